@@ -1,0 +1,346 @@
+import Router from '@koa/router';
+import { createHmac } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { Server } from 'node:http';
+import { Readable } from 'node:stream';
+import Koa from 'koa';
+import bodyParser from 'koa-bodyparser';
+import { toChecksumAddress } from '../src/core/identifier';
+import { DEMO_CHAIN_ID, DEMO_CREDENTIALS, DEMO_HOLDINGS, DEMO_TOKENS, DEMO_USERS, DemoApiKey, formatUnits, LIMITED_CREDENTIALS } from './demoData';
+
+/**
+ * The PLYR API simulator: a real HTTP server on 127.0.0.1 on the real server's stack (Koa +
+ * koa-bodyparser). It verifies signatures as the real server does, over the body as
+ * koa-bodyparser parsed it (`{}` for a GET), with the 5-minute window, and answers every error of
+ * the real server. Switches make it behave like the published page instead, or fail on purpose.
+ */
+export interface SimulatorConfig {
+  /** `flat` as the real server answers; `wrapped` as the page promises (`{ balances }`). */
+  shape: 'flat' | 'wrapped';
+  /** What a GET's signature covers: `emptyObject` (real server) or `null` (the page). */
+  signing: 'emptyObject' | 'null';
+  /** Whether `/api/balance/{address}` exists (real server: yes). */
+  addressRoute: boolean;
+  /** Whether `/api/user/balance/{address}` resolves primary addresses (the page: yes). */
+  userRouteAcceptsAddresses: boolean;
+  /** Added before every answer. */
+  latencyMs: number;
+  /** The simulator's clock minus the real one. */
+  clockOffsetMs: number;
+}
+
+export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0 };
+export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
+
+export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle';
+
+export interface Fault {
+  readonly kind: FaultKind;
+  /** For `status` and `html`: the status to answer (default 500 / 502). */
+  readonly status?: number;
+  /** For `status`: the JSON body's `error` message. */
+  readonly error?: string;
+  readonly retryAfter?: string;
+  /** For `oversized`: the body size in bytes (default 2 MiB). */
+  readonly bytes?: number;
+  /** How many requests it applies to; unset means until cleared. */
+  times?: number;
+  /** Only requests whose path starts with this (default: every `/api` request). */
+  readonly path?: string;
+}
+
+export interface LoggedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** Whether the three signature headers were present (never their values). */
+  readonly signed: boolean;
+}
+
+export interface Simulator {
+  readonly url: string;
+  readonly port: number;
+  readonly config: SimulatorConfig;
+  readonly requests: LoggedRequest[];
+  configure(patch: Partial<SimulatorConfig>): void;
+  fault(fault: Fault): void;
+  clearFaults(): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const FIVE_MINUTES = 5 * 60 * 1000;
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+export async function startSimulator(options: { port?: number; config?: Partial<SimulatorConfig>; keys?: DemoApiKey[] } = {}): Promise<Simulator> {
+  const initial = { ...SERVER_BEHAVIOUR, ...options.config };
+  const config: SimulatorConfig = { ...initial };
+  const faults: Fault[] = [];
+  const requests: LoggedRequest[] = [];
+  const keys = new Map((options.keys ?? [DEMO_CREDENTIALS, LIMITED_CREDENTIALS]).map((k) => [k.apiKey, k]));
+  const serverNow = () => Date.now() + config.clockOffsetMs;
+
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    const signed = ['apikey', 'signature', 'timestamp'].every((h) => ctx.get(h) !== '');
+    try {
+      await next();
+    } finally {
+      if (!ctx.path.startsWith('/__sim')) {
+        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed });
+      }
+    }
+  });
+  app.use(adminRoutes(config, initial, faults, requests));
+  app.use(async (ctx, next) => {
+    ctx.set('Date', new Date(serverNow()).toUTCString());
+    if (config.latencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
+    }
+    const fault = takeFault(faults, ctx.path);
+    if (fault) {
+      await applyFault(ctx, fault);
+      return;
+    }
+    await next();
+  });
+  app.use(bodyParser());
+
+  const router = new Router({ prefix: '/api' });
+  const requireAuth: Koa.Middleware = async (ctx, next) => {
+    const apikey = ctx.get('apikey');
+    const signature = ctx.get('signature');
+    const timestamp = ctx.get('timestamp');
+    if (!apikey || !signature || !timestamp) {
+      return error(ctx, 401, 'Missing authentication headers');
+    }
+    const key = keys.get(apikey);
+    if (!key) {
+      return error(ctx, 401, 'Invalid API key');
+    }
+    if (Math.abs(serverNow() - Number(timestamp)) > FIVE_MINUTES) {
+      return error(ctx, 401, 'Request expired');
+    }
+    const body = config.signing === 'null' ? null : ctx.request.body;
+    const expected = createHmac('sha256', key.secretKey).update(timestamp + JSON.stringify(body)).digest('hex');
+    if (expected !== signature) {
+      return error(ctx, 401, 'Invalid signature');
+    }
+    if (!key.canReadBalances) {
+      return error(ctx, 403, 'Insufficient permissions');
+    }
+    await next();
+  };
+
+  router.get('/tokenlist', (ctx) => {
+    ctx.body = {
+      name: 'PLYR Token List (simulator)',
+      timestamp: new Date(serverNow()).toISOString(),
+      version: { major: 1, minor: 0, patch: 0 },
+      tokens: DEMO_TOKENS.map((t) => ({ chainId: DEMO_CHAIN_ID, address: t.address, name: t.name, symbol: t.symbol, decimals: t.decimals, logoURI: '', apiId: t.apiId, disabledOnUI: false })),
+    };
+  });
+
+  router.get('/user/basic/:address', (ctx) => {
+    const address = checksummed(ctx.params.address);
+    if (!address) {
+      return error(ctx, 400, 'Invalid address');
+    }
+    const found = DEMO_USERS.find((u) => u.primaryAddress.toLowerCase() === address.toLowerCase());
+    if (!found) {
+      return error(ctx, 404, 'PLYR[ID] not found');
+    }
+    ctx.body = { plyrId: found.plyrId, avatar: '' };
+  });
+
+  const userBalance: Koa.Middleware = (ctx) => {
+    const { identifier, tokenName } = ctx.params as { identifier: string; tokenName?: string };
+    let holder: string | undefined = DEMO_USERS.find((u) => u.plyrId === identifier)?.mirrorAddress;
+    if (!holder && config.userRouteAcceptsAddresses && ADDRESS.test(identifier)) {
+      holder = DEMO_USERS.find((u) => u.primaryAddress.toLowerCase() === identifier.toLowerCase())?.mirrorAddress;
+    }
+    if (!holder) {
+      return error(ctx, 404, 'User not found');
+    }
+    answerBalances(ctx, holder, tokenName);
+  };
+  router.get('/user/balance/:identifier', requireAuth, userBalance);
+  router.get('/user/balance/:identifier/:tokenName', requireAuth, userBalance);
+
+  router.get('/balance/:address', async (ctx, next) => {
+    if (!config.addressRoute) {
+      return next();
+    }
+    await requireAuth(ctx, async () => {
+      const address = checksummed(ctx.params.address);
+      if (!address) {
+        return error(ctx, 400, 'Invalid address');
+      }
+      answerBalances(ctx, address, undefined);
+    });
+  });
+
+  function answerBalances(ctx: Koa.Context, holder: string, tokenName: string | undefined): void {
+    const held = DEMO_HOLDINGS.get(holder.toLowerCase()) ?? {};
+    let map: Record<string, string>;
+    if (tokenName === undefined) {
+      map = Object.fromEntries(DEMO_TOKENS.map((t) => [t.apiId, formatUnits(held[t.apiId] ?? 0n, t.decimals)]));
+    } else {
+      const token = DEMO_TOKENS.find((t) => t.apiId === tokenName || (ADDRESS.test(tokenName) && t.address.toLowerCase() === tokenName.toLowerCase()));
+      if (!token && !ADDRESS.test(tokenName)) {
+        return error(ctx, 401, 'Invalid tokenName');
+      }
+      map = { [tokenName]: token ? formatUnits(held[token.apiId] ?? 0n, token.decimals) : '0.0' };
+    }
+    ctx.body = config.shape === 'wrapped' ? { balances: map } : map;
+  }
+
+  app.use(router.routes());
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    config,
+    requests,
+    configure: (patch) => Object.assign(config, patch),
+    fault: (fault) => faults.push({ ...fault }),
+    clearFaults: () => faults.splice(0),
+    reset() {
+      Object.assign(config, initial);
+      faults.splice(0);
+      requests.splice(0);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function error(ctx: Koa.Context, status: number, message: string): void {
+  ctx.status = status;
+  ctx.body = { error: message };
+}
+
+/** The address in checksummed form, or undefined when malformed or its mixed case fails EIP-55. */
+function checksummed(raw: string): string | undefined {
+  if (!ADDRESS.test(raw)) {
+    return undefined;
+  }
+  const hex = raw.slice(2);
+  const sum = toChecksumAddress(hex);
+  const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
+  return mixed && sum !== raw ? undefined : sum;
+}
+
+function takeFault(faults: Fault[], path: string): Fault | undefined {
+  if (!path.startsWith('/api')) {
+    return undefined;
+  }
+  const index = faults.findIndex((f) => path.startsWith(f.path ?? '/api'));
+  if (index < 0) {
+    return undefined;
+  }
+  const fault = faults[index];
+  if (fault.times !== undefined && --fault.times <= 0) {
+    faults.splice(index, 1);
+  }
+  return fault;
+}
+
+async function applyFault(ctx: Koa.Context, fault: Fault): Promise<void> {
+  if (fault.retryAfter !== undefined) {
+    ctx.set('Retry-After', fault.retryAfter);
+  }
+  switch (fault.kind) {
+    case 'status':
+      ctx.status = fault.status ?? 500;
+      ctx.body = { error: fault.error ?? 'Internal server error' };
+      return;
+    case 'html':
+      ctx.status = fault.status ?? 502;
+      ctx.type = 'text/html';
+      ctx.body = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>';
+      return;
+    case 'malformedJson':
+      ctx.type = 'application/json';
+      ctx.body = '{"plyr": "1.0", "gamr": ';
+      return;
+    case 'oversized': {
+      const total = fault.bytes ?? 2 * 1024 * 1024;
+      ctx.type = 'application/json';
+      ctx.body = Readable.from(chunks(total));
+      return;
+    }
+    case 'hang':
+      ctx.respond = false;
+      await new Promise((resolve) => ctx.req.socket.once('close', resolve));
+      return;
+    case 'reset': {
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' });
+      ctx.res.write('{"plyr": "12');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ctx.req.socket.destroy();
+      return;
+    }
+    case 'trickle': {
+      ctx.respond = false;
+      ctx.res.writeHead(200, { 'content-type': 'application/json' });
+      const body = '{"plyr": "1.0"}';
+      for (let i = 0; i < body.length && !ctx.req.socket.destroyed; i++) {
+        ctx.res.write(body[i]);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      ctx.res.end();
+      return;
+    }
+  }
+}
+
+function* chunks(total: number): Generator<string> {
+  const piece = `{"pad":"${'x'.repeat(64 * 1024)}"}`;
+  for (let sent = 0; sent < total; sent += piece.length) {
+    yield piece;
+  }
+}
+
+/** `/__sim/*`: the same switches over HTTP, for the standalone simulator (demo, benchmarks). */
+function adminRoutes(config: SimulatorConfig, initial: SimulatorConfig, faults: Fault[], requests: LoggedRequest[]): Koa.Middleware {
+  const admin = new Router({ prefix: '/__sim' });
+  admin.use(bodyParser());
+  admin.get('/requests', (ctx) => {
+    ctx.body = requests;
+  });
+  admin.delete('/requests', (ctx) => {
+    requests.splice(0);
+    ctx.status = 204;
+  });
+  admin.get('/config', (ctx) => {
+    ctx.body = config;
+  });
+  admin.post('/config', (ctx) => {
+    const patch = ctx.request.body as Partial<SimulatorConfig>;
+    for (const key of Object.keys(initial) as (keyof SimulatorConfig)[]) {
+      if (key in patch && typeof patch[key] === typeof initial[key]) {
+        Object.assign(config, { [key]: patch[key] });
+      }
+    }
+    ctx.body = config;
+  });
+  admin.post('/faults', (ctx) => {
+    faults.push(ctx.request.body as Fault);
+    ctx.status = 204;
+  });
+  admin.delete('/faults', (ctx) => {
+    faults.splice(0);
+    ctx.status = 204;
+  });
+  return admin.routes() as Koa.Middleware;
+}

@@ -1,0 +1,42 @@
+import { PlyrError } from './errors';
+import { describeType } from './identifier';
+import { tokenForMessage } from './safeText';
+
+/** Token name to amount, the amount a decimal string exactly as the server sent it. */
+export type Balances = Readonly<Record<string, string>>;
+
+/** Non-negative decimal without exponent: what ethers' formatUnits produces. */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+const MAX_AMOUNT_LENGTH = 200;
+
+/**
+ * Reads a 200 response body in either shape: the page's `{ balances: {…} }` or the real server's
+ * flat map. Values that are not decimal strings are reported, never coerced. The result is built
+ * with `Object.fromEntries`, so keys such as `__proto__` become plain own properties.
+ */
+export function parseBalances(body: unknown): Balances {
+  if (!isPlainObject(body)) {
+    throw malformed(`the body is ${describeType(body)}, not a map of token balances`);
+  }
+  const wrapped = Object.prototype.hasOwnProperty.call(body, 'balances') && isPlainObject(body.balances);
+  const map = wrapped ? (body.balances as Record<string, unknown>) : body;
+  const entries: [string, string][] = [];
+  for (const [token, amount] of Object.entries(map)) {
+    if (typeof amount !== 'string') {
+      throw malformed(`the amount for ${tokenForMessage(token)} is ${describeType(amount)}, not a decimal string`);
+    }
+    if (amount.length > MAX_AMOUNT_LENGTH || !DECIMAL.test(amount)) {
+      throw malformed(`the amount for ${tokenForMessage(token)} is not a plain non-negative decimal number`);
+    }
+    entries.push([token, amount]);
+  }
+  return Object.fromEntries(entries);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function malformed(what: string): PlyrError {
+  return new PlyrError('malformedResponse', `The PLYR API sent a response this extension cannot read: ${what}. The server may have changed; see the PLYR log for details.`, { fix: 'showLog' });
+}

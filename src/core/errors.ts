@@ -1,0 +1,64 @@
+/** Every way a balance lookup can fail, each with a message that says what to do. */
+export type PlyrErrorCode =
+  | 'invalidIdentifier'
+  | 'invalidToken'
+  | 'invalidAddress'
+  | 'userNotFound'
+  | 'noCredentials'
+  | 'missingAuthHeaders'
+  | 'invalidApiKey'
+  | 'invalidSignature'
+  | 'requestExpired'
+  | 'forbidden'
+  | 'rateLimited'
+  | 'serverError'
+  | 'httpError'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'malformedResponse'
+  | 'responseTooLarge'
+  | 'badConfiguration';
+
+/** The action that fixes an error; the VS Code layer turns it into a button. */
+export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog';
+
+export interface PlyrErrorDetails {
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly fix?: PlyrFix;
+  readonly cause?: unknown;
+}
+
+export class PlyrError extends Error {
+  override readonly name = 'PlyrError';
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+  readonly fix?: PlyrFix;
+
+  constructor(readonly code: PlyrErrorCode, message: string, details: PlyrErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+    this.fix = details.fix;
+  }
+}
+
+export function isPlyrError(value: unknown, code?: PlyrErrorCode): value is PlyrError {
+  return value instanceof PlyrError && (code === undefined || value.code === code);
+}
+
+/** "3 s", "2 min", "1 h", "1 day" for messages about waiting and clocks. */
+export function describeDuration(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 120) {
+    return `${s} s`;
+  }
+  if (s < 7200) {
+    return `${Math.round(s / 60)} min`;
+  }
+  if (s < 172800) {
+    return `${Math.round(s / 3600)} h`;
+  }
+  return `${Math.round(s / 86400)} days`;
+}

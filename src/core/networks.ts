@@ -1,0 +1,49 @@
+/** The PLYR networks and where their API and explorer live (plyr-api.md). */
+export type NetworkName = 'mainnet' | 'testnet' | 'custom';
+
+export interface NetworkInfo {
+  readonly name: NetworkName;
+  readonly label: string;
+  readonly baseUrl: string;
+  readonly chainId?: number;
+  readonly explorerUrl?: string;
+}
+
+export const NETWORKS: Readonly<Record<Exclude<NetworkName, 'custom'>, NetworkInfo>> = {
+  mainnet: { name: 'mainnet', label: 'PLYR PHI mainnet', baseUrl: 'https://api.plyr.network', chainId: 16180, explorerUrl: 'https://explorer.plyr.network' },
+  testnet: { name: 'testnet', label: 'PLYR TAU testnet', baseUrl: 'https://api-testnet.plyr.network', chainId: 62831, explorerUrl: 'https://subnets-test.avax.network/plyr' },
+};
+
+export type BaseUrlResult = { ok: true; url: URL } | { ok: false; message: string };
+
+/**
+ * The API root (`…/api/`) for a network. A custom URL may be given with or without `/api`;
+ * credentials only ever travel over https, or plain http to this machine.
+ */
+export function apiRoot(network: NetworkName, customBaseUrl: string): BaseUrlResult {
+  const raw = network === 'custom' ? customBaseUrl.trim() : NETWORKS[network].baseUrl;
+  if (raw === '') {
+    return { ok: false, message: 'The network is "custom" but plyr.customBaseUrl is empty. Set it to the API server\'s URL.' };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, message: 'plyr.customBaseUrl is not a valid URL. Use a form such as https://api.example.com.' };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'plyr.customBaseUrl must not contain a user name or password.' };
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return { ok: false, message: 'plyr.customBaseUrl must use https (plain http is allowed only for this machine: localhost, 127.x.x.x or [::1]), so that credentials are never sent in clear text.' };
+  }
+  url.search = '';
+  url.hash = '';
+  const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
+  url.pathname = `${path}/api/`;
+  return { ok: true, url };
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}

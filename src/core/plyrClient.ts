@@ -1,0 +1,234 @@
+import { Balances, parseBalances } from './balances';
+import { describeDuration, PlyrError } from './errors';
+import { Identifier } from './identifier';
+import { Logger } from './logger';
+import { apiRoot, NetworkName } from './networks';
+import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from './responses';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, RetryPolicy, Sleep, withRetry } from './retry';
+import { Credentials, getBody, otherConvention, redactApiKey, SigningConvention, signedHeaders } from './signer';
+import { parseTokenList, TokenInfo } from './tokenList';
+import { FetchLike, send } from './transport';
+
+/** Settings the client reads on every request, so a change applies at once. */
+export interface ClientConfig {
+  readonly network: NetworkName;
+  readonly customBaseUrl: string;
+  readonly timeoutMs: number;
+  readonly signing: SigningConvention;
+  readonly retryOtherConvention: boolean;
+}
+
+export interface PlyrClientOptions {
+  readonly fetch: FetchLike;
+  readonly config: () => ClientConfig;
+  readonly credentials: () => Promise<Credentials | undefined>;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+  readonly retryPolicy?: RetryPolicy;
+  /** Told when the server's clock differs from ours by enough to expire requests. */
+  readonly onClockSkew?: (offsetMs: number) => void;
+}
+
+export interface BalanceResult {
+  readonly identifier: Identifier;
+  readonly token: string | undefined;
+  readonly balances: Balances;
+  readonly network: NetworkName;
+  readonly fetchedAt: number;
+}
+
+type AddressRoute = 'address' | 'user';
+type Attempt = { convention: SigningConvention; offsetMs: number };
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/**
+ * The PLYR API as both the real server and the published page describe it: signs every request,
+ * learns which signing convention and which address route a deployment accepts, corrects for
+ * clock skew, and retries transient failures.
+ */
+export class PlyrClient {
+  private readonly now: () => number;
+  /** What each API root was found to accept, so later requests go straight to it. */
+  private readonly learnedSigning = new Map<string, SigningConvention>();
+  private readonly learnedAddressRoute = new Map<string, AddressRoute>();
+  private clockOffsetMs = 0;
+
+  constructor(private readonly options: PlyrClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Balances of a PLYR ID or address, all tokens or one. Identifier and token are already validated. */
+  async getBalances(identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
+    const config = this.options.config();
+    const root = this.root(config);
+    const balances = await this.retrying(signal, () =>
+      identifier.kind === 'address' ? this.addressBalances(root, config, identifier.value, token, signal) : this.userBalances(root, config, identifier.value, token, signal),
+    );
+    return { identifier, token, balances, network: config.network, fetchedAt: this.now() };
+  }
+
+  /** The token list (no authentication). */
+  async getTokenList(signal?: AbortSignal): Promise<TokenInfo[]> {
+    const config = this.options.config();
+    const url = new URL('tokenlist', this.root(config));
+    return this.retrying(signal, async () => {
+      const response = await this.request(url, config, undefined, signal);
+      if (response.status !== 200) {
+        throw errorFromResponse(response, this.retryAfter(response));
+      }
+      return parseTokenList(parseJsonBody(response));
+    });
+  }
+
+  private async userBalances(root: URL, config: ClientConfig, id: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
+    const response = await this.signedGet(userBalanceUrl(root, id, token), root, config, signal);
+    return this.balancesFrom(response);
+  }
+
+  /**
+   * The real server answers addresses on `/balance/{address}`; the published page puts them on
+   * the user route. Try the former, and fall back once a deployment shows it lacks the route.
+   */
+  private async addressBalances(root: URL, config: ClientConfig, address: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
+    if (this.learnedAddressRoute.get(root.href) !== 'user') {
+      const response = await this.signedGet(new URL(`balance/${encodeURIComponent(address)}`, root), root, config, signal);
+      const routeMissing = response.status === 404 && jsonErrorMessage(response.body) === undefined;
+      if (!routeMissing) {
+        this.learnedAddressRoute.set(root.href, 'address');
+        return filterToken(this.balancesFrom(response), token);
+      }
+      this.learnedAddressRoute.set(root.href, 'user');
+      this.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
+    }
+    return this.userBalances(root, config, address, token, signal);
+  }
+
+  private balancesFrom(response: HttpResponse): Balances {
+    if (response.status !== 200) {
+      throw errorFromResponse(response, this.retryAfter(response));
+    }
+    return parseBalances(parseJsonBody(response));
+  }
+
+  /**
+   * A signed GET. An "Invalid signature" is tried once more with the other signing convention
+   * (when allowed) and a "Request expired" once more with the server's clock; what worked is kept.
+   */
+  private async signedGet(url: URL, root: URL, config: ClientConfig, signal?: AbortSignal): Promise<HttpResponse> {
+    const credentials = await this.options.credentials();
+    if (!credentials) {
+      throw new PlyrError('noCredentials', 'No PLYR API credentials are set. Run "PLYR: Set API Credentials" to add your API key and secret key.', { fix: 'setCredentials' });
+    }
+    const preferred = this.learnedSigning.get(root.href) ?? config.signing;
+    const attempt: Attempt = { convention: preferred, offsetMs: this.clockOffsetMs };
+    let switchedConvention = false;
+    let correctedClock = false;
+    for (;;) {
+      const headers = signedHeaders(credentials, this.now() + attempt.offsetMs, getBody(attempt.convention));
+      const response = await this.request(url, config, headers, signal, credentials);
+      const reason = response.status === 401 ? jsonErrorMessage(response.body) : undefined;
+      if (reason === 'Invalid signature' && config.retryOtherConvention && !switchedConvention) {
+        switchedConvention = true;
+        attempt.convention = otherConvention(attempt.convention);
+        this.options.logger.warn(`Signature rejected; trying once more with the ${conventionLabel(attempt.convention)} signing convention.`);
+        continue;
+      }
+      if (reason === 'Request expired' && !correctedClock) {
+        const offset = this.serverClockOffset(response);
+        if (offset !== undefined) {
+          correctedClock = true;
+          attempt.offsetMs = offset;
+          continue;
+        }
+      }
+      if (response.status !== 401 && attempt.convention !== preferred) {
+        this.learnedSigning.set(root.href, attempt.convention);
+        this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);
+      }
+      if (correctedClock && response.status !== 401) {
+        this.clockOffsetMs = attempt.offsetMs;
+        this.options.logger.warn(`This computer's clock is ${describeDuration(attempt.offsetMs)} ${attempt.offsetMs > 0 ? 'behind' : 'ahead of'} the server's; requests are corrected for it.`);
+        this.options.onClockSkew?.(attempt.offsetMs);
+      }
+      return response;
+    }
+  }
+
+  private serverClockOffset(response: HttpResponse): number | undefined {
+    const serverDate = Date.parse(response.headers.get('date') ?? '');
+    return Number.isNaN(serverDate) ? undefined : serverDate - this.now();
+  }
+
+  private async request(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, credentials?: Credentials): Promise<HttpResponse> {
+    const started = this.now();
+    const key = credentials ? ` key ${redactApiKey(credentials.apiKey)}` : '';
+    try {
+      const response = await send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
+      this.options.logger.info(`GET ${url.pathname} → ${response.status} in ${this.now() - started} ms${key}`);
+      if (RETRYABLE_STATUS.has(response.status)) {
+        throw errorFromResponse(response, this.retryAfter(response));
+      }
+      return response;
+    } catch (error) {
+      if (error instanceof PlyrError && error.status === undefined) {
+        this.options.logger.warn(`GET ${url.pathname} failed after ${this.now() - started} ms: ${error.code}`);
+      }
+      throw error;
+    }
+  }
+
+  private retryAfter(response: HttpResponse): number | undefined {
+    return parseRetryAfter(response.headers.get('retry-after'), this.now());
+  }
+
+  private root(config: ClientConfig): URL {
+    const result = apiRoot(config.network, config.customBaseUrl);
+    if (!result.ok) {
+      throw new PlyrError('badConfiguration', result.message, { fix: 'openSettings' });
+    }
+    return result.url;
+  }
+
+  private retrying<T>(signal: AbortSignal | undefined, operation: () => Promise<T>): Promise<T> {
+    return withRetry(operation, {
+      policy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      sleep: this.options.sleep,
+      random: this.options.random,
+      signal,
+      classify: (error) => ({
+        retry: error instanceof PlyrError && (error.code === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status))),
+        retryAfterMs: error instanceof PlyrError ? error.retryAfterMs : undefined,
+      }),
+      onRetry: (attempt, delayMs, error) => this.options.logger.info(`Retry ${attempt} in ${delayMs} ms after ${error instanceof PlyrError ? error.code : 'an error'}.`),
+    }).catch((error: unknown) => {
+      if (signal?.aborted && !(error instanceof PlyrError)) {
+        throw new PlyrError('cancelled', 'The request was cancelled.', { cause: error });
+      }
+      throw error;
+    });
+  }
+}
+
+function userBalanceUrl(root: URL, id: string, token: string | undefined): URL {
+  const path = token === undefined ? `user/balance/${encodeURIComponent(id)}` : `user/balance/${encodeURIComponent(id)}/${encodeURIComponent(token)}`;
+  return new URL(path, root);
+}
+
+/** The address route answers every token; a token filter is applied here. */
+function filterToken(balances: Balances, token: string | undefined): Balances {
+  if (token === undefined) {
+    return balances;
+  }
+  const key = Object.keys(balances).find((name) => name.toLowerCase() === token.toLowerCase());
+  if (key === undefined) {
+    throw new PlyrError('invalidToken', 'That token is not among the balances the PLYR API reports for this address. Use a token name from the list (such as plyr or gamr).');
+  }
+  return Object.fromEntries([[key, balances[key]]]);
+}
+
+function conventionLabel(convention: SigningConvention): string {
+  return convention === 'null' ? '"null" (published page)' : '"{}" (real server)';
+}

@@ -1,0 +1,43 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * What a GET request signs in place of its (absent) body. The real server verifies the body as
+ * koa-bodyparser parsed it, which is `{}` for a GET; the published endpoint page says `null`.
+ */
+export type SigningConvention = 'emptyObject' | 'null';
+
+export interface Credentials {
+  readonly apiKey: string;
+  readonly secretKey: string;
+}
+
+export interface SignedHeaders {
+  readonly apikey: string;
+  readonly signature: string;
+  readonly timestamp: string;
+  readonly [name: string]: string;
+}
+
+/** The body a GET signs under a convention. */
+export function getBody(convention: SigningConvention): {} | null {
+  return convention === 'null' ? null : {};
+}
+
+export function otherConvention(convention: SigningConvention): SigningConvention {
+  return convention === 'null' ? 'emptyObject' : 'null';
+}
+
+/** Lower-case hex HMAC-SHA256 of `timestamp + JSON.stringify(body)`, keyed with the secret. */
+export function sign(secretKey: string, timestamp: string, body: unknown): string {
+  return createHmac('sha256', secretKey).update(timestamp + JSON.stringify(body)).digest('hex');
+}
+
+export function signedHeaders(credentials: Credentials, timestampMs: number, body: unknown): SignedHeaders {
+  const timestamp = String(Math.round(timestampMs));
+  return { apikey: credentials.apiKey, signature: sign(credentials.secretKey, timestamp, body), timestamp };
+}
+
+/** The most of an API key we ever show or log: its last four characters. */
+export function redactApiKey(apiKey: string): string {
+  return apiKey.length <= 4 ? '…' : `…${apiKey.slice(-4)}`;
+}

@@ -1,0 +1,91 @@
+import { PlyrError } from './errors';
+import { HttpResponse } from './responses';
+
+/** The slice of node-fetch the client uses; the extension passes node-fetch itself. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  signal: AbortSignal;
+  /** node-fetch's cap on the body size in bytes. */
+  size: number;
+  redirect: 'manual';
+}
+
+export interface FetchResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface SendOptions {
+  readonly headers?: Record<string, string>;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One GET, read in full: bounded in time (AbortSignal.timeout) and size (1 MiB), cancellable, never
+ * following redirects (a redirect would carry the signed headers elsewhere). Failures become
+ * typed errors; nothing here retries.
+ */
+export async function send(fetch: FetchLike, url: URL, options: SendOptions): Promise<HttpResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  try {
+    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual' });
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    const body = await response.text();
+    return { status: response.status, headers: response.headers, body };
+  } catch (error) {
+    if (error instanceof PlyrError) {
+      throw error;
+    }
+    throw fetchFailure(error, options.signal, timeout, options.timeoutMs);
+  }
+}
+
+function fetchFailure(error: unknown, caller: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): PlyrError {
+  if (caller?.aborted) {
+    return new PlyrError('cancelled', 'The request was cancelled.', { cause: error });
+  }
+  if (timeout.aborted) {
+    return new PlyrError('timeout', `The PLYR API did not answer within ${Math.round(timeoutMs / 1000)} s. Check your connection, or raise plyr.requestTimeoutSeconds.`, { fix: 'openSettings', cause: error });
+  }
+  const { type, code } = (error ?? {}) as { type?: string; code?: string };
+  if (type === 'max-size') {
+    return tooLarge();
+  }
+  return new PlyrError('network', `Could not reach the PLYR API: ${describeNetworkCode(code)}. Check your connection and the plyr.network setting.`, { fix: 'openSettings', cause: error });
+}
+
+function describeNetworkCode(code: string | undefined): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'the connection was refused (is the server running?)';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was reset';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the server name could not be resolved (DNS)';
+    case 'ETIMEDOUT':
+    case 'ECONNABORTED':
+      return 'the connection timed out';
+    case 'UND_ERR_SOCKET':
+    case 'ERR_STREAM_PREMATURE_CLOSE':
+      return 'the connection closed before the response was complete';
+    default:
+      return code ? `network error ${code}` : 'the connection failed';
+  }
+}
+
+function tooLarge(): PlyrError {
+  return new PlyrError('responseTooLarge', `The PLYR API sent a response larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB, which was refused.`, { fix: 'showLog' });
+}

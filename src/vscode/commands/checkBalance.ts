@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { Identifier, parseIdentifier } from '../../core/identifier';
+import { BalanceResult } from '../../core/plyrClient';
+import { parseTokenName } from '../../core/token';
+import { showBalances } from '../balancesView';
+import { identifierFromEditor } from '../editorIdentifier';
+import { showError } from '../errorPresenter';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { pickToken } from '../tokenPicker';
+
+/** What `executeCommand('plyr.checkBalance', identifier, token?)` resolves to. */
+export interface CheckBalanceResult {
+  readonly identifier: string;
+  readonly balances: Record<string, string>;
+}
+
+/**
+ * PLYR: Check Balance. From the palette it asks for an identifier (prefilled from the editor) and
+ * an optional token, then lists the balances. With arguments it asks nothing, returns the
+ * balances and rejects with the typed error.
+ */
+export function registerCheckBalance(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.checkBalance, (identifier?: unknown, token?: unknown) =>
+    identifier === undefined ? interactive(services) : programmatic(services, identifier, token),
+  );
+}
+
+async function programmatic(services: Services, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {
+  const identifier = parseIdentifier(rawIdentifier);
+  if (!identifier.ok) {
+    throw new PlyrError('invalidIdentifier', identifier.message);
+  }
+  const token = parseTokenName(rawToken);
+  if (!token.ok) {
+    throw new PlyrError('invalidToken', token.message);
+  }
+  const result = await services.client.getBalances(identifier.value, token.value);
+  return { identifier: result.identifier.value, balances: { ...result.balances } };
+}
+
+async function interactive(services: Services): Promise<void> {
+  const identifier = await askIdentifier(identifierFromEditor(vscode.window.activeTextEditor));
+  if (!identifier) {
+    return;
+  }
+  const tokens = new AbortController();
+  const choice = await pickToken(services.client.getTokenList(tokens.signal));
+  tokens.abort();
+  if (!choice) {
+    return;
+  }
+  try {
+    const result = await fetchWithProgress(services, identifier, choice.token);
+    await showBalances(result);
+  } catch (error) {
+    await showError(error, services);
+  }
+}
+
+async function askIdentifier(prefill: string | undefined): Promise<Identifier | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: 'PLYR: Check Balance',
+    prompt: 'A PLYR ID (such as player123) or a 0x wallet address',
+    placeHolder: 'player123 or 0x…',
+    value: prefill,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (value.trim() === '') {
+        return undefined;
+      }
+      const parsed = parseIdentifier(value);
+      if (!parsed.ok) {
+        return parsed.message;
+      }
+      if (parsed.value.kind === 'address' && !parsed.value.checksumMatches) {
+        return { message: 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.', severity: vscode.InputBoxValidationSeverity.Warning };
+      }
+      return undefined;
+    },
+  });
+  const parsed = text === undefined || text.trim() === '' ? undefined : parseIdentifier(text);
+  return parsed?.ok ? parsed.value : undefined;
+}
+
+async function fetchWithProgress(services: Services, identifier: Identifier, token: string | undefined): Promise<BalanceResult> {
+  return await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Checking balances of ${identifier.value}…`, cancellable: true },
+    (_progress, cancellation) => {
+      const abort = new AbortController();
+      const listener = cancellation.onCancellationRequested(() => abort.abort());
+      return services.client.getBalances(identifier, token, abort.signal).finally(() => listener.dispose());
+    },
+  );
+}

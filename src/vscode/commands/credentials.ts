@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { parseCredentials, validateSecretText } from '../../core/credentials';
+import { PlyrError } from '../../core/errors';
+import { redactApiKey } from '../../core/signer';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+
+/**
+ * PLYR: Set API Credentials. Interactive: the API key, then the secret, both masked. With an
+ * argument `{ apiKey, secretKey }` (automation) it stores without prompting.
+ */
+export function registerSetCredentials(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.setCredentials, async (arg?: unknown) => {
+    if (arg !== undefined) {
+      const parsed = parseCredentials(arg);
+      if (!parsed.ok) {
+        throw new PlyrError('badConfiguration', parsed.message);
+      }
+      await services.credentials.store(parsed.value);
+      services.logger.info(`API credentials stored (key ${redactApiKey(parsed.value.apiKey)}).`);
+      return;
+    }
+    const apiKey = await askSecret('API key', 'Your PLYR API key', 1);
+    if (apiKey === undefined) {
+      return;
+    }
+    const secretKey = await askSecret('secret key', 'Your PLYR secret key (used to sign requests; stored in VS Code\'s secret storage)', 2);
+    if (secretKey === undefined) {
+      return;
+    }
+    await services.credentials.store({ apiKey, secretKey });
+    services.logger.info(`API credentials stored (key ${redactApiKey(apiKey)}).`);
+    void vscode.window.showInformationMessage(`PLYR API credentials saved in VS Code's secret storage (key ${redactApiKey(apiKey)}).`);
+  });
+}
+
+async function askSecret(what: 'API key' | 'secret key', prompt: string, step: number): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: `PLYR: Set API Credentials (${step}/2)`,
+    prompt,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      const result = validateSecretText(text, what);
+      return result.ok ? undefined : result.message;
+    },
+  });
+  if (value === undefined) {
+    return undefined;
+  }
+  const result = validateSecretText(value, what);
+  return result.ok ? result.value : undefined;
+}
+
+/** PLYR: Clear API Credentials. */
+export function registerClearCredentials(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.clearCredentials, async () => {
+    await services.credentials.clear();
+    services.logger.info('API credentials cleared.');
+    void vscode.window.setStatusBarMessage('PLYR API credentials cleared.', 4000);
+  });
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { Logger } from '../core/logger';
+import { Credentials } from '../core/signer';
+import { CONTEXT_KEYS, SECRET_KEYS } from './ids';
+
+/**
+ * API credentials in SecretStorage, and nowhere else. Other windows share the storage, so its
+ * change event keeps the `plyr.hasCredentials` context key true to what is stored.
+ */
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
+    this.subscription = secrets.onDidChange((e) => {
+      if (e.key === SECRET_KEYS.credentials) {
+        void this.refreshContextKey();
+        this.changed.fire();
+      }
+    });
+  }
+
+  /** The stored credentials; a failed or unreadable read counts as none. */
+  async get(): Promise<Credentials | undefined> {
+    try {
+      const raw = await this.secrets.get(SECRET_KEYS.credentials);
+      if (!raw) {
+        return undefined;
+      }
+      const parsed = JSON.parse(raw) as Partial<Credentials>;
+      return typeof parsed.apiKey === 'string' && typeof parsed.secretKey === 'string' ? { apiKey: parsed.apiKey, secretKey: parsed.secretKey } : undefined;
+    } catch {
+      this.logger.warn('Could not read the stored API credentials; treating them as not set.');
+      return undefined;
+    }
+  }
+
+  async store(credentials: Credentials): Promise<void> {
+    await this.secrets.store(SECRET_KEYS.credentials, JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey }));
+    await this.refreshContextKey();
+  }
+
+  async clear(): Promise<void> {
+    await this.secrets.delete(SECRET_KEYS.credentials);
+    await this.refreshContextKey();
+  }
+
+  async refreshContextKey(): Promise<void> {
+    const present = (await this.get()) !== undefined;
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasCredentials, present);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

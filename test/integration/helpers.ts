@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { Simulator, startSimulator } from '../../simulator/server';
+
+/** Shared set-up for the suites: a simulator in this process, and the extension pointed at it. */
+export async function startAndUseSimulator(): Promise<Simulator> {
+  const sim = await startSimulator();
+  await pointAt(sim.url);
+  return sim;
+}
+
+export async function pointAt(url: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('plyr');
+  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
+  await config.update('customBaseUrl', url, vscode.ConfigurationTarget.Global);
+}
+
+export async function resetSettings(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('plyr');
+  for (const key of ['requestTimeoutSeconds', 'signing.getBody', 'signing.retryOtherConvention']) {
+    await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
+export function setDemoCredentials(credentials: { apiKey: string; secretKey: string } = DEMO_CREDENTIALS): Thenable<void> {
+  return vscode.commands.executeCommand('plyr.setCredentials', { apiKey: credentials.apiKey, secretKey: credentials.secretKey });
+}
+
+export interface CheckBalanceResult {
+  identifier: string;
+  balances: Record<string, string>;
+}
+
+export function checkBalance(identifier: unknown, token?: unknown): Thenable<CheckBalanceResult> {
+  return token === undefined ? vscode.commands.executeCommand('plyr.checkBalance', identifier) : vscode.commands.executeCommand('plyr.checkBalance', identifier, token);
+}
+
+/** Awaits a rejection and returns the error, failing when the promise resolves. */
+export async function rejection(promise: Thenable<unknown>): Promise<Error & { code?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  assert.fail('expected the command to fail, and it succeeded');
+}

@@ -1,0 +1,37 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+/**
+ * The entry the extension host loads (code-server or @vscode/test-electron): runs every
+ * `*.test.js` beside it with mocha and rejects when any fails, or when none ran. Counts also go
+ * to PLYR_TEST_RESULTS (a file) for the runner's summary.
+ */
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  const grep = process.env.PLYR_TEST_GREP;
+  if (grep) {
+    mocha.grep(grep);
+  }
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    const failures: { title: string; error: string }[] = [];
+    const runner = mocha.run(() => {
+      const stats = runner.stats ?? { passes: 0, failures: 0, pending: 0, tests: 0 };
+      const summary = { passed: stats.passes, failed: stats.failures, pending: stats.pending, failures };
+      if (process.env.PLYR_TEST_RESULTS) {
+        fs.writeFileSync(process.env.PLYR_TEST_RESULTS, JSON.stringify(summary, null, 2));
+      }
+      if (stats.failures > 0) {
+        reject(new Error(`${stats.failures} integration test(s) failed`));
+      } else if (stats.passes === 0) {
+        reject(new Error('No integration test ran'));
+      } else {
+        resolve();
+      }
+    });
+    runner.on('fail', (test, error: Error) => failures.push({ title: test.fullTitle(), error: String(error?.stack ?? error) }));
+  });
+}

@@ -1,0 +1,156 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Starts code-server (VS Code 1.100.3's server and web workbench, installed by
+ * scripts/install-code-server.sh) on loopback with throwaway profile folders, as
+ * ../shared/code-server.md describes. Used by the test runner and the demo.
+ */
+export const ROOT = path.resolve(__dirname, '../../..');
+export const CODE_SERVER_ENTRY = path.join(process.env.CODE_SERVER_DIR ?? path.join(ROOT, '.vscode-test/code-server'), 'node_modules/code-server/out/node/entry.js');
+
+export interface CodeServer {
+  readonly port: number;
+  readonly origin: string;
+  readonly dirs: { root: string; userData: string; extensions: string };
+  readonly output: string[];
+  stop(): Promise<void>;
+}
+
+export interface CodeServerOptions {
+  readonly workspace: string;
+  readonly env?: Record<string, string>;
+  readonly port?: number;
+  /** Reuse these folders (restart tests); by default a fresh temp folder. */
+  readonly root?: string;
+  readonly settings?: Record<string, unknown>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  if (!fs.existsSync(CODE_SERVER_ENTRY)) {
+    throw new Error(`code-server is not installed at ${CODE_SERVER_ENTRY}: run bash scripts/install-code-server.sh`);
+  }
+  const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-code-server-'));
+  const dirs = { root, userData: path.join(root, 'user-data'), extensions: path.join(root, 'extensions') };
+  for (const dir of [dirs.userData, dirs.extensions, path.join(root, 'xdg-data'), path.join(root, 'xdg-config'), path.join(dirs.userData, 'User')]) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  fs.writeFileSync(path.join(root, 'config.yaml'), 'auth: none\ncert: false\n');
+  const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
+  if (!fs.existsSync(settingsFile)) {
+    const settings = {
+      'workbench.startupEditor': 'none',
+      'git.openRepositoryInParentFolders': 'never',
+      'git.autoRepositoryDetection': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'workbench.tips.enabled': false,
+      'security.workspace.trust.enabled': false,
+      ...options.settings,
+    };
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  }
+  const port = options.port ?? (await freePort());
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--config', path.join(root, 'config.yaml'),
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+    options.workspace,
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      EXTENSIONS_GALLERY: '{}',
+      XDG_DATA_HOME: path.join(root, 'xdg-data'),
+      XDG_CONFIG_HOME: path.join(root, 'xdg-config'),
+      ...options.env,
+    },
+  });
+  const output: string[] = [];
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output.push(text);
+      if (text.includes('HTTP server listening')) {
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`code-server exited early (${code}):\n${output.join('')}`)));
+  });
+  await withTimeout(ready, 60_000, 'code-server did not start within 60 s');
+  await waitForHealth(`http://127.0.0.1:${port}/healthz`);
+  return {
+    port,
+    origin: `127.0.0.1:${port}`,
+    dirs,
+    output,
+    stop: async () => {
+      if (child.exitCode !== null || child.pid === undefined) {
+        return;
+      }
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        return;
+      }
+      const graceful = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+      if (!graceful) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    },
+  };
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer 200 within 30 s`);
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
