@@ -53,8 +53,10 @@ export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
   readonly status: number;
-  /** Whether the three signature headers were present (never their values). */
+  /** Whether the three signature headers were present. */
   readonly signed: boolean;
+  /** The signature received, so tests can look for it where it must never appear. */
+  readonly signature?: string;
 }
 
 export interface Simulator {
@@ -87,7 +89,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       await next();
     } finally {
       if (!ctx.path.startsWith('/__sim')) {
-        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed });
+        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, signature: ctx.get('signature') || undefined });
       }
     }
   });

@@ -111,8 +111,8 @@ export function describeChar(c: string): string {
 }
 
 export function describeType(value: unknown): string {
-  if (value === null) {
-    return 'null';
+  if (value === null || value === undefined) {
+    return String(value);
   }
   if (Array.isArray(value)) {
     return 'a list';

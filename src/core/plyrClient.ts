@@ -43,6 +43,7 @@ type AddressRoute = 'address' | 'user';
 type Attempt = { convention: SigningConvention; offsetMs: number };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const TOKEN_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * The PLYR API as both the real server and the published page describe it: signs every request,
@@ -98,7 +99,10 @@ export class PlyrClient {
       const routeMissing = response.status === 404 && jsonErrorMessage(response.body) === undefined;
       if (!routeMissing) {
         this.learnedAddressRoute.set(root.href, 'address');
-        return filterToken(this.balancesFrom(response), token);
+        const balances = this.balancesFrom(response);
+        // This route keys balances by token name; a token contract address is found by name.
+        const named = token !== undefined && TOKEN_ADDRESS.test(token) ? (await this.getTokenList(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
+        return filterToken(balances, named, token);
       }
       this.learnedAddressRoute.set(root.href, 'user');
       this.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
@@ -144,11 +148,13 @@ export class PlyrClient {
           continue;
         }
       }
-      if (response.status !== 401 && attempt.convention !== preferred) {
+      // A 5xx may come from a proxy before the signature was checked: only learn from answers past it.
+      const verified = response.status !== 401 && response.status < 500;
+      if (verified && attempt.convention !== preferred) {
         this.learnedSigning.set(root.href, attempt.convention);
         this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);
       }
-      if (correctedClock && response.status !== 401) {
+      if (verified && correctedClock) {
         this.clockOffsetMs = attempt.offsetMs;
         this.options.logger.warn(`This computer's clock is ${describeDuration(attempt.offsetMs)} ${attempt.offsetMs > 0 ? 'behind' : 'ahead of'} the server's; requests are corrected for it.`);
         this.options.onClockSkew?.(attempt.offsetMs);
@@ -217,16 +223,19 @@ function userBalanceUrl(root: URL, id: string, token: string | undefined): URL {
   return new URL(path, root);
 }
 
-/** The address route answers every token; a token filter is applied here. */
-function filterToken(balances: Balances, token: string | undefined): Balances {
-  if (token === undefined) {
+/**
+ * The address route answers every token; a token filter is applied here. The answer is keyed by
+ * the token as the caller gave it, as the user route does.
+ */
+function filterToken(balances: Balances, name: string | undefined, asGiven: string | undefined): Balances {
+  if (asGiven === undefined) {
     return balances;
   }
-  const key = Object.keys(balances).find((name) => name.toLowerCase() === token.toLowerCase());
+  const key = name === undefined ? undefined : Object.keys(balances).find((k) => k.toLowerCase() === name.toLowerCase());
   if (key === undefined) {
-    throw new PlyrError('invalidToken', 'That token is not among the balances the PLYR API reports for this address. Use a token name from the list (such as plyr or gamr).');
+    throw new PlyrError('invalidToken', 'That token is not among the balances the PLYR API reports for this address. Use a token name from the list (such as plyr or gamr) or a listed token contract address.');
   }
-  return Object.fromEntries([[key, balances[key]]]);
+  return Object.fromEntries([[asGiven, balances[key]]]);
 }
 
 function conventionLabel(convention: SigningConvention): string {

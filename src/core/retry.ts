@@ -66,6 +66,10 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   if (/^\d+$/.test(trimmed)) {
     return Number(trimmed) * 1000;
   }
+  // Only an HTTP date (RFC 9110 IMF-fixdate): Date.parse alone would read "3.5" or "-1" as dates.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) {
+    return undefined;
+  }
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

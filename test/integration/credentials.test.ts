@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { Simulator, startSimulator } from '../../simulator/server';
+import { checkBalance, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+
+/** Every file under a folder, skipping what cannot be read (sockets, vanished files). */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      out.push(...filesUnder(full));
+    } else if (entry.isFile()) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+function readAll(dir: string): { file: string; text: string }[] {
+  return filesUnder(dir).flatMap((file) => {
+    try {
+      return [{ file, text: fs.readFileSync(file, 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+async function until<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      assert.fail(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('API credentials', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+  });
+  beforeEach(() => sim.reset());
+  after(async () => {
+    await setDemoCredentials();
+    await resetSettings();
+    await sim.close();
+  });
+
+  it('are set by the command, and the secret then appears nowhere in the user-data folder, settings or log', async function () {
+    const userData = process.env.PLYR_TEST_USER_DATA_DIR;
+    assert.ok(userData && fs.existsSync(userData), 'the runner passes PLYR_TEST_USER_DATA_DIR');
+    const secret = `secret-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const apiKey = `${DEMO_CREDENTIALS.apiKey}`;
+    // The simulator knows the demo key only with its own secret: register this one for the test.
+    await sim.close();
+    sim = await startSimulator({ keys: [{ apiKey, secretKey: secret, canReadBalances: true }] });
+    await vscode.workspace.getConfiguration('plyr').update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
+
+    await setDemoCredentials({ apiKey, secretKey: secret });
+    // tester-01 is looked up by this test only, so its log line marks this very request.
+    const result = await checkBalance('tester-01');
+    assert.equal(result.balances.gamr, '10.0');
+    const signature = sim.requests[0].signature;
+    assert.ok(signature && /^[0-9a-f]{64}$/.test(signature));
+
+    // The log is written to a file under the user-data folder; wait until it holds this request,
+    // so the search below provably covers the log.
+    const logFile = await until(() => readAll(userData).find((f) => f.file.includes('PLYR') && f.text.includes('GET /api/user/balance/tester-01 → 200'))?.file, 'the PLYR log file to record the request');
+    assert.ok(logFile.endsWith('.log'));
+
+    for (const { file, text } of readAll(userData)) {
+      assert.ok(!text.includes(secret), `the secret key appears in ${file}`);
+      assert.ok(!text.includes(signature), `a request signature appears in ${file}`);
+      assert.ok(!text.includes(apiKey), `the full API key appears in ${file}`);
+    }
+    assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('plyr')).includes(secret));
+  });
+
+  it('rejects malformed credentials given to the command, and stores nothing', async () => {
+    for (const bad of [{ apiKey: '', secretKey: 's' }, { apiKey: 'k' }, { apiKey: 'k', secretKey: 'has space' }, 'key:secret', 42]) {
+      const error = await rejection(vscode.commands.executeCommand('plyr.setCredentials', bad));
+      assert.match(error.message, /API key|secret key|Credentials/);
+    }
+  });
+
+  it('once cleared, make Check Balance ask for credentials without any request', async () => {
+    await vscode.commands.executeCommand('plyr.clearCredentials');
+    const error = await rejection(checkBalance('player123'));
+    assert.equal(error.code, 'noCredentials');
+    assert.match(error.message, /Set API Credentials/);
+    assert.equal(sim.requests.length, 0);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { addressAt } from '../../src/core/addressScan';
+
+const A = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const B = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
+
+describe('addressAt', () => {
+  const line = `const wallet = "${A}";`;
+  const start = line.indexOf(A);
+  const end = start + A.length;
+
+  it('finds the address with the cursor at its start, middle and end', () => {
+    for (const character of [start, start + 1, start + 20, end - 1, end]) {
+      assert.deepEqual(addressAt(line, character), { text: A, start, end }, `cursor at ${character}`);
+    }
+  });
+
+  it('finds nothing when the cursor is outside the address', () => {
+    assert.equal(addressAt(line, 0), undefined);
+    assert.equal(addressAt(line, start - 2), undefined);
+    assert.equal(addressAt(line, end + 2), undefined);
+    assert.equal(addressAt(line, line.length), undefined);
+  });
+
+  it('finds an address that is the whole line', () => {
+    assert.deepEqual(addressAt(A, 0), { text: A, start: 0, end: 42 });
+    assert.deepEqual(addressAt(A, 42), { text: A, start: 0, end: 42 });
+  });
+
+  it('finds nothing inside a 64-hex transaction hash', () => {
+    const hash = `0x${'ab12'.repeat(16)}`;
+    const text = `tx ${hash} done`;
+    for (const character of [3, 10, 30, 44, 60]) {
+      assert.equal(addressAt(text, character), undefined, `cursor at ${character}`);
+    }
+  });
+
+  it('finds nothing when the match is followed or preceded by a word character', () => {
+    assert.equal(addressAt(`${A}z`, 5), undefined);
+    assert.equal(addressAt(`${A}_x`, 5), undefined);
+    assert.equal(addressAt(`x${A}`, 6), undefined);
+  });
+
+  it('finds an address between punctuation', () => {
+    const text = `(${A}),`;
+    assert.deepEqual(addressAt(text, 10), { text: A, start: 1, end: 43 });
+  });
+
+  it('picks the address under the cursor when a line has two', () => {
+    const text = `from ${A} to ${B}`;
+    const aStart = text.indexOf(A);
+    const bStart = text.indexOf(B);
+    assert.deepEqual(addressAt(text, aStart + 3), { text: A, start: aStart, end: aStart + 42 });
+    assert.deepEqual(addressAt(text, bStart + 3), { text: B, start: bStart, end: bStart + 42 });
+    assert.equal(addressAt(text, aStart + 44), undefined);
+  });
+
+  it('finds nothing in a line without an address', () => {
+    assert.equal(addressAt('no address here 0x1234', 18), undefined);
+    assert.equal(addressAt('', 0), undefined);
+  });
+});

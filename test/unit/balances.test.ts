@@ -1,0 +1,116 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseBalances } from '../../src/core/balances';
+import { PlyrError } from '../../src/core/errors';
+
+function malformed(body: unknown): PlyrError {
+  let caught: unknown;
+  assert.throws(
+    () => parseBalances(body),
+    (error: unknown) => {
+      caught = error;
+      return error instanceof PlyrError && error.code === 'malformedResponse';
+    },
+  );
+  return caught as PlyrError;
+}
+
+describe('parseBalances: shapes', () => {
+  it('reads the flat map and the wrapped shape to the same record', () => {
+    const flat = parseBalances({ plyr: '12.5', gamr: '0.0' });
+    const wrapped = parseBalances({ balances: { plyr: '12.5', gamr: '0.0' } });
+    assert.deepEqual(flat, { plyr: '12.5', gamr: '0.0' });
+    assert.deepEqual(wrapped, flat);
+  });
+
+  it('reads an empty map as no balances', () => {
+    assert.deepEqual(parseBalances({}), {});
+    assert.deepEqual(parseBalances({ balances: {} }), {});
+  });
+
+  it('keeps amounts exactly, digit for digit', () => {
+    const huge = '115792089237316195423570985008687907853269984665640564039457584007913129639935';
+    const result = parseBalances({ plyr: '1234.000000000000000001', gamr: huge, usdc: '9007199254740993.5' });
+    assert.equal(result.plyr, '1234.000000000000000001');
+    assert.equal(result.gamr, huge);
+    assert.equal(result.usdc, '9007199254740993.5');
+  });
+});
+
+describe('parseBalances: rejections', () => {
+  const badValues: [string, unknown][] = [
+    ['a number', 12],
+    ['null', null],
+    ['an object', { value: '1.0' }],
+    ['an array', ['1.0']],
+    ['an exponent', '1e21'],
+    ['a negative amount', '-5'],
+    ['a leading space', ' 1'],
+    ['a trailing dot', '1.'],
+    ['a leading dot', '.5'],
+    ['hex', '0x10'],
+    ['an empty string', ''],
+    ['a comma', '1,000'],
+    ['Arabic-Indic digits', '\u0661\u0662'],
+    ['a 201-character amount', '1'.repeat(201)],
+  ];
+  for (const [label, value] of badValues) {
+    it(`rejects ${label} as an amount`, () => {
+      malformed({ plyr: value });
+      malformed({ balances: { plyr: value } });
+    });
+  }
+
+  const badBodies: [string, unknown][] = [
+    ['an array', [{ plyr: '1.0' }]],
+    ['a string', '{"plyr":"1.0"}'],
+    ['null', null],
+    ['a number', 7],
+    ['undefined', undefined],
+  ];
+  for (const [label, body] of badBodies) {
+    it(`rejects a body that is ${label}`, () => {
+      assert.match(malformed(body).message, /not a map of token balances/);
+    });
+  }
+
+  it('does not repeat a hostile token name in the message', () => {
+    const name = '[x](command:workbench.action.closeWindow)';
+    const error = malformed({ [name]: 'lots' });
+    assert.ok(!error.message.includes(name));
+    assert.ok(!error.message.includes(']('));
+    assert.ok(!error.message.includes('command:'));
+    assert.match(error.message, /a token with an unusual name/);
+  });
+
+  it('names an ordinary token in the message', () => {
+    assert.match(malformed({ gamr: 5 }).message, /"gamr" is a number/);
+  });
+});
+
+describe('parseBalances: prototype keys', () => {
+  it('keeps __proto__ and constructor as own properties without polluting Object.prototype', () => {
+    const body: unknown = JSON.parse('{"__proto__":"1.0","constructor":"2.0","polluted":"3.0"}');
+    const result = parseBalances(body);
+    assert.equal(Object.getPrototypeOf(result), Object.prototype);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(result, '__proto__'), { value: '1.0', writable: true, enumerable: true, configurable: true });
+    assert.equal(Object.getOwnPropertyDescriptor(result, 'constructor')?.value, '2.0');
+    assert.deepEqual(Object.keys(result), ['__proto__', 'constructor', 'polluted']);
+    assert.equal((({}) as Record<string, unknown>).polluted, undefined);
+    assert.equal(typeof ({}).constructor, 'function');
+    assert.equal(Object.getPrototypeOf({}), Object.prototype);
+  });
+
+  it('does the same inside the wrapped shape', () => {
+    const body: unknown = JSON.parse('{"balances":{"__proto__":"1.0","polluted":"3.0"}}');
+    const result = parseBalances(body);
+    assert.equal(Object.getPrototypeOf(result), Object.prototype);
+    assert.equal(Object.getOwnPropertyDescriptor(result, '__proto__')?.value, '1.0');
+    assert.equal((({}) as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('rejects a hostile __proto__ object value', () => {
+    malformed(JSON.parse('{"__proto__":{"polluted":"yes"}}'));
+    assert.equal((({}) as Record<string, unknown>).polluted, undefined);
+  });
+});

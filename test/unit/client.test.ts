@@ -1,0 +1,380 @@
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fetch from 'node-fetch';
+import { PlyrError } from '../../src/core/errors';
+import { Identifier, parseIdentifier } from '../../src/core/identifier';
+import { Logger } from '../../src/core/logger';
+import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/plyrClient';
+import { RetryPolicy } from '../../src/core/retry';
+import { Credentials } from '../../src/core/signer';
+import { DEMO_CREDENTIALS, DEMO_USERS, LIMITED_CREDENTIALS } from '../../simulator/demoData';
+import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
+
+const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 30_000 };
+const DEMO: Credentials = { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey };
+const PLAYER123_GAMR = '9007199.254740993123456789';
+const ADDRESS = DEMO_USERS[0].primaryAddress;
+
+interface Harness {
+  readonly client: PlyrClient;
+  readonly config: { -readonly [K in keyof ClientConfig]: ClientConfig[K] };
+  readonly sleeps: number[];
+  readonly logs: string[];
+  readonly skews: number[];
+}
+
+function id(text: string): Identifier {
+  const result = parseIdentifier(text);
+  assert.ok(result.ok);
+  return result.value;
+}
+
+async function failure(promise: Promise<unknown>): Promise<PlyrError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof PlyrError, `expected a PlyrError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the request to fail, and it succeeded');
+}
+
+describe('PlyrClient against the simulator', () => {
+  let sim: Simulator;
+  let closed: boolean;
+
+  function harness(options: { credentials?: Credentials | undefined; config?: Partial<ClientConfig>; client?: Partial<PlyrClientOptions> } = {}): Harness {
+    const config = { network: 'custom' as const, customBaseUrl: sim.url, timeoutMs: 2000, signing: 'emptyObject' as const, retryOtherConvention: true, ...options.config };
+    const sleeps: number[] = [];
+    const logs: string[] = [];
+    const skews: number[] = [];
+    const record = (message: string) => void logs.push(message);
+    const logger: Logger = { trace: record, debug: record, info: record, warn: record, error: record };
+    const credentials = 'credentials' in options ? options.credentials : DEMO;
+    const client = new PlyrClient({
+      fetch,
+      config: () => config,
+      credentials: async () => credentials,
+      logger,
+      retryPolicy: FAST_RETRY,
+      sleep: async (ms) => void sleeps.push(ms),
+      onClockSkew: (offset) => void skews.push(offset),
+      ...options.client,
+    });
+    return { client, config, sleeps, logs, skews };
+  }
+
+  const statuses = () => sim.requests.map((r) => r.status);
+  const paths = () => sim.requests.map((r) => r.path);
+  const logged = () => sim.requests.map(({ method, path, status, signed }) => ({ method, path, status, signed }));
+
+  beforeEach(async () => {
+    sim = await startSimulator();
+    closed = false;
+  });
+
+  afterEach(async () => {
+    if (!closed) {
+      await sim.close();
+    }
+  });
+
+  describe('success', () => {
+    it('reads the balances of a PLYR ID exactly', async () => {
+      const { client } = harness();
+      const result = await client.getBalances(id('Player123'), undefined);
+      assert.equal(result.balances.gamr, PLAYER123_GAMR);
+      assert.equal(result.balances.plyr, '1234.5');
+      assert.equal(result.balances.usdc, '250.75');
+      assert.equal(result.network, 'custom');
+      assert.deepEqual(logged(), [{ method: 'GET', path: '/api/user/balance/player123', status: 200, signed: true }]);
+    });
+
+    it('reads one token of a PLYR ID', async () => {
+      const { client } = harness();
+      const result = await client.getBalances(id('player123'), 'gamr');
+      assert.deepEqual({ ...result.balances }, { gamr: PLAYER123_GAMR });
+      assert.equal(result.token, 'gamr');
+      assert.deepEqual(paths(), ['/api/user/balance/player123/gamr']);
+    });
+
+    it('reads an address on /api/balance/{address}', async () => {
+      const { client } = harness();
+      const result = await client.getBalances(id(ADDRESS.toLowerCase()), undefined);
+      assert.equal(result.balances.plyr, '1.5');
+      assert.equal(result.balances.avax, '0.02');
+      assert.equal(result.balances.gamr, '0.0');
+      assert.deepEqual(paths(), [`/api/balance/${ADDRESS}`]);
+    });
+
+    it('filters an address lookup to one token', async () => {
+      const { client } = harness();
+      const result = await client.getBalances(id(ADDRESS), 'plyr');
+      assert.deepEqual({ ...result.balances }, { plyr: '1.5' });
+      assert.deepEqual(paths(), [`/api/balance/${ADDRESS}`]);
+    });
+
+    it('filters an address lookup to a token given by its contract address, keyed as given', async () => {
+      const { client } = harness();
+      const gamr = (await client.getTokenList()).find((t) => t.apiId === 'gamr');
+      assert.ok(gamr);
+      const result = await client.getBalances(id(ADDRESS), gamr.address);
+      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0.0' });
+    });
+
+    it('reads the token list without signing', async () => {
+      const { client } = harness({ credentials: undefined });
+      const tokens = await client.getTokenList();
+      assert.deepEqual(tokens.map((t) => t.apiId), ['plyr', 'gamr', 'avax', 'usdc', 'floki']);
+      assert.deepEqual(logged(), [{ method: 'GET', path: '/api/tokenlist', status: 200, signed: false }]);
+    });
+
+    it('never logs the secret or the whole API key', async () => {
+      const { client, logs } = harness();
+      await client.getBalances(id('player123'), undefined);
+      assert.ok(logs.length > 0);
+      for (const line of logs) {
+        assert.ok(!line.includes(DEMO.secretKey), line);
+        assert.ok(!line.includes(DEMO.apiKey), line);
+      }
+      assert.ok(logs.some((line) => line.includes('…0001')));
+    });
+  });
+
+  describe('the published page behaviour', () => {
+    beforeEach(() => sim.configure(PAGE_BEHAVIOUR));
+
+    it('accepts the wrapped shape and learns the null signing convention with one retry', async () => {
+      const { client } = harness();
+      const first = await client.getBalances(id('player123'), undefined);
+      assert.equal(first.balances.gamr, PLAYER123_GAMR);
+      assert.deepEqual(statuses(), [401, 200]);
+
+      sim.requests.splice(0);
+      const second = await client.getBalances(id('player123'), 'gamr');
+      assert.deepEqual({ ...second.balances }, { gamr: PLAYER123_GAMR });
+      assert.deepEqual(statuses(), [200]);
+    });
+
+    it('falls back from /api/balance to the user route for an address, and remembers it', async () => {
+      const { client } = harness({ config: { signing: 'null' } });
+      const first = await client.getBalances(id(ADDRESS), undefined);
+      assert.equal(first.balances.gamr, PLAYER123_GAMR);
+      assert.deepEqual(sim.requests.map((r) => [r.path, r.status]), [
+        [`/api/balance/${ADDRESS}`, 404],
+        [`/api/user/balance/${ADDRESS}`, 200],
+      ]);
+
+      sim.requests.splice(0);
+      await client.getBalances(id(ADDRESS), 'gamr');
+      assert.deepEqual(sim.requests.map((r) => [r.path, r.status]), [[`/api/user/balance/${ADDRESS}/gamr`, 200]]);
+    });
+
+    it('does the fallback and the signing switch together', async () => {
+      const { client } = harness();
+      await client.getBalances(id(ADDRESS), undefined);
+      assert.deepEqual(statuses(), [404, 401, 200]);
+      sim.requests.splice(0);
+      await client.getBalances(id(ADDRESS), undefined);
+      assert.deepEqual(statuses(), [200]);
+    });
+
+    it('reports invalidSignature when the other convention may not be tried', async () => {
+      const { client } = harness({ config: { retryOtherConvention: false } });
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'invalidSignature');
+      assert.deepEqual(statuses(), [401]);
+    });
+  });
+
+  describe('authentication errors', () => {
+    it('reports a wrong secret as invalidSignature without revealing it', async () => {
+      const secretKey = 'wrong-secret-value-1234';
+      const { client, logs } = harness({ credentials: { apiKey: DEMO.apiKey, secretKey } });
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'invalidSignature');
+      assert.equal(error.fix, 'setCredentials');
+      assert.ok(!error.message.includes(secretKey));
+      assert.ok(!logs.join('\n').includes(secretKey));
+      // One retry with the other convention, then the error.
+      assert.deepEqual(statuses(), [401, 401]);
+    });
+
+    it('reports an unknown key as invalidApiKey', async () => {
+      const { client } = harness({ credentials: { apiKey: 'nobody-knows-this-key', secretKey: 'x' } });
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'invalidApiKey');
+      assert.equal(error.fix, 'setCredentials');
+    });
+
+    it('reports a key without the balance permission as forbidden', async () => {
+      const { client } = harness({ credentials: { apiKey: LIMITED_CREDENTIALS.apiKey, secretKey: LIMITED_CREDENTIALS.secretKey } });
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'forbidden');
+      assert.deepEqual(statuses(), [403]);
+    });
+
+    it('reports missing credentials without making a request', async () => {
+      const { client } = harness({ credentials: undefined });
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'noCredentials');
+      assert.equal(error.fix, 'setCredentials');
+      const byAddress = await failure(client.getBalances(id(ADDRESS), undefined));
+      assert.equal(byAddress.code, 'noCredentials');
+      assert.equal(sim.requests.length, 0);
+    });
+
+    it('corrects for a clock 10 minutes behind the server', async () => {
+      sim.configure({ clockOffsetMs: 10 * 60 * 1000 });
+      const { client, skews } = harness();
+      const result = await client.getBalances(id('player123'), undefined);
+      assert.equal(result.balances.gamr, PLAYER123_GAMR);
+      assert.deepEqual(statuses(), [401, 200]);
+      assert.equal(skews.length, 1);
+      assert.ok(Math.abs(skews[0] - 600_000) < 5000, `offset ${skews[0]}`);
+
+      sim.requests.splice(0);
+      await client.getBalances(id('player123'), undefined);
+      assert.deepEqual(statuses(), [200]);
+      assert.equal(skews.length, 1);
+    });
+  });
+
+  describe('lookup errors', () => {
+    it('reports an unknown PLYR ID as userNotFound', async () => {
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('nobody-here'), undefined));
+      assert.equal(error.code, 'userNotFound');
+      assert.deepEqual(statuses(), [404]);
+    });
+
+    it('reports an unknown token as invalidToken', async () => {
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), 'nosuchtoken'));
+      assert.equal(error.code, 'invalidToken');
+      assert.deepEqual(statuses(), [401]);
+    });
+
+    it('refuses a configuration that would send credentials in clear text, before any request', async () => {
+      const { client } = harness({ config: { customBaseUrl: 'http://example.com' } });
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'badConfiguration');
+      assert.equal(sim.requests.length, 0);
+    });
+  });
+
+  describe('server trouble and retries', () => {
+    it('retries a 429 with Retry-After 0 once, then succeeds', async () => {
+      sim.fault({ kind: 'status', status: 429, retryAfter: '0', error: 'Too many requests', times: 1 });
+      const { client, sleeps } = harness();
+      const result = await client.getBalances(id('player123'), undefined);
+      assert.equal(result.balances.gamr, PLAYER123_GAMR);
+      assert.deepEqual(statuses(), [429, 200]);
+      assert.deepEqual(sleeps, [0]);
+    });
+
+    it('does not wait for a Retry-After of a day', async () => {
+      sim.fault({ kind: 'status', status: 429, retryAfter: '86400', error: 'Too many requests' });
+      const { client, sleeps } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'rateLimited');
+      assert.equal(error.retryAfterMs, 86_400_000);
+      assert.deepEqual(sleeps, []);
+      assert.equal(sim.requests.length, 1);
+    });
+
+    it('gives up on a 503 after exactly three requests', async () => {
+      sim.fault({ kind: 'status', status: 503, error: 'Service unavailable' });
+      const { client, sleeps } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'serverError');
+      assert.equal(error.status, 503);
+      assert.deepEqual(statuses(), [503, 503, 503]);
+      assert.equal(sleeps.length, 2);
+      for (const ms of sleeps) {
+        assert.ok(ms >= 0 && ms <= FAST_RETRY.maxDelayMs, `slept ${ms}`);
+      }
+    });
+
+    it('reports an HTML 502 from a proxy as a server error', async () => {
+      sim.fault({ kind: 'html', status: 502 });
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'serverError');
+      assert.match(error.message, /HTML/);
+      assert.ok(!error.message.includes('<'));
+    });
+
+    it('does not retry a 500', async () => {
+      sim.fault({ kind: 'status', status: 500 });
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'serverError');
+      assert.equal(sim.requests.length, 1);
+    });
+
+    it('reports broken JSON as malformedResponse', async () => {
+      sim.fault({ kind: 'malformedJson' });
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'malformedResponse');
+      assert.equal(sim.requests.length, 1);
+    });
+
+    it('refuses an oversized response', async () => {
+      sim.fault({ kind: 'oversized' });
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'responseTooLarge');
+    });
+
+    it('times out a server that never answers', async () => {
+      sim.fault({ kind: 'hang' });
+      const { client } = harness({ config: { timeoutMs: 300 } });
+      const started = Date.now();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'timeout');
+      assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+    });
+
+    it('reports a caller cancellation during a hang as cancelled', async () => {
+      sim.fault({ kind: 'hang' });
+      const { client } = harness({ config: { timeoutMs: 5000 } });
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 100);
+      const started = Date.now();
+      try {
+        const error = await failure(client.getBalances(id('player123'), undefined, controller.signal));
+        assert.equal(error.code, 'cancelled');
+        assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+
+    it('reports a connection reset mid-body as a network error, after retrying', async () => {
+      sim.fault({ kind: 'reset' });
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'network');
+      assert.equal(sim.requests.length, 3);
+    });
+
+    it('recovers from one connection reset', async () => {
+      sim.fault({ kind: 'reset', times: 1 });
+      const { client } = harness();
+      const result = await client.getBalances(id('player123'), undefined);
+      assert.equal(result.balances.gamr, PLAYER123_GAMR);
+    });
+
+    it('reports a closed server as a refused connection', async () => {
+      const { client, sleeps } = harness();
+      await sim.close();
+      closed = true;
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'network');
+      assert.match(error.message, /refused/);
+      assert.equal(sleeps.length, 2);
+    });
+  });
+});

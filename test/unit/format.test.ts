@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { formatAmount } from '../../src/core/format';
+
+describe('formatAmount', () => {
+  const cases: [string, string, string][] = [
+    ['1234.000000000000000001', 'en-US', '1,234.000000000000000001'],
+    ['123456789012345678901234567890.123456789012345678', 'en-US', '123,456,789,012,345,678,901,234,567,890.123456789012345678'],
+    ['0.0', 'en-US', '0'],
+    ['1234.5000', 'en-US', '1,234.5'],
+    ['1234', 'en-US', '1,234'],
+    ['9007199254740993', 'en-US', '9,007,199,254,740,993'],
+    ['1234567.25', 'de-DE', '1.234.567,25'],
+    ['0.000000000000000000000000000001', 'en-US', '0.000000000000000000000000000001'],
+    ['1.123456789012345678901234567890', 'en-US', '1.12345678901234567890123456789'],
+  ];
+  for (const [amount, locale, expected] of cases) {
+    it(`formats ${amount} in ${locale} as ${expected}`, () => {
+      assert.equal(formatAmount(amount, locale), expected);
+    });
+  }
+
+  it('keeps 30 fraction digits', () => {
+    const fraction = '123456789012345678901234567891';
+    assert.equal(fraction.length, 30);
+    assert.equal(formatAmount(`5.${fraction}`, 'en-US'), `5.${fraction}`);
+  });
+
+  it('uses the German grouping and decimal separators', () => {
+    const formatted = formatAmount('1234.5', 'de-DE');
+    assert.equal(formatted, '1.234,5');
+    assert.ok(!formatted.includes(','.repeat(2)));
+  });
+
+  for (const input of ['abc', '1e21', '-5', '', '1.', '.5', '0x10', 'NaN']) {
+    it(`returns the non-decimal ${JSON.stringify(input)} unchanged`, () => {
+      assert.equal(formatAmount(input, 'en-US'), input);
+    });
+  }
+
+  it('writes every digit in Latin digits, whatever the locale', () => {
+    for (const locale of ['ar-EG', 'fa-IR', 'hi-IN-u-nu-deva']) {
+      const formatted = formatAmount('1234.5', locale);
+      assert.equal(formatted.replace(/\D/g, ''), '12345', `${locale}: ${formatted}`);
+      assert.match(formatted, /^1\D?234\D5$/u, `${locale}: ${formatted}`);
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { PlyrErrorCode, PlyrFix } from '../../src/core/errors';
+import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from '../../src/core/responses';
+
+function response(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {
+  return { status, body, headers: { get: (name: string) => headers[name.toLowerCase()] ?? null } };
+}
+
+const json = (error: string) => JSON.stringify({ error });
+const HTML = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+
+describe('errorFromResponse: the documented error table', () => {
+  const rows: [number, string, PlyrErrorCode, PlyrFix | undefined][] = [
+    [401, 'Missing authentication headers', 'missingAuthHeaders', 'showLog'],
+    [401, 'Invalid API key', 'invalidApiKey', 'setCredentials'],
+    [401, 'Invalid signature', 'invalidSignature', 'setCredentials'],
+    [401, 'Request expired', 'requestExpired', undefined],
+    [401, 'Invalid tokenName', 'invalidToken', undefined],
+    [403, 'Insufficient permissions', 'forbidden', 'setCredentials'],
+    [404, 'User not found', 'userNotFound', undefined],
+    [400, 'Invalid address', 'invalidAddress', undefined],
+  ];
+  for (const [status, message, code, fix] of rows) {
+    it(`${status} ${message} -> ${code}`, () => {
+      const error = errorFromResponse(response(status, json(message)), undefined);
+      assert.equal(error.code, code);
+      assert.equal(error.fix, fix);
+      assert.equal(error.status, status);
+      assert.ok(error.message.length > 20);
+    });
+  }
+
+  it('tells the user to fix the clock on Request expired', () => {
+    assert.match(errorFromResponse(response(401, json('Request expired')), undefined).message, /clock/);
+  });
+
+  it('treats an unknown 401 message as refused credentials', () => {
+    const error = errorFromResponse(response(401, json('Key revoked')), undefined);
+    assert.equal(error.code, 'invalidApiKey');
+    assert.equal(error.fix, 'setCredentials');
+    assert.match(error.message, /Key revoked/);
+  });
+
+  it('reports 429 with the wait', () => {
+    const error = errorFromResponse(response(429, json('Too many requests')), 5000);
+    assert.equal(error.code, 'rateLimited');
+    assert.equal(error.retryAfterMs, 5000);
+    assert.match(error.message, /Try again in 5 s/);
+  });
+
+  it('reports 429 without a wait when there is no Retry-After', () => {
+    const error = errorFromResponse(response(429, ''), undefined);
+    assert.equal(error.code, 'rateLimited');
+    assert.equal(error.retryAfterMs, undefined);
+    assert.doesNotMatch(error.message, /Try again in/);
+  });
+
+  for (const status of [500, 502, 503]) {
+    it(`reports ${status} with an HTML body as a server error from a proxy`, () => {
+      const error = errorFromResponse(response(status, HTML), undefined);
+      assert.equal(error.code, 'serverError');
+      assert.equal(error.status, status);
+      assert.equal(error.fix, 'showLog');
+      assert.match(error.message, /HTML/);
+      assert.match(error.message, new RegExp(String(status)));
+      assert.ok(!error.message.includes('<'));
+    });
+  }
+
+  it('reports a 500 JSON error with its message and no mention of HTML', () => {
+    const error = errorFromResponse(response(500, json('Database down')), 2000);
+    assert.equal(error.code, 'serverError');
+    assert.equal(error.retryAfterMs, 2000);
+    assert.match(error.message, /Database down/);
+    assert.doesNotMatch(error.message, /HTML/);
+  });
+
+  it('refuses a redirect', () => {
+    const error = errorFromResponse(response(302, '', { location: 'https://evil.example/' }), undefined);
+    assert.equal(error.code, 'httpError');
+    assert.equal(error.fix, 'openSettings');
+    assert.match(error.message, /redirect/);
+    assert.ok(!error.message.includes('evil'));
+  });
+
+  it('reports a 404 without a JSON error (a missing route) as an HTTP error, not a missing user', () => {
+    const error = errorFromResponse(response(404, 'Not Found'), undefined);
+    assert.equal(error.code, 'httpError');
+    assert.match(error.message, /404/);
+  });
+
+  it('neutralises a hostile server message on an unknown status', () => {
+    const hostile = '[click](command:workbench.action.closeWindow) <img src=x onerror=alert(1)>';
+    const error = errorFromResponse(response(418, json(hostile)), undefined);
+    assert.equal(error.code, 'httpError');
+    assert.match(error.message, /418/);
+    for (const forbidden of ['[', ']', '](', '<', '>']) {
+      assert.ok(!error.message.includes(forbidden), `message contains ${forbidden}: ${error.message}`);
+    }
+  });
+
+  it('keeps a long or multi-line server message short and on one line', () => {
+    const error = errorFromResponse(response(418, json(`first line\nsecond line ${'x'.repeat(500)}`)), undefined);
+    assert.ok(!error.message.includes('\n'));
+    assert.ok(error.message.length < 250, `length ${error.message.length}`);
+  });
+});
+
+describe('jsonErrorMessage', () => {
+  it('reads the error string of a JSON error body only', () => {
+    assert.equal(jsonErrorMessage(json('User not found')), 'User not found');
+    assert.equal(jsonErrorMessage(HTML), undefined);
+    assert.equal(jsonErrorMessage('{"error":42}'), undefined);
+    assert.equal(jsonErrorMessage('["error"]'), undefined);
+    assert.equal(jsonErrorMessage('null'), undefined);
+  });
+});
+
+describe('parseJsonBody', () => {
+  it('parses JSON', () => {
+    assert.deepEqual(parseJsonBody(response(200, '{"plyr":"1.0"}')), { plyr: '1.0' });
+  });
+
+  it('reports an HTML page as a malformed response mentioning HTML', () => {
+    assert.throws(() => parseJsonBody(response(200, `  ${HTML}`)), (error: unknown) => {
+      assert.equal((error as { code?: string }).code, 'malformedResponse');
+      assert.match((error as Error).message, /HTML/);
+      return true;
+    });
+  });
+
+  it('reports other non-JSON text as a malformed response', () => {
+    assert.throws(() => parseJsonBody(response(200, '{"plyr": "1.0", "gamr": ')), (error: unknown) => {
+      assert.equal((error as { code?: string }).code, 'malformedResponse');
+      assert.match((error as Error).message, /not JSON/);
+      return true;
+    });
+  });
+});

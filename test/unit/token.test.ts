@@ -1,0 +1,61 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parseTokenName } from '../../src/core/token';
+
+describe('parseTokenName: accepted', () => {
+  const cases: [unknown, string | undefined][] = [
+    [undefined, undefined],
+    [null, undefined],
+    ['', undefined],
+    ['   ', undefined],
+    ['GAMR', 'gamr'],
+    ['usdc', 'usdc'],
+    [' plyr ', 'plyr'],
+    ['wrapped.avax_v2-x', 'wrapped.avax_v2-x'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`accepts ${JSON.stringify(input) ?? 'undefined'} as ${String(expected)}`, () => {
+      assert.deepEqual(parseTokenName(input), { ok: true, value: expected });
+    });
+  }
+
+  it('keeps a token address exactly as sent', () => {
+    const address = '0xAbCdEf0123456789aBcDeF0123456789ABCDEF01';
+    assert.deepEqual(parseTokenName(address), { ok: true, value: address });
+  });
+});
+
+describe('parseTokenName: rejected', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['a path traversal', '../x', /'\.' \(U\+002E\) is not allowed/],
+    ['a slash', 'a/b', /'\/' \(U\+002F\) is not allowed/],
+    ['a query', '?', /'\?' \(U\+003F\) is not allowed/],
+    ['a fragment', '#', /'#' \(U\+0023\) is not allowed/],
+    ['a percent-encoding', '%2F', /'%' \(U\+0025\) is not allowed/],
+    ['a Markdown command link', '[x](command:foo)', /'\[' \(U\+005B\) is not allowed/],
+    ['a Cyrillic look-alike', 'g\u0430mr', /U\+0430 is not allowed/],
+    ['the Kelvin sign', '\u212Aing', /U\+212A is not allowed/],
+    ['a fullwidth name', '\uFF47\uFF41\uFF4D\uFF52', /U\+FF47 is not allowed/],
+    ['a space inside', 'ga mr', /a space \(U\+0020\) is not allowed/],
+    ['43 characters', 'a'.repeat(43), /at most 42 characters; this one has 43/],
+    ['a very long name', 'a'.repeat(5000), /at most 42 characters/],
+    ['a short token address', '0x1234', /0x followed by 40 hex digits/],
+    ['a non-hex token address', `0x${'a'.repeat(39)}z`, /0x followed by 40 hex digits/],
+    ['a number', 42, /must be text, not a number/],
+    ['an object', {}, /must be text, not an object/],
+    ['an array', ['gamr'], /must be text, not a list/],
+    ['a boolean', true, /must be text, not a boolean/],
+  ];
+  for (const [label, input, pattern] of cases) {
+    it(`rejects ${label}`, () => {
+      const result = parseTokenName(input);
+      assert.equal(result.ok, false);
+      const message = result.ok ? '' : result.message;
+      assert.match(message, pattern);
+      assert.ok(!message.includes(']('));
+      if (typeof input === 'string' && input.length > 1) {
+        assert.ok(!message.includes(input), `message echoes the input: ${message}`);
+      }
+    });
+  }
+});
