@@ -1,17 +1,24 @@
 import * as vscode from 'vscode';
 import fetch from 'node-fetch';
-import { PlyrClient } from './core/plyrClient';
+import { BalanceStore } from './core/balanceStore';
 import { describeDuration } from './core/errors';
+import { PlyrClient } from './core/plyrClient';
+import { createApi, PlyrBalanceApi } from './vscode/api';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
 import { registerClearCredentials, registerSetCredentials } from './vscode/commands/credentials';
+import { registerRowActions } from './vscode/commands/rowActions';
+import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/credentialStore';
 import { COMMANDS, LOG_CHANNEL_NAME } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
+import { Refresher } from './vscode/refresher';
 import { Services } from './vscode/services';
-import { readClientConfig } from './vscode/settings';
+import { currentScope, readClientConfig } from './vscode/settings';
+import { createSidebar } from './vscode/sidebar';
+import { TrackedStore } from './vscode/trackedStore';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   context.subscriptions.push(log);
   const logger = channelLogger(log);
@@ -30,16 +37,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         }
       },
     });
-    const services: Services = { client, credentials, logger, log };
+    const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: currentScope });
+    const tracked = new TrackedStore(context.globalState);
+    const services: Services = { client, credentials, logger, log, store, tracked, refresher: new Refresher(store, tracked) };
     context.subscriptions.push(
       credentials,
+      tracked,
+      { dispose: () => store.dispose() },
       registerSetCredentials(services),
       registerClearCredentials(services),
       registerCheckBalance(services),
+      ...registerTrackingCommands(services),
+      ...registerRowActions(services),
       vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+      ...createSidebar(services),
     );
     await credentials.refreshContextKey();
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated.`);
+    return createApi(tracked, store, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage('PLYR Balance could not start. See the PLYR log for details.', 'Show Log').then((c) => c && log.show());

@@ -17,3 +17,20 @@ export function formatAmount(amount: string, locale?: string): string {
   const separator = format.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return digits === '' ? grouped : `${grouped}${separator}${digits}`;
 }
+
+/**
+ * A compact amount for narrow places (tree rows): grouped, at most `maxFractionDigits` decimals,
+ * rounded by Intl from the exact decimal string. The exact value belongs in a tooltip.
+ */
+export function formatAmountCompact(amount: string, locale?: string, maxFractionDigits = 6): string {
+  if (!DECIMAL.test(amount)) {
+    return amount;
+  }
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits, numberingSystem: 'latn' });
+  const shown = format.format(amount as Intl.StringNumericLiteral);
+  // A dust balance must not read as zero (digits are Latin, so [1-9] finds any non-zero one).
+  if (/[1-9]/.test(amount) && !/[1-9]/.test(shown)) {
+    return `< ${format.format(`0.${'0'.repeat(maxFractionDigits - 1)}1` as Intl.StringNumericLiteral)}`;
+  }
+  return shown;
+}

@@ -4,10 +4,36 @@ export const COMMANDS = {
   setCredentials: 'plyr.setCredentials',
   clearCredentials: 'plyr.clearCredentials',
   showLog: 'plyr.showLog',
+  addIdentifier: 'plyr.addIdentifier',
+  removeIdentifier: 'plyr.removeIdentifier',
+  refresh: 'plyr.refresh',
+  refreshIdentifier: 'plyr.refreshIdentifier',
+  renameIdentifier: 'plyr.renameIdentifier',
+  moveIdentifierUp: 'plyr.moveIdentifierUp',
+  moveIdentifierDown: 'plyr.moveIdentifierDown',
+  copyIdentifier: 'plyr.copyIdentifier',
+  checkBalanceFor: 'plyr.checkBalanceFor',
+  openInExplorer: 'plyr.openInExplorer',
+  filterTokens: 'plyr.filterTokens',
+  copyAmount: 'plyr.copyAmount',
+} as const;
+
+export const VIEWS = {
+  container: 'plyr',
+  balances: 'plyr.balances',
 } as const;
 
 export const CONTEXT_KEYS = {
   hasCredentials: 'plyr.hasCredentials',
+  trackedCount: 'plyr.trackedCount',
+} as const;
+
+/** Tree rows' contextValue, matched by the manifest's `when` clauses. */
+export const ROW_CONTEXT = {
+  plyrId: 'plyr.identifier.plyrId',
+  address: 'plyr.identifier.address',
+  token: 'plyr.token',
+  error: 'plyr.error',
 } as const;
 
 export const SETTINGS = {
@@ -17,6 +43,13 @@ export const SETTINGS = {
   requestTimeoutSeconds: 'requestTimeoutSeconds',
   signingGetBody: 'signing.getBody',
   signingRetryOtherConvention: 'signing.retryOtherConvention',
+  hideZeroBalances: 'hideZeroBalances',
+  refreshConcurrency: 'refreshConcurrency',
+  autoRefreshSeconds: 'autoRefreshSeconds',
+} as const;
+
+export const STATE_KEYS = {
+  tracked: 'plyr.tracked.v1',
 } as const;
 
 export const SECRET_KEYS = {

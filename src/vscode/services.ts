@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
+import { BalanceStore } from '../core/balanceStore';
 import { Logger } from '../core/logger';
 import { PlyrClient } from '../core/plyrClient';
 import { CredentialStore } from './credentialStore';
+import { Refresher } from './refresher';
+import { TrackedStore } from './trackedStore';
 
 /** What commands and views are built from: made once, in `activate`. */
 export interface Services {
@@ -9,4 +12,7 @@ export interface Services {
   readonly credentials: CredentialStore;
   readonly logger: Logger;
   readonly log: vscode.LogOutputChannel;
+  readonly store: BalanceStore;
+  readonly tracked: TrackedStore;
+  readonly refresher: Refresher;
 }

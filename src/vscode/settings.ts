@@ -1,23 +1,57 @@
 import * as vscode from 'vscode';
 import { ClientConfig } from '../core/plyrClient';
-import { NetworkName } from '../core/networks';
+import { apiRoot, NetworkName } from '../core/networks';
 import { SigningConvention } from '../core/signer';
 import { SETTINGS } from './ids';
 
 const NETWORKS: readonly NetworkName[] = ['mainnet', 'testnet', 'custom'];
 const CONVENTIONS: readonly SigningConvention[] = ['emptyObject', 'null'];
 
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SETTINGS.section);
+}
+
+function bounded(value: number | undefined, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
 /** Typed, defaulted view of the `plyr.*` settings, read fresh each time (changes apply at once). */
 export function readClientConfig(): ClientConfig {
-  const config = vscode.workspace.getConfiguration(SETTINGS.section);
+  const config = section();
   const network = config.get<string>(SETTINGS.network, 'mainnet');
   const signing = config.get<string>(SETTINGS.signingGetBody, 'emptyObject');
-  const seconds = config.get<number>(SETTINGS.requestTimeoutSeconds, 10);
   return {
     network: NETWORKS.includes(network as NetworkName) ? (network as NetworkName) : 'mainnet',
     customBaseUrl: config.get<string>(SETTINGS.customBaseUrl, ''),
-    timeoutMs: Math.min(120, Math.max(1, Number.isFinite(seconds) ? seconds : 10)) * 1000,
+    timeoutMs: bounded(config.get<number>(SETTINGS.requestTimeoutSeconds), 1, 120, 10) * 1000,
     signing: CONVENTIONS.includes(signing as SigningConvention) ? (signing as SigningConvention) : 'emptyObject',
     retryOtherConvention: config.get<boolean>(SETTINGS.signingRetryOtherConvention, true),
   };
+}
+
+export interface ViewSettings {
+  readonly hideZeroBalances: boolean;
+  readonly refreshConcurrency: number;
+  /** 0: off. */
+  readonly autoRefreshSeconds: number;
+}
+
+export function readViewSettings(): ViewSettings {
+  const config = section();
+  return {
+    hideZeroBalances: config.get<boolean>(SETTINGS.hideZeroBalances, false),
+    refreshConcurrency: Math.round(bounded(config.get<number>(SETTINGS.refreshConcurrency), 1, 16, 4)),
+    autoRefreshSeconds: Math.round(bounded(config.get<number>(SETTINGS.autoRefreshSeconds), 0, 86_400, 300)),
+  };
+}
+
+/** The balance store's scope: the API root in use, so networks never mix. */
+export function currentScope(): string {
+  const config = readClientConfig();
+  const root = apiRoot(config.network, config.customBaseUrl);
+  return root.ok ? root.url.href : `invalid:${config.network}`;
+}
+
+export function affectsScope(event: vscode.ConfigurationChangeEvent): boolean {
+  return [SETTINGS.network, SETTINGS.customBaseUrl].some((key) => event.affectsConfiguration(`${SETTINGS.section}.${key}`));
 }

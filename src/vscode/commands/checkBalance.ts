@@ -3,11 +3,12 @@ import { PlyrError } from '../../core/errors';
 import { Identifier, parseIdentifier } from '../../core/identifier';
 import { BalanceResult } from '../../core/plyrClient';
 import { parseTokenName } from '../../core/token';
-import { showBalances } from '../balancesView';
+import { showBalances } from '../balancesQuickPick';
 import { identifierFromEditor } from '../editorIdentifier';
 import { showError } from '../errorPresenter';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
+import { readClientConfig } from '../settings';
 import { pickToken } from '../tokenPicker';
 
 /** What `executeCommand('plyr.checkBalance', identifier, token?)` resolves to. */
@@ -23,8 +24,29 @@ export interface CheckBalanceResult {
  */
 export function registerCheckBalance(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.checkBalance, (identifier?: unknown, token?: unknown) =>
-    identifier === undefined ? interactive(services) : programmatic(services, identifier, token),
+    identifier === undefined ? checkBalanceInteractively(services) : programmatic(services, identifier, token),
   );
+}
+
+/**
+ * Balances through the shared store when all tokens are asked for (so the sidebar and hover see
+ * them too, and a request in flight is joined), or straight from the client for one token.
+ */
+async function fetchBalances(services: Services, identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
+  if (token !== undefined) {
+    return services.client.getBalances(identifier, token, signal);
+  }
+  const startedAt = Date.now();
+  let entry;
+  try {
+    entry = await services.store.refresh(identifier, { signal });
+  } catch (error) {
+    throw signal?.aborted ? new PlyrError('cancelled', 'The request was cancelled.', { cause: error }) : error;
+  }
+  if (entry.error && entry.error.at >= startedAt) {
+    throw new PlyrError(entry.error.code, entry.error.message, { fix: entry.error.fix });
+  }
+  return { identifier, token, balances: entry.balances ?? {}, network: readClientConfig().network, fetchedAt: entry.fetchedAt ?? startedAt };
 }
 
 async function programmatic(services: Services, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {
@@ -36,12 +58,13 @@ async function programmatic(services: Services, rawIdentifier: unknown, rawToken
   if (!token.ok) {
     throw new PlyrError('invalidToken', token.message);
   }
-  const result = await services.client.getBalances(identifier.value, token.value);
+  const result = await fetchBalances(services, identifier.value, token.value);
   return { identifier: result.identifier.value, balances: { ...result.balances } };
 }
 
-async function interactive(services: Services): Promise<void> {
-  const identifier = await askIdentifier(identifierFromEditor(vscode.window.activeTextEditor));
+/** The palette flow; with an identifier (a tree row's) it starts at the token step. */
+export async function checkBalanceInteractively(services: Services, preset?: Identifier): Promise<void> {
+  const identifier = preset ?? (await askIdentifier(identifierFromEditor(vscode.window.activeTextEditor)));
   if (!identifier) {
     return;
   }
@@ -90,7 +113,7 @@ async function fetchWithProgress(services: Services, identifier: Identifier, tok
     (_progress, cancellation) => {
       const abort = new AbortController();
       const listener = cancellation.onCancellationRequested(() => abort.abort());
-      return services.client.getBalances(identifier, token, abort.signal).finally(() => listener.dispose());
+      return fetchBalances(services, identifier, token, abort.signal).finally(() => listener.dispose());
     },
   );
 }

@@ -1,0 +1,141 @@
+import { Balances } from './balances';
+import { Emitter } from './emitter';
+import { PlyrError, PlyrErrorCode, PlyrFix } from './errors';
+import { Identifier } from './identifier';
+import { BalanceResult } from './plyrClient';
+import { runPool } from './pool';
+import { SharedRequests } from './sharedRequests';
+
+/** What is known about one identifier's balances on the current network. */
+export interface BalanceEntry {
+  /** The last good balances; kept (stale) when a later refresh fails. */
+  readonly balances?: Balances;
+  readonly fetchedAt?: number;
+  readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number };
+  readonly loading: boolean;
+}
+
+export interface BalanceStoreOptions {
+  readonly fetch: (identifier: Identifier, signal: AbortSignal) => Promise<BalanceResult>;
+  /** Where balances come from (the API root): entries of one scope never show under another. */
+  readonly scope: () => string;
+  readonly now?: () => number;
+}
+
+interface Slot {
+  entry: BalanceEntry;
+  /** Sequence number of the request whose answer is shown: an older answer never replaces it. */
+  shownSeq: number;
+}
+
+/**
+ * The one store of balances that the sidebar, the hover and the status bar read. Requests for an
+ * identifier are shared while in flight, answers are applied in the order requests started, and
+ * a forgotten identifier's late answer is dropped.
+ */
+export class BalanceStore {
+  private readonly slots = new Map<string, Slot>();
+  private readonly requests = new SharedRequests<BalanceEntry>();
+  private readonly changed = new Emitter<string[]>();
+  private readonly now: () => number;
+  private seq = 0;
+  /** Bumped when credentials change: later refreshes do not join requests signed before. */
+  private epoch = 0;
+  /** How often each key was forgotten: a re-added identifier never joins its old request. */
+  private readonly forgotten = new Map<string, number>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: BalanceStoreOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get(id: string): BalanceEntry | undefined {
+    return this.slots.get(this.key(id))?.entry;
+  }
+
+  /** Whether an entry holds balances younger than `maxAgeMs`. */
+  isFresh(id: string, maxAgeMs: number): boolean {
+    const entry = this.get(id);
+    return entry?.fetchedAt !== undefined && entry.error === undefined && this.now() - entry.fetchedAt < maxAgeMs;
+  }
+
+  /**
+   * Fetches (or joins the fetch of) an identifier's balances and records the outcome. Resolves
+   * with the entry; a caller's own cancellation rejects only that caller.
+   */
+  refresh(identifier: Identifier, options: { signal?: AbortSignal; maxAgeMs?: number } = {}): Promise<BalanceEntry> {
+    const id = identifier.value;
+    const key = this.key(id);
+    if (options.maxAgeMs !== undefined && this.isFresh(id, options.maxAgeMs)) {
+      return Promise.resolve(this.slots.get(key)!.entry);
+    }
+    const requestKey = `${key}#${this.epoch}#${this.forgotten.get(key) ?? 0}`;
+    return this.requests.run(requestKey, (signal) => this.load(key, identifier, signal), options.signal);
+  }
+
+  /** Refreshes many identifiers, at most `concurrency` requests at a time. */
+  async refreshAll(identifiers: readonly Identifier[], concurrency: number, signal?: AbortSignal): Promise<void> {
+    await runPool(identifiers, concurrency, async (identifier) => void (await this.refresh(identifier, { signal })), signal);
+  }
+
+  /** Drops an identifier; an answer still on its way is ignored. */
+  forget(id: string): void {
+    const key = this.key(id);
+    this.forgotten.set(key, (this.forgotten.get(key) ?? 0) + 1);
+    if (this.slots.delete(key)) {
+      this.changed.fire([id]);
+    }
+  }
+
+  /** Credentials changed: requests signed with the old ones are not joined any more. */
+  newEpoch(): void {
+    this.epoch++;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private async load(key: string, identifier: Identifier, signal: AbortSignal): Promise<BalanceEntry> {
+    const seq = ++this.seq;
+    const slot = this.slots.get(key) ?? { entry: { loading: false }, shownSeq: 0 };
+    this.slots.set(key, slot);
+    this.update(key, identifier.value, slot, { ...slot.entry, loading: true });
+    try {
+      const result = await this.options.fetch(identifier, signal);
+      return this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false });
+    } catch (error) {
+      if (error instanceof PlyrError && error.code === 'cancelled') {
+        return this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
+      }
+      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', 'Unexpected error; see the PLYR log.', { fix: 'showLog', cause: error });
+      const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } };
+      return this.settle(key, identifier.value, slot, seq, entry);
+    }
+  }
+
+  private settle(key: string, id: string, slot: Slot, seq: number, entry: BalanceEntry, isAnswer = true): BalanceEntry {
+    if (this.slots.get(key) !== slot) {
+      return entry; // forgotten while in flight
+    }
+    if (isAnswer && seq < slot.shownSeq) {
+      return slot.entry; // an older answer arriving late
+    }
+    if (isAnswer) {
+      slot.shownSeq = seq;
+    }
+    this.update(key, id, slot, { ...entry, loading: false });
+    return slot.entry;
+  }
+
+  private update(key: string, id: string, slot: Slot, entry: BalanceEntry): void {
+    slot.entry = entry;
+    if (this.slots.get(key) === slot) {
+      this.changed.fire([id]);
+    }
+  }
+
+  private key(id: string): string {
+    return `${this.options.scope()}|${id}`;
+  }
+}

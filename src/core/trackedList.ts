@@ -1,0 +1,123 @@
+import { describeType, Identifier, parseIdentifier, ParseResult } from './identifier';
+
+/** One identifier the user keeps in the sidebar. Plain data: what globalState stores and syncs. */
+export interface TrackedIdentifier {
+  /** Normalised: a lower-case PLYR ID or a checksummed address. */
+  readonly id: string;
+  readonly kind: 'plyrId' | 'address';
+  readonly label?: string;
+  /** Tokens to show; undefined shows all. */
+  readonly tokens?: readonly string[];
+}
+
+export type TrackedList = readonly TrackedIdentifier[];
+
+const MAX_LABEL = 60;
+export const MAX_TRACKED = 5000;
+
+export function validateLabel(value: unknown): ParseResult<string | undefined> {
+  if (value === undefined || value === null) {
+    return { ok: true, value: undefined };
+  }
+  if (typeof value !== 'string') {
+    return { ok: false, message: `A label must be text, not ${describeType(value)}.` };
+  }
+  const text = value.replace(/\s+/g, ' ').trim();
+  if (text.length > MAX_LABEL) {
+    return { ok: false, message: `A label has at most ${MAX_LABEL} characters; this one has ${text.length}.` };
+  }
+  return { ok: true, value: text === '' ? undefined : text };
+}
+
+/** Adds an identifier at the end; refuses invalid input and duplicates (after normalisation). */
+export function addTracked(list: TrackedList, rawIdentifier: unknown, rawLabel?: unknown): ParseResult<{ list: TrackedList; entry: TrackedIdentifier }> {
+  const parsed = parseIdentifier(rawIdentifier);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const label = validateLabel(rawLabel);
+  if (!label.ok) {
+    return label;
+  }
+  const { value: id, kind } = parsed.value;
+  if (list.some((t) => t.id === id)) {
+    return { ok: false, message: `${id} is already in the list.` };
+  }
+  if (list.length >= MAX_TRACKED) {
+    return { ok: false, message: `The list holds at most ${MAX_TRACKED} identifiers.` };
+  }
+  const entry: TrackedIdentifier = label.value === undefined ? { id, kind } : { id, kind, label: label.value };
+  return { ok: true, value: { list: [...list, entry], entry } };
+}
+
+/** The position of an identifier given as typed (normalised first), or -1. */
+export function indexOfTracked(list: TrackedList, rawIdentifier: unknown): number {
+  const parsed = parseIdentifier(rawIdentifier);
+  return parsed.ok ? list.findIndex((t) => t.id === parsed.value.value) : -1;
+}
+
+export function removeAt(list: TrackedList, index: number): TrackedList {
+  return list.filter((_, i) => i !== index);
+}
+
+/** Puts an entry back where it was (undo), unless it has been added again meanwhile. */
+export function restoreAt(list: TrackedList, entry: TrackedIdentifier, index: number): TrackedList {
+  if (list.some((t) => t.id === entry.id)) {
+    return list;
+  }
+  const at = Math.max(0, Math.min(index, list.length));
+  return [...list.slice(0, at), entry, ...list.slice(at)];
+}
+
+/** Moves the entry at `from` to `to` (clamped); the others keep their order. */
+export function moveTo(list: TrackedList, from: number, to: number): TrackedList {
+  if (from < 0 || from >= list.length) {
+    return list;
+  }
+  const target = Math.max(0, Math.min(to, list.length - 1));
+  const rest = removeAt(list, from);
+  return [...rest.slice(0, target), list[from], ...rest.slice(target)];
+}
+
+export function updateAt(list: TrackedList, index: number, patch: { label?: string | undefined; tokens?: readonly string[] | undefined }): TrackedList {
+  return list.map((t, i) => {
+    if (i !== index) {
+      return t;
+    }
+    const next: { -readonly [K in keyof TrackedIdentifier]: TrackedIdentifier[K] } = { ...t, ...patch };
+    for (const key of ['label', 'tokens'] as const) {
+      if (next[key] === undefined) {
+        delete next[key];
+      }
+    }
+    return next;
+  });
+}
+
+/**
+ * Reads what globalState held, keeping only well-formed entries: the store may have been written by
+ * another version, or synced from another machine.
+ */
+export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  let list: TrackedList = [];
+  for (const item of raw.slice(0, MAX_TRACKED)) {
+    const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const added = addTracked(list, record.id, record.label);
+    if (!added.ok) {
+      continue;
+    }
+    list = added.value.list;
+    if (Array.isArray(record.tokens) && record.tokens.every((t) => typeof t === 'string')) {
+      list = updateAt(list, list.length - 1, { tokens: record.tokens as string[] });
+    }
+  }
+  return [...list];
+}
+
+/** The request identifier for a tracked entry (stored ids are normalised already). */
+export function toIdentifier(tracked: TrackedIdentifier): Identifier {
+  return tracked.kind === 'address' ? { kind: 'address', value: tracked.id, checksumMatches: true } : { kind: 'plyrId', value: tracked.id };
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { NETWORKS } from '../../core/networks';
+import { parseIdentifier } from '../../core/identifier';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { readClientConfig } from '../settings';
+import { identifierOf, TokenNode } from '../tree/nodes';
+import { checkBalanceInteractively } from './checkBalance';
+
+/** Actions on a row: copy, open in the explorer, Check Balance for it. */
+export function registerRowActions(services: Services): vscode.Disposable[] {
+  const identifier = (arg: unknown) => {
+    const parsed = parseIdentifier(identifierOf(arg));
+    if (!parsed.ok) {
+      throw new PlyrError('invalidIdentifier', parsed.message);
+    }
+    return parsed.value;
+  };
+  return [
+    vscode.commands.registerCommand(COMMANDS.copyIdentifier, async (arg?: unknown) => {
+      const { value } = identifier(arg);
+      await vscode.env.clipboard.writeText(value);
+      vscode.window.setStatusBarMessage(`Copied ${value}`, 3000);
+    }),
+    vscode.commands.registerCommand(COMMANDS.copyAmount, async (node?: TokenNode) => {
+      if (node?.type !== 'token') {
+        return;
+      }
+      await vscode.env.clipboard.writeText(node.amount);
+      vscode.window.setStatusBarMessage(`Copied ${node.amount}`, 3000);
+    }),
+    vscode.commands.registerCommand(COMMANDS.openInExplorer, async (arg?: unknown) => {
+      const id = identifier(arg);
+      const network = readClientConfig().network;
+      if (id.kind !== 'address') {
+        throw new PlyrError('invalidIdentifier', 'Only wallet addresses can be opened in the explorer.');
+      }
+      if (network === 'custom') {
+        void vscode.window.showInformationMessage('The custom network has no block explorer to open.');
+        return;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(`${NETWORKS[network].explorerUrl}/address/${id.value}`));
+    }),
+    vscode.commands.registerCommand(COMMANDS.checkBalanceFor, (arg?: unknown) => checkBalanceInteractively(services, identifier(arg))),
+  ];
+}

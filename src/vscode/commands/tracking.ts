@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { parseIdentifier } from '../../core/identifier';
+import { addTracked, indexOfTracked, moveTo, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
+import { COMMANDS } from '../ids';
+import { inertLabel } from '../labels';
+import { Services } from '../services';
+import { identifierOf } from '../tree/nodes';
+
+/** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
+export function registerTrackingCommands(services: Services): vscode.Disposable[] {
+  const { tracked, store, refresher } = services;
+
+  const indexOrThrow = (arg: unknown): number => {
+    const raw = identifierOf(arg);
+    const parsed = parseIdentifier(raw);
+    if (!parsed.ok) {
+      throw new PlyrError('invalidIdentifier', parsed.message);
+    }
+    const index = indexOfTracked(tracked.all, raw);
+    if (index < 0) {
+      throw new PlyrError('invalidIdentifier', `${parsed.value.value} is not in the list.`);
+    }
+    return index;
+  };
+
+  const add = async (identifier?: unknown, label?: unknown): Promise<void> => {
+    if (identifier === undefined) {
+      return addInteractively(services);
+    }
+    const added = addTracked(tracked.all, identifier, label);
+    if (!added.ok) {
+      throw new PlyrError('invalidIdentifier', added.message);
+    }
+    await tracked.update(() => added.value.list);
+    await store.refresh(toIdentifier(added.value.entry));
+  };
+
+  const remove = async (arg?: unknown): Promise<void> => {
+    const index = indexOrThrow(arg);
+    const entry = tracked.all[index];
+    await tracked.update((list) => removeAt(list, index));
+    store.forget(entry.id);
+    void vscode.window.showInformationMessage(`Removed ${entry.label ? `${entry.label} (${entry.id})` : entry.id} from PLYR Balances.`, 'Undo').then(async (choice) => {
+      if (choice === 'Undo') {
+        await tracked.update((list) => restoreAt(list, entry, index));
+        await refresher.refreshOne(entry.id);
+      }
+    });
+  };
+
+  const rename = async (arg?: unknown, newLabel?: unknown): Promise<void> => {
+    const index = indexOrThrow(arg);
+    const entry = tracked.all[index];
+    const label =
+      newLabel !== undefined
+        ? newLabel
+        : await vscode.window.showInputBox({
+            title: `Label for ${entry.id}`,
+            prompt: 'A name to show with the identifier, such as "Treasury" (empty removes it)',
+            value: entry.label ?? '',
+            validateInput: (text) => {
+              const result = validateLabel(text);
+              return result.ok ? undefined : result.message;
+            },
+          });
+    if (label === undefined) {
+      return;
+    }
+    const valid = validateLabel(label);
+    if (!valid.ok) {
+      throw new PlyrError('badConfiguration', valid.message);
+    }
+    await tracked.update((list) => updateAt(list, index, { label: valid.value }));
+  };
+
+  const move = (delta: number) => async (arg?: unknown) => {
+    const index = indexOrThrow(arg);
+    await tracked.update((list) => moveTo(list, index, index + delta));
+  };
+
+  const filterTokens = async (arg?: unknown, tokens?: unknown): Promise<void> => {
+    const index = indexOrThrow(arg);
+    const entry = tracked.all[index];
+    if (tokens !== undefined) {
+      if (tokens !== null && !(Array.isArray(tokens) && tokens.every((t) => typeof t === 'string'))) {
+        throw new PlyrError('invalidToken', 'Token filters are a list of token names, or null for all tokens.');
+      }
+      await tracked.update((list) => updateAt(list, index, { tokens: (tokens as string[] | null) ?? undefined }));
+      return;
+    }
+    const known = Object.keys(store.get(entry.id)?.balances ?? {});
+    if (known.length === 0) {
+      void vscode.window.showInformationMessage(`Refresh ${entry.id} first: there are no balances to choose from yet.`);
+      return;
+    }
+    const shown = new Set(entry.tokens ?? known);
+    const items = known.map((token) => ({ label: inertLabel(token.toUpperCase()), token, picked: shown.has(token) }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Tokens to show for ${entry.id}`, placeHolder: 'Select the tokens to show (all selected shows every token)' });
+    if (!picked) {
+      return;
+    }
+    const all = picked.length === known.length;
+    await tracked.update((list) => updateAt(list, index, { tokens: all ? undefined : picked.map((p) => p.token) }));
+  };
+
+  return [
+    vscode.commands.registerCommand(COMMANDS.addIdentifier, add),
+    vscode.commands.registerCommand(COMMANDS.removeIdentifier, remove),
+    vscode.commands.registerCommand(COMMANDS.renameIdentifier, rename),
+    vscode.commands.registerCommand(COMMANDS.moveIdentifierUp, move(-1)),
+    vscode.commands.registerCommand(COMMANDS.moveIdentifierDown, move(1)),
+    vscode.commands.registerCommand(COMMANDS.filterTokens, filterTokens),
+    vscode.commands.registerCommand(COMMANDS.refresh, () => refresher.refreshAll()),
+    vscode.commands.registerCommand(COMMANDS.refreshIdentifier, async (arg?: unknown) => {
+      await refresher.refreshOne(tracked.all[indexOrThrow(arg)].id);
+    }),
+  ];
+}
+
+async function addInteractively(services: Services): Promise<void> {
+  const { tracked, store } = services;
+  const text = await vscode.window.showInputBox({
+    title: 'PLYR: Add Identifier (1/2)',
+    prompt: 'A PLYR ID (such as player123) or a 0x wallet address to keep in the sidebar',
+    placeHolder: 'player123 or 0x…',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (value.trim() === '') {
+        return undefined;
+      }
+      const result = addTracked(tracked.all, value);
+      return result.ok ? undefined : result.message;
+    },
+  });
+  if (!text?.trim()) {
+    return;
+  }
+  const label = await vscode.window.showInputBox({
+    title: 'PLYR: Add Identifier (2/2)',
+    prompt: 'An optional label, such as "Treasury" (Enter to skip)',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const result = validateLabel(value);
+      return result.ok ? undefined : result.message;
+    },
+  });
+  if (label === undefined) {
+    return;
+  }
+  const added = addTracked(tracked.all, text, label);
+  if (!added.ok) {
+    void vscode.window.showErrorMessage(added.message);
+    return;
+  }
+  await tracked.update(() => added.value.list);
+  await store.refresh(toIdentifier(added.value.entry));
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { NETWORKS } from '../core/networks';
+import { AutoRefresh } from './autoRefresh';
+import { SETTINGS, VIEWS } from './ids';
+import { Services } from './services';
+import { affectsScope, readClientConfig, readViewSettings } from './settings';
+import { BalancesTreeProvider } from './tree/balancesTreeProvider';
+import { BalancesDragAndDrop } from './tree/dragAndDrop';
+import { toIdentifier } from '../core/trackedList';
+
+/** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
+export function createSidebar(services: Services): vscode.Disposable[] {
+  const { tracked, store, refresher } = services;
+  const provider = new BalancesTreeProvider({
+    tracked,
+    store,
+    hideZeroBalances: () => readViewSettings().hideZeroBalances,
+    networkLabel: () => {
+      const { network, customBaseUrl } = readClientConfig();
+      return network === 'custom' ? `custom (${customBaseUrl})` : NETWORKS[network].label;
+    },
+    load: (id) => {
+      const entry = tracked.find(id);
+      if (entry) {
+        void store.refresh(toIdentifier(entry));
+      }
+    },
+  });
+  const view = vscode.window.createTreeView(VIEWS.balances, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: new BalancesDragAndDrop(tracked),
+  });
+  const updateBadge = () => {
+    const failing = provider.failingCount();
+    view.badge = failing > 0 ? { value: failing, tooltip: `${failing} identifier${failing === 1 ? '' : 's'} failed to refresh` } : undefined;
+  };
+  const storeListener = store.onDidChange((ids) => {
+    provider.refresh(ids);
+    updateBadge();
+  });
+  return [
+    provider,
+    view,
+    { dispose: () => storeListener.dispose() },
+    tracked.onDidChange(() => {
+      provider.refresh();
+      updateBadge();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsScope(e)) {
+        // Entries are kept per network: the rows empty at once, then fill from the new one.
+        provider.refresh();
+        updateBadge();
+        void refresher.refreshAll();
+      } else if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.hideZeroBalances}`)) {
+        provider.refresh();
+      }
+    }),
+    services.credentials.onDidChange(() => {
+      store.newEpoch();
+      void refresher.refreshAll();
+    }),
+    new AutoRefresh(view, () => refresher.refreshAll(), () => provider.refresh()),
+  ];
+}

@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import { BalanceEntry, BalanceStore } from '../../core/balanceStore';
+import { formatAmountCompact } from '../../core/format';
+import { PlyrFix } from '../../core/errors';
+import { describeAge } from '../../core/time';
+import { TrackedIdentifier } from '../../core/trackedList';
+import { COMMANDS, ROW_CONTEXT } from '../ids';
+import { inertLabel } from '../labels';
+import { TrackedStore } from '../trackedStore';
+import { BalanceNode, ErrorNode, IdentifierNode, TokenNode } from './nodes';
+
+export interface TreeDeps {
+  readonly tracked: TrackedStore;
+  readonly store: BalanceStore;
+  readonly hideZeroBalances: () => boolean;
+  /** The network's name for tooltips. */
+  readonly networkLabel: () => string;
+  /** Asked when a row is expanded before anything is known about it. */
+  readonly load: (id: string) => void;
+  readonly now?: () => number;
+}
+
+const FIX_COMMANDS: Record<PlyrFix, (id: string) => vscode.Command> = {
+  setCredentials: () => ({ title: 'Set API Credentials', command: COMMANDS.setCredentials }),
+  openSettings: () => ({ title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['@ext:plyr-tools.plyr-balance'] }),
+  showLog: () => ({ title: 'Show Log', command: COMMANDS.showLog }),
+};
+
+/**
+ * Tracked identifiers and, under each, its token balances (or an error row with the fix), read
+ * from the tracked list and the shared balance store. No I/O happens here: an unknown row asks
+ * `load` and renders when the store changes.
+ */
+export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<BalanceNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Row objects by identifier, reused so that events and reveal address the same node. */
+  private readonly rows = new Map<string, IdentifierNode>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: TreeDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Re-renders the given identifiers' rows, or everything. */
+  refresh(ids?: readonly string[]): void {
+    if (!ids) {
+      this.changed.fire(undefined);
+      return;
+    }
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row) {
+        this.changed.fire(row);
+      }
+    }
+  }
+
+  rowFor(id: string): IdentifierNode | undefined {
+    return this.rows.get(id);
+  }
+
+  getChildren(node?: BalanceNode): BalanceNode[] {
+    if (!node) {
+      const list = this.deps.tracked.all;
+      const live = new Set(list.map((t) => t.id));
+      for (const id of this.rows.keys()) {
+        if (!live.has(id)) {
+          this.rows.delete(id);
+        }
+      }
+      return list.map((t) => this.row(t.id));
+    }
+    if (node.type !== 'identifier') {
+      return [];
+    }
+    const entry = this.deps.store.get(node.id);
+    if (!entry) {
+      this.deps.load(node.id);
+      return [];
+    }
+    const children: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id }] : [];
+    return [...children, ...this.tokenRows(this.deps.tracked.find(node.id), entry)];
+  }
+
+  getParent(node: BalanceNode): BalanceNode | undefined {
+    return node.type === 'identifier' ? undefined : this.rows.get(node.id);
+  }
+
+  getTreeItem(node: BalanceNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'identifier':
+        return this.identifierItem(node);
+      case 'token':
+        return this.tokenItem(node);
+      case 'error':
+        return this.errorItem(node);
+    }
+  }
+
+  /** Identifiers whose last refresh failed (the view's badge). */
+  failingCount(): number {
+    return this.deps.tracked.all.filter((t) => this.deps.store.get(t.id)?.error).length;
+  }
+
+  private row(id: string): IdentifierNode {
+    let row = this.rows.get(id);
+    if (!row) {
+      row = { type: 'identifier', id };
+      this.rows.set(id, row);
+    }
+    return row;
+  }
+
+  private tokenRows(tracked: TrackedIdentifier | undefined, entry: BalanceEntry): TokenNode[] {
+    const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
+    const hideZero = this.deps.hideZeroBalances();
+    return Object.entries(entry.balances ?? {})
+      .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && /^0+(?:\.0+)?$/.test(amount)))
+      .map(([token, amount]) => ({ type: 'token', id: tracked?.id ?? '', token, amount }));
+  }
+
+  private identifierItem(node: IdentifierNode): vscode.TreeItem {
+    const tracked = this.deps.tracked.find(node.id);
+    const entry = this.deps.store.get(node.id);
+    const item = new vscode.TreeItem(tracked?.label ?? node.id, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `identifier:${node.id}`;
+    const status = this.status(entry);
+    item.description = tracked?.label ? `${shorten(node.id)} · ${status}` : status;
+    const kind = tracked?.kind ?? 'plyrId';
+    const failing = entry?.error !== undefined;
+    item.iconPath = entry?.loading
+      ? new vscode.ThemeIcon('loading~spin')
+      : new vscode.ThemeIcon(kind === 'address' ? 'credit-card' : 'account', failing ? new vscode.ThemeColor('list.errorForeground') : undefined);
+    item.contextValue = kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId;
+    item.tooltip = this.identifierTooltip(node.id, tracked, entry);
+    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${kind === 'address' ? 'wallet address' : 'PLYR ID'} ${node.id}, ${status}` };
+    return item;
+  }
+
+  private status(entry: BalanceEntry | undefined): string {
+    if (!entry || (entry.loading && !entry.balances && !entry.error)) {
+      return entry?.loading ? 'loading…' : 'not loaded';
+    }
+    const age = entry.fetchedAt === undefined ? undefined : describeAge(this.now() - entry.fetchedAt);
+    if (entry.error) {
+      const stale = age ? ` · stale, ${age}` : '';
+      return `${shortError(entry.error.message)}${stale}`;
+    }
+    const count = Object.keys(entry.balances ?? {}).length;
+    return `${count} token${count === 1 ? '' : 's'} · updated ${age ?? 'never'}`;
+  }
+
+  private identifierTooltip(id: string, tracked: TrackedIdentifier | undefined, entry: BalanceEntry | undefined): vscode.MarkdownString {
+    const md = new vscode.MarkdownString();
+    if (tracked?.label) {
+      md.appendMarkdown('**').appendText(tracked.label).appendMarkdown('**\n\n');
+    }
+    md.appendMarkdown(`${tracked?.kind === 'address' ? 'Wallet address' : 'PLYR ID'}: `).appendText(id).appendMarkdown('\n\n');
+    md.appendMarkdown('Network: ').appendText(this.deps.networkLabel()).appendMarkdown('\n\n');
+    md.appendMarkdown('Last update: ').appendText(entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(this.now() - entry.fetchedAt)})` : 'never');
+    if (entry?.error) {
+      md.appendMarkdown('\n\n---\n\n$(error) ').appendText(entry.error.message);
+    }
+    md.supportThemeIcons = true;
+    return md;
+  }
+
+  private tokenItem(node: TokenNode): vscode.TreeItem {
+    const entry = this.deps.store.get(node.id);
+    const item = new vscode.TreeItem(inertLabel(tokenLabel(node.token)), vscode.TreeItemCollapsibleState.None);
+    item.id = `token:${node.id}:${node.token}`;
+    const stale = entry?.error !== undefined;
+    item.description = `${formatAmountCompact(node.amount)}${stale ? ' (stale)' : ''}`;
+    const md = new vscode.MarkdownString();
+    md.appendText(tokenLabel(node.token)).appendMarkdown(': ').appendMarkdown('`').appendText(node.amount.replace(/`/g, '')).appendMarkdown('`');
+    if (stale && entry?.fetchedAt) {
+      md.appendMarkdown('\n\n').appendText(`Stale: last updated ${describeAge(this.now() - entry.fetchedAt)}.`);
+    }
+    item.tooltip = md;
+    item.contextValue = ROW_CONTEXT.token;
+    item.iconPath = new vscode.ThemeIcon(stale ? 'history' : 'circle-small-filled');
+    item.accessibilityInformation = { label: `${tokenLabel(node.token)} ${node.amount}${stale ? ', stale' : ''}` };
+    return item;
+  }
+
+  private errorItem(node: ErrorNode): vscode.TreeItem {
+    const error = this.deps.store.get(node.id)?.error;
+    const item = new vscode.TreeItem(shortError(error?.message ?? 'Failed'), vscode.TreeItemCollapsibleState.None);
+    item.id = `error:${node.id}`;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.contextValue = ROW_CONTEXT.error;
+    const fix = error?.fix ? FIX_COMMANDS[error.fix](node.id) : { title: 'Retry', command: COMMANDS.refreshIdentifier, arguments: [node.id] };
+    item.command = fix;
+    item.description = fix.title;
+    item.tooltip = new vscode.MarkdownString().appendText(error?.message ?? '').appendMarkdown('\n\n').appendText(`Click: ${fix.title}`);
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */
+export function shorten(id: string): string {
+  return /^0x[0-9a-fA-F]{40}$/.test(id) ? `${id.slice(0, 6)}…${id.slice(-4)}` : id;
+}
+
+function tokenLabel(token: string): string {
+  return /^0x[0-9a-fA-F]{40}$/.test(token) ? shorten(token) : token.toUpperCase();
+}
+
+/** The first sentence of an error, for a row's description. */
+function shortError(message: string): string {
+  const first = message.split(/(?<=[.:])\s/)[0] ?? message;
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first.replace(/[.:]$/, '');
+}
