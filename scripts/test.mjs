@@ -1,51 +1,53 @@
 // `npm test`: every test, from a clean compile. Type-check and compile (tsc), bundle (esbuild),
-// the plain-Node unit tests, then the integration suites inside a real VS Code (code-server,
-// installed on first use). Ends with one line: "tests: N passed, N failed".
+// the plain-Node unit tests, the integration suites inside a real VS Code's extension host, and
+// the UI tests that drive that VS Code through Chromium. code-server and Chromium are installed
+// on first use. Ends with one line per tier and "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const totals = { passed: 0, failed: 0 };
 const tiers = [];
 
-function run(title, command, args, options = {}) {
+function run(title, command, args, capture = false) {
   console.log(`\n── ${title}`);
-  const result = spawnSync(command, args, { stdio: options.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', env: process.env });
-  if (options.capture) {
-    process.stdout.write(result.stdout ?? '');
-  }
+  const result = spawnSync(command, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
+  if (capture) process.stdout.write(result.stdout ?? '');
   return result;
 }
 
-function fail(message) {
-  console.error(`\n${message}`);
-  console.log(`tests: ${totals.passed} passed, ${Math.max(1, totals.failed)} failed`);
-  process.exit(1);
+function finish(problem) {
+  const passed = tiers.reduce((n, t) => n + t.passed, 0);
+  const failed = tiers.reduce((n, t) => n + t.failed, 0) + (problem && tiers.every((t) => t.failed === 0) ? 1 : 0);
+  console.log('');
+  for (const t of tiers) console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed`);
+  if (problem) console.error(problem);
+  console.log(`tests: ${passed} passed, ${failed} failed`);
+  process.exit(problem ? 1 : 0);
+}
+
+/** A node:test tier: spec to the terminal, TAP to a file for the counts. Skips count as failures. */
+function nodeTestTier(name, title, dir, extra = []) {
+  const tap = join(mkdtempSync(join(tmpdir(), `plyr-${name}-`)), 'results.tap');
+  const result = run(title, 'node', ['--test', ...extra, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, dir]);
+  const text = readFileSync(tap, 'utf8');
+  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const tier = { name, passed: count('pass'), failed: count('fail') + count('cancelled') + count('skipped') + count('todo') };
+  tiers.push(tier);
+  if (result.status !== 0 || tier.passed === 0 || tier.failed > 0) finish(`The ${name} tests failed.`);
 }
 
 rmSync('out', { recursive: true, force: true });
-if (run('type-check and compile (tsc)', 'npx', ['tsc', '-p', '.']).status !== 0) fail('tsc failed.');
-if (run('bundle (esbuild)', 'node', ['scripts/build.mjs']).status !== 0) fail('The esbuild bundle failed.');
+if (run('type-check and compile (tsc)', 'npx', ['tsc', '-p', '.']).status !== 0) finish('tsc failed.');
+if (run('bundle (esbuild)', 'node', ['scripts/build.mjs']).status !== 0) finish('The esbuild bundle failed.');
 
-const tap = join(mkdtempSync(join(tmpdir(), 'plyr-unit-')), 'unit.tap');
-const unit = run('unit tests (plain Node, no vscode)', 'node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'out/test/unit/']);
-const tapText = readFileSync(tap, 'utf8');
-const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0);
-const unitCounts = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo') };
-tiers.push(`unit: ${unitCounts.passed} passed, ${unitCounts.failed} failed`);
-totals.passed += unitCounts.passed;
-totals.failed += unitCounts.failed + unitCounts.skipped;
-if (unit.status !== 0 || unitCounts.passed === 0 || unitCounts.skipped > 0) fail(`Unit tests failed (${tiers.at(-1)}, ${unitCounts.skipped} skipped).`);
+nodeTestTier('unit', 'unit tests (plain Node, no vscode)', 'out/test/unit/');
 
-if (run('install code-server and Chromium (once)', 'bash', ['scripts/install-code-server.sh']).status !== 0) fail('Installing code-server failed.');
-const integration = run('integration tests (extension host in code-server + Chromium)', 'node', ['out/test/runners/runInCodeServer.js'], { capture: true });
+if (run('install code-server and Chromium (once)', 'bash', ['scripts/install-code-server.sh']).status !== 0) finish('Installing code-server failed.');
+const integration = run('integration tests (extension host in code-server + Chromium)', 'node', ['out/test/runners/runInCodeServer.js'], true);
 const line = /integration[^:]*: (\d+) passed, (\d+) failed/.exec(integration.stdout ?? '');
-const integrationCounts = { passed: Number(line?.[1] ?? 0), failed: Number(line?.[2] ?? 0) };
-totals.passed += integrationCounts.passed;
-totals.failed += integrationCounts.failed;
-tiers.push(`integration: ${integrationCounts.passed} passed, ${integrationCounts.failed} failed`);
-if (integration.status !== 0 || integrationCounts.passed === 0) fail(`Integration tests failed (${tiers.at(-1)}).`);
+tiers.push({ name: 'integration', passed: Number(line?.[1] ?? 0), failed: Number(line?.[2] ?? 0) });
+if (integration.status !== 0 || !line || Number(line[1]) === 0) finish('The integration tests failed.');
 
-console.log(`\n${tiers.join('\n')}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+nodeTestTier('ui', 'UI tests (a person driving code-server in Chromium)', 'out/test/ui/', ['--test-concurrency=1']);
+finish();

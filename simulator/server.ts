@@ -32,7 +32,7 @@ export interface SimulatorConfig {
 export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0 };
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
-export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle';
+export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle' | 'slowAnswer';
 
 export interface Fault {
   readonly kind: FaultKind;
@@ -43,6 +43,8 @@ export interface Fault {
   readonly retryAfter?: string;
   /** For `oversized`: the body size in bytes (default 2 MiB). */
   readonly bytes?: number;
+  /** For `slowAnswer`: the answer is computed at once and sent this much later. */
+  readonly ms?: number;
   /** How many requests it applies to; unset means until cleared. */
   times?: number;
   /** Only requests whose path starts with this (default: every `/api` request). */
@@ -64,7 +66,13 @@ export interface Simulator {
   readonly port: number;
   readonly config: SimulatorConfig;
   readonly requests: LoggedRequest[];
+  /** The most requests that were being answered at the same time (since the last reset). */
+  readonly maxInFlight: number;
+  /** Requests being answered now. */
+  readonly inFlight: number;
   configure(patch: Partial<SimulatorConfig>): void;
+  /** Sets a PLYR ID's (or address's) holding of a token, in base units. */
+  setHolding(holder: string, token: string, baseUnits: bigint): void;
   fault(fault: Fault): void;
   clearFaults(): void;
   reset(): void;
@@ -81,13 +89,22 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const requests: LoggedRequest[] = [];
   const keys = new Map((options.keys ?? [DEMO_CREDENTIALS, LIMITED_CREDENTIALS]).map((k) => [k.apiKey, k]));
   const serverNow = () => Date.now() + config.clockOffsetMs;
+  const holdings = new Map<string, Record<string, bigint>>([...DEMO_HOLDINGS].map(([address, held]) => [address, { ...held }]));
+  const stats = { inFlight: 0, maxInFlight: 0 };
 
   const app = new Koa();
   app.use(async (ctx, next) => {
     const signed = ['apikey', 'signature', 'timestamp'].every((h) => ctx.get(h) !== '');
+    const counted = ctx.path.startsWith('/api');
+    if (counted) {
+      stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+    }
     try {
       await next();
     } finally {
+      if (counted) {
+        stats.inFlight--;
+      }
       if (!ctx.path.startsWith('/__sim')) {
         requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, signature: ctx.get('signature') || undefined });
       }
@@ -100,6 +117,11 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
     }
     const fault = takeFault(faults, ctx.path);
+    if (fault?.kind === 'slowAnswer') {
+      await next();
+      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 1000));
+      return;
+    }
     if (fault) {
       await applyFault(ctx, fault);
       return;
@@ -157,7 +179,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
 
   const userBalance: Koa.Middleware = (ctx) => {
     const { identifier, tokenName } = ctx.params as { identifier: string; tokenName?: string };
-    let holder: string | undefined = DEMO_USERS.find((u) => u.plyrId === identifier)?.mirrorAddress;
+    let holder: string | undefined = DEMO_USERS.find((u) => u.plyrId === identifier)?.mirrorAddress ?? generatedUser(identifier);
     if (!holder && config.userRouteAcceptsAddresses && ADDRESS.test(identifier)) {
       holder = DEMO_USERS.find((u) => u.primaryAddress.toLowerCase() === identifier.toLowerCase())?.mirrorAddress;
     }
@@ -183,7 +205,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   });
 
   function answerBalances(ctx: Koa.Context, holder: string, tokenName: string | undefined): void {
-    const held = DEMO_HOLDINGS.get(holder.toLowerCase()) ?? {};
+    const held = holdings.get(holder.toLowerCase()) ?? (GENERATED_USER.test(holder) ? GENERATED_HOLDINGS : {});
     let map: Record<string, string>;
     if (tokenName === undefined) {
       map = Object.fromEntries(DEMO_TOKENS.map((t) => [t.apiId, formatUnits(held[t.apiId] ?? 0n, t.decimals)]));
@@ -209,13 +231,28 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     port,
     config,
     requests,
+    get maxInFlight() {
+      return stats.maxInFlight;
+    },
+    get inFlight() {
+      return stats.inFlight;
+    },
     configure: (patch) => Object.assign(config, patch),
+    setHolding(holder, token, baseUnits) {
+      const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
+      holdings.set(address, { ...holdings.get(address), [token]: baseUnits });
+    },
     fault: (fault) => faults.push({ ...fault }),
     clearFaults: () => faults.splice(0),
     reset() {
       Object.assign(config, initial);
       faults.splice(0);
       requests.splice(0);
+      stats.maxInFlight = stats.inFlight;
+      holdings.clear();
+      for (const [address, held] of DEMO_HOLDINGS) {
+        holdings.set(address, { ...held });
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -223,6 +260,17 @@ export async function startSimulator(options: { port?: number; config?: Partial<
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Load-test users: any PLYR ID `load-<digits>` exists, holding 1.5 PLYR and 42 GAMR, so that
+ * tests and benchmarks can track thousands of identifiers.
+ */
+const GENERATED_USER = /^load-\d{1,6}$/;
+const GENERATED_HOLDINGS: Readonly<Record<string, bigint>> = { plyr: 1_500_000_000_000_000_000n, gamr: 42_000_000_000_000_000_000n };
+
+function generatedUser(plyrId: string): string | undefined {
+  return GENERATED_USER.test(plyrId) ? plyrId : undefined;
 }
 
 function error(ctx: Koa.Context, status: number, message: string): void {

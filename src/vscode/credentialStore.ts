@@ -11,12 +11,19 @@ export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** What this window last wrote (or saw), to tell its own storage events from other windows'. */
+  private lastWritten: string | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
-    this.subscription = secrets.onDidChange((e) => {
+    this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
-        void this.refreshContextKey();
-        this.changed.fire();
+        await this.refreshContextKey();
+        // Our own store() already announced its change; another window's change is news.
+        const current = await this.secrets.get(SECRET_KEYS.credentials).then(undefined, () => undefined);
+        if (current !== this.lastWritten) {
+          this.lastWritten = current;
+          this.changed.fire();
+        }
       }
     });
   }
@@ -37,13 +44,18 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   async store(credentials: Credentials): Promise<void> {
-    await this.secrets.store(SECRET_KEYS.credentials, JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey }));
+    this.lastWritten = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
+    await this.secrets.store(SECRET_KEYS.credentials, this.lastWritten);
     await this.refreshContextKey();
+    // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
+    this.changed.fire();
   }
 
   async clear(): Promise<void> {
+    this.lastWritten = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
     await this.refreshContextKey();
+    this.changed.fire();
   }
 
   async refreshContextKey(): Promise<void> {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
+import type { PlyrBalanceApi, TrackedSnapshot } from '../../src/vscode/api';
 
 /** Shared set-up for the suites: a simulator in this process, and the extension pointed at it. */
 export async function startAndUseSimulator(): Promise<Simulator> {
@@ -44,4 +45,37 @@ export async function rejection(promise: Thenable<unknown>): Promise<Error & { c
     return error as Error & { code?: string };
   }
   assert.fail('expected the command to fail, and it succeeded');
+}
+
+/** The extension's exported API (activating it if needed). */
+export async function plyrApi(): Promise<PlyrBalanceApi> {
+  const extension = vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance');
+  assert.ok(extension, 'the extension is installed');
+  return extension.isActive ? extension.exports : await extension.activate();
+}
+
+export async function tracked(id: string): Promise<TrackedSnapshot | undefined> {
+  return (await plyrApi()).getTracked().find((t) => t.identifier === id);
+}
+
+/** Polls `probe` until it returns a value (or true), failing after `ms`. No fixed sleeps. */
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      assert.fail(`timed out after ${ms} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Removes every tracked identifier, leaving a clean list for the next test. */
+export async function untrackAll(): Promise<void> {
+  for (const t of (await plyrApi()).getTracked()) {
+    await vscode.commands.executeCommand('plyr.removeIdentifier', t.identifier);
+  }
 }

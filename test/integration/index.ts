@@ -7,14 +7,21 @@ import Mocha from 'mocha';
  * `*.test.js` beside it with mocha and rejects when any fails, or when none ran. Counts also go
  * to PLYR_TEST_RESULTS (a file) for the runner's summary.
  */
+const RESTART_SUITES = ['persistence.test.js'];
+
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
   const grep = process.env.PLYR_TEST_GREP;
   if (grep) {
     mocha.grep(grep);
   }
+  // PLYR_TEST_FILES picks suites by name (the restart check runs its own sessions); by default
+  // every suite but the restart check runs.
+  const only = process.env.PLYR_TEST_FILES?.split(',').map((f) => `${f.trim()}.test.js`);
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, file));
+    if (only ? only.includes(file) : !RESTART_SUITES.includes(file)) {
+      mocha.addFile(path.join(__dirname, file));
+    }
   }
   return new Promise((resolve, reject) => {
     const failures: { title: string; error: string }[] = [];

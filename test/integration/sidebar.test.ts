@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_USERS } from '../../simulator/demoData';
+import { Simulator, startSimulator } from '../../simulator/server';
+import { plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, tracked, untrackAll, waitFor } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('plyr');
+const add = (identifier: string, label?: string) => vscode.commands.executeCommand('plyr.addIdentifier', identifier, label);
+const remove = (identifier: string) => vscode.commands.executeCommand('plyr.removeIdentifier', identifier);
+
+describe('the Balances sidebar', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+    await setDemoCredentials();
+  });
+  beforeEach(async () => {
+    await untrackAll();
+    sim.reset();
+  });
+  after(async () => {
+    await untrackAll();
+    await resetSettings();
+    await config().update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
+    await sim.close();
+  });
+
+  it('adds an identifier through the command and shows its balances', async () => {
+    await add('Player123', 'Test player');
+    const row = await tracked('player123');
+    assert.ok(row, 'the row is there, normalised');
+    assert.equal(row.label, 'Test player');
+    assert.equal(row.kind, 'plyrId');
+    assert.equal(row.status, 'ok');
+    assert.equal(row.balances?.gamr, '9007199.254740993123456789');
+    assert.ok(row.updatedAt && Date.now() - row.updatedAt < 10_000);
+  });
+
+  it('refuses a duplicate after normalisation, and a hostile identifier, without a request', async () => {
+    await add('player123');
+    sim.reset();
+    assert.match((await rejection(add('PLAYER123'))).message, /already in the list/);
+    assert.equal((await rejection(add('../x'))).code, 'invalidIdentifier');
+    assert.equal(sim.requests.length, 0);
+    assert.equal((await plyrApi()).getTracked().length, 1);
+  });
+
+  it('shows a failing identifier (404, 500, hang past the timeout) as an error while the others show balances', async () => {
+    await config().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    sim.fault({ kind: 'status', status: 500, error: 'database down', path: '/api/user/balance/crypto-fennec' });
+    sim.fault({ kind: 'hang', path: '/api/user/balance/game-studio' });
+    for (const id of ['player123', 'nobody-here', 'crypto-fennec', 'game-studio', 'zero-hero']) {
+      await add(id);
+    }
+    await vscode.commands.executeCommand('plyr.refresh');
+    const rows = Object.fromEntries((await plyrApi()).getTracked().map((t) => [t.identifier, t]));
+    assert.equal(rows['nobody-here'].error?.code, 'userNotFound');
+    assert.equal(rows['crypto-fennec'].error?.code, 'serverError');
+    assert.equal(rows['game-studio'].error?.code, 'timeout');
+    assert.equal(rows['player123'].status, 'ok');
+    assert.equal(rows['player123'].balances?.plyr, '1234.5');
+    assert.equal(rows['zero-hero'].status, 'ok');
+  });
+
+  it('keeps the last good balances when a refresh fails', async () => {
+    await add('player123');
+    sim.fault({ kind: 'status', status: 503, error: 'maintenance', times: 3 });
+    await vscode.commands.executeCommand('plyr.refreshIdentifier', 'player123');
+    const row = await tracked('player123');
+    assert.equal(row?.status, 'error');
+    assert.equal(row?.error?.code, 'serverError');
+    assert.equal(row?.balances?.plyr, '1234.5', 'the last good balances stay');
+  });
+
+  it('keeps an identifier removed during a slow refresh removed', async () => {
+    await add('tester-01');
+    sim.fault({ kind: 'slowAnswer', ms: 1500, times: 1 });
+    const refreshing = vscode.commands.executeCommand('plyr.refresh');
+    await waitFor(async () => (await tracked('tester-01'))?.status === 'loading', 'the refresh to start');
+    await remove('tester-01');
+    await refreshing;
+    await waitFor(() => sim.requests.length === 1, 'the slow answer to arrive');
+    assert.equal(await tracked('tester-01'), undefined);
+    assert.equal((await plyrApi()).getTracked().length, 0);
+  });
+
+  it('never lets a late, older answer replace a newer one', async () => {
+    await add('player123');
+    sim.fault({ kind: 'slowAnswer', ms: 1500, times: 1 });
+    const older = vscode.commands.executeCommand('plyr.refreshIdentifier', 'player123');
+    await waitFor(() => sim.inFlight === 1, 'the older request to reach the simulator');
+    sim.setHolding('player123', 'plyr', 999_000_000_000_000_000_000n);
+    // New credentials: requests signed before are not joined, so a newer request starts now.
+    await setDemoCredentials();
+    await waitFor(async () => (await tracked('player123'))?.balances?.plyr === '999.0', 'the newer answer');
+    await older;
+    assert.deepEqual(sim.requests.map((r) => r.status), [200, 200, 200], 'the add, the older and the newer answer, all delivered');
+    assert.equal((await tracked('player123'))?.balances?.plyr, '999.0', 'the older answer (1234.5) did not replace it');
+  });
+
+  it('refreshes 50 identifiers with at most the configured concurrency and one request each', async function () {
+    this.timeout(60_000);
+    await config().update('refreshConcurrency', 4, vscode.ConfigurationTarget.Global);
+    const ids = Array.from({ length: 50 }, (_, i) => `load-${i + 1}`);
+    for (const id of ids) {
+      await add(id);
+    }
+    sim.reset();
+    sim.configure({ latencyMs: 100 });
+    // Two overlapping refresh-alls share one run: still one request per identifier.
+    await Promise.all([vscode.commands.executeCommand('plyr.refresh'), vscode.commands.executeCommand('plyr.refresh')]);
+    const paths = sim.requests.map((r) => r.path).sort();
+    assert.deepEqual(paths, ids.map((id) => `/api/user/balance/${id}`).sort());
+    assert.ok(sim.maxInFlight <= 4, `at most 4 in flight, saw ${sim.maxInFlight}`);
+    assert.equal(sim.maxInFlight, 4, 'the pool is used');
+    assert.ok((await plyrApi()).getTracked().every((t) => t.status === 'ok'));
+  });
+
+  it('moves, renames and filters rows', async () => {
+    await add('player123');
+    await add('crypto-fennec');
+    await add(DEMO_USERS[0].primaryAddress);
+    await vscode.commands.executeCommand('plyr.moveIdentifierUp', 'crypto-fennec');
+    await vscode.commands.executeCommand('plyr.renameIdentifier', 'crypto-fennec', 'Fennec');
+    await vscode.commands.executeCommand('plyr.filterTokens', 'player123', ['gamr']);
+    const rows = (await plyrApi()).getTracked();
+    assert.deepEqual(rows.map((r) => r.identifier), ['crypto-fennec', 'player123', DEMO_USERS[0].primaryAddress]);
+    assert.equal(rows[0].label, 'Fennec');
+    assert.equal(rows[2].kind, 'address');
+  });
+
+  it('never shows one network\'s balances under another when the network changes', async () => {
+    await add('player123');
+    const other = await startSimulator({ config: { latencyMs: 300 } });
+    other.setHolding('player123', 'plyr', 7_000_000_000_000_000_000n);
+    const api = await plyrApi();
+    const seen: (string | undefined)[] = [];
+    const listener = api.onDidChange(() => seen.push(api.getTracked().find((t) => t.identifier === 'player123')?.balances?.plyr));
+    try {
+      await pointAt(other.url);
+      await waitFor(async () => (await tracked('player123'))?.balances?.plyr === '7.0', 'the other network\'s balances');
+      assert.ok(seen.length > 0);
+      assert.ok(seen.every((plyr) => plyr === undefined || plyr === '7.0'), `saw ${JSON.stringify(seen)}`);
+    } finally {
+      listener.dispose();
+      await pointAt(sim.url);
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { openWorkbench, Workbench } from './workbench';
+
+describe('the PLYR sidebar, driven like a person', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench();
+  });
+  after(() => bench?.close());
+
+  it('welcomes a user without credentials with a Set API Credentials button', async () => {
+    await bench.openPlyrView();
+    const button = bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Credentials' });
+    await button.waitFor();
+    await bench.screenshot('welcome-no-credentials');
+  });
+
+  it('after the credentials are typed in, offers Add Identifier', async () => {
+    await bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Credentials' }).click();
+    await bench.enter(DEMO_CREDENTIALS.apiKey);
+    await bench.enter(DEMO_CREDENTIALS.secretKey);
+    await bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Add Identifier' }).waitFor();
+    await bench.screenshot('welcome-add-identifier');
+  });
+
+  it('shows tracked identifiers with their balances, and a failing one as an error', async () => {
+    for (const [identifier, label] of [['player123', 'Test player'], ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Treasury'], ['nobody-here', '']]) {
+      await bench.palette('PLYR: Add Identifier');
+      await bench.enter(identifier);
+      await bench.enter(label);
+      await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: label || identifier }).first().waitFor();
+    }
+    await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Test player' }).first().click();
+    await bench.page.keyboard.press('ArrowRight');
+    await bench.page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR"]').waitFor();
+    await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'nobody-here' }).first().click();
+    await bench.page.keyboard.press('ArrowRight');
+    await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'No PLYR account' }).last().waitFor();
+    const rows = await bench.sidebarRows();
+    assert.ok(rows.some((r) => r.startsWith('Test player, PLYR ID player123, 5 tokens')), rows.join('\n'));
+    assert.ok(rows.includes('GAMR 9007199.254740993123456789'), rows.join('\n'));
+    assert.ok(rows.some((r) => r.startsWith('Treasury, wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e')), rows.join('\n'));
+    assert.ok(rows.some((r) => r.startsWith('PLYR ID nobody-here, No PLYR account')), rows.join('\n'));
+    await bench.screenshot('sidebar');
+  });
+});

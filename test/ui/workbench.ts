@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { Simulator, startSimulator } from '../../simulator/server';
+import { launchBrowser, workbenchUrl } from '../runners/browser';
+import { CodeServer, ROOT, startCodeServer } from '../runners/codeServer';
+
+/**
+ * A real VS Code (code-server) in Chromium with the extension loaded and pointed at a fresh
+ * simulator, driven like a person: clicks, keys, reading what is on screen.
+ */
+export interface Workbench {
+  readonly page: Page;
+  readonly sim: Simulator;
+  screenshot(name: string): Promise<string>;
+  palette(command: string): Promise<void>;
+  /** Types text into the open quick input and presses Enter. */
+  enter(text: string): Promise<void>;
+  openPlyrView(): Promise<void>;
+  /** The accessible labels of the sidebar's rows. */
+  sidebarRows(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export const SCREENSHOTS = process.env.PLYR_SCREENSHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
+
+export async function openWorkbench(options: { workspaceFiles?: Record<string, string> } = {}): Promise<Workbench> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-ui-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  for (const [name, text] of Object.entries(options.workspaceFiles ?? {})) {
+    fs.writeFileSync(path.join(workspace, name), text);
+  }
+  const sim = await startSimulator();
+  let server: CodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  try {
+    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern' } });
+    browser = await launchBrowser(path.join(scratch, 'chromium'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(workbenchUrl(server.origin, workspace, ROOT));
+    await page.waitForSelector('.part.activitybar a.action-label[aria-label^="PLYR"]', { timeout: 60_000 });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const openServer = server;
+    const openBrowser = browser;
+    const bench: Workbench = {
+      page,
+      sim,
+      async screenshot(name) {
+        const file = path.join(SCREENSHOTS, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      async palette(command) {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(`>${command}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+        await page.keyboard.press('Enter');
+      },
+      async enter(text) {
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(text);
+        await page.keyboard.press('Enter');
+      },
+      async openPlyrView() {
+        const entry = page.locator('.part.activitybar a.action-label[aria-label^="PLYR"]');
+        const selected = await entry.evaluate((el) => el.closest('li')?.classList.contains('checked') ?? false);
+        if (!selected) {
+          await entry.click();
+        }
+        await page.locator('.part.sidebar .pane-header', { hasText: 'Balances' }).first().waitFor({ state: 'attached' });
+      },
+      sidebarRows: () => page.$$eval('.part.sidebar .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? '')),
+      async close() {
+        await openBrowser.close().catch(() => undefined);
+        await openServer.stop();
+        await sim.close();
+        fs.rmSync(scratch, { recursive: true, force: true });
+      },
+    };
+    return bench;
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await sim.close();
+    throw error;
+  }
+}
