@@ -59,6 +59,9 @@ export interface LoggedRequest {
   readonly signed: boolean;
   /** The signature received, so tests can look for it where it must never appear. */
   readonly signature?: string;
+  /** When the request arrived and when its answer was done (epoch ms). */
+  readonly startedAt: number;
+  readonly endedAt: number;
 }
 
 export interface Simulator {
@@ -68,8 +71,9 @@ export interface Simulator {
   readonly requests: LoggedRequest[];
   /** The most requests that were being answered at the same time (since the last reset). */
   readonly maxInFlight: number;
-  /** Requests being answered now. */
+  /** Requests being answered now, and their paths. */
   readonly inFlight: number;
+  readonly inFlightPaths: readonly string[];
   configure(patch: Partial<SimulatorConfig>): void;
   /** Sets a PLYR ID's (or address's) holding of a token, in base units. */
   setHolding(holder: string, token: string, baseUnits: bigint): void;
@@ -90,23 +94,30 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const keys = new Map((options.keys ?? [DEMO_CREDENTIALS, LIMITED_CREDENTIALS]).map((k) => [k.apiKey, k]));
   const serverNow = () => Date.now() + config.clockOffsetMs;
   const holdings = new Map<string, Record<string, bigint>>([...DEMO_HOLDINGS].map(([address, held]) => [address, { ...held }]));
-  const stats = { inFlight: 0, maxInFlight: 0 };
+  const stats = { inFlight: 0, maxInFlight: 0, generation: 0 };
+  const answering = new Set<string>();
 
   const app = new Koa();
   app.use(async (ctx, next) => {
     const signed = ['apikey', 'signature', 'timestamp'].every((h) => ctx.get(h) !== '');
     const counted = ctx.path.startsWith('/api');
+    const startedAt = Date.now();
+    const generation = stats.generation;
+    const tag = `${ctx.path} @${startedAt}`;
+    answering.add(tag);
     if (counted) {
       stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
     }
     try {
       await next();
     } finally {
+      answering.delete(tag);
       if (counted) {
         stats.inFlight--;
       }
-      if (!ctx.path.startsWith('/__sim')) {
-        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, signature: ctx.get('signature') || undefined });
+      // A request that arrived before the last reset belongs to the log that reset cleared.
+      if (counted && generation === stats.generation) {
+        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, signature: ctx.get('signature') || undefined, startedAt, endedAt: Date.now() });
       }
     }
   });
@@ -237,6 +248,9 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     get inFlight() {
       return stats.inFlight;
     },
+    get inFlightPaths() {
+      return [...answering];
+    },
     configure: (patch) => Object.assign(config, patch),
     setHolding(holder, token, baseUnits) {
       const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
@@ -248,6 +262,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       Object.assign(config, initial);
       faults.splice(0);
       requests.splice(0);
+      stats.generation++;
       stats.maxInFlight = stats.inFlight;
       holdings.clear();
       for (const [address, held] of DEMO_HOLDINGS) {

@@ -13,7 +13,7 @@ import { COMMANDS, LOG_CHANNEL_NAME } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
 import { Refresher } from './vscode/refresher';
 import { Services } from './vscode/services';
-import { currentScope, readClientConfig } from './vscode/settings';
+import { readClientConfig, scopeTracker } from './vscode/settings';
 import { createSidebar } from './vscode/sidebar';
 import { TrackedStore } from './vscode/trackedStore';
 
@@ -37,10 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
         }
       },
     });
-    const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: currentScope });
+    const scope = scopeTracker();
+    const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: scope.scope });
     const tracked = new TrackedStore(context.globalState);
     const services: Services = { client, credentials, logger, log, store, tracked, refresher: new Refresher(store, tracked) };
     context.subscriptions.push(
+      scope.disposable,
       credentials,
       tracked,
       { dispose: () => store.dispose() },

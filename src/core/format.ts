@@ -30,7 +30,8 @@ export function formatAmountCompact(amount: string, locale?: string, maxFraction
   const shown = format.format(amount as Intl.StringNumericLiteral);
   // A dust balance must not read as zero (digits are Latin, so [1-9] finds any non-zero one).
   if (/[1-9]/.test(amount) && !/[1-9]/.test(shown)) {
-    return `< ${format.format(`0.${'0'.repeat(maxFractionDigits - 1)}1` as Intl.StringNumericLiteral)}`;
+    const smallest = maxFractionDigits > 0 ? `0.${'0'.repeat(maxFractionDigits - 1)}1` : '1';
+    return `< ${format.format(smallest as Intl.StringNumericLiteral)}`;
   }
   return shown;
 }

@@ -10,6 +10,7 @@ export async function runPool<T>(items: readonly T[], limit: number, task: (item
       await task(item).catch(() => undefined);
     }
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+  const size = Number.isFinite(limit) ? Math.max(1, Math.min(Math.floor(limit), items.length)) : 1;
+  const workers = Array.from({ length: size }, worker);
   await Promise.all(workers);
 }

@@ -15,6 +15,9 @@ export class SharedRequests<T> {
   }
 
   run(key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): Promise<T> {
+    if (callerSignal?.aborted) {
+      return Promise.reject(callerSignal.reason);
+    }
     let entry = this.inFlight.get(key);
     if (!entry) {
       const controller = new AbortController();
@@ -31,10 +34,6 @@ export class SharedRequests<T> {
     shared.waiters++;
     if (!callerSignal) {
       return shared.promise;
-    }
-    if (callerSignal.aborted) {
-      this.leave(key, shared);
-      return Promise.reject(callerSignal.reason);
     }
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {

@@ -9,10 +9,11 @@ export function describeAge(ageMs: number, locale?: string): string {
   if (ageMs < 45_000) {
     return 'just now';
   }
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
   for (const [unit, size] of UNITS) {
     if (ageMs >= size) {
-      return format.format(-Math.round(ageMs / size), unit);
+      // Whole units elapsed: 59.6 minutes is "59 min. ago", not "60 min. ago".
+      return format.format(-Math.floor(ageMs / size), unit);
     }
   }
   return format.format(-1, 'minute');

@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { PlyrError } from './errors';
 import { HttpResponse } from './responses';
 
@@ -11,6 +13,8 @@ export interface FetchInit {
   /** node-fetch's cap on the body size in bytes. */
   size: number;
   redirect: 'manual';
+  /** node-fetch's connection pool; without one it sends `Connection: close` on every request. */
+  agent: (url: URL) => http.Agent;
 }
 
 export interface FetchResponse {
@@ -20,6 +24,10 @@ export interface FetchResponse {
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Kept-alive connections: a refresh of many identifiers pays one TLS handshake, not one each. */
+const AGENTS = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
+const agentFor = (url: URL): http.Agent => (url.protocol === 'http:' ? AGENTS.http : AGENTS.https);
 
 export interface SendOptions {
   readonly headers?: Record<string, string>;
@@ -36,7 +44,7 @@ export async function send(fetch: FetchLike, url: URL, options: SendOptions): Pr
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual' });
+    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual', agent: agentFor });
     const declared = Number(response.headers.get('content-length'));
     if (declared > MAX_BODY_BYTES) {
       throw tooLarge();

@@ -13,10 +13,12 @@ export class CredentialStore implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** What this window last wrote (or saw), to tell its own storage events from other windows'. */
   private lastWritten: string | undefined;
+  private cached: Promise<Credentials | undefined> | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
     this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
+        this.cached = undefined;
         await this.refreshContextKey();
         // Our own store() already announced its change; another window's change is news.
         const current = await this.secrets.get(SECRET_KEYS.credentials).then(undefined, () => undefined);
@@ -28,8 +30,17 @@ export class CredentialStore implements vscode.Disposable {
     });
   }
 
-  /** The stored credentials; a failed or unreadable read counts as none. */
-  async get(): Promise<Credentials | undefined> {
+  /**
+   * The stored credentials; a failed or unreadable read counts as none. Kept in memory between
+   * changes: every request needs them, and a read can cross to another process (the browser, in
+   * VS Code for the web).
+   */
+  get(): Promise<Credentials | undefined> {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  private async read(): Promise<Credentials | undefined> {
     try {
       const raw = await this.secrets.get(SECRET_KEYS.credentials);
       if (!raw) {
@@ -46,6 +57,7 @@ export class CredentialStore implements vscode.Disposable {
   async store(credentials: Credentials): Promise<void> {
     this.lastWritten = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
     await this.secrets.store(SECRET_KEYS.credentials, this.lastWritten);
+    this.cached = undefined;
     await this.refreshContextKey();
     // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
     this.changed.fire();
@@ -54,6 +66,7 @@ export class CredentialStore implements vscode.Disposable {
   async clear(): Promise<void> {
     this.lastWritten = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
+    this.cached = undefined;
     await this.refreshContextKey();
     this.changed.fire();
   }

@@ -46,7 +46,7 @@ export function readViewSettings(): ViewSettings {
 }
 
 /** The balance store's scope: the API root in use, so networks never mix. */
-export function currentScope(): string {
+export function readScope(): string {
   const config = readClientConfig();
   const root = apiRoot(config.network, config.customBaseUrl);
   return root.ok ? root.url.href : `invalid:${config.network}`;
@@ -54,4 +54,18 @@ export function currentScope(): string {
 
 export function affectsScope(event: vscode.ConfigurationChangeEvent): boolean {
   return [SETTINGS.network, SETTINGS.customBaseUrl].some((key) => event.affectsConfiguration(`${SETTINGS.section}.${key}`));
+}
+
+/**
+ * The scope, read once per settings change: the store asks for it on every lookup, and the tree
+ * looks up every row on every render.
+ */
+export function scopeTracker(): { scope: () => string; disposable: vscode.Disposable } {
+  let scope = readScope();
+  const disposable = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (affectsScope(e)) {
+      scope = readScope();
+    }
+  });
+  return { scope: () => scope, disposable };
 }

@@ -8,6 +8,8 @@ import { BalancesTreeProvider } from './tree/balancesTreeProvider';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { toIdentifier } from '../core/trackedList';
 
+const RENDER_FRAME_MS = 50;
+
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: Services): vscode.Disposable[] {
   const { tracked, store, refresher } = services;
@@ -36,32 +38,44 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     const failing = provider.failingCount();
     view.badge = failing > 0 ? { value: failing, tooltip: `${failing} identifier${failing === 1 ? '' : 's'} failed to refresh` } : undefined;
   };
-  const storeListener = store.onDidChange((ids) => {
-    provider.refresh(ids);
-    updateBadge();
-  });
+  // Store events come per identifier (twice per refresh) and list edits can come by the
+  // thousand; rendering each would flood the view, so they are coalesced into one update a frame.
+  const pending = new Set<string>();
+  let everything = false;
+  let frame: NodeJS.Timeout | undefined;
+  const render = (ids?: readonly string[]) => {
+    if (ids) {
+      ids.forEach((id) => pending.add(id));
+    } else {
+      everything = true;
+    }
+    frame ??= setTimeout(() => {
+      frame = undefined;
+      provider.refresh(everything || pending.size > 100 ? undefined : [...pending]);
+      pending.clear();
+      everything = false;
+      updateBadge();
+    }, RENDER_FRAME_MS);
+  };
+  const storeListener = store.onDidChange((ids) => render(ids));
   return [
     provider,
     view,
-    { dispose: () => storeListener.dispose() },
-    tracked.onDidChange(() => {
-      provider.refresh();
-      updateBadge();
-    }),
+    { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
+    tracked.onDidChange(() => render()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsScope(e)) {
         // Entries are kept per network: the rows empty at once, then fill from the new one.
-        provider.refresh();
-        updateBadge();
+        render();
         void refresher.refreshAll();
       } else if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.hideZeroBalances}`)) {
-        provider.refresh();
+        render();
       }
     }),
     services.credentials.onDidChange(() => {
       store.newEpoch();
       void refresher.refreshAll();
     }),
-    new AutoRefresh(view, () => refresher.refreshAll(), () => provider.refresh()),
+    new AutoRefresh(view, () => refresher.refreshAll(), () => render()),
   ];
 }

@@ -10,10 +10,13 @@ export class TrackedStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private list: TrackedList;
+  /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
+  private byId = new Map<string, TrackedIdentifier>();
 
   constructor(private readonly state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }) {
     state.setKeysForSync([STATE_KEYS.tracked]);
     this.list = sanitizeStored(state.get<unknown>(STATE_KEYS.tracked));
+    this.byId = new Map(this.list.map((t) => [t.id, t]));
     void this.updateContextKey();
   }
 
@@ -22,7 +25,7 @@ export class TrackedStore implements vscode.Disposable {
   }
 
   find(id: string): TrackedIdentifier | undefined {
-    return this.list.find((t) => t.id === id);
+    return this.byId.get(id);
   }
 
   async update(edit: (list: TrackedList) => TrackedList): Promise<void> {
@@ -31,6 +34,7 @@ export class TrackedStore implements vscode.Disposable {
       return;
     }
     this.list = next;
+    this.byId = new Map(next.map((t) => [t.id, t]));
     this.changed.fire();
     await Promise.all([this.state.update(STATE_KEYS.tracked, next), this.updateContextKey()]);
   }

@@ -17,7 +17,10 @@ describe('Check Balance failures are clear, specific and lose nothing', () => {
     await setDemoCredentials();
   });
   beforeEach(() => sim.reset());
-  afterEach(() => setDemoCredentials());
+  afterEach(async () => {
+    await setDemoCredentials();
+    await resetSettings();
+  });
   after(async () => {
     await resetSettings();
     await sim.close();

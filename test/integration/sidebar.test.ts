@@ -18,10 +18,12 @@ describe('the Balances sidebar', () => {
     await untrackAll();
     sim.reset();
   });
-  after(async () => {
-    await untrackAll();
+  afterEach(async () => {
     await resetSettings();
     await config().update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await untrackAll();
     await sim.close();
   });
 
@@ -79,7 +81,7 @@ describe('the Balances sidebar', () => {
     await waitFor(async () => (await tracked('tester-01'))?.status === 'loading', 'the refresh to start');
     await remove('tester-01');
     await refreshing;
-    await waitFor(() => sim.requests.length === 1, 'the slow answer to arrive');
+    assert.deepEqual(sim.requests.map((r) => r.status), [200, 200], 'the add and the slow refresh were both answered');
     assert.equal(await tracked('tester-01'), undefined);
     assert.equal((await plyrApi()).getTracked().length, 0);
   });
@@ -102,9 +104,7 @@ describe('the Balances sidebar', () => {
     this.timeout(60_000);
     await config().update('refreshConcurrency', 4, vscode.ConfigurationTarget.Global);
     const ids = Array.from({ length: 50 }, (_, i) => `load-${i + 1}`);
-    for (const id of ids) {
-      await add(id);
-    }
+    await vscode.commands.executeCommand('plyr.addIdentifier', ids);
     sim.reset();
     sim.configure({ latencyMs: 100 });
     // Two overlapping refresh-alls share one run: still one request per identifier.
@@ -114,6 +114,14 @@ describe('the Balances sidebar', () => {
     assert.ok(sim.maxInFlight <= 4, `at most 4 in flight, saw ${sim.maxInFlight}`);
     assert.equal(sim.maxInFlight, 4, 'the pool is used');
     assert.ok((await plyrApi()).getTracked().every((t) => t.status === 'ok'));
+  });
+
+  it('adds a list of identifiers at once, or none of them when one is rejected', async () => {
+    await vscode.commands.executeCommand('plyr.addIdentifier', ['player123', 'zero-hero']);
+    assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.status]), [['player123', 'ok'], ['zero-hero', 'ok']]);
+    const error = await rejection(vscode.commands.executeCommand('plyr.addIdentifier', ['tester-01', 'bad id', 'game-studio']));
+    assert.match(error.message, /^Entry 2: .*Nothing was added\.$/);
+    assert.equal((await plyrApi()).getTracked().length, 2);
   });
 
   it('moves, renames and filters rows', async () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatAmount } from '../../src/core/format';
+import { formatAmount, formatAmountCompact } from '../../src/core/format';
 
 describe('formatAmount', () => {
   const cases: [string, string, string][] = [
@@ -45,4 +45,55 @@ describe('formatAmount', () => {
       assert.match(formatted, /^1\D?234\D5$/u, `${locale}: ${formatted}`);
     }
   });
+});
+
+describe('formatAmountCompact', () => {
+  const cases: [amount: string, expected: string][] = [
+    ['9007199.254740993123456789', '9,007,199.254741'],
+    ['0.000000001', '< 0.000001'],
+    ['0.0', '0'],
+    ['0', '0'],
+    ['1000000000.000000000000000001', '1,000,000,000'],
+    ['1234.5000', '1,234.5'],
+    ['0.000001', '0.000001'],
+    ['0.0000005', '0.000001'],
+    ['0.0000004', '< 0.000001'],
+    ['123456789012345678901234567890.5', '123,456,789,012,345,678,901,234,567,890.5'],
+  ];
+  for (const [amount, expected] of cases) {
+    it(`formats ${amount} as ${expected}`, () => {
+      assert.equal(formatAmountCompact(amount, 'en-US'), expected);
+    });
+  }
+
+  it('rounds from the exact decimal string, not from a float', () => {
+    // As numbers these read 1.0000005 and 9007199254740994, which would round differently.
+    assert.equal(formatAmountCompact('1.00000049999999999999999', 'en-US'), '1');
+    assert.equal(formatAmountCompact('9007199254740993.5', 'en-US'), '9,007,199,254,740,993.5');
+    assert.equal(formatAmountCompact('1.0000005', 'en-US'), '1.000001');
+  });
+
+  it('honours a custom maxFractionDigits', () => {
+    assert.equal(formatAmountCompact('9007199.254740993123456789', 'en-US', 2), '9,007,199.25');
+    assert.equal(formatAmountCompact('12.345', 'en-US', 2), '12.35');
+    assert.equal(formatAmountCompact('12.3', 'en-US', 2), '12.3');
+    assert.equal(formatAmountCompact('0.001', 'en-US', 2), '< 0.01');
+    assert.equal(formatAmountCompact('0.001', 'en-US', 3), '0.001');
+  });
+
+  it('uses the separators of the locale', () => {
+    assert.equal(formatAmountCompact('1234567.25', 'de-DE'), '1.234.567,25');
+    assert.equal(formatAmountCompact('0.000000001', 'de-DE'), '< 0,000001');
+  });
+
+  it('writes Latin digits, whatever the locale', () => {
+    const formatted = formatAmountCompact('1234.5', 'ar-EG');
+    assert.equal(formatted.replace(/\D/g, ''), '12345', formatted);
+  });
+
+  for (const input of ['abc', '1e21', '-5', '', '1.', '.5', '0x10', 'NaN', ' 1']) {
+    it(`returns the non-decimal ${JSON.stringify(input)} unchanged`, () => {
+      assert.equal(formatAmountCompact(input, 'en-US'), input);
+    });
+  }
 });

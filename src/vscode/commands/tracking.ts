@@ -5,6 +5,7 @@ import { addTracked, indexOfTracked, moveTo, removeAt, restoreAt, toIdentifier, 
 import { COMMANDS } from '../ids';
 import { inertLabel } from '../labels';
 import { Services } from '../services';
+import { readViewSettings } from '../settings';
 import { identifierOf } from '../tree/nodes';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
@@ -24,16 +25,25 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     return index;
   };
 
+  /** One identifier (with an optional label), or a list of them at once for automation. */
   const add = async (identifier?: unknown, label?: unknown): Promise<void> => {
     if (identifier === undefined) {
       return addInteractively(services);
     }
-    const added = addTracked(tracked.all, identifier, label);
-    if (!added.ok) {
-      throw new PlyrError('invalidIdentifier', added.message);
+    const batch = Array.isArray(identifier) ? identifier : [identifier];
+    let list = tracked.all;
+    const added = [];
+    for (const [i, raw] of batch.entries()) {
+      const result = addTracked(list, raw, Array.isArray(identifier) ? undefined : label);
+      if (!result.ok) {
+        // All or nothing: a rejected entry adds none of the batch.
+        throw new PlyrError('invalidIdentifier', batch.length > 1 ? `Entry ${i + 1}: ${result.message} Nothing was added.` : result.message);
+      }
+      list = result.value.list;
+      added.push(result.value.entry);
     }
-    await tracked.update(() => added.value.list);
-    await store.refresh(toIdentifier(added.value.entry));
+    await tracked.update(() => list);
+    await store.refreshAll(added.map(toIdentifier), readViewSettings().refreshConcurrency);
   };
 
   const remove = async (arg?: unknown): Promise<void> => {

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { DEMO_CREDENTIALS } from '../simulator/demoData';
+import type { PlyrBalanceApi } from '../src/vscode/api';
+
+/**
+ * Runs inside the extension host (like a test entry): refresh-all of N tracked identifiers against
+ * the simulator with 50 ms latency, for N = 10, 100, 1,000, with the Balances view open. The
+ * simulator runs in the runner's process (PLYR_BENCH_SIM_URL), as a real server would run apart.
+ * Measures wall time, requests, event-loop delay and heap growth; writes them to PLYR_TEST_RESULTS.
+ */
+const LATENCY_MS = 50;
+const SIZES = (process.env.PLYR_BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+
+export interface RefreshBenchRow {
+  n: number;
+  concurrency: number;
+  wallMs: number;
+  floorMs: number;
+  requests: number;
+  failed: number;
+  maxEventLoopDelayMs: number;
+  heapGrowthMb: number;
+}
+
+/** The standalone simulator's switches over HTTP. */
+function simulator(url: string) {
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${url}/__sim/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return {
+    url,
+    configure: (patch: object) => call('POST', 'config', patch),
+    clearRequests: () => call('DELETE', 'requests'),
+    requestCount: async () => ((await (await call('GET', 'requests')).json()) as unknown[]).length,
+  };
+}
+
+export async function run(): Promise<void> {
+  const sim = simulator(process.env.PLYR_BENCH_SIM_URL ?? '');
+  const config = vscode.workspace.getConfiguration('plyr');
+  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
+  await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
+  await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+  const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
+  if (process.env.PLYR_BENCH_VIEW !== '0') {
+    await vscode.commands.executeCommand('workbench.view.extension.plyr');
+  }
+  const concurrency = vscode.workspace.getConfiguration('plyr').get<number>('refreshConcurrency', 4);
+  const rows: RefreshBenchRow[] = [];
+  for (const n of SIZES) {
+    // Sizes grow: add the identifiers this size has beyond the last one (the profile is thrown away after).
+    await sim.configure({ latencyMs: 0 });
+    const have = api.getTracked().length;
+    await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: n - have }, (_, i) => `load-${have + i + 1}`));
+    await sim.clearRequests();
+    await sim.configure({ latencyMs: LATENCY_MS });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    await vscode.commands.executeCommand('plyr.refresh');
+    const wallMs = performance.now() - started;
+    delay.disable();
+    rows.push({
+      n,
+      concurrency,
+      wallMs: Math.round(wallMs),
+      floorMs: Math.ceil(n / concurrency) * LATENCY_MS,
+      requests: await sim.requestCount(),
+      failed: api.getTracked().filter((t) => t.status !== 'ok').length,
+      maxEventLoopDelayMs: Math.round(delay.max / 1e6),
+      heapGrowthMb: Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) * 10) / 10,
+    });
+  }
+  if (process.env.PLYR_TEST_RESULTS) {
+    fs.writeFileSync(process.env.PLYR_TEST_RESULTS, JSON.stringify({ passed: 1, failed: 0, pending: 0, failures: [], bench: rows }));
+  }
+}
+
