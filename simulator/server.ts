@@ -27,9 +27,11 @@ export interface SimulatorConfig {
   latencyMs: number;
   /** The simulator's clock minus the real one. */
   clockOffsetMs: number;
+  /** Token name -> amount added to every all-token balance answer (hostile names, odd values). */
+  extraBalances: Record<string, unknown>;
 }
 
-export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0 };
+export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0, extraBalances: {} };
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
 export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle' | 'slowAnswer';
@@ -217,9 +219,9 @@ export async function startSimulator(options: { port?: number; config?: Partial<
 
   function answerBalances(ctx: Koa.Context, holder: string, tokenName: string | undefined): void {
     const held = holdings.get(holder.toLowerCase()) ?? (GENERATED_USER.test(holder) ? GENERATED_HOLDINGS : {});
-    let map: Record<string, string>;
+    let map: Record<string, unknown>;
     if (tokenName === undefined) {
-      map = Object.fromEntries(DEMO_TOKENS.map((t) => [t.apiId, formatUnits(held[t.apiId] ?? 0n, t.decimals)]));
+      map = Object.fromEntries([...DEMO_TOKENS.map((t) => [t.apiId, formatUnits(held[t.apiId] ?? 0n, t.decimals)]), ...Object.entries(config.extraBalances)]);
     } else {
       const token = DEMO_TOKENS.find((t) => t.apiId === tokenName || (ADDRESS.test(tokenName) && t.address.toLowerCase() === tokenName.toLowerCase()));
       if (!token && !ADDRESS.test(tokenName)) {

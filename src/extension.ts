@@ -15,6 +15,7 @@ import { Refresher } from './vscode/refresher';
 import { Services } from './vscode/services';
 import { readClientConfig, scopeTracker } from './vscode/settings';
 import { createSidebar } from './vscode/sidebar';
+import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/trackedStore';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
@@ -53,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       ...registerRowActions(services),
       vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
       ...createSidebar(services),
+      ...registerEditorFeatures(services, scope.scope),
     );
     await credentials.refreshContextKey();
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated.`);

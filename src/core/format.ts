@@ -5,16 +5,29 @@
  */
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
+/** Building an Intl.NumberFormat costs far more than using one: keep one per locale and shape. */
+const formatters = new Map<string, { format: Intl.NumberFormat; separator: string }>();
+
+function numberFormat(locale: string | undefined, maxFractionDigits?: number): { format: Intl.NumberFormat; separator: string } {
+  const key = `${locale ?? ''}|${maxFractionDigits ?? ''}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const format = new Intl.NumberFormat(locale, { useGrouping: true, numberingSystem: 'latn', ...(maxFractionDigits === undefined ? {} : { maximumFractionDigits: maxFractionDigits }) });
+    cached = { format, separator: format.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.' };
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function formatAmount(amount: string, locale?: string): string {
   const match = DECIMAL.exec(amount);
   if (!match) {
     return amount;
   }
   const [, whole, fraction = ''] = match;
-  const format = new Intl.NumberFormat(locale, { useGrouping: true, numberingSystem: 'latn' });
+  const { format, separator } = numberFormat(locale);
   const grouped = format.format(BigInt(whole));
   const digits = fraction.replace(/0+$/, '');
-  const separator = format.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return digits === '' ? grouped : `${grouped}${separator}${digits}`;
 }
 
@@ -26,7 +39,7 @@ export function formatAmountCompact(amount: string, locale?: string, maxFraction
   if (!DECIMAL.test(amount)) {
     return amount;
   }
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits, numberingSystem: 'latn' });
+  const { format } = numberFormat(locale, maxFractionDigits);
   const shown = format.format(amount as Intl.StringNumericLiteral);
   // A dust balance must not read as zero (digits are Latin, so [1-9] finds any non-zero one).
   if (/[1-9]/.test(amount) && !/[1-9]/.test(shown)) {

@@ -1,6 +1,6 @@
-import { Balances, parseBalances } from './balances';
+import { Balances, isPlainObject, parseBalances } from './balances';
 import { describeDuration, PlyrError } from './errors';
-import { Identifier } from './identifier';
+import { Identifier, parseIdentifier } from './identifier';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
 import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from './responses';
@@ -81,6 +81,30 @@ export class PlyrClient {
         throw errorFromResponse(response, this.retryAfter(response));
       }
       return parseTokenList(parseJsonBody(response));
+    });
+  }
+
+  /**
+   * The PLYR ID whose primary wallet is `address` (`/api/user/basic`, no authentication), or
+   * undefined when the address has no PLYR account (404).
+   */
+  async getPlyrIdForAddress(address: string, signal?: AbortSignal): Promise<string | undefined> {
+    const config = this.options.config();
+    const url = new URL(`user/basic/${encodeURIComponent(address)}`, this.root(config));
+    return this.retrying(signal, async () => {
+      const response = await this.request(url, config, undefined, signal);
+      if (response.status === 404 && jsonErrorMessage(response.body) !== undefined) {
+        return undefined;
+      }
+      if (response.status !== 200) {
+        throw errorFromResponse(response, this.retryAfter(response));
+      }
+      const body = parseJsonBody(response);
+      const plyrId = isPlainObject(body) ? body.plyrId : undefined;
+      if (typeof plyrId !== 'string' || !parseIdentifier(plyrId).ok) {
+        throw new PlyrError('malformedResponse', 'The PLYR API sent an account without a valid PLYR ID.', { fix: 'showLog' });
+      }
+      return plyrId.toLowerCase();
     });
   }
 

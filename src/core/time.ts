@@ -5,11 +5,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
 export function describeAge(ageMs: number, locale?: string): string {
   if (ageMs < 45_000) {
     return 'just now';
   }
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
+  const key = locale ?? '';
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
+    formats.set(key, format);
+  }
   for (const [unit, size] of UNITS) {
     if (ageMs >= size) {
       // Whole units elapsed: 59.6 minutes is "59 min. ago", not "60 min. ago".

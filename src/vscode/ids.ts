@@ -16,7 +16,19 @@ export const COMMANDS = {
   openInExplorer: 'plyr.openInExplorer',
   filterTokens: 'plyr.filterTokens',
   copyAmount: 'plyr.copyAmount',
+  refreshAddress: 'plyr.refreshAddress',
+  checkBalanceFromEditor: 'plyr.checkBalanceFromEditor',
 } as const;
+
+/** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
+export const HOVER_COMMANDS: readonly string[] = [
+  COMMANDS.addIdentifier,
+  COMMANDS.refreshAddress,
+  COMMANDS.copyIdentifier,
+  COMMANDS.openInExplorer,
+  COMMANDS.checkBalanceFor,
+  COMMANDS.setCredentials,
+];
 
 export const VIEWS = {
   container: 'plyr',
@@ -46,6 +58,9 @@ export const SETTINGS = {
   hideZeroBalances: 'hideZeroBalances',
   refreshConcurrency: 'refreshConcurrency',
   autoRefreshSeconds: 'autoRefreshSeconds',
+  hoverEnabled: 'hover.enabled',
+  hoverLanguages: 'hover.languages',
+  hoverCacheSeconds: 'hover.cacheSeconds',
 } as const;
 
 export const STATE_KEYS = {

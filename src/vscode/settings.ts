@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { ClientConfig } from '../core/plyrClient';
-import { apiRoot, NetworkName } from '../core/networks';
+import { apiRoot, NetworkName, NETWORKS as NETWORK_INFO } from '../core/networks';
 import { SigningConvention } from '../core/signer';
 import { SETTINGS } from './ids';
 
-const NETWORKS: readonly NetworkName[] = ['mainnet', 'testnet', 'custom'];
+const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'custom'];
 const CONVENTIONS: readonly SigningConvention[] = ['emptyObject', 'null'];
 
 function section(): vscode.WorkspaceConfiguration {
@@ -21,7 +21,7 @@ export function readClientConfig(): ClientConfig {
   const network = config.get<string>(SETTINGS.network, 'mainnet');
   const signing = config.get<string>(SETTINGS.signingGetBody, 'emptyObject');
   return {
-    network: NETWORKS.includes(network as NetworkName) ? (network as NetworkName) : 'mainnet',
+    network: NETWORK_NAMES.includes(network as NetworkName) ? (network as NetworkName) : 'mainnet',
     customBaseUrl: config.get<string>(SETTINGS.customBaseUrl, ''),
     timeoutMs: bounded(config.get<number>(SETTINGS.requestTimeoutSeconds), 1, 120, 10) * 1000,
     signing: CONVENTIONS.includes(signing as SigningConvention) ? (signing as SigningConvention) : 'emptyObject',
@@ -68,4 +68,26 @@ export function scopeTracker(): { scope: () => string; disposable: vscode.Dispos
     }
   });
   return { scope: () => scope, disposable };
+}
+
+export interface HoverSettings {
+  readonly enabled: boolean;
+  /** Language ids the hover is limited to; empty means every language. */
+  readonly languages: readonly string[];
+  readonly cacheMs: number;
+}
+
+export function readHoverSettings(): HoverSettings {
+  const config = section();
+  const languages = config.get<unknown>(SETTINGS.hoverLanguages, []);
+  return {
+    enabled: config.get<boolean>(SETTINGS.hoverEnabled, true),
+    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [],
+    cacheMs: bounded(config.get<number>(SETTINGS.hoverCacheSeconds), 0, 3600, 60) * 1000,
+  };
+}
+
+/** The network's name for people ("PLYR PHI mainnet", or the custom URL). */
+export function networkLabel({ network, customBaseUrl }: ClientConfig = readClientConfig()): string {
+  return network === 'custom' ? `custom (${customBaseUrl})` : NETWORK_INFO[network].label;
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { NETWORKS } from '../core/networks';
 import { AutoRefresh } from './autoRefresh';
 import { SETTINGS, VIEWS } from './ids';
 import { Services } from './services';
-import { affectsScope, readClientConfig, readViewSettings } from './settings';
+import { affectsScope, networkLabel, readViewSettings } from './settings';
 import { BalancesTreeProvider } from './tree/balancesTreeProvider';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { toIdentifier } from '../core/trackedList';
@@ -17,10 +16,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     tracked,
     store,
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
-    networkLabel: () => {
-      const { network, customBaseUrl } = readClientConfig();
-      return network === 'custom' ? `custom (${customBaseUrl})` : NETWORKS[network].label;
-    },
+    networkLabel: () => networkLabel(),
     load: (id) => {
       const entry = tracked.find(id);
       if (entry) {

@@ -1,15 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { openWorkbench, Workbench } from './workbench';
 
 describe('PLYR: Check Balance from the palette, typed like a person', () => {
   let bench: Workbench;
   before(async () => {
     bench = await openWorkbench();
-    await bench.palette('PLYR: Set API Credentials');
-    await bench.enter(DEMO_CREDENTIALS.apiKey);
-    await bench.enter(DEMO_CREDENTIALS.secretKey);
+    await bench.setDemoCredentials();
   });
   after(() => bench?.close());
 
@@ -24,12 +21,13 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
 
   it('lists every balance of a PLYR ID with all its decimals', async () => {
     await bench.palette('PLYR: Check Balance');
+    await bench.page.locator('.quick-input-widget', { hasText: 'PLYR: Check Balance' }).waitFor();
     await bench.enter('player123');
-    await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }).waitFor();
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'check-balance-token-step');
     await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'GAMR' }).waitFor();
     await bench.screenshot('check-balance-token');
     await bench.page.keyboard.press('Enter');
-    await bench.page.locator('.quick-input-widget', { hasText: 'Balances of player123' }).waitFor();
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Balances of player123' }), 'check-balance-result');
     const rows = await bench.page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
     assert.ok(rows.some((r) => r.includes('GAMR') && r.includes('9,007,199.254740993123456789')), rows.join('\n'));
     assert.ok(rows.some((r) => r.includes('USDC') && r.includes('250.75')), rows.join('\n'));

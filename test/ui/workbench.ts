@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BrowserContext, Page } from 'playwright-core';
+import { BrowserContext, Locator, Page } from 'playwright-core';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { launchBrowser, workbenchUrl } from '../runners/browser';
 import { CodeServer, ROOT, startCodeServer } from '../runners/codeServer';
@@ -14,10 +15,14 @@ export interface Workbench {
   readonly page: Page;
   readonly sim: Simulator;
   screenshot(name: string): Promise<string>;
+  /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
+  expectVisible(locator: Locator, name: string, timeout?: number): Promise<void>;
   palette(command: string): Promise<void>;
   /** Types text into the open quick input and presses Enter. */
   enter(text: string): Promise<void>;
   openPlyrView(): Promise<void>;
+  /** Types the demo credentials into PLYR: Set API Credentials. */
+  setDemoCredentials(): Promise<void>;
   /** The accessible labels of the sidebar's rows. */
   sidebarRows(): Promise<string[]>;
   close(): Promise<void>;
@@ -53,6 +58,14 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
         await page.screenshot({ path: file });
         return file;
       },
+      async expectVisible(locator, name, timeout = 30_000) {
+        try {
+          await locator.waitFor({ state: 'visible', timeout });
+        } catch (error) {
+          await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
+          throw error;
+        }
+      },
       async palette(command) {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');
@@ -66,6 +79,11 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
         await input.waitFor();
         await input.fill(text);
         await page.keyboard.press('Enter');
+      },
+      async setDemoCredentials() {
+        await bench.palette('PLYR: Set API Credentials');
+        await bench.enter(DEMO_CREDENTIALS.apiKey);
+        await bench.enter(DEMO_CREDENTIALS.secretKey);
       },
       async openPlyrView() {
         const entry = page.locator('.part.activitybar a.action-label[aria-label^="PLYR"]');

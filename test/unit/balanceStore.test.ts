@@ -5,22 +5,8 @@ import { BalanceEntry, BalanceStore } from '../../src/core/balanceStore';
 import { PlyrError } from '../../src/core/errors';
 import { Identifier } from '../../src/core/identifier';
 import { BalanceResult } from '../../src/core/plyrClient';
+import { deferred } from '../support/deferred';
 
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 interface FetchCall {
   readonly identifier: Identifier;

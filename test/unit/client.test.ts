@@ -7,7 +7,7 @@ import { Logger } from '../../src/core/logger';
 import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/plyrClient';
 import { RetryPolicy } from '../../src/core/retry';
 import { Credentials } from '../../src/core/signer';
-import { DEMO_CREDENTIALS, DEMO_USERS, LIMITED_CREDENTIALS } from '../../simulator/demoData';
+import { DEMO_CREDENTIALS, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
 
 const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 30_000 };
@@ -375,6 +375,81 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(error.code, 'network');
       assert.match(error.message, /refused/);
       assert.equal(sleeps.length, 2);
+    });
+  });
+
+  describe('getPlyrIdForAddress', () => {
+    it('names the PLYR ID whose primary wallet the address is, without signing', async () => {
+      const { client } = harness();
+      assert.equal(await client.getPlyrIdForAddress(ADDRESS), 'player123');
+      assert.deepEqual(logged(), [{ method: 'GET', path: `/api/user/basic/${ADDRESS}`, status: 200, signed: false }]);
+      assert.equal(sim.requests[0].signed, false);
+      assert.equal(sim.requests[0].signature, undefined);
+    });
+
+    it('needs no credentials', async () => {
+      const { client } = harness({ credentials: undefined });
+      assert.equal(await client.getPlyrIdForAddress(DEMO_USERS[1].primaryAddress), 'crypto-fennec');
+      assert.deepEqual(statuses(), [200]);
+      assert.equal(sim.requests[0].signed, false);
+    });
+
+    it('finds an address written in lower case', async () => {
+      const { client } = harness();
+      assert.equal(await client.getPlyrIdForAddress(ADDRESS.toLowerCase()), 'player123');
+    });
+
+    it('answers undefined for an address without a PLYR account', async () => {
+      const { client } = harness();
+      assert.equal(await client.getPlyrIdForAddress(demoAddress('nobody')), undefined);
+      assert.deepEqual(statuses(), [404]);
+      assert.equal(sim.requests[0].signed, false);
+    });
+
+    it('does not take a mirror address (which holds the balances) for a primary one', async () => {
+      const { client } = harness();
+      assert.equal(await client.getPlyrIdForAddress(DEMO_USERS[0].mirrorAddress), undefined);
+    });
+
+    it('reports a 500 as a server error, without retrying', async () => {
+      sim.fault({ kind: 'status', status: 500 });
+      const { client, sleeps } = harness();
+      const error = await failure(client.getPlyrIdForAddress(ADDRESS));
+      assert.equal(error.code, 'serverError');
+      assert.equal(error.status, 500);
+      assert.equal(sim.requests.length, 1);
+      assert.deepEqual(sleeps, []);
+    });
+
+    it('retries a 503 and then answers', async () => {
+      sim.fault({ kind: 'status', status: 503, error: 'Service unavailable', times: 1 });
+      const { client } = harness();
+      assert.equal(await client.getPlyrIdForAddress(ADDRESS), 'player123');
+      assert.deepEqual(statuses(), [503, 200]);
+    });
+
+    it('reports an address the server calls malformed as invalidAddress, URL-encoded in the path', async () => {
+      const malformed = '0xnot an/address?x=1#y';
+      const { client } = harness();
+      const error = await failure(client.getPlyrIdForAddress(malformed));
+      assert.equal(error.code, 'invalidAddress');
+      assert.equal(error.status, 400);
+      assert.deepEqual(logged(), [{ method: 'GET', path: `/api/user/basic/${encodeURIComponent(malformed)}`, status: 400, signed: false }]);
+    });
+
+    it('reports a mixed-case address failing its checksum as invalidAddress', async () => {
+      const typo = ADDRESS.replace('Cc', 'cC');
+      const { client } = harness();
+      const error = await failure(client.getPlyrIdForAddress(typo));
+      assert.equal(error.code, 'invalidAddress');
+      assert.equal(sim.requests.length, 1);
+    });
+
+    it('reports broken JSON as malformedResponse', async () => {
+      sim.fault({ kind: 'malformedJson' });
+      const { client } = harness();
+      const error = await failure(client.getPlyrIdForAddress(ADDRESS));
+      assert.equal(error.code, 'malformedResponse');
     });
   });
 });

@@ -1,22 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { SharedRequests } from '../../src/core/sharedRequests';
+import { Deferred, deferred } from '../support/deferred';
 
-interface Deferred<T> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** A start() that records every call, with the signal it was given and a deferred to settle it. */
 function recordingStart<T>(): { calls: { signal: AbortSignal; result: Deferred<T> }[]; start: (signal: AbortSignal) => Promise<T> } {

@@ -62,9 +62,12 @@ async function programmatic(services: Services, rawIdentifier: unknown, rawToken
   return { identifier: result.identifier.value, balances: { ...result.balances } };
 }
 
-/** The palette flow; with an identifier (a tree row's) it starts at the token step. */
-export async function checkBalanceInteractively(services: Services, preset?: Identifier): Promise<void> {
-  const identifier = preset ?? (await askIdentifier(identifierFromEditor(vscode.window.activeTextEditor)));
+/**
+ * The palette flow. With an identifier (a tree row's) it starts at the token step; with a prefill
+ * (an address from the editor) the input box starts with it.
+ */
+export async function checkBalanceInteractively(services: Services, preset?: Identifier, prefill?: string): Promise<void> {
+  const identifier = preset ?? (await askIdentifier(prefill ?? identifierFromEditor(vscode.window.activeTextEditor)));
   if (!identifier) {
     return;
   }

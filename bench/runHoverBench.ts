@@ -1,0 +1,28 @@
+import { runBenchmark, writeReport } from './benchmarkSession';
+import type { HoverBenchResult } from './hoverBench';
+
+/**
+ * `npm run bench:hover`: the address hover in a real VS Code's extension host against the
+ * simulator (50 ms latency). Prints each figure against its target; writes docs/benchmarks/hover.md.
+ */
+async function main(): Promise<number> {
+  const r = await runBenchmark<HoverBenchResult>('hoverBench.js');
+  if (!r) {
+    console.error('The benchmark reported no numbers.');
+    return 1;
+  }
+  const percent = (value: number, limit: number) => `${((value / limit) * 100).toFixed(0)}% of the limit`;
+  const rows = [
+    ['cache hit, p50', `${r.hitP50Ms} ms`, '', ''],
+    ['cache hit, p95', `${r.hitP95Ms} ms`, '< 1 ms', percent(r.hitP95Ms, 1)],
+    ['cold hover (balances and PLYR ID in parallel)', `${r.coldMs} ms`, `≤ 1.2 × ${r.latencyMs} ms`, `ratio ${(r.coldMs / r.latencyMs).toFixed(2)}, ${percent(r.coldMs / r.latencyMs, 1.2)}`],
+    ['balance requests per 1,000 hovers over 10 addresses', String(r.balanceRequestsPer1000), '10', percent(r.balanceRequestsPer1000, 10)],
+    ['PLYR ID look-ups per 1,000 hovers over 10 addresses', String(r.accountRequestsPer1000), '', ''],
+  ];
+  const table = ['| measure | value | target | against the target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  console.log(table);
+  writeReport('hover', 'Hover benchmark', `the extension's hover provider in a real VS Code extension host (code-server 1.100.3), against the PLYR API simulator in its own process with ${r.latencyMs} ms latency per request.`, table);
+  return 0;
+}
+
+main().then((code) => process.exit(code));

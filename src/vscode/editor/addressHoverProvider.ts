@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { AccountLookup } from '../../core/accountLookup';
+import { addressAt } from '../../core/addressScan';
+import { isPlyrError } from '../../core/errors';
+import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover } from '../../core/hoverContent';
+import { parseIdentifier } from '../../core/identifier';
+import { COMMANDS, HOVER_COMMANDS } from '../ids';
+import { Services } from '../services';
+import { networkLabel, readClientConfig, readHoverSettings } from '../settings';
+
+/** Lines longer than this (minified code, data blobs) get no hover: scanning them costs too much. */
+export const MAX_HOVER_LINE = 10_000;
+
+/**
+ * Balances where an address is written. Cheap guards first; data comes from the shared balance
+ * store (a fresh entry costs no request, simultaneous hovers share one); a dismissed hover cancels
+ * only a request nobody else waits for; failures become one line, never a popup.
+ */
+export class AddressHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly services: Services, private readonly accounts: AccountLookup) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const settings = readHoverSettings();
+    if (!settings.enabled || (settings.languages.length > 0 && !settings.languages.includes(document.languageId))) {
+      return undefined;
+    }
+    const line = document.lineAt(position.line);
+    if (line.range.end.character > MAX_HOVER_LINE) {
+      return undefined;
+    }
+    const found = addressAt(line.text, position.character);
+    const parsed = found ? parseIdentifier(found.text) : undefined;
+    if (!found || !parsed?.ok || parsed.value.kind !== 'address') {
+      return undefined;
+    }
+    const range = new vscode.Range(position.line, found.start, position.line, found.end);
+    if (!(await this.services.credentials.get())) {
+      return this.hover(renderNoCredentialsHover({ label: 'Set API Credentials', command: COMMANDS.setCredentials, args: [] }), range);
+    }
+    const identifier = parsed.value;
+    const client = readClientConfig();
+    const abort = new AbortController();
+    const listener = token.onCancellationRequested(() => abort.abort());
+    try {
+      const [entry, account] = await Promise.all([
+        this.services.store.refresh(identifier, { signal: abort.signal, maxAgeMs: settings.cacheMs }),
+        this.accounts.plyrIdOf(identifier.value, settings.cacheMs, abort.signal).then(
+          (plyrId) => ({ plyrId, failed: false }),
+          (error: unknown) => {
+            if (abort.signal.aborted) {
+              throw error;
+            }
+            return { plyrId: undefined, failed: true };
+          },
+        ),
+      ]);
+      if (token.isCancellationRequested) {
+        return undefined;
+      }
+      const noAccount = entry.error?.code === 'userNotFound' || (!account.failed && account.plyrId === undefined);
+      const model: AddressHover = {
+        address: identifier.value,
+        checksumMatches: identifier.checksumMatches,
+        networkLabel: networkLabel(client),
+        plyrId: account.plyrId,
+        noAccount,
+        balances: entry.balances,
+        fetchedAt: entry.fetchedAt,
+        error: entry.error && entry.error.code !== 'userNotFound' ? entry.error.message : undefined,
+        links: this.links(identifier.value, client.network !== 'custom'),
+        now: Date.now(),
+      };
+      return this.hover(renderAddressHover(model), range);
+    } catch (error) {
+      if (abort.signal.aborted || token.isCancellationRequested) {
+        return undefined;
+      }
+      this.services.logger.warn(`Hover lookup failed: ${isPlyrError(error) ? error.code : String(error)}`);
+      return undefined;
+    } finally {
+      listener.dispose();
+    }
+  }
+
+  private links(address: string, hasExplorer: boolean): HoverLink[] {
+    const links: HoverLink[] = [];
+    if (!this.services.tracked.find(address)) {
+      links.push({ label: 'Track in sidebar', command: COMMANDS.addIdentifier, args: [address] });
+    }
+    links.push({ label: 'Refresh', command: COMMANDS.refreshAddress, args: [address] });
+    links.push({ label: 'Copy address', command: COMMANDS.copyIdentifier, args: [address] });
+    if (hasExplorer) {
+      links.push({ label: 'Open in explorer', command: COMMANDS.openInExplorer, args: [address] });
+    }
+    links.push({ label: 'Check Balance', command: COMMANDS.checkBalanceFor, args: [address] });
+    return links;
+  }
+
+  private hover(markdown: string, range: vscode.Range): vscode.Hover {
+    const content = new vscode.MarkdownString(markdown);
+    content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    content.supportHtml = false;
+    content.supportThemeIcons = false;
+    return new vscode.Hover(content, range);
+  }
+}

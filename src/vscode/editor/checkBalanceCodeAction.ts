@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { addressAt } from '../../core/addressScan';
+import { COMMANDS } from '../ids';
+import { MAX_HOVER_LINE } from './addressHoverProvider';
+
+/** A light-bulb action on an address: open Check Balance with it filled in. */
+export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.Empty];
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const line = document.lineAt(range.start.line);
+    if (line.range.end.character > MAX_HOVER_LINE) {
+      return [];
+    }
+    const found = addressAt(line.text, range.start.character);
+    if (!found) {
+      return [];
+    }
+    const action = new vscode.CodeAction(`Check PLYR balance of ${found.text.slice(0, 6)}…${found.text.slice(-4)}`, vscode.CodeActionKind.Empty);
+    action.command = { title: 'Check Balance', command: COMMANDS.checkBalanceFromEditor, arguments: [found.text] };
+    return [action];
+  }
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { AccountLookup } from '../../core/accountLookup';
+import { PlyrError } from '../../core/errors';
+import { parseIdentifier } from '../../core/identifier';
+import { checkBalanceInteractively } from '../commands/checkBalance';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { AddressHoverProvider } from './addressHoverProvider';
+import { CheckBalanceCodeActionProvider } from './checkBalanceCodeAction';
+
+/** Text documents the editor features work in: files on disk and untitled ones. */
+const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+
+/** The address hover, its Refresh link, and Check Balance from the editor (menu and light bulb). */
+export function registerEditorFeatures(services: Services, scope: () => string): vscode.Disposable[] {
+  const accounts = new AccountLookup((address, signal) => services.client.getPlyrIdForAddress(address, signal), scope);
+  const address = (arg: unknown) => {
+    const parsed = parseIdentifier(arg);
+    if (!parsed.ok || parsed.value.kind !== 'address') {
+      throw new PlyrError('invalidIdentifier', parsed.ok ? 'This command takes a wallet address.' : parsed.message);
+    }
+    return parsed.value;
+  };
+  return [
+    vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts)),
+    vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
+    vscode.commands.registerCommand(COMMANDS.refreshAddress, async (arg?: unknown) => {
+      await services.store.refresh(address(arg));
+      vscode.window.setStatusBarMessage('PLYR balances refreshed: hover again to see them.', 3000);
+    }),
+    vscode.commands.registerCommand(COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),
+  ];
+}

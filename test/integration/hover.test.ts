@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
+import { Simulator } from '../../simulator/server';
+import { freePort } from '../runners/codeServer';
+import { pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+
+const PLAYER = DEMO_USERS[0].primaryAddress;
+/** An address nobody uses: no PLYR account, zero balances. */
+const STRANGER = demoAddress('nobody at all');
+const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentials']);
+
+/** Opens an untitled document holding `text` and hovers `needle` in it; returns the PLYR hover's Markdown. */
+async function hoverOn(text: string, needle: string): Promise<{ markdown: string; trusted: unknown } | undefined> {
+  const document = await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
+  const offset = text.indexOf(needle) + 5;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+  for (const hover of hovers) {
+    for (const content of hover.contents) {
+      const markdown = typeof content === 'string' ? content : 'value' in content ? content.value : '';
+      if (markdown.includes('**PLYR**')) {
+        return { markdown, trusted: (content as vscode.MarkdownString).isTrusted };
+      }
+    }
+  }
+  return undefined;
+}
+
+function tableRows(markdown: string): string[] {
+  return markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Token |'));
+}
+
+function commandTargets(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(command:([^?)\s]+)/g)].map((m) => m[1]);
+}
+
+describe('the address hover', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+    await setDemoCredentials();
+  });
+  beforeEach(() => sim.reset());
+  afterEach(() => resetSettings());
+  after(() => sim.close());
+
+  it('shows the balances and the PLYR ID of an address, with links to this extension only', async () => {
+    const hover = await hoverOn(`const wallet = "${PLAYER}";`, PLAYER);
+    assert.ok(hover, 'a PLYR hover');
+    assert.match(hover.markdown, /PLYR ID \*\*player123\*\*/);
+    assert.equal(tableRows(hover.markdown).length, 5);
+    assert.match(hover.markdown, /\| PLYR \| 1\\\.5 \|/);
+    assert.match(hover.markdown, /Updated just now/);
+    const targets = commandTargets(hover.markdown);
+    assert.ok(targets.includes('plyr.addIdentifier') && targets.includes('plyr.checkBalanceFor'));
+    assert.ok(targets.every((t) => ALLOWED.has(t)), targets.join());
+    assert.notEqual(hover.trusted, true, 'never isTrusted: true');
+  });
+
+  it('answers a second hover within the cache time without a request', async () => {
+    const address = demoAddress('hovered twice');
+    await hoverOn(`x = ${address}`, address);
+    const after = sim.requests.length;
+    assert.equal(after, 2, 'the first hover asks for the balances and the PLYR ID');
+    const again = await hoverOn(`y = ${address}`, address);
+    assert.ok(again?.markdown.includes('| PLYR |'));
+    assert.equal(sim.requests.length, after, 'no new request');
+  });
+
+  it('makes one balance request for twenty simultaneous hovers', async () => {
+    const address = demoAddress('twenty hovers');
+    sim.configure({ latencyMs: 200 });
+    const hovers = await Promise.all(Array.from({ length: 20 }, () => hoverOn(`a = "${address}"`, address)));
+    assert.ok(hovers.every((h) => h?.markdown.includes('| PLYR |')));
+    assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/balance/')).length, 1);
+    assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/user/basic/')).length, 1);
+  });
+
+  it('says when an address has no PLYR account (404), as information', async () => {
+    const hover = await hoverOn(`b = ${STRANGER}`, STRANGER);
+    assert.match(hover?.markdown ?? '', /No PLYR account for this address/);
+    assert.doesNotMatch(hover?.markdown ?? '', /⚠️/);
+  });
+
+  it('warns about a mixed-case address that fails its checksum', async () => {
+    const typo = PLAYER.replace('Cc', 'cC');
+    const hover = await hoverOn(`c = ${typo}`, typo);
+    assert.match(hover?.markdown ?? '', /fails its EIP-55 checksum/);
+  });
+
+  it('without credentials, shows one line with a link to set them, and makes no request', async () => {
+    await vscode.commands.executeCommand('plyr.clearCredentials');
+    try {
+      const hover = await hoverOn(`d = ${PLAYER}`, PLAYER);
+      assert.match(hover?.markdown ?? '', /Set API Credentials/);
+      assert.deepEqual(commandTargets(hover?.markdown ?? ''), ['plyr.setCredentials']);
+      assert.equal(hover?.markdown.split('\n').length, 1);
+      assert.equal(sim.requests.length, 0);
+    } finally {
+      await setDemoCredentials();
+    }
+  });
+
+  it('says in one line that the server cannot be reached when it is down', async () => {
+    await pointAt(`http://127.0.0.1:${await freePort()}`);
+    try {
+      const hover = await hoverOn(`e = ${PLAYER}`, PLAYER);
+      assert.match(hover?.markdown ?? '', /⚠️ Could not reach the PLYR API/);
+    } finally {
+      await pointAt(sim.url);
+    }
+  });
+
+  it('renders hostile token names and error messages as inert text', async () => {
+    sim.configure({
+      extraBalances: {
+        '[x](command:workbench.action.closeWindow)': '1.0',
+        '<img src=x onerror=alert(1)>': '2.0',
+        'pipe|and`tick`': '3.0',
+      },
+    });
+    const address = demoAddress('hostile tokens');
+    const hover = await hoverOn(`f = ${address}`, address);
+    assert.ok(hover);
+    assert.equal(tableRows(hover.markdown).length, 8, 'one row per token: no row broken by a pipe');
+    assert.ok(commandTargets(hover.markdown).every((t) => ALLOWED.has(t)), commandTargets(hover.markdown).join());
+    assert.doesNotMatch(hover.markdown, /<img/);
+    assert.doesNotMatch(hover.markdown, /\]\(command:workbench/);
+    for (const row of tableRows(hover.markdown)) {
+      assert.equal(row.split(/(?<!\\)\|/).length, 4, `a row with exactly two cells: ${row}`);
+    }
+
+    sim.configure({ extraBalances: {} });
+    sim.fault({ kind: 'status', status: 418, error: '[click](command:workbench.action.closeWindow) <b>x</b>' });
+    const failing = demoAddress('hostile error');
+    const error = await hoverOn(`g = ${failing}`, failing);
+    assert.match(error?.markdown ?? '', /⚠️ The PLYR API answered 418/);
+    assert.ok(commandTargets(error?.markdown ?? '').every((t) => ALLOWED.has(t)));
+    assert.doesNotMatch(error?.markdown ?? '', /<b>|\]\(command:workbench/);
+  });
+
+  it('gives no hover, and makes no request, on a 2 MB single-line file', async () => {
+    const huge = `${'a'.repeat(2 * 1024 * 1024)} ${PLAYER}`;
+    const document = await vscode.workspace.openTextDocument({ content: huge, language: 'plaintext' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(huge.length - 10));
+    const ours = hovers.filter((h) => h.contents.some((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '').includes('**PLYR**')));
+    assert.equal(ours.length, 0);
+    assert.equal(sim.requests.length, 0);
+  });
+
+  it('can be turned off, or limited to some languages', async () => {
+    const config = vscode.workspace.getConfiguration('plyr');
+    await config.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+    assert.equal(await hoverOn(`h = ${PLAYER}`, PLAYER), undefined);
+    await config.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('hover.languages', ['json'], vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await hoverOn(`i = ${PLAYER}`, PLAYER), undefined, 'not in typescript');
+    } finally {
+      await config.update('hover.languages', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openWorkbench, Workbench } from './workbench';
+
+describe('the address hover, as a person sees it', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench();
+    await bench.setDemoCredentials();
+  });
+  after(() => bench?.close());
+
+  it('shows balances when the mouse rests on an address in an open file', async () => {
+    const { page } = bench;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('game-config.ts');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'game-config.ts' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const address = page.locator('.monaco-editor .view-lines span span', { hasText: '0x742d35Cc' }).first();
+    // Playwright moves the mouse onto the text (re-finding it if the editor re-renders meanwhile).
+    await address.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'PLYR' });
+    await bench.expectVisible(hover, 'hover');
+    await page.locator('.monaco-hover', { hasText: 'Updated' }).waitFor({ state: 'visible' });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /PLYR ID player123/);
+    assert.match(text, /PLYR 1\.5/);
+    assert.match(text, /Track in sidebar/);
+    await bench.screenshot('hover');
+  });
+});
