@@ -5,11 +5,14 @@ import { readViewSettings } from './settings';
 /**
  * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) while the view is visible, and
  * re-renders row ages each minute while it is visible. Nothing runs while the view is hidden.
+ * When the view comes into sight with data older than the interval (or none yet: a fresh start),
+ * it refreshes at once rather than showing old numbers until the next tick.
  */
 export class AutoRefresh implements vscode.Disposable {
   private refreshTimer: NodeJS.Timeout | undefined;
   private ageTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  private lastRefreshAt: number | undefined;
 
   constructor(private readonly view: vscode.TreeView<unknown>, private readonly refreshAll: () => Promise<void>, private readonly rerender: () => void) {
     this.subscriptions = [
@@ -30,9 +33,17 @@ export class AutoRefresh implements vscode.Disposable {
     }
     const seconds = readViewSettings().autoRefreshSeconds;
     if (seconds > 0) {
-      this.refreshTimer = setInterval(() => void this.refreshAll(), seconds * 1000);
+      this.refreshTimer = setInterval(() => this.refresh(), seconds * 1000);
+      if (this.lastRefreshAt === undefined || Date.now() - this.lastRefreshAt > seconds * 1000) {
+        this.refresh();
+      }
     }
     this.ageTimer = setInterval(this.rerender, 60_000);
+  }
+
+  private refresh(): void {
+    this.lastRefreshAt = Date.now();
+    void this.refreshAll();
   }
 
   private stop(): void {

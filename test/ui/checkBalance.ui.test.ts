@@ -21,8 +21,7 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
 
   it('lists every balance of a PLYR ID with all its decimals', async () => {
     await bench.palette('PLYR: Check Balance');
-    await bench.page.locator('.quick-input-widget', { hasText: 'PLYR: Check Balance' }).waitFor();
-    await bench.enter('player123');
+    await bench.enter('player123', 'PLYR: Check Balance');
     await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'check-balance-token-step');
     await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'GAMR' }).waitFor();
     await bench.screenshot('check-balance-token');

@@ -21,7 +21,7 @@ describe('the address hover, as a person sees it', () => {
     await address.hover();
     const hover = page.locator('.monaco-hover', { hasText: 'PLYR' });
     await bench.expectVisible(hover, 'hover');
-    await page.locator('.monaco-hover', { hasText: 'Updated' }).waitFor({ state: 'visible' });
+    await bench.expectVisible(page.locator('.monaco-hover', { hasText: 'Updated' }), 'hover-balances');
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /PLYR ID player123/);
     assert.match(text, /PLYR 1\.5/);

@@ -12,25 +12,24 @@ describe('the PLYR sidebar, driven like a person', () => {
 
   it('welcomes a user without credentials with a Set API Credentials button', async () => {
     await bench.openPlyrView();
-    const button = bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Credentials' });
-    await button.waitFor();
+    await bench.expectVisible(bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Credentials' }), 'welcome-no-credentials');
     await bench.screenshot('welcome-no-credentials');
   });
 
   it('after the credentials are typed in, offers Add Identifier', async () => {
     await bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Set API Credentials' }).click();
-    await bench.enter(DEMO_CREDENTIALS.apiKey);
-    await bench.enter(DEMO_CREDENTIALS.secretKey);
-    await bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Add Identifier' }).waitFor();
+    await bench.enter(DEMO_CREDENTIALS.apiKey, 'Set API Credentials (1/2)');
+    await bench.enter(DEMO_CREDENTIALS.secretKey, 'Set API Credentials (2/2)');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Add Identifier' }), 'welcome-add-identifier');
     await bench.screenshot('welcome-add-identifier');
   });
 
   it('shows tracked identifiers with their balances, and a failing one as an error', async () => {
     for (const [identifier, label] of [['player123', 'Test player'], ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Treasury'], ['nobody-here', '']]) {
       await bench.palette('PLYR: Add Identifier');
-      await bench.enter(identifier);
-      await bench.enter(label);
-      await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: label || identifier }).first().waitFor();
+      await bench.enter(identifier, 'Add Identifier (1/2)');
+      await bench.enter(label, 'Add Identifier (2/2)');
+      await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row', { hasText: label || identifier }).first(), `row-${identifier.slice(0, 10)}`);
     }
     await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Test player' }).first().click();
     await bench.page.keyboard.press('ArrowRight');

@@ -18,8 +18,8 @@ export interface Workbench {
   /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
   expectVisible(locator: Locator, name: string, timeout?: number): Promise<void>;
   palette(command: string): Promise<void>;
-  /** Types text into the open quick input and presses Enter. */
-  enter(text: string): Promise<void>;
+  /** Types text into the quick input (the one titled `title`, when given) and presses Enter. */
+  enter(text: string, title?: string): Promise<void>;
   openPlyrView(): Promise<void>;
   /** Types the demo credentials into PLYR: Set API Credentials. */
   setDemoCredentials(): Promise<void>;
@@ -74,7 +74,10 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
         await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
         await page.keyboard.press('Enter');
       },
-      async enter(text) {
+      async enter(text, title) {
+        if (title) {
+          await bench.expectVisible(page.locator('.quick-input-widget .quick-input-title', { hasText: title }), `quick-input-${title.replace(/\W+/g, '-')}`);
+        }
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill(text);
@@ -82,8 +85,10 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
       },
       async setDemoCredentials() {
         await bench.palette('PLYR: Set API Credentials');
-        await bench.enter(DEMO_CREDENTIALS.apiKey);
-        await bench.enter(DEMO_CREDENTIALS.secretKey);
+        await bench.enter(DEMO_CREDENTIALS.apiKey, '(1/2)');
+        await bench.enter(DEMO_CREDENTIALS.secretKey, '(2/2)');
+        // Stored once the confirmation shows: a hover before that would see no credentials.
+        await bench.expectVisible(page.locator('.notification-toast', { hasText: 'credentials saved' }), 'credentials-saved');
       },
       async openPlyrView() {
         const entry = page.locator('.part.activitybar a.action-label[aria-label^="PLYR"]');
