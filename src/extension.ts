@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import fetch from 'node-fetch';
 import { BalanceStore } from './core/balanceStore';
 import { describeDuration } from './core/errors';
+import { parseCredentials } from './core/credentials';
 import { PlyrClient } from './core/plyrClient';
+import { Credentials } from './core/signer';
 import { createApi, PlyrBalanceApi } from './vscode/api';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
 import { registerClearCredentials, registerSetCredentials } from './vscode/commands/credentials';
@@ -24,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
   context.subscriptions.push(log);
   const logger = channelLogger(log);
   try {
-    const credentials = new CredentialStore(context.secrets, logger);
+    const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
     let warnedSkew = false;
     const client = new PlyrClient({
       fetch,
@@ -64,6 +66,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     void vscode.window.showErrorMessage('PLYR Balance could not start. See the PLYR log for details.', 'Show Log').then((c) => c && log.show());
     throw error;
   }
+}
+
+/** PLYR_API_KEY and PLYR_SECRET_KEY, when both are set and well-formed. */
+function credentialsFromEnvironment(): Credentials | undefined {
+  const { PLYR_API_KEY: apiKey, PLYR_SECRET_KEY: secretKey } = process.env;
+  if (apiKey === undefined && secretKey === undefined) {
+    return undefined;
+  }
+  const parsed = parseCredentials({ apiKey, secretKey });
+  return parsed.ok ? parsed.value : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Logger } from '../core/logger';
-import { Credentials } from '../core/signer';
+import { Credentials, redactApiKey } from '../core/signer';
 import { CONTEXT_KEYS, SECRET_KEYS } from './ids';
 
 /**
@@ -15,7 +15,11 @@ export class CredentialStore implements vscode.Disposable {
   private lastWritten: string | undefined;
   private cached: Promise<Credentials | undefined> | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger) {
+  /**
+   * `environment` gives credentials from the process environment (PLYR_API_KEY and
+   * PLYR_SECRET_KEY: CI machines, dev containers, the demo), used only while SecretStorage holds none.
+   */
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger, private readonly environment: () => Credentials | undefined = () => undefined) {
     this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
         this.cached = undefined;
@@ -44,7 +48,7 @@ export class CredentialStore implements vscode.Disposable {
     try {
       const raw = await this.secrets.get(SECRET_KEYS.credentials);
       if (!raw) {
-        return undefined;
+        return this.fromEnvironment();
       }
       const parsed = JSON.parse(raw) as Partial<Credentials>;
       return typeof parsed.apiKey === 'string' && typeof parsed.secretKey === 'string' ? { apiKey: parsed.apiKey, secretKey: parsed.secretKey } : undefined;
@@ -52,6 +56,14 @@ export class CredentialStore implements vscode.Disposable {
       this.logger.warn('Could not read the stored API credentials; treating them as not set.');
       return undefined;
     }
+  }
+
+  private fromEnvironment(): Credentials | undefined {
+    const credentials = this.environment();
+    if (credentials) {
+      this.logger.info(`Using the API credentials from the environment (PLYR_API_KEY, key ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
+    }
+    return credentials;
   }
 
   async store(credentials: Credentials): Promise<void> {

@@ -7,7 +7,8 @@ import Mocha from 'mocha';
  * `*.test.js` beside it with mocha and rejects when any fails, or when none ran. Counts also go
  * to PLYR_TEST_RESULTS (a file) for the runner's summary.
  */
-const RESTART_SUITES = ['persistence.test.js'];
+/** Suites that need a session of their own (a restart, or a special environment). */
+const SEPARATE_SESSION_SUITES = ['persistence.test.js', 'envCredentials.test.js'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
@@ -15,11 +16,11 @@ export function run(): Promise<void> {
   if (grep) {
     mocha.grep(grep);
   }
-  // PLYR_TEST_FILES picks suites by name (the restart check runs its own sessions); by default
-  // every suite but the restart check runs.
+  // PLYR_TEST_FILES picks suites by name; by default every suite runs but those that need a
+  // session of their own.
   const only = process.env.PLYR_TEST_FILES?.split(',').map((f) => `${f.trim()}.test.js`);
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    if (only ? only.includes(file) : !RESTART_SUITES.includes(file)) {
+    if (only ? only.includes(file) : !SEPARATE_SESSION_SUITES.includes(file)) {
       mocha.addFile(path.join(__dirname, file));
     }
   }

@@ -1,25 +1,28 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { freePort } from './codeServer';
 import { runSession, Session, Summary } from './extensionHostSession';
 
 /**
- * Runs the integration suites (out/test/integration) inside a real VS Code. Three sessions: every
- * suite; then the restart check, which tracks identifiers, restarts VS Code on the same port and
- * profile (where the web workbench keeps globalState) and reads them back. Prints
- * "integration: N passed, N failed".
+ * Runs the integration suites (out/test/integration) inside a real VS Code. Four sessions: every
+ * suite; the restart check, which tracks identifiers, restarts VS Code on the same port and
+ * profile (where the web workbench keeps globalState) and reads them back; and credentials from
+ * the environment. Prints "integration: N passed, N failed".
  */
 async function main(): Promise<number> {
   const started = Date.now();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-integration-'));
   const restart = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-restart-'));
+  const envCredentials = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-env-'));
   try {
     const sessions: Session[] = [{ scratch, port: await freePort(), env: {} }];
     if (!process.env.PLYR_TEST_FILES) {
       const port = await freePort();
       sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'before-restart' } });
       sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'after-restart' } });
+      sessions.push({ scratch: envCredentials, port: await freePort(), env: { PLYR_TEST_FILES: 'envCredentials', PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } });
     }
     const total: Summary = { passed: 0, failed: 0, pending: 0, failures: [] };
     for (const session of sessions) {
@@ -38,6 +41,7 @@ async function main(): Promise<number> {
     if (!process.env.PLYR_KEEP_TEMP) {
       fs.rmSync(scratch, { recursive: true, force: true });
       fs.rmSync(restart, { recursive: true, force: true });
+      fs.rmSync(envCredentials, { recursive: true, force: true });
     }
   }
 }

@@ -1,0 +1,7 @@
+// PLYR Balance demo: rest the mouse on an address to see its balances.
+export const TREASURY_WALLET = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+
+// A mixed-case address with a typo in its checksum: the hover warns about it.
+export const TYPO_WALLET = '0x742d35cC6634C0532925a3b844Bc454e4438f44e';
+
+export const TEST_PLAYERS = ['player123', 'crypto-fennec', 'zero-hero'];

@@ -1,0 +1,60 @@
+// `npm run demo`: a real VS Code (code-server, in your browser) with the extension loaded, working
+// against the local PLYR API simulator with demo data and demo credentials from the environment,
+// so no real API key is needed. Prints the URL to open; Ctrl+C stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const step = (title, command, args) => {
+  console.log(`── ${title}`);
+  if (spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status !== 0) {
+    console.error(`${title} failed.`);
+    process.exit(1);
+  }
+};
+step('bundle the extension (esbuild)', 'node', ['scripts/build.mjs']);
+step('compile the simulator and the runner (tsc)', 'npx', ['tsc', '-p', '.']);
+step('install code-server and Chromium if missing', 'bash', ['scripts/install-code-server.sh']);
+
+const require = createRequire(import.meta.url);
+const { startSimulator } = require(join(root, 'out/simulator/server.js'));
+const { DEMO_CREDENTIALS, DEMO_USERS } = require(join(root, 'out/simulator/demoData.js'));
+const { startCodeServer } = require(join(root, 'out/test/runners/codeServer.js'));
+const { workbenchUrl } = require(join(root, 'out/test/runners/browser.js'));
+
+const sim = await startSimulator({ port: Number(process.env.PLYR_DEMO_SIMULATOR_PORT ?? 4555) });
+const scratch = mkdtempSync(join(tmpdir(), 'plyr-demo-'));
+const workspace = join(scratch, 'workspace');
+cpSync(join(root, 'demo/workspace'), workspace, { recursive: true });
+mkdirSync(join(workspace, '.vscode'), { recursive: true });
+writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url }, null, 2));
+const server = await startCodeServer({
+  workspace,
+  root: join(scratch, 'code-server'),
+  port: Number(process.env.PLYR_DEMO_PORT ?? 8080),
+  env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+});
+
+console.log(`
+PLYR Balance demo is running.
+  Open:       ${workbenchUrl(server.origin, workspace, root)}
+  Simulator:  ${sim.url} (demo users: ${DEMO_USERS.map((u) => u.plyrId).join(', ')})
+  Try:        rest the mouse on an address in game-config.ts; F1 > PLYR: Check Balance;
+              the PLYR icon in the activity bar > Add Identifier.
+Ctrl+C stops code-server and the simulator.`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  await sim.close();
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { Simulator } from '../../simulator/server';
+import { checkBalance, startAndUseSimulator } from './helpers';
+
+/**
+ * Run by the runner in its own session, with PLYR_API_KEY and PLYR_SECRET_KEY in the extension
+ * host's environment and nothing in SecretStorage.
+ */
+describe('credentials from the environment', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+  });
+  after(() => sim.close());
+
+  it('are used when SecretStorage holds none, and never written anywhere', async () => {
+    assert.equal(process.env.PLYR_API_KEY, DEMO_CREDENTIALS.apiKey, 'the runner sets PLYR_API_KEY for this session');
+    const result = await checkBalance('player123');
+    assert.equal(result.balances.plyr, '1234.5');
+    assert.deepEqual(sim.requests.map((r) => [r.status, r.signed]), [[200, true]]);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('plyr'));
+    assert.ok(!settings.includes(DEMO_CREDENTIALS.secretKey) && !settings.includes(DEMO_CREDENTIALS.apiKey));
+  });
+
+  it('give way to credentials set with the command', async () => {
+    await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: 'another-key', secretKey: 'another-secret' });
+    const error = await checkBalance('player123').then(
+      () => undefined,
+      (e: Error & { code?: string }) => e,
+    );
+    assert.equal(error?.code, 'invalidApiKey', 'the stored (unknown) key is the one sent');
+    await vscode.commands.executeCommand('plyr.clearCredentials');
+    assert.equal((await checkBalance('player123')).balances.plyr, '1234.5', 'back to the environment once cleared');
+  });
+});
