@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
-import { checkBalance, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { checkBalance, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, waitFor } from './helpers';
 
 /** Every file under a folder, skipping what cannot be read (sockets, vanished files). */
 function filesUnder(dir: string): string[] {
@@ -28,20 +28,6 @@ function readAll(dir: string): { file: string; text: string }[] {
       return [];
     }
   });
-}
-
-async function until<T>(probe: () => T | undefined, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      assert.fail(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('API credentials', () => {
@@ -75,7 +61,7 @@ describe('API credentials', () => {
 
     // The log is written to a file under the user-data folder; wait until it holds this request,
     // so the search below provably covers the log.
-    const logFile = await until(() => readAll(userData).find((f) => f.file.includes('PLYR') && f.text.includes('GET /api/user/balance/tester-01 → 200'))?.file, 'the PLYR log file to record the request');
+    const logFile = await waitFor(() => readAll(userData).find((f) => f.file.includes('PLYR') && f.text.includes('GET /api/user/balance/tester-01 → 200'))?.file, 'the PLYR log file to record the request', 15_000);
     assert.ok(logFile.endsWith('.log'));
 
     for (const { file, text } of readAll(userData)) {
