@@ -116,41 +116,28 @@ describe('withRetry', () => {
     assert.deepEqual(delays, [0]);
   });
 
-  it('does not wait for a Retry-After above maxRetryAfterMs', async () => {
-    const { delays, sleep } = recordingSleep();
-    let calls = 0;
-    const error = new Failure(true, 30_001);
-    await assert.rejects(
-      withRetry(
-        async () => {
-          calls++;
-          throw error;
-        },
-        { policy: POLICY, classify, sleep },
-      ),
-      (thrown) => thrown === error,
-    );
-    assert.equal(calls, 1);
-    assert.deepEqual(delays, []);
-  });
-
-  it('throws a non-retryable error at once', async () => {
-    const { delays, sleep } = recordingSleep();
-    let calls = 0;
-    const error = new Failure(false);
-    await assert.rejects(
-      withRetry(
-        async () => {
-          calls++;
-          throw error;
-        },
-        { policy: POLICY, classify, sleep },
-      ),
-      (thrown) => thrown === error,
-    );
-    assert.equal(calls, 1);
-    assert.deepEqual(delays, []);
-  });
+  const givesUpAtOnce: [string, Failure][] = [
+    ['a Retry-After above maxRetryAfterMs', new Failure(true, 30_001)],
+    ['a non-retryable error', new Failure(false)],
+  ];
+  for (const [what, error] of givesUpAtOnce) {
+    it(`throws ${what} at once, without waiting`, async () => {
+      const { delays, sleep } = recordingSleep();
+      let calls = 0;
+      await assert.rejects(
+        withRetry(
+          async () => {
+            calls++;
+            throw error;
+          },
+          { policy: POLICY, classify, sleep },
+        ),
+        (thrown) => thrown === error,
+      );
+      assert.equal(calls, 1);
+      assert.deepEqual(delays, []);
+    });
+  }
 
   it('stops retrying once the signal is aborted', async () => {
     const { delays, sleep } = recordingSleep();
