@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { addressAt } from '../../core/addressScan';
+import { shortAddress } from '../../core/hoverContent';
 import { COMMANDS } from '../ids';
 import { MAX_HOVER_LINE } from './addressHoverProvider';
 
@@ -16,7 +17,7 @@ export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider
     if (!found) {
       return [];
     }
-    const action = new vscode.CodeAction(`Check PLYR balance of ${found.text.slice(0, 6)}…${found.text.slice(-4)}`, vscode.CodeActionKind.Empty);
+    const action = new vscode.CodeAction(`Check PLYR balance of ${shortAddress(found.text)}`, vscode.CodeActionKind.Empty);
     action.command = { title: 'Check Balance', command: COMMANDS.checkBalanceFromEditor, arguments: [found.text] };
     return [action];
   }

@@ -3,6 +3,7 @@ import { BalanceEntry, BalanceStore } from '../../core/balanceStore';
 import { formatAmountCompact } from '../../core/format';
 import { PlyrFix } from '../../core/errors';
 import { describeAge } from '../../core/time';
+import { shortAddress } from '../../core/hoverContent';
 import { TrackedIdentifier } from '../../core/trackedList';
 import { COMMANDS, ROW_CONTEXT } from '../ids';
 import { inertLabel } from '../labels';
@@ -204,7 +205,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
 /** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */
 export function shorten(id: string): string {
-  return /^0x[0-9a-fA-F]{40}$/.test(id) ? `${id.slice(0, 6)}…${id.slice(-4)}` : id;
+  return /^0x[0-9a-fA-F]{40}$/.test(id) ? shortAddress(id) : id;
 }
 
 function tokenLabel(token: string): string {
