@@ -76,6 +76,8 @@ export interface Simulator {
   /** Requests being answered now, and their paths. */
   readonly inFlight: number;
   readonly inFlightPaths: readonly string[];
+  /** TCP connections accepted since the last reset: kept-alive clients open few. */
+  readonly connections: number;
   configure(patch: Partial<SimulatorConfig>): void;
   /** Sets a PLYR ID's (or address's) holding of a token, in base units. */
   setHolding(holder: string, token: string, baseUnits: bigint): void;
@@ -96,7 +98,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const keys = new Map((options.keys ?? [DEMO_CREDENTIALS, LIMITED_CREDENTIALS]).map((k) => [k.apiKey, k]));
   const serverNow = () => Date.now() + config.clockOffsetMs;
   const holdings = new Map<string, Record<string, bigint>>([...DEMO_HOLDINGS].map(([address, held]) => [address, { ...held }]));
-  const stats = { inFlight: 0, maxInFlight: 0, generation: 0 };
+  const stats = { inFlight: 0, maxInFlight: 0, generation: 0, connections: 0 };
   const answering = new Set<string>();
 
   const app = new Koa();
@@ -238,6 +240,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
     s.once('error', reject);
   });
+  server.on('connection', () => stats.connections++);
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -253,6 +256,9 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     get inFlightPaths() {
       return [...answering];
     },
+    get connections() {
+      return stats.connections;
+    },
     configure: (patch) => Object.assign(config, patch),
     setHolding(holder, token, baseUnits) {
       const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
@@ -266,6 +272,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       requests.splice(0);
       stats.generation++;
       stats.maxInFlight = stats.inFlight;
+      stats.connections = 0;
       holdings.clear();
       for (const [address, held] of DEMO_HOLDINGS) {
         holdings.set(address, { ...held });

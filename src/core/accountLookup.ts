@@ -1,9 +1,14 @@
 import { SharedRequests } from './sharedRequests';
 
 /**
- * Which PLYR ID owns an address, remembered for a while (it rarely changes) and asked once however
- * many hovers want it at the same moment.
+ * Which PLYR ID owns an address, remembered for a while and asked once however many hovers want
+ * it at the same moment. An owner found is kept at least `ownerMemoryMs` (an address changes
+ * hands rarely, and a hover whose balances expired then costs one request, not two); "no
+ * account" only as long as the caller allows, since an account can be created at any time.
  */
+/** How long the extension remembers an address's owner. */
+export const OWNER_MEMORY_MS = 60 * 60 * 1000;
+
 export class AccountLookup {
   private readonly known = new Map<string, { plyrId: string | undefined; at: number }>();
   private readonly requests = new SharedRequests<string | undefined>();
@@ -11,17 +16,23 @@ export class AccountLookup {
   constructor(
     private readonly fetch: (address: string, signal: AbortSignal) => Promise<string | undefined>,
     private readonly scope: () => string,
-    private readonly now: () => number = Date.now,
+    private readonly options: { readonly ownerMemoryMs?: number; readonly now?: () => number } = {},
   ) {}
 
   async plyrIdOf(address: string, maxAgeMs: number, signal?: AbortSignal): Promise<string | undefined> {
     const key = `${this.scope()}|${address}`;
     const cached = this.known.get(key);
-    if (cached && this.now() - cached.at < maxAgeMs) {
+    const now = this.options.now ?? Date.now;
+    if (cached && now() - cached.at < (cached.plyrId === undefined ? maxAgeMs : Math.max(maxAgeMs, this.options.ownerMemoryMs ?? 0))) {
       return cached.plyrId;
     }
     const plyrId = await this.requests.run(key, (s) => this.fetch(address, s), signal);
-    this.known.set(key, { plyrId, at: this.now() });
+    this.known.set(key, { plyrId, at: now() });
     return plyrId;
+  }
+
+  /** Drops what is known of an address (in the current scope): the next call asks the server. */
+  forget(address: string): void {
+    this.known.delete(`${this.scope()}|${address}`);
   }
 }

@@ -25,7 +25,12 @@ export interface FetchResponse {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Kept-alive connections: a refresh of many identifiers pays one TLS handshake, not one each. */
+/**
+ * Kept-alive connections: a refresh of many identifiers pays one TLS handshake, not one each.
+ * The explicit `Connection: keep-alive` header is what keeps them inside VS Code: its proxy support
+ * wraps every request's agent in one without keep-alive, and Node then sends `Connection: close`.
+ */
+const KEEP_ALIVE = { connection: 'keep-alive' };
 const AGENTS = { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) };
 const agentFor = (url: URL): http.Agent => (url.protocol === 'http:' ? AGENTS.http : AGENTS.https);
 
@@ -44,7 +49,7 @@ export async function send(fetch: FetchLike, url: URL, options: SendOptions): Pr
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual', agent: agentFor });
+    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...KEEP_ALIVE, ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual', agent: agentFor });
     const declared = Number(response.headers.get('content-length'));
     if (declared > MAX_BODY_BYTES) {
       throw tooLarge();

@@ -36,7 +36,7 @@ function fromCache(accounts: AccountLookup, calls: readonly FetchCall[], address
 }
 
 /** An AccountLookup over a fake fetch that records each call and leaves it to the test to settle. */
-function lookup(options: { scope?: () => string } = {}): { accounts: AccountLookup; calls: FetchCall[]; clock: { now: number } } {
+function lookup(options: { scope?: () => string; ownerMemoryMs?: number } = {}): { accounts: AccountLookup; calls: FetchCall[]; clock: { now: number } } {
   const calls: FetchCall[] = [];
   const clock = { now: 1_000_000 };
   const accounts = new AccountLookup(
@@ -46,7 +46,7 @@ function lookup(options: { scope?: () => string } = {}): { accounts: AccountLook
       return result.promise;
     },
     options.scope ?? (() => 'mainnet'),
-    () => clock.now,
+    { ownerMemoryMs: options.ownerMemoryMs, now: () => clock.now },
   );
   return { accounts, calls, clock };
 }
@@ -101,6 +101,45 @@ describe('AccountLookup', () => {
     assert.equal(calls.length, 3, 'maxAgeMs 0 answered from the cache');
     calls[2].result.resolve('player123');
     await settled(never);
+  });
+
+  it('remembers an owner found for ownerMemoryMs, past the caller’s age limit', async () => {
+    const HOUR = 3_600_000;
+    const { accounts, calls, clock } = lookup({ ownerMemoryMs: HOUR });
+    const first = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[0].result.resolve('player123');
+    await settled(first);
+    clock.now += HOUR - 1;
+    assert.equal(await fromCache(accounts, calls), 'player123');
+    clock.now += 1;
+    const again = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    assert.equal(calls.length, 2, 'an owner older than ownerMemoryMs was not asked again');
+    calls[1].result.resolve('player123');
+    await settled(again);
+  });
+
+  it('asks the server again after forget', async () => {
+    const { accounts, calls } = lookup({ ownerMemoryMs: 3_600_000 });
+    const first = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[0].result.resolve('player123');
+    await settled(first);
+    accounts.forget(ADDRESS);
+    const again = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    assert.equal(calls.length, 2);
+    calls[1].result.resolve('renamed-player');
+    assert.equal(await settled(again), 'renamed-player');
+  });
+
+  it('keeps "no account" only for the caller’s age limit, whatever ownerMemoryMs says', async () => {
+    const { accounts, calls, clock } = lookup({ ownerMemoryMs: 3_600_000 });
+    const first = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[0].result.resolve(undefined);
+    await settled(first);
+    clock.now += MAX_AGE;
+    const again = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    assert.equal(calls.length, 2, 'a missing account was remembered as long as a found owner');
+    calls[1].result.resolve('new-player');
+    assert.equal(await settled(again), 'new-player');
   });
 
   it('shares one fetch between concurrent callers', async () => {

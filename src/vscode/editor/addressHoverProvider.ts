@@ -38,11 +38,10 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       return this.hover(renderNoCredentialsHover({ label: 'Set API Credentials', command: COMMANDS.setCredentials, args: [] }), range);
     }
     const identifier = parsed.value;
-    const client = readClientConfig();
     const abort = new AbortController();
     const listener = token.onCancellationRequested(() => abort.abort());
     try {
-      const [entry, account] = await Promise.all([
+      const lookups = Promise.all([
         this.services.store.refresh(identifier, { signal: abort.signal, maxAgeMs: settings.cacheMs }),
         this.accounts.plyrIdOf(identifier.value, settings.cacheMs, abort.signal).then(
           (plyrId) => ({ plyrId, failed: false }),
@@ -54,6 +53,10 @@ export class AddressHoverProvider implements vscode.HoverProvider {
           },
         ),
       ]);
+      // What needs no data is worked out while the requests are in flight.
+      const client = readClientConfig();
+      const links = this.links(identifier.value, client.network !== 'custom');
+      const [entry, account] = await lookups;
       if (token.isCancellationRequested) {
         return undefined;
       }
@@ -67,7 +70,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         balances: entry.balances,
         fetchedAt: entry.fetchedAt,
         error: entry.error && entry.error.code !== 'userNotFound' ? entry.error.message : undefined,
-        links: this.links(identifier.value, client.network !== 'custom'),
+        links,
         now: Date.now(),
       };
       return this.hover(renderAddressHover(model), range);

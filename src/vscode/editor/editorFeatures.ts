@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AccountLookup } from '../../core/accountLookup';
+import { AccountLookup, OWNER_MEMORY_MS } from '../../core/accountLookup';
 import { PlyrError } from '../../core/errors';
 import { parseIdentifier } from '../../core/identifier';
 import { checkBalanceInteractively } from '../commands/checkBalance';
@@ -13,7 +13,7 @@ const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untit
 
 /** The address hover, its Refresh link, and Check Balance from the editor (menu and light bulb). */
 export function registerEditorFeatures(services: Services, scope: () => string): vscode.Disposable[] {
-  const accounts = new AccountLookup((address, signal) => services.client.getPlyrIdForAddress(address, signal), scope);
+  const accounts = new AccountLookup((address, signal) => services.client.getPlyrIdForAddress(address, signal), scope, { ownerMemoryMs: OWNER_MEMORY_MS });
   const address = (arg: unknown) => {
     const parsed = parseIdentifier(arg);
     if (!parsed.ok || parsed.value.kind !== 'address') {
@@ -25,7 +25,10 @@ export function registerEditorFeatures(services: Services, scope: () => string):
     vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts)),
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
     vscode.commands.registerCommand(COMMANDS.refreshAddress, async (arg?: unknown) => {
-      await services.store.refresh(address(arg));
+      const identifier = address(arg);
+      accounts.forget(identifier.value);
+      // The owner is refreshed too; a failed owner look-up leaves the balances' refresh to report.
+      await Promise.all([services.store.refresh(identifier), accounts.plyrIdOf(identifier.value, 0).catch(() => undefined)]);
       vscode.window.setStatusBarMessage('PLYR balances refreshed: hover again to see them.', 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),
