@@ -1,4 +1,4 @@
-// `npm run demo`: a real VS Code (code-server, in your browser) with the extension loaded, working
+// `npm run demo`: a real VS Code (code-server, in your browser) with the packaged extension installed, working
 // against the local PLYR API simulator with demo data and demo credentials from the environment,
 // so no real API key is needed. Prints the URL to open; Ctrl+C stops everything it started.
 import { spawnSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const step = (title, command, args) => {
     process.exit(1);
   }
 };
-step('bundle the extension (esbuild)', 'node', ['scripts/build.mjs']);
+step('build and package the extension (esbuild, vsce)', 'npm', ['run', '--silent', 'package']);
 step('compile the simulator and the runner (tsc)', 'npx', ['tsc', '-p', '.']);
 step('install code-server and Chromium if missing', 'bash', ['scripts/install-code-server.sh']);
 
@@ -25,6 +25,7 @@ const { startSimulator } = require(join(root, 'out/simulator/server.js'));
 const { DEMO_CREDENTIALS, DEMO_USERS } = require(join(root, 'out/simulator/demoData.js'));
 const { startCodeServer } = require(join(root, 'out/test/runners/codeServer.js'));
 const { workbenchUrl } = require(join(root, 'out/test/runners/browser.js'));
+const { builtVsix } = require(join(root, 'out/test/runners/vsix.js'));
 
 const sim = await startSimulator({ port: Number(process.env.PLYR_DEMO_SIMULATOR_PORT ?? 4555) });
 const scratch = mkdtempSync(join(tmpdir(), 'plyr-demo-'));
@@ -36,12 +37,13 @@ const server = await startCodeServer({
   workspace,
   root: join(scratch, 'code-server'),
   port: Number(process.env.PLYR_DEMO_PORT ?? 8080),
+  install: [builtVsix()],
   env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
 });
 
 console.log(`
 PLYR Balance demo is running.
-  Open:       ${workbenchUrl(server.origin, workspace, root)}
+  Open:       ${workbenchUrl(server.origin, workspace)}
   Simulator:  ${sim.url} (demo users: ${DEMO_USERS.map((u) => u.plyrId).join(', ')})
   Try:        rest the mouse on an address in game-config.ts; F1 > PLYR: Check Balance;
               the PLYR icon in the activity bar > Add Identifier.

@@ -1,6 +1,6 @@
 // `npm test`: every test, from a clean compile. Type-check and compile (tsc), bundle (esbuild),
 // the plain-Node unit tests, the integration suites inside a real VS Code's extension host, and
-// the UI tests that drive that VS Code through Chromium. code-server and Chromium are installed
+// the UI tests that drive that VS Code, with the packaged .vsix installed, through Chromium. code-server and Chromium are installed
 // on first use. Ends with one line per tier and "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -49,5 +49,6 @@ const line = /integration[^:]*: (\d+) passed, (\d+) failed/.exec(integration.std
 tiers.push({ name: 'integration', passed: Number(line?.[1] ?? 0), failed: Number(line?.[2] ?? 0) });
 if (integration.status !== 0 || !line || Number(line[1]) === 0) finish('The integration tests failed.');
 
+if (run('package the .vsix the UI tests install (vsce)', 'npm', ['run', '--silent', 'package']).status !== 0) finish('Packaging the .vsix failed.');
 nodeTestTier('ui', 'UI tests (a person driving code-server in Chromium)', 'out/test/ui/', ['--test-concurrency=1']);
 finish();

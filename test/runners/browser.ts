@@ -15,9 +15,15 @@ export async function launchBrowser(profileDir = fs.mkdtempSync(path.join(os.tmp
   });
 }
 
-/** The workbench URL that loads an extension from a folder and, optionally, runs a test module. */
-export function workbenchUrl(origin: string, workspace: string, extensionPath: string, testsPath?: string): string {
-  const payload: [string, string][] = [['extensionDevelopmentPath', `vscode-remote://${origin}${extensionPath}`], ['skipWelcome', 'true']];
+/**
+ * The workbench URL for a folder: with `extensionPath`, loading the extension from that folder
+ * (development mode) and, optionally, running a test module; without, the installed extensions only.
+ */
+export function workbenchUrl(origin: string, workspace: string, extensionPath?: string, testsPath?: string): string {
+  const payload: [string, string][] = [['skipWelcome', 'true']];
+  if (extensionPath) {
+    payload.unshift(['extensionDevelopmentPath', `vscode-remote://${origin}${extensionPath}`]);
+  }
   if (testsPath) {
     payload.push(['extensionTestsPath', `vscode-remote://${origin}${testsPath}`]);
   }

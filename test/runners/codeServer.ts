@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   /** Reuse these folders (restart tests); by default a fresh temp folder. */
   readonly root?: string;
   readonly settings?: Record<string, unknown>;
+  /** .vsix files to install first, as a user would (`--install-extension`). */
+  readonly install?: readonly string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -65,6 +67,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       ...options.settings,
     };
     fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  }
+  for (const vsix of options.install ?? []) {
+    installExtension(vsix, dirs, root);
   }
   const port = options.port ?? (await freePort());
   const args = [
@@ -129,6 +134,17 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       }
     },
   };
+}
+
+/** Installs a .vsix into the profile's extensions folder with code-server's own CLI. */
+function installExtension(vsix: string, dirs: { userData: string; extensions: string }, root: string): void {
+  const result = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', path.join(root, 'config.yaml'), '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_DATA_HOME: path.join(root, 'xdg-data'), XDG_CONFIG_HOME: path.join(root, 'xdg-config') },
+  });
+  if (result.status !== 0 || !/successfully installed/i.test(result.stdout + result.stderr)) {
+    throw new Error(`code-server could not install ${vsix}:\n${result.stdout}${result.stderr}`);
+  }
 }
 
 async function waitForHealth(url: string): Promise<void> {

@@ -6,9 +6,10 @@ import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { launchBrowser, workbenchUrl } from '../runners/browser';
 import { CodeServer, ROOT, startCodeServer } from '../runners/codeServer';
+import { builtVsix } from '../runners/vsix';
 
 /**
- * A real VS Code (code-server) in Chromium with the extension loaded and pointed at a fresh
+ * A real VS Code (code-server) in Chromium with the packaged extension installed and pointed at a fresh
  * simulator, driven like a person: clicks, keys, reading what is on screen.
  */
 export interface Workbench {
@@ -34,7 +35,8 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-ui-'));
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  // The demo's workspace: the files a newcomer sees in `npm run demo`.
+  fs.cpSync(path.join(ROOT, 'demo/workspace'), workspace, { recursive: true });
   for (const [name, text] of Object.entries(options.workspaceFiles ?? {})) {
     fs.writeFileSync(path.join(workspace, name), text);
   }
@@ -42,10 +44,11 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   try {
-    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern' } });
+    // The extension as a user installs it: the packaged .vsix, not the development folder.
+    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), install: [builtVsix()], settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern' } });
     browser = await launchBrowser(path.join(scratch, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
-    await page.goto(workbenchUrl(server.origin, workspace, ROOT));
+    await page.goto(workbenchUrl(server.origin, workspace));
     await page.waitForSelector('.part.activitybar a.action-label[aria-label^="PLYR"]', { timeout: 60_000 });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const openServer = server;

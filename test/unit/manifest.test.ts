@@ -1,0 +1,90 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+// This file runs from out/test/unit/; the repository root is three levels up.
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+
+interface Manifest {
+  icon: string;
+  contributes: {
+    commands: { command: string; title: string; category?: string; icon?: string }[];
+    menus: { commandPalette: { command: string; when?: string }[] };
+    configuration: { properties: Record<string, { default: unknown }> };
+    viewsContainers: { activitybar: { icon: string }[] };
+  };
+}
+
+const manifestText = read('package.json');
+const manifest = JSON.parse(manifestText) as Manifest;
+const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
+const readme = read('README.md');
+
+/** A manifest string with its `%key%` resolved from package.nls.json. */
+function localised(value: string): string {
+  const key = /^%(.+)%$/.exec(value)?.[1];
+  return key === undefined ? value : nls[key];
+}
+
+/** The first column of the Markdown table under `heading`, backticks removed, header row skipped. */
+function tableColumn(heading: string, column: number): string[] {
+  const start = readme.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `README has no "${heading}" section`);
+  const rows = readme.slice(start).split('\n').slice(2);
+  const table = rows.slice(rows.findIndex((line) => line.startsWith('|')));
+  const lines = table.slice(0, table.findIndex((line) => !line.startsWith('|')));
+  return lines.slice(2).map((line) => line.split('|')[column + 1].trim().replace(/^`|`$/g, ''));
+}
+
+describe('manifest strings come from package.nls.json', () => {
+  const used = [...manifestText.matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+
+  it('names every title, description and setting text by key', () => {
+    assert.ok(used.length >= 40, `only ${used.length} localised strings`);
+    for (const command of manifest.contributes.commands) {
+      assert.match(command.title, /^%.+%$/, `${command.command} has a literal title`);
+    }
+  });
+
+  it('resolves every key, and has no key nothing uses', () => {
+    for (const key of used) {
+      assert.equal(typeof nls[key], 'string', `package.nls.json has no "${key}"`);
+    }
+    assert.deepEqual(Object.keys(nls).filter((key) => !used.includes(key)), []);
+  });
+});
+
+describe('the README agrees with the manifest', () => {
+  it('lists every command of the command palette, with its title', () => {
+    const hidden = new Set(manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command));
+    const palette = manifest.contributes.commands
+      .filter((c) => !hidden.has(c.command))
+      .map((c) => `${localised(c.category ?? '')}: ${localised(c.title)}`)
+      .sort();
+    assert.deepEqual(tableColumn('### Commands', 0).sort(), palette);
+  });
+
+  it('lists every setting with its default', () => {
+    const shown = (value: unknown) => (value === '' ? 'empty' : JSON.stringify(value).replace(/^"|"$/g, ''));
+    const expected = Object.entries(manifest.contributes.configuration.properties).map(([key, spec]) => `${key} ${shown(spec.default)}`).sort();
+    const keys = tableColumn('### Settings', 0);
+    const defaults = tableColumn('### Settings', 1);
+    assert.deepEqual(keys.map((key, i) => `${key} ${defaults[i]}`).sort(), expected);
+  });
+});
+
+describe('the package holds only the allowlisted files', () => {
+  it('lists the bundle, the manifest, the docs and the images they use, and nothing else', () => {
+    const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .sort();
+    const images = [manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon), ...[...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1])];
+    const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images])].sort();
+    assert.deepEqual(files, expected);
+  });
+});
