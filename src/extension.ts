@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import fetch from 'node-fetch';
 import { BalanceStore } from './core/balanceStore';
 import { describeDuration } from './core/errors';
@@ -22,6 +23,11 @@ import { TrackedStore } from './vscode/trackedStore';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
+  // The core cannot import vscode: its strings are translated with the same bundle, handed over
+  // before any of them is made. Without a bundle (English) @vscode/l10n returns the English text.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
   const log = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
   context.subscriptions.push(log);
   const logger = channelLogger(log);
@@ -36,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       onClockSkew: (offsetMs) => {
         if (!warnedSkew) {
           warnedSkew = true;
-          void vscode.window.showWarningMessage(`Your computer's clock is ${describeDuration(offsetMs)} off the PLYR server's. Requests are corrected for now, but please correct the system clock.`);
+          void vscode.window.showWarningMessage(vscode.l10n.t("Your computer's clock is {0} off the PLYR server's. Requests are corrected for now, but please correct the system clock.", describeDuration(offsetMs)));
         }
       },
     });
@@ -63,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     return createApi(tracked, store, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
-    void vscode.window.showErrorMessage('PLYR Balance could not start. See the PLYR log for details.', 'Show Log').then((c) => c && log.show());
+    void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Balances } from './balances';
 import { Emitter } from './emitter';
 import { PlyrError, PlyrErrorCode, PlyrFix } from './errors';
@@ -108,7 +109,7 @@ export class BalanceStore {
       if (error instanceof PlyrError && error.code === 'cancelled') {
         return this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
       }
-      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', 'Unexpected error; see the PLYR log.', { fix: 'showLog', cause: error });
+      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
       const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } };
       return this.settle(key, identifier.value, slot, seq, entry);
     }

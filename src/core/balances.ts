@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { PlyrError } from './errors';
 import { describeType } from './identifier';
 import { tokenForMessage } from './safeText';
@@ -16,17 +17,17 @@ const MAX_AMOUNT_LENGTH = 200;
  */
 export function parseBalances(body: unknown): Balances {
   if (!isPlainObject(body)) {
-    throw malformed(`the body is ${describeType(body)}, not a map of token balances`);
+    throw malformed(l10n.t('the body is {0}, not a map of token balances', describeType(body)));
   }
   const wrapped = Object.prototype.hasOwnProperty.call(body, 'balances') && isPlainObject(body.balances);
   const map = wrapped ? (body.balances as Record<string, unknown>) : body;
   const entries: [string, string][] = [];
   for (const [token, amount] of Object.entries(map)) {
     if (typeof amount !== 'string') {
-      throw malformed(`the amount for ${tokenForMessage(token)} is ${describeType(amount)}, not a decimal string`);
+      throw malformed(l10n.t('the amount for {0} is {1}, not a decimal string', tokenForMessage(token), describeType(amount)));
     }
     if (amount.length > MAX_AMOUNT_LENGTH || !DECIMAL.test(amount)) {
-      throw malformed(`the amount for ${tokenForMessage(token)} is not a plain non-negative decimal number`);
+      throw malformed(l10n.t('the amount for {0} is not a plain non-negative decimal number', tokenForMessage(token)));
     }
     entries.push([token, amount]);
   }
@@ -37,6 +38,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `what` is one of the (translated) clauses above. */
 function malformed(what: string): PlyrError {
-  return new PlyrError('malformedResponse', `The PLYR API sent a response this extension cannot read: ${what}. The server may have changed; see the PLYR log for details.`, { fix: 'showLog' });
+  const message = l10n.t({
+    message: 'The PLYR API sent a response this extension cannot read: {0}. The server may have changed; see the PLYR log for details.',
+    args: [what],
+    comment: '{0} says what was wrong, such as: the amount for "plyr" is not a plain non-negative decimal number',
+  });
+  return new PlyrError('malformedResponse', message, { fix: 'showLog' });
 }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** Every way a balance lookup can fail, each with a message that says what to do. */
 export type PlyrErrorCode =
   | 'invalidIdentifier'
@@ -52,13 +54,13 @@ export function isPlyrError(value: unknown, code?: PlyrErrorCode): value is Plyr
 export function describeDuration(ms: number): string {
   const s = Math.round(Math.abs(ms) / 1000);
   if (s < 120) {
-    return `${s} s`;
+    return l10n.t({ message: '{0} s', args: [s], comment: 'A duration in seconds' });
   }
   if (s < 7200) {
-    return `${Math.round(s / 60)} min`;
+    return l10n.t({ message: '{0} min', args: [Math.round(s / 60)], comment: 'A duration in minutes' });
   }
   if (s < 172800) {
-    return `${Math.round(s / 3600)} h`;
+    return l10n.t({ message: '{0} h', args: [Math.round(s / 3600)], comment: 'A duration in hours' });
   }
-  return `${Math.round(s / 86400)} days`;
+  return l10n.t('{0} days', Math.round(s / 86400));
 }

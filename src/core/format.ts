@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Amounts are decimal strings with up to 18 (or more) decimals and values beyond 2^53, so they
  * never pass through a JavaScript number. Intl.NumberFormat groups the integer part (as a bigint,
@@ -44,7 +46,7 @@ export function formatAmountCompact(amount: string, locale?: string, maxFraction
   // A dust balance must not read as zero (digits are Latin, so [1-9] finds any non-zero one).
   if (/[1-9]/.test(amount) && !/[1-9]/.test(shown)) {
     const smallest = maxFractionDigits > 0 ? `0.${'0'.repeat(maxFractionDigits - 1)}1` : '1';
-    return `< ${format.format(smallest as Intl.StringNumericLiteral)}`;
+    return l10n.t({ message: '< {0}', args: [format.format(smallest as Intl.StringNumericLiteral)], comment: 'A balance too small to show: less than the smallest amount shown, such as < 0.000001' });
   }
   return shown;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Balances } from './balances';
 import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown } from './markdown';
@@ -31,28 +32,35 @@ export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
 
-/** The hover's Markdown. Every server string is escaped; links are the given commands only. */
+/**
+ * The hover's Markdown. Every server string is escaped; links are the given commands only.
+ * Translated templates carry words only: l10n.t puts its arguments in as they are, so each one is
+ * escaped (and given its Markdown) before it goes in.
+ */
 export function renderAddressHover(hover: AddressHover): string {
   const lines: string[] = [];
-  const owner = hover.plyrId ? ` · PLYR ID **${escapeMarkdown(hover.plyrId)}**` : '';
+  const owner = hover.plyrId ? ` · ${l10n.t('PLYR ID {0}', `**${escapeMarkdown(hover.plyrId)}**`)}` : '';
   lines.push(`**PLYR** \`${shortAddress(hover.address)}\`${owner} · ${escapeMarkdown(hover.networkLabel)}`);
   if (!hover.checksumMatches) {
-    lines.push('⚠️ This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+    lines.push(`⚠️ ${l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.')}`);
   }
   if (hover.noAccount) {
-    lines.push('No PLYR account for this address.');
+    lines.push(l10n.t('No PLYR account for this address.'));
   }
   if (hover.error) {
     lines.push(`⚠️ ${escapeMarkdown(hover.error)}`);
   }
   const entries = Object.entries(hover.balances ?? {});
   if (entries.length > 0) {
-    lines.push(['| Token | Amount |', '|:--|--:|', ...entries.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${amountCell(amount)} |`)].join('\n'));
+    // Headers escaped too: a translation must not add a column with a '|'.
+    const header = `| ${escapeMarkdown(l10n.t('Token'))} | ${escapeMarkdown(l10n.t('Amount'))} |`;
+    lines.push([header, '|:--|--:|', ...entries.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${amountCell(amount)} |`)].join('\n'));
   } else if (hover.balances) {
-    lines.push('No token balances.');
+    lines.push(l10n.t('No token balances.'));
   }
   if (hover.fetchedAt !== undefined) {
-    lines.push(`_Updated ${escapeMarkdown(describeAge(hover.now - hover.fetchedAt))}${hover.error ? ' (stale)' : ''}_`);
+    const age = escapeMarkdown(describeAge(hover.now - hover.fetchedAt));
+    lines.push(`_${hover.error ? l10n.t('Updated {0} (stale)', age) : l10n.t('Updated {0}', age)}_`);
   }
   if (hover.links.length > 0) {
     lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
@@ -64,10 +72,11 @@ export function renderAddressHover(hover: AddressHover): string {
 function amountCell(amount: string): string {
   const compact = formatAmountCompact(amount);
   const full = formatAmount(amount);
-  return compact === full ? escapeMarkdown(compact) : `${escapeMarkdown(compact)} (exact ${escapeMarkdown(amount)})`;
+  return compact === full ? escapeMarkdown(compact) : l10n.t({ message: '{0} (exact {1})', args: [escapeMarkdown(compact), escapeMarkdown(amount)], comment: 'A rounded amount, then the exact one' });
 }
 
 /** The one-line hover shown without credentials: a link to set them, and no request. */
 export function renderNoCredentialsHover(setCredentials: HoverLink): string {
-  return `**PLYR**: ${commandLink(setCredentials.label, setCredentials.command, setCredentials.args)} to see this address's balances.`;
+  const link = commandLink(setCredentials.label, setCredentials.command, setCredentials.args);
+  return `**PLYR**: ${l10n.t({ message: "{0} to see this address's balances.", args: [link], comment: '{0} is a link such as: Set API Credentials' })}`;
 }

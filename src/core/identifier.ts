@@ -1,4 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Identifiers the balance endpoint accepts: a PLYR ID or a wallet address (rules from plyr-api.md).
@@ -34,14 +35,14 @@ const PLYR_ID_CHAR = /[A-Za-z0-9-]/;
 
 export function parseIdentifier(input: unknown): ParseResult<Identifier> {
   if (typeof input !== 'string') {
-    return fail(`An identifier must be text, not ${describeType(input)}.`);
+    return fail(l10n.t('An identifier must be text, not {0}.', describeType(input)));
   }
   if (input.length > MAX_INPUT_LENGTH) {
-    return fail(`That is ${input.length} characters long; a PLYR ID has at most ${PLYR_ID_MAX} and an address 42.`);
+    return fail(l10n.t('That is {0} characters long; a PLYR ID has at most {1} and an address 42.', input.length, PLYR_ID_MAX));
   }
   const text = input.trim();
   if (text === '') {
-    return fail('Enter a PLYR ID (such as player123) or a 0x wallet address.');
+    return fail(l10n.t('Enter a PLYR ID (such as player123) or a 0x wallet address.'));
   }
   if (/^0x/i.test(text)) {
     return parseAddress(text);
@@ -53,11 +54,14 @@ function parseAddress(text: string): ParseResult<Identifier> {
   const hex = text.slice(2);
   if (!HEX.test(hex)) {
     const bad = [...hex].find((c) => !/[0-9a-fA-F]/.test(c)) ?? '';
-    return fail(`This wallet address is malformed: ${describeChar(bad)} is not a hex digit (0-9, a-f).`);
+    return fail(l10n.t('This wallet address is malformed: {0} is not a hex digit (0-9, a-f).', describeChar(bad)));
   }
   if (hex.length !== ADDRESS_HEX_DIGITS) {
-    const size = hex.length < ADDRESS_HEX_DIGITS ? 'too short' : 'too long';
-    return fail(`This wallet address is ${size}: it has ${hex.length} hex digits after 0x, and an address has ${ADDRESS_HEX_DIGITS}.`);
+    return fail(
+      hex.length < ADDRESS_HEX_DIGITS
+        ? l10n.t('This wallet address is too short: it has {0} hex digits after 0x, and an address has {1}.', hex.length, ADDRESS_HEX_DIGITS)
+        : l10n.t('This wallet address is too long: it has {0} hex digits after 0x, and an address has {1}.', hex.length, ADDRESS_HEX_DIGITS),
+    );
   }
   const checksummed = toChecksumAddress(hex);
   const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
@@ -67,17 +71,17 @@ function parseAddress(text: string): ParseResult<Identifier> {
 function parsePlyrId(text: string): ParseResult<Identifier> {
   const bad = [...text].find((c) => !PLYR_ID_CHAR.test(c));
   if (bad !== undefined) {
-    return fail(`A PLYR ID uses only letters, digits and '-': ${describeChar(bad)} is not allowed.`);
+    return fail(l10n.t("A PLYR ID uses only letters, digits and '-': {0} is not allowed.", describeChar(bad)));
   }
   const id = text.toLowerCase();
   if (id.length < PLYR_ID_MIN || id.length > PLYR_ID_MAX) {
-    return fail(`A PLYR ID has ${PLYR_ID_MIN} to ${PLYR_ID_MAX} characters; this one has ${id.length}.`);
+    return fail(l10n.t('A PLYR ID has {0} to {1} characters; this one has {2}.', PLYR_ID_MIN, PLYR_ID_MAX, id.length));
   }
   if (id.startsWith('-') || id.endsWith('-')) {
-    return fail("A PLYR ID starts and ends with a letter or digit, not '-'.");
+    return fail(l10n.t("A PLYR ID starts and ends with a letter or digit, not '-'."));
   }
   if (id.includes('--')) {
-    return fail("A PLYR ID cannot contain '--'.");
+    return fail(l10n.t("A PLYR ID cannot contain '--'."));
   }
   return { ok: true, value: { kind: 'plyrId', value: id } };
 }
@@ -101,23 +105,42 @@ export function toChecksumAddress(hex40: string): string {
 export function describeChar(c: string): string {
   const code = c.codePointAt(0);
   if (code === undefined) {
-    return 'a character';
+    return l10n.t('a character');
   }
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (c === ' ') {
-    return `a space (${hex})`;
+    return l10n.t('a space ({0})', hex);
   }
-  return code > 0x20 && code < 0x7f ? `'${c}' (${hex})` : `the character ${hex}`;
+  return code > 0x20 && code < 0x7f
+    ? l10n.t({ message: "'{0}' ({1})", args: [c, hex], comment: 'A character quoted, then its Unicode code point, such as: \'$\' (U+0024)' })
+    : l10n.t('the character {0}', hex);
 }
 
+/** The kind of a value, for "must be text, not …" messages; `null` and `undefined` are shown as code. */
 export function describeType(value: unknown): string {
   if (value === null || value === undefined) {
     return String(value);
   }
   if (Array.isArray(value)) {
-    return 'a list';
+    return l10n.t('a list');
   }
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  // One message per type, not 'a {0}': the article depends on the noun in most languages.
+  switch (typeof value) {
+    case 'object':
+      return l10n.t('an object');
+    case 'string':
+      return l10n.t('a string');
+    case 'number':
+      return l10n.t('a number');
+    case 'bigint':
+      return l10n.t('a bigint');
+    case 'boolean':
+      return l10n.t('a boolean');
+    case 'symbol':
+      return l10n.t('a symbol');
+    default: // 'function'
+      return l10n.t('a function');
+  }
 }
 
 function fail<T>(message: string): ParseResult<T> {

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** The PLYR networks and where their API and explorer live (plyr-api.md). */
 export type NetworkName = 'mainnet' | 'testnet' | 'custom';
 
@@ -16,6 +18,10 @@ export const NETWORKS: Readonly<Record<Exclude<NetworkName, 'custom'>, NetworkIn
 
 export type BaseUrlResult = { ok: true; url: URL } | { ok: false; message: string };
 
+// Setting names stay out of the translated text, so that a translation cannot change them.
+const CUSTOM_BASE_URL = 'plyr.customBaseUrl';
+const SETTING_COMMENT = '{0} is the name of a setting';
+
 /**
  * The API root (`…/api/`) for a network. A custom URL may be given with or without `/api`;
  * credentials only ever travel over https, or plain http to this machine.
@@ -23,19 +29,29 @@ export type BaseUrlResult = { ok: true; url: URL } | { ok: false; message: strin
 export function apiRoot(network: NetworkName, customBaseUrl: string): BaseUrlResult {
   const raw = network === 'custom' ? customBaseUrl.trim() : NETWORKS[network].baseUrl;
   if (raw === '') {
-    return { ok: false, message: 'The network is "custom" but plyr.customBaseUrl is empty. Set it to the API server\'s URL.' };
+    const message = l10n.t({
+      message: 'The network is "{0}" but {1} is empty. Set it to the API server\'s URL.',
+      args: ['custom', CUSTOM_BASE_URL],
+      comment: '{0} is a value of the network setting, {1} the name of a setting',
+    });
+    return { ok: false, message };
   }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, message: 'plyr.customBaseUrl is not a valid URL. Use a form such as https://api.example.com.' };
+    return { ok: false, message: l10n.t({ message: '{0} is not a valid URL. Use a form such as {1}.', args: [CUSTOM_BASE_URL, 'https://api.example.com'], comment: SETTING_COMMENT }) };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'plyr.customBaseUrl must not contain a user name or password.' };
+    return { ok: false, message: l10n.t({ message: '{0} must not contain a user name or password.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT }) };
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return { ok: false, message: 'plyr.customBaseUrl must use https (plain http is allowed only for this machine: localhost, 127.x.x.x or [::1]), so that credentials are never sent in clear text.' };
+    const message = l10n.t({
+      message: '{0} must use https (plain http is allowed only for this machine: localhost, 127.x.x.x or [::1]), so that credentials are never sent in clear text.',
+      args: [CUSTOM_BASE_URL],
+      comment: SETTING_COMMENT,
+    });
+    return { ok: false, message };
   }
   url.search = '';
   url.hash = '';

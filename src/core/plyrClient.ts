@@ -1,9 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import { Balances, isPlainObject, parseBalances } from './balances';
 import { describeDuration, PlyrError } from './errors';
 import { Identifier, parseIdentifier } from './identifier';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
-import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from './responses';
+import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody, TOKENS_COMMENT } from './responses';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RetryPolicy, Sleep, withRetry } from './retry';
 import { Credentials, getBody, otherConvention, redactApiKey, SigningConvention, signedHeaders } from './signer';
 import { parseTokenList, TokenInfo } from './tokenList';
@@ -102,7 +103,7 @@ export class PlyrClient {
       const body = parseJsonBody(response);
       const plyrId = isPlainObject(body) ? body.plyrId : undefined;
       if (typeof plyrId !== 'string' || !parseIdentifier(plyrId).ok) {
-        throw new PlyrError('malformedResponse', 'The PLYR API sent an account without a valid PLYR ID.', { fix: 'showLog' });
+        throw new PlyrError('malformedResponse', l10n.t('The PLYR API sent an account without a valid PLYR ID.'), { fix: 'showLog' });
       }
       return plyrId.toLowerCase();
     });
@@ -148,7 +149,11 @@ export class PlyrClient {
   private async signedGet(url: URL, root: URL, config: ClientConfig, signal?: AbortSignal): Promise<HttpResponse> {
     const credentials = await this.options.credentials();
     if (!credentials) {
-      throw new PlyrError('noCredentials', 'No PLYR API credentials are set. Run "PLYR: Set API Credentials" to add your API key and secret key.', { fix: 'setCredentials' });
+      const message = l10n.t({
+        message: 'No PLYR API credentials are set. Run "PLYR: Set API Credentials" to add your API key and secret key.',
+        comment: '"PLYR: Set API Credentials" is a command as the Command Palette shows it: use its translated title',
+      });
+      throw new PlyrError('noCredentials', message, { fix: 'setCredentials' });
     }
     const preferred = this.learnedSigning.get(root.href) ?? config.signing;
     const attempt: Attempt = { convention: preferred, offsetMs: this.clockOffsetMs };
@@ -235,7 +240,7 @@ export class PlyrClient {
       onRetry: (attempt, delayMs, error) => this.options.logger.info(`Retry ${attempt} in ${delayMs} ms after ${error instanceof PlyrError ? error.code : 'an error'}.`),
     }).catch((error: unknown) => {
       if (signal?.aborted && !(error instanceof PlyrError)) {
-        throw new PlyrError('cancelled', 'The request was cancelled.', { cause: error });
+        throw new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause: error });
       }
       throw error;
     });
@@ -257,7 +262,12 @@ function filterToken(balances: Balances, name: string | undefined, asGiven: stri
   }
   const key = name === undefined ? undefined : Object.keys(balances).find((k) => k.toLowerCase() === name.toLowerCase());
   if (key === undefined) {
-    throw new PlyrError('invalidToken', 'That token is not among the balances the PLYR API reports for this address. Use a token name from the list (such as plyr or gamr) or a listed token contract address.');
+    const message = l10n.t({
+      message: 'That token is not among the balances the PLYR API reports for this address. Use a token name from the list (such as {0} or {1}) or a listed token contract address.',
+      args: ['plyr', 'gamr'],
+      comment: TOKENS_COMMENT,
+    });
+    throw new PlyrError('invalidToken', message);
   }
   return Object.fromEntries([[asGiven, balances[key]]]);
 }

@@ -1,6 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import { describeDuration, PlyrError } from './errors';
 import { isPlainObject } from './balances';
 import { inertText } from './safeText';
+
+// Setting and token names stay out of the translated text, so that a translation cannot change them.
+const CUSTOM_BASE_URL = 'plyr.customBaseUrl';
+const SETTING_COMMENT = '{0} is the name of a setting';
+export const TOKENS_COMMENT = '{0} and {1} are token names';
 
 /** A response already read in full: what the classification below needs. */
 export interface HttpResponse {
@@ -24,8 +30,10 @@ export function parseJsonBody(response: HttpResponse): unknown {
   try {
     return JSON.parse(response.body);
   } catch {
-    const what = /^\s*</.test(response.body) ? 'an HTML page' : 'text that is not JSON';
-    throw new PlyrError('malformedResponse', `The PLYR API answered with ${what} instead of JSON. A proxy or a wrong plyr.customBaseUrl may be in the way.`, { status: response.status, fix: 'openSettings' });
+    const message = /^\s*</.test(response.body)
+      ? l10n.t({ message: 'The PLYR API answered with an HTML page instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT })
+      : l10n.t({ message: 'The PLYR API answered with text that is not JSON instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT });
+    throw new PlyrError('malformedResponse', message, { status: response.status, fix: 'openSettings' });
   }
 }
 
@@ -36,43 +44,62 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
   const details = { status };
   switch (status === 401 ? message : undefined) {
     case 'Missing authentication headers':
-      return new PlyrError('missingAuthHeaders', 'The PLYR API did not receive the authentication headers. A proxy may be stripping them; see the PLYR log.', { ...details, fix: 'showLog' });
+      return new PlyrError('missingAuthHeaders', l10n.t('The PLYR API did not receive the authentication headers. A proxy may be stripping them; see the PLYR log.'), { ...details, fix: 'showLog' });
     case 'Invalid API key':
-      return new PlyrError('invalidApiKey', 'The PLYR API does not know this API key. Set your API credentials again.', { ...details, fix: 'setCredentials' });
+      return new PlyrError('invalidApiKey', l10n.t('The PLYR API does not know this API key. Set your API credentials again.'), { ...details, fix: 'setCredentials' });
     case 'Invalid signature':
-      return new PlyrError('invalidSignature', 'The PLYR API rejected the request signature: the secret key is probably wrong. Set your API credentials again (or check the plyr.signing.getBody setting).', { ...details, fix: 'setCredentials' });
+      return new PlyrError(
+        'invalidSignature',
+        l10n.t({
+          message: 'The PLYR API rejected the request signature: the secret key is probably wrong. Set your API credentials again (or check the {0} setting).',
+          args: ['plyr.signing.getBody'],
+          comment: SETTING_COMMENT,
+        }),
+        { ...details, fix: 'setCredentials' },
+      );
     case 'Request expired':
-      return new PlyrError('requestExpired', "The PLYR API rejected the request as expired: this computer's clock differs from the server's by more than 5 minutes. Correct the system clock.", details);
+      return new PlyrError('requestExpired', l10n.t("The PLYR API rejected the request as expired: this computer's clock differs from the server's by more than 5 minutes. Correct the system clock."), details);
     case 'Invalid tokenName':
-      return new PlyrError('invalidToken', 'The PLYR API does not know that token. Use a token name from the list (such as plyr or gamr) or a token contract address.', details);
+      return new PlyrError('invalidToken', l10n.t({ message: 'The PLYR API does not know that token. Use a token name from the list (such as {0} or {1}) or a token contract address.', args: ['plyr', 'gamr'], comment: TOKENS_COMMENT }), details);
   }
+  // What the server said, made safe to show; '' when it said nothing usable. Each message comes
+  // with and without it, so that a translation never has to glue a quotation on.
+  const said = inertText(message);
   if (status === 401) {
-    return new PlyrError('invalidApiKey', `The PLYR API refused the credentials${suffix(message)}. Set your API credentials again.`, { ...details, fix: 'setCredentials' });
+    const text = said === '' ? l10n.t('The PLYR API refused the credentials. Set your API credentials again.') : l10n.t('The PLYR API refused the credentials: "{0}". Set your API credentials again.', said);
+    return new PlyrError('invalidApiKey', text, { ...details, fix: 'setCredentials' });
   }
   if (status === 403) {
-    return new PlyrError('forbidden', 'This API key is not allowed to read balances (403 Insufficient permissions). Ask for a key with that permission, then set your API credentials again.', { ...details, fix: 'setCredentials' });
+    return new PlyrError('forbidden', l10n.t('This API key is not allowed to read balances (403 Insufficient permissions). Ask for a key with that permission, then set your API credentials again.'), { ...details, fix: 'setCredentials' });
   }
   if (status === 404 && message !== undefined) {
-    return new PlyrError('userNotFound', 'No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address.', details);
+    return new PlyrError('userNotFound', l10n.t('No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address.'), details);
   }
   if (status === 400 && message === 'Invalid address') {
-    return new PlyrError('invalidAddress', 'The PLYR API says this is not a valid wallet address.', details);
+    return new PlyrError('invalidAddress', l10n.t('The PLYR API says this is not a valid wallet address.'), details);
   }
   if (status === 429) {
-    const wait = retryAfterMs === undefined ? '' : ` Try again in ${describeDuration(retryAfterMs)}.`;
-    return new PlyrError('rateLimited', `The PLYR API is rate limiting requests.${wait}`, { ...details, retryAfterMs });
+    const text = retryAfterMs === undefined ? l10n.t('The PLYR API is rate limiting requests.') : l10n.t('The PLYR API is rate limiting requests. Try again in {0}.', describeDuration(retryAfterMs));
+    return new PlyrError('rateLimited', text, { ...details, retryAfterMs });
   }
   if (status >= 500) {
-    const page = message === undefined && /^\s*</.test(response.body) ? ' (an HTML error page, probably from a proxy)' : '';
-    return new PlyrError('serverError', `The PLYR API had a server error: ${status}${page}${suffix(message)}. Try again later.`, { ...details, retryAfterMs, fix: 'showLog' });
+    // An HTML page comes only without a JSON message, so it and `said` never appear together.
+    const text =
+      said !== ''
+        ? l10n.t('The PLYR API had a server error: {0}: "{1}". Try again later.', status, said)
+        : message === undefined && /^\s*</.test(response.body)
+          ? l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again later.', status)
+          : l10n.t('The PLYR API had a server error: {0}. Try again later.', status);
+    return new PlyrError('serverError', text, { ...details, retryAfterMs, fix: 'showLog' });
   }
   if (status >= 300 && status < 400) {
-    return new PlyrError('httpError', `The PLYR API answered with a redirect (${status}), which this extension does not follow, so that credentials are never sent elsewhere. Check plyr.customBaseUrl.`, { ...details, fix: 'openSettings' });
+    const text = l10n.t({
+      message: 'The PLYR API answered with a redirect ({0}), which this extension does not follow, so that credentials are never sent elsewhere. Check {1}.',
+      args: [status, CUSTOM_BASE_URL],
+      comment: '{0} is an HTTP status code, {1} the name of a setting',
+    });
+    return new PlyrError('httpError', text, { ...details, fix: 'openSettings' });
   }
-  return new PlyrError('httpError', `The PLYR API answered ${status}${suffix(message)}.`, { ...details, fix: 'showLog' });
-}
-
-function suffix(serverMessage: string | undefined): string {
-  const text = inertText(serverMessage);
-  return text === '' ? '' : `: "${text}"`;
+  const text = said === '' ? l10n.t('The PLYR API answered {0}.', status) : l10n.t('The PLYR API answered {0}: "{1}".', status, said);
+  return new PlyrError('httpError', text, { ...details, fix: 'showLog' });
 }

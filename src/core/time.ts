@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** "2 minutes ago", "just now": ages for people, through Intl.RelativeTimeFormat. */
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -9,7 +11,7 @@ const formats = new Map<string, Intl.RelativeTimeFormat>();
 
 export function describeAge(ageMs: number, locale?: string): string {
   if (ageMs < 45_000) {
-    return 'just now';
+    return l10n.t('just now');
   }
   const key = locale ?? '';
   let format = formats.get(key);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './balances';
 import { PlyrError } from './errors';
 
@@ -19,7 +20,7 @@ const MAX_TOKENS = 10_000;
 export function parseTokenList(body: unknown): TokenInfo[] {
   const tokens = isPlainObject(body) ? body.tokens : undefined;
   if (!Array.isArray(tokens)) {
-    throw new PlyrError('malformedResponse', 'The PLYR API sent a token list this extension cannot read (no "tokens" list).', { fix: 'showLog' });
+    throw new PlyrError('malformedResponse', l10n.t('The PLYR API sent a token list this extension cannot read (no "{0}" list).', 'tokens'), { fix: 'showLog' });
   }
   const seen = new Set<string>();
   const result: TokenInfo[] = [];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeType, Identifier, parseIdentifier, ParseResult } from './identifier';
 
 /** One identifier the user keeps in the sidebar. Plain data: what globalState stores and syncs. */
@@ -20,11 +21,11 @@ export function validateLabel(value: unknown): ParseResult<string | undefined> {
     return { ok: true, value: undefined };
   }
   if (typeof value !== 'string') {
-    return { ok: false, message: `A label must be text, not ${describeType(value)}.` };
+    return { ok: false, message: l10n.t('A label must be text, not {0}.', describeType(value)) };
   }
   const text = value.replace(/\s+/g, ' ').trim();
   if (text.length > MAX_LABEL) {
-    return { ok: false, message: `A label has at most ${MAX_LABEL} characters; this one has ${text.length}.` };
+    return { ok: false, message: l10n.t('A label has at most {0} characters; this one has {1}.', MAX_LABEL, text.length) };
   }
   return { ok: true, value: text === '' ? undefined : text };
 }
@@ -41,10 +42,10 @@ export function addTracked(list: TrackedList, rawIdentifier: unknown, rawLabel?:
   }
   const { value: id, kind } = parsed.value;
   if (list.some((t) => t.id === id)) {
-    return { ok: false, message: `${id} is already in the list.` };
+    return { ok: false, message: l10n.t('{0} is already in the list.', id) };
   }
   if (list.length >= MAX_TRACKED) {
-    return { ok: false, message: `The list holds at most ${MAX_TRACKED} identifiers.` };
+    return { ok: false, message: l10n.t('The list holds at most {0} identifiers.', MAX_TRACKED) };
   }
   const entry: TrackedIdentifier = label.value === undefined ? { id, kind } : { id, kind, label: label.value };
   return { ok: true, value: { list: [...list, entry], entry } };

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as l10n from '@vscode/l10n';
 import { PlyrError } from './errors';
 import { HttpResponse } from './responses';
 
@@ -66,39 +67,49 @@ export async function send(fetch: FetchLike, url: URL, options: SendOptions): Pr
 
 function fetchFailure(error: unknown, caller: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): PlyrError {
   if (caller?.aborted) {
-    return new PlyrError('cancelled', 'The request was cancelled.', { cause: error });
+    return new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause: error });
   }
   if (timeout.aborted) {
-    return new PlyrError('timeout', `The PLYR API did not answer within ${Math.round(timeoutMs / 1000)} s. Check your connection, or raise plyr.requestTimeoutSeconds.`, { fix: 'openSettings', cause: error });
+    const message = l10n.t({
+      message: 'The PLYR API did not answer within {0} s. Check your connection, or raise {1}.',
+      args: [Math.round(timeoutMs / 1000), 'plyr.requestTimeoutSeconds'],
+      comment: '{1} is the name of a setting',
+    });
+    return new PlyrError('timeout', message, { fix: 'openSettings', cause: error });
   }
   const { type, code } = (error ?? {}) as { type?: string; code?: string };
   if (type === 'max-size') {
     return tooLarge();
   }
-  return new PlyrError('network', `Could not reach the PLYR API: ${describeNetworkCode(code)}. Check your connection and the plyr.network setting.`, { fix: 'openSettings', cause: error });
+  const message = l10n.t({
+    message: 'Could not reach the PLYR API: {0}. Check your connection and the {1} setting.',
+    args: [describeNetworkCode(code), 'plyr.network'],
+    comment: '{0} says what failed, such as: the connection was reset; {1} is the name of a setting',
+  });
+  return new PlyrError('network', message, { fix: 'openSettings', cause: error });
 }
 
 function describeNetworkCode(code: string | undefined): string {
   switch (code) {
     case 'ECONNREFUSED':
-      return 'the connection was refused (is the server running?)';
+      return l10n.t('the connection was refused (is the server running?)');
     case 'ECONNRESET':
     case 'EPIPE':
-      return 'the connection was reset';
+      return l10n.t('the connection was reset');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'the server name could not be resolved (DNS)';
+      return l10n.t('the server name could not be resolved (DNS)');
     case 'ETIMEDOUT':
     case 'ECONNABORTED':
-      return 'the connection timed out';
+      return l10n.t('the connection timed out');
     case 'UND_ERR_SOCKET':
     case 'ERR_STREAM_PREMATURE_CLOSE':
-      return 'the connection closed before the response was complete';
+      return l10n.t('the connection closed before the response was complete');
     default:
-      return code ? `network error ${code}` : 'the connection failed';
+      return code ? l10n.t('network error {0}', code) : l10n.t('the connection failed');
   }
 }
 
 function tooLarge(): PlyrError {
-  return new PlyrError('responseTooLarge', `The PLYR API sent a response larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB, which was refused.`, { fix: 'showLog' });
+  return new PlyrError('responseTooLarge', l10n.t('The PLYR API sent a response larger than {0} MiB, which was refused.', MAX_BODY_BYTES / 1024 / 1024), { fix: 'showLog' });
 }

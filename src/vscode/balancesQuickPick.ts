@@ -8,7 +8,8 @@ interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;
 }
 
-const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy exact amount' };
+// Made when shown, not at load: the translation may not be there yet.
+const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy exact amount') });
 
 /**
  * Shows a balance result as a list: token, grouped amount with every significant decimal.
@@ -16,25 +17,28 @@ const COPY_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('c
  */
 export async function showBalances(result: BalanceResult): Promise<void> {
   const who = result.identifier.value;
-  const network = result.network === 'custom' ? 'custom network' : NETWORKS[result.network].label;
+  const network = result.network === 'custom' ? vscode.l10n.t('custom network') : NETWORKS[result.network].label;
   const entries = Object.entries(result.balances);
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(`${who} has no token balances on ${network}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no token balances on {1}.', who, network));
     return;
   }
   const pick = vscode.window.createQuickPick<AmountItem>();
-  pick.title = `Balances of ${who} · ${network}`;
-  const checksumWarning = result.identifier.kind === 'address' && !result.identifier.checksumMatches ? ' (warning: this address fails its EIP-55 checksum, check it for a typo)' : '';
-  pick.placeholder = `Select a token to copy its exact amount${checksumWarning}`;
+  pick.title = vscode.l10n.t('Balances of {0} · {1}', who, network);
+  const checksumFails = result.identifier.kind === 'address' && !result.identifier.checksumMatches;
+  pick.placeholder = checksumFails
+    ? vscode.l10n.t('Select a token to copy its exact amount (warning: this address fails its EIP-55 checksum, check it for a typo)')
+    : vscode.l10n.t('Select a token to copy its exact amount');
+  const button = copyButton();
   pick.items = entries.map(([token, amount]) => ({
     label: inertLabel(token.toUpperCase()),
     description: formatAmount(amount),
     exact: amount,
-    buttons: [COPY_BUTTON],
+    buttons: [button],
   }));
   const copy = async (item: AmountItem) => {
     await vscode.env.clipboard.writeText(item.exact);
-    vscode.window.setStatusBarMessage(`Copied ${item.exact} ${item.label}`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t({ message: 'Copied {0} {1}', args: [item.exact, item.label], comment: 'An amount, then its token' }), 3000);
   };
   pick.onDidTriggerItemButton((e) => void copy(e.item));
   pick.onDidAccept(() => {

@@ -3,10 +3,16 @@ import { PlyrError, PlyrFix } from '../core/errors';
 import { COMMANDS } from './ids';
 import { Services } from './services';
 
-const ACTION_LABELS: Record<PlyrFix, string> = {
-  setCredentials: 'Set API Credentials',
-  openSettings: 'Open Settings',
-  showLog: 'Show Log',
+// Looked up when shown, not at load: the translation may not be there yet.
+const actionLabel = (fix: PlyrFix): string => {
+  switch (fix) {
+    case 'setCredentials':
+      return vscode.l10n.t('Set API Credentials');
+    case 'openSettings':
+      return vscode.l10n.t('Open Settings');
+    case 'showLog':
+      return vscode.l10n.t('Show Log');
+  }
 };
 
 /**
@@ -17,14 +23,14 @@ export async function showError(error: unknown, services: Services): Promise<voi
   if (error instanceof PlyrError && error.code === 'cancelled') {
     return;
   }
-  const message = error instanceof PlyrError ? error.message : 'Something went wrong. See the PLYR log for details.';
+  const message = error instanceof PlyrError ? error.message : vscode.l10n.t('Something went wrong. See the PLYR log for details.');
   services.logger.error(error instanceof PlyrError ? `${error.code}: ${error.message}` : String(error));
   const fixes: PlyrFix[] = error instanceof PlyrError && error.fix ? [error.fix] : [];
   if (!fixes.includes('showLog')) {
     fixes.push('showLog');
   }
-  const choice = await vscode.window.showErrorMessage(message, ...fixes.map((f) => ACTION_LABELS[f]));
-  const fix = fixes.find((f) => ACTION_LABELS[f] === choice);
+  const choice = await vscode.window.showErrorMessage(message, ...fixes.map(actionLabel));
+  const fix = fixes.find((f) => actionLabel(f) === choice);
   if (fix) {
     await runFix(fix, services);
   }

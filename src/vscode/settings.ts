@@ -89,5 +89,5 @@ export function readHoverSettings(): HoverSettings {
 
 /** The network's name for people ("PLYR PHI mainnet", or the custom URL). */
 export function networkLabel({ network, customBaseUrl }: ClientConfig = readClientConfig()): string {
-  return network === 'custom' ? `custom (${customBaseUrl})` : NETWORK_INFO[network].label;
+  return network === 'custom' ? vscode.l10n.t('custom ({0})', customBaseUrl) : NETWORK_INFO[network].label;
 }

@@ -32,7 +32,8 @@ export function createSidebar(services: Services): vscode.Disposable[] {
   });
   const updateBadge = () => {
     const failing = provider.failingCount();
-    view.badge = failing > 0 ? { value: failing, tooltip: `${failing} identifier${failing === 1 ? '' : 's'} failed to refresh` } : undefined;
+    const tooltip = failing === 1 ? vscode.l10n.t('1 identifier failed to refresh') : vscode.l10n.t('{0} identifiers failed to refresh', failing);
+    view.badge = failing > 0 ? { value: failing, tooltip } : undefined;
   };
   // Store events come per identifier (twice per refresh) and list edits can come by the
   // thousand; rendering each would flood the view, so they are coalesced into one update a frame.

@@ -8,7 +8,8 @@ interface TokenItem extends vscode.QuickPickItem {
   readonly token: string | undefined | null;
 }
 
-const ALL_TOKENS: TokenItem = { label: '$(list-flat) All tokens', token: undefined };
+// Made when the picker opens, not at load: the translation may not be there yet.
+const allTokens = (): TokenItem => ({ label: `$(list-flat) ${vscode.l10n.t('All tokens')}`, token: undefined });
 
 /**
  * The optional token step: "All tokens" first, then the token list as it arrives, and whatever the
@@ -16,8 +17,9 @@ const ALL_TOKENS: TokenItem = { label: '$(list-flat) All tokens', token: undefin
  */
 export function pickToken(tokenList: Promise<TokenInfo[]>): Promise<{ token: string | undefined } | undefined> {
   const pick = vscode.window.createQuickPick<TokenItem>();
-  pick.title = 'PLYR: Check Balance: token';
-  pick.placeholder = 'All tokens, a token from the list, or type a token name or contract address';
+  pick.title = vscode.l10n.t('PLYR: Check Balance: token');
+  pick.placeholder = vscode.l10n.t('All tokens, a token from the list, or type a token name or contract address');
+  const all = allTokens();
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   let listed: TokenItem[] = [];
@@ -29,11 +31,11 @@ export function pickToken(tokenList: Promise<TokenInfo[]>): Promise<{ token: str
       const parsed = parseTokenName(typed);
       extra.push(
         parsed.ok
-          ? { label: `$(edit) ${inertLabel(typed)}`, description: 'Use this token name or address', token: parsed.value, alwaysShow: true }
+          ? { label: `$(edit) ${inertLabel(typed)}`, description: vscode.l10n.t('Use this token name or address'), token: parsed.value, alwaysShow: true }
           : { label: `$(error) ${parsed.message}`, token: null, alwaysShow: true },
       );
     }
-    pick.items = [...extra, ALL_TOKENS, ...listed];
+    pick.items = [...extra, all, ...listed];
   };
   pick.busy = true;
   render();

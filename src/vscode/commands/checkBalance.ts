@@ -41,7 +41,7 @@ async function fetchBalances(services: Services, identifier: Identifier, token: 
   try {
     entry = await services.store.refresh(identifier, { signal });
   } catch (error) {
-    throw signal?.aborted ? new PlyrError('cancelled', 'The request was cancelled.', { cause: error }) : error;
+    throw signal?.aborted ? new PlyrError('cancelled', vscode.l10n.t('The request was cancelled.'), { cause: error }) : error;
   }
   if (entry.error && entry.error.at >= startedAt) {
     throw new PlyrError(entry.error.code, entry.error.message, { fix: entry.error.fix });
@@ -87,9 +87,9 @@ export async function checkBalanceInteractively(services: Services, preset?: Ide
 
 async function askIdentifier(prefill: string | undefined): Promise<Identifier | undefined> {
   const text = await vscode.window.showInputBox({
-    title: 'PLYR: Check Balance',
-    prompt: 'A PLYR ID (such as player123) or a 0x wallet address',
-    placeHolder: 'player123 or 0x…',
+    title: vscode.l10n.t('PLYR: Check Balance'),
+    prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address'),
+    placeHolder: vscode.l10n.t('player123 or 0x…'),
     value: prefill,
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -101,7 +101,7 @@ async function askIdentifier(prefill: string | undefined): Promise<Identifier | 
         return parsed.message;
       }
       if (parsed.value.kind === 'address' && !parsed.value.checksumMatches) {
-        return { message: 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.', severity: vscode.InputBoxValidationSeverity.Warning };
+        return { message: vscode.l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.'), severity: vscode.InputBoxValidationSeverity.Warning };
       }
       return undefined;
     },
@@ -112,7 +112,7 @@ async function askIdentifier(prefill: string | undefined): Promise<Identifier | 
 
 async function fetchWithProgress(services: Services, identifier: Identifier, token: string | undefined): Promise<BalanceResult> {
   return await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Checking balances of ${identifier.value}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking balances of {0}…', identifier.value), cancellable: true },
     (_progress, cancellation) => {
       const abort = new AbortController();
       const listener = cancellation.onCancellationRequested(() => abort.abort());

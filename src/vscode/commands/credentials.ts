@@ -20,23 +20,23 @@ export function registerSetCredentials(services: Services): vscode.Disposable {
       services.logger.info(`API credentials stored (key ${redactApiKey(parsed.value.apiKey)}).`);
       return;
     }
-    const apiKey = await askSecret('API key', 'Your PLYR API key', 1);
+    const apiKey = await askSecret('API key', vscode.l10n.t('Your PLYR API key'), 1);
     if (apiKey === undefined) {
       return;
     }
-    const secretKey = await askSecret('secret key', 'Your PLYR secret key (used to sign requests; stored in VS Code\'s secret storage)', 2);
+    const secretKey = await askSecret('secret key', vscode.l10n.t("Your PLYR secret key (used to sign requests; stored in VS Code's secret storage)"), 2);
     if (secretKey === undefined) {
       return;
     }
     await services.credentials.store({ apiKey, secretKey });
     services.logger.info(`API credentials stored (key ${redactApiKey(apiKey)}).`);
-    void vscode.window.showInformationMessage(`PLYR API credentials saved in VS Code's secret storage (key ${redactApiKey(apiKey)}).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t("PLYR API credentials saved in VS Code's secret storage (key {0}).", redactApiKey(apiKey)));
   });
 }
 
 async function askSecret(what: 'API key' | 'secret key', prompt: string, step: number): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: `PLYR: Set API Credentials (${step}/2)`,
+    title: vscode.l10n.t('PLYR: Set API Credentials ({0}/2)', step),
     prompt,
     password: true,
     ignoreFocusOut: true,
@@ -57,6 +57,6 @@ export function registerClearCredentials(services: Services): vscode.Disposable 
   return vscode.commands.registerCommand(COMMANDS.clearCredentials, async () => {
     await services.credentials.clear();
     services.logger.info('API credentials cleared.');
-    void vscode.window.setStatusBarMessage('PLYR API credentials cleared.', 4000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR API credentials cleared.'), 4000);
   });
 }

@@ -21,23 +21,23 @@ export function registerRowActions(services: Services): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.copyIdentifier, async (arg?: unknown) => {
       const { value } = identifier(arg);
       await vscode.env.clipboard.writeText(value);
-      vscode.window.setStatusBarMessage(`Copied ${value}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', value), 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.copyAmount, async (node?: TokenNode) => {
       if (node?.type !== 'token') {
         return;
       }
       await vscode.env.clipboard.writeText(node.amount);
-      vscode.window.setStatusBarMessage(`Copied ${node.amount}`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.amount), 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.openInExplorer, async (arg?: unknown) => {
       const id = identifier(arg);
       const network = readClientConfig().network;
       if (id.kind !== 'address') {
-        throw new PlyrError('invalidIdentifier', 'Only wallet addresses can be opened in the explorer.');
+        throw new PlyrError('invalidIdentifier', vscode.l10n.t('Only wallet addresses can be opened in the explorer.'));
       }
       if (network === 'custom') {
-        void vscode.window.showInformationMessage('The custom network has no block explorer to open.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('The custom network has no block explorer to open.'));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(`${NETWORKS[network].explorerUrl}/address/${id.value}`));

@@ -20,7 +20,7 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     }
     const index = indexOfTracked(tracked.all, raw);
     if (index < 0) {
-      throw new PlyrError('invalidIdentifier', `${parsed.value.value} is not in the list.`);
+      throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
     }
     return index;
   };
@@ -37,7 +37,8 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
       const result = addTracked(list, raw, Array.isArray(identifier) ? undefined : label);
       if (!result.ok) {
         // All or nothing: a rejected entry adds none of the batch.
-        throw new PlyrError('invalidIdentifier', batch.length > 1 ? `Entry ${i + 1}: ${result.message} Nothing was added.` : result.message);
+        const message = batch.length > 1 ? vscode.l10n.t({ message: 'Entry {0}: {1} Nothing was added.', args: [i + 1, result.message], comment: '{1} says what is wrong with the entry' }) : result.message;
+        throw new PlyrError('invalidIdentifier', message);
       }
       list = result.value.list;
       added.push(result.value.entry);
@@ -51,8 +52,10 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     const entry = tracked.all[index];
     await tracked.update((list) => removeAt(list, index));
     store.forget(entry.id);
-    void vscode.window.showInformationMessage(`Removed ${entry.label ? `${entry.label} (${entry.id})` : entry.id} from PLYR Balances.`, 'Undo').then(async (choice) => {
-      if (choice === 'Undo') {
+    const undo = vscode.l10n.t('Undo');
+    const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', entry.label, entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
+    void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+      if (choice === undo) {
         await tracked.update((list) => restoreAt(list, entry, index));
         await refresher.refreshOne(entry.id);
       }
@@ -66,8 +69,8 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
       newLabel !== undefined
         ? newLabel
         : await vscode.window.showInputBox({
-            title: `Label for ${entry.id}`,
-            prompt: 'A name to show with the identifier, such as "Treasury" (empty removes it)',
+            title: vscode.l10n.t('Label for {0}', entry.id),
+            prompt: vscode.l10n.t('A name to show with the identifier, such as "Treasury" (empty removes it)'),
             value: entry.label ?? '',
             validateInput: (text) => {
               const result = validateLabel(text);
@@ -94,19 +97,19 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     const entry = tracked.all[index];
     if (tokens !== undefined) {
       if (tokens !== null && !(Array.isArray(tokens) && tokens.every((t) => typeof t === 'string'))) {
-        throw new PlyrError('invalidToken', 'Token filters are a list of token names, or null for all tokens.');
+        throw new PlyrError('invalidToken', vscode.l10n.t({ message: 'Token filters are a list of token names, or {0} for all tokens.', args: ['null'], comment: '{0} is a JavaScript value' }));
       }
       await tracked.update((list) => updateAt(list, index, { tokens: (tokens as string[] | null) ?? undefined }));
       return;
     }
     const known = Object.keys(store.get(entry.id)?.balances ?? {});
     if (known.length === 0) {
-      void vscode.window.showInformationMessage(`Refresh ${entry.id} first: there are no balances to choose from yet.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Refresh {0} first: there are no balances to choose from yet.', entry.id));
       return;
     }
     const shown = new Set(entry.tokens ?? known);
     const items = known.map((token) => ({ label: inertLabel(token.toUpperCase()), token, picked: shown.has(token) }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Tokens to show for ${entry.id}`, placeHolder: 'Select the tokens to show (all selected shows every token)' });
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
     if (!picked) {
       return;
     }
@@ -131,9 +134,9 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
 async function addInteractively(services: Services): Promise<void> {
   const { tracked, store } = services;
   const text = await vscode.window.showInputBox({
-    title: 'PLYR: Add Identifier (1/2)',
-    prompt: 'A PLYR ID (such as player123) or a 0x wallet address to keep in the sidebar',
-    placeHolder: 'player123 or 0x…',
+    title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 1),
+    prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address to keep in the sidebar'),
+    placeHolder: vscode.l10n.t('player123 or 0x…'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       if (value.trim() === '') {
@@ -147,8 +150,8 @@ async function addInteractively(services: Services): Promise<void> {
     return;
   }
   const label = await vscode.window.showInputBox({
-    title: 'PLYR: Add Identifier (2/2)',
-    prompt: 'An optional label, such as "Treasury" (Enter to skip)',
+    title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 2),
+    prompt: vscode.l10n.t('An optional label, such as "Treasury" (Enter to skip)'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const result = validateLabel(value);

@@ -35,7 +35,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     }
     const range = new vscode.Range(position.line, found.start, position.line, found.end);
     if (!(await this.services.credentials.get())) {
-      return this.hover(renderNoCredentialsHover({ label: 'Set API Credentials', command: COMMANDS.setCredentials, args: [] }), range);
+      return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentials, args: [] }), range);
     }
     const identifier = parsed.value;
     const abort = new AbortController();
@@ -88,14 +88,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
   private links(address: string, hasExplorer: boolean): HoverLink[] {
     const links: HoverLink[] = [];
     if (!this.services.tracked.find(address)) {
-      links.push({ label: 'Track in sidebar', command: COMMANDS.addIdentifier, args: [address] });
+      links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.addIdentifier, args: [address] });
     }
-    links.push({ label: 'Refresh', command: COMMANDS.refreshAddress, args: [address] });
-    links.push({ label: 'Copy address', command: COMMANDS.copyIdentifier, args: [address] });
+    links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: [address] });
+    links.push({ label: vscode.l10n.t('Copy address'), command: COMMANDS.copyIdentifier, args: [address] });
     if (hasExplorer) {
-      links.push({ label: 'Open in explorer', command: COMMANDS.openInExplorer, args: [address] });
+      links.push({ label: vscode.l10n.t('Open in explorer'), command: COMMANDS.openInExplorer, args: [address] });
     }
-    links.push({ label: 'Check Balance', command: COMMANDS.checkBalanceFor, args: [address] });
+    links.push({ label: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFor, args: [address] });
     return links;
   }
 

@@ -17,8 +17,8 @@ export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider
     if (!found) {
       return [];
     }
-    const action = new vscode.CodeAction(`Check PLYR balance of ${shortAddress(found.text)}`, vscode.CodeActionKind.Empty);
-    action.command = { title: 'Check Balance', command: COMMANDS.checkBalanceFromEditor, arguments: [found.text] };
+    const action = new vscode.CodeAction(vscode.l10n.t('Check PLYR balance of {0}', shortAddress(found.text)), vscode.CodeActionKind.Empty);
+    action.command = { title: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFromEditor, arguments: [found.text] };
     return [action];
   }
 }

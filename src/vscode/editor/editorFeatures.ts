@@ -17,7 +17,7 @@ export function registerEditorFeatures(services: Services, scope: () => string):
   const address = (arg: unknown) => {
     const parsed = parseIdentifier(arg);
     if (!parsed.ok || parsed.value.kind !== 'address') {
-      throw new PlyrError('invalidIdentifier', parsed.ok ? 'This command takes a wallet address.' : parsed.message);
+      throw new PlyrError('invalidIdentifier', parsed.ok ? vscode.l10n.t('This command takes a wallet address.') : parsed.message);
     }
     return parsed.value;
   };
@@ -29,7 +29,7 @@ export function registerEditorFeatures(services: Services, scope: () => string):
       accounts.forget(identifier.value);
       // The owner is refreshed too; a failed owner look-up leaves the balances' refresh to report.
       await Promise.all([services.store.refresh(identifier), accounts.plyrIdOf(identifier.value, 0).catch(() => undefined)]);
-      vscode.window.setStatusBarMessage('PLYR balances refreshed: hover again to see them.', 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR balances refreshed: hover again to see them.'), 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),
   ];

@@ -22,9 +22,9 @@ export interface TreeDeps {
 }
 
 const FIX_COMMANDS: Record<PlyrFix, (id: string) => vscode.Command> = {
-  setCredentials: () => ({ title: 'Set API Credentials', command: COMMANDS.setCredentials }),
-  openSettings: () => ({ title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['@ext:plyr-tools.plyr-balance'] }),
-  showLog: () => ({ title: 'Show Log', command: COMMANDS.showLog }),
+  setCredentials: () => ({ title: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentials }),
+  openSettings: () => ({ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['@ext:plyr-tools.plyr-balance'] }),
+  showLog: () => ({ title: vscode.l10n.t('Show Log'), command: COMMANDS.showLog }),
 };
 
 /**
@@ -135,21 +135,23 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       : new vscode.ThemeIcon(kind === 'address' ? 'credit-card' : 'account', failing ? new vscode.ThemeColor('list.errorForeground') : undefined);
     item.contextValue = kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId;
     item.tooltip = this.identifierTooltip(node.id, tracked, entry);
-    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${kind === 'address' ? 'wallet address' : 'PLYR ID'} ${node.id}, ${status}` };
+    const what = kind === 'address' ? vscode.l10n.t('wallet address {0}', node.id) : vscode.l10n.t('PLYR ID {0}', node.id);
+    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status}` };
     return item;
   }
 
   private status(entry: BalanceEntry | undefined): string {
     if (!entry || (entry.loading && !entry.balances && !entry.error)) {
-      return entry?.loading ? 'loading…' : 'not loaded';
+      return entry?.loading ? vscode.l10n.t('loading…') : vscode.l10n.t('not loaded');
     }
     const age = entry.fetchedAt === undefined ? undefined : describeAge(this.now() - entry.fetchedAt);
     if (entry.error) {
-      const stale = age ? ` · stale, ${age}` : '';
+      const stale = age ? ` · ${vscode.l10n.t('stale, {0}', age)}` : '';
       return `${shortError(entry.error.message)}${stale}`;
     }
     const count = Object.keys(entry.balances ?? {}).length;
-    return `${count} token${count === 1 ? '' : 's'} · updated ${age ?? 'never'}`;
+    const tokens = count === 1 ? vscode.l10n.t('1 token') : vscode.l10n.t('{0} tokens', count);
+    return `${tokens} · ${age === undefined ? vscode.l10n.t('updated never') : vscode.l10n.t('updated {0}', age)}`;
   }
 
   private identifierTooltip(id: string, tracked: TrackedIdentifier | undefined, entry: BalanceEntry | undefined): vscode.MarkdownString {
@@ -157,9 +159,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     if (tracked?.label) {
       md.appendMarkdown('**').appendText(tracked.label).appendMarkdown('**\n\n');
     }
-    md.appendMarkdown(`${tracked?.kind === 'address' ? 'Wallet address' : 'PLYR ID'}: `).appendText(id).appendMarkdown('\n\n');
-    md.appendMarkdown('Network: ').appendText(this.deps.networkLabel()).appendMarkdown('\n\n');
-    md.appendMarkdown('Last update: ').appendText(entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(this.now() - entry.fetchedAt)})` : 'never');
+    md.appendMarkdown(`${tracked?.kind === 'address' ? vscode.l10n.t('Wallet address:') : vscode.l10n.t('PLYR ID:')} `).appendText(id).appendMarkdown('\n\n');
+    md.appendMarkdown(`${vscode.l10n.t('Network:')} `).appendText(this.deps.networkLabel()).appendMarkdown('\n\n');
+    md.appendMarkdown(`${vscode.l10n.t('Last update:')} `).appendText(entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(this.now() - entry.fetchedAt)})` : vscode.l10n.t('never'));
     if (entry?.error) {
       md.appendMarkdown('\n\n---\n\n$(error) ').appendText(entry.error.message);
     }
@@ -172,29 +174,31 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const item = new vscode.TreeItem(inertLabel(tokenLabel(node.token)), vscode.TreeItemCollapsibleState.None);
     item.id = `token:${node.id}:${node.token}`;
     const stale = entry?.error !== undefined;
-    item.description = `${formatAmountCompact(node.amount)}${stale ? ' (stale)' : ''}`;
+    const shown = formatAmountCompact(node.amount);
+    item.description = stale ? vscode.l10n.t('{0} (stale)', shown) : shown;
     const md = new vscode.MarkdownString();
     md.appendText(tokenLabel(node.token)).appendMarkdown(': ').appendMarkdown('`').appendText(node.amount.replace(/`/g, '')).appendMarkdown('`');
     if (stale && entry?.fetchedAt) {
-      md.appendMarkdown('\n\n').appendText(`Stale: last updated ${describeAge(this.now() - entry.fetchedAt)}.`);
+      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Stale: last updated {0}.', describeAge(this.now() - entry.fetchedAt)));
     }
     item.tooltip = md;
     item.contextValue = ROW_CONTEXT.token;
     item.iconPath = new vscode.ThemeIcon(stale ? 'history' : 'circle-small-filled');
-    item.accessibilityInformation = { label: `${tokenLabel(node.token)} ${node.amount}${stale ? ', stale' : ''}` };
+    const spoken = `${tokenLabel(node.token)} ${node.amount}`;
+    item.accessibilityInformation = { label: stale ? vscode.l10n.t({ message: '{0}, stale', args: [spoken], comment: 'A token and its amount' }) : spoken };
     return item;
   }
 
   private errorItem(node: ErrorNode): vscode.TreeItem {
     const error = this.deps.store.get(node.id)?.error;
-    const item = new vscode.TreeItem(shortError(error?.message ?? 'Failed'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(shortError(error?.message ?? vscode.l10n.t('Failed')), vscode.TreeItemCollapsibleState.None);
     item.id = `error:${node.id}`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = ROW_CONTEXT.error;
-    const fix = error?.fix ? FIX_COMMANDS[error.fix](node.id) : { title: 'Retry', command: COMMANDS.refreshIdentifier, arguments: [node.id] };
+    const fix = error?.fix ? FIX_COMMANDS[error.fix](node.id) : { title: vscode.l10n.t('Retry'), command: COMMANDS.refreshIdentifier, arguments: [node.id] };
     item.command = fix;
     item.description = fix.title;
-    item.tooltip = new vscode.MarkdownString().appendText(error?.message ?? '').appendMarkdown('\n\n').appendText(`Click: ${fix.title}`);
+    item.tooltip = new vscode.MarkdownString().appendText(error?.message ?? '').appendMarkdown('\n\n').appendText(vscode.l10n.t('Click: {0}', fix.title));
     return item;
   }
 
