@@ -45,8 +45,9 @@ console.log(`
 PLYR Balance demo is running.
   Open:       ${workbenchUrl(server.origin, workspace)}
   Simulator:  ${sim.url} (demo users: ${DEMO_USERS.map((u) => u.plyrId).join(', ')})
-  Try:        rest the mouse on an address in game-config.ts; F1 > PLYR: Check Balance;
-              the PLYR icon in the activity bar > Add Identifier.
+  Try:        click the PLYR icon in the activity bar: the demo's watch-list (.vscode/plyr.json)
+              with balances; rest the mouse on an address in game-config.ts;
+              F1 > PLYR: Check Balance; the PLYR view's + to track your own identifiers.
 Ctrl+C stops code-server and the simulator.`);
 
 let stopping = false;

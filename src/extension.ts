@@ -20,6 +20,7 @@ import { readClientConfig, scopeTracker } from './vscode/settings';
 import { createSidebar } from './vscode/sidebar';
 import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/trackedStore';
+import { WorkspaceWatchList } from './vscode/workspaceWatchList';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -49,11 +50,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const scope = scopeTracker();
     const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: scope.scope });
     const tracked = new TrackedStore(context.globalState);
-    const services: Services = { client, credentials, logger, log, store, tracked, refresher: new Refresher(store, tracked) };
+    const watched = new WorkspaceWatchList(logger);
+    const services: Services = { client, credentials, logger, log, store, tracked, watched, refresher: new Refresher(store, tracked, watched) };
     context.subscriptions.push(
       scope.disposable,
       credentials,
       tracked,
+      watched,
       { dispose: () => store.dispose() },
       registerSetCredentials(services),
       registerClearCredentials(services),
@@ -64,9 +67,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       ...createSidebar(services),
       ...registerEditorFeatures(services, scope.scope),
     );
-    await credentials.refreshContextKey();
+    await Promise.all([credentials.refreshContextKey(), watched.reload()]);
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated.`);
-    return createApi(tracked, store, context.subscriptions);
+    return createApi(tracked, watched, store, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { BalanceStore } from '../core/balanceStore';
+import { TrackedIdentifier } from '../core/trackedList';
 import { TrackedStore } from './trackedStore';
+import { WorkspaceWatchList } from './workspaceWatchList';
 
 /** One tracked identifier as other extensions see it. */
 export interface TrackedSnapshot {
@@ -19,30 +21,33 @@ export interface TrackedSnapshot {
 export interface PlyrBalanceApi {
   readonly apiVersion: 1;
   getTracked(): TrackedSnapshot[];
-  /** Fires when the list or any tracked identifier's balances change. */
+  /** The workspace's watch-list (`.vscode/plyr.json`), read-only, in the same shape. */
+  getWatched(): TrackedSnapshot[];
+  /** Fires when either list or any of their balances change. */
   readonly onDidChange: vscode.Event<void>;
 }
 
-export function createApi(tracked: TrackedStore, store: BalanceStore, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const storeListener = store.onDidChange(() => changed.fire());
-  disposables.push(changed, tracked.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() });
+  disposables.push(changed, tracked.onDidChange(() => changed.fire()), watched.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() });
+  const snapshot = (t: TrackedIdentifier): TrackedSnapshot => {
+    const entry = store.get(t.id);
+    const status = !entry ? 'unknown' : entry.loading ? 'loading' : entry.error ? 'error' : 'ok';
+    return {
+      identifier: t.id,
+      kind: t.kind,
+      ...(t.label ? { label: t.label } : {}),
+      ...(entry?.balances ? { balances: { ...entry.balances } } : {}),
+      status,
+      ...(entry?.fetchedAt ? { updatedAt: entry.fetchedAt } : {}),
+      ...(entry?.error ? { error: { code: entry.error.code, message: entry.error.message } } : {}),
+    };
+  };
   return {
     apiVersion: 1,
     onDidChange: changed.event,
-    getTracked: () =>
-      tracked.all.map((t) => {
-        const entry = store.get(t.id);
-        const status = !entry ? 'unknown' : entry.loading ? 'loading' : entry.error ? 'error' : 'ok';
-        return {
-          identifier: t.id,
-          kind: t.kind,
-          ...(t.label ? { label: t.label } : {}),
-          ...(entry?.balances ? { balances: { ...entry.balances } } : {}),
-          status,
-          ...(entry?.fetchedAt ? { updatedAt: entry.fetchedAt } : {}),
-          ...(entry?.error ? { error: { code: entry.error.code, message: entry.error.message } } : {}),
-        };
-      }),
+    getTracked: () => tracked.all.map(snapshot),
+    getWatched: () => watched.all.map(snapshot),
   };
 }

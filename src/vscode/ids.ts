@@ -44,6 +44,11 @@ export const CONTEXT_KEYS = {
 export const ROW_CONTEXT = {
   plyrId: 'plyr.identifier.plyrId',
   address: 'plyr.identifier.address',
+  /** Rows of the workspace's watch-list: read-only (no remove, rename or reorder). */
+  watchedPlyrId: 'plyr.watched.plyrId',
+  watchedAddress: 'plyr.watched.address',
+  workspaceGroup: 'plyr.workspaceGroup',
+  problem: 'plyr.problem',
   token: 'plyr.token',
   error: 'plyr.error',
 } as const;

@@ -4,6 +4,7 @@ import { toIdentifier } from '../core/trackedList';
 import { VIEWS } from './ids';
 import { readViewSettings } from './settings';
 import { TrackedStore } from './trackedStore';
+import { WorkspaceWatchList } from './workspaceWatchList';
 
 /**
  * Refreshes tracked identifiers through the shared store, showing progress in the view. A refresh
@@ -12,11 +13,13 @@ import { TrackedStore } from './trackedStore';
 export class Refresher {
   private running: Promise<void> | undefined;
 
-  constructor(private readonly store: BalanceStore, private readonly tracked: TrackedStore) {}
+  constructor(private readonly store: BalanceStore, private readonly tracked: TrackedStore, private readonly watched: WorkspaceWatchList) {}
 
   refreshAll(): Promise<void> {
     if (!this.running) {
-      const identifiers = this.tracked.all.map(toIdentifier);
+      // The user's list and the workspace's; an identifier in both is asked once.
+      const ids = new Set(this.tracked.all.map((t) => t.id));
+      const identifiers = [...this.tracked.all, ...this.watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
       this.running = Promise.resolve(
         vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => this.store.refreshAll(identifiers, readViewSettings().refreshConcurrency)),
       ).finally(() => (this.running = undefined));
@@ -24,10 +27,12 @@ export class Refresher {
     return this.running;
   }
 
-  async refreshOne(id: string): Promise<void> {
-    const tracked = this.tracked.find(id);
-    if (tracked) {
-      await this.store.refresh(toIdentifier(tracked));
+  /** Refreshes one identifier of either list; false when neither holds it. */
+  async refreshOne(id: string): Promise<boolean> {
+    const entry = this.tracked.find(id) ?? this.watched.find(id);
+    if (entry) {
+      await this.store.refresh(toIdentifier(entry));
     }
+    return entry !== undefined;
   }
 }

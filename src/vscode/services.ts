@@ -5,6 +5,7 @@ import { PlyrClient } from '../core/plyrClient';
 import { CredentialStore } from './credentialStore';
 import { Refresher } from './refresher';
 import { TrackedStore } from './trackedStore';
+import { WorkspaceWatchList } from './workspaceWatchList';
 
 /** What commands and views are built from: made once, in `activate`. */
 export interface Services {
@@ -14,5 +15,7 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   readonly store: BalanceStore;
   readonly tracked: TrackedStore;
+  /** The workspace's read-only watch-list (`.vscode/plyr.json`). */
+  readonly watched: WorkspaceWatchList;
   readonly refresher: Refresher;
 }

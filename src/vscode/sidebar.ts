@@ -11,14 +11,15 @@ const RENDER_FRAME_MS = 50;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: Services): vscode.Disposable[] {
-  const { tracked, store, refresher } = services;
+  const { tracked, watched, store, refresher } = services;
   const provider = new BalancesTreeProvider({
     tracked,
+    watched,
     store,
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
     networkLabel: () => networkLabel(),
     load: (id) => {
-      const entry = tracked.find(id);
+      const entry = tracked.find(id) ?? watched.find(id);
       if (entry) {
         void store.refresh(toIdentifier(entry));
       }
@@ -60,6 +61,8 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     view,
     { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
     tracked.onDidChange(() => render()),
+    // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
+    watched.onDidChange(() => render()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsScope(e)) {
         // Entries are kept per network: the rows empty at once, then fill from the new one.

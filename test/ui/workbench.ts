@@ -31,12 +31,23 @@ export interface Workbench {
 
 export const SCREENSHOTS = process.env.PLYR_SCREENSHOTS ?? path.join(ROOT, 'test-results', 'screenshots');
 
-export async function openWorkbench(options: { workspaceFiles?: Record<string, string> } = {}): Promise<Workbench> {
+export interface WorkbenchOptions {
+  readonly workspaceFiles?: Record<string, string>;
+  /** Keep the demo's `.vscode/plyr.json` (by default the sidebar starts empty). */
+  readonly watchList?: boolean;
+  /** Environment of code-server and so of the extension host (the demo's credentials). */
+  readonly env?: Record<string, string>;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-ui-'));
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
   // The demo's workspace: the files a newcomer sees in `npm run demo`.
   fs.cpSync(path.join(ROOT, 'demo/workspace'), workspace, { recursive: true });
+  if (!options.watchList) {
+    fs.rmSync(path.join(workspace, '.vscode', 'plyr.json'), { force: true });
+  }
   for (const [name, text] of Object.entries(options.workspaceFiles ?? {})) {
     fs.writeFileSync(path.join(workspace, name), text);
   }
@@ -45,7 +56,7 @@ export async function openWorkbench(options: { workspaceFiles?: Record<string, s
   let browser: BrowserContext | undefined;
   try {
     // The extension as a user installs it: the packaged .vsix, not the development folder.
-    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), install: [builtVsix()], settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern' } });
+    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), install: [builtVsix()], env: options.env, settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern' } });
     browser = await launchBrowser(path.join(scratch, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(workbenchUrl(server.origin, workspace));

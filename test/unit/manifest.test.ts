@@ -15,6 +15,7 @@ interface Manifest {
     menus: { commandPalette: { command: string; when?: string }[] };
     configuration: { properties: Record<string, { default: unknown }> };
     viewsContainers: { activitybar: { icon: string }[] };
+    jsonValidation: { url: string }[];
   };
 }
 
@@ -77,14 +78,15 @@ describe('the README agrees with the manifest', () => {
 });
 
 describe('the package holds only the allowlisted files', () => {
-  it('lists the bundle, the manifest, the docs and the images they use, and nothing else', () => {
+  it('lists the bundle, the manifest, the docs, the images they use and the JSON schema, and nothing else', () => {
     const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)
       .sort();
     const images = [manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon), ...[...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1])];
-    const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images])].sort();
+    const schemas = manifest.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, ''));
+    const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images, ...schemas])].sort();
     assert.deepEqual(files, expected);
   });
 });

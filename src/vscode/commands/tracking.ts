@@ -126,7 +126,11 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     vscode.commands.registerCommand(COMMANDS.filterTokens, filterTokens),
     vscode.commands.registerCommand(COMMANDS.refresh, () => refresher.refreshAll()),
     vscode.commands.registerCommand(COMMANDS.refreshIdentifier, async (arg?: unknown) => {
-      await refresher.refreshOne(tracked.all[indexOrThrow(arg)].id);
+      // A row of the user's list or of the workspace's watch-list.
+      const parsed = parseIdentifier(identifierOf(arg));
+      if (!parsed.ok || !(await refresher.refreshOne(parsed.value.value))) {
+        indexOrThrow(arg); // says why: invalid, or not in the list
+      }
     }),
   ];
 }

@@ -8,10 +8,12 @@ import { TrackedIdentifier } from '../../core/trackedList';
 import { COMMANDS, ROW_CONTEXT } from '../ids';
 import { inertLabel } from '../labels';
 import { TrackedStore } from '../trackedStore';
-import { BalanceNode, ErrorNode, IdentifierNode, TokenNode } from './nodes';
+import { WorkspaceWatchList } from '../workspaceWatchList';
+import { BalanceNode, ErrorNode, IdentifierNode, ProblemNode, RowSource, TokenNode } from './nodes';
 
 export interface TreeDeps {
   readonly tracked: TrackedStore;
+  readonly watched: Pick<WorkspaceWatchList, 'all' | 'find' | 'problems' | 'fileUri'>;
   readonly store: BalanceStore;
   readonly hideZeroBalances: () => boolean;
   /** The network's name for tooltips. */
@@ -35,8 +37,9 @@ const FIX_COMMANDS: Record<PlyrFix, (id: string) => vscode.Command> = {
 export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<BalanceNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** Row objects by identifier, reused so that events and reveal address the same node. */
+  /** Row objects by source and identifier, reused so that events and reveal address the same node. */
   private readonly rows = new Map<string, IdentifierNode>();
+  private readonly group = { type: 'workspaceGroup' } as const;
   private readonly now: () => number;
 
   constructor(private readonly deps: TreeDeps) {
@@ -50,27 +53,32 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       return;
     }
     for (const id of ids) {
-      const row = this.rows.get(id);
-      if (row) {
-        this.changed.fire(row);
+      for (const source of ['user', 'workspace'] as const) {
+        const row = this.rows.get(rowKey(source, id));
+        if (row) {
+          this.changed.fire(row);
+        }
       }
     }
   }
 
+  /** The user's row of an identifier (what reveal and automation address). */
   rowFor(id: string): IdentifierNode | undefined {
-    return this.rows.get(id);
+    return this.rows.get(rowKey('user', id));
   }
 
   getChildren(node?: BalanceNode): BalanceNode[] {
     if (!node) {
-      const list = this.deps.tracked.all;
-      const live = new Set(list.map((t) => t.id));
-      for (const id of this.rows.keys()) {
-        if (!live.has(id)) {
-          this.rows.delete(id);
-        }
-      }
-      return list.map((t) => this.row(t.id));
+      this.forgetGoneRows();
+      const watched = this.deps.watched;
+      const group = watched.all.length > 0 || watched.problems.length > 0 ? [this.group] : [];
+      return [...this.deps.tracked.all.map((t) => this.row('user', t.id)), ...group];
+    }
+    if (node.type === 'workspaceGroup') {
+      // Its rows open expanded: load them all now rather than one by one as the view asks.
+      this.deps.watched.all.filter((t) => !this.deps.store.get(t.id)).forEach((t) => this.deps.load(t.id));
+      const problems: ProblemNode[] = this.deps.watched.problems.map((_, index) => ({ type: 'problem', index }));
+      return [...this.deps.watched.all.map((t) => this.row('workspace', t.id)), ...problems];
     }
     if (node.type !== 'identifier') {
       return [];
@@ -80,12 +88,22 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       this.deps.load(node.id);
       return [];
     }
-    const children: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id }] : [];
-    return [...children, ...this.tokenRows(this.deps.tracked.find(node.id), entry)];
+    const children: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
+    return [...children, ...this.tokenRows(node, entry)];
   }
 
   getParent(node: BalanceNode): BalanceNode | undefined {
-    return node.type === 'identifier' ? undefined : this.rows.get(node.id);
+    switch (node.type) {
+      case 'identifier':
+        return node.source === 'workspace' ? this.group : undefined;
+      case 'token':
+      case 'error':
+        return this.rows.get(rowKey(node.source, node.id));
+      case 'problem':
+        return this.group;
+      case 'workspaceGroup':
+        return undefined;
+    }
   }
 
   getTreeItem(node: BalanceNode): vscode.TreeItem {
@@ -96,36 +114,58 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
         return this.tokenItem(node);
       case 'error':
         return this.errorItem(node);
+      case 'workspaceGroup':
+        return this.groupItem();
+      case 'problem':
+        return this.problemItem(node);
     }
   }
 
-  /** Identifiers whose last refresh failed (the view's badge). */
+  /** Identifiers of either list whose last refresh failed (the view's badge). */
   failingCount(): number {
-    return this.deps.tracked.all.filter((t) => this.deps.store.get(t.id)?.error).length;
+    const ids = new Set([...this.deps.tracked.all, ...this.deps.watched.all].map((t) => t.id));
+    return [...ids].filter((id) => this.deps.store.get(id)?.error).length;
   }
 
-  private row(id: string): IdentifierNode {
-    let row = this.rows.get(id);
+  private forgetGoneRows(): void {
+    const live = new Set([...this.deps.tracked.all.map((t) => rowKey('user', t.id)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.id))]);
+    for (const key of this.rows.keys()) {
+      if (!live.has(key)) {
+        this.rows.delete(key);
+      }
+    }
+  }
+
+  private row(source: RowSource, id: string): IdentifierNode {
+    const key = rowKey(source, id);
+    let row = this.rows.get(key);
     if (!row) {
-      row = { type: 'identifier', id };
-      this.rows.set(id, row);
+      row = { type: 'identifier', id, source };
+      this.rows.set(key, row);
     }
     return row;
   }
 
-  private tokenRows(tracked: TrackedIdentifier | undefined, entry: BalanceEntry): TokenNode[] {
+  private entryOf(node: { id: string; source: RowSource }): TrackedIdentifier | undefined {
+    return node.source === 'workspace' ? this.deps.watched.find(node.id) : this.deps.tracked.find(node.id);
+  }
+
+  private tokenRows(node: IdentifierNode, entry: BalanceEntry): TokenNode[] {
+    const tracked = this.entryOf(node);
     const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
     const hideZero = this.deps.hideZeroBalances();
     return Object.entries(entry.balances ?? {})
       .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && /^0+(?:\.0+)?$/.test(amount)))
-      .map(([token, amount]) => ({ type: 'token', id: tracked?.id ?? '', token, amount }));
+      .map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
   }
 
   private identifierItem(node: IdentifierNode): vscode.TreeItem {
-    const tracked = this.deps.tracked.find(node.id);
+    const tracked = this.entryOf(node);
     const entry = this.deps.store.get(node.id);
-    const item = new vscode.TreeItem(tracked?.label ?? node.id, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `identifier:${node.id}`;
+    // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
+    const workspace = node.source === 'workspace';
+    const item = new vscode.TreeItem(tracked?.label ?? node.id, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${workspace ? 'workspace:' : ''}identifier:${node.id}`;
     const status = this.status(entry);
     item.description = tracked?.label ? `${shorten(node.id)} · ${status}` : status;
     const kind = tracked?.kind ?? 'plyrId';
@@ -133,7 +173,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.iconPath = entry?.loading
       ? new vscode.ThemeIcon('loading~spin')
       : new vscode.ThemeIcon(kind === 'address' ? 'credit-card' : 'account', failing ? new vscode.ThemeColor('list.errorForeground') : undefined);
-    item.contextValue = kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId;
+    item.contextValue = workspace ? (kind === 'address' ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId;
     item.tooltip = this.identifierTooltip(node.id, tracked, entry);
     const what = kind === 'address' ? vscode.l10n.t('wallet address {0}', node.id) : vscode.l10n.t('PLYR ID {0}', node.id);
     item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status}` };
@@ -172,7 +212,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private tokenItem(node: TokenNode): vscode.TreeItem {
     const entry = this.deps.store.get(node.id);
     const item = new vscode.TreeItem(inertLabel(tokenLabel(node.token)), vscode.TreeItemCollapsibleState.None);
-    item.id = `token:${node.id}:${node.token}`;
+    item.id = `${node.source === 'workspace' ? 'workspace:' : ''}token:${node.id}:${node.token}`;
     const stale = entry?.error !== undefined;
     const shown = formatAmountCompact(node.amount);
     item.description = stale ? vscode.l10n.t('{0} (stale)', shown) : shown;
@@ -192,7 +232,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private errorItem(node: ErrorNode): vscode.TreeItem {
     const error = this.deps.store.get(node.id)?.error;
     const item = new vscode.TreeItem(shortError(error?.message ?? vscode.l10n.t('Failed')), vscode.TreeItemCollapsibleState.None);
-    item.id = `error:${node.id}`;
+    item.id = `${node.source === 'workspace' ? 'workspace:' : ''}error:${node.id}`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = ROW_CONTEXT.error;
     const fix = error?.fix ? FIX_COMMANDS[error.fix](node.id) : { title: vscode.l10n.t('Retry'), command: COMMANDS.refreshIdentifier, arguments: [node.id] };
@@ -202,9 +242,39 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return item;
   }
 
+  private groupItem(): vscode.TreeItem {
+    const { all, problems } = this.deps.watched;
+    const item = new vscode.TreeItem(vscode.l10n.t('Workspace'), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = 'workspaceGroup';
+    item.description = problems.length > 0 ? vscode.l10n.t('.vscode/plyr.json · {0} skipped', problems.length) : '.vscode/plyr.json';
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = ROW_CONTEXT.workspaceGroup;
+    item.accessibilityInformation = { label: vscode.l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', all.length) };
+    item.tooltip = vscode.l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", all.length);
+    const file = this.deps.watched.fileUri();
+    item.command = file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
+    return item;
+  }
+
+  private problemItem(node: ProblemNode): vscode.TreeItem {
+    const problem = this.deps.watched.problems[node.index] ?? '';
+    const item = new vscode.TreeItem(inertLabel(problem), vscode.TreeItemCollapsibleState.None);
+    item.id = `problem:${node.index}`;
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.contextValue = ROW_CONTEXT.problem;
+    item.tooltip = problem;
+    const file = this.deps.watched.fileUri();
+    item.command = file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
+    return item;
+  }
+
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function rowKey(source: RowSource, id: string): string {
+  return `${source}:${id}`;
 }
 
 /** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */

@@ -14,7 +14,8 @@ export class BalancesDragAndDrop implements vscode.TreeDragAndDropController<Bal
   constructor(private readonly tracked: TrackedStore) {}
 
   handleDrag(source: readonly BalanceNode[], data: vscode.DataTransfer): void {
-    const ids = source.filter((n) => n.type === 'identifier').map((n) => n.id);
+    // Only the user's own rows move; the workspace's watch-list is read-only.
+    const ids = source.filter((n) => n.type === 'identifier' && n.source === 'user').map((n) => (n as { id: string }).id);
     if (ids.length > 0) {
       data.set(MIME, new vscode.DataTransferItem(ids));
     }
@@ -25,7 +26,7 @@ export class BalancesDragAndDrop implements vscode.TreeDragAndDropController<Bal
     if (!Array.isArray(ids) || ids.length === 0) {
       return;
     }
-    const targetId = target?.id;
+    const targetId = target && (target.type === 'identifier' || target.type === 'token' || target.type === 'error') && target.source === 'user' ? target.id : undefined;
     await this.tracked.update((list) => {
       let next = list;
       for (const id of ids) {

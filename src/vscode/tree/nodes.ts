@@ -1,14 +1,30 @@
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
-export type BalanceNode = IdentifierNode | TokenNode | ErrorNode;
+export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | WorkspaceGroupNode | ProblemNode;
+
+/** Where an identifier row comes from: the user's own list, or the workspace's `.vscode/plyr.json`. */
+export type RowSource = 'user' | 'workspace';
 
 export interface IdentifierNode {
   readonly type: 'identifier';
   readonly id: string;
+  readonly source: RowSource;
+}
+
+/** The read-only "Workspace" group: the team's watch-list. */
+export interface WorkspaceGroupNode {
+  readonly type: 'workspaceGroup';
+}
+
+/** A line of `.vscode/plyr.json` that could not be used, under the Workspace group. */
+export interface ProblemNode {
+  readonly type: 'problem';
+  readonly index: number;
 }
 
 export interface TokenNode {
   readonly type: 'token';
   readonly id: string;
+  readonly source: RowSource;
   readonly token: string;
   /** The exact decimal string as received. */
   readonly amount: string;
@@ -17,12 +33,13 @@ export interface TokenNode {
 export interface ErrorNode {
   readonly type: 'error';
   readonly id: string;
+  readonly source: RowSource;
 }
 
 /** The identifier a row command was invoked on: a row, or an identifier string (automation). */
 export function identifierOf(arg: unknown): unknown {
   if (typeof arg === 'object' && arg !== null && 'type' in arg && 'id' in arg) {
-    return (arg as BalanceNode).id;
+    return (arg as { id: unknown }).id;
   }
   return arg;
 }

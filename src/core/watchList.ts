@@ -1,0 +1,95 @@
+import * as l10n from '@vscode/l10n';
+import { describeType, parseIdentifier, ParseResult } from './identifier';
+import { TrackedIdentifier, validateLabel } from './trackedList';
+
+/**
+ * A team's watch-list: `.vscode/plyr.json` in a workspace, committed with the code, listing the
+ * identifiers everyone watches (never credentials). Read-only for the extension.
+ *
+ *   { "identifiers": ["player123", { "id": "0x742d…f44e", "label": "Treasury" }] }
+ */
+export const WATCH_LIST_FILE = '.vscode/plyr.json';
+export const MAX_WATCHED = 500;
+
+export interface WatchList {
+  readonly entries: readonly TrackedIdentifier[];
+  /** One line per rejected row or field, for the log and the tree; empty when all is well. */
+  readonly problems: readonly string[];
+}
+
+/** A field name that suggests a credential: the whole file is refused rather than shared further. */
+const CREDENTIAL_FIELD = /key|secret|signature|password|credential|auth/i;
+
+export function parseWatchList(text: string): WatchList {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return refused(l10n.t('{0} is not valid JSON: {1}', WATCH_LIST_FILE, (error as Error).message));
+  }
+  const credential = credentialField(data);
+  if (credential !== undefined) {
+    return refused(l10n.t('{0} has a field named "{1}". Credentials never go in this file, which is shared with everyone who clones the workspace: remove the field (and change the key if it was committed).', WATCH_LIST_FILE, credential));
+  }
+  const rows = (data as { identifiers?: unknown } | null)?.identifiers;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray(rows)) {
+    return refused(l10n.t('{0} must be an object with an "identifiers" list.', WATCH_LIST_FILE));
+  }
+  const entries: TrackedIdentifier[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  rows.slice(0, MAX_WATCHED).forEach((row: unknown, index) => {
+    const entry = watchedEntry(row);
+    if (!entry.ok) {
+      problems.push(l10n.t('{0}, entry {1}: {2}', WATCH_LIST_FILE, index + 1, entry.message));
+    } else if (seen.has(entry.value.id)) {
+      problems.push(l10n.t('{0}, entry {1}: {2}', WATCH_LIST_FILE, index + 1, l10n.t('{0} is listed twice; the first one is kept.', entry.value.id)));
+    } else {
+      seen.add(entry.value.id);
+      entries.push(entry.value);
+    }
+  });
+  if (rows.length > MAX_WATCHED) {
+    problems.push(l10n.t('{0} lists {1} identifiers; the first {2} are shown.', WATCH_LIST_FILE, rows.length, MAX_WATCHED));
+  }
+  return { entries, problems };
+}
+
+/** One row: an identifier, or `{ id, label? }`. */
+function watchedEntry(row: unknown): ParseResult<TrackedIdentifier> {
+  const fields = typeof row === 'string' ? { id: row } : row;
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    return { ok: false, message: l10n.t('expected an identifier or {0}, not {1}.', '{ "id": …, "label": … }', describeType(row)) };
+  }
+  const { id, label } = fields as { id?: unknown; label?: unknown };
+  const parsed = parseIdentifier(id);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const checkedLabel = validateLabel(label);
+  if (!checkedLabel.ok) {
+    return checkedLabel;
+  }
+  return { ok: true, value: { id: parsed.value.value, kind: parsed.value.kind, ...(checkedLabel.value ? { label: checkedLabel.value } : {}) } };
+}
+
+function refused(problem: string): WatchList {
+  return { entries: [], problems: [problem] };
+}
+
+/** The first field name, at any depth, that looks like a credential. */
+function credentialField(value: unknown, depth = 0): string | undefined {
+  if (typeof value !== 'object' || value === null || depth > 8) {
+    return undefined;
+  }
+  for (const [name, inner] of Object.entries(value)) {
+    if (!Array.isArray(value) && CREDENTIAL_FIELD.test(name)) {
+      return name.slice(0, 40);
+    }
+    const found = credentialField(inner, depth + 1);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Simulator } from '../../simulator/server';
+import { plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+
+const TREASURY = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+
+/** The workspace's `.vscode/plyr.json`, written as a teammate's commit would leave it. */
+async function writeWatchList(data: unknown): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the session opens a workspace folder');
+  const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json');
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(typeof data === 'string' ? data : JSON.stringify(data, null, 2)));
+}
+
+async function deleteWatchList(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder!.uri, '.vscode', 'plyr.json')).then(undefined, () => undefined);
+}
+
+const watchedIds = async () => (await plyrApi()).getWatched().map((w) => w.identifier).join(',');
+
+describe("the workspace's watch-list (.vscode/plyr.json)", () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+    await setDemoCredentials();
+    await untrackAll();
+  });
+  after(async () => {
+    await deleteWatchList();
+    await resetSettings();
+    await sim.close();
+  });
+
+  it('shows its identifiers, refreshes them with the rest, and leaves the user’s list alone', async () => {
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'zero-hero');
+    await writeWatchList({ identifiers: ['Player123', { id: TREASURY.toLowerCase(), label: 'Treasury' }, 'not valid!'] });
+    await waitFor(async () => (await watchedIds()) === `player123,${TREASURY}`, 'the watch-list to load');
+    sim.reset();
+    await vscode.commands.executeCommand('plyr.refresh');
+    const watched = (await plyrApi()).getWatched();
+    assert.deepEqual(watched.map((w) => [w.identifier, w.label, w.status]), [['player123', undefined, 'ok'], [TREASURY, 'Treasury', 'ok']]);
+    assert.equal(watched[0].balances?.plyr, '1234.5');
+    assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero'], 'the user’s list is unchanged');
+    assert.equal(sim.requests.length, 3, 'one request per identifier of both lists');
+  });
+
+  it('follows edits of the file live, and refreshes one of its rows on request', async () => {
+    await writeWatchList({ identifiers: ['crypto-fennec'] });
+    await waitFor(async () => (await watchedIds()) === 'crypto-fennec', 'the edit to show');
+    sim.reset();
+    await vscode.commands.executeCommand('plyr.refreshIdentifier', 'crypto-fennec');
+    assert.deepEqual(sim.requests.map((r) => r.path), ['/api/user/balance/crypto-fennec']);
+    await deleteWatchList();
+    await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+  });
+
+  it('refuses a file with a credential field, or one that is not JSON, and keeps the user’s list', async () => {
+    for (const bad of [{ identifiers: ['player123'], apiKey: 'pk_live_leaked' }, '{ "identifiers": [ "player123", ']) {
+      await writeWatchList({ identifiers: ['player123'] });
+      await waitFor(async () => (await watchedIds()) === 'player123', 'a good file to show first');
+      await writeWatchList(bad);
+      await waitFor(async () => (await watchedIds()) === '', 'the bad file to be refused');
+      assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero']);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { MAX_WATCHED, parseWatchList } from '../../src/core/watchList';
+
+const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+
+describe('parseWatchList (.vscode/plyr.json)', () => {
+  it('reads PLYR IDs and addresses, bare or with a label, normalised', () => {
+    const list = parseWatchList(JSON.stringify({ identifiers: ['Player123', { id: ADDRESS.toLowerCase(), label: '  Treasury ' }] }));
+    assert.deepEqual(list.problems, []);
+    assert.deepEqual(list.entries, [
+      { id: 'player123', kind: 'plyrId' },
+      { id: ADDRESS, kind: 'address', label: 'Treasury' },
+    ]);
+  });
+
+  it('keeps the good rows and names each bad one with its number and reason', () => {
+    const list = parseWatchList(JSON.stringify({ identifiers: ['player123', 'not valid!', 42, { id: 'zero-hero', label: 7 }, 'PLAYER123'] }));
+    assert.deepEqual(list.entries.map((e) => e.id), ['player123']);
+    assert.equal(list.problems.length, 4);
+    assert.match(list.problems[0], /entry 2: /);
+    assert.match(list.problems[1], /entry 3: expected an identifier .* not a number/);
+    assert.match(list.problems[2], /entry 4: A label must be text/);
+    assert.match(list.problems[3], /entry 5: player123 is listed twice/);
+  });
+
+  it('refuses the whole file when a field looks like a credential, at any depth', () => {
+    for (const data of [{ identifiers: ['player123'], apiKey: 'k' }, { identifiers: [{ id: 'player123', secretKey: 's' }] }]) {
+      const list = parseWatchList(JSON.stringify(data));
+      assert.deepEqual(list.entries, []);
+      assert.equal(list.problems.length, 1);
+      assert.match(list.problems[0], /Credentials never go in this file/);
+      assert.doesNotMatch(list.problems[0], /"k"|"s"/, 'the value itself is never repeated');
+    }
+  });
+
+  it('says what is wrong with a file that is not a watch-list', () => {
+    assert.match(parseWatchList('{ "identifiers": [').problems[0], /is not valid JSON/);
+    for (const text of ['[]', 'null', '{}', '{"identifiers": "player123"}']) {
+      const list = parseWatchList(text);
+      assert.deepEqual(list.entries, [], text);
+      assert.match(list.problems[0], /must be an object with an "identifiers" list/, text);
+    }
+  });
+
+  it(`shows at most ${MAX_WATCHED} identifiers, and says so`, () => {
+    const ids = Array.from({ length: MAX_WATCHED + 3 }, (_, i) => `player-${i}`);
+    const list = parseWatchList(JSON.stringify({ identifiers: ids }));
+    assert.equal(list.entries.length, MAX_WATCHED);
+    assert.match(list.problems.at(-1) ?? '', new RegExp(`lists ${MAX_WATCHED + 3} identifiers; the first ${MAX_WATCHED} are shown`));
+  });
+
+  it('is not fooled by __proto__ keys', () => {
+    const list = parseWatchList('{"identifiers": ["player123"], "__proto__": {"identifiers": []}}');
+    assert.deepEqual(list.entries.map((e) => e.id), ['player123']);
+  });
+});
