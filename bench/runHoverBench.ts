@@ -1,4 +1,5 @@
 import { runBenchmark, writeReport } from './benchmarkSession';
+import { codeServerDescription } from '../test/runners/codeServer';
 import type { HoverBenchResult } from './hoverBench';
 
 /**
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   ];
   const table = ['| measure | value | target | against the target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   console.log(table);
-  writeReport('hover', 'Hover benchmark', `the extension's hover provider in a real VS Code extension host (code-server 1.100.3), against the PLYR API simulator in its own process with ${r.latencyMs} ms latency per request.`, table);
+  writeReport('hover', 'Hover benchmark', `the extension's hover provider in a real VS Code extension host (${codeServerDescription()}), against the PLYR API simulator in its own process with ${r.latencyMs} ms latency per request.`, table);
   return 0;
 }
 

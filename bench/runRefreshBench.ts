@@ -1,4 +1,5 @@
 import { runBenchmark, writeReport } from './benchmarkSession';
+import { codeServerDescription } from '../test/runners/codeServer';
 import type { RefreshBenchRow } from './refreshBench';
 
 /**
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const last = rows[rows.length - 1];
   const ratio = last.wallMs / last.floorMs;
   console.log(`\nN = ${last.n}: ratio ${ratio.toFixed(2)} against the target ${TARGET_RATIO} (${((ratio / TARGET_RATIO) * 100).toFixed(0)}% of the limit)`);
-  writeReport('refresh', 'Refresh-all benchmark', 'a real VS Code (code-server 1.100.3) with the Balances view open, refreshing N tracked identifiers against the PLYR API simulator (in its own process) with 50 ms latency per request. The floor is ceil(N / concurrency) × 50 ms.', table);
+  writeReport('refresh', 'Refresh-all benchmark', `a real VS Code (${codeServerDescription()}) with the Balances view open, refreshing N tracked identifiers against the PLYR API simulator (in its own process) with 50 ms latency per request. The floor is ceil(N / concurrency) × 50 ms.`, table);
   return 0;
 }
 

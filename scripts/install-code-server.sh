@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests and the demo need on a bare machine, idempotently:
-# Debian's Chromium and ripgrep, and code-server 4.100.3 (VS Code 1.100.3, the last line on Node 20)
-# under .vscode-test/code-server, following ../shared/code-server.md. Safe to run again: each step
-# is skipped when already done.
+# Debian's Chromium and ripgrep, and code-server (the version in package.json's
+# config.codeServerVersion: 4.90.3, VS Code 1.90.2, the oldest VS Code the extension supports)
+# under .vscode-test/code-server-<version>, following ../shared/code-server.md. Safe to run again:
+# each step is skipped when already done.
 set -euo pipefail
-VERSION=4.100.3
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-DIR="${CODE_SERVER_DIR:-$ROOT/.vscode-test/code-server}"
+VERSION="${CODE_SERVER_VERSION:-$(node -p "require('$ROOT/package.json').config.codeServerVersion")}"
+DIR="${CODE_SERVER_DIR:-$ROOT/.vscode-test/code-server-$VERSION}"
 MARK="$DIR/.installed-$VERSION"
 export npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
@@ -31,8 +32,9 @@ cd "$DIR"
 [ -f package.json ] || echo '{"name":"code-server-host","private":true}' > package.json
 npm install --no-save --ignore-scripts --loglevel=error "code-server@$VERSION"
 VS="$DIR/node_modules/code-server/lib/vscode"
-(cd "$VS" && npm install --omit=dev --ignore-scripts --loglevel=error \
-  && npm rebuild --loglevel=error kerberos node-pty @parcel/watcher @vscode/spdlog @vscode/deviceid native-watchdog)
+# Older lines (4.90) pin beta peers that npm's strict resolver rejects; their lockfile is right.
+(cd "$VS" && { npm install --omit=dev --ignore-scripts --loglevel=error || npm install --omit=dev --ignore-scripts --loglevel=error --legacy-peer-deps; } \
+  && CXXFLAGS="${CXXFLAGS:-} -fpermissive" npm rebuild --loglevel=error kerberos node-pty @parcel/watcher @vscode/spdlog @vscode/deviceid native-watchdog)
 mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"
 ln -sf /usr/bin/rg "$VS/node_modules/@vscode/ripgrep/bin/rg"
 ln -sfn node_modules "$VS/node_modules.asar"

@@ -5,12 +5,35 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * Starts code-server (VS Code 1.100.3's server and web workbench, installed by
- * scripts/install-code-server.sh) on loopback with throwaway profile folders, as
- * ../shared/code-server.md describes. Used by the test runner and the demo.
+ * Starts code-server (VS Code's server and web workbench, installed by
+ * scripts/install-code-server.sh at the version package.json names) on loopback with throwaway
+ * profile folders, as ../shared/code-server.md describes. Used by the test runner and the demo.
  */
 export const ROOT = path.resolve(__dirname, '../../..');
-export const CODE_SERVER_ENTRY = path.join(process.env.CODE_SERVER_DIR ?? path.join(ROOT, '.vscode-test/code-server'), 'node_modules/code-server/out/node/entry.js');
+export const CODE_SERVER_VERSION: string = process.env.CODE_SERVER_VERSION ?? (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { codeServerVersion: string } }).config.codeServerVersion;
+const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'node_modules/code-server/out/node/entry.js');
+
+/** The tests must run on the VS Code that package.json says they run on (its oldest supported). */
+export function assertTestedVersion(): void {
+  const expected = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { testedVSCodeVersion: string } }).config.testedVSCodeVersion;
+  const description = codeServerDescription();
+  if (!process.env.CODE_SERVER_DIR && !description.endsWith(`(VS Code ${expected})`)) {
+    throw new Error(`The installed ${description} is not the VS Code ${expected} that package.json's config.testedVSCodeVersion names.`);
+  }
+}
+
+/** "code-server 4.90.3 (VS Code 1.90.2)", read from the installed packages, for reports. */
+export function codeServerDescription(): string {
+  const version = (file: string) => {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(CODE_SERVER_DIR, 'node_modules/code-server', file), 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  return `code-server ${version('package.json')} (VS Code ${version('lib/vscode/package.json')})`;
+}
 
 export interface CodeServer {
   readonly port: number;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
-import { freePort } from './codeServer';
+import { assertTestedVersion, codeServerDescription, freePort } from './codeServer';
 import { runSession, Session, Summary } from './extensionHostSession';
 
 /**
@@ -12,6 +12,7 @@ import { runSession, Session, Summary } from './extensionHostSession';
  * the environment. Prints "integration: N passed, N failed".
  */
 async function main(): Promise<number> {
+  assertTestedVersion();
   const started = Date.now();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-integration-'));
   const restart = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-restart-'));
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
     for (const failure of total.failures) {
       console.error(`FAILED: ${failure.title}\n${failure.error}\n`);
     }
-    console.log(`integration (code-server 1.100.3, ${sessions.length} sessions, ${((Date.now() - started) / 1000).toFixed(1)} s): ${total.passed} passed, ${total.failed} failed${total.pending ? `, ${total.pending} skipped` : ''}`);
+    console.log(`integration (${codeServerDescription()}, ${sessions.length} sessions, ${((Date.now() - started) / 1000).toFixed(1)} s): ${total.passed} passed, ${total.failed} failed${total.pending ? `, ${total.pending} skipped` : ''}`);
     return total.failed === 0 && total.pending === 0 && total.passed > 0 ? 0 : 1;
   } finally {
     if (!process.env.PLYR_KEEP_TEMP) {

@@ -12,7 +12,7 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
 
   it('explains a malformed identifier while it is typed', async () => {
     await bench.palette('PLYR: Check Balance');
-    const input = bench.page.locator('.quick-input-widget input');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('player 123');
     await bench.page.locator('.quick-input-message', { hasText: "a space (U+0020) is not allowed" }).waitFor();
     await bench.screenshot('check-balance-validation');

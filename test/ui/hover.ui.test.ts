@@ -13,7 +13,7 @@ describe('the address hover, as a person sees it', () => {
   it('shows balances when the mouse rests on an address in an open file', async () => {
     const { page } = bench;
     await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('game-config.ts');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('game-config.ts');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'game-config.ts' }).first().waitFor();
     await page.keyboard.press('Enter');
     const address = page.locator('.monaco-editor .view-lines span span', { hasText: '0x742d35Cc' }).first();

@@ -82,7 +82,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       },
       async palette(command) {
         await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
         await input.waitFor();
         await input.fill(`>${command}`);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
@@ -92,7 +92,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         if (title) {
           await bench.expectVisible(page.locator('.quick-input-widget .quick-input-title', { hasText: title }), `quick-input-${title.replace(/\W+/g, '-')}`);
         }
-        const input = page.locator('.quick-input-widget input');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
         await input.waitFor();
         await input.fill(text);
         await page.keyboard.press('Enter');

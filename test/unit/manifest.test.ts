@@ -10,6 +10,9 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 interface Manifest {
   icon: string;
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  config: { codeServerVersion: string; testedVSCodeVersion: string };
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
     menus: { commandPalette: { command: string; when?: string }[] };
@@ -74,6 +77,16 @@ describe('the README agrees with the manifest', () => {
     const keys = tableColumn('### Settings', 0);
     const defaults = tableColumn('### Settings', 1);
     assert.deepEqual(keys.map((key, i) => `${key} ${defaults[i]}`).sort(), expected);
+  });
+});
+
+describe('the VS Code versions agree', () => {
+  it('types the code against the oldest version it claims, and tests on that version', () => {
+    const oldest = /^\^(\d+)\.(\d+)\.0$/.exec(manifest.engines.vscode);
+    assert.ok(oldest, `engines.vscode is ${manifest.engines.vscode}, not ^X.Y.0`);
+    assert.equal(manifest.devDependencies['@types/vscode'], `${oldest[1]}.${oldest[2]}.0`, 'the API the code compiles against is the oldest claimed');
+    const [major, minor] = manifest.config.testedVSCodeVersion.split('.');
+    assert.deepEqual([major, minor], [oldest[1], oldest[2]], 'the tests run on the oldest claimed version');
   });
 });
 
