@@ -32,7 +32,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'plyr-demo-'));
 const workspace = join(scratch, 'workspace');
 cpSync(join(root, 'demo/workspace'), workspace, { recursive: true });
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
-writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url }, null, 2));
+writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'plyr.openViewOnStartup': true }, null, 2));
 const server = await startCodeServer({
   workspace,
   root: join(scratch, 'code-server'),
@@ -45,8 +45,8 @@ console.log(`
 PLYR Balance demo is running.
   Open:       ${workbenchUrl(server.origin, workspace)}
   Simulator:  ${sim.url} (demo users: ${DEMO_USERS.map((u) => u.plyrId).join(', ')})
-  Try:        click the PLYR icon in the activity bar: the demo's watch-list (.vscode/plyr.json)
-              with balances; rest the mouse on an address in game-config.ts;
+  Try:        the PLYR view opens with the demo's watch-list (.vscode/plyr.json) and balances;
+              rest the mouse on an address in game-config.ts;
               F1 > PLYR: Check Balance; the PLYR view's + to track your own identifiers.
 Ctrl+C stops code-server and the simulator.`);
 

@@ -66,6 +66,7 @@ export const SETTINGS = {
   hoverEnabled: 'hover.enabled',
   hoverLanguages: 'hover.languages',
   hoverCacheSeconds: 'hover.cacheSeconds',
+  openViewOnStartup: 'openViewOnStartup',
 } as const;
 
 export const STATE_KEYS = {

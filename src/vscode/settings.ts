@@ -34,6 +34,7 @@ export interface ViewSettings {
   readonly refreshConcurrency: number;
   /** 0: off. */
   readonly autoRefreshSeconds: number;
+  readonly openOnStartup: boolean;
 }
 
 export function readViewSettings(): ViewSettings {
@@ -42,6 +43,7 @@ export function readViewSettings(): ViewSettings {
     hideZeroBalances: config.get<boolean>(SETTINGS.hideZeroBalances, false),
     refreshConcurrency: Math.round(bounded(config.get<number>(SETTINGS.refreshConcurrency), 1, 16, 4)),
     autoRefreshSeconds: Math.round(bounded(config.get<number>(SETTINGS.autoRefreshSeconds), 0, 86_400, 300)),
+    openOnStartup: config.get<boolean>(SETTINGS.openViewOnStartup, false),
   };
 }
 

@@ -56,6 +56,9 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     }, RENDER_FRAME_MS);
   };
   const storeListener = store.onDidChange((ids) => render(ids));
+  if (readViewSettings().openOnStartup) {
+    void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
+  }
   return [
     provider,
     view,

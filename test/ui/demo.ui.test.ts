@@ -10,12 +10,15 @@ import { openWorkbench, Workbench } from './workbench';
 describe('the demo, as a newcomer opens it', () => {
   let bench: Workbench;
   before(async () => {
-    bench = await openWorkbench({ watchList: true, env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } });
+    bench = await openWorkbench({
+      watchList: true,
+      settings: { 'plyr.openViewOnStartup': true },
+      env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+    });
   });
   after(() => bench?.close());
 
-  it("shows the workspace's identifiers with their balances as soon as the PLYR view opens", async () => {
-    await bench.openPlyrView();
+  it("shows the workspace's identifiers with their balances, with nothing clicked or typed", async () => {
     const rows = bench.page.locator('.part.sidebar .monaco-list-row');
     await bench.expectVisible(rows.filter({ hasText: 'Workspace' }).first(), 'demo-workspace-group');
     await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9007199.254740993123456789"]').first(), 'demo-balances');

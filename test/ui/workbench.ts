@@ -37,6 +37,8 @@ export interface WorkbenchOptions {
   readonly watchList?: boolean;
   /** Environment of code-server and so of the extension host (the demo's credentials). */
   readonly env?: Record<string, string>;
+  /** More user settings (the demo's). */
+  readonly settings?: Record<string, unknown>;
 }
 
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -56,7 +58,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   let browser: BrowserContext | undefined;
   try {
     // The extension as a user installs it: the packaged .vsix, not the development folder.
-    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), install: [builtVsix()], env: options.env, settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern' } });
+    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), install: [builtVsix()], env: options.env, settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern', ...options.settings } });
     browser = await launchBrowser(path.join(scratch, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(workbenchUrl(server.origin, workspace));
