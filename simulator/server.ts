@@ -29,9 +29,11 @@ export interface SimulatorConfig {
   clockOffsetMs: number;
   /** Token name -> amount added to every all-token balance answer (hostile names, odd values). */
   extraBalances: Record<string, unknown>;
+  /** `/api` requests allowed per wall-clock second; past it, 429 with `Retry-After`. 0: no limit. */
+  rateLimitPerSecond: number;
 }
 
-export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0, extraBalances: {} };
+export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0, extraBalances: {}, rateLimitPerSecond: 0 };
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
 export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle' | 'slowAnswer';
@@ -126,8 +128,21 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     }
   });
   app.use(adminRoutes(config, initial, faults, requests));
+  const window = { second: 0, count: 0 };
   app.use(async (ctx, next) => {
     ctx.set('Date', new Date(serverNow()).toUTCString());
+    if (config.rateLimitPerSecond > 0 && ctx.path.startsWith('/api')) {
+      // Fixed one-second windows, as a simple gateway limits: over the limit until the next second.
+      const now = Date.now();
+      const second = Math.floor(now / 1000);
+      if (second !== window.second) {
+        Object.assign(window, { second, count: 0 });
+      }
+      if (++window.count > config.rateLimitPerSecond) {
+        ctx.set('Retry-After', String(Math.max(1, Math.ceil((1000 - (now % 1000)) / 1000))));
+        return error(ctx, 429, 'Too many requests');
+      }
+    }
     if (config.latencyMs > 0) {
       await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
     }
