@@ -12,6 +12,8 @@ import type { PlyrBalanceApi } from '../src/vscode/api';
  */
 const LATENCY_MS = 50;
 const SIZES = (process.env.PLYR_BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+/** Requests per second the simulator allows (429 with Retry-After past it); 0: no limit. */
+const RATE_LIMIT = Number(process.env.PLYR_BENCH_RATE_LIMIT ?? 0);
 
 export interface RefreshBenchRow {
   n: number;
@@ -22,6 +24,12 @@ export interface RefreshBenchRow {
   failed: number;
   maxEventLoopDelayMs: number;
   heapGrowthMb: number;
+  /** The extension host's heap and resident memory after the refresh, with N tracked. */
+  heapUsedMb: number;
+  rssMb: number;
+  rateLimit: number;
+  /** Requests the simulator refused with 429 (retried by the client). */
+  refused: number;
 }
 
 /** The standalone simulator's switches over HTTP. */
@@ -33,6 +41,7 @@ function simulator(url: string) {
     configure: (patch: object) => call('POST', 'config', patch),
     clearRequests: () => call('DELETE', 'requests'),
     requestCount: async () => ((await (await call('GET', 'requests')).json()) as unknown[]).length,
+    refusedCount: async () => ((await (await call('GET', 'requests')).json()) as { status: number }[]).filter((r) => r.status === 429).length,
   };
 }
 
@@ -55,7 +64,7 @@ export async function run(): Promise<void> {
     const have = api.getTracked().length;
     await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: n - have }, (_, i) => `load-${have + i + 1}`));
     await sim.clearRequests();
-    await sim.configure({ latencyMs: LATENCY_MS });
+    await sim.configure({ latencyMs: LATENCY_MS, rateLimitPerSecond: RATE_LIMIT });
     const heapBefore = process.memoryUsage().heapUsed;
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
@@ -63,15 +72,23 @@ export async function run(): Promise<void> {
     await vscode.commands.executeCommand('plyr.refresh');
     const wallMs = performance.now() - started;
     delay.disable();
+    await sim.configure({ rateLimitPerSecond: 0 });
+    const refused = await sim.refusedCount();
+    const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     rows.push({
       n,
       concurrency,
       wallMs: Math.round(wallMs),
-      floorMs: Math.ceil(n / concurrency) * LATENCY_MS,
-      requests: await sim.requestCount(),
+      // Limited by the pool, or by the server's rate limit, whichever is slower.
+      floorMs: Math.max(Math.ceil(n / concurrency) * LATENCY_MS, RATE_LIMIT > 0 ? Math.ceil((n / RATE_LIMIT) * 1000) : 0),
+      requests: (await sim.requestCount()) - refused,
+      refused,
+      rateLimit: RATE_LIMIT,
       failed: api.getTracked().filter((t) => t.status !== 'ok').length,
       maxEventLoopDelayMs: Math.round(delay.max / 1e6),
-      heapGrowthMb: Math.round(((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024) * 10) / 10,
+      heapGrowthMb: mb(process.memoryUsage().heapUsed - heapBefore),
+      heapUsedMb: mb(process.memoryUsage().heapUsed),
+      rssMb: mb(process.memoryUsage().rss),
     });
   }
   if (process.env.PLYR_TEST_RESULTS) {
