@@ -10,6 +10,7 @@ import { createApi, PlyrBalanceApi } from './vscode/api';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
 import { registerClearCredentials, registerSetCredentials } from './vscode/commands/credentials';
 import { registerRowActions } from './vscode/commands/rowActions';
+import { registerTestConnection } from './vscode/commands/testConnection';
 import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/credentialStore';
 import { COMMANDS, LOG_CHANNEL_NAME } from './vscode/ids';
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       registerSetCredentials(services),
       registerClearCredentials(services),
       registerCheckBalance(services),
+      registerTestConnection(services),
       ...registerTrackingCommands(services),
       ...registerRowActions(services),
       vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Balances, isPlainObject, parseBalances } from './balances';
-import { describeDuration, PlyrError } from './errors';
+import { ServerAnswer, SignedAnswer } from './doctor';
+import { describeDuration, isPlyrError, PlyrError } from './errors';
 import { Identifier, parseIdentifier } from './identifier';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
@@ -107,6 +108,37 @@ export class PlyrClient {
       }
       return plyrId.toLowerCase();
     });
+  }
+
+  /** For PLYR: Test Connection: one unauthenticated request, unretried, with the server's time. */
+  async probeServer(signal?: AbortSignal): Promise<ServerAnswer> {
+    const config = this.options.config();
+    const started = this.now();
+    const response = await send(this.options.fetch, new URL('tokenlist', this.root(config)), { timeoutMs: config.timeoutMs, signal });
+    const serverDate = Date.parse(response.headers.get('date') ?? '');
+    return { status: response.status, elapsedMs: this.now() - started, ...(Number.isNaN(serverDate) ? {} : { serverDateMs: serverDate }), ...retryAfterOf(this.retryAfter(response)) };
+  }
+
+  /**
+   * For PLYR: Test Connection: one signed request, unretried (the signing fallbacks still apply),
+   * and the convention that ends up in use. A PLYR ID without an account still proves the signature.
+   */
+  async probeSignedCall(plyrId: string, signal?: AbortSignal): Promise<SignedAnswer> {
+    const config = this.options.config();
+    const root = this.root(config);
+    const response = await this.signedGet(userBalanceUrl(root, plyrId, undefined), root, config, signal).catch((error: unknown) => {
+      // A 429 or 5xx is an answer here, not a failure to retry.
+      if (isPlyrError(error) && error.status !== undefined) {
+        return { status: error.status, retryAfterMs: error.retryAfterMs };
+      }
+      throw error;
+    });
+    const convention = this.learnedSigning.get(root.href) ?? config.signing;
+    if ('body' in response) {
+      const message = response.status === 401 || response.status === 403 ? jsonErrorMessage(response.body) : undefined;
+      return { status: response.status, convention, ...(message ? { serverMessage: message } : {}) };
+    }
+    return { status: response.status, convention, ...retryAfterOf(response.retryAfterMs) };
   }
 
   private async userBalances(root: URL, config: ClientConfig, id: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
@@ -274,4 +306,8 @@ function filterToken(balances: Balances, name: string | undefined, asGiven: stri
 
 function conventionLabel(convention: SigningConvention): string {
   return convention === 'null' ? '"null" (published page)' : '"{}" (real server)';
+}
+
+function retryAfterOf(ms: number | undefined): { retryAfterMs?: number } {
+  return ms === undefined ? {} : { retryAfterMs: ms };
 }

@@ -29,12 +29,22 @@ export async function showError(error: unknown, services: Services): Promise<voi
   if (!fixes.includes('showLog')) {
     fixes.push('showLog');
   }
-  const choice = await vscode.window.showErrorMessage(message, ...fixes.map(actionLabel));
+  // Whatever went wrong on the way to the server, the doctor can say which part it was.
+  const offerDoctor = !(error instanceof PlyrError && INPUT_ERRORS.has(error.code));
+  const testConnection = vscode.l10n.t('Test Connection');
+  const choice = await vscode.window.showErrorMessage(message, ...fixes.map(actionLabel), ...(offerDoctor ? [testConnection] : []));
+  if (offerDoctor && choice === testConnection) {
+    await vscode.commands.executeCommand(COMMANDS.testConnection);
+    return;
+  }
   const fix = fixes.find((f) => actionLabel(f) === choice);
   if (fix) {
     await runFix(fix, services);
   }
 }
+
+/** Errors in what the user typed: the connection is not the question. */
+const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel']);
 
 export async function runFix(fix: PlyrFix, services: Services): Promise<void> {
   switch (fix) {

@@ -18,6 +18,7 @@ export const COMMANDS = {
   copyAmount: 'plyr.copyAmount',
   refreshAddress: 'plyr.refreshAddress',
   checkBalanceFromEditor: 'plyr.checkBalanceFromEditor',
+  testConnection: 'plyr.testConnection',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */

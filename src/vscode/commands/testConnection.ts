@@ -1,0 +1,97 @@
+import * as vscode from 'vscode';
+import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, runDoctor } from '../../core/doctor';
+import { apiRoot } from '../../core/networks';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { networkLabel, readClientConfig } from '../settings';
+
+/** A PLYR ID for the signed check when none is tracked: "no account" still proves the signature. */
+const PROBE_PLYR_ID = 'connection-test';
+
+// Looked up when shown: the translation may not be loaded at import time.
+const title = (check: DoctorCheckId): string =>
+  ({
+    network: vscode.l10n.t('Network and server'),
+    server: vscode.l10n.t('Server reachable'),
+    credentials: vscode.l10n.t('API credentials'),
+    clock: vscode.l10n.t('Clock'),
+    signedCall: vscode.l10n.t('Signed request'),
+    rateLimit: vscode.l10n.t('Rate limit'),
+  })[check];
+
+/**
+ * PLYR: Test Connection. Runs the doctor's checks with progress, lists them (each failure with
+ * its fix), and returns them as data for automation: `[{ check, ok, detail }]`, never a secret.
+ */
+export function registerTestConnection(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.testConnection, async (): Promise<DoctorCheck[]> => {
+    const checks = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to the PLYR API…'), cancellable: true },
+      (_, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return runDoctor(probe(services), abort.signal);
+      },
+    );
+    services.logger.info(`Test Connection: ${checks.map((c) => `${c.check} ${c.ok ? (c.warning ? 'warning' : 'ok') : 'failed'}`).join(', ')}`);
+    void showChecks(checks, services);
+    return checks;
+  });
+}
+
+function probe(services: Services): DoctorProbe {
+  return {
+    target: () => {
+      const config = readClientConfig();
+      const root = apiRoot(config.network, config.customBaseUrl);
+      return root.ok ? { ok: true, network: networkLabel(config), url: root.url.href } : { ok: false, message: root.message };
+    },
+    reachServer: (signal) => services.client.probeServer(signal),
+    hasCredentials: async () => (await services.credentials.get()) !== undefined,
+    signedCall: (signal) => services.client.probeSignedCall(services.tracked.all.find((t) => t.kind === 'plyrId')?.id ?? PROBE_PLYR_ID, signal),
+    now: Date.now,
+  };
+}
+
+interface CheckItem extends vscode.QuickPickItem {
+  readonly fix?: DoctorFix;
+}
+
+async function showChecks(checks: readonly DoctorCheck[], services: Services): Promise<void> {
+  const failed = checks.filter((c) => !c.ok).length;
+  const items: CheckItem[] = checks.map((c) => ({
+    label: `${c.ok ? (c.warning ? '$(warning)' : '$(pass)') : '$(error)'} ${title(c.check)}`,
+    detail: c.detail,
+    ...(c.fix ? { description: fixLabel(c.fix), fix: c.fix } : {}),
+  }));
+  const choice = await vscode.window.showQuickPick(items, {
+    title: failed === 0 ? vscode.l10n.t('PLYR: Test Connection: all checks passed') : vscode.l10n.t('PLYR: Test Connection: {0} of {1} checks failed', failed, checks.length),
+    placeHolder: vscode.l10n.t('Pick a check to run its fix'),
+  });
+  switch (choice?.fix) {
+    case 'setCredentials':
+      await vscode.commands.executeCommand(COMMANDS.setCredentials);
+      return;
+    case 'openSettings':
+      await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:plyr-tools.plyr-balance');
+      return;
+    case 'fixClock':
+      void vscode.window.showInformationMessage(vscode.l10n.t("Set your computer's clock to the network time (on most systems: date and time settings, set automatically)."));
+      return;
+    default:
+      services.log.show(true);
+  }
+}
+
+function fixLabel(fix: DoctorFix): string {
+  switch (fix) {
+    case 'setCredentials':
+      return vscode.l10n.t('Fix: Set API Credentials');
+    case 'openSettings':
+      return vscode.l10n.t('Fix: Open Settings');
+    case 'fixClock':
+      return vscode.l10n.t('Fix: correct your clock');
+    case 'waitForRateLimit':
+      return vscode.l10n.t('Wait, then test again');
+  }
+}

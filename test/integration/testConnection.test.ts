@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { Simulator } from '../../simulator/server';
+import type { DoctorCheck } from '../../src/core/doctor';
+import { freePort } from '../runners/codeServer';
+import { pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+
+async function testConnection(): Promise<Record<string, DoctorCheck>> {
+  const checks = await vscode.commands.executeCommand<DoctorCheck[]>('plyr.testConnection');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  const text = JSON.stringify(checks);
+  assert.ok(!text.includes(DEMO_CREDENTIALS.secretKey) && !text.includes(DEMO_CREDENTIALS.apiKey), 'no secret in any field');
+  return Object.fromEntries(checks.map((c) => [c.check, c]));
+}
+
+const failing = (checks: Record<string, DoctorCheck>) => Object.values(checks).filter((c) => !c.ok).map((c) => c.check);
+
+describe('PLYR: Test Connection', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+  });
+  beforeEach(async () => {
+    sim.reset();
+    await setDemoCredentials();
+    await pointAt(sim.url);
+  });
+  after(async () => {
+    await setDemoCredentials();
+    await resetSettings();
+    await sim.close();
+  });
+
+  it('passes every check against a healthy simulator, and says which signing worked', async () => {
+    const checks = await testConnection();
+    assert.deepEqual(Object.keys(checks), ['network', 'server', 'credentials', 'clock', 'signedCall', 'rateLimit']);
+    assert.deepEqual(failing(checks), []);
+    assert.match(checks.network.detail, new RegExp(sim.url.replace(/[.]/g, '\\.')));
+    assert.match(checks.signedCall.detail, /accepted \(signing timestamp \+ "\{\}"\)/);
+  });
+
+  it('names the unreachable server, with Open Settings, when the simulator is down', async () => {
+    await pointAt(`http://127.0.0.1:${await freePort()}`);
+    const checks = await testConnection();
+    assert.deepEqual(failing(checks), ['server', 'clock', 'signedCall']);
+    assert.match(checks.server.detail, /refused/);
+    assert.equal(checks.server.fix, 'openSettings');
+  });
+
+  it('fails the signed request for a wrong secret, with Set API Credentials', async () => {
+    await setDemoCredentials({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: 'wrong-secret-value-123' });
+    const checks = await testConnection();
+    assert.deepEqual(failing(checks), ['signedCall']);
+    assert.equal(checks.signedCall.fix, 'setCredentials');
+    assert.match(checks.signedCall.detail, /Invalid signature/);
+    assert.ok(!JSON.stringify(checks).includes('wrong-secret-value-123'));
+  });
+
+  it('says how far off the clock is when the server is 10 minutes ahead', async () => {
+    sim.configure({ clockOffsetMs: 10 * 60_000 });
+    const checks = await testConnection();
+    assert.deepEqual(failing(checks), ['clock']);
+    assert.match(checks.clock.detail, /10 min behind the server's: signed calls will fail/);
+    assert.equal(checks.clock.fix, 'fixClock');
+  });
+
+  it('reports a rate limit with the wait the server asks for', async () => {
+    sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '30' });
+    const checks = await testConnection();
+    assert.ok(failing(checks).includes('rateLimit'), JSON.stringify(checks));
+    assert.match(checks.rateLimit.detail, /wait 30 s/);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/doctor';
+import { PlyrError } from '../../src/core/errors';
+
+const NOW = 1_800_000_000_000;
+
+function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; server: ServerAnswer | Error; credentials: boolean; signed: SignedAnswer | Error }> = {}): DoctorProbe & { signedCalls: number } {
+  const result = {
+    signedCalls: 0,
+    target: () => overrides.target ?? { ok: true as const, network: 'custom', url: 'http://127.0.0.1:4555/api/' },
+    reachServer: async () => {
+      const server = overrides.server ?? { status: 200, serverDateMs: NOW, elapsedMs: 3 };
+      if (server instanceof Error) {
+        throw server;
+      }
+      return server;
+    },
+    hasCredentials: async () => overrides.credentials ?? true,
+    signedCall: async () => {
+      result.signedCalls++;
+      const signed = overrides.signed ?? { status: 200, convention: 'emptyObject' as const };
+      if (signed instanceof Error) {
+        throw signed;
+      }
+      return signed;
+    },
+    now: () => NOW,
+  };
+  return result;
+}
+
+const byId = async (p: DoctorProbe) => Object.fromEntries((await runDoctor(p)).map((c) => [c.check, c]));
+
+describe('runDoctor (PLYR: Test Connection)', () => {
+  it('passes every check, in order, against a healthy server', async () => {
+    const checks = await runDoctor(probe());
+    assert.deepEqual(checks.map((c) => c.check), ['network', 'server', 'credentials', 'clock', 'signedCall', 'rateLimit']);
+    assert.ok(checks.every((c) => c.ok && !c.warning), JSON.stringify(checks));
+    assert.match(checks[4].detail, /timestamp \+ "\{\}"/);
+  });
+
+  it('stops at settings that name no server', async () => {
+    const checks = await runDoctor(probe({ target: { ok: false, message: 'plyr.customBaseUrl is empty.' } }));
+    assert.deepEqual(checks.map((c) => [c.check, c.ok]), [['network', false], ['server', false], ['credentials', false], ['clock', false], ['signedCall', false], ['rateLimit', false]]);
+    assert.equal(checks[0].fix, 'openSettings');
+  });
+
+  it('names the unreachable server and does not try a signed call', async () => {
+    const p = probe({ server: new PlyrError('network', 'Could not reach the PLYR API: the connection was refused.', { fix: 'openSettings' }) });
+    const c = await byId(p);
+    assert.equal(c.server.ok, false);
+    assert.match(c.server.detail, /connection was refused/);
+    assert.equal(c.server.fix, 'openSettings');
+    assert.equal(c.signedCall.ok, false);
+    assert.equal(p.signedCalls, 0);
+  });
+
+  it('asks for credentials when there are none', async () => {
+    const p = probe({ credentials: false });
+    const c = await byId(p);
+    assert.equal(c.credentials.fix, 'setCredentials');
+    assert.equal(c.signedCall.ok, false);
+    assert.equal(p.signedCalls, 0);
+  });
+
+  it('warns past a minute of clock offset, and fails past five', async () => {
+    for (const [offset, ok, warning] of [[30_000, true, false], [-90_000, true, true], [600_000, false, false]] as const) {
+      const c = await byId(probe({ server: { status: 200, serverDateMs: NOW + offset, elapsedMs: 2 } }));
+      assert.equal(c.clock.ok, ok, `offset ${offset}`);
+      assert.equal(c.clock.warning ?? false, warning, `offset ${offset}`);
+      if (!ok || warning) {
+        assert.equal(c.clock.fix, 'fixClock');
+        assert.match(c.clock.detail, offset > 0 ? /behind/ : /ahead of/);
+      }
+    }
+    assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW + 600_000, elapsedMs: 2 } }))).clock.detail, /10 min behind .* signed calls will fail/);
+  });
+
+  it('tells a refused signature from an accepted one (even "user not found")', async () => {
+    assert.equal((await byId(probe({ signed: { status: 404, convention: 'null' } }))).signedCall.ok, true);
+    const refused = (await byId(probe({ signed: { status: 401, serverMessage: 'Invalid signature', convention: 'emptyObject' } }))).signedCall;
+    assert.equal(refused.ok, false);
+    assert.equal(refused.fix, 'setCredentials');
+    assert.match(refused.detail, /Invalid signature.*secret key/);
+  });
+
+  it('reports a rate limit with the wait the server asks for', async () => {
+    const c = await byId(probe({ server: { status: 429, serverDateMs: NOW, elapsedMs: 2, retryAfterMs: 30_000 }, signed: { status: 429, convention: 'emptyObject', retryAfterMs: 30_000 } }));
+    assert.equal(c.rateLimit.ok, false);
+    assert.match(c.rateLimit.detail, /wait 30 s/);
+    assert.equal(c.server.ok, true, 'a 429 still proves the server is there');
+  });
+
+  it('keeps hostile server text inert and short', async () => {
+    const c = await byId(probe({ signed: { status: 401, serverMessage: `Invalid\u0000 [x](command:evil) ${'y'.repeat(500)}`, convention: 'emptyObject' } }));
+    assert.ok(c.signedCall.detail.length < 300, c.signedCall.detail);
+    assert.doesNotMatch(c.signedCall.detail, /\u0000/);
+  });
+});
