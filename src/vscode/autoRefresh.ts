@@ -1,24 +1,35 @@
 import * as vscode from 'vscode';
-import { SETTINGS } from './ids';
+import { nextRefreshDelayMs } from '../core/refreshSchedule';
+import { COMMANDS, SETTINGS } from './ids';
 import { readViewSettings } from './settings';
 
 /**
- * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) while the view is visible, and
- * re-renders row ages each minute while it is visible. Nothing runs while the view is hidden.
- * When the view comes into sight with data older than the interval (or none yet: a fresh start),
- * it refreshes at once rather than showing old numbers until the next tick.
+ * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) only while someone can see the
+ * numbers: the view visible and the window focused. Idle (unfocused, or the view hidden) there is
+ * no timer at all. On coming back after longer than the interval (focus, sleep, the view shown)
+ * it refreshes once at once. While the server cannot be reached the wait doubles up to
+ * plyr.autoRefreshBackoffMaxSeconds, with one line in the view instead of a notification.
  */
 export class AutoRefresh implements vscode.Disposable {
   private refreshTimer: NodeJS.Timeout | undefined;
   private ageTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
   private lastRefreshAt: number | undefined;
+  private failures = 0;
+  private running = false;
 
-  constructor(private readonly view: vscode.TreeView<unknown>, private readonly refreshAll: () => Promise<void>, private readonly rerender: () => void) {
+  constructor(
+    private readonly view: vscode.TreeView<unknown>,
+    private readonly refreshAll: () => Promise<void>,
+    private readonly rerender: () => void,
+    /** After a round: true when no identifier could reach the server. */
+    private readonly unreachable: () => boolean,
+  ) {
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.reschedule()),
+      vscode.window.onDidChangeWindowState(() => this.reschedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshSeconds}`)) {
+        if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshSeconds}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshBackoffMaxSeconds}`)) {
           this.reschedule();
         }
       }),
@@ -26,28 +37,66 @@ export class AutoRefresh implements vscode.Disposable {
     this.reschedule();
   }
 
-  private reschedule(): void {
-    this.stop();
-    if (!this.view.visible) {
-      return;
-    }
-    const seconds = readViewSettings().autoRefreshSeconds;
-    if (seconds > 0) {
-      this.refreshTimer = setInterval(() => this.refresh(), seconds * 1000);
-      if (this.lastRefreshAt === undefined || Date.now() - this.lastRefreshAt > seconds * 1000) {
-        this.refresh();
-      }
-    }
-    this.ageTimer = setInterval(this.rerender, 60_000);
+  private get active(): boolean {
+    return this.view.visible && vscode.window.state.focused;
   }
 
-  private refresh(): void {
+  private reschedule(): void {
+    this.stop();
+    if (!this.active) {
+      return;
+    }
+    this.ageTimer = setInterval(this.rerender, 60_000);
+    const { autoRefreshSeconds } = readViewSettings();
+    if (autoRefreshSeconds === 0) {
+      return;
+    }
+    const stale = this.lastRefreshAt === undefined || Date.now() - this.lastRefreshAt > this.delayMs();
+    if (stale && !this.running) {
+      void this.tick();
+    } else {
+      this.schedule(this.lastRefreshAt === undefined ? this.delayMs() : Math.max(0, this.lastRefreshAt + this.delayMs() - Date.now()));
+    }
+  }
+
+  private delayMs(): number {
+    const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = readViewSettings();
+    return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.failures, autoRefreshBackoffMaxSeconds * 1000);
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.refreshTimer = undefined;
+    this.running = true;
     this.lastRefreshAt = Date.now();
-    void this.refreshAll();
+    try {
+      await this.refreshAll();
+    } finally {
+      this.running = false;
+    }
+    const wasReachable = this.failures === 0;
+    this.failures = this.unreachable() ? this.failures + 1 : 0;
+    if (wasReachable && this.failures === 1) {
+      // One notification per outage; the view's line says the rest.
+      const testConnection = vscode.l10n.t('Test Connection');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The PLYR API cannot be reached. Automatic refresh will try again less and less often until it answers.'), testConnection).then((choice) => {
+        if (choice === testConnection) {
+          void vscode.commands.executeCommand(COMMANDS.testConnection);
+        }
+      });
+    }
+    this.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
+    if (this.active && readViewSettings().autoRefreshSeconds > 0) {
+      this.schedule(this.delayMs());
+    }
   }
 
   private stop(): void {
-    clearInterval(this.refreshTimer);
+    clearTimeout(this.refreshTimer);
     clearInterval(this.ageTimer);
     this.refreshTimer = this.ageTimer = undefined;
   }

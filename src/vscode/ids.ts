@@ -64,6 +64,7 @@ export const SETTINGS = {
   hideZeroBalances: 'hideZeroBalances',
   refreshConcurrency: 'refreshConcurrency',
   autoRefreshSeconds: 'autoRefreshSeconds',
+  autoRefreshBackoffMaxSeconds: 'autoRefreshBackoffMaxSeconds',
   hoverEnabled: 'hover.enabled',
   hoverLanguages: 'hover.languages',
   hoverCacheSeconds: 'hover.cacheSeconds',

@@ -34,6 +34,8 @@ export interface ViewSettings {
   readonly refreshConcurrency: number;
   /** 0: off. */
   readonly autoRefreshSeconds: number;
+  /** The longest wait between automatic refreshes while the server cannot be reached. */
+  readonly autoRefreshBackoffMaxSeconds: number;
   readonly openOnStartup: boolean;
 }
 
@@ -43,6 +45,7 @@ export function readViewSettings(): ViewSettings {
     hideZeroBalances: config.get<boolean>(SETTINGS.hideZeroBalances, false),
     refreshConcurrency: Math.round(bounded(config.get<number>(SETTINGS.refreshConcurrency), 1, 16, 4)),
     autoRefreshSeconds: Math.round(bounded(config.get<number>(SETTINGS.autoRefreshSeconds), 0, 86_400, 300)),
+    autoRefreshBackoffMaxSeconds: Math.round(bounded(config.get<number>(SETTINGS.autoRefreshBackoffMaxSeconds), 1, 86_400, 600)),
     openOnStartup: config.get<boolean>(SETTINGS.openViewOnStartup, false),
   };
 }

@@ -5,6 +5,7 @@ import { Services } from './services';
 import { affectsScope, networkLabel, readViewSettings } from './settings';
 import { BalancesTreeProvider } from './tree/balancesTreeProvider';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
+import { UNREACHABLE_CODES } from '../core/refreshSchedule';
 import { toIdentifier } from '../core/trackedList';
 
 const RENDER_FRAME_MS = 50;
@@ -79,6 +80,9 @@ export function createSidebar(services: Services): vscode.Disposable[] {
       store.newEpoch();
       void refresher.refreshAll();
     }),
-    new AutoRefresh(view, () => refresher.refreshAll(), () => render()),
+    new AutoRefresh(view, () => refresher.refreshAll(), () => render(), () => {
+      const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
+      return entries.length > 0 && entries.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
+    }),
   ];
 }
