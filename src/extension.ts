@@ -22,6 +22,7 @@ import { createSidebar } from './vscode/sidebar';
 import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/trackedStore';
 import { WorkspaceWatchList } from './vscode/workspaceWatchList';
+import { BalanceStatusBar } from './vscode/statusBar';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -53,12 +54,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: scope.scope });
     const tracked = new TrackedStore(context.globalState);
     const watched = new WorkspaceWatchList(logger);
-    const services: Services = { client, credentials, logger, log, store, tracked, watched, refresher: new Refresher(store, tracked, watched) };
+    const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label);
+    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, refresher: new Refresher(store, tracked, watched) };
     context.subscriptions.push(
       scope.disposable,
       credentials,
       tracked,
       watched,
+      statusBar,
       { dispose: () => store.dispose() },
       registerSetCredentials(services),
       registerClearCredentials(services),
@@ -73,7 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     await Promise.all([credentials.refreshContextKey(), watched.reload()]);
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
-    return createApi(tracked, watched, store, context.subscriptions);
+    return createApi(tracked, watched, store, statusBar, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());

@@ -3,6 +3,7 @@ import { BalanceStore } from '../core/balanceStore';
 import { TrackedIdentifier } from '../core/trackedList';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
+import { BalanceStatusBar } from './statusBar';
 
 /** One tracked identifier as other extensions see it. */
 export interface TrackedSnapshot {
@@ -23,11 +24,13 @@ export interface PlyrBalanceApi {
   getTracked(): TrackedSnapshot[];
   /** The workspace's watch-list (`.vscode/plyr.json`), read-only, in the same shape. */
   getWatched(): TrackedSnapshot[];
+  /** What the status bar item shows (plyr.statusBar.identifier), or undefined when it is off. */
+  getStatusBar(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined;
   /** Fires when either list or any of their balances change. */
   readonly onDidChange: vscode.Event<void>;
 }
 
-export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, statusBar: BalanceStatusBar, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const storeListener = store.onDidChange(() => changed.fire());
   disposables.push(changed, tracked.onDidChange(() => changed.fire()), watched.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() });
@@ -49,5 +52,6 @@ export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, st
     onDidChange: changed.event,
     getTracked: () => tracked.all.map(snapshot),
     getWatched: () => watched.all.map(snapshot),
+    getStatusBar: () => statusBar.state,
   };
 }

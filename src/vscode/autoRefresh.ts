@@ -5,7 +5,7 @@ import { readViewSettings } from './settings';
 
 /**
  * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) only while someone can see the
- * numbers: the view visible and the window focused. Idle (unfocused, or the view hidden) there is
+ * numbers: the view or the status bar item, in a focused window. Idle (unfocused, or the view hidden) there is
  * no timer at all. On coming back after longer than the interval (focus, sleep, the view shown)
  * it refreshes once at once. While the server cannot be reached the wait doubles up to
  * plyr.autoRefreshBackoffMaxSeconds, with one line in the view instead of a notification.
@@ -20,13 +20,16 @@ export class AutoRefresh implements vscode.Disposable {
 
   constructor(
     private readonly view: vscode.TreeView<unknown>,
-    private readonly refreshAll: () => Promise<void>,
+    /** A round: everything when the view shows, else only what the status bar shows. */
+    private readonly refresh: (what: 'all' | 'statusBar') => Promise<void>,
     private readonly rerender: () => void,
     /** After a round: true when no identifier could reach the server. */
     private readonly unreachable: () => boolean,
+    private readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> },
   ) {
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.reschedule()),
+      statusBar.onDidChangeTarget(() => this.reschedule()),
       vscode.window.onDidChangeWindowState(() => this.reschedule()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshSeconds}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshBackoffMaxSeconds}`)) {
@@ -37,8 +40,9 @@ export class AutoRefresh implements vscode.Disposable {
     this.reschedule();
   }
 
+  /** Someone can see balances: the view or the status bar item, in a focused window. */
   private get active(): boolean {
-    return this.view.visible && vscode.window.state.focused;
+    return (this.view.visible || this.statusBar.showing) && vscode.window.state.focused;
   }
 
   private reschedule(): void {
@@ -74,7 +78,7 @@ export class AutoRefresh implements vscode.Disposable {
     this.running = true;
     this.lastRefreshAt = Date.now();
     try {
-      await this.refreshAll();
+      await this.refresh(this.view.visible ? 'all' : 'statusBar');
     } finally {
       this.running = false;
     }

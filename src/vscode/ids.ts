@@ -19,6 +19,7 @@ export const COMMANDS = {
   refreshAddress: 'plyr.refreshAddress',
   checkBalanceFromEditor: 'plyr.checkBalanceFromEditor',
   testConnection: 'plyr.testConnection',
+  revealIdentifier: 'plyr.revealIdentifier',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
@@ -69,6 +70,8 @@ export const SETTINGS = {
   hoverLanguages: 'hover.languages',
   hoverCacheSeconds: 'hover.cacheSeconds',
   openViewOnStartup: 'openViewOnStartup',
+  statusBarIdentifier: 'statusBar.identifier',
+  statusBarToken: 'statusBar.token',
 } as const;
 
 export const STATE_KEYS = {

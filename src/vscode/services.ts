@@ -4,6 +4,7 @@ import { Logger } from '../core/logger';
 import { PlyrClient } from '../core/plyrClient';
 import { CredentialStore } from './credentialStore';
 import { Refresher } from './refresher';
+import { BalanceStatusBar } from './statusBar';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
 
@@ -18,4 +19,5 @@ export interface Services {
   /** The workspace's read-only watch-list (`.vscode/plyr.json`). */
   readonly watched: WorkspaceWatchList;
   readonly refresher: Refresher;
+  readonly statusBar: BalanceStatusBar;
 }

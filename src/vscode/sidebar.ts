@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AutoRefresh } from './autoRefresh';
-import { SETTINGS, VIEWS } from './ids';
+import { COMMANDS, SETTINGS, VIEWS } from './ids';
 import { Services } from './services';
 import { affectsScope, networkLabel, readViewSettings } from './settings';
 import { BalancesTreeProvider } from './tree/balancesTreeProvider';
@@ -12,7 +12,7 @@ const RENDER_FRAME_MS = 50;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: Services): vscode.Disposable[] {
-  const { tracked, watched, store, refresher } = services;
+  const { tracked, watched, store, refresher, statusBar } = services;
   const provider = new BalancesTreeProvider({
     tracked,
     watched,
@@ -50,6 +50,9 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     }
     frame ??= setTimeout(() => {
       frame = undefined;
+      if (everything) {
+        statusBar.render(); // ages move on
+      }
       provider.refresh(everything || pending.size > 100 ? undefined : [...pending]);
       pending.clear();
       everything = false;
@@ -80,9 +83,27 @@ export function createSidebar(services: Services): vscode.Disposable[] {
       store.newEpoch();
       void refresher.refreshAll();
     }),
-    new AutoRefresh(view, () => refresher.refreshAll(), () => render(), () => {
-      const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
-      return entries.length > 0 && entries.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
+    new AutoRefresh(
+      view,
+      async (what) => {
+        // The status bar's identifier need not be in either list.
+        await Promise.all([what === 'all' ? refresher.refreshAll() : undefined, statusBar.refresh()]);
+      },
+      () => render(),
+      () => {
+        const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
+        const watchedNow = statusBar.state ? [store.get(statusBar.state.identifier)] : [];
+        const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
+        return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
+      },
+      statusBar,
+    ),
+    vscode.commands.registerCommand(COMMANDS.revealIdentifier, async (id?: unknown) => {
+      await vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
+      const row = typeof id === 'string' ? provider.rowFor(id) : undefined;
+      if (row) {
+        await view.reveal(row, { select: true, focus: true, expand: true });
+      }
     }),
   ];
 }

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Simulator } from '../../simulator/server';
+import { checkBalance, plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('plyr');
+
+describe('the status bar item', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+    await setDemoCredentials();
+    await untrackAll();
+    await vscode.commands.executeCommand('workbench.view.explorer'); // the view closed: the item refreshes on its own
+  });
+  after(async () => {
+    for (const key of ['statusBar.identifier', 'statusBar.token', 'autoRefreshSeconds']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await resetSettings();
+    await sim.close();
+  });
+
+  it('is off until an identifier is set', async () => {
+    assert.equal((await plyrApi()).getStatusBar(), undefined);
+  });
+
+  it("shows the simulator's amount with the token, and its age in the tooltip", async () => {
+    await config().update('statusBar.token', 'gamr', vscode.ConfigurationTarget.Global);
+    await config().update('statusBar.identifier', 'Player123', vscode.ConfigurationTarget.Global);
+    const state = await waitFor(async () => (await plyrApi()).getStatusBar()?.text.includes('GAMR') && !(await plyrApi()).getStatusBar()?.text.includes('?') && (await plyrApi()).getStatusBar(), 'the amount');
+    assert.equal(state.text, '$(credit-card) 9,007,199.254741 GAMR');
+    assert.equal(state.identifier, 'player123');
+    assert.match(state.tooltip, /player123 on custom \(http:\/\/127\.0\.0\.1:\d+\)/);
+    assert.match(state.tooltip, /GAMR: 9007199\.254740993123456789/);
+    assert.match(state.tooltip, /Updated /);
+    assert.equal(state.stale, false);
+  });
+
+  it('follows a change on the simulator on the refresh schedule, with the view closed', async () => {
+    await config().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    sim.reset();
+    sim.setHolding('player123', 'gamr', 7n * 10n ** 18n); // nothing else asks: only the schedule can bring it
+    const state = await waitFor(async () => /GAMR: 7(\.0*)?\n/.test((await plyrApi()).getStatusBar()?.tooltip ?? '') && (await plyrApi()).getStatusBar(), 'the new amount', 8000);
+    assert.equal(state.text, '$(credit-card) 7 GAMR');
+    assert.ok(sim.requests.every((r) => r.path === '/api/user/balance/player123'), 'only the status bar identifier is refreshed while the view is closed');
+  });
+
+  it('keeps the last amount, marked stale, when a refresh fails; never 0', async () => {
+    const before = (await plyrApi()).getStatusBar()!;
+    sim.fault({ kind: 'status', status: 500, error: 'database down' });
+    const state = await waitFor(async () => (await plyrApi()).getStatusBar()?.stale && (await plyrApi()).getStatusBar(), 'the stale mark', 8000);
+    sim.clearFaults();
+    assert.equal(state.text, before.text.replace('$(credit-card)', '$(warning)'));
+    assert.match(state.tooltip, /The last refresh failed: .*database down/);
+  });
+
+  it('goes away when the identifier is cleared', async () => {
+    await config().update('statusBar.identifier', '', vscode.ConfigurationTarget.Global);
+    assert.equal((await plyrApi()).getStatusBar(), undefined);
+  });
+});

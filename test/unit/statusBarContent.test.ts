@@ -1,0 +1,33 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { BalanceEntry } from '../../src/core/balanceStore';
+import { statusBarModel } from '../../src/core/statusBarContent';
+
+const NOW = 1_800_000_000_000;
+const model = (entry: BalanceEntry | undefined, token = 'gamr') => statusBarModel({ identifier: 'player123', label: 'Me', token, networkLabel: 'PLYR PHI mainnet', entry, now: NOW });
+
+describe('statusBarModel', () => {
+  it('shows the amount, grouped, with the token, and the age in the tooltip', () => {
+    const m = model({ balances: { gamr: '1234.5', plyr: '1' }, fetchedAt: NOW - 180_000, loading: false });
+    assert.equal(m.text, '$(credit-card) 1,234.5 GAMR');
+    assert.equal(m.stale, false);
+    assert.deepEqual(m.tooltip, ['Me (player123) on PLYR PHI mainnet', 'GAMR: 1234.5', 'Updated 3 min. ago']);
+  });
+
+  it('marks a kept amount stale after a failed refresh, with the failure and the age', () => {
+    const m = model({ balances: { gamr: '1234.5' }, fetchedAt: NOW - 3 * 3_600_000, loading: false, error: { code: 'network', message: 'Could not reach the PLYR API.', at: NOW } });
+    assert.equal(m.text, '$(warning) 1,234.5 GAMR');
+    assert.equal(m.stale, true);
+    assert.ok(m.tooltip.includes('Updated 3 hr. ago'), m.tooltip.join(' | '));
+    assert.ok(m.tooltip.includes('The last refresh failed: Could not reach the PLYR API.'));
+  });
+
+  it('never shows a number it does not have: unknown is "?", never 0', () => {
+    for (const entry of [undefined, { loading: true }, { loading: false, error: { code: 'network' as const, message: 'down', at: NOW } }, { balances: { plyr: '5' }, fetchedAt: NOW, loading: false }]) {
+      const m = model(entry);
+      assert.match(m.text, /\? GAMR$/, JSON.stringify(entry));
+      assert.doesNotMatch(m.text, /\b0\b/);
+    }
+    assert.match(model({ loading: true }).text, /loading~spin/);
+  });
+});
