@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Balances } from './balances';
+import { balanceChanges } from './decimalDelta';
 import { Emitter } from './emitter';
 import { PlyrError, PlyrErrorCode, PlyrFix } from './errors';
 import { Identifier } from './identifier';
@@ -12,6 +13,8 @@ export interface BalanceEntry {
   /** The last good balances; kept (stale) when a later refresh fails. */
   readonly balances?: Balances;
   readonly fetchedAt?: number;
+  /** Per token, the exact change the last good answer brought ("+12.5", "−3"); none when nothing moved. */
+  readonly changes?: Readonly<Record<string, string>>;
   readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number };
   readonly loading: boolean;
 }
@@ -104,7 +107,8 @@ export class BalanceStore {
     this.update(key, identifier.value, slot, { ...slot.entry, loading: true });
     try {
       const result = await this.options.fetch(identifier, signal);
-      return this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false });
+      const changes = balanceChanges(slot.entry.balances, result.balances);
+      return this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...(changes ? { changes } : {}) });
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
         return this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);

@@ -16,6 +16,8 @@ export interface TrackedSnapshot {
   /** Epoch ms of the last good balances. */
   readonly updatedAt?: number;
   readonly error?: { readonly code: string; readonly message: string };
+  /** Per token, the exact change the last refresh brought ("+12.5", "−3"), when something moved. */
+  readonly changes?: Readonly<Record<string, string>>;
 }
 
 /** What `activate()` returns: `vscode.extensions.getExtension('plyr-tools.plyr-balance').exports`. */
@@ -45,6 +47,7 @@ export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, st
       status,
       ...(entry?.fetchedAt ? { updatedAt: entry.fetchedAt } : {}),
       ...(entry?.error ? { error: { code: entry.error.code, message: entry.error.message } } : {}),
+      ...(entry?.changes ? { changes: { ...entry.changes } } : {}),
     };
   };
   return {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { checkBalance, plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+import { plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 

@@ -215,16 +215,23 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.id = `${node.source === 'workspace' ? 'workspace:' : ''}token:${node.id}:${node.token}`;
     const stale = entry?.error !== undefined;
     const shown = formatAmountCompact(node.amount);
-    item.description = stale ? vscode.l10n.t('{0} (stale)', shown) : shown;
+    // The exact change the last refresh brought, computed on the decimal strings.
+    const change = entry?.changes?.[node.token];
+    const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
+    const age = entry?.fetchedAt !== undefined ? describeAge(this.now() - entry.fetchedAt) : '';
+    item.description = stale ? vscode.l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}`;
     const md = new vscode.MarkdownString();
     md.appendText(tokenLabel(node.token)).appendMarkdown(': ').appendMarkdown('`').appendText(node.amount.replace(/`/g, '')).appendMarkdown('`');
+    if (change && !stale) {
+      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Changed by {0} at the last refresh.', change));
+    }
     if (stale && entry?.fetchedAt) {
       md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Stale: last updated {0}.', describeAge(this.now() - entry.fetchedAt)));
     }
     item.tooltip = md;
     item.contextValue = ROW_CONTEXT.token;
     item.iconPath = new vscode.ThemeIcon(stale ? 'history' : 'circle-small-filled');
-    const spoken = `${tokenLabel(node.token)} ${node.amount}`;
+    const spoken = `${tokenLabel(node.token)} ${node.amount}${change && !stale ? `, ${vscode.l10n.t('changed by {0}', change)}` : ''}`;
     item.accessibilityInformation = { label: stale ? vscode.l10n.t({ message: '{0}, stale', args: [spoken], comment: 'A token and its amount' }) : spoken };
     return item;
   }
