@@ -32,7 +32,7 @@ export function validateSecretText(value: unknown, what: 'API key' | 'secret key
 /** `{ apiKey, secretKey }` as given to `plyr.setCredentials`, checked field by field. */
 export function parseCredentials(value: unknown): ParseResult<Credentials> {
   const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  if (typeof value !== 'object' || value === null) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     // The object's shape is code, kept out of the translated text (and its braces out of the template).
     const message = l10n.t({
       message: 'Credentials must be an object {0}, not {1}.',

@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 export type PlyrErrorCode =
   | 'invalidIdentifier'
   | 'invalidToken'
+  | 'invalidLabel'
   | 'invalidAddress'
   | 'userNotFound'
   | 'noCredentials'

@@ -37,3 +37,49 @@ export function parseTokenName(input: unknown): ParseResult<TokenName | undefine
   }
   return { ok: true, value: text.toLowerCase() };
 }
+
+/** The most names a row's token filter holds: far more than any account's balances. */
+export const MAX_TOKEN_FILTER = 1000;
+
+/**
+ * A sidebar row's token filter, as given to `plyr.filterTokens`: a list of token names, each
+ * checked as {@link parseTokenName} does (and lower-cased, duplicates dropped), or `null` for all
+ * tokens. An empty list shows none. A bad entry refuses the whole list, naming the entry.
+ */
+export function parseTokenFilter(input: unknown): ParseResult<readonly TokenName[] | undefined> {
+  if (input === undefined || input === null) {
+    return { ok: true, value: undefined };
+  }
+  if (!Array.isArray(input)) {
+    const message = l10n.t({
+      message: 'Token filters are a list of token names, or {0} for all tokens, not {1}.',
+      args: ['null', describeType(input)],
+      comment: '{0} is a JavaScript value; {1} the kind of value given, such as: a number',
+    });
+    return { ok: false, message };
+  }
+  if (input.length > MAX_TOKEN_FILTER) {
+    return { ok: false, message: l10n.t('A token filter has at most {0} names; this one has {1}.', MAX_TOKEN_FILTER, input.length) };
+  }
+  const names = new Set<TokenName>();
+  for (const [i, raw] of input.entries()) {
+    const entry = parseTokenFilterEntry(raw);
+    if (!entry.ok) {
+      return { ok: false, message: l10n.t({ message: 'Token filter entry {0}: {1}', args: [i + 1, entry.message], comment: '{1} says what is wrong with the entry' }) };
+    }
+    names.add(entry.value);
+  }
+  return { ok: true, value: [...names] };
+}
+
+/** One name of a token filter: unlike a lone token, null or blank means no name, not all tokens. */
+function parseTokenFilterEntry(raw: unknown): ParseResult<TokenName> {
+  if (typeof raw !== 'string') {
+    return { ok: false, message: l10n.t('A token name must be text, not {0}.', describeType(raw)) };
+  }
+  const parsed = parseTokenName(raw);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  return parsed.value === undefined ? { ok: false, message: l10n.t('A token name cannot be empty.') } : { ok: true, value: parsed.value };
+}

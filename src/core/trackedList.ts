@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { describeType, Identifier, parseIdentifier, ParseResult } from './identifier';
+import { describeChar, describeType, Identifier, parseIdentifier, ParseResult } from './identifier';
 
 /** One identifier the user keeps in the sidebar. Plain data: what globalState stores and syncs. */
 export interface TrackedIdentifier {
@@ -14,6 +14,11 @@ export interface TrackedIdentifier {
 export type TrackedList = readonly TrackedIdentifier[];
 
 const MAX_LABEL = 60;
+/**
+ * What a label cannot hold once whitespace is folded: control characters, and the bidirectional
+ * embeddings, overrides and isolates that could make a row read as another (U+202A-E, U+2066-9).
+ */
+const LABEL_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 export const MAX_TRACKED = 5000;
 
 export function validateLabel(value: unknown): ParseResult<string | undefined> {
@@ -26,6 +31,10 @@ export function validateLabel(value: unknown): ParseResult<string | undefined> {
   const text = value.replace(/\s+/g, ' ').trim();
   if (text.length > MAX_LABEL) {
     return { ok: false, message: l10n.t('A label has at most {0} characters; this one has {1}.', MAX_LABEL, text.length) };
+  }
+  const forbidden = LABEL_FORBIDDEN.exec(text);
+  if (forbidden) {
+    return { ok: false, message: l10n.t('A label cannot contain {0}.', describeChar(forbidden[0])) };
   }
   return { ok: true, value: text === '' ? undefined : text };
 }

@@ -81,8 +81,10 @@ describe('parseCredentials', () => {
     });
   }
 
-  it('rejects an array (it has no apiKey)', () => {
-    assert.match(rejectedMessage([SECRET, SECRET]), /API key must be text/);
+  it('rejects an array as not an object (a key and secret side by side are no credentials object)', () => {
+    const message = rejectedMessage([SECRET, SECRET]);
+    assert.equal(message, 'Credentials must be an object { apiKey, secretKey }, not a list.');
+    assert.ok(!message.includes(SECRET));
   });
 });
 

@@ -24,7 +24,7 @@ export interface CheckBalanceResult {
  */
 export function registerCheckBalance(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.checkBalance, (identifier?: unknown, token?: unknown) =>
-    identifier === undefined ? checkBalanceInteractively(services) : programmatic(services, identifier, token),
+    identifier === undefined && token === undefined ? checkBalanceInteractively(services) : programmatic(services, identifier, token),
   );
 }
 

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/errors';
 import { parseIdentifier } from '../../core/identifier';
+import { parseTokenFilter } from '../../core/token';
 import { addTracked, indexOfTracked, moveTo, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
 import { COMMANDS } from '../ids';
 import { inertLabel } from '../labels';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
-import { identifierOf } from '../tree/nodes';
+import { identifierOf, isRowSelection } from '../tree/nodes';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: Services): vscode.Disposable[] {
@@ -26,15 +27,22 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
   };
 
   /** One identifier (with an optional label), or a list of them at once for automation. */
-  const add = async (identifier?: unknown, label?: unknown): Promise<void> => {
-    if (identifier === undefined) {
+  const add = async (identifier?: unknown, rawLabel?: unknown): Promise<void> => {
+    if (identifier === undefined && rawLabel === undefined) {
       return addInteractively(services);
+    }
+    const label = validateLabel(rawLabel);
+    if (!label.ok) {
+      throw new PlyrError('invalidLabel', label.message);
+    }
+    if (Array.isArray(identifier) && label.value !== undefined) {
+      throw new PlyrError('invalidLabel', vscode.l10n.t('A label goes with one identifier, not with a list of them: add them, then rename each one.'));
     }
     const batch = Array.isArray(identifier) ? identifier : [identifier];
     let list = tracked.all;
     const added = [];
     for (const [i, raw] of batch.entries()) {
-      const result = addTracked(list, raw, Array.isArray(identifier) ? undefined : label);
+      const result = addTracked(list, raw, label.value);
       if (!result.ok) {
         // All or nothing: a rejected entry adds none of the batch.
         const message = batch.length > 1 ? vscode.l10n.t({ message: 'Entry {0}: {1} Nothing was added.', args: [i + 1, result.message], comment: '{1} says what is wrong with the entry' }) : result.message;
@@ -65,8 +73,9 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
   const rename = async (arg?: unknown, newLabel?: unknown): Promise<void> => {
     const index = indexOrThrow(arg);
     const entry = tracked.all[index];
+    // Several rows selected: the menu passes them after the clicked row, which is renamed as usual.
     const label =
-      newLabel !== undefined
+      newLabel !== undefined && !isRowSelection(newLabel)
         ? newLabel
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Label for {0}', entry.id),
@@ -82,7 +91,7 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     }
     const valid = validateLabel(label);
     if (!valid.ok) {
-      throw new PlyrError('badConfiguration', valid.message);
+      throw new PlyrError('invalidLabel', valid.message);
     }
     await tracked.update((list) => updateAt(list, index, { label: valid.value }));
   };
@@ -95,11 +104,13 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
   const filterTokens = async (arg?: unknown, tokens?: unknown): Promise<void> => {
     const index = indexOrThrow(arg);
     const entry = tracked.all[index];
-    if (tokens !== undefined) {
-      if (tokens !== null && !(Array.isArray(tokens) && tokens.every((t) => typeof t === 'string'))) {
-        throw new PlyrError('invalidToken', vscode.l10n.t({ message: 'Token filters are a list of token names, or {0} for all tokens.', args: ['null'], comment: '{0} is a JavaScript value' }));
+    // Several rows selected: the menu passes them after the clicked row, whose filter is picked as usual.
+    if (tokens !== undefined && !isRowSelection(tokens)) {
+      const filter = parseTokenFilter(tokens);
+      if (!filter.ok) {
+        throw new PlyrError('invalidToken', filter.message);
       }
-      await tracked.update((list) => updateAt(list, index, { tokens: (tokens as string[] | null) ?? undefined }));
+      await tracked.update((list) => updateAt(list, index, { tokens: filter.value }));
       return;
     }
     const known = Object.keys(store.get(entry.id)?.balances ?? {});

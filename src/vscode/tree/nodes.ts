@@ -36,6 +36,14 @@ export interface ErrorNode {
   readonly source: RowSource;
 }
 
+/**
+ * The rows a context-menu command gets as its second argument when several rows are selected
+ * (VS Code passes them after the clicked row): not a label or a token filter.
+ */
+export function isRowSelection(arg: unknown): boolean {
+  return Array.isArray(arg) && arg.length > 0 && arg.every((row) => typeof row === 'object' && row !== null && 'type' in row && 'id' in row);
+}
+
 /** The identifier a row command was invoked on: a row, or an identifier string (automation). */
 export function identifierOf(arg: unknown): unknown {
   if (typeof arg === 'object' && arg !== null && 'type' in arg && 'id' in arg) {
