@@ -7,3 +7,8 @@ export function inertLabel(text: string, maxLength = 80): string {
   const short = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
   return short.replace(/\$\(/g, '$\u200b(');
 }
+
+/** Text for a notification, which turns `[text](target)` into a link: the pair is broken up. */
+export function inertNotificationText(text: string): string {
+  return inertLabel(text).replace(/\]\s*\(/g, ']\u200b(');
+}

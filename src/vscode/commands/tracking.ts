@@ -4,7 +4,7 @@ import { parseIdentifier } from '../../core/identifier';
 import { parseTokenFilter } from '../../core/token';
 import { addTracked, indexOfTracked, moveTo, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
 import { COMMANDS } from '../ids';
-import { inertLabel } from '../labels';
+import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
 import { identifierOf, isRowSelection } from '../tree/nodes';
@@ -61,7 +61,7 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     await tracked.update((list) => removeAt(list, index));
     store.forget(entry.id);
     const undo = vscode.l10n.t('Undo');
-    const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', entry.label, entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
+    const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
     void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
       if (choice === undo) {
         await tracked.update((list) => restoreAt(list, entry, index));
