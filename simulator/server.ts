@@ -45,8 +45,10 @@ export interface Fault {
   /** For `status`: the JSON body's `error` message. */
   readonly error?: string;
   readonly retryAfter?: string;
-  /** For `oversized`: the body size in bytes (default 2 MiB). */
+  /** For `oversized`: the body size in bytes (default 2 MiB), made as it is sent, so 50 MB costs nothing up front. */
   readonly bytes?: number;
+  /** For `oversized`: also declare the size in `Content-Length` (default: chunked, no length). */
+  readonly declareLength?: boolean;
   /** For `slowAnswer`: the answer is computed at once and sent this much later. */
   readonly ms?: number;
   /** How many requests it applies to; unset means until cleared. */
@@ -80,6 +82,10 @@ export interface Simulator {
   readonly inFlightPaths: readonly string[];
   /** TCP connections accepted since the last reset: kept-alive clients open few. */
   readonly connections: number;
+  /** Bytes of `oversized` bodies produced for sending since the last reset: a client that stops reading keeps it low. */
+  readonly streamedBytes: number;
+  /** `oversized` bodies still being sent: 0 once every client hung up (an unread body holds its connection). */
+  readonly streamingBodies: number;
   configure(patch: Partial<SimulatorConfig>): void;
   /** Sets a PLYR ID's (or address's) holding of a token, in base units. */
   setHolding(holder: string, token: string, baseUnits: bigint): void;
@@ -100,10 +106,16 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const keys = new Map((options.keys ?? [DEMO_CREDENTIALS, LIMITED_CREDENTIALS]).map((k) => [k.apiKey, k]));
   const serverNow = () => Date.now() + config.clockOffsetMs;
   const holdings = new Map<string, Record<string, bigint>>([...DEMO_HOLDINGS].map(([address, held]) => [address, { ...held }]));
-  const stats = { inFlight: 0, maxInFlight: 0, generation: 0, connections: 0 };
+  const stats = { inFlight: 0, maxInFlight: 0, generation: 0, connections: 0, streamedBytes: 0, streamingBodies: 0 };
   const answering = new Set<string>();
 
   const app = new Koa();
+  // A client hanging up mid-answer (timeouts, refused bodies, the faults themselves) is expected here, not worth a stack trace.
+  app.on('error', (err: { code?: string }) => {
+    if (!['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED'].includes(err.code ?? '')) {
+      console.error(err);
+    }
+  });
   app.use(async (ctx, next) => {
     const signed = ['apikey', 'signature', 'timestamp'].every((h) => ctx.get(h) !== '');
     const counted = ctx.path.startsWith('/api');
@@ -153,7 +165,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       return;
     }
     if (fault) {
-      await applyFault(ctx, fault);
+      await applyFault(ctx, fault, stats);
       return;
     }
     await next();
@@ -274,6 +286,12 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     get connections() {
       return stats.connections;
     },
+    get streamedBytes() {
+      return stats.streamedBytes;
+    },
+    get streamingBodies() {
+      return stats.streamingBodies;
+    },
     configure: (patch) => Object.assign(config, patch),
     setHolding(holder, token, baseUnits) {
       const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
@@ -288,6 +306,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       stats.generation++;
       stats.maxInFlight = stats.inFlight;
       stats.connections = 0;
+      stats.streamedBytes = 0;
       holdings.clear();
       for (const [address, held] of DEMO_HOLDINGS) {
         holdings.set(address, { ...held });
@@ -343,7 +362,7 @@ function takeFault(faults: Fault[], path: string): Fault | undefined {
   return fault;
 }
 
-async function applyFault(ctx: Koa.Context, fault: Fault): Promise<void> {
+async function applyFault(ctx: Koa.Context, fault: Fault, stats: { streamedBytes: number; streamingBodies: number }): Promise<void> {
   if (fault.retryAfter !== undefined) {
     ctx.set('Retry-After', fault.retryAfter);
   }
@@ -364,7 +383,10 @@ async function applyFault(ctx: Koa.Context, fault: Fault): Promise<void> {
     case 'oversized': {
       const total = fault.bytes ?? 2 * 1024 * 1024;
       ctx.type = 'application/json';
-      ctx.body = Readable.from(chunks(total));
+      ctx.body = Readable.from(chunks(total, stats));
+      if (fault.declareLength) {
+        ctx.length = total;
+      }
       return;
     }
     case 'hang':
@@ -393,10 +415,18 @@ async function applyFault(ctx: Koa.Context, fault: Fault): Promise<void> {
   }
 }
 
-function* chunks(total: number): Generator<string> {
+/** `total` bytes of padding (whole pieces, the last one cut), produced lazily and counted; destroying the stream ends it. */
+function* chunks(total: number, stats: { streamedBytes: number; streamingBodies: number }): Generator<string> {
   const piece = `{"pad":"${'x'.repeat(64 * 1024)}"}`;
-  for (let sent = 0; sent < total; sent += piece.length) {
-    yield piece;
+  stats.streamingBodies++;
+  try {
+    for (let sent = 0; sent < total; sent += piece.length) {
+      const next = sent + piece.length <= total ? piece : piece.slice(0, total - sent);
+      stats.streamedBytes += next.length;
+      yield next;
+    }
+  } finally {
+    stats.streamingBodies--;
   }
 }
 

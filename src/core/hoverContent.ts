@@ -27,6 +27,12 @@ export interface HoverLink {
   readonly args: readonly unknown[];
 }
 
+/**
+ * The most balances a hover lists. A hover is a glance, and VS Code cuts hover Markdown at 100,000
+ * characters, links and all: an answer with thousands of tokens would lose the end of the hover.
+ */
+export const MAX_HOVER_BALANCES = 20;
+
 /** `0x742d…f44e` */
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
@@ -52,9 +58,14 @@ export function renderAddressHover(hover: AddressHover): string {
   }
   const entries = Object.entries(hover.balances ?? {});
   if (entries.length > 0) {
+    const shown = balancesToShow(entries);
     // Headers escaped too: a translation must not add a column with a '|'.
     const header = `| ${escapeMarkdown(l10n.t('Token'))} | ${escapeMarkdown(l10n.t('Amount'))} |`;
-    lines.push([header, '|:--|--:|', ...entries.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${amountCell(amount)} |`)].join('\n'));
+    lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${amountCell(amount)} |`)].join('\n'));
+    if (shown.length < entries.length) {
+      const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));
+      lines.push(l10n.t({ message: '…and {0} more tokens: Check Balance lists them all.', args: [more], comment: '{0} is a number; Check Balance is the link below' }));
+    }
   } else if (hover.balances) {
     lines.push(l10n.t('No token balances.'));
   }
@@ -66,6 +77,15 @@ export function renderAddressHover(hover: AddressHover): string {
     lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
   }
   return lines.join('\n\n');
+}
+
+/** All of them when they fit; else the first non-zero ones (in the server's order), then zeros, up to the limit. */
+function balancesToShow(entries: [string, string][]): [string, string][] {
+  if (entries.length <= MAX_HOVER_BALANCES) {
+    return entries;
+  }
+  const zero = (amount: string) => !/[1-9]/.test(amount);
+  return [...entries.filter(([, a]) => !zero(a)), ...entries.filter(([, a]) => zero(a))].slice(0, MAX_HOVER_BALANCES);
 }
 
 /** Grouped and rounded for reading; the exact value follows on the same line when they differ. */

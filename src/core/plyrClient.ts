@@ -67,7 +67,7 @@ export class PlyrClient {
   async getBalances(identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
     const config = this.options.config();
     const root = this.root(config);
-    const balances = await this.retrying(signal, () =>
+    const balances = await this.retrying(`Balances of ${identifier.value}`, signal, () =>
       identifier.kind === 'address' ? this.addressBalances(root, config, identifier.value, token, signal) : this.userBalances(root, config, identifier.value, token, signal),
     );
     return { identifier, token, balances, network: config.network, fetchedAt: this.now() };
@@ -77,7 +77,7 @@ export class PlyrClient {
   async getTokenList(signal?: AbortSignal): Promise<TokenInfo[]> {
     const config = this.options.config();
     const url = new URL('tokenlist', this.root(config));
-    return this.retrying(signal, async () => {
+    return this.retrying('The token list', signal, async () => {
       const response = await this.request(url, config, undefined, signal);
       if (response.status !== 200) {
         throw errorFromResponse(response, this.retryAfter(response));
@@ -93,7 +93,7 @@ export class PlyrClient {
   async getPlyrIdForAddress(address: string, signal?: AbortSignal): Promise<string | undefined> {
     const config = this.options.config();
     const url = new URL(`user/basic/${encodeURIComponent(address)}`, this.root(config));
-    return this.retrying(signal, async () => {
+    return this.retrying(`The PLYR ID of ${address}`, signal, async () => {
       const response = await this.request(url, config, undefined, signal);
       if (response.status === 404 && jsonErrorMessage(response.body) !== undefined) {
         return undefined;
@@ -259,7 +259,11 @@ export class PlyrClient {
     return result.url;
   }
 
-  private retrying<T>(signal: AbortSignal | undefined, operation: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `operation` with retries. The final failure is logged with its message: the details that
+   * a "see the PLYR log" error promises (a request's own line shows only its status).
+   */
+  private retrying<T>(what: string, signal: AbortSignal | undefined, operation: () => Promise<T>): Promise<T> {
     return withRetry(operation, {
       policy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
       sleep: this.options.sleep,
@@ -273,6 +277,9 @@ export class PlyrClient {
     }).catch((error: unknown) => {
       if (signal?.aborted && !(error instanceof PlyrError)) {
         throw new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause: error });
+      }
+      if (!isPlyrError(error, 'cancelled')) {
+        this.options.logger.warn(`${what} failed: ${isPlyrError(error) ? `${error.code}: ${error.message}` : String(error)}`);
       }
       throw error;
     });

@@ -83,13 +83,21 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
     return new PlyrError('rateLimited', text, { ...details, retryAfterMs });
   }
   if (status >= 500) {
-    // An HTML page comes only without a JSON message, so it and `said` never appear together.
-    const text =
-      said !== ''
-        ? l10n.t('The PLYR API had a server error: {0}: "{1}". Try again later.', status, said)
-        : message === undefined && /^\s*</.test(response.body)
+    // An HTML page comes only without a JSON message, so it and `said` never appear together. A
+    // Retry-After (a 503's maintenance window) says when to try again: the message says it too.
+    const html = said === '' && message === undefined && /^\s*</.test(response.body);
+    const wait = retryAfterMs === undefined ? undefined : describeDuration(retryAfterMs);
+    let text: string;
+    if (said !== '') {
+      text = wait === undefined ? l10n.t('The PLYR API had a server error: {0}: "{1}". Try again later.', status, said) : l10n.t('The PLYR API had a server error: {0}: "{1}". Try again in {2}.', status, said, wait);
+    } else if (html) {
+      text =
+        wait === undefined
           ? l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again later.', status)
-          : l10n.t('The PLYR API had a server error: {0}. Try again later.', status);
+          : l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again in {1}.', status, wait);
+    } else {
+      text = wait === undefined ? l10n.t('The PLYR API had a server error: {0}. Try again later.', status) : l10n.t('The PLYR API had a server error: {0}. Try again in {1}.', status, wait);
+    }
     return new PlyrError('serverError', text, { ...details, retryAfterMs, fix: 'showLog' });
   }
   if (status >= 300 && status < 400) {

@@ -48,11 +48,14 @@ export interface SendOptions {
  */
 export async function send(fetch: FetchLike, url: URL, options: SendOptions): Promise<HttpResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // Hangs up on a response refused from its headers: an unread body would hold its connection open.
+  const refused = new AbortController();
+  const signal = AbortSignal.any([timeout, refused.signal, ...(options.signal ? [options.signal] : [])]);
   try {
     const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...KEEP_ALIVE, ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual', agent: agentFor });
     const declared = Number(response.headers.get('content-length'));
     if (declared > MAX_BODY_BYTES) {
+      refused.abort();
       throw tooLarge();
     }
     const body = await response.text();

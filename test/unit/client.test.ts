@@ -313,6 +313,17 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(sim.requests.length, 1);
     });
 
+    it('logs the final failure with its message, the details a "see the PLYR log" error promises, once', async () => {
+      sim.configure({ extraBalances: { weird: 42 } });
+      const { client, logs } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'malformedResponse');
+      assert.equal(error.fix, 'showLog');
+      const failures = logs.filter((line) => line.includes('failed:'));
+      assert.deepEqual(failures, [`Balances of player123 failed: malformedResponse: ${error.message}`]);
+      assert.match(failures[0], /the amount for "weird" is a number/);
+    });
+
     it('reports broken JSON as malformedResponse', async () => {
       sim.fault({ kind: 'malformedJson' });
       const { client } = harness();
@@ -327,6 +338,23 @@ describe('PlyrClient against the simulator', () => {
       const error = await failure(client.getBalances(id('player123'), undefined));
       assert.equal(error.code, 'responseTooLarge');
     });
+
+    for (const declareLength of [false, true]) {
+      it(`refuses a 50 MB body ${declareLength ? 'declared in Content-Length' : 'sent without a length'}, and hangs up on it`, async () => {
+        sim.fault({ kind: 'oversized', bytes: 50 * 1024 * 1024, declareLength });
+        // A long timeout: its abort would hang up too, and hide a client that did not.
+        const { client } = harness({ config: { timeoutMs: 30_000 } });
+        const error = await failure(client.getBalances(id('player123'), undefined));
+        assert.equal(error.code, 'responseTooLarge');
+        assert.equal(sim.requests.length, 1, 'not retried');
+        // An unread body left open would keep the server sending (and the connection taken) until the timeout.
+        for (const deadline = Date.now() + 1000; sim.streamingBodies > 0 && Date.now() < deadline; ) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        assert.equal(sim.streamingBodies, 0, 'the client hung up');
+        assert.ok(sim.streamedBytes < 8 * 1024 * 1024, `the server produced ${sim.streamedBytes} bytes of 50 MB`);
+      });
+    }
 
     it('times out a server that never answers', async () => {
       sim.fault({ kind: 'hang' });

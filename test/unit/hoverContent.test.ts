@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, shortAddress } from '../../src/core/hoverContent';
+import { AddressHover, HoverLink, MAX_HOVER_BALANCES, renderAddressHover, renderNoCredentialsHover, shortAddress } from '../../src/core/hoverContent';
 import { describeAge } from '../../src/core/time';
 import { unescapedPunctuation } from '../support/markdownChecks';
 
@@ -189,6 +189,30 @@ describe('renderAddressHover', () => {
     const unknown = renderAddressHover(hover({ balances: undefined }));
     assert.ok(!unknown.includes('No token balances.'));
     assert.equal(tableRows(unknown), undefined);
+  });
+
+  it('lists at most MAX_HOVER_BALANCES tokens, non-zero ones first, says how many more there are, and keeps its links', () => {
+    // 10,000 tokens, every tenth one non-zero: all of them would make a hover VS Code cuts at 100,000 characters.
+    const balances = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`tok${i}`, i % 10 === 0 ? `${i}.5` : '0.0']));
+    const markdown = renderAddressHover(hover({ balances, fetchedAt: NOW, links: LINKS }));
+    assert.ok(markdown.length < 5_000, `${markdown.length} characters`);
+    const rows = tableRows(markdown);
+    assert.ok(rows);
+    assert.equal(rows.length, MAX_HOVER_BALANCES);
+    assert.deepEqual(rows.map((r) => unescape(cells(r)[0])), Array.from({ length: MAX_HOVER_BALANCES }, (_, i) => `TOK${i * 10}`));
+    assert.ok(markdown.split('\n\n').includes('…and 9,980 more tokens: Check Balance lists them all.'.replace(/,/g, '\\,')), markdown);
+    assert.deepEqual(linkTargets(markdown), ['plyr.refreshAddress', 'plyr.copyIdentifier']);
+    assert.equal(markdown.split('\n\n').at(-2), '_Updated just now_');
+  });
+
+  it('fills the cut table with zero balances when too few are non-zero, and lists a table that fits whole', () => {
+    const balances = Object.fromEntries(Array.from({ length: MAX_HOVER_BALANCES + 1 }, (_, i) => [`t${i}`, i === MAX_HOVER_BALANCES ? '1.0' : '0.0']));
+    const rows = tableRows(renderAddressHover(hover({ balances })));
+    assert.deepEqual(rows?.map((r) => unescape(cells(r)[0])), [`T${MAX_HOVER_BALANCES}`, ...Array.from({ length: MAX_HOVER_BALANCES - 1 }, (_, i) => `T${i}`)]);
+    const exact = Object.fromEntries(Object.entries(balances).slice(1));
+    const whole = renderAddressHover(hover({ balances: exact }));
+    assert.equal(tableRows(whole)?.length, MAX_HOVER_BALANCES);
+    assert.doesNotMatch(whole, /more tokens/);
   });
 
   it('links to the given commands only', () => {

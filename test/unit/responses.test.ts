@@ -76,6 +76,17 @@ describe('errorFromResponse: the documented error table', () => {
     assert.doesNotMatch(error.message, /HTML/);
   });
 
+  for (const [label, body] of [['a JSON message', json('Down for maintenance')], ['an HTML page', HTML], ['no message', '']] as const) {
+    it(`says when to try again on a 503 with ${label} and a Retry-After, and "later" without one`, () => {
+      const day = errorFromResponse(response(503, body), 86_400_000);
+      assert.equal(day.code, 'serverError');
+      assert.equal(day.retryAfterMs, 86_400_000);
+      assert.match(day.message, /Try again in 24 h\.$/);
+      assert.doesNotMatch(day.message, /later/);
+      assert.match(errorFromResponse(response(503, body), undefined).message, /Try again later\.$/);
+    });
+  }
+
   it('refuses a redirect', () => {
     const error = errorFromResponse(response(302, '', { location: 'https://evil.example/' }), undefined);
     assert.equal(error.code, 'httpError');
