@@ -105,7 +105,7 @@ describe('BalanceStore', () => {
     const second = store.refresh(ALICE);
     assert.deepEqual(store.get('alice01'), { balances: { PLYR: '1' }, fetchedAt: 10, loading: true });
     calls[1].answer({ PLYR: '2' }, 20);
-    assert.deepEqual(await second, { balances: { PLYR: '2' }, fetchedAt: 20, loading: false });
+    assert.deepEqual(await second, { balances: { PLYR: '2' }, fetchedAt: 20, loading: false, changes: { PLYR: '+1' } });
   });
 
   it('shares one fetch between concurrent refreshes of the same id', async () => {
@@ -352,7 +352,7 @@ describe('BalanceStore', () => {
     assert.deepEqual(store.get('alice01')?.balances, { PLYR: '1' });
     calls[1].answer({ PLYR: '2' }, 200);
     await newer;
-    assert.deepEqual(store.get('alice01'), { balances: { PLYR: '2' }, fetchedAt: 200, loading: false });
+    assert.deepEqual(store.get('alice01'), { balances: { PLYR: '2' }, fetchedAt: 200, loading: false, changes: { PLYR: '+1' } });
   });
 
   it('keeps the entries of one scope out of another', async () => {
