@@ -17,7 +17,7 @@ import { checkBalance, plyrApi, pointAt, rejection, resetSettings, setDemoCreden
  * host stays responsive during the fault, that the tracked list and its last good balances
  * survive it, that it recovers afterwards, and that no secret reaches the user-data folder (the
  * log included). The table is written from what the assertions measured to
- * test-results/reliability.md, and to docs/reliability.md with PLYR_WRITE_DOCS=1.
+ * test-results/reliability.md, and to docs/reliability.md with PLYR_WRITE_DOCS=1 (npm test sets it).
  */
 
 type Surface = 'sidebar' | 'checkBalance' | 'hover';
