@@ -58,13 +58,15 @@ async function main(): Promise<number> {
   }
   for (const r of refresh) {
     const ratio = r.wallMs / r.floorMs;
-    add(`refresh-all, N = ${r.n.toLocaleString('en')} (${r.failed} failed)`, `${r.wallMs} ms, floor ${r.floorMs} ms, ratio ${ratio.toFixed(2)}`, `ratio ${LIMITS.refreshRatio}`, ratio / LIMITS.refreshRatio);
+    // The sidebar issue's target is for N = 1,000; smaller N show the fixed cost of a refresh.
+    const limited = r.n >= 1000;
+    add(`refresh-all, N = ${r.n.toLocaleString('en')} (${r.failed} failed)`, `${r.wallMs} ms, floor ${r.floorMs} ms, ratio ${ratio.toFixed(2)}`, limited ? `ratio ${LIMITS.refreshRatio}` : '', limited ? ratio / LIMITS.refreshRatio : undefined);
   }
   const big = refresh[refresh.length - 1];
   add(`extension host memory with ${big.n.toLocaleString('en')} tracked`, `heap ${big.heapUsedMb} MB (+${big.heapGrowthMb} MB during the refresh), RSS ${big.rssMb} MB`, `+${LIMITS.heapMbPer1000} MB heap (ours)`, big.heapGrowthMb / LIMITS.heapMbPer1000);
   const rl = limited[0];
   const rlRatio = rl.wallMs / rl.floorMs;
-  add(`refresh-all, N = ${rl.n} against ${RATE_LIMIT} requests/s (429 + Retry-After past it)`, `${rl.wallMs} ms, floor ${rl.floorMs} ms (N / limit), ratio ${rlRatio.toFixed(2)}; ${rl.refused} refused and retried, ${rl.failed} failed`, `ratio ${LIMITS.refreshRatio}, 0 failed`, rl.failed > 0 ? Infinity : rlRatio / LIMITS.refreshRatio);
+  add(`refresh-all, N = ${rl.n} against ${RATE_LIMIT} requests/s (429 + Retry-After past it)`, `${rl.wallMs} ms, floor ${rl.floorMs} ms (N / limit), ratio ${rlRatio.toFixed(2)}; ${rl.refused} refused and retried, ${rl.failed} failed`, `ratio ${LIMITS.refreshRatio} (ours), 0 failed`, rl.failed > 0 ? Infinity : rlRatio / LIMITS.refreshRatio);
   add('hover, cache hit p50', `${hover.hitP50Ms} ms`);
   add('hover, cache hit p95', `${hover.hitP95Ms} ms`, `${LIMITS.hoverHitP95Ms} ms`, hover.hitP95Ms / LIMITS.hoverHitP95Ms);
   add('hover, cold (balances and owner in parallel)', `${hover.coldMs} ms, ratio ${(hover.coldMs / LATENCY_MS).toFixed(2)} to the ${LATENCY_MS} ms latency`, `ratio ${LIMITS.hoverColdRatio}`, hover.coldMs / LATENCY_MS / LIMITS.hoverColdRatio);

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runBenchmark } from './benchmarkSession';
 import type { SoakResult } from './soak';
-import { ROOT } from '../test/runners/codeServer';
+import { codeServerDescription, ROOT } from '../test/runners/codeServer';
 
 /**
  * `npm run soak`: 10 minutes (PLYR_SOAK_MINUTES) of auto-refresh every second over 200
@@ -33,7 +34,16 @@ async function main(): Promise<number> {
   console.log(lines.join('\n'));
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'test-results/soak.log'), `${lines.join('\n')}\n`);
+  fs.writeFileSync(path.join(ROOT, 'docs/soak.md'), soakReport(lines));
   return ok ? 0 : 1;
 }
 
-main().then((code) => process.exit(code));
+/** docs/soak.md: the run's log with where and when it ran. */
+export function soakReport(lines: readonly string[]): string {
+  const machine = `${os.cpus().length} cores, Node ${process.version}, ${codeServerDescription()}`;
+  return ['# Soak', '', `Measured by \`npm run soak\` on ${new Date().toISOString().slice(0, 10)} (${machine}).`, '', '```', ...lines, '```', ''].join('\n');
+}
+
+if (require.main === module) {
+  main().then((code) => process.exit(code));
+}

@@ -73,7 +73,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       ...createSidebar(services),
       ...registerEditorFeatures(services, scope.scope),
     );
-    await Promise.all([credentials.refreshContextKey(), watched.reload()]);
+    // Not awaited: both settle through events (the welcome view, the Workspace group), and VS Code
+    // waits for activate() before the extension's commands answer.
+    void credentials.refreshContextKey();
+    void watched.reload();
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
     return createApi(tracked, watched, store, statusBar, context.subscriptions);
