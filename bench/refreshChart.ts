@@ -7,7 +7,7 @@ import type { RefreshBenchRow } from './refreshBench';
 export function refreshChartSvg(rows: readonly RefreshBenchRow[], title: string): string {
   const width = 720;
   const height = 420;
-  const pad = { left: 70, right: 30, top: 50, bottom: 60 };
+  const pad = { left: 70, right: 70, top: 80, bottom: 60 };
   const xs = rows.map((r) => r.n);
   const ys = rows.flatMap((r) => [r.wallMs, r.floorMs]);
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
@@ -22,7 +22,11 @@ export function refreshChartSvg(rows: readonly RefreshBenchRow[], title: string)
     .map((t) => `<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(t)}" y2="${y(t)}" stroke="#ddd"/><text x="${pad.left - 8}" y="${y(t) + 4}" text-anchor="end">${t >= 1000 ? `${t / 1000} s` : `${t} ms`}</text>`)
     .join('');
   const labels = rows
-    .map((r) => `<text x="${x(r.n)}" y="${height - pad.bottom + 22}" text-anchor="middle">N = ${r.n.toLocaleString('en')}</text><text x="${x(r.n) + 8}" y="${y(r.wallMs) - 10}">${(r.wallMs / 1000).toFixed(2)} s (×${(r.wallMs / r.floorMs).toFixed(2)})</text>`)
+    // The last point's label goes to its left, so it stays inside the picture.
+    .map((r, i) => {
+      const last = i === rows.length - 1;
+      return `<text x="${x(r.n)}" y="${height - pad.bottom + 22}" text-anchor="middle">N = ${r.n.toLocaleString('en')}</text><text x="${x(r.n) + (last ? -10 : 8)}" y="${y(r.wallMs) - 10}" text-anchor="${last ? 'end' : 'start'}">${(r.wallMs / 1000).toFixed(2)} s (×${(r.wallMs / r.floorMs).toFixed(2)})</text>`;
+    })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="13">
 <rect width="100%" height="100%" fill="white"/>
@@ -33,7 +37,7 @@ ${grid}
 ${line((r) => r.floorMs, '#999', true)}
 ${line((r) => r.wallMs, '#5b3fd1')}
 ${labels}
-<rect x="${width - 250}" y="${pad.top}" width="16" height="4" fill="#5b3fd1"/><text x="${width - 228}" y="${pad.top + 6}">refresh-all, wall time</text>
-<rect x="${width - 250}" y="${pad.top + 18}" width="16" height="4" fill="#999"/><text x="${width - 228}" y="${pad.top + 24}">floor: ceil(N / 4) × 50 ms</text>
+<rect x="${pad.left}" y="44" width="16" height="4" fill="#5b3fd1"/><text x="${pad.left + 22}" y="50">refresh-all, wall time</text>
+<rect x="${pad.left + 200}" y="44" width="16" height="4" fill="#999"/><text x="${pad.left + 222}" y="50">floor: ceil(N / concurrency) × latency</text>
 </svg>`;
 }
