@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatAmount } from '../core/format';
 import { BalanceResult } from '../core/plyrClient';
 import { NETWORKS } from '../core/networks';
+import { describeAge } from '../core/time';
 import { inertLabel } from './labels';
 
 interface AmountItem extends vscode.QuickPickItem {
@@ -24,7 +25,8 @@ export async function showBalances(result: BalanceResult): Promise<void> {
     return;
   }
   const pick = vscode.window.createQuickPick<AmountItem>();
-  pick.title = vscode.l10n.t('Balances of {0} · {1}', who, network);
+  // Every surface says how old its numbers are; here they are as old as the answer.
+  pick.title = vscode.l10n.t('Balances of {0} · {1} · updated {2}', who, network, describeAge(Date.now() - result.fetchedAt));
   const checksumFails = result.identifier.kind === 'address' && !result.identifier.checksumMatches;
   pick.placeholder = checksumFails
     ? vscode.l10n.t('Select a token to copy its exact amount (warning: this address fails its EIP-55 checksum, check it for a typo)')

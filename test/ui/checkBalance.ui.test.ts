@@ -27,6 +27,7 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
     await bench.screenshot('check-balance-token');
     await bench.page.keyboard.press('Enter');
     await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Balances of player123' }), 'check-balance-result');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: /updated (just now|\d+ sec)/ }), 'check-balance-age');
     const rows = await bench.page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
     assert.ok(rows.some((r) => r.includes('GAMR') && r.includes('9,007,199.254740993123456789')), rows.join('\n'));
     assert.ok(rows.some((r) => r.includes('USDC') && r.includes('250.75')), rows.join('\n'));
