@@ -73,8 +73,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       ...createSidebar(services),
       ...registerEditorFeatures(services, scope.scope),
     );
-    // Not awaited: both settle through events (the welcome view, the Workspace group), and VS Code
-    // waits for activate() before the extension's commands answer.
+    // Not awaited: both take effect through events (the welcome view's context key, the Workspace
+    // group), so activation does not wait on the main thread or the file system.
     void credentials.refreshContextKey();
     void watched.reload();
     // The benchmark reads this line: keep its shape.
