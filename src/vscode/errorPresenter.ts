@@ -4,7 +4,7 @@ import { COMMANDS } from './ids';
 import { Services } from './services';
 
 // Looked up when shown, not at load: the translation may not be there yet.
-const actionLabel = (fix: PlyrFix): string => {
+export const actionLabel = (fix: PlyrFix): string => {
   switch (fix) {
     case 'setCredentials':
       return vscode.l10n.t('Set API Credentials');

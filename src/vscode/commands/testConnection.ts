@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, runDoctor } from '../../core/doctor';
 import { apiRoot } from '../../core/networks';
 import { COMMANDS } from '../ids';
+import { actionLabel, runFix } from '../errorPresenter';
 import { Services } from '../services';
 import { networkLabel, readClientConfig } from '../settings';
 
@@ -70,10 +71,8 @@ async function showChecks(checks: readonly DoctorCheck[], services: Services): P
   });
   switch (choice?.fix) {
     case 'setCredentials':
-      await vscode.commands.executeCommand(COMMANDS.setCredentials);
-      return;
     case 'openSettings':
-      await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:plyr-tools.plyr-balance');
+      await runFix(choice.fix, services);
       return;
     case 'fixClock':
       void vscode.window.showInformationMessage(vscode.l10n.t("Set your computer's clock to the network time (on most systems: date and time settings, set automatically)."));
@@ -86,9 +85,8 @@ async function showChecks(checks: readonly DoctorCheck[], services: Services): P
 function fixLabel(fix: DoctorFix): string {
   switch (fix) {
     case 'setCredentials':
-      return vscode.l10n.t('Fix: Set API Credentials');
     case 'openSettings':
-      return vscode.l10n.t('Fix: Open Settings');
+      return vscode.l10n.t('Fix: {0}', actionLabel(fix));
     case 'fixClock':
       return vscode.l10n.t('Fix: correct your clock');
     case 'waitForRateLimit':
