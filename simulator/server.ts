@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { createHmac } from 'node:crypto';
 import { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { Server } from 'node:http';
 import { Readable } from 'node:stream';
 import Koa from 'koa';
@@ -23,7 +24,10 @@ export interface SimulatorConfig {
   addressRoute: boolean;
   /** Whether `/api/user/balance/{address}` resolves primary addresses (the page: yes). */
   userRouteAcceptsAddresses: boolean;
-  /** Added before every answer. */
+  /**
+   * Time from a request's arrival to its answer, the simulator's own work included (it works
+   * while it waits), so that a benchmark's latency is the server's and the client's cost is the rest.
+   */
   latencyMs: number;
   /** The simulator's clock minus the real one. */
   clockOffsetMs: number;
@@ -96,6 +100,8 @@ export interface Simulator {
 }
 
 const FIVE_MINUTES = 5 * 60 * 1000;
+
+const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 export async function startSimulator(options: { port?: number; config?: Partial<SimulatorConfig>; keys?: DemoApiKey[] } = {}): Promise<Simulator> {
@@ -117,6 +123,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     }
   });
   app.use(async (ctx, next) => {
+    ctx.state.arrivedAt = performance.now();
     const signed = ['apikey', 'signature', 'timestamp'].every((h) => ctx.get(h) !== '');
     const counted = ctx.path.startsWith('/api');
     const startedAt = Date.now();
@@ -155,20 +162,21 @@ export async function startSimulator(options: { port?: number; config?: Partial<
         return error(ctx, 429, 'Too many requests');
       }
     }
-    if (config.latencyMs > 0) {
-      await new Promise((resolve) => setTimeout(resolve, config.latencyMs));
-    }
+    const untilLatency = () => sleep(config.latencyMs - (performance.now() - (ctx.state.arrivedAt as number)));
     const fault = takeFault(faults, ctx.path);
     if (fault?.kind === 'slowAnswer') {
       await next();
-      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 1000));
+      await untilLatency();
+      await sleep(fault.ms ?? 1000);
       return;
     }
     if (fault) {
+      await untilLatency();
       await applyFault(ctx, fault, stats);
       return;
     }
     await next();
+    await untilLatency();
   });
   app.use(bodyParser());
 
