@@ -23,6 +23,8 @@ import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/trackedStore';
 import { WorkspaceWatchList } from './vscode/workspaceWatchList';
 import { BalanceStatusBar } from './vscode/statusBar';
+import { BalanceMemoryStore } from './vscode/balanceMemoryStore';
+import { watchForChanges } from './vscode/changeNotifier';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -55,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const tracked = new TrackedStore(context.globalState);
     const watched = new WorkspaceWatchList(logger);
     const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label);
+    // Before anything reads the store: the rows show what was known before the restart, with its age.
+    const memory = new BalanceMemoryStore(context.globalState, store, scope.scope, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
     const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, refresher: new Refresher(store, tracked, watched) };
     context.subscriptions.push(
       scope.disposable,
@@ -62,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       tracked,
       watched,
       statusBar,
+      memory,
+      watchForChanges(store, tracked),
       { dispose: () => store.dispose() },
       registerSetCredentials(services),
       registerClearCredentials(services),

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Balances } from './balances';
-import { balanceChanges } from './decimalDelta';
+import { deltaMap, listChanges, TokenChange } from './decimalDelta';
 import { Emitter } from './emitter';
 import { PlyrError, PlyrErrorCode, PlyrFix } from './errors';
 import { Identifier } from './identifier';
@@ -17,6 +17,18 @@ export interface BalanceEntry {
   readonly changes?: Readonly<Record<string, string>>;
   readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number };
   readonly loading: boolean;
+}
+
+/** Balances that moved between two good answers for one identifier. */
+export interface BalancesChanged {
+  readonly id: string;
+  readonly changes: readonly TokenChange[];
+}
+
+/** What was last known of an identifier, kept across restarts. */
+export interface RememberedBalances {
+  readonly balances: Balances;
+  readonly fetchedAt: number;
 }
 
 export interface BalanceStoreOptions {
@@ -41,6 +53,7 @@ export class BalanceStore {
   private readonly slots = new Map<string, Slot>();
   private readonly requests = new SharedRequests<BalanceEntry>();
   private readonly changed = new Emitter<string[]>();
+  private readonly balancesChanged = new Emitter<BalancesChanged>();
   private readonly now: () => number;
   private seq = 0;
   /** Bumped when credentials change: later refreshes do not join requests signed before. */
@@ -48,6 +61,8 @@ export class BalanceStore {
   /** How often each key was forgotten: a re-added identifier never joins its old request. */
   private readonly forgotten = new Map<string, number>();
   readonly onDidChange = this.changed.event;
+  /** Fires after a good answer that moved any amount since the last good one (restarts included). */
+  readonly onDidChangeBalances = this.balancesChanged.event;
 
   constructor(private readonly options: BalanceStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -82,6 +97,18 @@ export class BalanceStore {
     await runPool(identifiers, concurrency, async (identifier) => void (await this.refresh(identifier, { signal })), signal);
   }
 
+  /**
+   * Seeds what was known before a restart (on the current scope), so that the first answer after
+   * it is compared with it and the age shows at once. Never replaces anything already known.
+   */
+  remember(id: string, remembered: RememberedBalances): void {
+    const key = this.key(id);
+    if (!this.slots.has(key)) {
+      this.slots.set(key, { entry: { balances: remembered.balances, fetchedAt: remembered.fetchedAt, loading: false }, shownSeq: 0 });
+      this.changed.fire([id]);
+    }
+  }
+
   /** Drops an identifier; an answer still on its way is ignored. */
   forget(id: string): void {
     const key = this.key(id);
@@ -98,6 +125,7 @@ export class BalanceStore {
 
   dispose(): void {
     this.changed.dispose();
+    this.balancesChanged.dispose();
   }
 
   private async load(key: string, identifier: Identifier, signal: AbortSignal): Promise<BalanceEntry> {
@@ -107,8 +135,14 @@ export class BalanceStore {
     this.update(key, identifier.value, slot, { ...slot.entry, loading: true });
     try {
       const result = await this.options.fetch(identifier, signal);
-      const changes = balanceChanges(slot.entry.balances, result.balances);
-      return this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...(changes ? { changes } : {}) });
+      const moved = listChanges(slot.entry.balances, result.balances);
+      const changes = deltaMap(moved);
+      const settled = this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...(changes ? { changes } : {}) });
+      // Only an answer that was applied is news; a late or forgotten one is not.
+      if (changes && slot.entry === settled && settled.balances === result.balances) {
+        this.balancesChanged.fire({ id: identifier.value, changes: moved });
+      }
+      return settled;
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
         return this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);

@@ -25,15 +25,28 @@ export function decimalDelta(previous: string, current: string): string | undefi
   return `${diff < 0n ? '\u2212' : '+'}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** Per token, the change between two answers, for tokens in both whose amount moved. */
-export function balanceChanges(previous: Balances | undefined, current: Balances): Readonly<Record<string, string>> | undefined {
+/** One token whose amount moved between two answers. */
+export interface TokenChange {
+  readonly token: string;
+  readonly previous: string;
+  readonly current: string;
+  /** Exact, signed: "+12.5", "−3". */
+  readonly delta: string;
+}
+
+/** The tokens present in both answers whose amount moved, in the new answer's order. */
+export function listChanges(previous: Balances | undefined, current: Balances): TokenChange[] {
   if (!previous) {
-    return undefined;
+    return [];
   }
-  const changes = Object.entries(current).flatMap(([token, amount]) => {
+  return Object.entries(current).flatMap(([token, amount]) => {
     const before = Object.prototype.hasOwnProperty.call(previous, token) ? previous[token] : undefined;
     const delta = before === undefined ? undefined : decimalDelta(before, amount);
-    return delta ? [[token, delta] as const] : [];
+    return before !== undefined && delta ? [{ token, previous: before, current: amount, delta }] : [];
   });
-  return changes.length > 0 ? Object.fromEntries(changes) : undefined;
+}
+
+/** Token -> signed change, as rows show it; undefined when nothing moved. */
+export function deltaMap(changes: readonly TokenChange[]): Readonly<Record<string, string>> | undefined {
+  return changes.length > 0 ? Object.fromEntries(changes.map((c) => [c.token, c.delta])) : undefined;
 }

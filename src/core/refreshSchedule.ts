@@ -10,3 +10,11 @@ export function nextRefreshDelayMs(intervalMs: number, consecutiveFailures: numb
 
 /** Error codes that mean "the server could not be reached", as opposed to an answer that was an error. */
 export const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['network', 'timeout']);
+
+/**
+ * Whether a timer due at `dueAt` (wall clock) has overslept: timers count only the time the machine
+ * is awake, so after a night asleep the next round is still far off while the data is hours old.
+ */
+export function oversleptTimer(dueAt: number | undefined, now: number, graceMs = 1000): boolean {
+  return dueAt !== undefined && now > dueAt + graceMs;
+}

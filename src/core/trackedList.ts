@@ -9,6 +9,8 @@ export interface TrackedIdentifier {
   readonly label?: string;
   /** Tokens to show; undefined shows all. */
   readonly tokens?: readonly string[];
+  /** "Notify on change": a notification whenever a refresh finds any of its balances moved. */
+  readonly notify?: true;
 }
 
 export type TrackedList = readonly TrackedIdentifier[];
@@ -89,13 +91,13 @@ export function moveTo(list: TrackedList, from: number, to: number): TrackedList
   return [...rest.slice(0, target), list[from], ...rest.slice(target)];
 }
 
-export function updateAt(list: TrackedList, index: number, patch: { label?: string | undefined; tokens?: readonly string[] | undefined }): TrackedList {
+export function updateAt(list: TrackedList, index: number, patch: { label?: string | undefined; tokens?: readonly string[] | undefined; notify?: true | undefined }): TrackedList {
   return list.map((t, i) => {
     if (i !== index) {
       return t;
     }
     const next: { -readonly [K in keyof TrackedIdentifier]: TrackedIdentifier[K] } = { ...t, ...patch };
-    for (const key of ['label', 'tokens'] as const) {
+    for (const key of ['label', 'tokens', 'notify'] as const) {
       if (next[key] === undefined) {
         delete next[key];
       }
@@ -122,6 +124,9 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
     list = added.value.list;
     if (Array.isArray(record.tokens) && record.tokens.every((t) => typeof t === 'string')) {
       list = updateAt(list, list.length - 1, { tokens: record.tokens as string[] });
+    }
+    if (record.notify === true) {
+      list = updateAt(list, list.length - 1, { notify: true });
     }
   }
   return [...list];

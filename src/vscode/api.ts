@@ -18,6 +18,15 @@ export interface TrackedSnapshot {
   readonly error?: { readonly code: string; readonly message: string };
   /** Per token, the exact change the last refresh brought ("+12.5", "−3"), when something moved. */
   readonly changes?: Readonly<Record<string, string>>;
+  /** Whether "Notify on change" is on for it (the user's list only). */
+  readonly notify?: boolean;
+}
+
+/** Balances that moved between two refreshes of one identifier (also across a restart). */
+export interface BalancesChangedEvent {
+  readonly identifier: string;
+  /** Each token whose amount moved: decimal strings as received, and the exact signed change. */
+  readonly changes: readonly { readonly token: string; readonly previous: string; readonly current: string; readonly delta: string }[];
 }
 
 /** What `activate()` returns: `vscode.extensions.getExtension('plyr-tools.plyr-balance').exports`. */
@@ -30,12 +39,19 @@ export interface PlyrBalanceApi {
   getStatusBar(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined;
   /** Fires when either list or any of their balances change. */
   readonly onDidChange: vscode.Event<void>;
+  /**
+   * Fires when a refresh finds an identifier's balances moved since its last good answer, with the
+   * old and new values: the event behind "Notify on change", for every identifier.
+   */
+  readonly onDidChangeBalances: vscode.Event<BalancesChangedEvent>;
 }
 
 export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, statusBar: BalanceStatusBar, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
+  const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());
-  disposables.push(changed, tracked.onDidChange(() => changed.fire()), watched.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() });
+  const movedListener = store.onDidChangeBalances(({ id, changes }) => balancesChanged.fire({ identifier: id, changes: changes.map((c) => ({ ...c })) }));
+  disposables.push(changed, balancesChanged, tracked.onDidChange(() => changed.fire()), watched.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() }, { dispose: () => movedListener.dispose() });
   const snapshot = (t: TrackedIdentifier): TrackedSnapshot => {
     const entry = store.get(t.id);
     const status = !entry ? 'unknown' : entry.loading ? 'loading' : entry.error ? 'error' : 'ok';
@@ -48,11 +64,13 @@ export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, st
       ...(entry?.fetchedAt ? { updatedAt: entry.fetchedAt } : {}),
       ...(entry?.error ? { error: { code: entry.error.code, message: entry.error.message } } : {}),
       ...(entry?.changes ? { changes: { ...entry.changes } } : {}),
+      ...(t.notify ? { notify: true } : {}),
     };
   };
   return {
     apiVersion: 1,
     onDidChange: changed.event,
+    onDidChangeBalances: balancesChanged.event,
     getTracked: () => tracked.all.map(snapshot),
     getWatched: () => watched.all.map(snapshot),
     getStatusBar: () => statusBar.state,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { nextRefreshDelayMs } from '../core/refreshSchedule';
+import { nextRefreshDelayMs, oversleptTimer } from '../core/refreshSchedule';
 import { COMMANDS, SETTINGS } from './ids';
 import { readViewSettings } from './settings';
 
@@ -15,6 +15,8 @@ export class AutoRefresh implements vscode.Disposable {
   private ageTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
   private lastRefreshAt: number | undefined;
+  /** When the pending round is due, by the wall clock. */
+  private refreshDueAt: number | undefined;
   private failures = 0;
   private running = false;
 
@@ -50,7 +52,7 @@ export class AutoRefresh implements vscode.Disposable {
     if (!this.active) {
       return;
     }
-    this.ageTimer = setInterval(this.rerender, 60_000);
+    this.ageTimer = setInterval(() => this.everyMinute(), 60_000);
     const { autoRefreshSeconds } = readViewSettings();
     if (autoRefreshSeconds === 0) {
       return;
@@ -63,6 +65,17 @@ export class AutoRefresh implements vscode.Disposable {
     }
   }
 
+  /**
+   * Ages move on; and after the machine slept (timers do not count that time) a round whose time
+   * has passed by the wall clock runs now rather than a whole interval after waking.
+   */
+  private everyMinute(): void {
+    this.rerender();
+    if (this.refreshTimer && oversleptTimer(this.refreshDueAt, Date.now())) {
+      this.reschedule();
+    }
+  }
+
   private delayMs(): number {
     const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = readViewSettings();
     return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.failures, autoRefreshBackoffMaxSeconds * 1000);
@@ -70,6 +83,7 @@ export class AutoRefresh implements vscode.Disposable {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.refreshTimer);
+    this.refreshDueAt = Date.now() + delayMs;
     this.refreshTimer = setTimeout(() => void this.tick(), delayMs);
   }
 

@@ -20,6 +20,8 @@ export const COMMANDS = {
   checkBalanceFromEditor: 'plyr.checkBalanceFromEditor',
   testConnection: 'plyr.testConnection',
   revealIdentifier: 'plyr.revealIdentifier',
+  notifyOnChange: 'plyr.notifyOnChange',
+  stopNotifyOnChange: 'plyr.stopNotifyOnChange',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
@@ -46,6 +48,8 @@ export const CONTEXT_KEYS = {
 export const ROW_CONTEXT = {
   plyrId: 'plyr.identifier.plyrId',
   address: 'plyr.identifier.address',
+  /** Appended to a row of the user's list that has "Notify on change" on. */
+  notifyingSuffix: '.notifying',
   /** Rows of the workspace's watch-list: read-only (no remove, rename or reorder). */
   watchedPlyrId: 'plyr.watched.plyrId',
   watchedAddress: 'plyr.watched.address',
@@ -76,6 +80,8 @@ export const SETTINGS = {
 
 export const STATE_KEYS = {
   tracked: 'plyr.tracked.v1',
+  /** Last good balances per API root; this machine only (not synced). */
+  lastBalances: 'plyr.lastBalances.v1',
 } as const;
 
 export const SECRET_KEYS = {

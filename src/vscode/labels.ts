@@ -9,6 +9,6 @@ export function inertLabel(text: string, maxLength = 80): string {
 }
 
 /** Text for a notification, which turns `[text](target)` into a link: the pair is broken up. */
-export function inertNotificationText(text: string): string {
-  return inertLabel(text).replace(/\]\s*\(/g, ']\u200b(');
+export function inertNotificationText(text: string, maxLength?: number): string {
+  return inertLabel(text, maxLength).replace(/\]\s*\(/g, ']\u200b(');
 }

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { resetSettings, setDemoCredentials, startAndUseSimulator, tracked, untrackAll } from './helpers';
+import { BalancesChangedEvent } from '../../src/vscode/api';
+import { plyrApi, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, tracked, untrackAll } from './helpers';
 
 describe('balance changes', () => {
   let sim: Simulator;
@@ -37,5 +38,39 @@ describe('balance changes', () => {
     assert.equal(row.status, 'error');
     assert.equal(row.balances?.gamr, '9007199.25474099312345679');
     assert.ok(row.updatedAt && Date.now() - row.updatedAt < 60_000, 'with the time of that amount');
+  });
+
+  it('announces a change with the old and new values, once per refresh that moved something', async () => {
+    const api = await plyrApi();
+    const events: BalancesChangedEvent[] = [];
+    const listener = api.onDidChangeBalances((e) => void events.push(e));
+    try {
+      await vscode.commands.executeCommand('plyr.refresh');
+      events.length = 0; // the recovery from the failure above is not this test's business
+      sim.setHolding('player123', 'plyr', 12_500_000_000_000_000_000n);
+      sim.setHolding('player123', 'gamr', 9007199254740993123456788n);
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.equal(events.length, 1, 'one event for one refresh');
+      assert.equal(events[0].identifier, 'player123');
+      const byToken = Object.fromEntries(events[0].changes.map((c) => [c.token, c]));
+      assert.deepEqual(byToken.gamr, { token: 'gamr', previous: '9007199.25474099312345679', current: '9007199.254740993123456788', delta: '\u22120.000000000000000002' });
+      assert.equal(byToken.plyr?.current, '12.5');
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.equal(events.length, 1, 'nothing moved: no event');
+    } finally {
+      listener.dispose();
+    }
+  });
+
+  it('turns "Notify on change" on and off per identifier, kept in the list', async () => {
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'crypto-fennec');
+    await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+    assert.equal((await tracked('player123'))?.notify, true);
+    assert.equal((await tracked('crypto-fennec'))?.notify, undefined, 'only the one asked for');
+    await vscode.commands.executeCommand('plyr.stopNotifyOnChange', 'player123');
+    assert.equal((await tracked('player123'))?.notify, undefined);
+    const error = await rejection(vscode.commands.executeCommand('plyr.notifyOnChange', 'not-tracked-id'));
+    assert.match(error.message, /not-tracked-id is not in the list/);
+    await vscode.commands.executeCommand('plyr.removeIdentifier', 'crypto-fennec');
   });
 });

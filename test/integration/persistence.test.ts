@@ -1,11 +1,23 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { plyrApi, untrackAll } from './helpers';
+import { startSimulator } from '../../simulator/server';
+import { BalancesChangedEvent } from '../../src/vscode/api';
+import { SAVE_DELAY_MS } from '../../src/vscode/balanceMemoryStore';
+import { plyrApi, pointAt, setDemoCredentials, tracked, untrackAll } from './helpers';
 
 /**
  * Run by the runner in two sessions on the same port and browser profile: the first tracks
- * identifiers, the second (after VS Code restarted) reads them back.
+ * identifiers and loads their balances, the second (after VS Code restarted) reads them back.
  */
+/** The simulator runs on the same port in both sessions, so both see the same API root. */
+const startSameSimulator = async () => {
+  const sim = await startSimulator({ port: Number(process.env.PLYR_TEST_SIM_PORT) });
+  await pointAt(sim.url);
+  return sim;
+};
+/** player123's GAMR in the demo data. */
+const GAMR = '9007199.254740993123456789';
+
 const EXPECTED = [
   { identifier: 'treasury-main', label: 'Treasury' },
   { identifier: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', label: 'Hot wallet' },
@@ -24,9 +36,50 @@ describe('tracked identifiers across a restart', () => {
       }
       assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.label]), EXPECTED.map((e) => [e.identifier, e.label]));
     });
+
+    it('load their balances, with "Notify on change" on for player123, before the restart', async () => {
+      const sim = await startSameSimulator();
+      try {
+        await setDemoCredentials();
+        await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+        await vscode.commands.executeCommand('plyr.refresh');
+        assert.equal((await tracked('player123'))?.balances?.gamr, GAMR);
+        // The last good balances are written once the answers stop coming for SAVE_DELAY_MS.
+        await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS + 500));
+      } finally {
+        await sim.close();
+      }
+    });
   } else if (phase === 'after-restart') {
     it('are all there after the restart, in the same order with their labels', async () => {
       assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.label]), EXPECTED.map((e) => [e.identifier, e.label]));
+    });
+
+    it('show the balances known before the restart with their time, and an unchanged refresh reports no change', async () => {
+      const api = await plyrApi();
+      const sessionStarted = Date.now() - performance.now();
+      const before = (await tracked('player123'))!;
+      assert.equal(before.notify, true, '"Notify on change" is kept');
+      assert.equal(before.balances?.gamr, GAMR, 'remembered across the restart');
+      assert.ok(before.updatedAt !== undefined && before.updatedAt < sessionStarted, 'with the time it was fetched, in the last session');
+      const events: BalancesChangedEvent[] = [];
+      const listener = api.onDidChangeBalances((e) => void events.push(e));
+      const sim = await startSameSimulator();
+      try {
+        await setDemoCredentials();
+        await vscode.commands.executeCommand('plyr.refresh');
+        const after = (await tracked('player123'))!;
+        assert.equal(after.status, 'ok');
+        assert.ok(after.updatedAt! > before.updatedAt!, 'refreshed');
+        assert.equal(after.changes, undefined, 'no delta: nothing moved since before the restart');
+        assert.equal(events.length, 0, 'no change event, so no notification');
+        sim.setHolding('player123', 'gamr', 9_007_200_254_740_993_123_456_789n); // +1 GAMR
+        await vscode.commands.executeCommand('plyr.refresh');
+        assert.deepEqual(events.map((e) => [e.identifier, e.changes.map((c) => c.delta)]), [['player123', ['+1']]]);
+      } finally {
+        listener.dispose();
+        await sim.close();
+      }
     });
   } else {
     it('runs only in the runner\'s restart sessions', () => {

@@ -21,8 +21,10 @@ async function main(): Promise<number> {
     const sessions: Session[] = [{ scratch, port: await freePort(), env: {} }];
     if (!process.env.PLYR_TEST_FILES) {
       const port = await freePort();
-      sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'before-restart' } });
-      sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'after-restart' } });
+      // The simulator comes back on the same port: remembered balances are kept per API root.
+      const simulatorPort = String(await freePort());
+      sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'before-restart', PLYR_TEST_SIM_PORT: simulatorPort } });
+      sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'after-restart', PLYR_TEST_SIM_PORT: simulatorPort } });
       sessions.push({ scratch: envCredentials, port: await freePort(), env: { PLYR_TEST_FILES: 'envCredentials', PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } });
     }
     const total: Summary = { passed: 0, failed: 0, pending: 0, failures: [] };

@@ -83,9 +83,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         }
       },
       async palette(command) {
-        await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget .quick-input-box input');
-        await input.waitFor();
+        await page.keyboard.press('F1');
+        // A menu or notification closing at that moment can take the focus back and close the
+        // palette as it opens: open it again then.
+        if (!(await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+          await page.keyboard.press('F1');
+          await input.waitFor({ state: 'visible' });
+        }
         await input.fill(`>${command}`);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
         await page.keyboard.press('Enter');

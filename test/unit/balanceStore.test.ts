@@ -415,4 +415,63 @@ describe('BalanceStore', () => {
     assert.deepEqual(events, []);
     assert.deepEqual(store.get('alice01')?.balances, { PLYR: '1' });
   });
+
+  describe('changes and what is remembered across a restart', () => {
+    it('announces the old and new amounts of the tokens a good answer moved', async () => {
+      const { store, calls } = harness();
+      const moved: unknown[] = [];
+      store.onDidChangeBalances((e) => void moved.push(e));
+      const first = store.refresh(ALICE);
+      calls[0].answer({ plyr: '1', gamr: '2' }, 10);
+      await first;
+      assert.deepEqual(moved, [], 'a first answer has nothing to compare with');
+      const second = store.refresh(ALICE);
+      calls[1].answer({ plyr: '1', gamr: '2.000000000000000001' }, 20);
+      await second;
+      assert.deepEqual(moved, [{ id: 'alice01', changes: [{ token: 'gamr', previous: '2', current: '2.000000000000000001', delta: '+0.000000000000000001' }] }]);
+      const third = store.refresh(ALICE);
+      calls[2].answer({ plyr: '1', gamr: '2.000000000000000001' }, 30);
+      await third;
+      assert.equal(moved.length, 1, 'no change, no event');
+    });
+
+    it('does not announce a late answer that an earlier-started one overtook, nor a failure', async () => {
+      const { store, calls } = harness();
+      const moved: unknown[] = [];
+      store.onDidChangeBalances((e) => void moved.push(e));
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      const older = store.refresh(ALICE);
+      store.forget('alice01');
+      calls[0].answer({ plyr: '9' }, 10);
+      await older;
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      const failing = store.refresh(ALICE);
+      calls[1].fail(new PlyrError('httpError', 'down'));
+      await failing;
+      assert.deepEqual(moved, []);
+      assert.equal(store.get('alice01')?.balances?.plyr, '1', 'the remembered amount is kept, not replaced by 0');
+    });
+
+    it('compares the first answer after a restart with the remembered one', async () => {
+      const { store, calls, events } = harness();
+      const moved: { id: string }[] = [];
+      store.onDidChangeBalances((e) => void moved.push(e));
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      assert.deepEqual(store.get('alice01'), { balances: { plyr: '1' }, fetchedAt: 5, loading: false });
+      assert.deepEqual(events.at(-1), ['alice01'], 'the row shows the remembered amount at once');
+      const same = store.refresh(ALICE);
+      calls[0].answer({ plyr: '1' }, 50);
+      assert.equal((await same).changes, undefined, 'unchanged since before the restart: no delta');
+      assert.deepEqual(moved, []);
+      store.remember('alice01', { balances: { plyr: '7' }, fetchedAt: 1 });
+      assert.equal(store.get('alice01')?.balances?.plyr, '1', 'remembering never replaces what is known');
+    });
+
+    it('remembers under the current scope only', () => {
+      const { store, clock } = harness();
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      clock.scope = 'https://api-testnet.plyr.network/api';
+      assert.equal(store.get('alice01'), undefined);
+    });
+  });
 });

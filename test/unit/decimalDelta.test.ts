@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { balanceChanges, decimalDelta } from '../../src/core/decimalDelta';
+import { decimalDelta, deltaMap, listChanges } from '../../src/core/decimalDelta';
+
+const balanceChanges = (previous: Record<string, string> | undefined, current: Record<string, string>) => deltaMap(listChanges(previous, current));
 
 describe('decimalDelta', () => {
   it('is exact on 18-decimal amounts beyond a double', () => {
@@ -18,7 +20,7 @@ describe('decimalDelta', () => {
   });
 });
 
-describe('balanceChanges', () => {
+describe('listChanges and deltaMap', () => {
   it('lists tokens present in both answers whose amount moved', () => {
     assert.deepEqual(balanceChanges({ plyr: '1', gamr: '2', usdc: '3' }, { plyr: '1', gamr: '2.5', usdc: '1', avax: '9' }), { gamr: '+0.5', usdc: '\u22122' });
   });

@@ -272,4 +272,10 @@ describe('toIdentifier', () => {
   it('turns an address entry into a request identifier whose checksum matches', () => {
     assert.deepEqual(toIdentifier({ id: CHECKSUMMED, kind: 'address' }), { kind: 'address', value: CHECKSUMMED, checksumMatches: true });
   });
+
+  it('keeps "Notify on change" through storage, and only as true', () => {
+    const stored = sanitizeStored([{ id: 'player123', notify: true }, { id: 'treasury-main', notify: 'yes' }, { id: 'crypto-fennec', notify: false }]);
+    assert.deepEqual(stored, [{ id: 'player123', kind: 'plyrId', notify: true }, { id: 'treasury-main', kind: 'plyrId' }, { id: 'crypto-fennec', kind: 'plyrId' }]);
+    assert.deepEqual(updateAt(stored, 0, { notify: undefined })[0], { id: 'player123', kind: 'plyrId' }, 'turning it off removes the field');
+  });
 });

@@ -135,6 +135,14 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     vscode.commands.registerCommand(COMMANDS.moveIdentifierUp, move(-1)),
     vscode.commands.registerCommand(COMMANDS.moveIdentifierDown, move(1)),
     vscode.commands.registerCommand(COMMANDS.filterTokens, filterTokens),
+    vscode.commands.registerCommand(COMMANDS.notifyOnChange, async (arg?: unknown) => {
+      const index = indexOrThrow(arg);
+      await tracked.update((list) => updateAt(list, index, { notify: true }));
+    }),
+    vscode.commands.registerCommand(COMMANDS.stopNotifyOnChange, async (arg?: unknown) => {
+      const index = indexOrThrow(arg);
+      await tracked.update((list) => updateAt(list, index, { notify: undefined }));
+    }),
     vscode.commands.registerCommand(COMMANDS.refresh, () => refresher.refreshAll()),
     vscode.commands.registerCommand(COMMANDS.refreshIdentifier, async (arg?: unknown) => {
       // A row of the user's list or of the workspace's watch-list.

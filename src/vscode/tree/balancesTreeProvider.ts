@@ -173,10 +173,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.iconPath = entry?.loading
       ? new vscode.ThemeIcon('loading~spin')
       : new vscode.ThemeIcon(kind === 'address' ? 'credit-card' : 'account', failing ? new vscode.ThemeColor('list.errorForeground') : undefined);
-    item.contextValue = workspace ? (kind === 'address' ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId;
+    const notifying = !workspace && tracked?.notify === true;
+    item.contextValue = (workspace ? (kind === 'address' ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (notifying ? ROW_CONTEXT.notifyingSuffix : '');
     item.tooltip = this.identifierTooltip(node.id, tracked, entry);
     const what = kind === 'address' ? vscode.l10n.t('wallet address {0}', node.id) : vscode.l10n.t('PLYR ID {0}', node.id);
-    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status}` };
+    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status}${notifying ? `, ${vscode.l10n.t('notifies on change')}` : ''}` };
     return item;
   }
 
@@ -202,6 +203,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     md.appendMarkdown(`${tracked?.kind === 'address' ? vscode.l10n.t('Wallet address:') : vscode.l10n.t('PLYR ID:')} `).appendText(id).appendMarkdown('\n\n');
     md.appendMarkdown(`${vscode.l10n.t('Network:')} `).appendText(this.deps.networkLabel()).appendMarkdown('\n\n');
     md.appendMarkdown(`${vscode.l10n.t('Last update:')} `).appendText(entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(this.now() - entry.fetchedAt)})` : vscode.l10n.t('never'));
+    if (tracked?.notify) {
+      md.appendMarkdown('\n\n$(bell) ').appendText(vscode.l10n.t('Notifies when a balance changes.'));
+    }
     if (entry?.error) {
       md.appendMarkdown('\n\n---\n\n$(error) ').appendText(entry.error.message);
     }

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { openWorkbench, Workbench } from './workbench';
+
+/**
+ * The all-day watch as a person sees it: the status bar item, a change notification with its
+ * Reveal action, and PLYR: Test Connection's list of checks.
+ */
+describe('the status bar, change notifications and Test Connection, driven like a person', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench({
+      // Automatic refresh every 3 s, backing off to 6 s: an outage shows within seconds, and a
+      // change's ▲ stays on its row until the next round.
+      settings: { 'plyr.statusBar.identifier': 'player123', 'plyr.statusBar.token': 'gamr', 'plyr.openViewOnStartup': true, 'plyr.autoRefreshSeconds': 3, 'plyr.autoRefreshBackoffMaxSeconds': 6 },
+      env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+    });
+  });
+  after(() => bench?.close());
+
+  const statusItem = () => bench.page.locator('.part.statusbar .statusbar-item', { hasText: 'GAMR' }).first();
+  const row = (text: string) => bench.page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+
+  it("shows the simulator's amount in the status bar, and a click reveals the identifier in the view", async () => {
+    await bench.palette('PLYR: Add Identifier');
+    await bench.enter('player123', 'Add Identifier (1/2)');
+    await bench.enter('Test player', 'Add Identifier (2/2)');
+    await bench.expectVisible(statusItem(), 'status-bar-item');
+    assert.match(await statusItem().innerText(), /9,007,199\.25\d* GAMR/);
+    const spoken = (await statusItem().getAttribute('aria-label')) ?? '';
+    assert.match(spoken, /GAMR/);
+    assert.match(spoken, /player123/, 'the accessible label names the identifier');
+    assert.match(spoken, /updated/i, 'and the age of the amount');
+    // Its tooltip, as a mouse shows it: identifier, network and age.
+    await statusItem().hover();
+    const tooltip = bench.page.locator('.monaco-hover, .workbench-hover', { hasText: '(player123) on custom' }).first();
+    await bench.expectVisible(tooltip, 'status-bar-tooltip');
+    assert.match(await tooltip.innerText(), /GAMR: 9007199\.254740993123456789\s+Updated just now/);
+    await bench.screenshot('status-bar');
+    await statusItem().click();
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'Test player' }), 'status-bar-reveal');
+  });
+
+  it('with "Notify on Change" from the row\'s menu, a change on the server gives exactly one notification, whose Reveal works', async () => {
+    // Its token rows open, to show the change on them too (ArrowRight expands a closed row).
+    await row('Test player').click();
+    if ((await row('Test player').getAttribute('aria-expanded')) !== 'true') {
+      await bench.page.keyboard.press('ArrowRight');
+    }
+    // The row's menu from the keyboard (Shift+F10); the pointer picks the entry (which focuses
+    // it) and Enter runs it.
+    await bench.page.keyboard.press('Shift+F10');
+    await bench.page.locator('.monaco-menu .action-item', { hasText: 'Notify on Change' }).hover();
+    await bench.page.keyboard.press('Enter');
+    // The row says so (to a screen reader too) once the command ran and the menu closed.
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label*="notifies on change"]'), 'row-notifies');
+    // The next automatic round (every 3 s here) finds it.
+    bench.sim.setHolding('player123', 'gamr', 9_007_210_254_740_993_123_456_789n); // +11
+    const toast = bench.page.locator('.notification-toast', { hasText: 'went from' });
+    await bench.expectVisible(toast.first(), 'change-notification');
+    const text = await toast.first().innerText();
+    assert.match(text, /Test player \(player123\): GAMR went from 9,007,199\.254740993123456789 to 9,007,210\.254740993123456789 \(\+11\)/);
+    await bench.page.mouse.move(700, 300);
+    await bench.expectVisible(bench.page.locator('.notification-toast.notification-fade-in-done', { hasText: 'went from' }), 'change-notification-shown');
+    await bench.expectVisible(row('▲ +11'), 'change-delta-row');
+    await bench.screenshot('change-notification');
+    // Refreshes that find nothing moved (this one and the automatic ones) add none.
+    await bench.palette('PLYR: Refresh All Balances');
+    await bench.page.waitForTimeout(2000);
+    assert.equal(await toast.count(), 1, 'exactly one change notification');
+    await toast.first().locator('a.monaco-button', { hasText: 'Reveal' }).click();
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'Test player' }), 'notification-reveal');
+    assert.match(await statusItem().innerText(), /9,007,210\.25\d* GAMR/, 'the status bar follows the change');
+  });
+
+  it('while the server cannot be reached, shows one notification and one line in the view, keeps the amounts, and recovers', async () => {
+    bench.sim.fault({ kind: 'reset' }); // every connection drops: the server cannot be reached
+    const warning = bench.page.locator('.notification-toast', { hasText: 'cannot be reached' });
+    await bench.expectVisible(warning.first(), 'outage-notification');
+    await bench.expectVisible(bench.page.locator('.part.sidebar', { hasText: 'Trying again in' }).first(), 'outage-view-message');
+    // More automatic rounds fail meanwhile (after 6 s each): still one notification.
+    await bench.page.waitForTimeout(13_000);
+    assert.equal(await warning.count(), 1, 'one notification per outage');
+    assert.match(await statusItem().innerText(), /9,007,210\.25\d* GAMR/, 'the last known amount, never 0');
+    bench.sim.clearFaults();
+    await bench.expectVisible(row('updated just now'), 'outage-recovered', 15_000);
+    await bench.page.keyboard.press('Escape'); // the notification goes; nothing else depends on it
+  });
+
+  it('PLYR: Test Connection lists every check, passed', async () => {
+    await bench.palette('PLYR: Test Connection');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'all checks passed' }), 'test-connection');
+    const checks = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    for (const check of ['Network and server', 'Server reachable', 'API credentials', 'Clock', 'Signed request', 'Rate limit']) {
+      assert.ok(checks.some((c) => c.includes(check)), `${check} in ${checks.join(' | ')}`);
+    }
+    await bench.page.locator('.notification-toast', { hasText: 'Testing the connection' }).waitFor({ state: 'hidden' });
+    await bench.screenshot('test-connection');
+    await bench.page.keyboard.press('Escape');
+  });
+});

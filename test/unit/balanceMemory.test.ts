@@ -1,0 +1,50 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/balanceMemory';
+
+const MAINNET = 'https://api.plyr.network/api/';
+const TESTNET = 'https://api-testnet.plyr.network/api/';
+
+describe('balance memory', () => {
+  it('gives back what was remembered for a scope, and nothing of another scope', () => {
+    const saved = withRemembered(undefined, MAINNET, new Map([['player123', { balances: { plyr: '12.5' }, fetchedAt: 1000 }]]));
+    assert.deepEqual([...rememberedIn(saved, MAINNET)], [['player123', { balances: { plyr: '12.5' }, fetchedAt: 1000 }]]);
+    assert.equal(rememberedIn(saved, TESTNET).size, 0);
+  });
+
+  it('survives the trip through JSON, as globalState stores it', () => {
+    const saved = JSON.parse(JSON.stringify(withRemembered(undefined, MAINNET, new Map([['a', { balances: { gamr: '9007199.254740993123456789' }, fetchedAt: 7 }]]))));
+    assert.equal(rememberedIn(saved, MAINNET).get('a')?.balances.gamr, '9007199.254740993123456789', 'exact: never a number');
+  });
+
+  it('drops malformed records instead of showing them', () => {
+    const raw = {
+      [MAINNET]: {
+        ok: { balances: { plyr: '1' }, fetchedAt: 1 },
+        notDecimal: { balances: { plyr: '-1' }, fetchedAt: 1 },
+        numberAmount: { balances: { plyr: 1 }, fetchedAt: 1 },
+        noTime: { balances: { plyr: '1' } },
+        infinite: { balances: { plyr: '1' }, fetchedAt: Infinity },
+        notObject: 'x',
+      },
+    };
+    assert.deepEqual([...rememberedIn(raw, MAINNET).keys()], ['ok']);
+    for (const junk of [undefined, null, 3, 'x', [], { [MAINNET]: [] }, { [MAINNET]: null }]) {
+      assert.equal(rememberedIn(junk, MAINNET).size, 0);
+    }
+    assert.equal(rememberedIn({}, '__proto__').size, 0, 'an inherited key is not a scope');
+  });
+
+  it('keeps other scopes, at most MAX_SCOPES in all, the current one last', () => {
+    let raw: unknown = undefined;
+    for (let i = 0; i < MAX_SCOPES + 2; i++) {
+      raw = withRemembered(raw, `https://host${i}/api/`, new Map([['x', { balances: { plyr: String(i) }, fetchedAt: i }]]));
+    }
+    raw = withRemembered(raw, 'https://host2/api/', new Map());
+    const scopes = Object.keys(raw as object);
+    assert.equal(scopes.length, MAX_SCOPES);
+    assert.equal(scopes.at(-1), 'https://host2/api/');
+    assert.equal(rememberedIn(raw, 'https://host5/api/').get('x')?.balances.plyr, '5');
+    assert.equal(rememberedIn(raw, 'https://host0/api/').size, 0, 'the oldest scope was dropped');
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { changeNotice } from '../../src/core/changeNotice';
+import { listChanges } from '../../src/core/decimalDelta';
+
+describe('changeNotice', () => {
+  it('names who changed, each token with its old and new amount and the exact change', () => {
+    const changes = listChanges({ gamr: '1234.5', plyr: '10' }, { gamr: '1246', plyr: '7.25' });
+    assert.equal(changeNotice('Treasury (treasury-main)', changes, 'en-US'), 'Treasury (treasury-main): GAMR went from 1,234.5 to 1,246 (+11.5); PLYR went from 10 to 7.25 (\u22122.75).');
+  });
+
+  it('names at most three tokens and counts the rest', () => {
+    const before = { a: '1', b: '1', c: '1', d: '1', e: '1' };
+    const after = { a: '2', b: '2', c: '2', d: '2', e: '2' };
+    const text = changeNotice('player123', listChanges(before, after), 'en-US');
+    assert.match(text, /^player123: A went from 1 to 2 \(\+1\); B .*; C went from 1 to 2 \(\+1\); and 2 more tokens\.$/);
+    assert.match(changeNotice('p', listChanges({ a: '1', b: '1', c: '1', d: '1' }, { a: '2', b: '2', c: '2', d: '2' }), 'en-US'), /; and 1 more token\.$/);
+  });
+
+  it('keeps amounts exact beyond a double', () => {
+    const text = changeNotice('x', listChanges({ gamr: '9007199254740993.1' }, { gamr: '9007199254740993.2' }), 'en-US');
+    assert.equal(text, 'x: GAMR went from 9,007,199,254,740,993.1 to 9,007,199,254,740,993.2 (+0.1).');
+  });
+});
