@@ -67,6 +67,8 @@ export interface LoggedRequest {
   readonly status: number;
   /** Whether the three signature headers were present. */
   readonly signed: boolean;
+  /** Whether an `apikey` header was present at all. */
+  readonly apikey: boolean;
   /** The signature received, so tests can look for it where it must never appear. */
   readonly signature?: string;
   /** When the request arrived and when its answer was done (epoch ms). */
@@ -142,7 +144,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       }
       // A request that arrived before the last reset belongs to the log that reset cleared.
       if (counted && generation === stats.generation) {
-        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, signature: ctx.get('signature') || undefined, startedAt, endedAt: Date.now() });
+        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, apikey: ctx.get('apikey') !== '', signature: ctx.get('signature') || undefined, startedAt, endedAt: Date.now() });
       }
     }
   });

@@ -25,6 +25,7 @@ import { WorkspaceWatchList } from './vscode/workspaceWatchList';
 import { BalanceStatusBar } from './vscode/statusBar';
 import { BalanceMemoryStore } from './vscode/balanceMemoryStore';
 import { watchForChanges } from './vscode/changeNotifier';
+import { registerAllowServer, ServerTrust } from './vscode/serverTrust';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -39,11 +40,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
   const logger = channelLogger(log);
   try {
     const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
+    const serverTrust = new ServerTrust(context.globalState);
     let warnedSkew = false;
     const client = new PlyrClient({
       fetch,
       config: readClientConfig,
-      credentials: () => credentials.get(),
+      // A server chosen by the workspace gets no credentials until the user allows it.
+      credentials: () => {
+        serverTrust.assertAllowed();
+        return credentials.get();
+      },
       logger,
       onClockSkew: (offsetMs) => {
         if (!warnedSkew) {
@@ -73,6 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       registerClearCredentials(services),
       registerCheckBalance(services),
       registerTestConnection(services),
+      registerAllowServer(serverTrust, () => void services.refresher.refreshAll()),
       ...registerTrackingCommands(services),
       ...registerRowActions(services),
       vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),

@@ -21,10 +21,11 @@ export type PlyrErrorCode =
   | 'cancelled'
   | 'malformedResponse'
   | 'responseTooLarge'
-  | 'badConfiguration';
+  | 'badConfiguration'
+  | 'serverNotConfirmed';
 
 /** The action that fixes an error; the VS Code layer turns it into a button. */
-export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog';
+export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog' | 'allowServer';
 
 export interface PlyrErrorDetails {
   readonly status?: number;

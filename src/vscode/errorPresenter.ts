@@ -12,6 +12,8 @@ export const actionLabel = (fix: PlyrFix): string => {
       return vscode.l10n.t('Open Settings');
     case 'showLog':
       return vscode.l10n.t('Show Log');
+    case 'allowServer':
+      return vscode.l10n.t('Allow Workspace Server');
   }
 };
 
@@ -56,6 +58,9 @@ export async function runFix(fix: PlyrFix, services: Services): Promise<void> {
       return;
     case 'showLog':
       services.log.show(true);
+      return;
+    case 'allowServer':
+      await vscode.commands.executeCommand(COMMANDS.allowWorkspaceServer);
       return;
   }
 }

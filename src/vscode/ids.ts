@@ -22,6 +22,7 @@ export const COMMANDS = {
   revealIdentifier: 'plyr.revealIdentifier',
   notifyOnChange: 'plyr.notifyOnChange',
   stopNotifyOnChange: 'plyr.stopNotifyOnChange',
+  allowWorkspaceServer: 'plyr.allowWorkspaceServer',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
@@ -82,6 +83,8 @@ export const STATE_KEYS = {
   tracked: 'plyr.tracked.v1',
   /** Last good balances per API root; this machine only (not synced). */
   lastBalances: 'plyr.lastBalances.v1',
+  /** Origins a workspace chose as the API server that the user allowed (this machine only). */
+  allowedServers: 'plyr.allowedServers.v1',
 } as const;
 
 export const SECRET_KEYS = {

@@ -27,6 +27,7 @@ const FIX_COMMANDS: Record<PlyrFix, (id: string) => vscode.Command> = {
   setCredentials: () => ({ title: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentials }),
   openSettings: () => ({ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['@ext:plyr-tools.plyr-balance'] }),
   showLog: () => ({ title: vscode.l10n.t('Show Log'), command: COMMANDS.showLog }),
+  allowServer: () => ({ title: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServer }),
 };
 
 /**

@@ -1,0 +1,44 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { apiRoot } from '../../src/core/networks';
+import { originToConfirm, serverNotConfirmed } from '../../src/core/serverTrust';
+
+const root = (url: string) => {
+  const r = apiRoot('custom', url);
+  assert.ok(r.ok);
+  return r.url;
+};
+const MAINNET = (() => {
+  const r = apiRoot('mainnet', '');
+  assert.ok(r.ok);
+  return r.url;
+})();
+const NONE = new Set<string>();
+
+describe('originToConfirm', () => {
+  it('asks about a server that the workspace chose', () => {
+    assert.equal(originToConfirm(root('https://evil.example/api'), { workspace: 'https://evil.example/api' }, NONE), 'https://evil.example');
+    assert.equal(originToConfirm(root('http://127.0.0.1:4555'), { workspace: 'http://127.0.0.1:4555', user: 'http://127.0.0.1:9999' }, NONE), 'http://127.0.0.1:4555');
+  });
+
+  it('does not ask about the user\'s own setting, an official server, or a server already allowed', () => {
+    assert.equal(originToConfirm(root('https://mine.example'), { user: 'https://mine.example' }, NONE), undefined, 'set by the user');
+    assert.equal(originToConfirm(root('https://mine.example/api/'), { workspace: 'https://mine.example', user: 'https://mine.example/api' }, NONE), undefined, 'the workspace repeats the user\'s own server');
+    assert.equal(originToConfirm(MAINNET, { workspace: 'https://evil.example' }, NONE), undefined, 'the network is an official one; the custom URL is not used');
+    assert.equal(originToConfirm(root('https://api.plyr.network'), { workspace: 'https://api.plyr.network' }, NONE), undefined, 'the official server, given as a custom URL');
+    assert.equal(originToConfirm(root('https://evil.example'), { workspace: 'https://evil.example' }, new Set(['https://evil.example'])), undefined);
+  });
+
+  it('keys the confirmation by origin: another port or scheme is another server', () => {
+    const allowed = new Set(['https://evil.example']);
+    assert.equal(originToConfirm(root('https://evil.example:8443'), { workspace: 'https://evil.example:8443' }, allowed), 'https://evil.example:8443');
+    assert.equal(originToConfirm(root('http://localhost:8080'), { workspace: 'http://localhost:8080' }, new Set(['http://localhost:9090'])), 'http://localhost:8080');
+  });
+
+  it('names the server and its fix in the error', () => {
+    const error = serverNotConfirmed('https://evil.example');
+    assert.equal(error.code, 'serverNotConfirmed');
+    assert.equal(error.fix, 'allowServer');
+    assert.match(error.message, /https:\/\/evil\.example/);
+  });
+});
