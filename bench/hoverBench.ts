@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
   const config = () => ({ network: 'custom' as const, customBaseUrl: simUrl, timeoutMs: 10_000, signing: 'emptyObject' as const, retryOtherConvention: true });
   const client = new PlyrClient({ fetch, config, credentials: async () => DEMO_CREDENTIALS, logger: silentLogger });
   const store = new BalanceStore({ fetch: (id, signal) => client.getBalances(id, undefined, signal), scope: () => simUrl });
-  const services = { client, store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined } } as unknown as Services;
+  const services = { client, store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false } } as unknown as Services;
   const provider = new AddressHoverProvider(services, new AccountLookup((a, s) => client.getPlyrIdForAddress(a, s), () => simUrl, { ownerMemoryMs: OWNER_MEMORY_MS }));
 
   const addresses = Array.from({ length: 10 }, (_, i) => demoAddress(`hover bench ${i}`));

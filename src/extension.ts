@@ -26,6 +26,7 @@ import { BalanceStatusBar } from './vscode/statusBar';
 import { BalanceMemoryStore } from './vscode/balanceMemoryStore';
 import { watchForChanges } from './vscode/changeNotifier';
 import { registerAllowServer, ServerTrust } from './vscode/serverTrust';
+import { PrivacyMask, registerPrivacyCommands } from './vscode/privacyMask';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -62,10 +63,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: scope.scope });
     const tracked = new TrackedStore(context.globalState);
     const watched = new WorkspaceWatchList(logger);
-    const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label);
+    const privacy = new PrivacyMask(context.globalState);
+    const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy);
     // Before anything reads the store: the rows show what was known before the restart, with its age.
     const memory = new BalanceMemoryStore(context.globalState, store, scope.scope, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
-    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, refresher: new Refresher(store, tracked, watched) };
+    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, refresher: new Refresher(store, tracked, watched) };
     context.subscriptions.push(
       scope.disposable,
       credentials,
@@ -73,7 +75,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       watched,
       statusBar,
       memory,
-      watchForChanges(store, tracked),
+      privacy,
+      ...registerPrivacyCommands(privacy),
+      watchForChanges(store, tracked, privacy),
       { dispose: () => store.dispose() },
       registerSetCredentials(services),
       registerClearCredentials(services),
@@ -92,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     void watched.reload();
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
-    return createApi(tracked, watched, store, statusBar, context.subscriptions);
+    return createApi(tracked, watched, store, statusBar, privacy, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { Balances } from './balances';
 import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown } from './markdown';
+import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 
 /** Everything a hover on an address shows, as plain data. */
@@ -19,6 +20,8 @@ export interface AddressHover {
   readonly error?: string;
   readonly links: readonly HoverLink[];
   readonly now: number;
+  /** The privacy mask is on: token names show, amounts do not. */
+  readonly masked?: boolean;
 }
 
 export interface HoverLink {
@@ -61,7 +64,7 @@ export function renderAddressHover(hover: AddressHover): string {
     const shown = balancesToShow(entries);
     // Headers escaped too: a translation must not add a column with a '|'.
     const header = `| ${escapeMarkdown(l10n.t('Token'))} | ${escapeMarkdown(l10n.t('Amount'))} |`;
-    lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${amountCell(amount)} |`)].join('\n'));
+    lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
     if (shown.length < entries.length) {
       const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));
       lines.push(l10n.t({ message: '…and {0} more tokens: Check Balance lists them all.', args: [more], comment: '{0} is a number; Check Balance is the link below' }));

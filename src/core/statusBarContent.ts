@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { BalanceEntry } from './balanceStore';
 import { formatAmountCompact } from './format';
+import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 
 /** The status bar item as plain data: what it says, whether it is stale, and its tooltip lines. */
@@ -15,14 +16,14 @@ export interface StatusBarModel {
  * good answer it says so ("?"), and a kept answer after a failed refresh is marked stale with
  * its age. Plain text only (the status bar is not Markdown); `$(…)` are VS Code's icons.
  */
-export function statusBarModel(input: { identifier: string; label?: string; token: string; networkLabel: string; entry: BalanceEntry | undefined; now: number }): StatusBarModel {
+export function statusBarModel(input: { identifier: string; label?: string; token: string; networkLabel: string; entry: BalanceEntry | undefined; now: number; masked?: boolean }): StatusBarModel {
   const { entry, token, now } = input;
   const symbol = token.toUpperCase();
   const amount = entry?.balances?.[token];
   const who = input.label ? `${input.label} (${input.identifier})` : input.identifier;
   const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];
   if (amount !== undefined) {
-    tooltip.push(l10n.t('{0}: {1}', symbol, amount));
+    tooltip.push(l10n.t('{0}: {1}', symbol, input.masked ? MASKED_AMOUNT : amount));
   } else if (entry?.balances) {
     tooltip.push(l10n.t('No {0} balance was reported.', symbol));
   }
@@ -37,5 +38,5 @@ export function statusBarModel(input: { identifier: string; label?: string; toke
     return { text: `${icon} ? ${symbol}`, stale: entry?.error !== undefined, tooltip };
   }
   const stale = entry?.error !== undefined;
-  return { text: `${stale ? '$(warning)' : '$(credit-card)'} ${formatAmountCompact(amount)} ${symbol}`, stale, tooltip };
+  return { text: `${stale ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip };
 }

@@ -4,6 +4,7 @@ import { TrackedIdentifier } from '../core/trackedList';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
 import { BalanceStatusBar } from './statusBar';
+import { PrivacyMask } from './privacyMask';
 
 /** One tracked identifier as other extensions see it. */
 export interface TrackedSnapshot {
@@ -44,9 +45,12 @@ export interface PlyrBalanceApi {
    * old and new values: the event behind "Notify on change", for every identifier.
    */
   readonly onDidChangeBalances: vscode.Event<BalancesChangedEvent>;
+  /** Whether the user's privacy mask is on: other extensions showing balances should hide amounts too. */
+  readonly privacyMask: boolean;
+  readonly onDidChangePrivacyMask: vscode.Event<boolean>;
 }
 
-export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, statusBar: BalanceStatusBar, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, statusBar: BalanceStatusBar, privacy: PrivacyMask, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());
@@ -69,6 +73,10 @@ export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, st
   };
   return {
     apiVersion: 1,
+    get privacyMask() {
+      return privacy.on;
+    },
+    onDidChangePrivacyMask: privacy.onDidChange,
     onDidChange: changed.event,
     onDidChangeBalances: balancesChanged.event,
     getTracked: () => tracked.all.map(snapshot),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { formatAmount } from '../core/format';
 import { BalanceResult } from '../core/plyrClient';
 import { NETWORKS } from '../core/networks';
+import { MASKED_AMOUNT } from '../core/privacy';
 import { describeAge } from '../core/time';
 import { inertLabel } from './labels';
 
@@ -13,10 +14,10 @@ interface AmountItem extends vscode.QuickPickItem {
 const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy exact amount') });
 
 /**
- * Shows a balance result as a list: token, grouped amount with every significant decimal.
- * Enter (or the copy button) copies the exact amount as received.
+ * Shows a balance result as a list: token, grouped amount with every significant decimal (or •••
+ * under the privacy mask). Enter (or the copy button) copies the exact amount as received.
  */
-export async function showBalances(result: BalanceResult): Promise<void> {
+export async function showBalances(result: BalanceResult, masked = false): Promise<void> {
   const who = result.identifier.value;
   const network = result.network === 'custom' ? vscode.l10n.t('custom network') : NETWORKS[result.network].label;
   const entries = Object.entries(result.balances);
@@ -34,13 +35,16 @@ export async function showBalances(result: BalanceResult): Promise<void> {
   const button = copyButton();
   pick.items = entries.map(([token, amount]) => ({
     label: inertLabel(token.toUpperCase()),
-    description: formatAmount(amount),
+    description: masked ? MASKED_AMOUNT : formatAmount(amount),
     exact: amount,
     buttons: [button],
   }));
   const copy = async (item: AmountItem) => {
     await vscode.env.clipboard.writeText(item.exact);
-    vscode.window.setStatusBarMessage(vscode.l10n.t({ message: 'Copied {0} {1}', args: [item.exact, item.label], comment: 'An amount, then its token' }), 3000);
+    const copied = masked
+      ? vscode.l10n.t({ message: 'Copied the exact {0} amount', args: [item.label], comment: 'A token; the privacy mask hides the amount' })
+      : vscode.l10n.t({ message: 'Copied {0} {1}', args: [item.exact, item.label], comment: 'An amount, then its token' });
+    vscode.window.setStatusBarMessage(copied, 3000);
   };
   pick.onDidTriggerItemButton((e) => void copy(e.item));
   pick.onDidAccept(() => {

@@ -10,7 +10,7 @@ import { TrackedStore } from './trackedStore';
  * opted in for, with the old and new amounts and a Reveal action. The previous amounts survive a
  * restart (BalanceMemoryStore), so an unchanged balance never notifies after one.
  */
-export function watchForChanges(store: BalanceStore, tracked: TrackedStore): vscode.Disposable {
+export function watchForChanges(store: BalanceStore, tracked: TrackedStore, privacy: { readonly on: boolean }): vscode.Disposable {
   const listener = store.onDidChangeBalances(({ id, changes }) => {
     const entry = tracked.find(id);
     if (!entry?.notify) {
@@ -18,7 +18,7 @@ export function watchForChanges(store: BalanceStore, tracked: TrackedStore): vsc
     }
     const who = entry.label ? `${entry.label} (${id})` : id;
     const reveal = vscode.l10n.t('Reveal');
-    void vscode.window.showInformationMessage(inertNotificationText(changeNotice(who, changes, vscode.env.language), 400), reveal).then((choice) => {
+    void vscode.window.showInformationMessage(inertNotificationText(changeNotice(who, changes, vscode.env.language, privacy.on), 400), reveal).then((choice) => {
       if (choice === reveal) {
         void vscode.commands.executeCommand(COMMANDS.revealIdentifier, id);
       }

@@ -23,6 +23,9 @@ export const COMMANDS = {
   notifyOnChange: 'plyr.notifyOnChange',
   stopNotifyOnChange: 'plyr.stopNotifyOnChange',
   allowWorkspaceServer: 'plyr.allowWorkspaceServer',
+  togglePrivacy: 'plyr.togglePrivacy',
+  hideAmounts: 'plyr.hideAmounts',
+  showAmounts: 'plyr.showAmounts',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
@@ -43,6 +46,7 @@ export const VIEWS = {
 export const CONTEXT_KEYS = {
   hasCredentials: 'plyr.hasCredentials',
   trackedCount: 'plyr.trackedCount',
+  privacyMask: 'plyr.privacyMask',
 } as const;
 
 /** Tree rows' contextValue, matched by the manifest's `when` clauses. */
@@ -85,6 +89,8 @@ export const STATE_KEYS = {
   lastBalances: 'plyr.lastBalances.v1',
   /** Origins a workspace chose as the API server that the user allowed (this machine only). */
   allowedServers: 'plyr.allowedServers.v1',
+  /** Whether the privacy mask is on (this machine only). */
+  privacyMask: 'plyr.privacyMask.v1',
 } as const;
 
 export const SECRET_KEYS = {

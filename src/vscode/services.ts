@@ -3,6 +3,7 @@ import { BalanceStore } from '../core/balanceStore';
 import { Logger } from '../core/logger';
 import { PlyrClient } from '../core/plyrClient';
 import { CredentialStore } from './credentialStore';
+import { PrivacyMask } from './privacyMask';
 import { Refresher } from './refresher';
 import { BalanceStatusBar } from './statusBar';
 import { TrackedStore } from './trackedStore';
@@ -20,4 +21,5 @@ export interface Services {
   readonly watched: WorkspaceWatchList;
   readonly refresher: Refresher;
   readonly statusBar: BalanceStatusBar;
+  readonly privacy: PrivacyMask;
 }

@@ -19,6 +19,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     store,
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
     networkLabel: () => networkLabel(),
+    masked: () => services.privacy.on,
     load: (id) => {
       const entry = tracked.find(id) ?? watched.find(id);
       if (entry) {
@@ -68,6 +69,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     view,
     { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
     tracked.onDidChange(() => render()),
+    services.privacy.onDidChange(() => render()),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -20,11 +20,17 @@ export class BalanceStatusBar implements vscode.Disposable {
   readonly onDidChangeTarget = this.changed.event;
   private target: { identifier: Identifier; token: string } | undefined;
 
-  constructor(private readonly store: BalanceStore, private readonly logger: Logger, private readonly labelOf: (id: string) => string | undefined) {
+  constructor(
+    private readonly store: BalanceStore,
+    private readonly logger: Logger,
+    private readonly labelOf: (id: string) => string | undefined,
+    private readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> },
+  ) {
     this.item.name = vscode.l10n.t('PLYR balance');
     this.subscriptions = [
       this.item,
       this.changed,
+      privacy.onDidChange(() => this.render()),
       store.onDidChange((ids) => {
         if (this.target && ids.includes(this.target.identifier.value)) {
           this.render();
@@ -77,7 +83,7 @@ export class BalanceStatusBar implements vscode.Disposable {
 
   private model() {
     const target = this.target!;
-    return statusBarModel({ identifier: target.identifier.value, label: this.labelOf(target.identifier.value), token: target.token, networkLabel: networkLabel(), entry: this.store.get(target.identifier.value), now: Date.now() });
+    return statusBarModel({ identifier: target.identifier.value, label: this.labelOf(target.identifier.value), token: target.token, networkLabel: networkLabel(), entry: this.store.get(target.identifier.value), now: Date.now(), masked: this.privacy.on });
   }
 
   private readTarget(): void {

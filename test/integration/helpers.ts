@@ -79,3 +79,19 @@ export async function untrackAll(): Promise<void> {
     await vscode.commands.executeCommand('plyr.removeIdentifier', t.identifier);
   }
 }
+
+/** Opens an untitled document holding `text` and hovers `needle` in it; returns the PLYR hover's Markdown. */
+export async function hoverOn(text: string, needle: string): Promise<{ markdown: string; trusted: unknown } | undefined> {
+  const document = await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
+  const offset = text.indexOf(needle) + 5;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+  for (const hover of hovers) {
+    for (const content of hover.contents) {
+      const markdown = typeof content === 'string' ? content : 'value' in content ? content.value : '';
+      if (markdown.includes('**PLYR**')) {
+        return { markdown, trusted: (content as vscode.MarkdownString).isTrusted };
+      }
+    }
+  }
+  return undefined;
+}

@@ -3,28 +3,12 @@ import * as vscode from 'vscode';
 import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
-import { pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { hoverOn, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 
 const PLAYER = DEMO_USERS[0].primaryAddress;
 /** An address nobody uses: no PLYR account, zero balances. */
 const STRANGER = demoAddress('nobody at all');
 const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentials']);
-
-/** Opens an untitled document holding `text` and hovers `needle` in it; returns the PLYR hover's Markdown. */
-async function hoverOn(text: string, needle: string): Promise<{ markdown: string; trusted: unknown } | undefined> {
-  const document = await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
-  const offset = text.indexOf(needle) + 5;
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-  for (const hover of hovers) {
-    for (const content of hover.contents) {
-      const markdown = typeof content === 'string' ? content : 'value' in content ? content.value : '';
-      if (markdown.includes('**PLYR**')) {
-        return { markdown, trusted: (content as vscode.MarkdownString).isTrusted };
-      }
-    }
-  }
-  return undefined;
-}
 
 function tableRows(markdown: string): string[] {
   return markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Token |'));

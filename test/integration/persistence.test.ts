@@ -37,11 +37,12 @@ describe('tracked identifiers across a restart', () => {
       assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.label]), EXPECTED.map((e) => [e.identifier, e.label]));
     });
 
-    it('load their balances, with "Notify on change" on for player123, before the restart', async () => {
+    it('load their balances, with "Notify on change" on for player123 and the privacy mask on, before the restart', async () => {
       const sim = await startSameSimulator();
       try {
         await setDemoCredentials();
         await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+        assert.equal(await vscode.commands.executeCommand('plyr.togglePrivacy'), true, 'the privacy mask on, too');
         await vscode.commands.executeCommand('plyr.refresh');
         assert.equal((await tracked('player123'))?.balances?.gamr, GAMR);
         // The last good balances are written once the answers stop coming for SAVE_DELAY_MS.
@@ -55,11 +56,13 @@ describe('tracked identifiers across a restart', () => {
       assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.label]), EXPECTED.map((e) => [e.identifier, e.label]));
     });
 
-    it('show the balances known before the restart with their time, and an unchanged refresh reports no change', async () => {
+    it('show the balances known before the restart with their time, keep the privacy mask, and an unchanged refresh reports no change', async () => {
       const api = await plyrApi();
       const sessionStarted = Date.now() - performance.now();
       const before = (await tracked('player123'))!;
       assert.equal(before.notify, true, '"Notify on change" is kept');
+      assert.equal(api.privacyMask, true, 'the privacy mask is kept on');
+      assert.equal(await vscode.commands.executeCommand('plyr.togglePrivacy'), false);
       assert.equal(before.balances?.gamr, GAMR, 'remembered across the restart');
       assert.ok(before.updatedAt !== undefined && before.updatedAt < sessionStarted, 'with the time it was fetched, in the last session');
       const events: BalancesChangedEvent[] = [];

@@ -11,6 +11,8 @@ export async function launchBrowser(profileDir = fs.mkdtempSync(path.join(os.tmp
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
+    // VS Code for the web copies and pastes through the browser's clipboard, which asks first.
+    permissions: ['clipboard-read', 'clipboard-write'],
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

@@ -99,4 +99,37 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.screenshot('test-connection');
     await bench.page.keyboard.press('Escape');
   });
+
+  it('with the privacy mask on (the key chord), no amount shows in the tree, the status bar or Check Balance; the eye button turns it off', async () => {
+    await bench.page.keyboard.press('Control+Alt+P');
+    await bench.page.keyboard.press('Control+Alt+M');
+    await bench.expectVisible(bench.page.locator('.part.statusbar .statusbar-item', { hasText: '••• GAMR' }), 'privacy-status-bar');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label="GAMR amount hidden"]'), 'privacy-tree');
+    const tokenRows = (await bench.sidebarRows()).filter((r) => /^(PLYR|GAMR|AVAX|USDC|FLOKI) /.test(r));
+    assert.equal(tokenRows.length, 5, tokenRows.join('\n'));
+    for (const label of tokenRows) {
+      assert.doesNotMatch(label, /\d/, label);
+    }
+    const shown = await bench.page.$$eval('.part.sidebar .monaco-list-row .label-description', (els) => els.map((e) => e.textContent ?? ''));
+    assert.ok(shown.filter((d) => d === '•••').length >= 5, shown.join(' | '));
+    await bench.page.mouse.move(700, 500);
+    await bench.screenshot('privacy-mask');
+
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('player123', 'PLYR: Check Balance');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'privacy-check-balance-token-step');
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Balances of player123' }), 'privacy-check-balance-result');
+    // What is on screen (innerText): the list reuses row elements, whose hidden parts keep old text.
+    const results = await bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
+    assert.equal(results.length, 5, results.join('\n'));
+    for (const row of results) {
+      assert.doesNotMatch(row, /\d/, row);
+    }
+    await bench.page.keyboard.press('Escape');
+
+    await bench.page.locator('.part.sidebar .action-label[aria-label^="Show Amounts"]').first().click();
+    await bench.expectVisible(bench.page.locator('.part.statusbar .statusbar-item', { hasText: '9,007,210' }), 'privacy-off');
+  });
 });
+

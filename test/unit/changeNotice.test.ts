@@ -21,4 +21,9 @@ describe('changeNotice', () => {
     const text = changeNotice('x', listChanges({ gamr: '9007199254740993.1' }, { gamr: '9007199254740993.2' }), 'en-US');
     assert.equal(text, 'x: GAMR went from 9,007,199,254,740,993.1 to 9,007,199,254,740,993.2 (+0.1).');
   });
+
+  it('under the privacy mask names the tokens that moved and no amount', () => {
+    const text = changeNotice('player123', listChanges({ gamr: '1234.5', plyr: '10' }, { gamr: '1246', plyr: '7.25' }), 'en-US', true);
+    assert.equal(text, 'player123: GAMR changed; PLYR changed.');
+  });
 });

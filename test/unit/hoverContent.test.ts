@@ -258,3 +258,20 @@ describe('renderNoCredentialsHover', () => {
     assert.ok(markdown.includes(`?${encodeURIComponent('["x"]')})`), markdown);
   });
 });
+
+describe('renderAddressHover under the privacy mask', () => {
+  it('shows every token and no digit of any amount', () => {
+    const markdown = renderAddressHover(hover({ balances: FIVE_TOKENS, fetchedAt: NOW - 60_000, masked: true }));
+    const rows = markdown.split('\n').filter((l) => l.startsWith('| ') && !l.includes('Token'));
+    assert.equal(rows.length, 5);
+    for (const row of rows) {
+      assert.doesNotMatch(row, /\d/, row);
+      assert.match(row, /•••/);
+    }
+    assert.match(markdown, /GAMR/);
+    for (const amount of Object.values(FIVE_TOKENS).filter((a) => a !== '0.0')) {
+      assert.ok(!markdown.includes(amount.split('.')[0] + '.'), `no trace of ${amount}`);
+    }
+  });
+});
+

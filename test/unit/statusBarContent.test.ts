@@ -30,4 +30,11 @@ describe('statusBarModel', () => {
     }
     assert.match(model({ loading: true }).text, /loading~spin/);
   });
+
+  it('under the privacy mask shows the token and no digit of the amount, in the text and the tooltip', () => {
+    const m = statusBarModel({ identifier: 'player123', token: 'gamr', networkLabel: 'PLYR PHI mainnet', entry: { balances: { gamr: '1234.5' }, fetchedAt: NOW, loading: false }, now: NOW, masked: true });
+    assert.equal(m.text, '$(credit-card) ••• GAMR');
+    assert.ok(m.tooltip.includes('GAMR: •••'), m.tooltip.join(' | '));
+    assert.ok(!m.tooltip.join(' ').includes('1234'));
+  });
 });

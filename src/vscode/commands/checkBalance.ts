@@ -79,7 +79,7 @@ export async function checkBalanceInteractively(services: Services, preset?: Ide
   }
   try {
     const result = await fetchWithProgress(services, identifier, choice.token);
-    await showBalances(result);
+    await showBalances(result, services.privacy.on);
   } catch (error) {
     await showError(error, services);
   }

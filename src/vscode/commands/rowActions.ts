@@ -27,8 +27,9 @@ export function registerRowActions(services: Services): vscode.Disposable[] {
       if (node?.type !== 'token') {
         return;
       }
+      // The real amount, also under the privacy mask: the user asked for it.
       await vscode.env.clipboard.writeText(node.amount);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.amount), 3000);
+      vscode.window.setStatusBarMessage(services.privacy.on ? vscode.l10n.t('Copied the exact {0} amount', node.token.toUpperCase()) : vscode.l10n.t('Copied {0}', node.amount), 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.openInExplorer, async (arg?: unknown) => {
       const id = identifier(arg);

@@ -72,6 +72,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         error: entry.error && entry.error.code !== 'userNotFound' ? entry.error.message : undefined,
         links,
         now: Date.now(),
+        masked: this.services.privacy.on,
       };
       return this.hover(renderAddressHover(model), range);
     } catch (error) {

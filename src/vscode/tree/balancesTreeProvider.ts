@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../core/balanceStore';
 import { formatAmountCompact } from '../../core/format';
+import { MASKED_AMOUNT } from '../../core/privacy';
 import { PlyrFix } from '../../core/errors';
 import { describeAge } from '../../core/time';
 import { shortAddress } from '../../core/hoverContent';
@@ -20,6 +21,8 @@ export interface TreeDeps {
   readonly networkLabel: () => string;
   /** Asked when a row is expanded before anything is known about it. */
   readonly load: (id: string) => void;
+  /** The privacy mask is on: amounts (and their changes) show as •••. */
+  readonly masked: () => boolean;
   readonly now?: () => number;
 }
 
@@ -219,14 +222,15 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const item = new vscode.TreeItem(inertLabel(tokenLabel(node.token)), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.source === 'workspace' ? 'workspace:' : ''}token:${node.id}:${node.token}`;
     const stale = entry?.error !== undefined;
-    const shown = formatAmountCompact(node.amount);
+    const masked = this.deps.masked();
+    const shown = masked ? MASKED_AMOUNT : formatAmountCompact(node.amount);
     // The exact change the last refresh brought, computed on the decimal strings.
-    const change = entry?.changes?.[node.token];
+    const change = masked ? undefined : entry?.changes?.[node.token];
     const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
     const age = entry?.fetchedAt !== undefined ? describeAge(this.now() - entry.fetchedAt) : '';
     item.description = stale ? vscode.l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}`;
     const md = new vscode.MarkdownString();
-    md.appendText(tokenLabel(node.token)).appendMarkdown(': ').appendMarkdown('`').appendText(node.amount.replace(/`/g, '')).appendMarkdown('`');
+    md.appendText(tokenLabel(node.token)).appendMarkdown(': ').appendMarkdown('`').appendText(masked ? MASKED_AMOUNT : node.amount.replace(/`/g, '')).appendMarkdown('`');
     if (change && !stale) {
       md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Changed by {0} at the last refresh.', change));
     }
@@ -236,7 +240,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.tooltip = md;
     item.contextValue = ROW_CONTEXT.token;
     item.iconPath = new vscode.ThemeIcon(stale ? 'history' : 'circle-small-filled');
-    const spoken = `${tokenLabel(node.token)} ${node.amount}${change && !stale ? `, ${vscode.l10n.t('changed by {0}', change)}` : ''}`;
+    const spoken = `${tokenLabel(node.token)} ${masked ? vscode.l10n.t('amount hidden') : node.amount}${change && !stale ? `, ${vscode.l10n.t('changed by {0}', change)}` : ''}`;
     item.accessibilityInformation = { label: stale ? vscode.l10n.t({ message: '{0}, stale', args: [spoken], comment: 'A token and its amount' }) : spoken };
     return item;
   }

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_USERS } from '../../simulator/demoData';
+import { Simulator } from '../../simulator/server';
+import { hoverOn, plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('plyr');
+const PLAYER_ADDRESS = DEMO_USERS[0].primaryAddress;
+
+/** The PLYR hover's Markdown for an address written in a fresh document. */
+async function hoverMarkdown(address: string): Promise<string> {
+  const hover = await hoverOn(`const wallet = "${address}";`, address);
+  assert.ok(hover, 'the PLYR hover');
+  return hover.markdown;
+}
+
+describe('the privacy mask', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startAndUseSimulator();
+    await setDemoCredentials();
+    await untrackAll();
+    await config().update('statusBar.token', 'gamr', vscode.ConfigurationTarget.Global);
+    await config().update('statusBar.identifier', 'player123', vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await plyrApi()).getStatusBar()?.text.includes('9,007,199'), 'the status bar amount');
+  });
+  after(async () => {
+    if ((await plyrApi()).privacyMask) {
+      await vscode.commands.executeCommand('plyr.togglePrivacy');
+    }
+    for (const key of ['statusBar.identifier', 'statusBar.token']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await resetSettings();
+    await sim.close();
+  });
+
+  it('hides every amount in the hover and the status bar, keeps token names, and tells the API', async () => {
+    const api = await plyrApi();
+    const seen: boolean[] = [];
+    const listener = api.onDidChangePrivacyMask((on) => void seen.push(on));
+    try {
+      assert.equal(await vscode.commands.executeCommand('plyr.togglePrivacy'), true);
+      assert.equal(api.privacyMask, true);
+      assert.deepEqual(seen, [true]);
+    } finally {
+      listener.dispose();
+    }
+    const status = api.getStatusBar()!;
+    assert.equal(status.text, '$(credit-card) ••• GAMR');
+    assert.match(status.tooltip, /GAMR: •••/);
+    assert.ok(!status.tooltip.includes('9007199'), status.tooltip);
+
+    const markdown = await hoverMarkdown(PLAYER_ADDRESS);
+    const rows = markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Token |'));
+    assert.ok(rows.length >= 2, markdown);
+    for (const row of rows) {
+      assert.doesNotMatch(row, /\d/, `no digit of an amount: ${row}`);
+    }
+    assert.match(markdown, /\| PLYR \| ••• \|/);
+    assert.ok(!markdown.includes('1\\.5'), 'the address holds 1.5 PLYR: not shown');
+  });
+
+  it('still copies the exact amount, because the user asked for it', async () => {
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('plyr.copyAmount', { type: 'token', source: 'user', id: 'player123', token: 'gamr', amount: '9007199.254740993123456789' });
+    assert.equal(await vscode.env.clipboard.readText(), '9007199.254740993123456789');
+  });
+
+  it('shows the amounts again once turned off', async () => {
+    assert.equal(await vscode.commands.executeCommand('plyr.togglePrivacy'), false);
+    assert.equal((await plyrApi()).privacyMask, false);
+    assert.equal((await plyrApi()).getStatusBar()?.text, '$(credit-card) 9,007,199.254741 GAMR');
+    assert.match(await hoverMarkdown(PLAYER_ADDRESS), /\| PLYR \| 1\\\.5 \|/);
+  });
+});
