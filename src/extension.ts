@@ -27,6 +27,7 @@ import { BalanceMemoryStore } from './vscode/balanceMemoryStore';
 import { watchForChanges } from './vscode/changeNotifier';
 import { registerAllowServer, ServerTrust } from './vscode/serverTrust';
 import { PrivacyMask, registerPrivacyCommands } from './vscode/privacyMask';
+import { registerListTransfer } from './vscode/commands/listTransfer';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -86,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       registerAllowServer(serverTrust, () => void services.refresher.refreshAll()),
       ...registerTrackingCommands(services),
       ...registerRowActions(services),
+      ...registerListTransfer(services),
       vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
       ...createSidebar(services),
       ...registerEditorFeatures(services, scope.scope),

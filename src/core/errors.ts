@@ -22,7 +22,8 @@ export type PlyrErrorCode =
   | 'malformedResponse'
   | 'responseTooLarge'
   | 'badConfiguration'
-  | 'serverNotConfirmed';
+  | 'serverNotConfirmed'
+  | 'invalidFile';
 
 /** The action that fixes an error; the VS Code layer turns it into a button. */
 export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog' | 'allowServer';

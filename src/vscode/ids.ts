@@ -26,6 +26,8 @@ export const COMMANDS = {
   togglePrivacy: 'plyr.togglePrivacy',
   hideAmounts: 'plyr.hideAmounts',
   showAmounts: 'plyr.showAmounts',
+  exportList: 'plyr.exportIdentifiers',
+  importList: 'plyr.importIdentifiers',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */

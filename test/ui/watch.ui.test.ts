@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { openWorkbench, Workbench } from './workbench';
@@ -15,6 +16,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
       // change's ▲ stays on its row until the next round.
       settings: { 'plyr.statusBar.identifier': 'player123', 'plyr.statusBar.token': 'gamr', 'plyr.openViewOnStartup': true, 'plyr.autoRefreshSeconds': 3, 'plyr.autoRefreshBackoffMaxSeconds': 6 },
       env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+      workspaceFiles: { 'team.csv': 'identifier,label\ncrypto-fennec,Fox\n=cmd|calc,formula\n' },
     });
   });
   after(() => bench?.close());
@@ -130,6 +132,20 @@ describe('the status bar, change notifications and Test Connection, driven like 
 
     await bench.page.locator('.part.sidebar .action-label[aria-label^="Show Amounts"]').first().click();
     await bench.expectVisible(bench.page.locator('.part.statusbar .statusbar-item', { hasText: '9,007,210' }), 'privacy-off');
+  });
+
+  it('imports a file picked in the open dialog, says which row it refused, and Undo takes the import back', async () => {
+    await bench.palette('PLYR: Import Identifiers');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(path.join(bench.workspace, 'team.csv'));
+    await bench.page.keyboard.press('Enter');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'Imported 1 identifiers' });
+    await bench.expectVisible(toast, 'import-summary');
+    assert.match(await toast.innerText(), /1 rows refused/);
+    await bench.expectVisible(row('Fox'), 'import-row');
+    await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
+    await row('Fox').waitFor({ state: 'detached' });
   });
 });
 

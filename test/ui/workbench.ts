@@ -15,6 +15,8 @@ import { builtVsix } from '../runners/vsix';
 export interface Workbench {
   readonly page: Page;
   readonly sim: Simulator;
+  /** The open folder, on disk. */
+  readonly workspace: string;
   screenshot(name: string): Promise<string>;
   /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
   expectVisible(locator: Locator, name: string, timeout?: number): Promise<void>;
@@ -69,6 +71,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const bench: Workbench = {
       page,
       sim,
+      workspace,
       async screenshot(name) {
         const file = path.join(SCREENSHOTS, `${name}.png`);
         await page.screenshot({ path: file });

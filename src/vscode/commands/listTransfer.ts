@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { exportList, formatOfPath, MAX_IMPORT_BYTES, mergeImported, parseImport, RejectedRow, withoutImported } from '../../core/listTransfer';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+
+const FILTERS = { JSON: ['json'], CSV: ['csv'] };
+
+export interface ImportSummary {
+  readonly added: number;
+  readonly duplicates: number;
+  readonly rejected: readonly RejectedRow[];
+}
+
+/**
+ * PLYR: Export Identifiers and PLYR: Import Identifiers, with save and open dialogs (or a file
+ * URI, for automation). Import reports every refused row with its reason, skips duplicates, and
+ * is undone in one step.
+ */
+export function registerListTransfer(services: Services): vscode.Disposable[] {
+  const { tracked, logger } = services;
+
+  const exportTo = async (target?: vscode.Uri): Promise<number | undefined> => {
+    const uri = target ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export PLYR Identifiers'), filters: FILTERS, defaultUri: defaultFile('plyr-identifiers.json') }));
+    if (!uri) {
+      return undefined;
+    }
+    const format = formatOrThrow(uri);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportList(tracked.all, format)));
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} identifiers to {1}.', tracked.all.length, uri.fsPath));
+    }
+    return tracked.all.length;
+  };
+
+  const importFrom = async (source?: vscode.Uri): Promise<ImportSummary | undefined> => {
+    const uri = source ?? (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import PLYR Identifiers'), filters: FILTERS, canSelectMany: false }))?.[0];
+    if (!uri) {
+      return undefined;
+    }
+    const format = formatOrThrow(uri);
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > MAX_IMPORT_BYTES) {
+      throw new PlyrError('invalidFile', vscode.l10n.t('The file is {0} MiB; an identifier list is at most {1} MiB.', (size / 1024 / 1024).toFixed(1), MAX_IMPORT_BYTES / 1024 / 1024));
+    }
+    const parsed = parseImport(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), format);
+    let added: readonly string[] = [];
+    let duplicates = parsed.duplicates;
+    await tracked.update((list) => {
+      const merged = mergeImported(list, parsed.entries);
+      added = merged.added;
+      duplicates += merged.duplicates;
+      return merged.list;
+    });
+    for (const { row, reason } of parsed.rejected) {
+      logger.warn(`Import: row ${row} refused: ${reason}`);
+    }
+    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected };
+    void report(summary, added);
+    return summary;
+  };
+
+  const report = async (summary: ImportSummary, added: readonly string[]): Promise<void> => {
+    const undo = vscode.l10n.t('Undo');
+    const showRejected = vscode.l10n.t('Show Refused Rows');
+    const message = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length);
+    const actions = [...(added.length > 0 ? [undo] : []), ...(summary.rejected.length > 0 ? [showRejected] : [])];
+    const choice = await (summary.rejected.length > 0 ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
+    if (choice === undo) {
+      await tracked.update((list) => withoutImported(list, added));
+    } else if (choice === showRejected) {
+      services.log.show(true);
+    }
+  };
+
+  return [vscode.commands.registerCommand(COMMANDS.exportList, exportTo), vscode.commands.registerCommand(COMMANDS.importList, importFrom)];
+}
+
+function formatOrThrow(uri: vscode.Uri) {
+  const format = formatOfPath(uri.path);
+  if (!format) {
+    throw new PlyrError('invalidFile', vscode.l10n.t('Use a .json or .csv file, not {0}.', uri.path.split('/').pop() ?? uri.path));
+  }
+  return format;
+}
+
+function defaultFile(name: string): vscode.Uri | undefined {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : undefined;
+}

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ImportSummary } from '../../src/vscode/commands/listTransfer';
+import { plyrApi, rejection, untrackAll } from './helpers';
+
+const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+const list = async () => (await plyrApi()).getTracked().map((t) => [t.identifier, t.label, t.notify ?? false]);
+
+describe('export and import of the list', () => {
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-transfer-'));
+    await untrackAll();
+    // Offline on purpose: the list works without a server.
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'treasury-main', 'Treasury, main');
+    await vscode.commands.executeCommand('plyr.addIdentifier', ADDRESS, '=Hot wallet');
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+    await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+  });
+  after(async () => {
+    await untrackAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const format of ['json', 'csv'] as const) {
+    it(`gives back the same list through ${format.toUpperCase()}`, async () => {
+      const before = await list();
+      const file = vscode.Uri.file(path.join(dir, `list.${format}`));
+      assert.equal(await vscode.commands.executeCommand('plyr.exportIdentifiers', file), 3);
+      await untrackAll();
+      const summary = await vscode.commands.executeCommand<ImportSummary>('plyr.importIdentifiers', file);
+      assert.deepEqual(summary, { added: 3, duplicates: 0, rejected: [] });
+      // CSV carries identifiers, labels and token filters; "Notify on change" travels in JSON.
+      assert.deepEqual(await list(), format === 'json' ? before : before.map(([id, label]) => [id, label, false]));
+      if (format === 'csv') {
+        await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+      }
+    });
+  }
+
+  it('refuses hostile CSV rows one by one and keeps the list and the good rows', async () => {
+    const file = path.join(dir, 'hostile.csv');
+    fs.writeFileSync(file, ['identifier,label', 'crypto-fennec,Fox', '../../secrets,x', `${'a'.repeat(10_000)},long`, "=cmd|' /C calc'!A0,formula", 'player123,again'].join('\n'));
+    const before = await list();
+    const summary = await vscode.commands.executeCommand<ImportSummary>('plyr.importIdentifiers', vscode.Uri.file(file));
+    assert.equal(summary.added, 1);
+    assert.equal(summary.duplicates, 1);
+    assert.deepEqual(summary.rejected.map((r) => r.row), [3, 4, 5]);
+    assert.deepEqual(await list(), [...before, ['crypto-fennec', 'Fox', false]]);
+  });
+
+  it('refuses a file that is neither JSON nor CSV, naming it', async () => {
+    const file = path.join(dir, 'list.txt');
+    fs.writeFileSync(file, 'player123');
+    const error = await rejection(vscode.commands.executeCommand('plyr.importIdentifiers', vscode.Uri.file(file)));
+    assert.equal(error.code, 'invalidFile');
+    assert.match(error.message, /list\.txt/);
+  });
+});

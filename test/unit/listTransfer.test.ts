@@ -1,0 +1,83 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/listTransfer';
+import { TrackedList } from '../../src/core/trackedList';
+
+const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+const LIST: TrackedList = [
+  { id: 'treasury-main', kind: 'plyrId', label: 'Treasury, main' },
+  { id: ADDRESS, kind: 'address', label: '=Hot "wallet"', tokens: ['plyr', 'gamr'] },
+  { id: 'player123', kind: 'plyrId', notify: true },
+];
+
+describe('export and import of the list', () => {
+  it('gives back the same list, labels, token filters and order, through JSON', () => {
+    const back = parseImport(exportList(LIST, 'json'), 'json');
+    assert.deepEqual(back.entries, LIST);
+    assert.deepEqual(back.rejected, []);
+  });
+
+  it('gives back the same identifiers, labels, token filters and order, through CSV', () => {
+    const back = parseImport(exportList(LIST, 'csv'), 'csv');
+    assert.deepEqual(back.entries, LIST.map(({ notify: _notify, ...rest }) => rest), 'CSV has no notify column');
+    assert.deepEqual(back.rejected, []);
+  });
+
+  it('writes CSV cells a spreadsheet shows as text: quoted where needed, formulas defused', () => {
+    assert.equal(csvCell('plain'), 'plain');
+    assert.equal(csvCell('a,b'), '"a,b"');
+    assert.equal(csvCell('say "hi"'), '"say ""hi"""');
+    assert.equal(csvCell('line\nbreak'), '"line\nbreak"');
+    for (const formula of ['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1)', '\tx']) {
+      assert.ok(csvCell(formula).replace(/^"/, '').startsWith("'"), `${JSON.stringify(formula)} -> ${csvCell(formula)}`);
+    }
+    const csv = exportList(LIST, 'csv');
+    assert.match(csv, /^identifier,label,tokens\r\n/);
+    assert.ok(csv.includes(`${ADDRESS},"'=Hot ""wallet""",plyr gamr`), csv);
+  });
+
+  it('refuses hostile rows one by one, with the row and the reason, and keeps the good ones', () => {
+    const csv = [
+      'identifier,label,tokens',
+      'player123,Me,',
+      '../../etc/passwd,x,',
+      `${'a'.repeat(10_000)},long,`,
+      `=cmd|' /C calc'!A0,formula,`,
+      'crypto-fennec,"Fennec, the fox",gamr',
+      '0x1234,short address,',
+      'zero-hero,x,../x',
+      'tester-01,a,b,extra',
+    ].join('\n');
+    const result = parseImport(csv, 'csv');
+    assert.deepEqual(result.entries.map((e) => e.id), ['player123', 'crypto-fennec']);
+    assert.equal(result.entries[1].label, 'Fennec, the fox');
+    assert.deepEqual(result.rejected.map((r) => r.row), [3, 4, 5, 7, 8, 9]);
+    for (const { reason } of result.rejected) {
+      assert.ok(reason.length > 10 && reason.length < 300, reason);
+    }
+    assert.match(result.rejected[0].reason, /PLYR ID/);
+    assert.match(result.rejected[3].reason, /address/);
+  });
+
+  it('skips duplicates, in the file and against the list, and undoes an import in one step', () => {
+    const parsed = parseImport(JSON.stringify({ identifiers: [{ id: 'Player123' }, { id: 'player123' }, 'crypto-fennec', { id: 'treasury-main' }] }), 'json');
+    assert.equal(parsed.duplicates, 1);
+    const merged = mergeImported(LIST, parsed.entries);
+    assert.deepEqual(merged.added, ['crypto-fennec']);
+    assert.equal(merged.duplicates, 2);
+    assert.deepEqual(merged.list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'crypto-fennec']);
+    const edited = [...merged.list, { id: 'zero-hero', kind: 'plyrId' as const }];
+    assert.deepEqual(withoutImported(edited, merged.added).map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'zero-hero'], 'what was added since stays');
+  });
+
+  it('says what is wrong with a file that is not a list', () => {
+    for (const [text, pattern] of [['{not json', /not valid JSON/], ['{"x": 1}', /no list/], ['42', /no list/]] as const) {
+      const result = parseImport(text, 'json');
+      assert.deepEqual(result.entries, []);
+      assert.match(result.rejected[0].reason, pattern);
+    }
+    assert.equal(formatOfPath('/a/b/list.CSV'), 'csv');
+    assert.equal(formatOfPath('/a/b/list.json'), 'json');
+    assert.equal(formatOfPath('/a/b/list.txt'), undefined);
+  });
+});
