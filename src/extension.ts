@@ -28,6 +28,7 @@ import { watchForChanges } from './vscode/changeNotifier';
 import { registerAllowServer, ServerTrust } from './vscode/serverTrust';
 import { PrivacyMask, registerPrivacyCommands } from './vscode/privacyMask';
 import { registerListTransfer } from './vscode/commands/listTransfer';
+import { registerShareToWorkspace } from './vscode/commands/shareToWorkspace';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       ...registerTrackingCommands(services),
       ...registerRowActions(services),
       ...registerListTransfer(services),
+      registerShareToWorkspace(services),
       vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
       ...createSidebar(services),
       ...registerEditorFeatures(services, scope.scope),

@@ -4,7 +4,8 @@ import { TrackedIdentifier, validateLabel } from './trackedList';
 
 /**
  * A team's watch-list: `.vscode/plyr.json` in a workspace, committed with the code, listing the
- * identifiers everyone watches (never credentials). Read-only for the extension.
+ * identifiers everyone watches (never credentials). The extension reads it, and writes it only
+ * when the user shares identifiers into it (withShared).
  *
  *   { "identifiers": ["player123", { "id": "0x742d…f44e", "label": "Treasury" }] }
  */
@@ -93,3 +94,27 @@ function credentialField(value: unknown, depth = 0): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The watch-list file's text with `shared` appended (those it lists already are skipped), or why
+ * it cannot be written: a file that does not read as a valid watch-list is never overwritten.
+ * Other fields of the file are kept as they are.
+ */
+export function withShared(existing: string | undefined, shared: readonly TrackedIdentifier[]): ParseResult<{ text: string; added: readonly string[] }> {
+  let data: { identifiers: unknown[] } & Record<string, unknown> = { identifiers: [] };
+  let listed: readonly TrackedIdentifier[] = [];
+  if (existing !== undefined && existing.trim() !== '') {
+    const current = parseWatchList(existing);
+    if (current.entries.length === 0 && current.problems.length > 0) {
+      return { ok: false, message: l10n.t('{0} was not changed: {1}', WATCH_LIST_FILE, current.problems[0]) };
+    }
+    data = JSON.parse(existing) as typeof data;
+    listed = current.entries;
+  }
+  const known = new Set(listed.map((e) => e.id));
+  const room = Math.max(0, MAX_WATCHED - data.identifiers.length);
+  const fresh = shared.filter((e) => !known.has(e.id)).slice(0, room);
+  data.identifiers = [...data.identifiers, ...fresh.map((e) => (e.label ? { id: e.id, label: e.label } : e.id))];
+  return { ok: true, value: { text: `${JSON.stringify(data, null, 2)}\n`, added: fresh.map((e) => e.id) } };
+}
+

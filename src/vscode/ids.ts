@@ -28,6 +28,7 @@ export const COMMANDS = {
   showAmounts: 'plyr.showAmounts',
   exportList: 'plyr.exportIdentifiers',
   importList: 'plyr.importIdentifiers',
+  shareToWorkspace: 'plyr.shareToWorkspace',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */

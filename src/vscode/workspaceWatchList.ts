@@ -5,7 +5,7 @@ import { parseWatchList, WATCH_LIST_FILE } from '../core/watchList';
 
 /**
  * The team's watch-list, `.vscode/plyr.json` in each workspace folder: read at start, re-read when
- * a file is created, changed or deleted, and never written by the extension. Entries of all
+ * a file is created, changed or deleted; written only by Share to Workspace File. Entries of all
  * folders are merged in folder order; problems go to the log and to the tree.
  */
 export class WorkspaceWatchList implements vscode.Disposable {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+import { plyrApi, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
 
 const TREASURY = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 
@@ -11,6 +11,11 @@ async function writeWatchList(data: unknown): Promise<void> {
   assert.ok(folder, 'the session opens a workspace folder');
   const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json');
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(typeof data === 'string' ? data : JSON.stringify(data, null, 2)));
+}
+
+async function readWatchList(): Promise<string> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder!.uri, '.vscode', 'plyr.json')));
 }
 
 async function deleteWatchList(): Promise<void> {
@@ -65,4 +70,25 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero']);
     }
   });
+
+  it("takes identifiers shared from the user's list (identifier and label only), and never rewrites a file it refuses", async () => {
+    await deleteWatchList();
+    await untrackAll();
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123', 'Test player');
+    await vscode.commands.executeCommand('plyr.addIdentifier', TREASURY);
+    await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+    assert.deepEqual(await vscode.commands.executeCommand('plyr.shareToWorkspace', ['player123', TREASURY]), ['player123', TREASURY]);
+    await waitFor(async () => (await watchedIds()) === `player123,${TREASURY}`, 'the shared identifiers in the Workspace group');
+    assert.deepEqual(JSON.parse(await readWatchList()), { identifiers: [{ id: 'player123', label: 'Test player' }, TREASURY] }, 'no notify flag, no balances');
+    assert.deepEqual(await vscode.commands.executeCommand('plyr.shareToWorkspace', 'player123'), [], 'already listed');
+
+    await writeWatchList({ identifiers: ['crypto-fennec'], apiKey: 'leaked' });
+    const before = await readWatchList();
+    const error = await rejection(vscode.commands.executeCommand('plyr.shareToWorkspace', 'player123'));
+    assert.equal(error.code, 'invalidFile');
+    assert.match(error.message, /apiKey/);
+    assert.equal(await readWatchList(), before, 'the file is left as it was');
+    await untrackAll();
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_WATCHED, parseWatchList } from '../../src/core/watchList';
+import { MAX_WATCHED, parseWatchList, withShared } from '../../src/core/watchList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 
@@ -55,3 +55,28 @@ describe('parseWatchList (.vscode/plyr.json)', () => {
     assert.deepEqual(list.entries.map((e) => e.id), ['player123']);
   });
 });
+
+describe('withShared (Share to Workspace File)', () => {
+  const shared = [
+    { id: 'player123', kind: 'plyrId' as const, label: 'Test player' },
+    { id: 'crypto-fennec', kind: 'plyrId' as const },
+  ];
+
+  it('starts a file, or appends to one, keeping its other fields and skipping what it lists', () => {
+    const fresh = withShared(undefined, shared);
+    assert.ok(fresh.ok);
+    assert.deepEqual(JSON.parse(fresh.value.text), { identifiers: [{ id: 'player123', label: 'Test player' }, 'crypto-fennec'] });
+    const appended = withShared(JSON.stringify({ $schema: 'x', identifiers: ['Player123', 'zero-hero'] }), shared);
+    assert.ok(appended.ok);
+    assert.deepEqual(appended.value.added, ['crypto-fennec']);
+    assert.deepEqual(JSON.parse(appended.value.text), { $schema: 'x', identifiers: ['Player123', 'zero-hero', 'crypto-fennec'] });
+  });
+
+  it('never rewrites a file it cannot read as a watch-list', () => {
+    for (const text of ['{not json', JSON.stringify({ identifiers: [], secretKey: 'x' }), JSON.stringify(['player123'])]) {
+      const result = withShared(text, shared);
+      assert.equal(result.ok, false, text);
+    }
+  });
+});
+

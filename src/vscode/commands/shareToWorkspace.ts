@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { parseIdentifier } from '../../core/identifier';
+import { TrackedIdentifier } from '../../core/trackedList';
+import { WATCH_LIST_FILE, withShared } from '../../core/watchList';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { identifierOf, isRowSelection } from '../tree/nodes';
+
+/**
+ * Share to Workspace File: writes the selected rows of the user's list (identifier and label,
+ * nothing else) into the first folder's `.vscode/plyr.json`, for the team. Automation passes
+ * identifiers (one or a list); resolves with those added.
+ */
+export function registerShareToWorkspace(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.shareToWorkspace, async (arg?: unknown, selection?: unknown): Promise<readonly string[]> => {
+    const picked = isRowSelection(selection) ? (selection as unknown[]) : Array.isArray(arg) ? arg : [arg];
+    const entries = picked.map((item) => entryOf(services, item));
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) {
+      throw new PlyrError('invalidFile', vscode.l10n.t('Open a folder first: the identifiers are shared in its {0}.', WATCH_LIST_FILE));
+    }
+    const file = vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE);
+    const existing = await vscode.workspace.fs.readFile(file).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => undefined,
+    );
+    const next = withShared(existing, entries);
+    if (!next.ok) {
+      throw new PlyrError('invalidFile', next.message);
+    }
+    if (next.value.added.length > 0) {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next.value.text));
+      await services.watched.reload();
+    }
+    const open = vscode.l10n.t('Open File');
+    const message = next.value.added.length === 0 ? vscode.l10n.t('{0} already lists them.', WATCH_LIST_FILE) : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', next.value.added.length, WATCH_LIST_FILE);
+    void vscode.window.showInformationMessage(message, open).then(async (choice) => {
+      if (choice === open) {
+        await vscode.window.showTextDocument(file);
+      }
+    });
+    return next.value.added;
+  });
+}
+
+/** A row or identifier of the user's list: only its identifier and label travel. */
+function entryOf(services: Services, item: unknown): TrackedIdentifier {
+  const parsed = parseIdentifier(identifierOf(item));
+  if (!parsed.ok) {
+    throw new PlyrError('invalidIdentifier', parsed.message);
+  }
+  const tracked = services.tracked.find(parsed.value.value);
+  if (!tracked) {
+    throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
+  }
+  return { id: tracked.id, kind: tracked.kind, ...(tracked.label ? { label: tracked.label } : {}) };
+}
