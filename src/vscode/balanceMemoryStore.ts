@@ -58,7 +58,11 @@ export class BalanceMemoryStore implements vscode.Disposable {
       }
     }
     const raw = this.state.get<unknown>(STATE_KEYS.lastBalances);
-    await this.state.update(STATE_KEYS.lastBalances, withRemembered(raw, this.scope(), entries));
+    const next = withRemembered(raw, this.scope(), entries);
+    // A hover or a loading row changes the store, not what is remembered: no write then.
+    if (JSON.stringify(next) !== JSON.stringify(raw)) {
+      await this.state.update(STATE_KEYS.lastBalances, next);
+    }
   }
 
   dispose(): void {
