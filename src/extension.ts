@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy);
     // Before anything reads the store: the rows show what was known before the restart, with its age.
     const memory = new BalanceMemoryStore(context.globalState, store, scope.scope, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
-    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, refresher: new Refresher(store, tracked, watched) };
+    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
     context.subscriptions.push(
       scope.disposable,
       credentials,

@@ -44,6 +44,12 @@ export class BalanceMemoryStore implements vscode.Disposable {
     }
   }
 
+  /** Writes now what a pending save would: a finished refresh is the moment to keep its answers. */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    await this.save();
+  }
+
   private scheduleSave(): void {
     this.saveTimer ??= setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
@@ -67,8 +73,7 @@ export class BalanceMemoryStore implements vscode.Disposable {
 
   dispose(): void {
     if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      void this.save(); // what the last second brought
+      void this.flush(); // what the last second brought
     }
     for (const s of this.subscriptions) {
       s.dispose();

@@ -13,7 +13,13 @@ import { WorkspaceWatchList } from './workspaceWatchList';
 export class Refresher {
   private running: Promise<void> | undefined;
 
-  constructor(private readonly store: BalanceStore, private readonly tracked: TrackedStore, private readonly watched: WorkspaceWatchList) {}
+  constructor(
+    private readonly store: BalanceStore,
+    private readonly tracked: TrackedStore,
+    private readonly watched: WorkspaceWatchList,
+    /** Run once a refresh of everything is done, before it resolves (keeping the answers). */
+    private readonly afterRefreshAll: () => Promise<void> = async () => undefined,
+  ) {}
 
   refreshAll(): Promise<void> {
     if (!this.running) {
@@ -22,7 +28,10 @@ export class Refresher {
       const identifiers = [...this.tracked.all, ...this.watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
       this.running = Promise.resolve(
         vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => this.store.refreshAll(identifiers, readViewSettings().refreshConcurrency)),
-      ).finally(() => (this.running = undefined));
+      )
+        // Keeping the answers is not the refresh: a failed write does not fail it.
+        .then(() => this.afterRefreshAll().catch(() => undefined))
+        .finally(() => (this.running = undefined));
     }
     return this.running;
   }

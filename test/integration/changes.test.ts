@@ -2,14 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
 import { BalancesChangedEvent } from '../../src/vscode/api';
-import { plyrApi, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, tracked, untrackAll } from './helpers';
+import { plyrApi, rejection, resetSettings, startSuite, tracked, untrackAll } from './helpers';
 
 describe('balance changes', () => {
   let sim: Simulator;
   before(async () => {
-    sim = await startAndUseSimulator();
-    await setDemoCredentials();
-    await untrackAll();
+    sim = await startSuite();
   });
   after(async () => {
     await untrackAll();

@@ -11,6 +11,14 @@ export async function startAndUseSimulator(): Promise<Simulator> {
   return sim;
 }
 
+/** The usual start of a suite: a fresh simulator the user's settings point at, demo credentials, an empty list. */
+export async function startSuite(): Promise<Simulator> {
+  const sim = await startAndUseSimulator();
+  await setDemoCredentials();
+  await untrackAll();
+  return sim;
+}
+
 export async function pointAt(url: string): Promise<void> {
   const config = vscode.workspace.getConfiguration('plyr');
   await config.update('network', 'custom', vscode.ConfigurationTarget.Global);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
-import { hoverOn, plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+import { hoverOn, plyrApi, resetSettings, startSuite, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 const PLAYER_ADDRESS = DEMO_USERS[0].primaryAddress;
@@ -17,9 +17,7 @@ async function hoverMarkdown(address: string): Promise<string> {
 describe('the privacy mask', () => {
   let sim: Simulator;
   before(async () => {
-    sim = await startAndUseSimulator();
-    await setDemoCredentials();
-    await untrackAll();
+    sim = await startSuite();
     await config().update('statusBar.token', 'gamr', vscode.ConfigurationTarget.Global);
     await config().update('statusBar.identifier', 'player123', vscode.ConfigurationTarget.Global);
     await waitFor(async () => (await plyrApi()).getStatusBar()?.text.includes('9,007,199'), 'the status bar amount');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll } from './helpers';
+import { resetSettings, startSuite, untrackAll } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -9,9 +9,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the automatic refresh schedule', () => {
   let sim: Simulator;
   before(async () => {
-    sim = await startAndUseSimulator();
-    await setDemoCredentials();
-    await untrackAll();
+    sim = await startSuite();
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('plyr.addIdentifier', ['player123', 'crypto-fennec']);
   });

@@ -1,16 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { plyrApi, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+import { plyrApi, resetSettings, startSuite, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 
 describe('the status bar item', () => {
   let sim: Simulator;
   before(async () => {
-    sim = await startAndUseSimulator();
-    await setDemoCredentials();
-    await untrackAll();
+    sim = await startSuite();
     await vscode.commands.executeCommand('workbench.view.explorer'); // the view closed: the item refreshes on its own
   });
   after(async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { plyrApi, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
+import { plyrApi, rejection, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
 
 const TREASURY = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 
@@ -28,9 +28,7 @@ const watchedIds = async () => (await plyrApi()).getWatched().map((w) => w.ident
 describe("the workspace's watch-list (.vscode/plyr.json)", () => {
   let sim: Simulator;
   before(async () => {
-    sim = await startAndUseSimulator();
-    await setDemoCredentials();
-    await untrackAll();
+    sim = await startSuite();
   });
   after(async () => {
     await deleteWatchList();
