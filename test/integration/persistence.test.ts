@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { startSimulator } from '../../simulator/server';
 import { BalancesChangedEvent } from '../../src/vscode/api';
+import { STATE_KEYS } from '../../src/vscode/ids';
 import { plyrApi, pointAt, setDemoCredentials, tracked, untrackAll } from './helpers';
 
 /**
@@ -45,6 +47,8 @@ describe('tracked identifiers across a restart', () => {
         await vscode.commands.executeCommand('plyr.refresh');
         // The refresh resolves once its answers are kept in globalState.
         assert.equal((await tracked('player123'))?.balances?.gamr, GAMR);
+        // The browser stores globalState a little later: the runner waits for these before it closes.
+        fs.writeFileSync(process.env.PLYR_TEST_EXPECT_STORED ?? assert.fail('the runner names PLYR_TEST_EXPECT_STORED'), JSON.stringify({ [STATE_KEYS.privacyMask]: 'true', [STATE_KEYS.lastBalances]: JSON.stringify(GAMR), [STATE_KEYS.tracked]: '"notify":true' }));
       } finally {
         await sim.close();
       }

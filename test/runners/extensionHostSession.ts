@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, workbenchUrl } from './browser';
 import { ROOT, startCodeServer, withTimeout } from './codeServer';
+import { StoredExpectation, untilStored } from './storedState';
 
 /**
  * One run of a test entry (a module exporting `run()`, as @vscode/test-electron expects) inside
@@ -31,11 +32,12 @@ export async function runSession({ scratch, port, env, entry }: Session): Promis
   const workspace = path.join(scratch, 'workspace');
   fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
   const results = path.join(scratch, `results-${Date.now()}.json`);
+  const expectStored = path.join(scratch, `expect-stored-${Date.now()}.json`);
   const server = await startCodeServer({
     workspace,
     port,
     root: path.join(scratch, 'code-server'),
-    env: { PLYR_TEST_USER_DATA_DIR: path.join(scratch, 'code-server', 'user-data'), PLYR_TEST_RESULTS: results, PLYR_TEST_WORKSPACE: workspace, ...env },
+    env: { PLYR_TEST_USER_DATA_DIR: path.join(scratch, 'code-server', 'user-data'), PLYR_TEST_RESULTS: results, PLYR_TEST_EXPECT_STORED: expectStored, PLYR_TEST_WORKSPACE: workspace, ...env },
   });
   const browser = await launchBrowser(path.join(scratch, 'chromium'));
   try {
@@ -51,9 +53,11 @@ export async function runSession({ scratch, port, env, entry }: Session): Promis
     });
     await page.goto(workbenchUrl(server.origin, workspace, ROOT, entry ?? path.join(ROOT, 'out/test/integration/index.js')));
     const code = await withTimeout(exited, TIME_LIMIT_MS, `The integration suites did not finish within ${TIME_LIMIT_MS / 1000} s`);
-    // The web workbench writes globalState to the browser's storage on a short delay, and
-    // nothing flushes it on close: give it time before the browser goes.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    if (fs.existsSync(expectStored)) {
+      const since = Date.now();
+      await untilStored(page, JSON.parse(fs.readFileSync(expectStored, 'utf8')) as StoredExpectation);
+      console.log(`(the browser had stored the state the next session reads ${Date.now() - since} ms after the suites ended)`);
+    }
     if (!fs.existsSync(results)) {
       console.error(`The suites reported no results (exit code ${code}). code-server output:\n${server.output.join('').slice(-5000)}`);
       return { passed: 0, failed: 1, pending: 0, failures: [] };
