@@ -13,7 +13,7 @@ import { registerRowActions } from './vscode/commands/rowActions';
 import { registerTestConnection } from './vscode/commands/testConnection';
 import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/credentialStore';
-import { COMMANDS, LOG_CHANNEL_NAME } from './vscode/ids';
+import { COMMANDS, LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
 import { Refresher } from './vscode/refresher';
 import { Services } from './vscode/services';
@@ -29,6 +29,8 @@ import { registerAllowServer, ServerTrust } from './vscode/serverTrust';
 import { PrivacyMask, registerPrivacyCommands } from './vscode/privacyMask';
 import { registerListTransfer } from './vscode/commands/listTransfer';
 import { registerShareToWorkspace } from './vscode/commands/shareToWorkspace';
+import { registerGroupCommands } from './vscode/commands/groups';
+import { SortOrderStore } from './vscode/sortOrderStore';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -63,13 +65,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     });
     const scope = scopeTracker();
     const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: scope.scope });
+    context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
     const tracked = new TrackedStore(context.globalState);
+    const sortOrder = new SortOrderStore(context.globalState);
     const watched = new WorkspaceWatchList(logger);
     const privacy = new PrivacyMask(context.globalState);
     const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy);
     // Before anything reads the store: the rows show what was known before the restart, with its age.
     const memory = new BalanceMemoryStore(context.globalState, store, scope.scope, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
-    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
+    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
     context.subscriptions.push(
       scope.disposable,
       credentials,
@@ -78,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       statusBar,
       memory,
       privacy,
+      sortOrder,
       ...registerPrivacyCommands(privacy),
       watchForChanges(store, tracked, privacy),
       { dispose: () => store.dispose() },
@@ -87,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       registerTestConnection(services),
       registerAllowServer(serverTrust, () => void services.refresher.refreshAll()),
       ...registerTrackingCommands(services),
+      ...registerGroupCommands(services),
       ...registerRowActions(services),
       ...registerListTransfer(services),
       registerShareToWorkspace(services),
@@ -100,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     void watched.reload();
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
-    return createApi(tracked, watched, store, statusBar, privacy, context.subscriptions);
+    return createApi(services, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());

@@ -23,7 +23,8 @@ export type PlyrErrorCode =
   | 'responseTooLarge'
   | 'badConfiguration'
   | 'serverNotConfirmed'
-  | 'invalidFile';
+  | 'invalidFile'
+  | 'invalidGroup';
 
 /** The action that fixes an error; the VS Code layer turns it into a button. */
 export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog' | 'allowServer';

@@ -2,10 +2,11 @@ import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './balances';
 import { parseIdentifier } from './identifier';
 import { parseTokenFilter } from './token';
+import { findGroup, Layout, MAX_GROUPS, validateGroupName, withGroup } from './groups';
 import { addTracked, MAX_TRACKED, TrackedIdentifier, TrackedList, updateAt } from './trackedList';
 
 /**
- * The user's list as a file, JSON or CSV, both ways. Import checks every row as if it were typed
+ * The user's list, with its groups and order, as a file, JSON or CSV, both ways. Import checks every row as if it were typed
  * (a file is input like any other) and says which rows it refused and why; export writes CSV that
  * a spreadsheet shows as text and never runs.
  */
@@ -19,6 +20,8 @@ export interface RejectedRow {
 
 export interface ParsedImport {
   readonly entries: readonly TrackedIdentifier[];
+  /** The groups in the file's order (JSON lists them, empty ones too; CSV names them on rows). */
+  readonly groups: readonly string[];
   readonly rejected: readonly RejectedRow[];
   /** Rows that repeat an identifier found earlier in the file. */
   readonly duplicates: number;
@@ -26,7 +29,7 @@ export interface ParsedImport {
 
 /** Files larger than this are refused whole: a list of MAX_TRACKED rows is far smaller. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-const CSV_HEADER = ['identifier', 'label', 'tokens'];
+const CSV_HEADER = ['identifier', 'label', 'tokens', 'group'];
 /** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -35,12 +38,13 @@ export function formatOfPath(path: string): TransferFormat | undefined {
   return lower.endsWith('.json') ? 'json' : lower.endsWith('.csv') ? 'csv' : undefined;
 }
 
-export function exportList(list: TrackedList, format: TransferFormat): string {
+export function exportList({ list, groups }: Layout, format: TransferFormat): string {
   if (format === 'json') {
-    const identifiers = list.map((t) => ({ id: t.id, ...(t.label ? { label: t.label } : {}), ...(t.tokens ? { tokens: t.tokens } : {}), ...(t.notify ? { notify: true } : {}) }));
-    return `${JSON.stringify({ plyrBalance: 1, identifiers }, null, 2)}\n`;
+    const identifiers = list.map((t) => ({ id: t.id, ...(t.label ? { label: t.label } : {}), ...(t.tokens ? { tokens: t.tokens } : {}), ...(t.notify ? { notify: true } : {}), ...(t.group !== undefined ? { group: t.group } : {}) }));
+    return `${JSON.stringify({ plyrBalance: 1, groups, identifiers }, null, 2)}\n`;
   }
-  const rows = [CSV_HEADER, ...list.map((t) => [t.id, t.label ?? '', (t.tokens ?? []).join(' ')])];
+  // CSV has no place for an empty group: only groups with members come back from it.
+  const rows = [CSV_HEADER, ...list.map((t) => [t.id, t.label ?? '', (t.tokens ?? []).join(' '), t.group ?? ''])];
   return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -57,22 +61,56 @@ export function parseImport(text: string, format: TransferFormat): ParsedImport 
   const rows = parseCsv(text);
   const first = rows[0]?.cells.map((c) => c.trim().toLowerCase());
   const body = first && first[0] === CSV_HEADER[0] ? rows.slice(1) : rows;
-  return collect(body.map(({ line, cells }) => ({ row: line, record: { id: undoFormulaGuard(cells[0] ?? ''), label: emptyToUndefined(undoFormulaGuard(cells[1] ?? '')), tokens: tokensCell(cells[2]), extra: cells.length > 3 } })));
+  const records = body.map(({ line, cells }) => ({
+    row: line,
+    record: { id: undoFormulaGuard(cells[0] ?? ''), label: emptyToUndefined(undoFormulaGuard(cells[1] ?? '')), tokens: tokensCell(cells[2]), group: emptyToUndefined(undoFormulaGuard(cells[3] ?? '')), extra: cells.length > CSV_HEADER.length },
+  }));
+  return collect(records, []);
 }
 
-/** Adds what is new at the end, in the file's order; what the list already holds is skipped. */
-export function mergeImported(list: TrackedList, entries: readonly TrackedIdentifier[]): { list: TrackedList; added: readonly string[]; duplicates: number } {
-  const known = new Set(list.map((t) => t.id));
-  const fresh = entries.filter((e) => !known.has(e.id));
-  const room = Math.max(0, MAX_TRACKED - list.length);
-  const taken = fresh.slice(0, room);
-  return { list: [...list, ...taken], added: taken.map((t) => t.id), duplicates: entries.length - fresh.length };
+/** What an import changed, for its one-step undo. */
+export interface ImportResult {
+  readonly layout: Layout;
+  readonly added: readonly string[];
+  /** Groups the import created (a group the list had already is used, not created). */
+  readonly addedGroups: readonly string[];
+  readonly duplicates: number;
 }
 
-/** Undo of an import, in one step: the rows it added go, whatever happened to the list since. */
-export function withoutImported(list: TrackedList, added: readonly string[]): TrackedList {
+/**
+ * Adds what is new at the end, in the file's order, with the file's groups after the list's own;
+ * what the list already holds is skipped (and keeps its group).
+ */
+export function mergeImported(layout: Layout, parsed: Pick<ParsedImport, 'entries' | 'groups'>): ImportResult {
+  const known = new Set(layout.list.map((t) => t.id));
+  const fresh = parsed.entries.filter((e) => !known.has(e.id));
+  const taken = fresh.slice(0, Math.max(0, MAX_TRACKED - layout.list.length));
+  const groups = [...layout.groups];
+  const addedGroups: string[] = [];
+  const nameOf = (group: string): string | undefined => {
+    const existing = findGroup(groups, group);
+    if (existing !== undefined || groups.length >= MAX_GROUPS) {
+      return existing;
+    }
+    groups.push(group);
+    addedGroups.push(group);
+    return group;
+  };
+  parsed.groups.forEach(nameOf);
+  const entries = taken.map((t) => (t.group === undefined ? t : withGroup(t, nameOf(t.group))));
+  return { layout: { list: [...layout.list, ...entries], groups }, added: taken.map((t) => t.id), addedGroups, duplicates: parsed.entries.length - fresh.length };
+}
+
+/**
+ * Undo of an import, in one step: the rows it added go, whatever happened to the list since, and
+ * so do the groups it created, unless something was put in them since.
+ */
+export function withoutImported(layout: Layout, added: readonly string[], addedGroups: readonly string[] = []): Layout {
   const drop = new Set(added);
-  return list.filter((t) => !drop.has(t.id));
+  const list = layout.list.filter((t) => !drop.has(t.id));
+  const used = new Set(list.map((t) => t.group));
+  const created = new Set(addedGroups);
+  return { list, groups: layout.groups.filter((g) => !created.has(g) || used.has(g)) };
 }
 
 function parseJsonImport(text: string): ParsedImport {
@@ -80,33 +118,45 @@ function parseJsonImport(text: string): ParsedImport {
   try {
     body = JSON.parse(text);
   } catch {
-    return { entries: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], duplicates: 0 };
+    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], duplicates: 0 };
   }
   const items = Array.isArray(body) ? body : isPlainObject(body) && Array.isArray(body.identifiers) ? body.identifiers : undefined;
   if (!items) {
-    return { entries: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], duplicates: 0 };
+    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], duplicates: 0 };
   }
+  const declared = isPlainObject(body) && Array.isArray(body.groups) ? body.groups : [];
   return collect(
     items.map((item: unknown, i) => {
       const record = isPlainObject(item) ? item : typeof item === 'string' ? { id: item } : {};
-      return { row: i + 1, record: { id: record.id ?? record.identifier, label: record.label, tokens: record.tokens, notify: record.notify === true } };
+      return { row: i + 1, record: { id: record.id ?? record.identifier, label: record.label, tokens: record.tokens, notify: record.notify === true, group: record.group } };
     }),
+    declared,
   );
 }
 
 interface RawRow {
   readonly row: number;
-  readonly record: { id: unknown; label: unknown; tokens: unknown; notify?: boolean; extra?: boolean };
+  readonly record: { id: unknown; label: unknown; tokens: unknown; notify?: boolean; group?: unknown; extra?: boolean };
 }
 
-/** Each row checked as if typed: identifier, label and token filter; duplicates within the file are skipped. */
-function collect(rows: readonly RawRow[]): ParsedImport {
+/**
+ * Each row checked as if typed: identifier, label, token filter and group; duplicates within the
+ * file are skipped. Declared group names that are not valid are left out (their rows say why).
+ */
+function collect(rows: readonly RawRow[], declaredGroups: readonly unknown[]): ParsedImport {
   let list: TrackedList = [];
+  const groups: string[] = [];
+  for (const raw of declaredGroups.slice(0, MAX_GROUPS)) {
+    const name = validateGroupName(raw, groups);
+    if (name.ok) {
+      groups.push(name.value);
+    }
+  }
   const rejected: RejectedRow[] = [];
   let duplicates = 0;
   for (const { row, record } of rows) {
     if (record.extra) {
-      rejected.push({ row, reason: l10n.t('The row has more than 3 columns (identifier, label, tokens).') });
+      rejected.push({ row, reason: l10n.t('The row has more than {0} columns ({1}).', CSV_HEADER.length, CSV_HEADER.join(', ')) });
       continue;
     }
     const parsed = parseIdentifier(record.id);
@@ -124,9 +174,15 @@ function collect(rows: readonly RawRow[]): ParsedImport {
       rejected.push({ row, reason: tokens.message });
       continue;
     }
-    list = updateAt(added.value.list, list.length, { tokens: tokens.value, notify: record.notify ? true : undefined });
+    const group = record.group === undefined || record.group === null ? undefined : validateGroupName(record.group, []);
+    if (group && !group.ok) {
+      rejected.push({ row, reason: group.message });
+      continue;
+    }
+    const groupName = group && (findGroup(groups, group.value) ?? (groups.push(group.value), group.value));
+    list = updateAt(added.value.list, list.length, { tokens: tokens.value, notify: record.notify ? true : undefined, group: groupName });
   }
-  return { entries: list, rejected, duplicates };
+  return { entries: list, groups, rejected, duplicates };
 }
 
 function tokensCell(cell: string | undefined): string[] | undefined {

@@ -11,6 +11,8 @@ export interface TrackedIdentifier {
   readonly tokens?: readonly string[];
   /** "Notify on change": a notification whenever a refresh finds any of its balances moved. */
   readonly notify?: true;
+  /** The name of the group (folder) it is in; none is the top level. See groups.ts. */
+  readonly group?: string;
 }
 
 export type TrackedList = readonly TrackedIdentifier[];
@@ -91,13 +93,13 @@ export function moveTo(list: TrackedList, from: number, to: number): TrackedList
   return [...rest.slice(0, target), list[from], ...rest.slice(target)];
 }
 
-export function updateAt(list: TrackedList, index: number, patch: { label?: string | undefined; tokens?: readonly string[] | undefined; notify?: true | undefined }): TrackedList {
+export function updateAt(list: TrackedList, index: number, patch: { label?: string | undefined; tokens?: readonly string[] | undefined; notify?: true | undefined; group?: string | undefined }): TrackedList {
   return list.map((t, i) => {
     if (i !== index) {
       return t;
     }
     const next: { -readonly [K in keyof TrackedIdentifier]: TrackedIdentifier[K] } = { ...t, ...patch };
-    for (const key of ['label', 'tokens', 'notify'] as const) {
+    for (const key of ['label', 'tokens', 'notify', 'group'] as const) {
       if (next[key] === undefined) {
         delete next[key];
       }
@@ -127,6 +129,10 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
     }
     if (record.notify === true) {
       list = updateAt(list, list.length - 1, { notify: true });
+    }
+    // Checked against the stored groups by sanitizeLayout.
+    if (typeof record.group === 'string') {
+      list = updateAt(list, list.length - 1, { group: record.group });
     }
   }
   return [...list];

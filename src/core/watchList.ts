@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { describeType, parseIdentifier, ParseResult } from './identifier';
+import { validateGroupName } from './groups';
 import { TrackedIdentifier, validateLabel } from './trackedList';
 
 /**
@@ -7,7 +8,7 @@ import { TrackedIdentifier, validateLabel } from './trackedList';
  * identifiers everyone watches (never credentials). The extension reads it, and writes it only
  * when the user shares identifiers into it (withShared).
  *
- *   { "identifiers": ["player123", { "id": "0x742d…f44e", "label": "Treasury" }] }
+ *   { "identifiers": ["player123", { "id": "0x742d…f44e", "label": "Treasury", "group": "Studio" }] }
  */
 export const WATCH_LIST_FILE = '.vscode/plyr.json';
 export const MAX_WATCHED = 500;
@@ -56,13 +57,13 @@ export function parseWatchList(text: string): WatchList {
   return { entries, problems };
 }
 
-/** One row: an identifier, or `{ id, label? }`. */
+/** One row: an identifier, or `{ id, label?, group? }`. */
 function watchedEntry(row: unknown): ParseResult<TrackedIdentifier> {
   const fields = typeof row === 'string' ? { id: row } : row;
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     return { ok: false, message: l10n.t('expected an identifier or {0}, not {1}.', '{ "id": …, "label": … }', describeType(row)) };
   }
-  const { id, label } = fields as { id?: unknown; label?: unknown };
+  const { id, label, group } = fields as { id?: unknown; label?: unknown; group?: unknown };
   const parsed = parseIdentifier(id);
   if (!parsed.ok) {
     return parsed;
@@ -71,7 +72,11 @@ function watchedEntry(row: unknown): ParseResult<TrackedIdentifier> {
   if (!checkedLabel.ok) {
     return checkedLabel;
   }
-  return { ok: true, value: { id: parsed.value.value, kind: parsed.value.kind, ...(checkedLabel.value ? { label: checkedLabel.value } : {}) } };
+  const checkedGroup = group === undefined ? undefined : validateGroupName(group, []);
+  if (checkedGroup && !checkedGroup.ok) {
+    return checkedGroup;
+  }
+  return { ok: true, value: { id: parsed.value.value, kind: parsed.value.kind, ...(checkedLabel.value ? { label: checkedLabel.value } : {}), ...(checkedGroup ? { group: checkedGroup.value } : {}) } };
 }
 
 function refused(problem: string): WatchList {

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { BalanceStore } from '../core/balanceStore';
+import { SortOrder } from '../core/sortOrder';
 import { TrackedIdentifier } from '../core/trackedList';
-import { TrackedStore } from './trackedStore';
-import { WorkspaceWatchList } from './workspaceWatchList';
-import { BalanceStatusBar } from './statusBar';
-import { PrivacyMask } from './privacyMask';
+import { Services } from './services';
 
 /** One tracked identifier as other extensions see it. */
 export interface TrackedSnapshot {
@@ -21,6 +18,8 @@ export interface TrackedSnapshot {
   readonly changes?: Readonly<Record<string, string>>;
   /** Whether "Notify on change" is on for it (the user's list only). */
   readonly notify?: boolean;
+  /** The group (folder) it is in; none for the top level. */
+  readonly group?: string;
 }
 
 /** Balances that moved between two refreshes of one identifier (also across a restart). */
@@ -33,7 +32,12 @@ export interface BalancesChangedEvent {
 /** What `activate()` returns: `vscode.extensions.getExtension('plyr-tools.plyr-balance').exports`. */
 export interface PlyrBalanceApi {
   readonly apiVersion: 1;
+  /** The user's list in its manual order (whatever the view's sort), with each row's group. */
   getTracked(): TrackedSnapshot[];
+  /** The user's groups in their order, empty ones included. */
+  getGroups(): string[];
+  /** How the view sorts the rows; the manual order stays that of getTracked(). */
+  readonly sortOrder: SortOrder;
   /** The workspace's watch-list (`.vscode/plyr.json`), read-only, in the same shape. */
   getWatched(): TrackedSnapshot[];
   /** What the status bar item shows (plyr.statusBar.identifier), or undefined when it is off. */
@@ -50,12 +54,12 @@ export interface PlyrBalanceApi {
   readonly onDidChangePrivacyMask: vscode.Event<boolean>;
 }
 
-export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, store: BalanceStore, statusBar: BalanceStatusBar, privacy: PrivacyMask, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder }: Services, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());
   const movedListener = store.onDidChangeBalances(({ id, changes }) => balancesChanged.fire({ identifier: id, changes: changes.map((c) => ({ ...c })) }));
-  disposables.push(changed, balancesChanged, tracked.onDidChange(() => changed.fire()), watched.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() }, { dispose: () => movedListener.dispose() });
+  disposables.push(changed, balancesChanged, tracked.onDidChange(() => changed.fire()), sortOrder.onDidChange(() => changed.fire()), watched.onDidChange(() => changed.fire()), { dispose: () => storeListener.dispose() }, { dispose: () => movedListener.dispose() });
   const snapshot = (t: TrackedIdentifier): TrackedSnapshot => {
     const entry = store.get(t.id);
     const status = !entry ? 'unknown' : entry.loading ? 'loading' : entry.error ? 'error' : 'ok';
@@ -69,6 +73,7 @@ export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, st
       ...(entry?.error ? { error: { code: entry.error.code, message: entry.error.message } } : {}),
       ...(entry?.changes ? { changes: { ...entry.changes } } : {}),
       ...(t.notify ? { notify: true } : {}),
+      ...(t.group !== undefined ? { group: t.group } : {}),
     };
   };
   return {
@@ -80,6 +85,10 @@ export function createApi(tracked: TrackedStore, watched: WorkspaceWatchList, st
     onDidChange: changed.event,
     onDidChangeBalances: balancesChanged.event,
     getTracked: () => tracked.all.map(snapshot),
+    getGroups: () => [...tracked.groups],
+    get sortOrder() {
+      return sortOrder.current;
+    },
     getWatched: () => watched.all.map(snapshot),
     getStatusBar: () => statusBar.state,
   };

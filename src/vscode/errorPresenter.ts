@@ -46,7 +46,7 @@ export async function showError(error: unknown, services: Services): Promise<voi
 }
 
 /** Errors in what the user typed: the connection is not the question. */
-const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile']);
+const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile', 'invalidGroup']);
 
 export async function runFix(fix: PlyrFix, services: Services): Promise<void> {
   switch (fix) {

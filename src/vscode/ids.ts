@@ -29,6 +29,13 @@ export const COMMANDS = {
   exportList: 'plyr.exportIdentifiers',
   importList: 'plyr.importIdentifiers',
   shareToWorkspace: 'plyr.shareToWorkspace',
+  createGroup: 'plyr.createGroup',
+  renameGroup: 'plyr.renameGroup',
+  deleteGroup: 'plyr.deleteGroup',
+  moveToGroup: 'plyr.moveToGroup',
+  moveGroupUp: 'plyr.moveGroupUp',
+  moveGroupDown: 'plyr.moveGroupDown',
+  sortBy: 'plyr.sortBy',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
@@ -50,6 +57,8 @@ export const CONTEXT_KEYS = {
   hasCredentials: 'plyr.hasCredentials',
   trackedCount: 'plyr.trackedCount',
   privacyMask: 'plyr.privacyMask',
+  /** manual, name or amount: which sort the view's title shows as chosen. */
+  sortBy: 'plyr.sortBy',
 } as const;
 
 /** Tree rows' contextValue, matched by the manifest's `when` clauses. */
@@ -62,6 +71,10 @@ export const ROW_CONTEXT = {
   watchedPlyrId: 'plyr.watched.plyrId',
   watchedAddress: 'plyr.watched.address',
   workspaceGroup: 'plyr.workspaceGroup',
+  /** A group of the user's list. */
+  group: 'plyr.group',
+  /** A group inside the workspace's watch-list (read-only). */
+  watchedGroup: 'plyr.watchedGroup',
   problem: 'plyr.problem',
   token: 'plyr.token',
   error: 'plyr.error',
@@ -88,6 +101,10 @@ export const SETTINGS = {
 
 export const STATE_KEYS = {
   tracked: 'plyr.tracked.v1',
+  /** Group names in the user's order (synced with the list). */
+  groups: 'plyr.groups.v1',
+  /** The sidebar's sort order (synced with the list). */
+  sortOrder: 'plyr.sortOrder.v1',
   /** Last good balances per API root; this machine only (not synced). */
   lastBalances: 'plyr.lastBalances.v1',
   /** Origins a workspace chose as the API server that the user allowed (this machine only). */
@@ -95,6 +112,9 @@ export const STATE_KEYS = {
   /** Whether the privacy mask is on (this machine only). */
   privacyMask: 'plyr.privacyMask.v1',
 } as const;
+
+/** What Settings Sync carries to the user's other machines: the list, its groups and its order. */
+export const SYNCED_STATE_KEYS: readonly string[] = [STATE_KEYS.tracked, STATE_KEYS.groups, STATE_KEYS.sortOrder];
 
 export const SECRET_KEYS = {
   credentials: 'plyr.credentials',

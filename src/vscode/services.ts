@@ -5,6 +5,7 @@ import { PlyrClient } from '../core/plyrClient';
 import { CredentialStore } from './credentialStore';
 import { PrivacyMask } from './privacyMask';
 import { Refresher } from './refresher';
+import { SortOrderStore } from './sortOrderStore';
 import { BalanceStatusBar } from './statusBar';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
@@ -22,4 +23,5 @@ export interface Services {
   readonly refresher: Refresher;
   readonly statusBar: BalanceStatusBar;
   readonly privacy: PrivacyMask;
+  readonly sortOrder: SortOrderStore;
 }

@@ -20,6 +20,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
     networkLabel: () => networkLabel(),
     masked: () => services.privacy.on,
+    sortOrder: () => services.sortOrder.current,
     load: (id) => {
       const entry = tracked.find(id) ?? watched.find(id);
       if (entry) {
@@ -60,7 +61,8 @@ export function createSidebar(services: Services): vscode.Disposable[] {
       updateBadge();
     }, RENDER_FRAME_MS);
   };
-  const storeListener = store.onDidChange((ids) => render(ids));
+  // Sorted by amount, a new amount can move its row: the lists are arranged again.
+  const storeListener = store.onDidChange((ids) => render(services.sortOrder.current.by === 'amount' ? undefined : ids));
   if (readViewSettings().openOnStartup) {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }
@@ -70,6 +72,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
     tracked.onDidChange(() => render()),
     services.privacy.onDidChange(() => render()),
+    services.sortOrder.onDidChange(() => render()),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
     vscode.workspace.onDidChangeConfiguration((e) => {

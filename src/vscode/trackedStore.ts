@@ -1,46 +1,66 @@
 import * as vscode from 'vscode';
+import { Layout, sanitizeLayout } from '../core/groups';
 import { sanitizeStored, TrackedIdentifier, TrackedList } from '../core/trackedList';
 import { CONTEXT_KEYS, STATE_KEYS } from './ids';
 
 /**
- * The tracked identifiers, in the user's order, in globalState (synced across machines through
- * Settings Sync). Plain data in, change events out; every edit is a pure function of the list.
+ * The tracked identifiers in the user's order, and their groups, in globalState (synced across
+ * machines through Settings Sync: SYNCED_STATE_KEYS). Plain data in, change events out; every edit is a pure function
+ * of the list (or of the list and the groups).
  */
 export class TrackedStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private list: TrackedList;
+  private layout: Layout;
   /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
   private byId = new Map<string, TrackedIdentifier>();
 
-  constructor(private readonly state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }) {
-    state.setKeysForSync([STATE_KEYS.tracked]);
-    this.list = sanitizeStored(state.get<unknown>(STATE_KEYS.tracked));
-    this.byId = new Map(this.list.map((t) => [t.id, t]));
+  constructor(private readonly state: vscode.Memento) {
+    this.layout = sanitizeLayout(sanitizeStored(state.get<unknown>(STATE_KEYS.tracked)), state.get<unknown>(STATE_KEYS.groups));
+    this.byId = new Map(this.layout.list.map((t) => [t.id, t]));
     void this.updateContextKey();
   }
 
   get all(): TrackedList {
-    return this.list;
+    return this.layout.list;
+  }
+
+  /** Group names in the user's order; empty groups included. */
+  get groups(): readonly string[] {
+    return this.layout.groups;
   }
 
   find(id: string): TrackedIdentifier | undefined {
     return this.byId.get(id);
   }
 
-  async update(edit: (list: TrackedList) => TrackedList): Promise<void> {
-    const next = edit(this.list);
-    if (next === this.list) {
+  update(edit: (list: TrackedList) => TrackedList): Promise<void> {
+    return this.updateLayout((layout) => {
+      const list = edit(layout.list);
+      return list === layout.list ? layout : { ...layout, list };
+    });
+  }
+
+  async updateLayout(edit: (layout: Layout) => Layout): Promise<void> {
+    const edited = edit(this.layout);
+    if (edited === this.layout) {
       return;
     }
-    this.list = next;
-    this.byId = new Map(next.map((t) => [t.id, t]));
+    // An entry put back by an undo may name a group deleted since: the group comes back with it.
+    const next = sanitizeLayout(edited.list, edited.groups);
+    const groupsChanged = next.groups.length !== this.layout.groups.length || next.groups.some((g, i) => g !== this.layout.groups[i]);
+    this.layout = next;
+    this.byId = new Map(next.list.map((t) => [t.id, t]));
     this.changed.fire();
-    await Promise.all([this.state.update(STATE_KEYS.tracked, next), this.updateContextKey()]);
+    await Promise.all([
+      this.state.update(STATE_KEYS.tracked, next.list),
+      groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined,
+      this.updateContextKey(),
+    ]);
   }
 
   private async updateContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, this.list.length);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, this.layout.list.length);
   }
 
   dispose(): void {

@@ -81,10 +81,17 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
   }
 }
 
-/** Removes every tracked identifier, leaving a clean list for the next test. */
+/** Removes every tracked identifier and group and sorts manually: a clean list for the next test. */
 export async function untrackAll(): Promise<void> {
-  for (const t of (await plyrApi()).getTracked()) {
+  const api = await plyrApi();
+  for (const t of api.getTracked()) {
     await vscode.commands.executeCommand('plyr.removeIdentifier', t.identifier);
+  }
+  for (const group of api.getGroups()) {
+    await vscode.commands.executeCommand('plyr.deleteGroup', group);
+  }
+  if (api.sortOrder.by !== 'manual') {
+    await vscode.commands.executeCommand('plyr.sortBy', 'manual');
   }
 }
 

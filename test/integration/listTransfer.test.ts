@@ -7,7 +7,8 @@ import type { ImportSummary } from '../../src/vscode/commands/listTransfer';
 import { plyrApi, rejection, untrackAll } from './helpers';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
-const list = async () => (await plyrApi()).getTracked().map((t) => [t.identifier, t.label, t.notify ?? false]);
+const list = async () => (await plyrApi()).getTracked().map((t) => [t.identifier, t.label, t.notify ?? false, t.group]);
+const groups = async () => (await plyrApi()).getGroups();
 
 describe('export and import of the list', () => {
   let dir: string;
@@ -19,6 +20,9 @@ describe('export and import of the list', () => {
     await vscode.commands.executeCommand('plyr.addIdentifier', ADDRESS, '=Hot wallet');
     await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
     await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+    await vscode.commands.executeCommand('plyr.createGroup', 'Empty');
+    await vscode.commands.executeCommand('plyr.createGroup', 'Studio');
+    await vscode.commands.executeCommand('plyr.moveToGroup', 'treasury-main', 'Studio');
   });
   after(async () => {
     await untrackAll();
@@ -28,15 +32,20 @@ describe('export and import of the list', () => {
   for (const format of ['json', 'csv'] as const) {
     it(`gives back the same list through ${format.toUpperCase()}`, async () => {
       const before = await list();
+      assert.deepEqual(before.at(-1), ['treasury-main', 'Treasury, main', false, 'Studio'], 'moved into its group: last in the manual order');
       const file = vscode.Uri.file(path.join(dir, `list.${format}`));
       assert.equal(await vscode.commands.executeCommand('plyr.exportIdentifiers', file), 3);
       await untrackAll();
+      assert.deepEqual(await groups(), []);
       const summary = await vscode.commands.executeCommand<ImportSummary>('plyr.importIdentifiers', file);
       assert.deepEqual(summary, { added: 3, duplicates: 0, rejected: [] });
-      // CSV carries identifiers, labels and token filters; "Notify on change" travels in JSON.
-      assert.deepEqual(await list(), format === 'json' ? before : before.map(([id, label]) => [id, label, false]));
+      // CSV carries identifiers, labels, token filters and groups; "Notify on change" and empty groups travel in JSON.
+      assert.deepEqual(await list(), format === 'json' ? before : before.map(([id, label, , group]) => [id, label, false, group]));
+      assert.deepEqual(await groups(), format === 'json' ? ['Empty', 'Studio'] : ['Studio']);
       if (format === 'csv') {
         await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');
+        await vscode.commands.executeCommand('plyr.createGroup', 'Empty');
+        await vscode.commands.executeCommand('plyr.moveGroupUp', 'Empty');
       }
     });
   }
@@ -49,7 +58,7 @@ describe('export and import of the list', () => {
     assert.equal(summary.added, 1);
     assert.equal(summary.duplicates, 1);
     assert.deepEqual(summary.rejected.map((r) => r.row), [3, 4, 5]);
-    assert.deepEqual(await list(), [...before, ['crypto-fennec', 'Fox', false]]);
+    assert.deepEqual(await list(), [...before, ['crypto-fennec', 'Fox', false, undefined]]);
   });
 
   it('refuses a file that is neither JSON nor CSV, naming it', async () => {

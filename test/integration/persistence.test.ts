@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { startSimulator } from '../../simulator/server';
-import { BalancesChangedEvent } from '../../src/vscode/api';
+import { BalancesChangedEvent, PlyrBalanceApi } from '../../src/vscode/api';
 import { STATE_KEYS } from '../../src/vscode/ids';
 import { plyrApi, pointAt, setDemoCredentials, tracked, untrackAll } from './helpers';
 
@@ -25,17 +25,30 @@ const EXPECTED = [
   { identifier: 'player123', label: undefined },
 ];
 
+/** The list after the first session's edits: treasury-main in Team, player123 moved up past the address. */
+const AFTER_EDITS = [
+  ['treasury-main', 'Treasury', 'Team'],
+  ['player123', undefined, undefined],
+  ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Hot wallet', undefined],
+];
+const layout = (api: PlyrBalanceApi) => api.getTracked().map((t) => [t.identifier, t.label, t.group]);
+
 describe('tracked identifiers across a restart', () => {
   const phase = process.env.PLYR_TEST_PHASE;
 
   if (phase === 'before-restart') {
-    it('are tracked with labels, in order, before the restart', async () => {
+    it('are tracked with labels, in order, in groups and sorted by name, before the restart', async () => {
       await untrackAll();
       // No credentials in this session: adding must work offline, and the rows record the error.
       for (const { identifier, label } of EXPECTED) {
         await vscode.commands.executeCommand('plyr.addIdentifier', identifier, label);
       }
-      assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.label]), EXPECTED.map((e) => [e.identifier, e.label]));
+      await vscode.commands.executeCommand('plyr.createGroup', 'Team');
+      await vscode.commands.executeCommand('plyr.createGroup', 'Empty');
+      await vscode.commands.executeCommand('plyr.moveToGroup', 'treasury-main', 'Team');
+      await vscode.commands.executeCommand('plyr.moveIdentifierUp', 'player123');
+      await vscode.commands.executeCommand('plyr.sortBy', 'name');
+      assert.deepEqual(layout(await plyrApi()), AFTER_EDITS);
     });
 
     it('load their balances, with "Notify on change" on for player123 and the privacy mask on, before the restart', async () => {
@@ -48,14 +61,19 @@ describe('tracked identifiers across a restart', () => {
         // The refresh resolves once its answers are kept in globalState.
         assert.equal((await tracked('player123'))?.balances?.gamr, GAMR);
         // The browser stores globalState a little later: the runner waits for these before it closes.
-        fs.writeFileSync(process.env.PLYR_TEST_EXPECT_STORED ?? assert.fail('the runner names PLYR_TEST_EXPECT_STORED'), JSON.stringify({ [STATE_KEYS.privacyMask]: 'true', [STATE_KEYS.lastBalances]: JSON.stringify(GAMR), [STATE_KEYS.tracked]: '"notify":true' }));
+        fs.writeFileSync(process.env.PLYR_TEST_EXPECT_STORED ?? assert.fail('the runner names PLYR_TEST_EXPECT_STORED'), JSON.stringify({ [STATE_KEYS.privacyMask]: 'true', [STATE_KEYS.lastBalances]: JSON.stringify(GAMR), [STATE_KEYS.tracked]: '"notify":true', [STATE_KEYS.groups]: '"Empty"', [STATE_KEYS.sortOrder]: '"name"' }));
       } finally {
         await sim.close();
       }
     });
   } else if (phase === 'after-restart') {
-    it('are all there after the restart, in the same order with their labels', async () => {
-      assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.label]), EXPECTED.map((e) => [e.identifier, e.label]));
+    it('are all there after the restart, in the same order with their labels and groups, and the same sort', async () => {
+      const api = await plyrApi();
+      assert.deepEqual(layout(api), AFTER_EDITS);
+      assert.deepEqual(api.getGroups(), ['Team', 'Empty']);
+      assert.deepEqual(api.sortOrder, { by: 'name' });
+      await vscode.commands.executeCommand('plyr.sortBy', 'manual');
+      assert.deepEqual(layout(api), AFTER_EDITS, 'back to manual: the manual order as it was');
     });
 
     it('show the balances known before the restart with their time, keep the privacy mask, and an unchanged refresh reports no change', async () => {

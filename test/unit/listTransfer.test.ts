@@ -1,25 +1,31 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/listTransfer';
+import { Layout } from '../../src/core/groups';
 import { TrackedList } from '../../src/core/trackedList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const LIST: TrackedList = [
-  { id: 'treasury-main', kind: 'plyrId', label: 'Treasury, main' },
+  { id: 'treasury-main', kind: 'plyrId', label: 'Treasury, main', group: 'Studio' },
   { id: ADDRESS, kind: 'address', label: '=Hot "wallet"', tokens: ['plyr', 'gamr'] },
-  { id: 'player123', kind: 'plyrId', notify: true },
+  { id: 'player123', kind: 'plyrId', notify: true, group: '=Team, A' },
 ];
+const LAYOUT: Layout = { list: LIST, groups: ['=Team, A', 'Empty', 'Studio'] };
+const EMPTY: Layout = { list: [], groups: [] };
 
 describe('export and import of the list', () => {
-  it('gives back the same list, labels, token filters and order, through JSON', () => {
-    const back = parseImport(exportList(LIST, 'json'), 'json');
+  it('gives back the same list, labels, token filters, groups and order, through JSON', () => {
+    const back = parseImport(exportList(LAYOUT, 'json'), 'json');
     assert.deepEqual(back.entries, LIST);
+    assert.deepEqual(back.groups, LAYOUT.groups);
     assert.deepEqual(back.rejected, []);
+    assert.deepEqual(mergeImported(EMPTY, back).layout, LAYOUT, 'imported into an empty list: the same layout');
   });
 
-  it('gives back the same identifiers, labels, token filters and order, through CSV', () => {
-    const back = parseImport(exportList(LIST, 'csv'), 'csv');
+  it('gives back the same identifiers, labels, token filters, groups and order, through CSV', () => {
+    const back = parseImport(exportList(LAYOUT, 'csv'), 'csv');
     assert.deepEqual(back.entries, LIST.map(({ notify: _notify, ...rest }) => rest), 'CSV has no notify column');
+    assert.deepEqual(back.groups, ['Studio', '=Team, A'], 'the groups with members, in the order the rows name them');
     assert.deepEqual(back.rejected, []);
   });
 
@@ -31,9 +37,10 @@ describe('export and import of the list', () => {
     for (const formula of ['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1)', '\tx']) {
       assert.ok(csvCell(formula).replace(/^"/, '').startsWith("'"), `${JSON.stringify(formula)} -> ${csvCell(formula)}`);
     }
-    const csv = exportList(LIST, 'csv');
-    assert.match(csv, /^identifier,label,tokens\r\n/);
-    assert.ok(csv.includes(`${ADDRESS},"'=Hot ""wallet""",plyr gamr`), csv);
+    const csv = exportList(LAYOUT, 'csv');
+    assert.match(csv, /^identifier,label,tokens,group\r\n/);
+    assert.ok(csv.includes(`${ADDRESS},"'=Hot ""wallet""",plyr gamr,\r\n`), csv);
+    assert.ok(csv.includes(`player123,,,"'=Team, A"\r\n`), csv);
   });
 
   it('refuses hostile rows one by one, with the row and the reason, and keeps the good ones', () => {
@@ -46,28 +53,44 @@ describe('export and import of the list', () => {
       'crypto-fennec,"Fennec, the fox",gamr',
       '0x1234,short address,',
       'zero-hero,x,../x',
-      'tester-01,a,b,extra',
+      'tester-01,a,b,Team,extra',
+      'zero-hero,x,,"bad\u202egroup"',
     ].join('\n');
     const result = parseImport(csv, 'csv');
     assert.deepEqual(result.entries.map((e) => e.id), ['player123', 'crypto-fennec']);
     assert.equal(result.entries[1].label, 'Fennec, the fox');
-    assert.deepEqual(result.rejected.map((r) => r.row), [3, 4, 5, 7, 8, 9]);
+    assert.deepEqual(result.rejected.map((r) => r.row), [3, 4, 5, 7, 8, 9, 10]);
     for (const { reason } of result.rejected) {
       assert.ok(reason.length > 10 && reason.length < 300, reason);
     }
     assert.match(result.rejected[0].reason, /PLYR ID/);
     assert.match(result.rejected[3].reason, /address/);
+    assert.match(result.rejected[5].reason, /more than 4 columns/);
+    assert.match(result.rejected[6].reason, /^A group name cannot contain/);
   });
 
   it('skips duplicates, in the file and against the list, and undoes an import in one step', () => {
     const parsed = parseImport(JSON.stringify({ identifiers: [{ id: 'Player123' }, { id: 'player123' }, 'crypto-fennec', { id: 'treasury-main' }] }), 'json');
     assert.equal(parsed.duplicates, 1);
-    const merged = mergeImported(LIST, parsed.entries);
+    const merged = mergeImported(LAYOUT, parsed);
     assert.deepEqual(merged.added, ['crypto-fennec']);
     assert.equal(merged.duplicates, 2);
-    assert.deepEqual(merged.list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'crypto-fennec']);
-    const edited = [...merged.list, { id: 'zero-hero', kind: 'plyrId' as const }];
-    assert.deepEqual(withoutImported(edited, merged.added).map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'zero-hero'], 'what was added since stays');
+    assert.deepEqual(merged.layout.list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'crypto-fennec']);
+    const edited = { ...merged.layout, list: [...merged.layout.list, { id: 'zero-hero', kind: 'plyrId' as const }] };
+    assert.deepEqual(withoutImported(edited, merged.added).list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'zero-hero'], 'what was added since stays');
+  });
+
+  it('uses a group the list has already (whatever its case), creates the others, and its undo takes back only what it created', () => {
+    const parsed = parseImport(JSON.stringify({ groups: ['studio', 'New'], identifiers: [{ id: 'crypto-fennec', group: 'STUDIO' }, { id: 'zero-hero', group: 'New' }, { id: 'tester-01', group: 'Later' }] }), 'json');
+    const merged = mergeImported(LAYOUT, parsed);
+    assert.deepEqual(merged.layout.groups, ['=Team, A', 'Empty', 'Studio', 'New', 'Later']);
+    assert.deepEqual(merged.addedGroups, ['New', 'Later']);
+    assert.deepEqual(merged.layout.list.slice(3).map((t) => [t.id, t.group]), [['crypto-fennec', 'Studio'], ['zero-hero', 'New'], ['tester-01', 'Later']]);
+    // Since the import, the user put one of their own into "Later": that group stays.
+    const edited = { ...merged.layout, list: merged.layout.list.map((t) => (t.id === 'player123' ? { ...t, group: 'Later' } : t)) };
+    const undone = withoutImported(edited, merged.added, merged.addedGroups);
+    assert.deepEqual(undone.groups, ['=Team, A', 'Empty', 'Studio', 'Later']);
+    assert.deepEqual(undone.list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123']);
   });
 
   it('says what is wrong with a file that is not a list', () => {

@@ -26,7 +26,7 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
       return undefined;
     }
     const format = formatOrThrow(uri);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportList(tracked.all, format)));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportList({ list: tracked.all, groups: tracked.groups }, format)));
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} identifiers to {1}.', tracked.all.length, uri.fsPath));
     }
@@ -45,29 +45,30 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
     }
     const parsed = parseImport(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), format);
     let added: readonly string[] = [];
+    let addedGroups: readonly string[] = [];
     let duplicates = parsed.duplicates;
-    await tracked.update((list) => {
-      const merged = mergeImported(list, parsed.entries);
-      added = merged.added;
+    await tracked.updateLayout((layout) => {
+      const merged = mergeImported(layout, parsed);
+      ({ added, addedGroups } = merged);
       duplicates += merged.duplicates;
-      return merged.list;
+      return merged.layout;
     });
     for (const { row, reason } of parsed.rejected) {
       logger.warn(`Import: row ${row} refused: ${reason}`);
     }
     const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected };
-    void report(summary, added);
+    void report(summary, added, addedGroups);
     return summary;
   };
 
-  const report = async (summary: ImportSummary, added: readonly string[]): Promise<void> => {
+  const report = async (summary: ImportSummary, added: readonly string[], addedGroups: readonly string[]): Promise<void> => {
     const undo = vscode.l10n.t('Undo');
     const showRejected = vscode.l10n.t('Show Refused Rows');
     const message = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length);
     const actions = [...(added.length > 0 ? [undo] : []), ...(summary.rejected.length > 0 ? [showRejected] : [])];
     const choice = await (summary.rejected.length > 0 ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {
-      await tracked.update((list) => withoutImported(list, added));
+      await tracked.updateLayout((layout) => withoutImported(layout, added, addedGroups));
     } else if (choice === showRejected) {
       services.log.show(true);
     }

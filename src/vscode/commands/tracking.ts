@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { PlyrError } from '../../core/errors';
 import { parseIdentifier } from '../../core/identifier';
 import { parseTokenFilter } from '../../core/token';
-import { addTracked, indexOfTracked, moveTo, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
+import { moveAmongSiblings } from '../../core/groups';
+import { addTracked, indexOfTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
@@ -96,9 +97,11 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
     await tracked.update((list) => updateAt(list, index, { label: valid.value }));
   };
 
-  const move = (delta: number) => async (arg?: unknown) => {
+  // Among the rows shown beside it: its group's, or the top level's.
+  const move = (delta: -1 | 1) => async (arg?: unknown) => {
     const index = indexOrThrow(arg);
-    await tracked.update((list) => moveTo(list, index, index + delta));
+    const id = tracked.all[index].id;
+    await tracked.update((list) => moveAmongSiblings(list, id, delta));
   };
 
   const filterTokens = async (arg?: unknown, tokens?: unknown): Promise<void> => {

@@ -5,16 +5,19 @@ import { MASKED_AMOUNT } from '../../core/privacy';
 import { PlyrFix } from '../../core/errors';
 import { describeAge } from '../../core/time';
 import { shortAddress } from '../../core/hoverContent';
+import { arrange, Arrangement, SortOrder } from '../../core/sortOrder';
 import { TrackedIdentifier } from '../../core/trackedList';
 import { COMMANDS, ROW_CONTEXT } from '../ids';
 import { inertLabel } from '../labels';
 import { TrackedStore } from '../trackedStore';
 import { WorkspaceWatchList } from '../workspaceWatchList';
-import { BalanceNode, ErrorNode, IdentifierNode, ProblemNode, RowSource, TokenNode } from './nodes';
+import { BalanceNode, ErrorNode, GroupNode, IdentifierNode, ProblemNode, RowSource, TokenNode } from './nodes';
 
 export interface TreeDeps {
   readonly tracked: TrackedStore;
   readonly watched: Pick<WorkspaceWatchList, 'all' | 'find' | 'problems' | 'fileUri'>;
+  /** Manual, by name, or by a token's amount: applied when rows are listed, never to the lists. */
+  readonly sortOrder: () => SortOrder;
   readonly store: BalanceStore;
   readonly hideZeroBalances: () => boolean;
   /** The network's name for tooltips. */
@@ -43,6 +46,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   readonly onDidChangeTreeData = this.changed.event;
   /** Row objects by source and identifier, reused so that events and reveal address the same node. */
   private readonly rows = new Map<string, IdentifierNode>();
+  private readonly groupRows = new Map<string, GroupNode>();
+  /** Each list's arrangement, made once per render (every group row asks for it). */
+  private readonly arranged = new Map<RowSource, Arrangement>();
   private readonly group = { type: 'workspaceGroup' } as const;
   private readonly now: () => number;
 
@@ -52,6 +58,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   /** Re-renders the given identifiers' rows, or everything. */
   refresh(ids?: readonly string[]): void {
+    this.arranged.clear();
     if (!ids) {
       this.changed.fire(undefined);
       return;
@@ -76,13 +83,19 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       this.forgetGoneRows();
       const watched = this.deps.watched;
       const group = watched.all.length > 0 || watched.problems.length > 0 ? [this.group] : [];
-      return [...this.deps.tracked.all.map((t) => this.row('user', t.id)), ...group];
+      const { groups, top } = this.arrangement('user');
+      return [...groups.map((g) => this.groupRow('user', g.name)), ...top.map((t) => this.row('user', t.id)), ...group];
     }
     if (node.type === 'workspaceGroup') {
       // Its rows open expanded: load them all now rather than one by one as the view asks.
       this.deps.watched.all.filter((t) => !this.deps.store.get(t.id)).forEach((t) => this.deps.load(t.id));
       const problems: ProblemNode[] = this.deps.watched.problems.map((_, index) => ({ type: 'problem', index }));
-      return [...this.deps.watched.all.map((t) => this.row('workspace', t.id)), ...problems];
+      const { groups, top } = this.arrangement('workspace');
+      return [...groups.map((g) => this.groupRow('workspace', g.name)), ...top.map((t) => this.row('workspace', t.id)), ...problems];
+    }
+    if (node.type === 'group') {
+      const members = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
+      return members.map((t) => this.row(node.source, t.id));
     }
     if (node.type !== 'identifier') {
       return [];
@@ -98,7 +111,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   getParent(node: BalanceNode): BalanceNode | undefined {
     switch (node.type) {
-      case 'identifier':
+      case 'identifier': {
+        const group = this.entryOf(node)?.group;
+        return group !== undefined ? this.groupRow(node.source, group) : node.source === 'workspace' ? this.group : undefined;
+      }
+      case 'group':
         return node.source === 'workspace' ? this.group : undefined;
       case 'token':
       case 'error':
@@ -118,6 +135,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
         return this.tokenItem(node);
       case 'error':
         return this.errorItem(node);
+      case 'group':
+        return this.namedGroupItem(node);
       case 'workspaceGroup':
         return this.groupItem();
       case 'problem':
@@ -138,6 +157,45 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
         this.rows.delete(key);
       }
     }
+    const liveGroups = new Set([...this.deps.tracked.groups.map((g) => rowKey('user', g)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.group ?? ''))]);
+    for (const key of this.groupRows.keys()) {
+      if (!liveGroups.has(key)) {
+        this.groupRows.delete(key);
+      }
+    }
+  }
+
+  /**
+   * A list as the view shows it: groups with their members, then the rest, sorted. The workspace's
+   * groups are the names its entries give, in the file's order.
+   */
+  private arrangement(source: RowSource): Arrangement {
+    let arrangement = this.arranged.get(source);
+    if (!arrangement) {
+      arrangement = this.arrange(source);
+      this.arranged.set(source, arrangement);
+    }
+    return arrangement;
+  }
+
+  private arrange(source: RowSource): Arrangement {
+    const amountOf = (id: string, token: string) => this.deps.store.get(id)?.balances?.[token];
+    if (source === 'user') {
+      return arrange({ list: this.deps.tracked.all, groups: this.deps.tracked.groups }, this.deps.sortOrder(), amountOf);
+    }
+    const list = this.deps.watched.all;
+    const groups = [...new Set(list.flatMap((t) => (t.group === undefined ? [] : [t.group])))];
+    return arrange({ list, groups }, this.deps.sortOrder(), amountOf);
+  }
+
+  private groupRow(source: RowSource, name: string): GroupNode {
+    const key = rowKey(source, name);
+    let row = this.groupRows.get(key);
+    if (!row) {
+      row = { type: 'group', name, source };
+      this.groupRows.set(key, row);
+    }
+    return row;
   }
 
   private row(source: RowSource, id: string): IdentifierNode {
@@ -255,6 +313,20 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.command = fix;
     item.description = fix.title;
     item.tooltip = new vscode.MarkdownString().appendText(error?.message ?? '').appendMarkdown('\n\n').appendText(vscode.l10n.t('Click: {0}', fix.title));
+    return item;
+  }
+
+  private namedGroupItem(node: GroupNode): vscode.TreeItem {
+    const workspace = node.source === 'workspace';
+    const count = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members.length ?? 0;
+    const item = new vscode.TreeItem(inertLabel(node.name), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `${workspace ? 'workspace:' : ''}group:${node.name}`;
+    const identifiers = count === 1 ? vscode.l10n.t('1 identifier') : vscode.l10n.t('{0} identifiers', count);
+    item.description = identifiers;
+    item.iconPath = new vscode.ThemeIcon(workspace ? 'folder-library' : 'folder');
+    item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
+    item.tooltip = workspace ? vscode.l10n.t('Group {0} of the workspace\'s watch-list: {1}', node.name, identifiers) : vscode.l10n.t('Group {0}: {1}', node.name, identifiers);
+    item.accessibilityInformation = { label: workspace ? vscode.l10n.t('Workspace group {0}, {1}', node.name, identifiers) : vscode.l10n.t('Group {0}, {1}', node.name, identifiers) };
     return item;
   }
 

@@ -1,5 +1,5 @@
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
-export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | WorkspaceGroupNode | ProblemNode;
+export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode;
 
 /** Where an identifier row comes from: the user's own list, or the workspace's `.vscode/plyr.json`. */
 export type RowSource = 'user' | 'workspace';
@@ -7,6 +7,13 @@ export type RowSource = 'user' | 'workspace';
 export interface IdentifierNode {
   readonly type: 'identifier';
   readonly id: string;
+  readonly source: RowSource;
+}
+
+/** A named group (folder) of identifiers: the user's own, or one the workspace's file names. */
+export interface GroupNode {
+  readonly type: 'group';
+  readonly name: string;
   readonly source: RowSource;
 }
 
@@ -42,6 +49,14 @@ export interface ErrorNode {
  */
 export function isRowSelection(arg: unknown): boolean {
   return Array.isArray(arg) && arg.length > 0 && arg.every((row) => typeof row === 'object' && row !== null && 'type' in row && 'id' in row);
+}
+
+/** The group a group command was invoked on: a group row, or a name (automation). */
+export function groupNameOf(arg: unknown): unknown {
+  if (typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'group') {
+    return (arg as GroupNode).name;
+  }
+  return arg;
 }
 
 /** The identifier a row command was invoked on: a row, or an identifier string (automation). */

@@ -1,0 +1,113 @@
+import { parseTokenName } from './token';
+import { Layout } from './groups';
+import { TrackedIdentifier } from './trackedList';
+
+/**
+ * How the sidebar orders identifiers: the user's own order (manual), by name, or by the amount of
+ * one token, largest first. Sorting only changes what is shown: the list keeps the manual order, so
+ * going back to manual finds it as it was.
+ */
+export type SortOrder = { readonly by: 'manual' } | { readonly by: 'name' } | { readonly by: 'amount'; readonly token: string };
+
+export const MANUAL: SortOrder = { by: 'manual' };
+
+/** A stored sort order; anything unreadable is manual. */
+export function parseSortOrder(raw: unknown): SortOrder {
+  return readSortOrder(raw) ?? MANUAL;
+}
+
+/** 'manual', 'name', or { by: 'amount', token } (also { by: 'manual' | 'name' }); undefined otherwise. */
+export function readSortOrder(raw: unknown): SortOrder | undefined {
+  const record = typeof raw === 'object' && raw !== null ? (raw as { by?: unknown; token?: unknown }) : { by: raw };
+  switch (record.by) {
+    case 'manual':
+      return MANUAL;
+    case 'name':
+      return { by: 'name' };
+    case 'amount': {
+      const token = parseTokenName(record.token);
+      return token.ok && token.value !== undefined ? { by: 'amount', token: token.value } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What the tree shows, in order: the groups with their members, then the top level's identifiers. */
+export interface Arrangement {
+  readonly groups: readonly { readonly name: string; readonly members: readonly TrackedIdentifier[] }[];
+  readonly top: readonly TrackedIdentifier[];
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** `amountOf` gives an identifier's last known amount of a token (a decimal string), if any. */
+export function arrange(layout: Layout, order: SortOrder, amountOf: (id: string, token: string) => string | undefined): Arrangement {
+  const members = new Map<string, TrackedIdentifier[]>(layout.groups.map((g) => [g, []]));
+  const top: TrackedIdentifier[] = [];
+  for (const entry of layout.list) {
+    const group = entry.group === undefined ? undefined : members.get(entry.group);
+    if (group) {
+      group.push(entry);
+    } else {
+      top.push(entry);
+    }
+  }
+  const sorted = (rows: TrackedIdentifier[]) => sortRows(rows, order, amountOf);
+  const groups = layout.groups.map((name) => ({ name, members: sorted(members.get(name) ?? []) }));
+  if (order.by === 'name') {
+    groups.sort((a, b) => collator.compare(a.name, b.name));
+  }
+  return { groups, top: sorted(top) };
+}
+
+/** A stable sort: rows that compare equal (or have no amount) keep the manual order. */
+function sortRows(rows: TrackedIdentifier[], order: SortOrder, amountOf: (id: string, token: string) => string | undefined): TrackedIdentifier[] {
+  switch (order.by) {
+    case 'manual':
+      return rows;
+    case 'name':
+      return rows.sort((a, b) => collator.compare(a.label ?? a.id, b.label ?? b.id));
+    case 'amount': {
+      const amounts = new Map(rows.map((t) => [t.id, amountOf(t.id, order.token)]));
+      return rows.sort((a, b) => {
+        const x = amounts.get(a.id);
+        const y = amounts.get(b.id);
+        return x === undefined || y === undefined ? Number(x === undefined) - Number(y === undefined) : compareDecimal(y, x);
+      });
+    }
+  }
+}
+
+/**
+ * Compares two decimal strings exactly (amounts can have 18 decimals and more digits than a double
+ * holds). Returns a negative number when a < b, 0 when equal, positive when a > b.
+ */
+export function compareDecimal(a: string, b: string): number {
+  const [signA, intA, fracA] = splitDecimal(a);
+  const [signB, intB, fracB] = splitDecimal(b);
+  if (signA !== signB) {
+    return signA - signB;
+  }
+  const magnitude = intA.length !== intB.length ? intA.length - intB.length : intA !== intB ? (intA < intB ? -1 : 1) : compareFraction(fracA, fracB);
+  return signA * magnitude || 0;
+}
+
+/** [sign, integer digits without leading zeros, fraction digits without trailing zeros]; zero has sign 0. */
+function splitDecimal(value: string): [number, string, string] {
+  const match = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/.exec(value);
+  if (!match) {
+    return [0, '', ''];
+  }
+  const int = match[2].replace(/^0+/, '');
+  const frac = (match[3] ?? '').replace(/0+$/, '');
+  const sign = int === '' && frac === '' ? 0 : match[1] === '-' ? -1 : 1;
+  return [sign, int, frac];
+}
+
+function compareFraction(a: string, b: string): number {
+  const width = Math.max(a.length, b.length);
+  const x = a.padEnd(width, '0');
+  const y = b.padEnd(width, '0');
+  return x === y ? 0 : x < y ? -1 : 1;
+}

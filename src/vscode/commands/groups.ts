@@ -1,0 +1,192 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/groups';
+import { parseIdentifier } from '../../core/identifier';
+import { MANUAL, readSortOrder, SortOrder } from '../../core/sortOrder';
+import { COMMANDS } from '../ids';
+import { inertLabel, inertNotificationText } from '../labels';
+import { Services } from '../services';
+import { groupNameOf, identifierOf, isRowSelection } from '../tree/nodes';
+
+/**
+ * Groups (folders) of the user's list: create, rename, delete (undoable), move identifiers into
+ * them and move groups; and the view's sort order. Every command takes rows from the view's menus
+ * or plain arguments for automation, and asks for what is missing.
+ */
+export function registerGroupCommands(services: Services): vscode.Disposable[] {
+  const { tracked, sortOrder } = services;
+
+  const groupOrThrow = (arg: unknown): string => {
+    const name = findGroup(tracked.groups, groupNameOf(arg));
+    if (name === undefined) {
+      const given = groupNameOf(arg);
+      throw new PlyrError('invalidGroup', typeof given === 'string' ? vscode.l10n.t('There is no group named {0}.', inertNotificationText(given, 60)) : vscode.l10n.t('Choose a group of the PLYR Balances view.'));
+    }
+    return name;
+  };
+
+  /** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
+  const idsOf = (arg: unknown, selection: unknown): string[] => {
+    const raw = isRowSelection(selection) ? (selection as unknown[]).map(identifierOf) : Array.isArray(arg) ? arg : [identifierOf(arg)];
+    return raw.map((value) => {
+      const parsed = parseIdentifier(value);
+      if (!parsed.ok) {
+        throw new PlyrError('invalidIdentifier', parsed.message);
+      }
+      if (!tracked.find(parsed.value.value)) {
+        throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
+      }
+      return parsed.value.value;
+    });
+  };
+
+  const askName = (title: string, value = '', renaming?: string) =>
+    vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('A name for the group, such as "Team wallets"'),
+      value,
+      validateInput: (text) => {
+        const result = validateGroupName(text, tracked.groups, renaming);
+        return result.ok ? undefined : result.message;
+      },
+    });
+
+  /** Creates a group (named, or asked for) and returns its name. */
+  const create = async (rawName?: unknown): Promise<string | undefined> => {
+    const name = rawName ?? (await askName(vscode.l10n.t('PLYR: New Group')));
+    if (name === undefined) {
+      return undefined;
+    }
+    const created = createGroup({ list: tracked.all, groups: tracked.groups }, name);
+    if (!created.ok) {
+      throw new PlyrError('invalidGroup', created.message);
+    }
+    await tracked.updateLayout((layout) => {
+      const again = createGroup(layout, name);
+      return again.ok ? again.value.layout : layout;
+    });
+    return created.value.name;
+  };
+
+  const rename = async (arg?: unknown, newName?: unknown): Promise<void> => {
+    const from = groupOrThrow(arg);
+    const name = newName ?? (await askName(vscode.l10n.t('Rename Group {0}', inertLabel(from)), from, from));
+    if (name === undefined) {
+      return;
+    }
+    const renamed = renameGroup({ list: tracked.all, groups: tracked.groups }, from, name);
+    if (!renamed.ok) {
+      throw new PlyrError('invalidGroup', renamed.message);
+    }
+    await tracked.updateLayout((layout) => {
+      const again = renameGroup(layout, from, name);
+      return again.ok ? again.value : layout;
+    });
+  };
+
+  /** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */
+  const remove = async (arg?: unknown): Promise<void> => {
+    const name = groupOrThrow(arg);
+    const { deleted } = deleteGroup({ list: tracked.all, groups: tracked.groups }, name);
+    await tracked.updateLayout((layout) => deleteGroup(layout, name).layout);
+    const undo = vscode.l10n.t('Undo');
+    const count = deleted.members.length;
+    const message =
+      count === 0
+        ? vscode.l10n.t('Deleted the group {0}.', inertNotificationText(name))
+        : count === 1
+          ? vscode.l10n.t('Deleted the group {0}; its identifier is at the top level now.', inertNotificationText(name))
+          : vscode.l10n.t('Deleted the group {0}; its {1} identifiers are at the top level now.', inertNotificationText(name), count);
+    void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+      if (choice === undo) {
+        await tracked.updateLayout((layout) => restoreGroup(layout, deleted));
+      }
+    });
+  };
+
+  /** Moves the selected identifiers into a group (picked, or given: a name, or null for the top level). */
+  const moveToGroup = async (arg?: unknown, selectionOrGroup?: unknown, group?: unknown): Promise<void> => {
+    const selection = isRowSelection(selectionOrGroup) ? selectionOrGroup : undefined;
+    const ids = idsOf(arg, selection);
+    let target = selection === undefined ? selectionOrGroup : group;
+    if (target === undefined) {
+      const picked = await pickGroup(tracked.groups, ids.length);
+      if (!picked) {
+        return;
+      }
+      target = picked.kind === 'new' ? await create() : picked.kind === 'top' ? null : picked.name;
+      if (target === undefined) {
+        return;
+      }
+    }
+    const name = target === null ? undefined : groupOrThrow(target);
+    await tracked.updateLayout((layout) => moveInto(layout, ids, { group: name }));
+  };
+
+  const moveGroupBy = (delta: -1 | 1) => async (arg?: unknown) => {
+    const name = groupOrThrow(arg);
+    await tracked.updateLayout((layout) => ({ ...layout, groups: moveGroup(layout.groups, name, delta) }));
+  };
+
+  /** Sets the view's order: given ('manual', 'name', { by: 'amount', token }), or picked. */
+  const sortBy = async (given?: unknown): Promise<SortOrder | undefined> => {
+    const order = given !== undefined ? readSortOrder(given) : await pickSortOrder(services);
+    if (given !== undefined && !order) {
+      throw new PlyrError('invalidToken', vscode.l10n.t('Sort by "manual", "name", or {0}.', '{ "by": "amount", "token": "gamr" }'));
+    }
+    if (!order) {
+      return undefined;
+    }
+    await sortOrder.set(order);
+    return order;
+  };
+
+  return [
+    vscode.commands.registerCommand(COMMANDS.createGroup, create),
+    vscode.commands.registerCommand(COMMANDS.renameGroup, rename),
+    vscode.commands.registerCommand(COMMANDS.deleteGroup, remove),
+    vscode.commands.registerCommand(COMMANDS.moveToGroup, moveToGroup),
+    vscode.commands.registerCommand(COMMANDS.moveGroupUp, moveGroupBy(-1)),
+    vscode.commands.registerCommand(COMMANDS.moveGroupDown, moveGroupBy(1)),
+    vscode.commands.registerCommand(COMMANDS.sortBy, sortBy),
+  ];
+}
+
+type GroupChoice = { kind: 'group'; name: string } | { kind: 'top' } | { kind: 'new' };
+
+async function pickGroup(groups: readonly string[], count: number): Promise<GroupChoice | undefined> {
+  const items: (vscode.QuickPickItem & { choice: GroupChoice })[] = [
+    ...groups.map((name) => ({ label: `$(folder) ${inertLabel(name)}`, choice: { kind: 'group', name } as GroupChoice })),
+    { label: `$(list-flat) ${vscode.l10n.t('Top level (no group)')}`, choice: { kind: 'top' } },
+    { label: `$(new-folder) ${vscode.l10n.t('New Group…')}`, choice: { kind: 'new' } },
+  ];
+  const title = count === 1 ? vscode.l10n.t('Move 1 identifier to…') : vscode.l10n.t('Move {0} identifiers to…', count);
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a group') }))?.choice;
+}
+
+async function pickSortOrder(services: Services): Promise<SortOrder | undefined> {
+  const current = services.sortOrder.current;
+  const mark = (by: SortOrder['by']) => (current.by === by ? vscode.l10n.t('current') : undefined);
+  const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [
+    { label: `$(list-ordered) ${vscode.l10n.t('Manual order')}`, description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
+    { label: `$(case-sensitive) ${vscode.l10n.t('By name')}`, description: mark('name'), detail: vscode.l10n.t('Labels, or identifiers without one, A to Z'), order: { by: 'name' } },
+    { label: `$(graph) ${vscode.l10n.t('By amount of a token…')}`, description: current.by === 'amount' ? vscode.l10n.t('current: {0}', current.token.toUpperCase()) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Sort PLYR Balances'), placeHolder: vscode.l10n.t('The manual order is kept whichever you choose') });
+  if (!picked) {
+    return undefined;
+  }
+  if (picked.order) {
+    return picked.order;
+  }
+  const tokens = [...new Set([...services.tracked.all, ...services.watched.all].flatMap((t) => Object.keys(services.store.get(t.id)?.balances ?? {})))].sort();
+  if (tokens.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Refresh the list first: no balances are known yet to sort by.'));
+    return undefined;
+  }
+  const token = await vscode.window.showQuickPick(
+    tokens.map((t) => ({ label: inertLabel(t.toUpperCase()), token: t })),
+    { title: vscode.l10n.t('Sort by the amount of which token?') },
+  );
+  return token && { by: 'amount', token: token.token };
+}

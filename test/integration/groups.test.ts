@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Simulator } from '../../simulator/server';
+import { BalancesDragAndDrop } from '../../src/vscode/tree/dragAndDrop';
+import { BalanceNode } from '../../src/vscode/tree/nodes';
+import { TrackedStore } from '../../src/vscode/trackedStore';
+import { plyrApi, rejection, startSuite, untrackAll } from './helpers';
+
+const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+/** The user's list as "id:group" in manual order. */
+const layout = async () => (await plyrApi()).getTracked().map((t) => `${t.identifier}:${t.group ?? '-'}`);
+const IDS = ['player123', 'crypto-fennec', 'zero-hero', 'tester-01'];
+
+/** globalState as plain memory, for a controller outside the running extension. */
+class MemoryState implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+describe('groups and sorting of the user’s list', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSuite();
+  });
+  beforeEach(async () => {
+    await untrackAll();
+    await run('plyr.addIdentifier', IDS);
+  });
+  after(async () => {
+    await untrackAll();
+    await sim.close();
+  });
+
+  it('creates and renames groups, and refuses a duplicate or bad name with a specific message', async () => {
+    assert.equal(await run('plyr.createGroup', '  Team   wallets '), 'Team wallets');
+    assert.deepEqual((await plyrApi()).getGroups(), ['Team wallets']);
+    for (const [name, pattern] of [
+      ['team WALLETS', /There is a group named team WALLETS already/],
+      ['', /A group needs a name/],
+      ['x'.repeat(61), /A group name has at most 60 characters; this one has 61/],
+      ['evil\u202egroup', /A group name cannot contain/],
+    ] as const) {
+      const error = await rejection(run('plyr.createGroup', name));
+      assert.equal(error.code, 'invalidGroup');
+      assert.match(error.message, pattern);
+    }
+    await run('plyr.renameGroup', 'team wallets', 'Players');
+    assert.deepEqual((await plyrApi()).getGroups(), ['Players']);
+    assert.match((await rejection(run('plyr.renameGroup', 'Nope', 'x'))).message, /There is no group named Nope/);
+  });
+
+  it('moves identifiers into a group and back, and Move Up/Down moves among the rows beside it', async () => {
+    await run('plyr.createGroup', 'Team');
+    await run('plyr.moveToGroup', ['crypto-fennec', 'tester-01'], 'Team');
+    assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:Team']);
+    await run('plyr.moveIdentifierUp', 'tester-01');
+    assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'tester-01:Team', 'crypto-fennec:Team']);
+    await run('plyr.moveIdentifierUp', 'tester-01');
+    assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'tester-01:Team', 'crypto-fennec:Team'], 'first of its group: stays');
+    await run('plyr.moveToGroup', 'tester-01', null);
+    assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:-']);
+    assert.equal((await rejection(run('plyr.moveToGroup', 'tester-01', 'Nope'))).code, 'invalidGroup');
+    assert.equal((await rejection(run('plyr.moveToGroup', '../x', 'Team'))).code, 'invalidIdentifier');
+    assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:-'], 'refused moves change nothing');
+  });
+
+  it('deletes a group and keeps its identifiers, at the top level', async () => {
+    await run('plyr.createGroup', 'Team');
+    await run('plyr.moveToGroup', ['zero-hero', 'player123'], 'Team');
+    await run('plyr.deleteGroup', 'Team');
+    assert.deepEqual((await plyrApi()).getGroups(), []);
+    assert.deepEqual(await layout(), ['crypto-fennec:-', 'tester-01:-', 'zero-hero:-', 'player123:-']);
+  });
+
+  it('sorts by name and by amount without losing the manual order', async () => {
+    const manual = await layout();
+    const order = await run<{ by: string; token?: string }>('plyr.sortBy', { by: 'amount', token: 'GAMR' });
+    assert.deepEqual(order, { by: 'amount', token: 'gamr' });
+    assert.deepEqual((await plyrApi()).sortOrder, { by: 'amount', token: 'gamr' });
+    await run('plyr.sortBy', 'name');
+    assert.deepEqual(await layout(), manual, 'the API keeps the manual order whatever the view shows');
+    await run('plyr.sortBy', 'manual');
+    assert.deepEqual((await plyrApi()).sortOrder, { by: 'manual' });
+    assert.equal((await rejection(run('plyr.sortBy', 'size'))).code, 'invalidToken');
+    assert.deepEqual((await plyrApi()).sortOrder, { by: 'manual' }, 'a refused sort changes nothing');
+  });
+
+  describe('drag and drop, through the controller with a real DataTransfer', () => {
+    let store: TrackedStore;
+    let controller: BalancesDragAndDrop;
+    const row = (id: string, source: 'user' | 'workspace' = 'user'): BalanceNode => ({ type: 'identifier', id, source });
+    const group = (name: string): BalanceNode => ({ type: 'group', name, source: 'user' });
+    const rows = () => store.all.map((t) => `${t.id}:${t.group ?? '-'}`);
+    const drag = async (nodes: BalanceNode[], target: BalanceNode | undefined) => {
+      const data = new vscode.DataTransfer();
+      await controller.handleDrag?.(nodes, data);
+      await controller.handleDrop?.(target, data);
+    };
+
+    beforeEach(async () => {
+      store = new TrackedStore(new MemoryState());
+      controller = new BalancesDragAndDrop(store);
+      await store.update(() => IDS.map((id) => ({ id, kind: 'plyrId' as const })));
+      await store.updateLayout((l) => ({ ...l, groups: ['Team', 'Ops'] }));
+    });
+
+    it('moves two identifiers into a group, before a row of it, and out to the top level', async () => {
+      await drag([row('zero-hero'), row('player123')], group('Team'));
+      assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:-', 'zero-hero:Team', 'player123:Team']);
+      await drag([row('tester-01')], row('player123'));
+      assert.deepEqual(rows(), ['crypto-fennec:-', 'zero-hero:Team', 'tester-01:Team', 'player123:Team']);
+      await drag([row('zero-hero')], undefined);
+      assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:Team', 'player123:Team', 'zero-hero:-']);
+      await drag([{ type: 'token', id: 'crypto-fennec', source: 'user', token: 'gamr', amount: '1' }], group('Ops'));
+      assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:Team', 'player123:Team', 'zero-hero:-'], 'a token row is not dragged');
+    });
+
+    it('reorders groups, and takes nothing from or into the workspace’s read-only list', async () => {
+      await drag([group('Ops')], group('Team'));
+      assert.deepEqual(store.groups, ['Ops', 'Team']);
+      await drag([row('player123', 'workspace')], group('Team'));
+      await drag([row('player123')], row('zero-hero', 'workspace'));
+      await drag([row('player123')], { type: 'workspaceGroup' });
+      assert.deepEqual(rows(), IDS.map((id) => `${id}:-`));
+    });
+
+    it('checks what a drop carries: a foreign or malformed value moves nothing', async () => {
+      const mime = controller.dropMimeTypes[0];
+      for (const value of ['player123', 42, null, { ids: 'player123' }, { ids: [7, {}], groups: [null] }, { ids: ['nobody-here'] }]) {
+        const data = new vscode.DataTransfer();
+        data.set(mime, new vscode.DataTransferItem(value));
+        await controller.handleDrop?.(group('Team'), data);
+      }
+      assert.deepEqual(rows(), IDS.map((id) => `${id}:-`));
+      assert.deepEqual(store.groups, ['Team', 'Ops']);
+    });
+  });
+});

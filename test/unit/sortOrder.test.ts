@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { arrange, compareDecimal, MANUAL, parseSortOrder, readSortOrder } from '../../src/core/sortOrder';
+import { Layout } from '../../src/core/groups';
+
+const LAYOUT: Layout = {
+  list: [
+    { id: 'zeta-one', kind: 'plyrId', group: 'Team' },
+    { id: 'alpha-two', kind: 'plyrId', label: 'Treasury 10' },
+    { id: 'beta-three', kind: 'plyrId', group: 'Team' },
+    { id: 'gamma-four', kind: 'plyrId', label: 'Treasury 9' },
+    { id: 'delta-five', kind: 'plyrId' },
+  ],
+  groups: ['Team', 'Alpha', 'Empty'],
+};
+const GAMR: Record<string, string> = {
+  'zeta-one': '100.5',
+  'alpha-two': '9007199254740993.000000000000000001',
+  'beta-three': '100.49999999999999999999',
+  'gamma-four': '9007199254740993',
+};
+const amountOf = (id: string, token: string) => (token === 'gamr' ? GAMR[id] : undefined);
+
+const shown = (order: Parameters<typeof arrange>[1]) => {
+  const { groups, top } = arrange(LAYOUT, order, amountOf);
+  return [...groups.map((g) => `${g.name}[${g.members.map((m) => m.id).join(' ')}]`), ...top.map((t) => t.id)];
+};
+
+describe('the view’s sort order', () => {
+  it('manual: groups in their order, members and the top level in the list’s order', () => {
+    assert.deepEqual(shown(MANUAL), ['Team[zeta-one beta-three]', 'Alpha[]', 'Empty[]', 'alpha-two', 'gamma-four', 'delta-five']);
+  });
+
+  it('by name: labels (or identifiers) with numbers read as numbers, groups by name too', () => {
+    assert.deepEqual(shown({ by: 'name' }), ['Alpha[]', 'Empty[]', 'Team[beta-three zeta-one]', 'delta-five', 'gamma-four', 'alpha-two']);
+  });
+
+  it('by amount: largest first, exact past a double’s precision, rows without the token last in manual order', () => {
+    assert.deepEqual(shown({ by: 'amount', token: 'gamr' }), ['Team[zeta-one beta-three]', 'Alpha[]', 'Empty[]', 'alpha-two', 'gamma-four', 'delta-five']);
+    assert.deepEqual(shown({ by: 'amount', token: 'plyr' }), shown(MANUAL), 'nobody holds it: the manual order');
+  });
+
+  it('never changes the list: back to manual gives the manual order', () => {
+    const before = JSON.stringify(LAYOUT);
+    shown({ by: 'name' });
+    shown({ by: 'amount', token: 'gamr' });
+    assert.equal(JSON.stringify(LAYOUT), before);
+  });
+
+  it('is read from storage or a command argument strictly, and defaults to manual', () => {
+    assert.deepEqual(readSortOrder('name'), { by: 'name' });
+    assert.deepEqual(readSortOrder({ by: 'amount', token: 'GAMR' }), { by: 'amount', token: 'gamr' });
+    for (const bad of [undefined, 'size', { by: 'amount' }, { by: 'amount', token: '../x' }, 42, null]) {
+      assert.equal(readSortOrder(bad), undefined, JSON.stringify(bad));
+      assert.deepEqual(parseSortOrder(bad), MANUAL);
+    }
+  });
+});
+
+describe('compareDecimal', () => {
+  it('orders decimal strings exactly', () => {
+    const cases: [string, string, number][] = [
+      ['1', '1.0', 0],
+      ['0010.50', '10.5', 0],
+      ['0', '-0.0', 0],
+      ['2', '10', -1],
+      ['10.01', '10.1', -1],
+      ['9007199254740993', '9007199254740992.999999999999999999', 1],
+      ['-1', '0.5', -1],
+      ['-2', '-1', -1],
+      ['0.000000000000000001', '0', 1],
+    ];
+    for (const [a, b, sign] of cases) {
+      assert.equal(Math.sign(compareDecimal(a, b)), sign, `${a} vs ${b}`);
+      assert.equal(Math.sign(compareDecimal(b, a)), -sign || 0, `${b} vs ${a}`);
+    }
+  });
+});
