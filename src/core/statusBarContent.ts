@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { BalanceEntry } from './balanceStore';
-import { formatAmountCompact } from './format';
+import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 
@@ -9,6 +9,8 @@ export interface StatusBarModel {
   readonly text: string;
   readonly stale: boolean;
   readonly tooltip: readonly string[];
+  /** What a screen reader says: words for the icons and the mask, the state, then the tooltip. */
+  readonly spoken: string;
 }
 
 /**
@@ -33,10 +35,21 @@ export function statusBarModel(input: { identifier: string; label?: string; toke
   if (entry?.error) {
     tooltip.push(l10n.t('The last refresh failed: {0}', entry.error.message));
   }
+  const stale = entry?.error !== undefined;
+  const heard =
+    amount === undefined
+      ? entry?.loading
+        ? l10n.t('{0} amount loading', symbol)
+        : l10n.t('{0} amount unknown', symbol)
+      : input.masked
+        ? l10n.t('{0} amount hidden', symbol)
+        : `${formatAmount(amount)} ${symbol}`;
+  // The amount line of the tooltip is said first already.
+  const rest = tooltip.filter((line) => !line.startsWith(`${symbol}: `));
+  const spoken = [l10n.t('PLYR balance: {0}', heard), ...(stale ? [l10n.t('stale')] : []), ...rest].join(', ');
   if (amount === undefined) {
     const icon = entry?.loading ? '$(loading~spin)' : '$(question)';
-    return { text: `${icon} ? ${symbol}`, stale: entry?.error !== undefined, tooltip };
+    return { text: `${icon} ? ${symbol}`, stale, tooltip, spoken };
   }
-  const stale = entry?.error !== undefined;
-  return { text: `${stale ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip };
+  return { text: `${stale ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip, spoken };
 }

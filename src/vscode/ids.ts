@@ -36,6 +36,9 @@ export const COMMANDS = {
   moveGroupUp: 'plyr.moveGroupUp',
   moveGroupDown: 'plyr.moveGroupDown',
   sortBy: 'plyr.sortBy',
+  /** Delete and F2 in the view: act on the selected rows (a key passes no row to a command). */
+  removeSelected: 'plyr.removeSelected',
+  renameSelected: 'plyr.renameSelected',
 } as const;
 
 /** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */

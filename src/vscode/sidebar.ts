@@ -7,6 +7,7 @@ import { BalancesTreeProvider } from './tree/balancesTreeProvider';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { UNREACHABLE_CODES } from '../core/refreshSchedule';
 import { toIdentifier } from '../core/trackedList';
+import { inertLabel } from './labels';
 
 const RENDER_FRAME_MS = 50;
 
@@ -34,6 +35,12 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     canSelectMany: true,
     dragAndDropController: new BalancesDragAndDrop(tracked),
   });
+  // Said in words beside the view's title, not only by the Sort button's icon.
+  const describeSort = () => {
+    const order = services.sortOrder.current;
+    view.description = order.by === 'name' ? vscode.l10n.t('sorted by name') : order.by === 'amount' ? vscode.l10n.t('sorted by {0} amount', inertLabel(order.token.toUpperCase(), 20)) : undefined;
+  };
+  describeSort();
   const updateBadge = () => {
     const failing = provider.failingCount();
     const tooltip = failing === 1 ? vscode.l10n.t('1 identifier failed to refresh') : vscode.l10n.t('{0} identifiers failed to refresh', failing);
@@ -72,7 +79,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
     tracked.onDidChange(() => render()),
     services.privacy.onDidChange(() => render()),
-    services.sortOrder.onDidChange(() => render()),
+    services.sortOrder.onDidChange(() => (describeSort(), render())),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -103,6 +110,24 @@ export function createSidebar(services: Services): vscode.Disposable[] {
       },
       statusBar,
     ),
+    // Keys pass no row to a command: these act on the view's selection.
+    vscode.commands.registerCommand(COMMANDS.removeSelected, async () => {
+      for (const node of view.selection) {
+        if (node.type === 'group' && node.source === 'user') {
+          await vscode.commands.executeCommand(COMMANDS.deleteGroup, node);
+        } else if (node.type === 'identifier' && node.source === 'user') {
+          await vscode.commands.executeCommand(COMMANDS.removeIdentifier, node);
+        }
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.renameSelected, async () => {
+      const node = view.selection[0];
+      if (node?.type === 'group' && node.source === 'user') {
+        await vscode.commands.executeCommand(COMMANDS.renameGroup, node);
+      } else if (node?.type === 'identifier' && node.source === 'user') {
+        await vscode.commands.executeCommand(COMMANDS.renameIdentifier, node);
+      }
+    }),
     vscode.commands.registerCommand(COMMANDS.revealIdentifier, async (id?: unknown) => {
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
       const row = typeof id === 'string' ? provider.rowFor(id) : undefined;

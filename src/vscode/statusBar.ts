@@ -77,7 +77,7 @@ export class BalanceStatusBar implements vscode.Disposable {
     this.item.tooltip = model.tooltip.join('\n');
     this.item.backgroundColor = model.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.command = { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: [this.target.identifier.value] };
-    this.item.accessibilityInformation = { label: `${model.text.replace(/\$\([^)]*\)\s*/g, '')}, ${model.tooltip.join(', ')}` };
+    this.item.accessibilityInformation = { label: model.spoken };
     this.item.show();
   }
 

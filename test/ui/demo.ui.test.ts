@@ -21,7 +21,7 @@ describe('the demo, as a newcomer opens it', () => {
   it("shows the workspace's identifiers with their balances, with nothing clicked or typed", async () => {
     const rows = bench.page.locator('.part.sidebar .monaco-list-row');
     await bench.expectVisible(rows.filter({ hasText: 'Workspace' }).first(), 'demo-workspace-group');
-    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9007199.254740993123456789"]').first(), 'demo-balances');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9,007,199.254740993123456789"]').first(), 'demo-balances');
     for (const [label, what] of [['Test player', 'PLYR ID player123'], ['Treasury wallet', 'wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e'], ['crypto-fennec', 'PLYR ID crypto-fennec']]) {
       await bench.expectVisible(bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="${label === 'crypto-fennec' ? '' : `${label}, `}${what}, "]`).filter({ hasText: 'tokens' }).first(), `demo-row-${label}`);
     }

@@ -38,8 +38,10 @@ describe('the PLYR sidebar, driven like a person', () => {
     await bench.page.keyboard.press('ArrowRight');
     await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'No PLYR account' }).last().waitFor();
     const rows = await bench.sidebarRows();
-    assert.ok(rows.some((r) => r.startsWith('Test player, PLYR ID player123, 5 tokens')), rows.join('\n'));
-    assert.ok(rows.includes('GAMR 9007199.254740993123456789'), rows.join('\n'));
+    // Read aloud in words and commas: no middle dots, no bare symbols.
+    assert.ok(rows.some((r) => /^Test player, PLYR ID player123, 5 tokens, updated /.test(r)), rows.join('\n'));
+    assert.ok(rows.every((r) => !/[·▲▼•]/.test(r)), rows.join('\n'));
+    assert.ok(rows.includes('GAMR 9,007,199.254740993123456789'), rows.join('\n'));
     assert.ok(rows.some((r) => r.startsWith('Treasury, wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e')), rows.join('\n'));
     assert.ok(rows.some((r) => r.startsWith('PLYR ID nobody-here, No PLYR account')), rows.join('\n'));
     await bench.screenshot('sidebar');

@@ -26,6 +26,8 @@ export interface Workbench {
   openPlyrView(): Promise<void>;
   /** Types the demo credentials into PLYR: Set API Credentials. */
   setDemoCredentials(): Promise<void>;
+  /** Opens a row's context menu with a right-click and runs one of its items. */
+  contextMenu(row: Locator, item: string): Promise<void>;
   /** The accessible labels of the sidebar's rows. */
   sidebarRows(): Promise<string[]>;
   close(): Promise<void>;
@@ -121,6 +123,23 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
           await entry.click();
         }
         await page.locator('.part.sidebar .pane-header', { hasText: 'Balances' }).first().waitFor({ state: 'attached' });
+      },
+      async contextMenu(row, item) {
+        const entry = page.locator('.context-view .action-item:not(.disabled) .action-label', { hasText: item });
+        // A menu still settling can miss the first click: click until it closes, as a person would.
+        for (let attempt = 1; ; attempt++) {
+          if (!(await entry.isVisible())) {
+            await row.click({ button: 'right' });
+            await bench.expectVisible(entry, `menu-${item.replace(/\W+/g, '-')}`);
+          }
+          await entry.click();
+          if (await entry.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) {
+            return;
+          }
+          if (attempt === 3) {
+            throw new Error(`The menu item "${item}" did not run after ${attempt} clicks`);
+          }
+        }
       },
       sidebarRows: () => page.$$eval('.part.sidebar .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? '')),
       async close() {

@@ -12,6 +12,7 @@ describe('statusBarModel', () => {
     assert.equal(m.text, '$(credit-card) 1,234.5 GAMR');
     assert.equal(m.stale, false);
     assert.deepEqual(m.tooltip, ['Me (player123) on PLYR PHI mainnet', 'GAMR: 1234.5', 'Updated 3 min. ago']);
+    assert.equal(m.spoken, 'PLYR balance: 1,234.5 GAMR, Me (player123) on PLYR PHI mainnet, Updated 3 min. ago');
   });
 
   it('marks a kept amount stale after a failed refresh, with the failure and the age', () => {
@@ -20,6 +21,7 @@ describe('statusBarModel', () => {
     assert.equal(m.stale, true);
     assert.ok(m.tooltip.includes('Updated 3 hr. ago'), m.tooltip.join(' | '));
     assert.ok(m.tooltip.includes('The last refresh failed: Could not reach the PLYR API.'));
+    assert.match(m.spoken, /^PLYR balance: 1,234\.5 GAMR, stale, /, 'stale in words, not only in colour');
   });
 
   it('never shows a number it does not have: unknown is "?", never 0', () => {
@@ -29,6 +31,8 @@ describe('statusBarModel', () => {
       assert.doesNotMatch(m.text, /\b0\b/);
     }
     assert.match(model({ loading: true }).text, /loading~spin/);
+    assert.match(model(undefined).spoken, /^PLYR balance: GAMR amount unknown, /, 'words, not a question mark');
+    assert.match(model({ loading: true }).spoken, /^PLYR balance: GAMR amount loading/);
   });
 
   it('under the privacy mask shows the token and no digit of the amount, in the text and the tooltip', () => {
@@ -36,5 +40,6 @@ describe('statusBarModel', () => {
     assert.equal(m.text, '$(credit-card) ••• GAMR');
     assert.ok(m.tooltip.includes('GAMR: •••'), m.tooltip.join(' | '));
     assert.ok(!m.tooltip.join(' ').includes('1234'));
+    assert.equal(m.spoken, 'PLYR balance: GAMR amount hidden, player123 on PLYR PHI mainnet, Updated just now');
   });
 });

@@ -8,6 +8,7 @@ import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
+import { WATCH_LIST_FILE } from '../../core/watchList';
 import { identifierOf, isRowSelection } from '../tree/nodes';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
@@ -15,6 +16,9 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
   const { tracked, store, refresher } = services;
 
   const indexOrThrow = (arg: unknown): number => {
+    if ((arg as { source?: unknown } | undefined)?.source === 'workspace') {
+      throw new PlyrError('invalidIdentifier', vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE));
+    }
     const raw = identifierOf(arg);
     const parsed = parseIdentifier(raw);
     if (!parsed.ok) {

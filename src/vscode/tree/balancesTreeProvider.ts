@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../core/balanceStore';
-import { formatAmountCompact } from '../../core/format';
+import { formatAmount, formatAmountCompact } from '../../core/format';
 import { MASKED_AMOUNT } from '../../core/privacy';
 import { PlyrFix } from '../../core/errors';
 import { describeAge } from '../../core/time';
@@ -239,7 +239,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.contextValue = (workspace ? (kind === 'address' ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (notifying ? ROW_CONTEXT.notifyingSuffix : '');
     item.tooltip = this.identifierTooltip(node.id, tracked, entry);
     const what = kind === 'address' ? vscode.l10n.t('wallet address {0}', node.id) : vscode.l10n.t('PLYR ID {0}', node.id);
-    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status}${notifying ? `, ${vscode.l10n.t('notifies on change')}` : ''}` };
+    // Read aloud: commas where the row shows a middle dot.
+    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status.replace(/ · /g, ', ')}${notifying ? `, ${vscode.l10n.t('notifies on change')}` : ''}` };
     return item;
   }
 
@@ -298,8 +299,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.tooltip = md;
     item.contextValue = ROW_CONTEXT.token;
     item.iconPath = new vscode.ThemeIcon(stale ? 'history' : 'circle-small-filled');
-    const spoken = `${tokenLabel(node.token)} ${masked ? vscode.l10n.t('amount hidden') : node.amount}${change && !stale ? `, ${vscode.l10n.t('changed by {0}', change)}` : ''}`;
-    item.accessibilityInformation = { label: stale ? vscode.l10n.t({ message: '{0}, stale', args: [spoken], comment: 'A token and its amount' }) : spoken };
+    // The exact amount, grouped as it is read ("GAMR 1,234.5"), and the state in words.
+    const spoken = `${tokenLabel(node.token)} ${masked ? vscode.l10n.t('amount hidden') : formatAmount(node.amount)}${change && !stale ? `, ${vscode.l10n.t('changed by {0}', change)}` : ''}`;
+    item.accessibilityInformation = { label: stale ? vscode.l10n.t({ message: '{0}, stale, last updated {1}', args: [spoken, age], comment: 'A token and its amount, then an age such as 3 hr. ago' }) : spoken };
     return item;
   }
 
@@ -312,6 +314,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const fix = error?.fix ? FIX_COMMANDS[error.fix](node.id) : { title: vscode.l10n.t('Retry'), command: COMMANDS.refreshIdentifier, arguments: [node.id] };
     item.command = fix;
     item.description = fix.title;
+    item.accessibilityInformation = { label: vscode.l10n.t('Error: {0} Enter: {1}', error?.message ?? vscode.l10n.t('Failed'), fix.title) };
     item.tooltip = new vscode.MarkdownString().appendText(error?.message ?? '').appendMarkdown('\n\n').appendText(vscode.l10n.t('Click: {0}', fix.title));
     return item;
   }
@@ -351,6 +354,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     item.contextValue = ROW_CONTEXT.problem;
     item.tooltip = problem;
+    item.accessibilityInformation = { label: vscode.l10n.t('Skipped: {0}', problem) };
     const file = this.deps.watched.fileUri();
     item.command = file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
     return item;

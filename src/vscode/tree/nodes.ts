@@ -51,12 +51,13 @@ export function isRowSelection(arg: unknown): boolean {
   return Array.isArray(arg) && arg.length > 0 && arg.every((row) => typeof row === 'object' && row !== null && 'type' in row && 'id' in row);
 }
 
+export function isGroupRow(arg: unknown): arg is GroupNode {
+  return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'group' && (arg as { source?: unknown }).source === 'user';
+}
+
 /** The group a group command was invoked on: a group row, or a name (automation). */
 export function groupNameOf(arg: unknown): unknown {
-  if (typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'group') {
-    return (arg as GroupNode).name;
-  }
-  return arg;
+  return isGroupRow(arg) ? arg.name : arg;
 }
 
 /** The identifier a row command was invoked on: a row, or an identifier string (automation). */

@@ -1,0 +1,85 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { openWorkbench, Workbench } from './workbench';
+
+/** The sidebar as a person reads it: "Group Team" for a group, the identifier for a row. */
+async function shownOrder(bench: Workbench): Promise<string[]> {
+  return (await bench.sidebarRows()).map((label) => /^(Group [^,]+)/.exec(label)?.[1] ?? /PLYR ID ([\w-]+)/.exec(label)?.[1] ?? label);
+}
+
+describe('groups, drag and drop and sorting in the PLYR view, driven like a person', () => {
+  let bench: Workbench;
+  const row = (id: string) => bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="PLYR ID ${id},"]`);
+  const groupRow = (name: string) => bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="Group ${name},"]`);
+  const until = async (expected: string[], what: string) => {
+    const deadline = Date.now() + 15_000;
+    let order = await shownOrder(bench);
+    while (JSON.stringify(order) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await bench.page.waitForTimeout(100);
+      order = await shownOrder(bench);
+    }
+    assert.deepEqual(order, expected, what);
+  };
+
+  before(async () => {
+    bench = await openWorkbench({ env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } });
+    await bench.openPlyrView();
+    for (const id of ['crypto-fennec', 'tester-01', 'player123', 'treasury-main']) {
+      await bench.palette('PLYR: Add Identifier');
+      await bench.enter(id, 'Add Identifier (1/2)');
+      await bench.enter('', 'Add Identifier (2/2)');
+      await bench.expectVisible(row(id), `row-${id}`);
+    }
+  });
+  after(() => bench?.close());
+
+  it('creates a group from the palette, and drags two rows into it', async () => {
+    await bench.palette('PLYR: New Group');
+    await bench.enter('Team', 'New Group');
+    await bench.expectVisible(groupRow('Team'), 'group-team');
+    await until(['Group Team', 'crypto-fennec', 'tester-01', 'player123', 'treasury-main'], 'the new group above the top level');
+    // Select two rows, as a person does (click, Ctrl+click), and drag them onto the group.
+    await row('tester-01').click();
+    await row('player123').click({ modifiers: ['Control'] });
+    await row('player123').dragTo(groupRow('Team'));
+    await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'both rows in the group, in their order');
+    const labels = await bench.sidebarRows();
+    assert.ok(labels.includes('Group Team, 2 identifiers'), labels.join('\n'));
+    await bench.screenshot('groups');
+  });
+
+  it('sorts by the amount of a token from the view’s Sort button, and back to the manual order', async () => {
+    await bench.page.locator('.part.sidebar .actions-container a.action-label[aria-label="Sort By…"]:visible').first().click();
+    await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'By amount of a token' }).click();
+    await bench.enter('GAMR', 'Sort by the amount of which token?');
+    // GAMR: player123 holds 9,007,199, tester-01 10; treasury-main 123,456,789,012,345, crypto-fennec 0.5.
+    await until(['Group Team', 'player123', 'tester-01', 'treasury-main', 'crypto-fennec'], 'largest GAMR first, in the group and at the top level');
+    await bench.page.locator('.part.sidebar .actions-container a.action-label[aria-label="Sort By…"]:visible').first().click();
+    await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Manual order' }).click();
+    await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the manual order as it was');
+  });
+
+  it('deletes the group from its menu, keeps its rows, and Undo puts it back', async () => {
+    await bench.contextMenu(groupRow('Team'), 'Delete Group');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'Deleted the group Team' });
+    await bench.expectVisible(toast, 'group-deleted');
+    await until(['crypto-fennec', 'treasury-main', 'tester-01', 'player123'], 'its rows at the top level');
+    await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
+    await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the group back, with its rows');
+  });
+
+  it('works from the keyboard: F2 renames the focused group, Delete removes the focused row, Undo brings it back', async () => {
+    await groupRow('Team').click();
+    await bench.page.keyboard.press('F2');
+    await bench.enter('Players', 'Rename Group Team');
+    await bench.expectVisible(groupRow('Players'), 'group-renamed');
+    await row('crypto-fennec').click();
+    await bench.page.keyboard.press('Delete');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'Removed crypto-fennec' });
+    await bench.expectVisible(toast, 'row-removed');
+    await until(['Group Players', 'tester-01', 'player123', 'treasury-main'], 'the row removed');
+    await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back in its place');
+  });
+});
