@@ -25,11 +25,14 @@ const EXPECTED = [
   { identifier: 'player123', label: undefined },
 ];
 
-/** The list after the first session's edits: treasury-main in Team, player123 moved up past the address. */
+/**
+ * The list after the first session's edits, in manual order: treasury-main moved into Team (so last),
+ * then player123 moved up past the address.
+ */
 const AFTER_EDITS = [
-  ['treasury-main', 'Treasury', 'Team'],
   ['player123', undefined, undefined],
   ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Hot wallet', undefined],
+  ['treasury-main', 'Treasury', 'Team'],
 ];
 const layout = (api: PlyrBalanceApi) => api.getTracked().map((t) => [t.identifier, t.label, t.group]);
 

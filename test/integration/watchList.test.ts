@@ -38,12 +38,12 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
 
   it('shows its identifiers, refreshes them with the rest, and leaves the user’s list alone', async () => {
     await vscode.commands.executeCommand('plyr.addIdentifier', 'zero-hero');
-    await writeWatchList({ identifiers: ['Player123', { id: TREASURY.toLowerCase(), label: 'Treasury' }, 'not valid!'] });
+    await writeWatchList({ identifiers: ['Player123', { id: TREASURY.toLowerCase(), label: 'Treasury', group: 'Studio' }, 'not valid!'] });
     await waitFor(async () => (await watchedIds()) === `player123,${TREASURY}`, 'the watch-list to load');
     sim.reset();
     await vscode.commands.executeCommand('plyr.refresh');
     const watched = (await plyrApi()).getWatched();
-    assert.deepEqual(watched.map((w) => [w.identifier, w.label, w.status]), [['player123', undefined, 'ok'], [TREASURY, 'Treasury', 'ok']]);
+    assert.deepEqual(watched.map((w) => [w.identifier, w.label, w.group, w.status]), [['player123', undefined, undefined, 'ok'], [TREASURY, 'Treasury', 'Studio', 'ok']]);
     assert.equal(watched[0].balances?.plyr, '1234.5');
     assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero'], 'the user’s list is unchanged');
     assert.equal(sim.requests.length, 3, 'one request per identifier of both lists');
@@ -67,6 +67,22 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       await waitFor(async () => (await watchedIds()) === '', 'the bad file to be refused');
       assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero']);
     }
+  });
+
+  it('is checked against its JSON schema in the editor: an unknown field shows as a diagnostic', async () => {
+    await writeWatchList('{\n  "identifiers": [\n    { "id": "player123", "colour": "red" }\n  ]\n}\n');
+    const folder = vscode.workspace.workspaceFolders![0];
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json'));
+    await vscode.window.showTextDocument(document);
+    // The JSON language server checks the file with the schema the manifest gives for **/.vscode/plyr.json.
+    const diagnostics = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(document.uri);
+      return found.length > 0 && found;
+    }, 'the schema diagnostics', 30_000);
+    const problem = diagnostics.find((d) => /colour/.test(d.message));
+    assert.ok(problem, diagnostics.map((d) => d.message).join('\n'));
+    assert.equal(problem.range.start.line, 2, 'on the line of the unknown field');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it("takes identifiers shared from the user's list (identifier and label only), and never rewrites a file it refuses", async () => {

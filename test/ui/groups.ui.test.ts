@@ -82,4 +82,18 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
     await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back in its place');
   });
+
+  it('hides every amount under the privacy mask (the key chord), and says so in words to a screen reader', async () => {
+    await row('player123').click();
+    await bench.page.keyboard.press('ArrowRight');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9,007,199.254740993123456789"]'), 'gamr-row');
+    await bench.page.keyboard.press('Control+Alt+P');
+    await bench.page.keyboard.press('Control+Alt+M');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label="GAMR amount hidden"]'), 'gamr-hidden');
+    const labels = await bench.sidebarRows();
+    const tokenRows = labels.filter((label) => /^(PLYR|GAMR|AVAX|USDC|FLOKI) (?!ID )/.test(label));
+    assert.equal(tokenRows.length, 5, labels.join('\n'));
+    assert.ok(tokenRows.every((label) => / amount hidden$/.test(label)), tokenRows.join('\n'));
+    await bench.screenshot('privacy-mask');
+  });
 });

@@ -115,7 +115,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     const shown = await bench.page.$$eval('.part.sidebar .monaco-list-row .label-description', (els) => els.map((e) => e.textContent ?? ''));
     assert.ok(shown.filter((d) => d === '•••').length >= 5, shown.join(' | '));
     await bench.page.mouse.move(700, 500);
-    await bench.screenshot('privacy-mask');
+    await bench.screenshot('privacy-mask-status-bar');
 
     await bench.palette('PLYR: Check Balance');
     await bench.enter('player123', 'PLYR: Check Balance');

@@ -14,6 +14,13 @@ describe('parseWatchList (.vscode/plyr.json)', () => {
     ]);
   });
 
+  it('reads an entry\'s group (a folder inside the Workspace group), checked like a group name', () => {
+    const list = parseWatchList(JSON.stringify({ identifiers: [{ id: 'player123', group: '  Studio  wallets ' }, { id: 'zero-hero', group: '' }, { id: 'tester-01', group: 'bad\u202egroup' }] }));
+    assert.deepEqual(list.entries, [{ id: 'player123', kind: 'plyrId', group: 'Studio wallets' }]);
+    assert.match(list.problems[0], /entry 2: A group needs a name/);
+    assert.match(list.problems[1], /entry 3: A group name cannot contain/);
+  });
+
   it('keeps the good rows and names each bad one with its number and reason', () => {
     const list = parseWatchList(JSON.stringify({ identifiers: ['player123', 'not valid!', 42, { id: 'zero-hero', label: 7 }, 'PLAYER123'] }));
     assert.deepEqual(list.entries.map((e) => e.id), ['player123']);

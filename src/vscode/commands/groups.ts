@@ -6,7 +6,7 @@ import { MANUAL, readSortOrder, SortOrder } from '../../core/sortOrder';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
-import { groupNameOf, identifierOf, isRowSelection } from '../tree/nodes';
+import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../tree/nodes';
 
 /**
  * Groups (folders) of the user's list: create, rename, delete (undoable), move identifiers into
@@ -27,7 +27,7 @@ export function registerGroupCommands(services: Services): vscode.Disposable[] {
 
   /** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
   const idsOf = (arg: unknown, selection: unknown): string[] => {
-    const raw = isRowSelection(selection) ? (selection as unknown[]).map(identifierOf) : Array.isArray(arg) ? arg : [identifierOf(arg)];
+    const raw = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [identifierOf(arg)];
     return raw.map((value) => {
       const parsed = parseIdentifier(value);
       if (!parsed.ok) {
@@ -70,7 +70,8 @@ export function registerGroupCommands(services: Services): vscode.Disposable[] {
 
   const rename = async (arg?: unknown, newName?: unknown): Promise<void> => {
     const from = groupOrThrow(arg);
-    const name = newName ?? (await askName(vscode.l10n.t('Rename Group {0}', inertLabel(from)), from, from));
+    // From the menu, the selected rows come second: a name is never a list of rows.
+    const name = newName !== undefined && !isRowSelection(newName) ? newName : await askName(vscode.l10n.t('Rename Group {0}', inertLabel(from)), from, from);
     if (name === undefined) {
       return;
     }

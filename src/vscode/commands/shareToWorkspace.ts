@@ -5,7 +5,7 @@ import { TrackedIdentifier } from '../../core/trackedList';
 import { WATCH_LIST_FILE, withShared } from '../../core/watchList';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
-import { identifierOf, isRowSelection } from '../tree/nodes';
+import { identifierOf, isRowSelection, selectedIdentifiers } from '../tree/nodes';
 
 /**
  * Share to Workspace File: writes the selected rows of the user's list (identifier and label,
@@ -14,7 +14,7 @@ import { identifierOf, isRowSelection } from '../tree/nodes';
  */
 export function registerShareToWorkspace(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.shareToWorkspace, async (arg?: unknown, selection?: unknown): Promise<readonly string[]> => {
-    const picked = isRowSelection(selection) ? (selection as unknown[]) : Array.isArray(arg) ? arg : [arg];
+    const picked = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [arg];
     const entries = picked.map((item) => entryOf(services, item));
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) {

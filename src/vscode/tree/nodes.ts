@@ -45,10 +45,15 @@ export interface ErrorNode {
 
 /**
  * The rows a context-menu command gets as its second argument when several rows are selected
- * (VS Code passes them after the clicked row): not a label or a token filter.
+ * (VS Code passes them after the clicked row): not a label, a name or a token filter.
  */
-export function isRowSelection(arg: unknown): boolean {
-  return Array.isArray(arg) && arg.length > 0 && arg.every((row) => typeof row === 'object' && row !== null && 'type' in row && 'id' in row);
+export function isRowSelection(arg: unknown): arg is BalanceNode[] {
+  return Array.isArray(arg) && arg.length > 0 && arg.every((row) => typeof row === 'object' && row !== null && 'type' in row);
+}
+
+/** The identifier rows among selected rows: a group or token row selected with them is left out. */
+export function selectedIdentifiers(selection: readonly BalanceNode[]): string[] {
+  return selection.flatMap((row) => (row.type === 'identifier' ? [row.id] : []));
 }
 
 export function isGroupRow(arg: unknown): arg is GroupNode {
