@@ -4,11 +4,11 @@ import { parseIdentifier } from '../../core/identifier';
 import { parseTokenFilter } from '../../core/token';
 import { moveAmongSiblings } from '../../core/groups';
 import { addTracked, indexOfTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
+import { WATCH_LIST_FILE } from '../../core/watchList';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
-import { WATCH_LIST_FILE } from '../../core/watchList';
 import { identifierOf, isRowSelection } from '../tree/nodes';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
