@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AutoRefresh } from './autoRefresh';
-import { COMMANDS, SETTINGS, VIEWS } from './ids';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from './ids';
 import { Services } from './services';
 import { affectsScope, networkLabel, readViewSettings } from './settings';
 import { BalancesTreeProvider } from './tree/balancesTreeProvider';
@@ -35,6 +35,9 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     canSelectMany: true,
     dragAndDropController: new BalancesDragAndDrop(tracked),
   });
+  // The welcome view ("Add Identifier") shows while the list is empty.
+  const updateTrackedCount = () => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, tracked.all.length);
+  updateTrackedCount();
   // Said in words beside the view's title, not only by the Sort button's icon.
   const describeSort = () => {
     const order = services.sortOrder.current;
@@ -77,7 +80,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     provider,
     view,
     { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
-    tracked.onDidChange(() => render()),
+    tracked.onDidChange(() => (updateTrackedCount(), render())),
     services.privacy.onDidChange(() => render()),
     services.sortOrder.onDidChange(() => (describeSort(), render())),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Layout, sanitizeLayout } from '../core/groups';
 import { sanitizeStored, TrackedIdentifier, TrackedList } from '../core/trackedList';
-import { CONTEXT_KEYS, STATE_KEYS } from './ids';
+import { STATE_KEYS } from './ids';
 
 /**
  * The tracked identifiers in the user's order, and their groups, in globalState (synced across
@@ -18,7 +18,6 @@ export class TrackedStore implements vscode.Disposable {
   constructor(private readonly state: vscode.Memento) {
     this.layout = sanitizeLayout(sanitizeStored(state.get<unknown>(STATE_KEYS.tracked)), state.get<unknown>(STATE_KEYS.groups));
     this.byId = new Map(this.layout.list.map((t) => [t.id, t]));
-    void this.updateContextKey();
   }
 
   get all(): TrackedList {
@@ -52,15 +51,7 @@ export class TrackedStore implements vscode.Disposable {
     this.layout = next;
     this.byId = new Map(next.list.map((t) => [t.id, t]));
     this.changed.fire();
-    await Promise.all([
-      this.state.update(STATE_KEYS.tracked, next.list),
-      groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined,
-      this.updateContextKey(),
-    ]);
-  }
-
-  private async updateContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, this.layout.list.length);
+    await Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
   }
 
   dispose(): void {
