@@ -27,6 +27,9 @@ const READ_STATE = `(async (key) => {
     open.onerror = () => reject(open.error);
   });
   try {
+    if (!db.objectStoreNames.contains('ItemTable')) {
+      return null; // not the workbench's database (another VS Code version names it otherwise)
+    }
     return await new Promise((resolve, reject) => {
       const get = db.transaction('ItemTable').objectStore('ItemTable').get(key);
       get.onsuccess = () => resolve(get.result ?? null);
