@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import type { PlyrBalanceApi, TrackedSnapshot } from '../../src/vscode/api';
+import { poll } from '../runners/poll';
 
 /** Shared set-up for the suites: a simulator in this process, and the extension pointed at it. */
 export async function startAndUseSimulator(): Promise<Simulator> {
@@ -68,17 +69,12 @@ export async function tracked(id: string): Promise<TrackedSnapshot | undefined> 
 
 /** Polls `probe` until it returns a value (or true), failing after `ms`. No fixed sleeps. */
 export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      assert.fail(`timed out after ${ms} ms waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  const found = (value: T | undefined | false): value is T => value !== undefined && value !== false;
+  const value = await poll(async () => probe(), found, ms, 25);
+  if (!found(value)) {
+    assert.fail(`timed out after ${ms} ms waiting for ${what}`);
   }
+  return value;
 }
 
 /** Removes every tracked identifier and group and sorts manually: a clean list for the next test. */

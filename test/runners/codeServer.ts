@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { poll } from './poll';
 
 /**
  * Starts code-server (VS Code's server and web workbench, installed by
@@ -171,19 +172,11 @@ function installExtension(vsix: string, dirs: { userData: string; extensions: st
 }
 
 async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) {
-        return;
-      }
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  // A refused connection means not up yet.
+  const up = await poll(() => fetch(url).then((r) => r.ok, () => false), (ok) => ok, 30_000, 100);
+  if (!up) {
+    throw new Error(`${url} did not answer 200 within 30 s`);
   }
-  throw new Error(`${url} did not answer 200 within 30 s`);
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Page } from 'playwright-core';
 import { ROOT } from './codeServer';
+import { poll } from './poll';
 
 /**
  * What a session expects the web workbench to have stored before the browser may close: for each
@@ -57,15 +58,8 @@ function missing(state: Record<string, unknown>, expected: StoredExpectation): s
  * closes; a restart test that closed the browser first would read an older state.
  */
 export async function untilStored(page: Page, expected: StoredExpectation, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const left = missing(await storedState(page), expected);
-    if (left.length === 0) {
-      return;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`The browser had not stored the extension's state after ${timeoutMs / 1000} s (${left.join('; ')})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const left = await poll(async () => missing(await storedState(page), expected), (keys) => keys.length === 0, timeoutMs);
+  if (left.length > 0) {
+    throw new Error(`The browser had not stored the extension's state after ${timeoutMs / 1000} s (${left.join('; ')})`);
   }
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { poll } from '../runners/poll';
 import { openWorkbench, Workbench } from './workbench';
 
 /** The sidebar as a person reads it: "Group Team" for a group, the identifier for a row. */
@@ -13,12 +14,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
   const row = (id: string) => bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="PLYR ID ${id},"]`);
   const groupRow = (name: string) => bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="Group ${name},"]`);
   const until = async (expected: string[], what: string) => {
-    const deadline = Date.now() + 15_000;
-    let order = await shownOrder(bench);
-    while (JSON.stringify(order) !== JSON.stringify(expected) && Date.now() < deadline) {
-      await bench.page.waitForTimeout(100);
-      order = await shownOrder(bench);
-    }
+    const order = await poll(() => shownOrder(bench), (shown) => JSON.stringify(shown) === JSON.stringify(expected), 15_000, 100);
     assert.deepEqual(order, expected, what);
   };
 
