@@ -87,7 +87,7 @@ export function createApi({ tracked, watched, store, statusBar, privacy, sortOrd
     getTracked: () => tracked.all.map(snapshot),
     getGroups: () => [...tracked.groups],
     get sortOrder() {
-      return sortOrder.current;
+      return sortOrder.value;
     },
     getWatched: () => watched.all.map(snapshot),
     getStatusBar: () => statusBar.state,

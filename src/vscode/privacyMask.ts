@@ -1,38 +1,19 @@
 import * as vscode from 'vscode';
 import { COMMANDS, CONTEXT_KEYS, STATE_KEYS } from './ids';
+import { StoredChoice } from './storedChoice';
 
 /**
  * The privacy mask: every amount shows as ••• (token names and identifiers stay), for streaming,
  * pairing and presenting. Kept per machine (globalState, not synced: another screen, another
  * choice) and exposed as a context key for the view's button.
  */
-export class PrivacyMask implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<boolean>();
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly state: vscode.Memento) {
-    void this.updateContextKey();
+export class PrivacyMask extends StoredChoice<boolean> {
+  constructor(state: vscode.Memento) {
+    super(state, STATE_KEYS.privacyMask, (stored) => stored === true, CONTEXT_KEYS.privacyMask);
   }
 
   get on(): boolean {
-    return this.state.get<unknown>(STATE_KEYS.privacyMask) === true;
-  }
-
-  async set(on: boolean): Promise<void> {
-    if (on === this.on) {
-      return;
-    }
-    await this.state.update(STATE_KEYS.privacyMask, on);
-    this.changed.fire(on);
-    await this.updateContextKey();
-  }
-
-  private async updateContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.privacyMask, this.on);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
+    return this.value;
   }
 }
 

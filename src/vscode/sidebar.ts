@@ -21,7 +21,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
     networkLabel: () => networkLabel(),
     masked: () => services.privacy.on,
-    sortOrder: () => services.sortOrder.current,
+    sortOrder: () => services.sortOrder.value,
     load: (id) => {
       const entry = tracked.find(id) ?? watched.find(id);
       if (entry) {
@@ -40,7 +40,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
   updateTrackedCount();
   // Said in words beside the view's title, not only by the Sort button's icon.
   const describeSort = () => {
-    const order = services.sortOrder.current;
+    const order = services.sortOrder.value;
     view.description = order.by === 'name' ? vscode.l10n.t('sorted by name') : order.by === 'amount' ? vscode.l10n.t('sorted by {0} amount', inertLabel(order.token.toUpperCase(), 20)) : undefined;
   };
   describeSort();
@@ -72,7 +72,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
     }, RENDER_FRAME_MS);
   };
   // Sorted by amount, a new amount can move its row: the lists are arranged again.
-  const storeListener = store.onDidChange((ids) => render(services.sortOrder.current.by === 'amount' ? undefined : ids));
+  const storeListener = store.onDidChange((ids) => render(services.sortOrder.value.by === 'amount' ? undefined : ids));
   if (readViewSettings().openOnStartup) {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }

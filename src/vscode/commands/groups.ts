@@ -166,7 +166,7 @@ async function pickGroup(groups: readonly string[], count: number): Promise<Grou
 }
 
 async function pickSortOrder(services: Services): Promise<SortOrder | undefined> {
-  const current = services.sortOrder.current;
+  const current = services.sortOrder.value;
   const mark = (by: SortOrder['by']) => (current.by === by ? vscode.l10n.t('current') : undefined);
   const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [
     { label: `$(list-ordered) ${vscode.l10n.t('Manual order')}`, description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
