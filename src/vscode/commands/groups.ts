@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/errors';
 import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/groups';
-import { parseIdentifier } from '../../core/identifier';
 import { MANUAL, readSortOrder, SortOrder } from '../../core/sortOrder';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
 import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../tree/nodes';
+import { trackedIndexOf } from './trackedArgument';
 
 /**
  * Groups (folders) of the user's list: create, rename, delete (undoable), move identifiers into
@@ -28,16 +28,7 @@ export function registerGroupCommands(services: Services): vscode.Disposable[] {
   /** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
   const idsOf = (arg: unknown, selection: unknown): string[] => {
     const raw = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [identifierOf(arg)];
-    return raw.map((value) => {
-      const parsed = parseIdentifier(value);
-      if (!parsed.ok) {
-        throw new PlyrError('invalidIdentifier', parsed.message);
-      }
-      if (!tracked.find(parsed.value.value)) {
-        throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
-      }
-      return parsed.value.value;
-    });
+    return raw.map((value) => tracked.all[trackedIndexOf(tracked, value)].id);
   };
 
   const askName = (title: string, value = '', renaming?: string) =>

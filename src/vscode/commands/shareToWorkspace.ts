@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/errors';
-import { parseIdentifier } from '../../core/identifier';
 import { TrackedIdentifier } from '../../core/trackedList';
 import { WATCH_LIST_FILE, withShared } from '../../core/watchList';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
-import { identifierOf, isRowSelection, selectedIdentifiers } from '../tree/nodes';
+import { isRowSelection, selectedIdentifiers } from '../tree/nodes';
+import { trackedIndexOf } from './trackedArgument';
 
 /**
  * Share to Workspace File: writes the selected rows of the user's list (identifier and label,
@@ -47,13 +47,6 @@ export function registerShareToWorkspace(services: Services): vscode.Disposable 
 
 /** A row or identifier of the user's list: only its identifier and label travel. */
 function entryOf(services: Services, item: unknown): TrackedIdentifier {
-  const parsed = parseIdentifier(identifierOf(item));
-  if (!parsed.ok) {
-    throw new PlyrError('invalidIdentifier', parsed.message);
-  }
-  const tracked = services.tracked.find(parsed.value.value);
-  if (!tracked) {
-    throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
-  }
+  const tracked = services.tracked.all[trackedIndexOf(services.tracked, item)];
   return { id: tracked.id, kind: tracked.kind, ...(tracked.label ? { label: tracked.label } : {}) };
 }

@@ -3,33 +3,19 @@ import { PlyrError } from '../../core/errors';
 import { parseIdentifier } from '../../core/identifier';
 import { parseTokenFilter } from '../../core/token';
 import { moveAmongSiblings } from '../../core/groups';
-import { addTracked, indexOfTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
-import { WATCH_LIST_FILE } from '../../core/watchList';
+import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
 import { identifierOf, isRowSelection } from '../tree/nodes';
+import { trackedIndexOf } from './trackedArgument';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: Services): vscode.Disposable[] {
   const { tracked, store, refresher } = services;
 
-  const indexOrThrow = (arg: unknown): number => {
-    if ((arg as { source?: unknown } | undefined)?.source === 'workspace') {
-      throw new PlyrError('invalidIdentifier', vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE));
-    }
-    const raw = identifierOf(arg);
-    const parsed = parseIdentifier(raw);
-    if (!parsed.ok) {
-      throw new PlyrError('invalidIdentifier', parsed.message);
-    }
-    const index = indexOfTracked(tracked.all, raw);
-    if (index < 0) {
-      throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
-    }
-    return index;
-  };
+  const indexOrThrow = (arg: unknown): number => trackedIndexOf(tracked, arg);
 
   /** One identifier (with an optional label), or a list of them at once for automation. */
   const add = async (identifier?: unknown, rawLabel?: unknown): Promise<void> => {

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/errors';
+import { parseIdentifier } from '../../core/identifier';
+import { indexOfTracked } from '../../core/trackedList';
+import { WATCH_LIST_FILE } from '../../core/watchList';
+import { TrackedStore } from '../trackedStore';
+import { identifierOf } from '../tree/nodes';
+
+/**
+ * Where the identifier a command was given (a row, or an identifier as typed) stands in the
+ * user's list; otherwise the error that says why: a workspace row, an invalid identifier, or one
+ * that is not in the list.
+ */
+export function trackedIndexOf(tracked: TrackedStore, arg: unknown): number {
+  if ((arg as { source?: unknown } | undefined)?.source === 'workspace') {
+    throw new PlyrError('invalidIdentifier', vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE));
+  }
+  const raw = identifierOf(arg);
+  const parsed = parseIdentifier(raw);
+  if (!parsed.ok) {
+    throw new PlyrError('invalidIdentifier', parsed.message);
+  }
+  const index = indexOfTracked(tracked.all, raw);
+  if (index < 0) {
+    throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
+  }
+  return index;
+}
