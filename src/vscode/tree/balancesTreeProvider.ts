@@ -151,18 +151,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   private forgetGoneRows(): void {
-    const live = new Set([...this.deps.tracked.all.map((t) => rowKey('user', t.id)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.id))]);
-    for (const key of this.rows.keys()) {
-      if (!live.has(key)) {
-        this.rows.delete(key);
-      }
-    }
-    const liveGroups = new Set([...this.deps.tracked.groups.map((g) => rowKey('user', g)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.group ?? ''))]);
-    for (const key of this.groupRows.keys()) {
-      if (!liveGroups.has(key)) {
-        this.groupRows.delete(key);
-      }
-    }
+    keepOnly(this.rows, [...this.deps.tracked.all.map((t) => rowKey('user', t.id)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.id))]);
+    keepOnly(this.groupRows, [...this.deps.tracked.groups.map((g) => rowKey('user', g)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.group ?? ''))]);
   }
 
   /**
@@ -170,12 +160,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * groups are the names its entries give, in the file's order.
    */
   private arrangement(source: RowSource): Arrangement {
-    let arrangement = this.arranged.get(source);
-    if (!arrangement) {
-      arrangement = this.arrange(source);
-      this.arranged.set(source, arrangement);
-    }
-    return arrangement;
+    return cached(this.arranged, source, () => this.arrange(source));
   }
 
   private arrange(source: RowSource): Arrangement {
@@ -189,23 +174,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   private groupRow(source: RowSource, name: string): GroupNode {
-    const key = rowKey(source, name);
-    let row = this.groupRows.get(key);
-    if (!row) {
-      row = { type: 'group', name, source };
-      this.groupRows.set(key, row);
-    }
-    return row;
+    return cached(this.groupRows, rowKey(source, name), () => ({ type: 'group', name, source }));
   }
 
   private row(source: RowSource, id: string): IdentifierNode {
-    const key = rowKey(source, id);
-    let row = this.rows.get(key);
-    if (!row) {
-      row = { type: 'identifier', id, source };
-      this.rows.set(key, row);
-    }
-    return row;
+    return cached(this.rows, rowKey(source, id), () => ({ type: 'identifier', id, source }));
   }
 
   private entryOf(node: { id: string; source: RowSource }): TrackedIdentifier | undefined {
@@ -362,6 +335,26 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   dispose(): void {
     this.changed.dispose();
+  }
+}
+
+/** The map's value for `key`, made on first use and kept. */
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Drops the entries whose key is not among `live`. */
+function keepOnly<V>(map: Map<string, V>, live: readonly string[]): void {
+  const keep = new Set(live);
+  for (const key of map.keys()) {
+    if (!keep.has(key)) {
+      map.delete(key);
+    }
   }
 }
 
