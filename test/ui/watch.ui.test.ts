@@ -137,7 +137,9 @@ describe('the status bar, change notifications and Test Connection, driven like 
   it('imports a file picked in the open dialog, says which row it refused, and Undo takes the import back', async () => {
     await bench.palette('PLYR: Import Identifiers');
     const input = bench.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
+    // The dialog writes its folder into the input once it has listed it: typing before that is
+    // overwritten, so wait for the listing first.
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'team.csv' }), 'open-dialog-listing');
     await input.fill(path.join(bench.workspace, 'team.csv'));
     await bench.page.keyboard.press('Enter');
     const toast = bench.page.locator('.notification-toast', { hasText: 'Imported 1 identifiers' });
