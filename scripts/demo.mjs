@@ -1,8 +1,9 @@
 // `npm run demo`: a real VS Code (code-server, in your browser) with the packaged extension installed, working
 // against the local PLYR API simulator with demo data and demo credentials from the environment,
-// so no real API key is needed. Prints the URL to open; Ctrl+C stops everything it started.
+// so no real API key is needed. Prints the URL to open; Ctrl+C stops everything it started and
+// removes its scratch folder. The demo's UI test (test/ui/demo.ui.test.ts) runs this very script.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,13 +32,15 @@ const sim = await startSimulator({ port: Number(process.env.PLYR_DEMO_SIMULATOR_
 const scratch = mkdtempSync(join(tmpdir(), 'plyr-demo-'));
 const workspace = join(scratch, 'workspace');
 cpSync(join(root, 'demo/workspace'), workspace, { recursive: true });
-mkdirSync(join(workspace, '.vscode'), { recursive: true });
-writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify({ 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'plyr.openViewOnStartup': true }, null, 2));
+// The simulator is this profile's own test server, chosen in the user settings as a developer
+// chooses theirs. A workspace's settings may not pick the server that receives credentials
+// (the extension holds them back until the user allows it), so the demo does not put it there.
 const server = await startCodeServer({
   workspace,
   root: join(scratch, 'code-server'),
   port: Number(process.env.PLYR_DEMO_PORT ?? 8080),
   install: [builtVsix()],
+  settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'plyr.openViewOnStartup': true },
   env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
 });
 
@@ -57,6 +60,7 @@ const stop = async () => {
   await server.stop();
   await sim.close();
   rmSync(scratch, { recursive: true, force: true });
+  console.log('Stopped code-server and the simulator; removed the scratch folder.');
   process.exit(0);
 };
 process.on('SIGINT', stop);

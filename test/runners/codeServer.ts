@@ -138,23 +138,28 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     origin: `127.0.0.1:${port}`,
     dirs,
     output,
+    // The whole process group goes: code-server, its extension hosts, file watchers and terminals.
+    // They may outlive code-server's own exit by a moment, so wait until none is left.
     stop: async () => {
-      if (child.exitCode !== null || child.pid === undefined) {
+      if (child.pid === undefined) {
         return;
       }
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const graceful = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
-      if (!graceful) {
+      const group = -child.pid;
+      const signal = (name: NodeJS.Signals | 0) => {
         try {
-          process.kill(-child.pid, 'SIGKILL');
+          process.kill(group, name);
+          return true;
         } catch {
-          /* already gone */
+          return false; // no process left in the group
         }
+      };
+      if (!signal('SIGTERM')) {
+        return;
+      }
+      const gone = await poll(async () => !signal(0), (done) => done, 5000, 50);
+      if (!gone) {
+        signal('SIGKILL');
+        await poll(async () => !signal(0), (done) => done, 5000, 50);
       }
     },
   };

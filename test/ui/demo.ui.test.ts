@@ -1,35 +1,89 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CREDENTIALS } from '../../simulator/demoData';
-import { openWorkbench, Workbench } from './workbench';
+import { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../runners/browser';
+import { processesInGroups, processesMentioning, RunningDemo, runDemoCommand } from './demoCommand';
+import { expectVisible, openFile, restMouseOn, SCREENSHOTS } from './workbench';
 
 /**
- * What `npm run demo` shows a newcomer: the packaged extension, the demo workspace with its
- * `.vscode/plyr.json`, credentials from the environment, and nothing typed.
+ * `npm run demo` as a newcomer meets it: this runs the demo's own script (its build, simulator,
+ * code-server profile, settings and workspace), opens the URL it prints in Chromium, touches
+ * nothing, and then presses Ctrl+C. Nothing here sets the demo up a second time.
  */
-describe('the demo, as a newcomer opens it', () => {
-  let bench: Workbench;
+describe('npm run demo, as a newcomer runs it', () => {
+  let demo: RunningDemo | undefined;
+  let browser: BrowserContext | undefined;
+  let page: Page;
+  const rows = () => page.$$eval('.part.sidebar .monaco-list-row', (list) => list.map((r) => r.getAttribute('aria-label') ?? ''));
+
   before(async () => {
-    bench = await openWorkbench({
-      watchList: true,
-      settings: { 'plyr.openViewOnStartup': true },
-      env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
-    });
+    demo = await runDemoCommand();
+    browser = await launchBrowser();
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(demo.url);
   });
-  after(() => bench?.close());
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    demo?.kill();
+  });
 
   it("shows the workspace's identifiers with their balances, with nothing clicked or typed", async () => {
-    const rows = bench.page.locator('.part.sidebar .monaco-list-row');
-    await bench.expectVisible(rows.filter({ hasText: 'Workspace' }).first(), 'demo-workspace-group');
-    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9,007,199.254740993123456789"]').first(), 'demo-balances');
-    for (const [label, what] of [['Test player', 'PLYR ID player123'], ['Treasury wallet', 'wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e'], ['crypto-fennec', 'PLYR ID crypto-fennec']]) {
-      await bench.expectVisible(bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="${label === 'crypto-fennec' ? '' : `${label}, `}${what}, "]`).filter({ hasText: 'tokens' }).first(), `demo-row-${label}`);
+    const sidebar = page.locator('.part.sidebar .monaco-list-row');
+    await expectVisible(page, sidebar.filter({ hasText: 'Workspace' }).first(), 'demo-workspace-group', 60_000);
+    await expectVisible(page, page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9,007,199.254740993123456789"]').first(), 'demo-balances');
+    for (const [label, what] of [['Test player, ', 'PLYR ID player123'], ['Treasury wallet, ', 'wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e'], ['', 'PLYR ID crypto-fennec']]) {
+      await expectVisible(page, page.locator(`.part.sidebar .monaco-list-row[aria-label^="${label}${what}, "]`).filter({ hasText: 'tokens' }).first(), `demo-row-${what.slice(0, 20)}`);
     }
-    const labels = await bench.sidebarRows();
+    const labels = await rows();
     assert.ok(labels.some((r) => r.startsWith('Test player, PLYR ID player123, 5 tokens')), labels.join('\n'));
     assert.ok(labels.some((r) => r.startsWith('Treasury wallet, wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e')), labels.join('\n'));
     assert.ok(labels.some((r) => r === 'PLYR 1,234.5'), labels.join('\n'));
-    await bench.page.mouse.move(700, 500); // no tooltip in the picture
-    await bench.screenshot('demo-sidebar');
+    // Nothing asks the newcomer for anything: no error row, no dialog, no notification.
+    assert.deepEqual(labels.filter((r) => /^Error\b|not sent|Allow Workspace Server/i.test(r)), [], labels.join('\n'));
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog is open');
+    assert.deepEqual(await page.locator('.notification-toast').allInnerTexts(), [], 'a notification shows');
+    await page.mouse.move(700, 500); // no tooltip in the picture
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/demo-sidebar.png` });
+  });
+
+  it('shows balances when the mouse rests on an address in game-config.ts', async () => {
+    await openFile(page, 'game-config.ts');
+    const hover = page.locator('.monaco-hover', { hasText: 'PLYR' });
+    await restMouseOn(page, page.locator('.monaco-editor .view-lines span span', { hasText: '0x742d35Cc' }).first(), hover);
+    await expectVisible(page, page.locator('.monaco-hover', { hasText: 'Updated' }), 'demo-hover');
+    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /PLYR ID player123/);
+  });
+
+  it('Ctrl+C stops everything it started and removes its scratch folder', async () => {
+    const running = demo!;
+    const started = processesMentioning(running.scratch);
+    assert.ok(started.length > 0, `no process of the demo mentions ${running.scratch}`);
+    const groups = new Set(started.map((p) => p.pgid));
+    const ports = [new URL(running.url).port, /Simulator:\s+http:\/\/127\.0\.0\.1:(\d+)/.exec(running.output())?.[1]];
+    await browser?.close();
+    browser = undefined;
+    assert.equal(await running.pressCtrlC(), 0, running.output());
+    assert.match(running.output(), /Stopped code-server and the simulator/);
+    assert.deepEqual(processesInGroups(groups), [], 'processes of code-server or its extension host are still running');
+    assert.deepEqual(processesMentioning(running.scratch), []);
+    assert.equal(fs.existsSync(running.scratch), false, `${running.scratch} is still there`);
+    for (const port of ports) {
+      assert.ok(port, running.output());
+      assert.equal(await accepts(Number(port)), false, `something still listens on 127.0.0.1:${port}`);
+    }
   });
 });
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

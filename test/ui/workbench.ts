@@ -45,6 +45,47 @@ export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
 }
 
+/** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
+export async function expectVisible(page: Page, locator: Locator, name: string, timeout = 30_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Opens a workspace file with Quick Open (Ctrl+P), as a person would. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget .quick-input-box input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Rests the mouse on the editor text `target` until `hover` shows (Playwright re-finds the text if
+ * the editor re-renders). While the editor is still starting, a first rest can show nothing: move
+ * away and back, as a person would.
+ */
+export async function restMouseOn(page: Page, target: Locator, hover: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(0, 0);
+    await target.hover();
+    try {
+      await hover.waitFor({ state: 'visible', timeout: 6_000 });
+      return;
+    } catch (error) {
+      if (attempt === 5) {
+        fs.mkdirSync(SCREENSHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'failed-hover.png') }).catch(() => undefined);
+        throw error;
+      }
+    }
+  }
+}
+
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-ui-'));
   const workspace = path.join(scratch, 'workspace');
@@ -79,14 +120,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         await page.screenshot({ path: file });
         return file;
       },
-      async expectVisible(locator, name, timeout = 30_000) {
-        try {
-          await locator.waitFor({ state: 'visible', timeout });
-        } catch (error) {
-          await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
-          throw error;
-        }
-      },
+      expectVisible: (locator, name, timeout) => expectVisible(page, locator, name, timeout),
       async palette(command) {
         const input = page.locator('.quick-input-widget .quick-input-box input');
         await page.keyboard.press('F1');
