@@ -2,9 +2,10 @@ import { keccak_256 } from '@noble/hashes/sha3';
 import { toChecksumAddress } from '../src/core/identifier';
 
 /**
- * Demo data for the PLYR API simulator: tokens with 18, 6 and 9 decimals, six users with a
- * primary address (theirs) and a mirror address (the account's own wallet, whose holdings are the
- * PLYR ID's balances), one balance above 2^53 base units, and one user holding nothing.
+ * Demo data for the PLYR API simulator: tokens with 18, 6 and 9 decimals, seven users (one whose
+ * PLYR ID starts with 0x) with a primary address (theirs) and a mirror address (the account's own
+ * wallet, whose holdings are the PLYR ID's balances), one balance above 2^53 base units, and one
+ * user holding nothing.
  */
 export interface DemoToken {
   readonly apiId: string;
@@ -47,6 +48,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user('zero-hero'),
   user('game-studio'),
   user('tester-01'),
+  // A PLYR ID may start with 0x: the real server registers and serves such IDs.
+  user('0xgamer'),
 ];
 
 /** Holdings in base units, by address (lower case) then token apiId. Absent means zero. */
@@ -65,6 +68,7 @@ export const DEMO_HOLDINGS: ReadonlyMap<string, Holdings> = new Map(
     [demoAddress('mirror:treasury-main')]: { plyr: 1_000_000_000_000_000_000_000_000_000n, gamr: 123_456_789_012_345_678_901_234_567_890_123n, avax: 5_000_000_000_000_000_000_000n },
     [demoAddress('mirror:game-studio')]: { plyr: 77_700_000_000_000_000_000n, floki: 3_141_590_000n },
     [demoAddress('mirror:tester-01')]: { gamr: 10_000_000_000_000_000_000n },
+    [demoAddress('mirror:0xgamer')]: { plyr: 7_000_000_000_000_000_000n, gamr: 250_000_000_000_000_000_000n },
   }).map(([address, tokens]) => [address.toLowerCase(), tokens]),
 );
 
@@ -75,6 +79,10 @@ export interface DemoApiKey {
 }
 
 export const DEMO_CREDENTIALS: DemoApiKey = { apiKey: 'demo-api-key-0001', secretKey: 'demo-secret-key-do-not-use-in-production', canReadBalances: true };
+/**
+ * A key the real server answers 403 `Insufficient permissions`: every known role (user, game, admin)
+ * passes the balance routes, so only a key whose recorded role is none of them gets it.
+ */
 export const LIMITED_CREDENTIALS: DemoApiKey = { apiKey: 'limited-api-key-0002', secretKey: 'limited-secret-key', canReadBalances: false };
 
 /** ethers' formatUnits: at least one fraction digit ("0.0"), trailing zeros trimmed. */

@@ -262,8 +262,9 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     if (tokenName === undefined) {
       map = Object.fromEntries([...DEMO_TOKENS.map((t) => [t.apiId, formatUnits(held[t.apiId] ?? 0n, t.decimals)]), ...Object.entries(config.extraBalances)]);
     } else {
-      const token = DEMO_TOKENS.find((t) => t.apiId === tokenName || (ADDRESS.test(tokenName) && t.address.toLowerCase() === tokenName.toLowerCase()));
-      if (!token && !ADDRESS.test(tokenName)) {
+      // checkTokenInParams: a listed name (any case) or a strict address; the answer is keyed as sent.
+      const token = isStrictAddress(tokenName) ? DEMO_TOKENS.find((t) => t.address.toLowerCase() === tokenName.toLowerCase()) : DEMO_TOKENS.find((t) => t.apiId === tokenName.toLowerCase());
+      if (!token && !isStrictAddress(tokenName)) {
         return error(ctx, 401, 'Invalid tokenName');
       }
       map = { [tokenName]: token ? formatUnits(held[token.apiId] ?? 0n, token.decimals) : '0.0' };
@@ -346,15 +347,17 @@ function error(ctx: Koa.Context, status: number, message: string): void {
   ctx.body = { error: message };
 }
 
-/** The address in checksummed form, or undefined when malformed or its mixed case fails EIP-55. */
+/**
+ * viem's strict `isAddress`, as the real server checks addresses: `0x` + 40 hex digits, either all
+ * lower case or exactly the EIP-55 checksummed form (so all upper case fails too).
+ */
+function isStrictAddress(raw: string): boolean {
+  return ADDRESS.test(raw) && (raw === raw.toLowerCase() || raw === toChecksumAddress(raw.slice(2)));
+}
+
+/** viem's `getAddress` of an address that passes {@link isStrictAddress}, or undefined. */
 function checksummed(raw: string): string | undefined {
-  if (!ADDRESS.test(raw)) {
-    return undefined;
-  }
-  const hex = raw.slice(2);
-  const sum = toChecksumAddress(hex);
-  const mixed = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
-  return mixed && sum !== raw ? undefined : sum;
+  return isStrictAddress(raw) ? toChecksumAddress(raw.slice(2)) : undefined;
 }
 
 function takeFault(faults: Fault[], path: string): Fault | undefined {

@@ -1,16 +1,18 @@
+import { isPlyrError } from './errors';
 import { SharedRequests } from './sharedRequests';
 
 /**
  * Which PLYR ID owns an address, remembered for a while and asked once however many hovers want
  * it at the same moment. An owner found is kept at least `ownerMemoryMs` (an address changes
  * hands rarely, and a hover whose balances expired then costs one request, not two); "no
- * account" only as long as the caller allows, since an account can be created at any time.
+ * account" and a failure only as long as the caller allows, since an account can be created at any
+ * time and a server recovers.
  */
 /** How long the extension remembers an address's owner. */
 export const OWNER_MEMORY_MS = 60 * 60 * 1000;
 
 export class AccountLookup {
-  private readonly known = new Map<string, { plyrId: string | undefined; at: number }>();
+  private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number }>();
   private readonly requests = new SharedRequests<string | undefined>();
 
   constructor(
@@ -19,16 +21,31 @@ export class AccountLookup {
     private readonly options: { readonly ownerMemoryMs?: number; readonly now?: () => number } = {},
   ) {}
 
+  /**
+   * The owner's PLYR ID, or undefined for "no account". A failed lookup (the server down, an
+   * answer that makes no sense) is remembered as long as "no account" is, and thrown again, so
+   * that hovering the same address does not ask a failing server each time. A cancelled one is not.
+   */
   async plyrIdOf(address: string, maxAgeMs: number, signal?: AbortSignal): Promise<string | undefined> {
     const key = `${this.scope()}|${address}`;
     const cached = this.known.get(key);
     const now = this.options.now ?? Date.now;
-    if (cached && now() - cached.at < (cached.plyrId === undefined ? maxAgeMs : Math.max(maxAgeMs, this.options.ownerMemoryMs ?? 0))) {
+    if (cached && 'error' in cached && now() - cached.at < maxAgeMs) {
+      throw cached.error;
+    }
+    if (cached && 'plyrId' in cached && now() - cached.at < (cached.plyrId === undefined ? maxAgeMs : Math.max(maxAgeMs, this.options.ownerMemoryMs ?? 0))) {
       return cached.plyrId;
     }
-    const plyrId = await this.requests.run(key, (s) => this.fetch(address, s), signal);
-    this.known.set(key, { plyrId, at: now() });
-    return plyrId;
+    try {
+      const plyrId = await this.requests.run(key, (s) => this.fetch(address, s), signal);
+      this.known.set(key, { plyrId, at: now() });
+      return plyrId;
+    } catch (error) {
+      if (!signal?.aborted && !isPlyrError(error, 'cancelled')) {
+        this.known.set(key, { error, at: now() });
+      }
+      throw error;
+    }
   }
 
   /** Drops what is known of an address (in the current scope): the next call asks the server. */

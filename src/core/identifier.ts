@@ -13,6 +13,12 @@ export interface PlyrIdIdentifier {
   readonly value: string;
 }
 
+/** What is wrong with text that is read as a PLYR ID but looks like a mistyped wallet address. */
+export interface AddressLookalike {
+  /** Hex digits after the `0x`. */
+  readonly hexDigits: number;
+}
+
 export interface AddressIdentifier {
   readonly kind: 'address';
   /** EIP-55 checksummed form: the server compares addresses in this form. */
@@ -30,9 +36,15 @@ const PLYR_ID_MAX = 64;
 const ADDRESS_HEX_DIGITS = 40;
 
 const HEX = /^[0-9a-fA-F]*$/;
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 // Checked before lower-casing: some non-ASCII letters (the Kelvin sign) lower-case to ASCII.
 const PLYR_ID_CHAR = /[A-Za-z0-9-]/;
 
+/**
+ * The real server's order (viem's `isAddress`, then its `verifyPlyrid`): `0x` + 40 hex digits is
+ * an address; anything else that passes the PLYR ID rules is a PLYR ID, `0x…` included
+ * (`0xgamer` is a registered kind of ID); the rest is refused before any request.
+ */
 export function parseIdentifier(input: unknown): ParseResult<Identifier> {
   if (typeof input !== 'string') {
     return fail(l10n.t('An identifier must be text, not {0}.', describeType(input)));
@@ -44,30 +56,74 @@ export function parseIdentifier(input: unknown): ParseResult<Identifier> {
   if (text === '') {
     return fail(l10n.t('Enter a PLYR ID (such as player123) or a 0x wallet address.'));
   }
-  if (/^0x/i.test(text)) {
-    return parseAddress(text);
+  if (isAddressText(text)) {
+    return { ok: true, value: addressOf(text) };
   }
-  return parsePlyrId(text);
+  // `0X` + 40 hex digits passes the ID rules, but lower-cased (as IDs are kept) it is an address
+  // again: no list, file or server route could tell the two apart, so it is refused.
+  if (/^0X[0-9a-fA-F]{40}$/.test(text)) {
+    return fail(l10n.t('A wallet address starts with a lower-case 0x: write 0x, not 0X.'));
+  }
+  const plyrId = parsePlyrId(text);
+  // Hex only after 0x: meant as an address, so say what is wrong with it as one.
+  if (!plyrId.ok && /^0x/i.test(text) && HEX.test(text.slice(2))) {
+    return fail(addressProblem(text.slice(2)));
+  }
+  return plyrId;
 }
 
-function parseAddress(text: string): ParseResult<Identifier> {
+/** `0x` + 40 hex digits, as viem's `isAddress` reads the shape (a lower-case `x`). */
+export function isAddressText(text: string): boolean {
+  return ADDRESS.test(text);
+}
+
+/**
+ * A PLYR ID that looks like a mistyped address (`0x` + 38, 39, 41 or 42 hex digits): valid as an
+ * ID, but when no such account exists the user most likely meant an address. Undefined otherwise.
+ */
+export function addressLookalike(plyrId: string): AddressLookalike | undefined {
+  const match = /^0x([0-9a-f]{38,42})$/i.exec(plyrId);
+  return match && match[1].length !== ADDRESS_HEX_DIGITS ? { hexDigits: match[1].length } : undefined;
+}
+
+/**
+ * What deserves a second look in an identifier that is valid: a mixed-case address whose EIP-55
+ * checksum fails (a probable typo), or a PLYR ID that looks like a mistyped address.
+ */
+export function identifierWarning(identifier: Identifier): string | undefined {
+  if (identifier.kind === 'address') {
+    return identifier.checksumMatches ? undefined : l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+  }
+  const lookalike = addressLookalike(identifier.value);
+  if (!lookalike) {
+    return undefined;
+  }
+  return l10n.t('Read as a PLYR ID: a wallet address has {0} hex digits after 0x, and this has {1}.', ADDRESS_HEX_DIGITS, lookalike.hexDigits);
+}
+
+/** The sentence added to "no account" for an {@link addressLookalike}. */
+export function notAnAddressEither(lookalike: AddressLookalike): string {
+  return l10n.t('It is not a valid wallet address either: it has {0} hex digits after 0x, and an address has {1}.', lookalike.hexDigits, ADDRESS_HEX_DIGITS);
+}
+
+/** An {@link isAddressText} address in its checksummed form, and whether its own case agreed. */
+export function addressOf(text: string): AddressIdentifier {
   const hex = text.slice(2);
-  if (!HEX.test(hex)) {
-    const bad = [...hex].find((c) => !/[0-9a-fA-F]/.test(c)) ?? '';
-    return fail(l10n.t('This wallet address is malformed: {0} is not a hex digit (0-9, a-f).', describeChar(bad)));
-  }
-  if (hex.length !== ADDRESS_HEX_DIGITS) {
-    return fail(
-      hex.length < ADDRESS_HEX_DIGITS
-        ? l10n.t('This wallet address is too short: it has {0} hex digits after 0x, and an address has {1}.', hex.length, ADDRESS_HEX_DIGITS)
-        : l10n.t('This wallet address is too long: it has {0} hex digits after 0x, and an address has {1}.', hex.length, ADDRESS_HEX_DIGITS),
-    );
-  }
   const checksummed = toChecksumAddress(hex);
   const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
-  return { ok: true, value: { kind: 'address', value: checksummed, checksumMatches: !mixedCase || `0x${hex}` === checksummed } };
+  return { kind: 'address', value: checksummed, checksumMatches: !mixedCase || `0x${hex}` === checksummed };
 }
 
+function addressProblem(hex: string): string {
+  if (hex.length === 0) {
+    return l10n.t('0x alone is neither a wallet address (0x and 40 hex digits) nor a PLYR ID.');
+  }
+  return hex.length < ADDRESS_HEX_DIGITS
+    ? l10n.t('This wallet address is too short: it has {0} hex digits after 0x, and an address has {1}.', hex.length, ADDRESS_HEX_DIGITS)
+    : l10n.t('This wallet address is too long: it has {0} hex digits after 0x, and an address has {1}.', hex.length, ADDRESS_HEX_DIGITS);
+}
+
+/** The rules of the server's `verifyPlyrid`, each failure with its own message. */
 function parsePlyrId(text: string): ParseResult<Identifier> {
   const bad = [...text].find((c) => !PLYR_ID_CHAR.test(c));
   if (bad !== undefined) {
@@ -83,7 +139,19 @@ function parsePlyrId(text: string): ParseResult<Identifier> {
   if (id.includes('--')) {
     return fail(l10n.t("A PLYR ID cannot contain '--'."));
   }
+  if (!/[a-z]/.test(id)) {
+    return fail(l10n.t('A PLYR ID has at least one letter: digits alone are not an ID.'));
+  }
   return { ok: true, value: { kind: 'plyrId', value: id } };
+}
+
+/** A PLYR ID as the server sends it (an account's owner, say): the same rules, or undefined. */
+export function parsePlyrIdOnly(input: unknown): string | undefined {
+  if (typeof input !== 'string' || input.length > PLYR_ID_MAX) {
+    return undefined;
+  }
+  const parsed = parsePlyrId(input);
+  return parsed.ok ? parsed.value.value : undefined;
 }
 
 /** EIP-55: upper-case each hex letter whose nibble in keccak256(lower-case hex) is 8 or more. */

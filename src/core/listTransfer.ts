@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './balances';
-import { parseIdentifier } from './identifier';
+import { identifierWarning, parseIdentifier } from './identifier';
 import { parseTokenFilter } from './token';
 import { findGroup, Layout, MAX_GROUPS, validateGroupName, withGroup } from './groups';
 import { addTracked, MAX_TRACKED, TrackedIdentifier, TrackedList, updateAt } from './trackedList';
@@ -23,6 +23,8 @@ export interface ParsedImport {
   /** The groups in the file's order (JSON lists them, empty ones too; CSV names them on rows). */
   readonly groups: readonly string[];
   readonly rejected: readonly RejectedRow[];
+  /** Rows taken that may hold a typo (a failing address checksum, an ID that looks like an address). */
+  readonly warnings: readonly RejectedRow[];
   /** Rows that repeat an identifier found earlier in the file. */
   readonly duplicates: number;
 }
@@ -118,11 +120,11 @@ function parseJsonImport(text: string): ParsedImport {
   try {
     body = JSON.parse(text);
   } catch {
-    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], duplicates: 0 };
+    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], warnings: [], duplicates: 0 };
   }
   const items = Array.isArray(body) ? body : isPlainObject(body) && Array.isArray(body.identifiers) ? body.identifiers : undefined;
   if (!items) {
-    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], duplicates: 0 };
+    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], warnings: [], duplicates: 0 };
   }
   const declared = isPlainObject(body) && Array.isArray(body.groups) ? body.groups : [];
   return collect(
@@ -153,6 +155,7 @@ function collect(rows: readonly RawRow[], declaredGroups: readonly unknown[]): P
     }
   }
   const rejected: RejectedRow[] = [];
+  const warnings: RejectedRow[] = [];
   let duplicates = 0;
   for (const { row, record } of rows) {
     if (record.extra) {
@@ -181,8 +184,12 @@ function collect(rows: readonly RawRow[], declaredGroups: readonly unknown[]): P
     }
     const groupName = group && (findGroup(groups, group.value) ?? (groups.push(group.value), group.value));
     list = updateAt(added.value.list, list.length, { tokens: tokens.value, notify: record.notify ? true : undefined, group: groupName });
+    const warning = parsed.ok ? identifierWarning(parsed.value) : undefined;
+    if (warning !== undefined) {
+      warnings.push({ row, reason: warning });
+    }
   }
-  return { entries: list, groups, rejected, duplicates };
+  return { entries: list, groups, rejected, warnings, duplicates };
 }
 
 function tokensCell(cell: string | undefined): string[] | undefined {

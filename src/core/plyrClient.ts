@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { Balances, isPlainObject, parseBalances } from './balances';
 import { ServerAnswer, SignedAnswer } from './doctor';
 import { describeDuration, isPlyrError, PlyrError } from './errors';
-import { Identifier, parseIdentifier } from './identifier';
+import { addressLookalike, Identifier, isAddressText, notAnAddressEither, parsePlyrIdOnly } from './identifier';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
 import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody, TOKENS_COMMENT } from './responses';
@@ -45,7 +45,6 @@ type AddressRoute = 'address' | 'user';
 type Attempt = { convention: SigningConvention; offsetMs: number };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const TOKEN_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * The PLYR API as both the real server and the published page describe it: signs every request,
@@ -69,7 +68,9 @@ export class PlyrClient {
     const root = this.root(config);
     const balances = await this.retrying(`Balances of ${identifier.value}`, signal, () =>
       identifier.kind === 'address' ? this.addressBalances(root, config, identifier.value, token, signal) : this.userBalances(root, config, identifier.value, token, signal),
-    );
+    ).catch((error: unknown) => {
+      throw withLookalikeNote(error, identifier);
+    });
     return { identifier, token, balances, network: config.network, fetchedAt: this.now() };
   }
 
@@ -102,11 +103,12 @@ export class PlyrClient {
         throw errorFromResponse(response, this.retryAfter(response));
       }
       const body = parseJsonBody(response);
-      const plyrId = isPlainObject(body) ? body.plyrId : undefined;
-      if (typeof plyrId !== 'string' || !parseIdentifier(plyrId).ok) {
+      // Checked with the PLYR ID rules alone: an ID may start with 0x (`0xgamer`).
+      const plyrId = parsePlyrIdOnly(isPlainObject(body) ? body.plyrId : undefined);
+      if (plyrId === undefined) {
         throw new PlyrError('malformedResponse', l10n.t('The PLYR API sent an account without a valid PLYR ID.'), { fix: 'showLog' });
       }
-      return plyrId.toLowerCase();
+      return plyrId;
     });
   }
 
@@ -158,7 +160,7 @@ export class PlyrClient {
         this.learnedAddressRoute.set(root.href, 'address');
         const balances = this.balancesFrom(response);
         // This route keys balances by token name; a token contract address is found by name.
-        const named = token !== undefined && TOKEN_ADDRESS.test(token) ? (await this.getTokenList(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
+        const named = token !== undefined && isAddressText(token) ? (await this.getTokenList(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
         return filterToken(balances, named, token);
       }
       this.learnedAddressRoute.set(root.href, 'user');
@@ -309,6 +311,18 @@ function filterToken(balances: Balances, name: string | undefined, asGiven: stri
     throw new PlyrError('invalidToken', message);
   }
   return Object.fromEntries([[asGiven, balances[key]]]);
+}
+
+/**
+ * "No account" for a PLYR ID that looks like a mistyped address (`0x` + 39 hex digits): the user
+ * most likely meant an address, so the message says it is not a valid one either.
+ */
+function withLookalikeNote(error: unknown, identifier: Identifier): unknown {
+  const lookalike = identifier.kind === 'plyrId' && isPlyrError(error, 'userNotFound') ? addressLookalike(identifier.value) : undefined;
+  if (!lookalike || !isPlyrError(error)) {
+    return error;
+  }
+  return new PlyrError('userNotFound', `${error.message} ${notAnAddressEither(lookalike)}`, { status: error.status, fix: error.fix, cause: error });
 }
 
 function conventionLabel(convention: SigningConvention): string {

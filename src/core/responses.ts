@@ -70,7 +70,7 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
     return new PlyrError('invalidApiKey', text, { ...details, fix: 'setCredentials' });
   }
   if (status === 403) {
-    return new PlyrError('forbidden', l10n.t('This API key is not allowed to read balances (403 Insufficient permissions). Ask for a key with that permission, then set your API credentials again.'), { ...details, fix: 'setCredentials' });
+    return new PlyrError('forbidden', l10n.t('The PLYR API refused this API key (403 Insufficient permissions). Every key role (user, game, admin) may read balances, so the server does not recognise the role recorded for this key: ask PLYR to check the key, or set other API credentials.'), { ...details, fix: 'setCredentials' });
   }
   if (status === 404 && message !== undefined) {
     return new PlyrError('userNotFound', l10n.t('No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address.'), details);

@@ -1,16 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { describeChar, describeType, ParseResult } from './identifier';
+import { addressOf, describeChar, describeType, isAddressText, ParseResult } from './identifier';
 
 /**
  * A token filter for the balance endpoint: a lower-case API name (`plyr`, `usdc`) or a token
- * contract address. `undefined` means all tokens.
+ * contract address in its checksummed form. `undefined` means all tokens.
  */
 export type TokenName = string;
 
 const MAX_TOKEN_NAME = 42;
 // Checked before lower-casing, as for PLYR IDs.
 const API_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const TOKEN_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 export function parseTokenName(input: unknown): ParseResult<TokenName | undefined> {
   if (input === undefined || input === null) {
@@ -27,9 +26,16 @@ export function parseTokenName(input: unknown): ParseResult<TokenName | undefine
     return { ok: false, message: l10n.t('A token name has at most {0} characters; this one has {1}.', MAX_TOKEN_NAME, text.length) };
   }
   if (/^0x/i.test(text)) {
-    return TOKEN_ADDRESS.test(text)
-      ? { ok: true, value: text }
-      : { ok: false, message: l10n.t('A token address is 0x followed by 40 hex digits.') };
+    // The server checks a token address with viem's strict isAddress: a wrong mixed-case checksum,
+    // or all upper case, is refused as "Invalid tokenName". The checksummed form always passes.
+    if (!isAddressText(text)) {
+      return { ok: false, message: l10n.t('A token address is 0x followed by 40 hex digits.') };
+    }
+    const address = addressOf(text);
+    if (!address.checksumMatches) {
+      return { ok: false, message: l10n.t('This token address fails its EIP-55 checksum, so it may contain a typo (the PLYR API would answer "Invalid tokenName"). Check it, or type it in lower case.') };
+    }
+    return { ok: true, value: address.value };
   }
   if (!API_NAME.test(text)) {
     const bad = [...text].find((c, i) => !(i === 0 ? /[A-Za-z0-9]/ : /[A-Za-z0-9._-]/).test(c)) ?? '';
@@ -43,7 +49,7 @@ export const MAX_TOKEN_FILTER = 1000;
 
 /**
  * A sidebar row's token filter, as given to `plyr.filterTokens`: a list of token names, each
- * checked as {@link parseTokenName} does (and lower-cased, duplicates dropped), or `null` for all
+ * checked and normalised as {@link parseTokenName} does (duplicates dropped), or `null` for all
  * tokens. An empty list shows none. A bad entry refuses the whole list, naming the entry.
  */
 export function parseTokenFilter(input: unknown): ParseResult<readonly TokenName[] | undefined> {

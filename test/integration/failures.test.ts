@@ -6,7 +6,7 @@ import { freePort } from '../runners/codeServer';
 import { checkBalance, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 
 const HOSTILE_IDENTIFIERS: unknown[] = [
-  '../x', 'a/b', '?x=1', '#', '%2F', 'player 123', 'plаyer123' /* Cyrillic а */, 'player\u212a1' /* Kelvin sign */, 'x'.repeat(10_000), '', '0x123', `0x${'g'.repeat(40)}`,
+  '../x', 'a/b', '?x=1', '#', '%2F', 'player 123', 'plаyer123' /* Cyrillic а */, 'player\u212a1' /* Kelvin sign */, 'x'.repeat(10_000), '', '0x12', `0x${'g'.repeat(63)}`, `0X${'a'.repeat(40)}`, '12345',
   42, { identifier: 'player123' }, null, ['player123'],
 ];
 

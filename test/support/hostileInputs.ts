@@ -47,7 +47,8 @@ const identifier = {
   length: (length: number) => literal(`A PLYR ID has 5 to 64 characters; this one has ${length}.`),
   hyphenEnds: literal("A PLYR ID starts and ends with a letter or digit, not '-'."),
   doubleHyphen: literal("A PLYR ID cannot contain '--'."),
-  hex: (shown: string) => literal(`This wallet address is malformed: ${shown} is not a hex digit (0-9, a-f).`),
+  bare: literal('0x alone is neither a wallet address (0x and 40 hex digits) nor a PLYR ID.'),
+  capitalX: literal('A wallet address starts with a lower-case 0x: write 0x, not 0X.'),
   short: (digits: number) => literal(`This wallet address is too short: it has ${digits} hex digits after 0x, and an address has 40.`),
   long: (digits: number) => literal(`This wallet address is too long: it has ${digits} hex digits after 0x, and an address has 40.`),
 };
@@ -124,11 +125,13 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   badCharacter("'ｐｌａｙｅｒ１２３' (full width)", 'ｐｌａｙｅｒ１２３', 'the character U+FF50', notAscii),
   badCharacter("'player\\u200b123' (zero-width space)", 'player\u200b123', 'the character U+200B', notAscii),
   badCharacter("'player\\u202e321' (right-to-left override)", 'player\u202e321', 'the character U+202E', { ...notAscii, label: label.char('the character U+202E') }),
-  // Addresses that are not.
-  { name: "'0x'", value: '0x', type: 'a string', identifier: identifier.short(0), token: token.address, label: 'accepted', secret: 'accepted' },
-  { name: "'0x123'", value: '0x123', type: 'a string', identifier: identifier.short(3), token: token.address, label: 'accepted', secret: 'accepted' },
-  { name: "'0x' + 'g' × 40", value: `0x${'g'.repeat(40)}`, type: 'a string', identifier: identifier.hex("'g' (U+0067)"), token: token.address, label: 'accepted', secret: 'accepted' },
-  { name: "'0x' + 'a' × 41", value: `0x${'a'.repeat(41)}`, type: 'a string', identifier: identifier.long(41), token: token.long(43), label: 'accepted', secret: 'accepted' },
+  // Addresses that are not, and are no PLYR ID either (a PLYR ID may start with 0x: '0xgamer',
+  // '0x123' and 0x + 41 hex digits are IDs, see test/unit/identifier.test.ts).
+  { name: "'0x'", value: '0x', type: 'a string', identifier: identifier.bare, token: token.address, label: 'accepted', secret: 'accepted' },
+  { name: "'0x12'", value: '0x12', type: 'a string', identifier: identifier.short(2), token: token.address, label: 'accepted', secret: 'accepted' },
+  { name: "'0x' + 'g' × 39 + '!'", value: `0x${'g'.repeat(39)}!`, type: 'a string', identifier: identifier.char("'!' (U+0021)"), token: token.address, label: 'accepted', secret: 'accepted' },
+  { name: "'0x' + 'a' × 63", value: `0x${'a'.repeat(63)}`, type: 'a string', identifier: identifier.long(63), token: token.long(65), label: label.long(65), secret: 'accepted' },
+  { name: "'0X' + 40 hex digits", value: `0X${'a'.repeat(40)}`, type: 'a string', identifier: identifier.capitalX, token: token.address, label: 'accepted', secret: 'accepted' },
   // PLYR IDs of the wrong shape, some of them fine as other things.
   { name: "'abcd'", value: 'abcd', type: 'a string', identifier: identifier.length(4), token: 'accepted', label: 'accepted', secret: 'accepted' },
   { name: "'-player'", value: '-player', type: 'a string', identifier: identifier.hyphenEnds, token: token.char("'-' (U+002D)"), label: 'accepted', secret: 'accepted' },

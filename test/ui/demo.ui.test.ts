@@ -55,6 +55,10 @@ describe('npm run demo, as a newcomer runs it', () => {
     await restMouseOn(page, page.locator('.monaco-editor .view-lines span span', { hasText: '0x742d35Cc' }).first(), hover);
     await expectVisible(page, page.locator('.monaco-hover', { hasText: 'Updated' }), 'demo-hover');
     assert.match((await hover.innerText()).replace(/\s+/g, ' '), /PLYR ID player123/);
+    // The wallet of 0xgamer: a PLYR ID that starts with 0x is named, not taken for an address.
+    const gamer = page.locator('.monaco-hover', { hasText: 'PLYR ID 0xgamer' });
+    await restMouseOn(page, page.locator('.monaco-editor .view-lines span span', { hasText: '0x45e45A96' }).first(), gamer);
+    await expectVisible(page, gamer.filter({ hasText: 'Updated' }), 'demo-hover-0xgamer');
   });
 
   it('Ctrl+C stops everything it started and removes its scratch folder', async () => {

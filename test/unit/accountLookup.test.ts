@@ -241,8 +241,8 @@ describe('AccountLookup', () => {
     assert.equal(await settled(next), 'player123');
   });
 
-  it('passes a failure to every caller and does not cache it', async () => {
-    const { accounts, calls } = lookup();
+  it('passes a failure to every caller, remembers it as long as "no account", then asks again', async () => {
+    const { accounts, calls, clock } = lookup({ ownerMemoryMs: 60 * MAX_AGE });
     const error = new Error('server down');
     const first = accounts.plyrIdOf(ADDRESS, MAX_AGE);
     const second = accounts.plyrIdOf(ADDRESS, MAX_AGE);
@@ -250,9 +250,40 @@ describe('AccountLookup', () => {
     await assert.rejects(settled(first), (thrown) => thrown === error);
     await assert.rejects(settled(second), (thrown) => thrown === error);
 
+    // Hovering the same address again a moment later asks no failing server.
+    clock.now += MAX_AGE - 1;
+    await assert.rejects(settled(accounts.plyrIdOf(ADDRESS, MAX_AGE)), (thrown) => thrown === error);
+    assert.equal(calls.length, 1);
+
+    clock.now += 1;
     const retry = accounts.plyrIdOf(ADDRESS, MAX_AGE);
     assert.equal(calls.length, 2);
     calls[1].result.resolve('player123');
     assert.equal(await settled(retry), 'player123');
+  });
+
+  it('does not remember a cancelled lookup as a failure', async () => {
+    const { accounts, calls } = lookup();
+    const abort = new AbortController();
+    const pending = accounts.plyrIdOf(ADDRESS, MAX_AGE, abort.signal);
+    abort.abort();
+    calls[0].result.reject(new Error('aborted'));
+    await assert.rejects(settled(pending));
+    const again = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    assert.equal(calls.length, 2);
+    calls[1].result.resolve(undefined);
+    assert.equal(await settled(again), undefined);
+  });
+
+  it('forgets a remembered failure on Refresh', async () => {
+    const { accounts, calls } = lookup();
+    const first = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[0].result.reject(new Error('server down'));
+    await assert.rejects(settled(first));
+    accounts.forget(ADDRESS);
+    const again = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    assert.equal(calls.length, 2);
+    calls[1].result.resolve('0xgamer');
+    assert.equal(await settled(again), '0xgamer');
   });
 });

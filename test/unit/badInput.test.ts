@@ -81,12 +81,12 @@ describe('bad-input matrix: every validator refuses each hostile input with its 
 });
 
 describe('the validators changed for the bad-input matrix', () => {
-  it('parseTokenFilter: lower-cases and de-duplicates names, keeps an empty list, and takes null for all tokens', () => {
+  it('parseTokenFilter: normalises (names lower case, addresses checksummed) and de-duplicates names, keeps an empty list, and takes null for all tokens', () => {
     assert.deepEqual(parseTokenFilter(['GAMR', ' gamr ', 'usdc']), { ok: true, value: ['gamr', 'usdc'] });
     assert.deepEqual(parseTokenFilter([]), { ok: true, value: [] });
     assert.deepEqual(parseTokenFilter(null), { ok: true, value: undefined });
-    const address = '0xAbCdEf0123456789aBcDeF0123456789ABCDEF01';
-    assert.deepEqual(parseTokenFilter([address]), { ok: true, value: [address] });
+    const address = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+    assert.deepEqual(parseTokenFilter([address.toLowerCase(), address]), { ok: true, value: [address] });
   });
 
   it('parseTokenFilter: refuses a list longer than the limit without looking at its entries, and a sparse list', () => {

@@ -7,6 +7,7 @@ import { Logger } from '../../src/core/logger';
 import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/plyrClient';
 import { RetryPolicy } from '../../src/core/retry';
 import { Credentials } from '../../src/core/signer';
+import { parseTokenName } from '../../src/core/token';
 import { DEMO_CREDENTIALS, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
 
@@ -207,7 +208,7 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(error.fix, 'setCredentials');
     });
 
-    it('reports a key without the balance permission as forbidden', async () => {
+    it('reports a key whose role the server does not recognise as forbidden', async () => {
       const { client } = harness({ credentials: { apiKey: LIMITED_CREDENTIALS.apiKey, secretKey: LIMITED_CREDENTIALS.secretKey } });
       const error = await failure(client.getBalances(id('player123'), undefined));
       assert.equal(error.code, 'forbidden');
@@ -253,6 +254,40 @@ describe('PlyrClient against the simulator', () => {
       const error = await failure(client.getBalances(id('player123'), 'nosuchtoken'));
       assert.equal(error.code, 'invalidToken');
       assert.deepEqual(statuses(), [401]);
+    });
+
+    it('reads a PLYR ID that starts with 0x on the user route, lower-cased', async () => {
+      const { client } = harness();
+      const result = await client.getBalances(id('0xGamer'), undefined);
+      assert.equal(result.identifier.kind, 'plyrId');
+      assert.equal(result.balances.gamr, '250.0');
+      assert.deepEqual(paths(), ['/api/user/balance/0xgamer']);
+    });
+
+    it('says that a 0x PLYR ID without an account, 39 hex digits long, is not a valid address either', async () => {
+      const { client } = harness();
+      const lookalike = `0x${ADDRESS.slice(2, 41).toLowerCase()}`;
+      const error = await failure(client.getBalances(id(lookalike), undefined));
+      assert.equal(error.code, 'userNotFound');
+      assert.equal(error.message, 'No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address. It is not a valid wallet address either: it has 39 hex digits after 0x, and an address has 40.');
+      assert.deepEqual(paths(), [`/api/user/balance/${lookalike}`]);
+      const plain = await failure(client.getBalances(id('0xnobody'), undefined));
+      assert.equal(plain.message, 'No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address.');
+    });
+
+    it('sends a token address checksummed, however it was typed, and the strict server takes it', async () => {
+      const { client } = harness();
+      const gamr = (await client.getTokenList()).find((t) => t.apiId === 'gamr');
+      assert.ok(gamr);
+      const typedUpper = `0x${gamr.address.slice(2).toUpperCase()}`;
+      for (const typed of [gamr.address.toLowerCase(), typedUpper]) {
+        const token = parseTokenName(typed);
+        assert.ok(token.ok && token.value !== undefined);
+        const result = await client.getBalances(id('player123'), token.value);
+        assert.deepEqual({ ...result.balances }, { [gamr.address]: PLAYER123_GAMR });
+      }
+      assert.deepEqual(statuses(), [200, 200, 200]);
+      assert.equal(paths()[1], `/api/user/balance/player123/${gamr.address}`);
     });
 
     it('refuses a configuration that would send credentials in clear text, before any request', async () => {
@@ -471,6 +506,13 @@ describe('PlyrClient against the simulator', () => {
       const error = await failure(client.getPlyrIdForAddress(typo));
       assert.equal(error.code, 'invalidAddress');
       assert.equal(sim.requests.length, 1);
+    });
+
+    it('takes an owner whose PLYR ID starts with 0x, as the real server sends it', async () => {
+      const gamer = DEMO_USERS.find((u) => u.plyrId === '0xgamer');
+      assert.ok(gamer);
+      const { client } = harness();
+      assert.equal(await client.getPlyrIdForAddress(gamer.primaryAddress), '0xgamer');
     });
 
     it('reports broken JSON as malformedResponse', async () => {

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { Identifier, parseIdentifier, toChecksumAddress } from '../../src/core/identifier';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { addressLookalike, Identifier, identifierWarning, notAnAddressEither, parseIdentifier, parsePlyrIdOnly, toChecksumAddress } from '../../src/core/identifier';
 
 function accepted(input: unknown): Identifier {
   const result = parseIdentifier(input);
@@ -36,7 +38,9 @@ describe('parseIdentifier: PLYR IDs', () => {
     ['abcde', 'abcde'],
     ['a'.repeat(64), 'a'.repeat(64)],
     ['a-b-c', 'a-b-c'],
-    ['12345', '12345'],
+    ['0xgamer', '0xgamer'],
+    ['0XGamer', '0xgamer'],
+    ['1x2y3', '1x2y3'],
   ];
   for (const [input, expected] of cases) {
     it(`accepts ${JSON.stringify(input)} as ${expected}`, () => {
@@ -61,8 +65,9 @@ describe('parseIdentifier: addresses', () => {
     assert.deepEqual(accepted(checksummed), { kind: 'address', value: checksummed, checksumMatches: true });
   });
 
-  it('accepts an upper-case 0X prefix', () => {
-    assert.deepEqual(accepted(`0X${hex}`), { kind: 'address', value: checksummed, checksumMatches: true });
+  it('refuses an upper-case 0X prefix: lower-cased as an ID it would read as the address again', () => {
+    assert.match(rejected(`0X${hex}`), /starts with a lower-case 0x: write 0x, not 0X/);
+    assert.match(rejected(`0X${hex.toUpperCase()}`), /write 0x, not 0X/);
   });
 
   it('flags a mixed-case address whose checksum does not match', () => {
@@ -108,10 +113,12 @@ describe('parseIdentifier: rejections', () => {
     ['a leading hyphen', '-abcde', /starts and ends with a letter or digit/],
     ['a trailing hyphen', 'abcde-', /starts and ends with a letter or digit/],
     ['a double hyphen', 'ab--cd', /cannot contain '--'/],
-    ['a short address', '0x123', /too short: it has 3 hex digits/],
-    ['a 41-digit address', `0x${'a'.repeat(41)}`, /too long: it has 41 hex digits/],
-    ['a non-hex address', `0x${'a'.repeat(39)}g`, /malformed: 'g' \(U\+0067\) is not a hex digit/],
-    ['a bare 0x', '0x', /too short: it has 0 hex digits/],
+    ['a short address that is no ID either', '0x12', /too short: it has 2 hex digits/],
+    ['a 64-digit hex string (a hash, not an address)', `0x${'a'.repeat(64)}`, /too long: it has 64 hex digits/],
+    ['a bare 0x', '0x', /0x alone is neither a wallet address .* nor a PLYR ID/],
+    ['a bare 0X', '0X', /0x alone is neither/],
+    ['digits only', '12345', /at least one letter/],
+    ['a 0x string with a character no ID has', '0x_gamer', /'_' \(U\+005F\) is not allowed/],
     ['a number', 42, /must be text, not a number/],
     ['an object', {}, /must be text, not an object/],
     ['null', null, /must be text, not null/],
@@ -142,4 +149,75 @@ describe('parseIdentifier: rejections', () => {
       assert.ok(!message.includes('<img'));
     }
   });
+});
+
+/** The real server's order: viem's strict isAddress, then verifyPlyrid (plyr-api.md, "Identifiers"). */
+describe('parseIdentifier: 0x strings as the real server reads them', () => {
+  const hex40 = '5aaeb6053f3e94c9b9a09f33669435e7ef1beaed';
+
+  it('reads 0xgamer as a PLYR ID, not as a malformed address', () => {
+    assert.deepEqual(accepted('0xgamer'), { kind: 'plyrId', value: '0xgamer' });
+    assert.equal(identifierWarning(accepted('0xgamer')), undefined);
+  });
+
+  it('reads 0x + 39 or 41 hex digits as a PLYR ID that looks like a mistyped address, and says so', () => {
+    for (const digits of [38, 39, 41, 42]) {
+      const text = `0x${'a'.repeat(digits)}`;
+      assert.deepEqual(accepted(text), { kind: 'plyrId', value: text });
+      assert.deepEqual(addressLookalike(text), { hexDigits: digits });
+      assert.equal(identifierWarning(accepted(text)), `Read as a PLYR ID: a wallet address has 40 hex digits after 0x, and this has ${digits}.`);
+      assert.equal(notAnAddressEither({ hexDigits: digits }), `It is not a valid wallet address either: it has ${digits} hex digits after 0x, and an address has 40.`);
+    }
+    assert.equal(addressLookalike('0xgamer'), undefined);
+    assert.equal(addressLookalike(`0x${'a'.repeat(37)}`), undefined);
+    assert.equal(addressLookalike(`0x${'a'.repeat(43)}`), undefined);
+  });
+
+  it('reads a 39-digit string with a non-hex letter as a plain PLYR ID', () => {
+    const text = `0x${'a'.repeat(39)}g`;
+    assert.deepEqual(accepted(text), { kind: 'plyrId', value: text });
+    assert.equal(addressLookalike(text), undefined);
+  });
+
+  it('takes an all-upper-case address as the address, sent checksummed (viem refuses it as typed)', () => {
+    assert.deepEqual(accepted(`0x${hex40.toUpperCase()}`), { kind: 'address', value: toChecksumAddress(hex40), checksumMatches: true });
+  });
+
+  it('flags mixed case with a wrong checksum as a probable typo, and a valid address not at all', () => {
+    const checksummed = toChecksumAddress(hex40);
+    const typo = `0x${checksummed.slice(2, 4).toLowerCase() === checksummed.slice(2, 4) ? checksummed.slice(2, 4).toUpperCase() : checksummed.slice(2, 4).toLowerCase()}${checksummed.slice(4)}`;
+    assert.match(identifierWarning(accepted(typo)) ?? '', /fails its EIP-55 checksum: it may contain a typo/);
+    assert.equal(identifierWarning(accepted(checksummed)), undefined);
+    assert.equal(identifierWarning(accepted('player123')), undefined);
+  });
+
+  it('takes a 64-character ID and refuses 65', () => {
+    assert.deepEqual(accepted(`0x${'g'.repeat(62)}`), { kind: 'plyrId', value: `0x${'g'.repeat(62)}` });
+    assert.match(rejected(`0x${'g'.repeat(63)}`), /5 to 64 characters; this one has 65/);
+  });
+});
+
+describe('parsePlyrIdOnly: a PLYR ID the server sends', () => {
+  it('takes IDs that start with 0x, lower-cased', () => {
+    assert.equal(parsePlyrIdOnly('0xgamer'), '0xgamer');
+    assert.equal(parsePlyrIdOnly('Player123'), 'player123');
+  });
+
+  it('refuses what is not an ID, whatever it looks like', () => {
+    for (const value of ['0x', 'abc', '12345', 'a--b-c', '[x](command:git.push)', 'a'.repeat(65), 42, null, undefined, {}]) {
+      assert.equal(parsePlyrIdOnly(value), undefined, String(value));
+    }
+  });
+});
+
+describe("the watch-list schema's identifier patterns", () => {
+  // What the editor checks in .vscode/plyr.json must agree with what the extension takes.
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../schemas/plyr.schema.json'), 'utf8')) as { definitions: { identifier: { anyOf: { pattern: string }[] } } };
+  const patterns = schema.definitions.identifier.anyOf.map((p) => new RegExp(p.pattern));
+  const inputs = ['player123', 'crypto-fennec', '0xgamer', '0XGamer', '0x', '0x12', '12345', 'abcd', 'a'.repeat(64), 'a'.repeat(65), 'a--b-c', '-abcde', `0x${'a'.repeat(39)}`, `0x${'a'.repeat(40)}`, `0X${'a'.repeat(40)}`, `0x${'A'.repeat(40)}`, `0x${'a'.repeat(41)}`, `0x${'a'.repeat(64)}`, '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'];
+  for (const input of inputs) {
+    it(`agrees with parseIdentifier on ${input.length > 20 ? `${input.slice(0, 8)}… (${input.length})` : input}`, () => {
+      assert.equal(patterns.some((p) => p.test(input)), parseIdentifier(input).ok);
+    });
+  }
 });

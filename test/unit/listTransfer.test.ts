@@ -51,7 +51,7 @@ describe('export and import of the list', () => {
       `${'a'.repeat(10_000)},long,`,
       `=cmd|' /C calc'!A0,formula,`,
       'crypto-fennec,"Fennec, the fox",gamr',
-      '0x1234,short address,',
+      '0x12,short address,',
       'zero-hero,x,../x',
       'tester-01,a,b,Team,extra',
       'zero-hero,x,,"bad\u202egroup"',
@@ -67,6 +67,17 @@ describe('export and import of the list', () => {
     assert.match(result.rejected[3].reason, /address/);
     assert.match(result.rejected[5].reason, /more than 4 columns/);
     assert.match(result.rejected[6].reason, /^A group name cannot contain/);
+  });
+
+  it('imports a probable typo (a failing checksum, an ID that looks like an address) and names its row', () => {
+    const csv = ['identifier,label', 'player123,', '0x742d35cC6634C0532925a3b844Bc454e4438f44e,typo', `0x${'a'.repeat(39)},lookalike`, '0xgamer,'].join('\n');
+    const result = parseImport(csv, 'csv');
+    assert.deepEqual(result.entries.map((e) => e.kind), ['plyrId', 'address', 'plyrId', 'plyrId']);
+    assert.deepEqual(result.rejected, []);
+    assert.deepEqual(result.warnings, [
+      { row: 3, reason: 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.' },
+      { row: 4, reason: 'Read as a PLYR ID: a wallet address has 40 hex digits after 0x, and this has 39.' },
+    ]);
   });
 
   it('skips duplicates, in the file and against the list, and undoes an import in one step', () => {

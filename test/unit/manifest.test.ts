@@ -10,6 +10,7 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 interface Manifest {
   icon: string;
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   config: { codeServerVersion: string; testedVSCodeVersion: string };
@@ -101,5 +102,15 @@ describe('the package holds only the allowlisted files', () => {
     const schemas = manifest.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, ''));
     const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images, ...schemas])].sort();
     assert.deepEqual(files, expected);
+  });
+});
+
+describe('what the README promises about where it runs', () => {
+  it('declares untrusted workspaces as limited, the server settings taken from the user only, and virtual workspaces', () => {
+    // VS Code enforces restrictedConfigurations: in an untrusted workspace it ignores the workspace's values.
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), ['plyr.customBaseUrl', 'plyr.network']);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    assert.match(readme, /works in remote, web and untrusted\s+workspaces \(in an untrusted one, the network settings come from your user settings only\)/);
   });
 });

@@ -19,9 +19,16 @@ describe('parseTokenName: accepted', () => {
     });
   }
 
-  it('keeps a token address exactly as sent', () => {
-    const address = '0xAbCdEf0123456789aBcDeF0123456789ABCDEF01';
-    assert.deepEqual(parseTokenName(address), { ok: true, value: address });
+  it("normalises a token address to its checksummed form, which the server's strict isAddress takes", () => {
+    const address = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+    for (const typed of [address, address.toLowerCase(), `0x${address.slice(2).toUpperCase()}`, ` ${address} `]) {
+      assert.deepEqual(parseTokenName(typed), { ok: true, value: address }, typed);
+    }
+  });
+
+  it('refuses a mixed-case token address whose checksum fails, instead of sending what the server calls Invalid tokenName', () => {
+    const result = parseTokenName('0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed');
+    assert.deepEqual(result, { ok: false, message: 'This token address fails its EIP-55 checksum, so it may contain a typo (the PLYR API would answer "Invalid tokenName"). Check it, or type it in lower case.' });
   });
 });
 

@@ -65,7 +65,7 @@ describe('addTracked', () => {
   });
 
   it('refuses invalid identifiers', () => {
-    for (const bad of ['', '   ', 'abc', 'bad id', 'no--double', '-leading', '0x123', `0x${'g'.repeat(40)}`, 42, null, undefined, {}, ['player123']]) {
+    for (const bad of ['', '   ', 'abc', 'bad id', 'no--double', '-leading', '0x12', `0x${'g'.repeat(63)}`, `0X${'a'.repeat(40)}`, '12345', 42, null, undefined, {}, ['player123']]) {
       refused([], bad);
     }
   });

@@ -6,6 +6,7 @@ import { parseTokenName } from '../../core/token';
 import { showBalances } from '../balancesQuickPick';
 import { identifierFromEditor } from '../editorIdentifier';
 import { showError } from '../errorPresenter';
+import { validateIdentifierInput } from '../identifierInput';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { readClientConfig } from '../settings';
@@ -92,19 +93,7 @@ async function askIdentifier(prefill: string | undefined): Promise<Identifier | 
     placeHolder: vscode.l10n.t('player123 or 0x…'),
     value: prefill,
     ignoreFocusOut: true,
-    validateInput: (value) => {
-      if (value.trim() === '') {
-        return undefined;
-      }
-      const parsed = parseIdentifier(value);
-      if (!parsed.ok) {
-        return parsed.message;
-      }
-      if (parsed.value.kind === 'address' && !parsed.value.checksumMatches) {
-        return { message: vscode.l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.'), severity: vscode.InputBoxValidationSeverity.Warning };
-      }
-      return undefined;
-    },
+    validateInput: (value) => validateIdentifierInput(value),
   });
   const parsed = text === undefined || text.trim() === '' ? undefined : parseIdentifier(text);
   return parsed?.ok ? parsed.value : undefined;

@@ -10,6 +10,8 @@ export interface ImportSummary {
   readonly added: number;
   readonly duplicates: number;
   readonly rejected: readonly RejectedRow[];
+  /** Rows imported that may hold a typo, with the reason. */
+  readonly warnings: readonly RejectedRow[];
 }
 
 /**
@@ -56,17 +58,22 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
     for (const { row, reason } of parsed.rejected) {
       logger.warn(`Import: row ${row} refused: ${reason}`);
     }
-    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected };
+    for (const { row, reason } of parsed.warnings) {
+      logger.warn(`Import: row ${row} imported, but check it: ${reason}`);
+    }
+    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings };
     void report(summary, added, addedGroups);
     return summary;
   };
 
   const report = async (summary: ImportSummary, added: readonly string[], addedGroups: readonly string[]): Promise<void> => {
     const undo = vscode.l10n.t('Undo');
-    const showRejected = vscode.l10n.t('Show Refused Rows');
-    const message = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length);
-    const actions = [...(added.length > 0 ? [undo] : []), ...(summary.rejected.length > 0 ? [showRejected] : [])];
-    const choice = await (summary.rejected.length > 0 ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
+    const showRejected = summary.rejected.length > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
+    const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length);
+    const message = summary.warnings.length > 0 ? `${imported} ${vscode.l10n.t('{0} rows may hold a typo (see the log).', summary.warnings.length)}` : imported;
+    const problems = summary.rejected.length + summary.warnings.length > 0;
+    const actions = [...(added.length > 0 ? [undo] : []), ...(problems ? [showRejected] : [])];
+    const choice = await (problems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {
       await tracked.updateLayout((layout) => withoutImported(layout, added, addedGroups));
     } else if (choice === showRejected) {

@@ -4,6 +4,7 @@ import { parseIdentifier } from '../../core/identifier';
 import { parseTokenFilter } from '../../core/token';
 import { moveAmongSiblings } from '../../core/groups';
 import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
+import { validateIdentifierInput } from '../identifierInput';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../labels';
 import { Services } from '../services';
@@ -154,13 +155,7 @@ async function addInteractively(services: Services): Promise<void> {
     prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address to keep in the sidebar'),
     placeHolder: vscode.l10n.t('player123 or 0x…'),
     ignoreFocusOut: true,
-    validateInput: (value) => {
-      if (value.trim() === '') {
-        return undefined;
-      }
-      const result = addTracked(tracked.all, value);
-      return result.ok ? undefined : result.message;
-    },
+    validateInput: (value) => validateIdentifierInput(value, (text) => addTracked(tracked.all, text)),
   });
   if (!text?.trim()) {
     return;

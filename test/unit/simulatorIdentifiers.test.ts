@@ -1,0 +1,61 @@
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { signedHeaders } from '../../src/core/signer';
+import { DEMO_CREDENTIALS, DEMO_TOKENS, DEMO_USERS } from '../../simulator/demoData';
+import { Simulator, startSimulator } from '../../simulator/server';
+
+/**
+ * The simulator reads identifiers and token addresses as the real server does (plyr-api.md,
+ * "Identifiers"; the server's checkUserExistsInParams, checkTokenInParams and viem's strict
+ * isAddress), asked over HTTP with signed requests, as the extension asks.
+ */
+describe('the simulator reads identifiers as the real server does', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSimulator();
+  });
+  after(() => sim.close());
+
+  const get = async (path: string): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(`${sim.url}/api/${path}`, { headers: signedHeaders(DEMO_CREDENTIALS, Date.now(), {}) });
+    return { status: response.status, body: await response.json() };
+  };
+  const gamr = DEMO_TOKENS.find((t) => t.apiId === 'gamr')!.address;
+  const gamer = DEMO_USERS.find((u) => u.plyrId === '0xgamer')!;
+  /** `gamr` with the case of its first letter flipped: a wrong EIP-55 checksum. */
+  const typo = (address: string) => {
+    const i = [...address].findIndex((c, n) => n > 1 && /[a-fA-F]/.test(c));
+    const c = address[i];
+    return address.slice(0, i) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + address.slice(i + 1);
+  };
+
+  it('has a demo user whose PLYR ID starts with 0x, with a primary address the owner route names', async () => {
+    assert.deepEqual(await get('user/balance/0xgamer/gamr'), { status: 200, body: { gamr: '250.0' } });
+    assert.deepEqual(await get(`user/basic/${gamer.primaryAddress}`), { status: 200, body: { plyrId: '0xgamer', avatar: '' } });
+  });
+
+  it('matches a PLYR ID on the balance route exactly as sent, as checkUserExistsInParams does', async () => {
+    assert.deepEqual(await get('user/balance/0xGamer'), { status: 404, body: { error: 'User not found' } });
+  });
+
+  it('refuses a token address with a wrong checksum, or all upper case, as Invalid tokenName', async () => {
+    for (const token of [typo(gamr), `0x${gamr.slice(2).toUpperCase()}`]) {
+      assert.deepEqual(await get(`user/balance/player123/${token}`), { status: 401, body: { error: 'Invalid tokenName' } }, token);
+    }
+  });
+
+  it('takes a token address checksummed or lower case, keyed as sent, and a listed name in any case', async () => {
+    assert.deepEqual(await get(`user/balance/player123/${gamr}`), { status: 200, body: { [gamr]: '9007199.254740993123456789' } });
+    assert.deepEqual(await get(`user/balance/player123/${gamr.toLowerCase()}`), { status: 200, body: { [gamr.toLowerCase()]: '9007199.254740993123456789' } });
+    assert.deepEqual(await get('user/balance/player123/GAMR'), { status: 200, body: { GAMR: '9007199.254740993123456789' } });
+  });
+
+  it('answers 400 Invalid address on the address routes for what strict isAddress refuses', async () => {
+    const address = DEMO_USERS[0].primaryAddress;
+    for (const bad of [typo(address), `0x${address.slice(2).toUpperCase()}`, '0xgamer']) {
+      assert.deepEqual(await get(`balance/${bad}`), { status: 400, body: { error: 'Invalid address' } }, bad);
+      assert.deepEqual(await get(`user/basic/${bad}`), { status: 400, body: { error: 'Invalid address' } }, bad);
+    }
+    assert.equal((await get(`balance/${address.toLowerCase()}`)).status, 200);
+  });
+});
