@@ -40,11 +40,11 @@ export interface SimulatorConfig {
 export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0, extraBalances: {}, rateLimitPerSecond: 0 };
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
-export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle' | 'slowAnswer';
+export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle' | 'slowAnswer' | 'echoHeaders';
 
 export interface Fault {
   readonly kind: FaultKind;
-  /** For `status` and `html`: the status to answer (default 500 / 502). */
+  /** For `status`, `html` and `echoHeaders`: the status to answer (default 500 / 502 / 400). */
   readonly status?: number;
   /** For `status`: the JSON body's `error` message. */
   readonly error?: string;
@@ -388,6 +388,11 @@ async function applyFault(ctx: Koa.Context, fault: Fault, stats: { streamedBytes
       ctx.status = fault.status ?? 502;
       ctx.type = 'text/html';
       ctx.body = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>';
+      return;
+    case 'echoHeaders':
+      // A server or proxy that echoes the request's headers in its error, as some debugging proxies do.
+      ctx.status = fault.status ?? 400;
+      ctx.body = { error: `Bad request: apikey=${ctx.get('apikey')} signature=${ctx.get('signature')} timestamp=${ctx.get('timestamp')}`, headers: ctx.headers };
       return;
     case 'malformedJson':
       ctx.type = 'application/json';

@@ -8,7 +8,7 @@ import { PlyrClient } from './core/plyrClient';
 import { Credentials } from './core/signer';
 import { createApi, PlyrBalanceApi } from './vscode/api';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
-import { registerClearCredentials, registerSetCredentials } from './vscode/commands/credentials';
+import { registerClearCredentials, registerSetCredentials, registerSetCredentialsFromLink } from './vscode/commands/credentials';
 import { registerRowActions } from './vscode/commands/rowActions';
 import { registerTestConnection } from './vscode/commands/testConnection';
 import { registerTrackingCommands } from './vscode/commands/tracking';
@@ -25,7 +25,7 @@ import { WorkspaceWatchList } from './vscode/workspaceWatchList';
 import { BalanceStatusBar } from './vscode/statusBar';
 import { BalanceMemoryStore } from './vscode/balanceMemoryStore';
 import { watchForChanges } from './vscode/changeNotifier';
-import { registerAllowServer, ServerTrust } from './vscode/serverTrust';
+import { registerAllowServer, registerAllowServerFromLink, ServerTrust } from './vscode/serverTrust';
 import { PrivacyMask, registerPrivacyCommands } from './vscode/privacyMask';
 import { registerListTransfer } from './vscode/commands/listTransfer';
 import { registerShareToWorkspace } from './vscode/commands/shareToWorkspace';
@@ -50,11 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const client = new PlyrClient({
       fetch,
       config: readClientConfig,
-      // A server chosen by the workspace gets no credentials until the user allows it.
-      credentials: () => {
-        serverTrust.assertAllowed();
-        return credentials.get();
-      },
+      credentials: () => credentials.get(),
+      // A server chosen by the workspace gets no request of any kind until the user allows it.
+      assertServerAllowed: () => serverTrust.assertAllowed(),
       logger,
       onClockSkew: (offsetMs) => {
         if (!warnedSkew) {
@@ -87,10 +85,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       watchForChanges(store, tracked, privacy),
       { dispose: () => store.dispose() },
       registerSetCredentials(services),
+      registerSetCredentialsFromLink(),
       registerClearCredentials(services),
       registerCheckBalance(services),
       registerTestConnection(services),
       registerAllowServer(serverTrust, () => void services.refresher.refreshAll()),
+      registerAllowServerFromLink(),
       ...registerTrackingCommands(services),
       ...registerGroupCommands(services),
       ...registerRowActions(services),

@@ -1,5 +1,11 @@
-import { isPlyrError } from './errors';
+import { isPlyrError, PlyrErrorCode } from './errors';
 import { SharedRequests } from './sharedRequests';
+
+/** Failures that say nothing about the server: they end when the user acts, so are not remembered. */
+const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'badConfiguration']);
+
+/** How long the extension remembers an address's owner. */
+export const OWNER_MEMORY_MS = 60 * 60 * 1000;
 
 /**
  * Which PLYR ID owns an address, remembered for a while and asked once however many hovers want
@@ -8,9 +14,6 @@ import { SharedRequests } from './sharedRequests';
  * account" and a failure only as long as the caller allows, since an account can be created at any
  * time and a server recovers.
  */
-/** How long the extension remembers an address's owner. */
-export const OWNER_MEMORY_MS = 60 * 60 * 1000;
-
 export class AccountLookup {
   private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number }>();
   private readonly requests = new SharedRequests<string | undefined>();
@@ -24,7 +27,8 @@ export class AccountLookup {
   /**
    * The owner's PLYR ID, or undefined for "no account". A failed lookup (the server down, an
    * answer that makes no sense) is remembered as long as "no account" is, and thrown again, so
-   * that hovering the same address does not ask a failing server each time. A cancelled one is not.
+   * that hovering the same address does not ask a failing server each time. One that was cancelled,
+   * or stopped before any request (no consent, no credentials, bad settings), is not.
    */
   async plyrIdOf(address: string, maxAgeMs: number, signal?: AbortSignal): Promise<string | undefined> {
     const key = `${this.scope()}|${address}`;
@@ -41,7 +45,7 @@ export class AccountLookup {
       this.known.set(key, { plyrId, at: now() });
       return plyrId;
     } catch (error) {
-      if (!signal?.aborted && !isPlyrError(error, 'cancelled')) {
+      if (!signal?.aborted && !(isPlyrError(error) && NOT_THE_SERVERS.has(error.code))) {
         this.known.set(key, { error, at: now() });
       }
       throw error;

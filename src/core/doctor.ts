@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { describeDuration, isPlyrError } from './errors';
-import { inertText } from './safeText';
+import { inertText, quoted } from './safeText';
 import { SigningConvention } from './signer';
 
 /**
@@ -9,7 +9,7 @@ import { SigningConvention } from './signer';
  * thresholds and wording are unit-tested without a network.
  */
 export type DoctorCheckId = 'network' | 'server' | 'credentials' | 'clock' | 'signedCall' | 'rateLimit';
-export type DoctorFix = 'setCredentials' | 'openSettings' | 'fixClock' | 'waitForRateLimit';
+export type DoctorFix = 'setCredentials' | 'openSettings' | 'allowServer' | 'fixClock' | 'waitForRateLimit';
 
 export interface DoctorCheck {
   readonly check: DoctorCheckId;
@@ -58,7 +58,7 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
     checks.push({ check: 'network', ok: false, detail: target.message, fix: 'openSettings' });
     return [...checks, ...notTried(['server', 'credentials', 'clock', 'signedCall', 'rateLimit'], l10n.t('Not checked: the network settings come first.'))];
   }
-  checks.push({ check: 'network', ok: true, detail: l10n.t('{0} at {1}', target.network, target.url) });
+  checks.push({ check: 'network', ok: true, detail: l10n.t('{0} at {1}', target.network, quoted(target.url, 200)) });
 
   let server: ServerAnswer | undefined;
   const sentAt = probe.now();
@@ -72,7 +72,8 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
       ...(ok ? {} : { fix: 'openSettings' as const }),
     });
   } catch (error) {
-    checks.push({ check: 'server', ok: false, detail: messageOf(error), fix: 'openSettings' });
+    // A server the workspace chose is not asked anything until the user allows it.
+    checks.push({ check: 'server', ok: false, detail: messageOf(error), fix: isPlyrError(error, 'serverNotConfirmed') ? 'allowServer' : 'openSettings' });
   }
 
   const hasCredentials = await probe.hasCredentials();

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { ParseResult } from './identifier';
 import { moveTo, TrackedIdentifier, TrackedList, validateLabel } from './trackedList';
+import { quoted } from './safeText';
 
 /**
  * Named groups (folders) of the user's list. An identifier names its group (`group`); the groups'
@@ -27,7 +28,7 @@ export function validateGroupName(raw: unknown, groups: readonly string[], renam
   }
   const name = checked.value;
   if (groups.some((g) => sameName(g, name) && !(renaming !== undefined && sameName(g, renaming)))) {
-    return { ok: false, message: l10n.t('There is a group named {0} already.', name) };
+    return { ok: false, message: l10n.t('There is a group named {0} already.', quoted(name)) };
   }
   return { ok: true, value: name };
 }

@@ -103,3 +103,11 @@ export function renderNoCredentialsHover(setCredentials: HoverLink): string {
   const link = commandLink(setCredentials.label, setCredentials.command, setCredentials.args);
   return `**PLYR**: ${l10n.t({ message: "{0} to see this address's balances.", args: [link], comment: '{0} is a link such as: Set API Credentials' })}`;
 }
+
+/**
+ * The hover while the workspace's server waits for the user's yes: the reason and the one action,
+ * no balances and no owner (that server got no request).
+ */
+export function renderServerNotAllowedHover(message: string, allow: HoverLink): string {
+  return `**PLYR**: ${escapeMarkdown(message)} ${commandLink(allow.label, allow.command, allow.args)}`;
+}

@@ -3,7 +3,7 @@ import { isPlainObject } from './balances';
 import { identifierWarning, parseIdentifier } from './identifier';
 import { parseTokenFilter } from './token';
 import { findGroup, Layout, MAX_GROUPS, validateGroupName, withGroup } from './groups';
-import { addTracked, MAX_TRACKED, TrackedIdentifier, TrackedList, updateAt } from './trackedList';
+import { MAX_TRACKED, TrackedIdentifier, trackedEntry } from './trackedList';
 
 /**
  * The user's list, with its groups and order, as a file, JSON or CSV, both ways. Import checks every row as if it were typed
@@ -27,6 +27,8 @@ export interface ParsedImport {
   readonly warnings: readonly RejectedRow[];
   /** Rows that repeat an identifier found earlier in the file. */
   readonly duplicates: number;
+  /** Rows not read because the list was full (MAX_TRACKED identifiers). */
+  readonly overLimit: number;
 }
 
 /** Files larger than this are refused whole: a list of MAX_TRACKED rows is far smaller. */
@@ -60,14 +62,22 @@ export function parseImport(text: string, format: TransferFormat): ParsedImport 
   if (format === 'json') {
     return parseJsonImport(text);
   }
-  const rows = parseCsv(text);
-  const first = rows[0]?.cells.map((c) => c.trim().toLowerCase());
-  const body = first && first[0] === CSV_HEADER[0] ? rows.slice(1) : rows;
-  const records = body.map(({ line, cells }) => ({
-    row: line,
-    record: { id: undoFormulaGuard(cells[0] ?? ''), label: emptyToUndefined(undoFormulaGuard(cells[1] ?? '')), tokens: tokensCell(cells[2]), group: emptyToUndefined(undoFormulaGuard(cells[3] ?? '')), extra: cells.length > CSV_HEADER.length },
-  }));
-  return collect(records, []);
+  return collect(csvRecords(text), []);
+}
+
+/** The CSV's rows as records, read one at a time (an import stops reading when the list is full). */
+function* csvRecords(text: string): Generator<RawRow> {
+  let first = true;
+  for (const { line, cells } of parseCsv(text)) {
+    const header = first && cells[0]?.trim().toLowerCase() === CSV_HEADER[0];
+    first = false;
+    if (!header) {
+      yield {
+        row: line,
+        record: { id: undoFormulaGuard(cells[0] ?? ''), label: emptyToUndefined(undoFormulaGuard(cells[1] ?? '')), tokens: tokensCell(cells[2]), group: emptyToUndefined(undoFormulaGuard(cells[3] ?? '')), extra: cells.length > CSV_HEADER.length },
+      };
+    }
+  }
 }
 
 /** What an import changed, for its one-step undo. */
@@ -120,11 +130,11 @@ function parseJsonImport(text: string): ParsedImport {
   try {
     body = JSON.parse(text);
   } catch {
-    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], warnings: [], duplicates: 0 };
+    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], warnings: [], duplicates: 0, overLimit: 0 };
   }
   const items = Array.isArray(body) ? body : isPlainObject(body) && Array.isArray(body.identifiers) ? body.identifiers : undefined;
   if (!items) {
-    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], warnings: [], duplicates: 0 };
+    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], warnings: [], duplicates: 0, overLimit: 0 };
   }
   const declared = isPlainObject(body) && Array.isArray(body.groups) ? body.groups : [];
   return collect(
@@ -144,9 +154,12 @@ interface RawRow {
 /**
  * Each row checked as if typed: identifier, label, token filter and group; duplicates within the
  * file are skipped. Declared group names that are not valid are left out (their rows say why).
+ * Linear in the rows: duplicates are found in a set, and once the list is full (MAX_TRACKED) the
+ * rest is only counted, not checked.
  */
-function collect(rows: readonly RawRow[], declaredGroups: readonly unknown[]): ParsedImport {
-  let list: TrackedList = [];
+function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): ParsedImport {
+  const entries: TrackedIdentifier[] = [];
+  const seen = new Set<string>();
   const groups: string[] = [];
   for (const raw of declaredGroups.slice(0, MAX_GROUPS)) {
     const name = validateGroupName(raw, groups);
@@ -157,19 +170,24 @@ function collect(rows: readonly RawRow[], declaredGroups: readonly unknown[]): P
   const rejected: RejectedRow[] = [];
   const warnings: RejectedRow[] = [];
   let duplicates = 0;
+  let overLimit = 0;
   for (const { row, record } of rows) {
+    if (entries.length >= MAX_TRACKED) {
+      overLimit++;
+      continue;
+    }
     if (record.extra) {
       rejected.push({ row, reason: l10n.t('The row has more than {0} columns ({1}).', CSV_HEADER.length, CSV_HEADER.join(', ')) });
       continue;
     }
     const parsed = parseIdentifier(record.id);
-    if (parsed.ok && list.some((t) => t.id === parsed.value.value)) {
+    if (parsed.ok && seen.has(parsed.value.value)) {
       duplicates++;
       continue;
     }
-    const added = addTracked(list, record.id, record.label);
-    if (!added.ok) {
-      rejected.push({ row, reason: added.message });
+    const entry = trackedEntry(record.id, record.label);
+    if (!entry.ok) {
+      rejected.push({ row, reason: entry.message });
       continue;
     }
     const tokens = parseTokenFilter(record.tokens);
@@ -183,13 +201,14 @@ function collect(rows: readonly RawRow[], declaredGroups: readonly unknown[]): P
       continue;
     }
     const groupName = group && (findGroup(groups, group.value) ?? (groups.push(group.value), group.value));
-    list = updateAt(added.value.list, list.length, { tokens: tokens.value, notify: record.notify ? true : undefined, group: groupName });
+    entries.push({ ...entry.value, ...(tokens.value ? { tokens: tokens.value } : {}), ...(record.notify ? { notify: true as const } : {}), ...(groupName !== undefined ? { group: groupName } : {}) });
+    seen.add(entry.value.id);
     const warning = parsed.ok ? identifierWarning(parsed.value) : undefined;
     if (warning !== undefined) {
       warnings.push({ row, reason: warning });
     }
   }
-  return { entries: list, groups, rejected, warnings, duplicates };
+  return { entries, groups, rejected, warnings, duplicates, overLimit };
 }
 
 function tokensCell(cell: string | undefined): string[] | undefined {
@@ -207,20 +226,19 @@ function undoFormulaGuard(cell: string): string {
 }
 
 /** RFC 4180: commas, quoted cells with doubled quotes and line breaks inside; blank lines skipped. */
-function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
+function* parseCsv(text: string): Generator<{ line: number; cells: string[] }> {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
   let line = 1;
   let rowLine = 1;
-  const endRow = () => {
+  // The row just ended, or undefined for a blank line.
+  const endRow = (): { line: number; cells: string[] } | undefined => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0].trim() !== '') {
-      rows.push({ line: rowLine, cells });
-    }
+    const row = cells.length > 1 || cells[0].trim() !== '' ? { line: rowLine, cells } : undefined;
     cells = [];
     cell = '';
+    return row;
   };
   const source = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < source.length; i++) {
@@ -246,7 +264,10 @@ function parseCsv(text: string): { line: number; cells: string[] }[] {
       if (c === '\r' && source[i + 1] === '\n') {
         i++;
       }
-      endRow();
+      const row = endRow();
+      if (row) {
+        yield row;
+      }
       line++;
       rowLine = line;
     } else {
@@ -254,7 +275,9 @@ function parseCsv(text: string): { line: number; cells: string[] }[] {
     }
   }
   if (cell !== '' || cells.length > 0) {
-    endRow();
+    const row = endRow();
+    if (row) {
+      yield row;
+    }
   }
-  return rows;
 }

@@ -1,10 +1,13 @@
+import { bidiShown } from './safeText';
+
 /**
  * Server text going into Markdown (hovers, tooltips): every ASCII punctuation mark that Markdown,
- * HTML or autolinking could act on is backslash-escaped, and line breaks become spaces, so a token
- * named `[x](command:…)` or `<img onerror=…>` renders as the text it is.
+ * HTML or autolinking could act on is backslash-escaped, line breaks become spaces and bidi
+ * controls show as �, so a token named `[x](command:…)` or `<img onerror=…>` renders as the text
+ * it is.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$@%;/^,?]/g, '\\$&');
+  return bidiShown(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$@%;/^,?]/g, '\\$&');
 }
 
 /** A command link to one of the extension's own commands, its arguments URI-encoded JSON. */

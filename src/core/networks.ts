@@ -18,6 +18,9 @@ export const NETWORKS: Readonly<Record<Exclude<NetworkName, 'custom'>, NetworkIn
 
 export type BaseUrlResult = { ok: true; url: URL } | { ok: false; message: string };
 
+/** Longer is no server address: refused before parsing, whose cost grows with the length. */
+export const MAX_URL_LENGTH = 2048;
+
 // Setting names stay out of the translated text, so that a translation cannot change them.
 const CUSTOM_BASE_URL = 'plyr.customBaseUrl';
 const SETTING_COMMENT = '{0} is the name of a setting';
@@ -34,6 +37,10 @@ export function apiRoot(network: NetworkName, customBaseUrl: string): BaseUrlRes
       args: ['custom', CUSTOM_BASE_URL],
       comment: '{0} is a value of the network setting, {1} the name of a setting',
     });
+    return { ok: false, message };
+  }
+  if (raw.length > MAX_URL_LENGTH) {
+    const message = l10n.t({ message: '{0} is {1} characters long; a server URL has at most {2}.', args: [CUSTOM_BASE_URL, raw.length, MAX_URL_LENGTH], comment: '{0} is the name of a setting' });
     return { ok: false, message };
   }
   let url: URL;
@@ -55,9 +62,18 @@ export function apiRoot(network: NetworkName, customBaseUrl: string): BaseUrlRes
   }
   url.search = '';
   url.hash = '';
-  const path = url.pathname.replace(/\/+$/, '').replace(/\/api$/, '');
-  url.pathname = `${path}/api/`;
+  const path = withoutTrailingSlashes(url.pathname);
+  url.pathname = `${path.endsWith('/api') ? path.slice(0, -'/api'.length) : path}/api/`;
   return { ok: true, url };
+}
+
+/** Trailing `/`s removed in one backward scan (a regex like `/\/+$/` is quadratic on many slashes). */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) {
+    end--;
+  }
+  return path.slice(0, end);
 }
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -8,6 +8,7 @@ import { apiRoot, NetworkName } from './networks';
 import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody, TOKENS_COMMENT } from './responses';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RetryPolicy, Sleep, withRetry } from './retry';
 import { Credentials, getBody, otherConvention, redactApiKey, SigningConvention, signedHeaders } from './signer';
+import { withoutSecrets } from './safeText';
 import { parseTokenList, TokenInfo } from './tokenList';
 import { FetchLike, send } from './transport';
 
@@ -31,6 +32,11 @@ export interface PlyrClientOptions {
   readonly retryPolicy?: RetryPolicy;
   /** Told when the server's clock differs from ours by enough to expire requests. */
   readonly onClockSkew?: (offsetMs: number) => void;
+  /**
+   * Called before every request, signed or not, with the API root it goes to; throws to stop it
+   * (a server the workspace chose that the user has not allowed gets no request at all).
+   */
+  readonly assertServerAllowed?: (root: URL) => void;
 }
 
 export interface BalanceResult {
@@ -116,7 +122,7 @@ export class PlyrClient {
   async probeServer(signal?: AbortSignal): Promise<ServerAnswer> {
     const config = this.options.config();
     const started = this.now();
-    const response = await send(this.options.fetch, new URL('tokenlist', this.root(config)), { timeoutMs: config.timeoutMs, signal });
+    const response = await this.send(new URL('tokenlist', this.root(config)), config, undefined, signal);
     const serverDate = Date.parse(response.headers.get('date') ?? '');
     return { status: response.status, elapsedMs: this.now() - started, ...(Number.isNaN(serverDate) ? {} : { serverDateMs: serverDate }), ...retryAfterOf(this.retryAfter(response)) };
   }
@@ -181,6 +187,8 @@ export class PlyrClient {
    * (when allowed) and a "Request expired" once more with the server's clock; what worked is kept.
    */
   private async signedGet(url: URL, root: URL, config: ClientConfig, signal?: AbortSignal): Promise<HttpResponse> {
+    // Before the credentials are even read: a server not allowed is the first thing to fix.
+    this.options.assertServerAllowed?.(root);
     const credentials = await this.options.credentials();
     if (!credentials) {
       const message = l10n.t({
@@ -235,18 +243,27 @@ export class PlyrClient {
     const started = this.now();
     const key = credentials ? ` key ${redactApiKey(credentials.apiKey)}` : '';
     try {
-      const response = await send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
+      const received = await this.send(url, config, headers, signal);
+      // A server or proxy may echo the request's headers: nothing it sends is read, logged or
+      // shown with the key, the secret or the signature in it.
+      const response = credentials ? { ...received, body: withoutSecrets(received.body, [credentials.apiKey, credentials.secretKey, headers?.signature ?? '']) } : received;
       this.options.logger.info(`GET ${url.pathname} → ${response.status} in ${this.now() - started} ms${key}`);
       if (RETRYABLE_STATUS.has(response.status)) {
         throw errorFromResponse(response, this.retryAfter(response));
       }
       return response;
     } catch (error) {
-      if (error instanceof PlyrError && error.status === undefined) {
+      if (error instanceof PlyrError && error.status === undefined && error.code !== 'serverNotConfirmed') {
         this.options.logger.warn(`GET ${url.pathname} failed after ${this.now() - started} ms: ${error.code}`);
       }
       throw error;
     }
+  }
+
+  /** The one place a request leaves: to a server the user allowed, bounded in time and size. */
+  private send(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    this.options.assertServerAllowed?.(this.root(config));
+    return send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
   }
 
   private retryAfter(response: HttpResponse): number | undefined {

@@ -1,17 +1,53 @@
 import * as l10n from '@vscode/l10n';
 
 /**
+ * Text from outside (a server, a file, a setting) is hostile. These are the ways it may enter what
+ * we show or log, each inert where it lands.
+ */
+
+/** Line breaks and control characters. */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/**
+ * The bidirectional embeddings, overrides and isolates (U+202A-E, U+2066-9), which can make text
+ * read as other text ("usd" + U+202E + "c" shows as "usdc").
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line, its bidi controls shown (see {@link bidiShown}), at most `maxLength` long (cut with …). */
+export function oneLine(value: unknown, maxLength: number): string {
+  const text = bidiShown(typeof value === 'string' ? value : '').replace(CONTROLS, ' ').trim();
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/**
+ * Each bidi control replaced by U+FFFD (�): the text keeps its order, and a name that hid one
+ * (a spoof of "usdc") does not pass for the name it imitates.
+ */
+export function bidiShown(text: string): string {
+  return text.replace(BIDI_CONTROLS, '\uFFFD');
+}
+
+/**
+ * Outside text (a field name, a label, a URL) quoted inside a message: one line, in backticks, with
+ * what could make a link or an icon broken up (`](`, `$(`), so that it reads as typed and does
+ * nothing in a notification, a modal, a quick pick, a tooltip or a thrown error.
+ */
+export function quoted(value: unknown, maxLength = 80): string {
+  const text = oneLine(value, maxLength).replace(/`/g, "'").replace(/\]\s*\(/g, ']\u200b(').replace(/\]\s*\[/g, ']\u200b[').replace(/\$\(/g, '$\u200b(');
+  return `\`${text}\``;
+}
+
+/**
  * Server strings are hostile. Before one enters a message we show (notifications render
  * Markdown-style links), keep it short, on one line, and free of the characters that make links,
- * HTML or code spans.
+ * HTML or code spans, and of `command:` URIs.
  */
 export function inertText(value: unknown, maxLength = 120): string {
-  const text = typeof value === 'string' ? value : '';
-  const cleaned = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+  const text = oneLine(value, Number.MAX_SAFE_INTEGER)
     .replace(/[[\]()<>`*_|\\!#]/g, '')
-    .trim();
-  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
+    // A bare command: URI is no link in a notification, but nothing of the server's should read as one.
+    .replace(/command:/gi, 'command\u200b:');
+  return oneLine(text, maxLength);
 }
 
 const SIMPLE_TOKEN = /^(?:[a-z0-9][a-z0-9._-]{0,31}|0x[0-9a-fA-F]{40})$/;
@@ -19,4 +55,18 @@ const SIMPLE_TOKEN = /^(?:[a-z0-9][a-z0-9._-]{0,31}|0x[0-9a-fA-F]{40})$/;
 /** A token name as it may appear in a message: itself when ordinary, else a neutral phrase. */
 export function tokenForMessage(token: string): string {
   return SIMPLE_TOKEN.test(token) ? l10n.t({ message: '"{0}"', args: [token], comment: 'A token name in quotation marks' }) : l10n.t('a token with an unusual name');
+}
+
+/**
+ * Text a server sent, with the credentials of the request it answers removed wherever they appear
+ * (a server or proxy may echo the request's headers): before it is parsed, logged or shown.
+ */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) {
+      out = out.split(secret).join('[redacted]');
+    }
+  }
+  return out;
 }

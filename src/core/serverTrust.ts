@@ -5,25 +5,33 @@ import { NETWORKS } from './networks';
 /** The official API servers: a workspace may choose between them without asking. */
 const OFFICIAL_ORIGINS: ReadonlySet<string> = new Set(Object.values(NETWORKS).map((n) => new URL(n.baseUrl).origin));
 
-/** Where the custom server setting was set, as VS Code's `inspect()` reports it. */
+/** Where the server settings were set, as VS Code's `inspect()` reports them. */
 export interface BaseUrlSources {
-  /** The workspace's (or workspace folder's) value, if it sets one. */
+  /** The workspace's (or workspace folder's) custom URL, if it sets one. */
   readonly workspace?: string;
-  /** The user's own value. */
+  /** The user's own custom URL. */
   readonly user?: string;
+  /** The workspace's (or folder's) `plyr.network`, if it sets one. */
+  readonly workspaceNetwork?: string;
+  /** The user's own `plyr.network`. */
+  readonly userNetwork?: string;
 }
 
 /**
- * The origin that must be confirmed before credentials go to `root`, or undefined. A cloned
- * repository's settings could otherwise send the user's API key to any server: a server chosen by
- * the workspace (not an official one, not the user's own) waits for the user's yes, once per origin.
+ * The origin that must be confirmed before any request goes to `root`, or undefined. A cloned
+ * repository's settings could otherwise send the user's API key to any server. The server that
+ * receives credentials is the user's choice: a custom server that the workspace chose (its URL,
+ * or its switch to the custom network while the user's own settings are not on it) waits for the
+ * user's yes, once per origin. Official servers never wait.
  */
 export function originToConfirm(root: URL, sources: BaseUrlSources, confirmed: ReadonlySet<string>): string | undefined {
   const origin = root.origin;
-  if (OFFICIAL_ORIGINS.has(origin) || sources.workspace === undefined || confirmed.has(origin)) {
+  if (OFFICIAL_ORIGINS.has(origin) || confirmed.has(origin)) {
     return undefined;
   }
-  return originOf(sources.workspace) === origin && originOf(sources.user) !== origin ? origin : undefined;
+  const workspaceChoseUrl = sources.workspace !== undefined && originOf(sources.workspace) === origin && originOf(sources.user) !== origin;
+  const workspaceChoseCustom = sources.workspaceNetwork === 'custom' && sources.userNetwork !== 'custom';
+  return workspaceChoseUrl || workspaceChoseCustom ? origin : undefined;
 }
 
 function originOf(url: string | undefined): string | undefined {

@@ -43,8 +43,8 @@ export function validateLabel(value: unknown): ParseResult<string | undefined> {
   return { ok: true, value: text === '' ? undefined : text };
 }
 
-/** Adds an identifier at the end; refuses invalid input and duplicates (after normalisation). */
-export function addTracked(list: TrackedList, rawIdentifier: unknown, rawLabel?: unknown): ParseResult<{ list: TrackedList; entry: TrackedIdentifier }> {
+/** An identifier and its label, checked and normalised, as a list entry (not yet in any list). */
+export function trackedEntry(rawIdentifier: unknown, rawLabel?: unknown): ParseResult<TrackedIdentifier> {
   const parsed = parseIdentifier(rawIdentifier);
   if (!parsed.ok) {
     return parsed;
@@ -54,13 +54,23 @@ export function addTracked(list: TrackedList, rawIdentifier: unknown, rawLabel?:
     return label;
   }
   const { value: id, kind } = parsed.value;
+  return { ok: true, value: label.value === undefined ? { id, kind } : { id, kind, label: label.value } };
+}
+
+/** Adds an identifier at the end; refuses invalid input and duplicates (after normalisation). */
+export function addTracked(list: TrackedList, rawIdentifier: unknown, rawLabel?: unknown): ParseResult<{ list: TrackedList; entry: TrackedIdentifier }> {
+  const checked = trackedEntry(rawIdentifier, rawLabel);
+  if (!checked.ok) {
+    return checked;
+  }
+  const entry = checked.value;
+  const id = entry.id;
   if (list.some((t) => t.id === id)) {
     return { ok: false, message: l10n.t('{0} is already in the list.', id) };
   }
   if (list.length >= MAX_TRACKED) {
     return { ok: false, message: l10n.t('The list holds at most {0} identifiers.', MAX_TRACKED) };
   }
-  const entry: TrackedIdentifier = label.value === undefined ? { id, kind } : { id, kind, label: label.value };
   return { ok: true, value: { list: [...list, entry], entry } };
 }
 

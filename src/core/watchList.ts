@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { describeType, parseIdentifier, ParseResult } from './identifier';
 import { validateGroupName } from './groups';
+import { quoted } from './safeText';
 import { TrackedIdentifier, validateLabel } from './trackedList';
 
 /**
@@ -27,11 +28,12 @@ export function parseWatchList(text: string): WatchList {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return refused(l10n.t('{0} is not valid JSON: {1}', WATCH_LIST_FILE, (error as Error).message));
+    // The parser's message quotes the file's text: quoted, it stays inert.
+    return refused(l10n.t('{0} is not valid JSON: {1}', WATCH_LIST_FILE, quoted((error as Error).message, 100)));
   }
   const credential = credentialField(data);
   if (credential !== undefined) {
-    return refused(l10n.t('{0} has a field named "{1}". Credentials never go in this file, which is shared with everyone who clones the workspace: remove the field (and change the key if it was committed).', WATCH_LIST_FILE, credential));
+    return refused(l10n.t('{0} has a field named {1}. Credentials never go in this file, which is shared with everyone who clones the workspace: remove the field (and change the key if it was committed).', WATCH_LIST_FILE, quoted(credential, 40)));
   }
   const rows = (data as { identifiers?: unknown } | null)?.identifiers;
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !Array.isArray(rows)) {
@@ -90,7 +92,7 @@ function credentialField(value: unknown, depth = 0): string | undefined {
   }
   for (const [name, inner] of Object.entries(value)) {
     if (!Array.isArray(value) && CREDENTIAL_FIELD.test(name)) {
-      return name.slice(0, 40);
+      return name;
     }
     const found = credentialField(inner, depth + 1);
     if (found !== undefined) {

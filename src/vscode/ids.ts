@@ -2,6 +2,8 @@
 export const COMMANDS = {
   checkBalance: 'plyr.checkBalance',
   setCredentials: 'plyr.setCredentials',
+  /** For links (hovers): ignores any argument and always asks, so a link can store nothing. */
+  setCredentialsFromLink: 'plyr.setCredentialsFromLink',
   clearCredentials: 'plyr.clearCredentials',
   showLog: 'plyr.showLog',
   addIdentifier: 'plyr.addIdentifier',
@@ -23,6 +25,8 @@ export const COMMANDS = {
   notifyOnChange: 'plyr.notifyOnChange',
   stopNotifyOnChange: 'plyr.stopNotifyOnChange',
   allowWorkspaceServer: 'plyr.allowWorkspaceServer',
+  /** For links (hovers): ignores any argument and always asks in a modal, so a link grants nothing. */
+  allowWorkspaceServerFromLink: 'plyr.allowWorkspaceServerFromLink',
   togglePrivacy: 'plyr.togglePrivacy',
   hideAmounts: 'plyr.hideAmounts',
   showAmounts: 'plyr.showAmounts',
@@ -41,14 +45,19 @@ export const COMMANDS = {
   renameSelected: 'plyr.renameSelected',
 } as const;
 
-/** The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). */
+/**
+ * The only commands a hover's links may run (MarkdownString isTrusted.enabledCommands). None of
+ * them stores credentials or grants consent, whatever arguments a link passes: those two are
+ * reached through their FromLink forms, which ignore arguments and ask the person.
+ */
 export const HOVER_COMMANDS: readonly string[] = [
   COMMANDS.addIdentifier,
   COMMANDS.refreshAddress,
   COMMANDS.copyIdentifier,
   COMMANDS.openInExplorer,
   COMMANDS.checkBalanceFor,
-  COMMANDS.setCredentials,
+  COMMANDS.setCredentialsFromLink,
+  COMMANDS.allowWorkspaceServerFromLink,
 ];
 
 export const VIEWS = {

@@ -6,8 +6,7 @@ import { readClientConfig } from './settings';
 
 /**
  * Keeps the user's credentials from a server that a workspace's settings chose: until the user
- * allows that origin (once, remembered on this machine), signed requests to it are refused before
- * they are made. User settings, the official servers and untrusted workspaces (whose values of
+ * allows that origin (once, remembered on this machine), no request of any kind is made to it. User settings, the official servers and untrusted workspaces (whose values of
  * these settings VS Code ignores) need nothing.
  */
 export class ServerTrust {
@@ -20,9 +19,16 @@ export class ServerTrust {
     if (!root.ok) {
       return undefined;
     }
-    const inspected = vscode.workspace.getConfiguration(SETTINGS.section).inspect<string>(SETTINGS.customBaseUrl);
-    const workspace = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
-    return originToConfirm(root.url, { workspace, user: inspected?.globalValue }, new Set(this.allowed()));
+    const section = vscode.workspace.getConfiguration(SETTINGS.section);
+    const url = section.inspect<string>(SETTINGS.customBaseUrl);
+    const network = section.inspect<string>(SETTINGS.network);
+    const sources = {
+      workspace: url?.workspaceFolderValue ?? url?.workspaceValue,
+      user: url?.globalValue,
+      workspaceNetwork: network?.workspaceFolderValue ?? network?.workspaceValue,
+      userNetwork: network?.globalValue,
+    };
+    return originToConfirm(root.url, sources, new Set(this.allowed()));
   }
 
   /** Throws the error that names the origin (with its fix) while one is waiting. */
@@ -41,6 +47,14 @@ export class ServerTrust {
     const stored = this.state.get<unknown>(STATE_KEYS.allowedServers);
     return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [];
   }
+}
+
+/**
+ * The form a hover link runs: arguments are ignored, so the modal always asks; a link never
+ * passes the origin that automation may pass.
+ */
+export function registerAllowServerFromLink(): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.allowWorkspaceServerFromLink, () => vscode.commands.executeCommand(COMMANDS.allowWorkspaceServer));
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../core/safeText';
 import { ClientConfig } from '../core/plyrClient';
 import { apiRoot, NetworkName, NETWORKS as NETWORK_INFO } from '../core/networks';
 import { SigningConvention } from '../core/signer';
@@ -94,5 +95,6 @@ export function readHoverSettings(): HoverSettings {
 
 /** The network's name for people ("PLYR PHI mainnet", or the custom URL). */
 export function networkLabel({ network, customBaseUrl }: ClientConfig = readClientConfig()): string {
-  return network === 'custom' ? vscode.l10n.t('custom ({0})', customBaseUrl) : NETWORK_INFO[network].label;
+  // The URL comes from a setting, maybe a workspace's: shown without what could make a link.
+  return network === 'custom' ? vscode.l10n.t('custom ({0})', inertText(customBaseUrl, 100)) : NETWORK_INFO[network].label;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Logger } from '../core/logger';
+import { quoted } from '../core/safeText';
 import { TrackedIdentifier, TrackedList } from '../core/trackedList';
 import { parseWatchList, WATCH_LIST_FILE } from '../core/watchList';
 
@@ -52,7 +53,7 @@ export class WorkspaceWatchList implements vscode.Disposable {
       if (text === undefined) {
         continue;
       }
-      const list = text === TOO_LARGE ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, folder.name)] } : parseWatchList(text);
+      const list = text === TOO_LARGE ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] } : parseWatchList(text);
       problems.push(...list.problems);
       for (const entry of list.entries.filter((e) => !seen.has(e.id))) {
         seen.add(entry.id);

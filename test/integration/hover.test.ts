@@ -8,7 +8,7 @@ import { hoverOn, pointAt, resetSettings, setDemoCredentials, startAndUseSimulat
 const PLAYER = DEMO_USERS[0].primaryAddress;
 /** An address nobody uses: no PLYR account, zero balances. */
 const STRANGER = demoAddress('nobody at all');
-const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentials']);
+const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentialsFromLink', 'plyr.allowWorkspaceServerFromLink']);
 
 function tableRows(markdown: string): string[] {
   return markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Token |'));
@@ -77,7 +77,7 @@ describe('the address hover', () => {
     try {
       const hover = await hoverOn(`d = ${PLAYER}`, PLAYER);
       assert.match(hover?.markdown ?? '', /Set API Credentials/);
-      assert.deepEqual(commandTargets(hover?.markdown ?? ''), ['plyr.setCredentials']);
+      assert.deepEqual(commandTargets(hover?.markdown ?? ''), ['plyr.setCredentialsFromLink'], 'the form that ignores a link\'s arguments');
       assert.equal(hover?.markdown.split('\n').length, 1);
       assert.equal(sim.requests.length, 0);
     } finally {

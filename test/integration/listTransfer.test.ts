@@ -38,7 +38,7 @@ describe('export and import of the list', () => {
       await untrackAll();
       assert.deepEqual(await groups(), []);
       const summary = await vscode.commands.executeCommand<ImportSummary>('plyr.importIdentifiers', file);
-      assert.deepEqual(summary, { added: 3, duplicates: 0, rejected: [], warnings: [] });
+      assert.deepEqual(summary, { added: 3, duplicates: 0, rejected: [], warnings: [], overLimit: 0 });
       // CSV carries identifiers, labels, token filters and groups; "Notify on change" and empty groups travel in JSON.
       assert.deepEqual(await list(), format === 'json' ? before : before.map(([id, label, , group]) => [id, label, false, group]));
       assert.deepEqual(await groups(), format === 'json' ? ['Empty', 'Studio'] : ['Studio']);

@@ -32,7 +32,7 @@ const HOVER_ADDRESS = DEMO_USERS[0].primaryAddress;
 const LABEL = 'Reliability probe';
 const HOVER_TEXT = `const wallet = "${HOVER_ADDRESS}";`;
 /** The commands a hover link may run (the extension's allow-list). */
-const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentials']);
+const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentialsFromLink', 'plyr.allowWorkspaceServerFromLink']);
 /** VS Code cuts Markdown longer than this before rendering it: what follows (the links) would be lost. */
 const VSCODE_MARKDOWN_LIMIT = 100_000;
 const RESPONSIVE_MS = 1000;
@@ -95,6 +95,14 @@ const HOSTILE_NAMES: Record<string, string> = {
   '$(alert) icon': '7.0',
   // Beyond a double's precision: shown digit for digit, never through a number.
   exact: '9007199254740993.000000000000000001',
+};
+
+/** Names that could reorder what is read, or run a command, if shown as sent. */
+const BIDI_NAMES: Record<string, string> = {
+  'usd\u202Ec': '8.0',
+  'a\u2066b\u2069c': '9.0',
+  '<command:git.push>': '10.0',
+  'command:workbench.action.closeWindow': '11.0',
 };
 
 const ROWS: readonly Row[] = [
@@ -174,6 +182,18 @@ const ROWS: readonly Row[] = [
     name: 'Markdown, HTML, links, pipes and backticks in token names',
     inject: extra(HOSTILE_NAMES),
     expect: { rendered: HOSTILE_NAMES },
+  },
+  {
+    name: 'Bidi overrides (U+202E, U+2066) and `command:` links in token names',
+    inject: extra(BIDI_NAMES),
+    expect: { rendered: BIDI_NAMES },
+  },
+  {
+    name: 'An error that echoes the request headers (the API key and the signature in the body)',
+    inject: () => sim.fault({ kind: 'echoHeaders' }),
+    // The key, the secret and the signature are removed before anything is read: the suite's scan
+    // of the user-data folder (the log included) finds none of them.
+    expect: { error: 'httpError', message: /^The PLYR API answered 400: "Bad request: apikey=redacted signature=redacted timestamp=\d+"\.$/, fix: 'showLog' },
   },
   {
     name: '429 with a `Retry-After` of one day',
@@ -290,7 +310,8 @@ function assertSafeHover(view: HoverView): void {
 /** Each shown token row is a token sent, with its amount from the exact decimal string; a cut table says how many are left out. */
 function assertHoverBalances(view: HoverView, expected: Readonly<Record<string, string>>): void {
   const rows = hoverTable(view.markdown);
-  const byName = new Map(Object.entries(expected).map(([token, amount]) => [token.replace(/[\r\n\u2028\u2029]+/g, ' ').toUpperCase(), amount]));
+  // Line breaks show as a space and bidi controls as U+FFFD (a spoofed name never reads as another).
+  const byName = new Map(Object.entries(expected).map(([token, amount]) => [token.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '\uFFFD').toUpperCase(), amount]));
   const total = byName.size;
   assert.ok(rows.length > 0, 'a balance table');
   for (const [tokenCell, amountCell] of rows) {

@@ -116,6 +116,10 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   badCharacter("'#'", '#', "'#' (U+0023)"),
   badCharacter("'%2F'", '%2F', "'%' (U+0025)"),
   badCharacter("'[x](command:workbench.action.closeWindow)'", '[x](command:workbench.action.closeWindow)', "'[' (U+005B)"),
+  // The other ways text can carry a command link (issue 15): an autolink, a bare URI, a reference link.
+  badCharacter("'<command:git.push>'", '<command:git.push>', "'<' (U+003C)"),
+  badCharacter("'command:git.push'", 'command:git.push', "':' (U+003A)"),
+  badCharacter("'[x][r] [r]: command:git.push'", '[x][r] [r]: command:git.push', "'[' (U+005B)", notAscii),
   badCharacter("'player 123'", 'player 123', 'a space (U+0020)', notAscii),
   badCharacter("'key\\r\\nX-Injected: 1'", 'key\r\nX-Injected: 1', 'the character U+000D', notAscii),
   badCharacter("'player\\u0000'", 'player\u0000', 'the character U+0000', { ...notAscii, label: label.char('the character U+0000') }),

@@ -46,4 +46,27 @@ describe('the PLYR sidebar, driven like a person', () => {
     assert.ok(rows.some((r) => r.startsWith('PLYR ID nobody-here, No PLYR account')), rows.join('\n'));
     await bench.screenshot('sidebar');
   });
+
+  it("shows a label's $(…) and the server URL as typed in the row's tooltip: no icon, no link", async () => {
+    await bench.palette('PLYR: Add Identifier');
+    await bench.enter('crypto-fennec', 'Add Identifier (1/2)');
+    await bench.enter('$(verified) Trusted', 'Add Identifier (2/2)');
+    const row = bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Trusted' }).first();
+    await bench.expectVisible(row, 'row-trusted');
+    const tooltip = bench.page.locator('.monaco-hover, .workbench-hover', { hasText: 'PLYR ID:' }).first();
+    for (let attempt = 1; !(await tooltip.isVisible()); attempt++) {
+      await bench.page.mouse.move(700, 500);
+      await row.hover();
+      if (attempt === 5) {
+        await bench.expectVisible(tooltip, 'tooltip-trusted', 6_000);
+      }
+      await tooltip.waitFor({ state: 'visible', timeout: 6_000 }).catch(() => undefined);
+    }
+    // A zero-width space breaks the `$(` up; the person reads the label as typed.
+    const shown = (await tooltip.innerText()).replace(/\u200b/g, '');
+    assert.match(shown, /\$\(verified\)\sTrusted/);
+    assert.match(shown, /Network:\scustom\s\(http:\/\/127\.0\.0\.1:\d+\)\n/, 'the URL as typed, no stray backslash');
+    assert.equal(await tooltip.locator('.codicon-verified').count(), 0, 'the label made an icon');
+    assert.equal(await tooltip.locator('a').count(), 0, 'no live link: neither the label nor the server URL');
+  });
 });

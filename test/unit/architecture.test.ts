@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, SETTINGS } from '../../src/vscode/ids';
+import { COMMANDS, HOVER_COMMANDS, SETTINGS } from '../../src/vscode/ids';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -57,6 +57,12 @@ describe('architecture: the manifest matches the code', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(COMMANDS).sort());
     assert.equal(new Set(contributed).size, contributed.length);
+  });
+
+  it('lets hover links run no command that stores credentials or grants consent from its arguments', () => {
+    assert.ok(!HOVER_COMMANDS.includes(COMMANDS.setCredentials));
+    assert.ok(!HOVER_COMMANDS.includes(COMMANDS.allowWorkspaceServer));
+    assert.ok(HOVER_COMMANDS.includes(COMMANDS.setCredentialsFromLink) && HOVER_COMMANDS.includes(COMMANDS.allowWorkspaceServerFromLink));
   });
 
   it('declares every setting in SETTINGS, with a Markdown description', () => {

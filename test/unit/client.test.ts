@@ -441,6 +441,39 @@ describe('PlyrClient against the simulator', () => {
     });
   });
 
+  describe('a hostile or unconfirmed server (issue 15)', () => {
+    it('sends no request of any kind while assertServerAllowed refuses: signed, owner, token list, probe', async () => {
+      const refusal = new PlyrError('serverNotConfirmed', 'not allowed yet', { fix: 'allowServer' });
+      const roots: string[] = [];
+      const { client } = harness({
+        client: {
+          assertServerAllowed: (root) => {
+            roots.push(root.href);
+            throw refusal;
+          },
+        },
+      });
+      for (const call of [() => client.getBalances(id('player123'), undefined), () => client.getPlyrIdForAddress(ADDRESS), () => client.getTokenList(), () => client.probeServer()]) {
+        const error = await failure(call());
+        assert.equal(error.code, 'serverNotConfirmed');
+      }
+      assert.deepEqual(sim.requests, [], 'the server heard nothing');
+      assert.ok(roots.length >= 4 && roots.every((r) => r === `${sim.url}/api/`), roots.join(', '));
+    });
+
+    it('removes the API key, the secret and the signature that a server echoes, from the error and the log', async () => {
+      sim.fault({ kind: 'echoHeaders' });
+      const { client, logs } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      const signature = sim.requests[0].signature;
+      assert.ok(signature);
+      for (const text of [error.message, ...logs]) {
+        assert.ok(!text.includes(DEMO.apiKey) && !text.includes(DEMO.secretKey) && !text.includes(signature), text);
+      }
+      assert.match(error.message, /apikey=redacted signature=redacted/);
+    });
+  });
+
   describe('getPlyrIdForAddress', () => {
     it('names the PLYR ID whose primary wallet the address is, without signing', async () => {
       const { client } = harness();

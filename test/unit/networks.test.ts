@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { apiRoot, isLoopbackHost, NETWORKS } from '../../src/core/networks';
+import { apiRoot, isLoopbackHost, MAX_URL_LENGTH, NETWORKS } from '../../src/core/networks';
 
 function rootOf(network: 'mainnet' | 'testnet' | 'custom', custom = ''): string {
   const result = apiRoot(network, custom);
@@ -84,5 +84,18 @@ describe('NETWORKS', () => {
     assert.equal(NETWORKS.testnet.chainId, 62831);
     assert.equal(NETWORKS.mainnet.explorerUrl, 'https://explorer.plyr.network');
     assert.equal(NETWORKS.testnet.explorerUrl, 'https://subnets-test.avax.network/plyr');
+  });
+});
+
+describe('apiRoot with a hostile custom URL', () => {
+  it('refuses a URL over 2,048 characters at once, naming the setting', () => {
+    const message = refusal(`https://evil.example/${'/'.repeat(100_000)}x`);
+    assert.equal(message, `plyr.customBaseUrl is ${21 + 100_001} characters long; a server URL has at most ${MAX_URL_LENGTH}.`);
+    assert.ok(apiRoot('custom', `https://api.example.com/${'a'.repeat(MAX_URL_LENGTH - 24)}`).ok, 'exactly the limit is fine');
+  });
+
+  it('trims many trailing slashes within the limit, with or without /api', () => {
+    assert.equal(rootOf('custom', `https://api.example.com/v1${'/'.repeat(2000)}`), 'https://api.example.com/v1/api/');
+    assert.equal(rootOf('custom', `https://api.example.com/api${'/'.repeat(2000)}`), 'https://api.example.com/api/');
   });
 });

@@ -35,6 +35,16 @@ describe('originToConfirm', () => {
     assert.equal(originToConfirm(root('http://localhost:8080'), { workspace: 'http://localhost:8080' }, new Set(['http://localhost:9090'])), 'http://localhost:8080');
   });
 
+  it("asks when the workspace turns on the custom network that the user's own settings do not use", () => {
+    // The user once set a custom URL (an old local simulator); the workspace only flips the network.
+    const old = root('http://127.0.0.1:4555');
+    assert.equal(originToConfirm(old, { user: 'http://127.0.0.1:4555', workspaceNetwork: 'custom' }, NONE), 'http://127.0.0.1:4555');
+    assert.equal(originToConfirm(old, { user: 'http://127.0.0.1:4555', workspaceNetwork: 'custom', userNetwork: 'mainnet' }, NONE), 'http://127.0.0.1:4555');
+    assert.equal(originToConfirm(old, { user: 'http://127.0.0.1:4555', workspaceNetwork: 'custom', userNetwork: 'custom' }, NONE), undefined, 'the user is on custom already');
+    assert.equal(originToConfirm(old, { user: 'http://127.0.0.1:4555', workspaceNetwork: 'custom' }, new Set(['http://127.0.0.1:4555'])), undefined, 'allowed once');
+    assert.equal(originToConfirm(old, { user: 'http://127.0.0.1:4555', userNetwork: 'custom' }, NONE), undefined, 'the user chose it all');
+  });
+
   it('names the server and its fix in the error', () => {
     const error = serverNotConfirmed('https://evil.example');
     assert.equal(error.code, 'serverNotConfirmed');

@@ -34,6 +34,14 @@ export function registerSetCredentials(services: Services): vscode.Disposable {
   });
 }
 
+/**
+ * The form a hover link runs: whatever arguments the link carries are ignored, so a link can only
+ * open the prompt, never store credentials of its choosing.
+ */
+export function registerSetCredentialsFromLink(): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.setCredentialsFromLink, () => vscode.commands.executeCommand(COMMANDS.setCredentials));
+}
+
 async function askSecret(what: 'API key' | 'secret key', prompt: string, step: number): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('PLYR: Set API Credentials ({0}/2)', step),

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/errors';
 import { exportList, formatOfPath, MAX_IMPORT_BYTES, mergeImported, parseImport, RejectedRow, withoutImported } from '../../core/listTransfer';
+import { Logger } from '../../core/logger';
+import { MAX_TRACKED } from '../../core/trackedList';
+import { quoted } from '../../core/safeText';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 
@@ -12,6 +15,8 @@ export interface ImportSummary {
   readonly rejected: readonly RejectedRow[];
   /** Rows imported that may hold a typo, with the reason. */
   readonly warnings: readonly RejectedRow[];
+  /** Rows not read because the list was full. */
+  readonly overLimit: number;
 }
 
 /**
@@ -30,7 +35,7 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
     const format = formatOrThrow(uri);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportList({ list: tracked.all, groups: tracked.groups }, format)));
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} identifiers to {1}.', tracked.all.length, uri.fsPath));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} identifiers to {1}.', tracked.all.length, quoted(uri.fsPath, 200)));
     }
     return tracked.all.length;
   };
@@ -55,23 +60,22 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
       duplicates += merged.duplicates;
       return merged.layout;
     });
-    for (const { row, reason } of parsed.rejected) {
-      logger.warn(`Import: row ${row} refused: ${reason}`);
+    logRows(logger, 'refused', parsed.rejected);
+    logRows(logger, 'imported, but check it', parsed.warnings);
+    if (parsed.overLimit > 0) {
+      logger.warn(`Import: ${parsed.overLimit} rows refused: over the ${MAX_TRACKED} limit.`);
     }
-    for (const { row, reason } of parsed.warnings) {
-      logger.warn(`Import: row ${row} imported, but check it: ${reason}`);
-    }
-    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings };
+    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit: parsed.overLimit };
     void report(summary, added, addedGroups);
     return summary;
   };
 
   const report = async (summary: ImportSummary, added: readonly string[], addedGroups: readonly string[]): Promise<void> => {
     const undo = vscode.l10n.t('Undo');
-    const showRejected = summary.rejected.length > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
-    const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length);
+    const showRejected = summary.rejected.length + summary.overLimit > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
+    const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length + summary.overLimit);
     const message = summary.warnings.length > 0 ? `${imported} ${vscode.l10n.t('{0} rows may hold a typo (see the log).', summary.warnings.length)}` : imported;
-    const problems = summary.rejected.length + summary.warnings.length > 0;
+    const problems = summary.rejected.length + summary.warnings.length + summary.overLimit > 0;
     const actions = [...(added.length > 0 ? [undo] : []), ...(problems ? [showRejected] : [])];
     const choice = await (problems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {
@@ -84,10 +88,22 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
   return [vscode.commands.registerCommand(COMMANDS.exportList, exportTo), vscode.commands.registerCommand(COMMANDS.importList, importFrom)];
 }
 
+/** The first rows one line each, the rest in one line: a huge file must not flood the log. */
+const LOGGED_ROWS = 20;
+
+function logRows(logger: Logger, what: string, rows: readonly RejectedRow[]): void {
+  for (const { row, reason } of rows.slice(0, LOGGED_ROWS)) {
+    logger.warn(`Import: row ${row} ${what}: ${reason}`);
+  }
+  if (rows.length > LOGGED_ROWS) {
+    logger.warn(`Import: ${rows.length - LOGGED_ROWS} more rows ${what} (the first ${LOGGED_ROWS} are above).`);
+  }
+}
+
 function formatOrThrow(uri: vscode.Uri) {
   const format = formatOfPath(uri.path);
   if (!format) {
-    throw new PlyrError('invalidFile', vscode.l10n.t('Use a .json or .csv file, not {0}.', uri.path.split('/').pop() ?? uri.path));
+    throw new PlyrError('invalidFile', vscode.l10n.t('Use a .json or .csv file, not {0}.', quoted(uri.path.split('/').pop() ?? uri.path)));
   }
   return format;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/errors';
+import { quoted } from '../../core/safeText';
 import { TrackedIdentifier } from '../../core/trackedList';
 import { WATCH_LIST_FILE, withShared } from '../../core/watchList';
 import { COMMANDS } from '../ids';
@@ -21,6 +22,7 @@ export function registerShareToWorkspace(services: Services): vscode.Disposable 
       throw new PlyrError('invalidFile', vscode.l10n.t('Open a folder first: the identifiers are shared in its {0}.', WATCH_LIST_FILE));
     }
     const file = vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE);
+    await refuseSymbolicLinks([vscode.Uri.joinPath(folder.uri, '.vscode'), file]);
     const existing = await vscode.workspace.fs.readFile(file).then(
       (bytes) => new TextDecoder().decode(bytes),
       () => undefined,
@@ -43,6 +45,22 @@ export function registerShareToWorkspace(services: Services): vscode.Disposable 
     });
     return next.value.added;
   });
+}
+
+/**
+ * A cloned repository may make `.vscode` or the file a symbolic link to a file outside the
+ * workspace: the extension writes only the workspace's own file, so a link is refused.
+ */
+async function refuseSymbolicLinks(uris: readonly vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    const type = await vscode.workspace.fs.stat(uri).then(
+      (stat) => stat.type,
+      () => vscode.FileType.Unknown, // not there yet: it will be created as a plain folder or file
+    );
+    if (type & vscode.FileType.SymbolicLink) {
+      throw new PlyrError('invalidFile', vscode.l10n.t('{0} is a symbolic link, so the identifiers were not written through it: make it a plain folder or file inside the workspace.', quoted(vscode.workspace.asRelativePath(uri))));
+    }
+  }
 }
 
 /** A row or identifier of the user's list: only its identifier and label travel. */

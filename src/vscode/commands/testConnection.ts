@@ -72,6 +72,7 @@ async function showChecks(checks: readonly DoctorCheck[], services: Services): P
   switch (choice?.fix) {
     case 'setCredentials':
     case 'openSettings':
+    case 'allowServer':
       await runFix(choice.fix, services);
       return;
     case 'fixClock':
@@ -86,6 +87,7 @@ function fixLabel(fix: DoctorFix): string {
   switch (fix) {
     case 'setCredentials':
     case 'openSettings':
+    case 'allowServer':
       return vscode.l10n.t('Fix: {0}', actionLabel(fix));
     case 'fixClock':
       return vscode.l10n.t('Fix: correct your clock');

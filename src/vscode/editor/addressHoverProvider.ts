@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AccountLookup } from '../../core/accountLookup';
 import { addressAt } from '../../core/addressScan';
 import { isPlyrError } from '../../core/errors';
-import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover } from '../../core/hoverContent';
+import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/hoverContent';
 import { parseIdentifier } from '../../core/identifier';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
 import { Services } from '../services';
@@ -35,7 +35,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     }
     const range = new vscode.Range(position.line, found.start, position.line, found.end);
     if (!(await this.services.credentials.get())) {
-      return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentials, args: [] }), range);
+      return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
     }
     const identifier = parsed.value;
     const abort = new AbortController();
@@ -59,6 +59,9 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       const [entry, account] = await lookups;
       if (token.isCancellationRequested) {
         return undefined;
+      }
+      if (entry.error?.code === 'serverNotConfirmed') {
+        return this.hover(renderServerNotAllowedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
       }
       const noAccount = entry.error?.code === 'userNotFound' || (!account.failed && account.plyrId === undefined);
       const model: AddressHover = {

@@ -5,6 +5,7 @@ import { MASKED_AMOUNT } from '../../core/privacy';
 import { PlyrFix } from '../../core/errors';
 import { describeAge } from '../../core/time';
 import { shortAddress } from '../../core/hoverContent';
+import { escapeMarkdown } from '../../core/markdown';
 import { arrange, Arrangement, SortOrder } from '../../core/sortOrder';
 import { TrackedIdentifier } from '../../core/trackedList';
 import { COMMANDS, ROW_CONTEXT } from '../ids';
@@ -232,20 +233,23 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   private identifierTooltip(id: string, tracked: TrackedIdentifier | undefined, entry: BalanceEntry | undefined): vscode.MarkdownString {
-    const md = new vscode.MarkdownString();
+    // Outside text (a label from a file, the URL from a setting, a server's message) goes in
+    // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
+    // so its `$(` is also broken with a zero-width space: only the icons written here are icons.
+    const text = (value: string) => escapeMarkdown(value.replace(/\$\(/g, '$\u200b('));
+    const md = new vscode.MarkdownString('', true);
     if (tracked?.label) {
-      md.appendMarkdown('**').appendText(tracked.label).appendMarkdown('**\n\n');
+      md.appendMarkdown(`**${text(tracked.label)}**\n\n`);
     }
-    md.appendMarkdown(`${tracked?.kind === 'address' ? vscode.l10n.t('Wallet address:') : vscode.l10n.t('PLYR ID:')} `).appendText(id).appendMarkdown('\n\n');
-    md.appendMarkdown(`${vscode.l10n.t('Network:')} `).appendText(this.deps.networkLabel()).appendMarkdown('\n\n');
+    md.appendMarkdown(`${tracked?.kind === 'address' ? vscode.l10n.t('Wallet address:') : vscode.l10n.t('PLYR ID:')} ${text(id)}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Network:')} ${text(this.deps.networkLabel())}\n\n`);
     md.appendMarkdown(`${vscode.l10n.t('Last update:')} `).appendText(entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(this.now() - entry.fetchedAt)})` : vscode.l10n.t('never'));
     if (tracked?.notify) {
       md.appendMarkdown('\n\n$(bell) ').appendText(vscode.l10n.t('Notifies when a balance changes.'));
     }
     if (entry?.error) {
-      md.appendMarkdown('\n\n---\n\n$(error) ').appendText(entry.error.message);
+      md.appendMarkdown(`\n\n---\n\n$(error) ${text(entry.error.message)}`);
     }
-    md.supportThemeIcons = true;
     return md;
   }
 

@@ -1,0 +1,107 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { runDoctor } from '../../src/core/doctor';
+import { escapeMarkdown } from '../../src/core/markdown';
+import { inertText, oneLine, quoted, withoutSecrets } from '../../src/core/safeText';
+import { parseImport } from '../../src/core/listTransfer';
+import { parseWatchList, withShared } from '../../src/core/watchList';
+
+/** Link payloads a cloned repository, a setting or a server may carry (issue 15, item 1). */
+export const LINK_PAYLOADS = ['[key](command:git.push)', '[x](command:workbench.action.terminal.new)', '<command:git.push>', 'command:git.push', '[x][ref]\n[ref]: command:git.push', '[x] (command:git.push)'];
+
+/** No live link: no `](` or `][`, and `command:` only inside inline code. */
+function assertInert(message: string, what: string): void {
+  assert.ok(!message.includes(']('), `${what}: "](" in ${message}`);
+  assert.ok(!/\]\s*[([]/.test(message), `${what}: a link in ${message}`);
+  const outsideCode = message.replace(/`[^`]*`/g, '');
+  assert.ok(!/command:/i.test(outsideCode), `${what}: command: outside inline code in ${message}`);
+  assert.ok(!/\$\(/.test(message), `${what}: a theme icon in ${message}`);
+}
+
+describe('quoted: outside text inside a message', () => {
+  for (const payload of [...LINK_PAYLOADS, '$(verified) trusted', '`code` and more']) {
+    it(`makes ${JSON.stringify(payload)} inert`, () => {
+      const text = quoted(payload);
+      assertInert(text, payload);
+      assert.match(text, /^`[^`]*`$/, 'one inline-code span');
+    });
+  }
+
+  it('keeps it on one line, short, without bidi controls', () => {
+    assert.equal(quoted('a\nb\u202Ec\u2066d'), '`a b\uFFFDc\uFFFDd`');
+    assert.equal(quoted('x'.repeat(500), 10), `\`${'x'.repeat(9)}…\``);
+  });
+});
+
+describe('a watch-list field named like a link (issue 15, item 1)', () => {
+  for (const payload of LINK_PAYLOADS) {
+    it(`refuses ${JSON.stringify(payload)} with an inert message, in parseWatchList and in Share to Workspace File`, () => {
+      const file = JSON.stringify({ [payload.replace('command', 'key command')]: 1, identifiers: [] });
+      const list = parseWatchList(file);
+      assert.equal(list.problems.length, 1);
+      assertInert(list.problems[0], 'parseWatchList');
+      const shared = withShared(file, [{ id: 'player123', kind: 'plyrId' }]);
+      assert.equal(shared.ok, false);
+      assertInert(shared.ok ? '' : shared.message, 'withShared');
+    });
+  }
+
+  it("refuses the review's own payload with an inert message", () => {
+    const file = '{"[key](command:git.push)":1,"identifiers":[]}';
+    const message = parseWatchList(file).problems[0];
+    assert.equal(message, '.vscode/plyr.json has a field named `[key]\u200b(command:git.push)`. Credentials never go in this file, which is shared with everyone who clones the workspace: remove the field (and change the key if it was committed).');
+    assertInert(message, 'the payload');
+  });
+
+  it('quotes the JSON error, which repeats the file\'s text', () => {
+    const list = parseWatchList('{"identifiers": [x](command:git.push)');
+    assertInert(list.problems[0], 'a JSON error');
+  });
+});
+
+describe('server text', () => {
+  it('inertText drops link characters and breaks command: URIs, bidi controls and line breaks', () => {
+    for (const payload of [...LINK_PAYLOADS, 'evil\u202Egnp.exe', 'a\u2066b\u2069c']) {
+      const text = inertText(payload);
+      assertInert(text, payload);
+      assert.ok(!/[\u202a-\u202e\u2066-\u2069\n]/.test(text), JSON.stringify(text));
+    }
+  });
+
+  it('escapeMarkdown and oneLine show bidi controls as \uFFFD: a spoof of usdc does not pass for it', () => {
+    assert.equal(escapeMarkdown('usd\u202Ec'), 'usd\uFFFDc');
+    assert.equal(oneLine('x\u2067y', 10), 'x\uFFFDy');
+  });
+
+  it('withoutSecrets removes the key, the secret and the signature wherever they are echoed', () => {
+    const body = '{"error":"bad request","echo":{"apikey":"demo-api-key-0001","signature":"abc123def456","x":"demo-secret-key-do-not-use-in-production"}}';
+    const clean = withoutSecrets(body, ['demo-api-key-0001', 'demo-secret-key-do-not-use-in-production', 'abc123def456']);
+    assert.ok(!clean.includes('demo-api-key-0001') && !clean.includes('abc123def456') && !clean.includes('demo-secret-key'), clean);
+    assert.equal((clean.match(/\[redacted\]/g) ?? []).length, 3);
+    assert.equal(withoutSecrets('abc', ['']), 'abc', 'an empty secret redacts nothing');
+  });
+});
+
+describe('Test Connection shows the server URL as typed (issue 15, item 4)', () => {
+  it('quotes the URL, so that $(verified) in it is no icon', async () => {
+    const checks = await runDoctor({
+      target: () => ({ ok: true, network: 'custom', url: 'https://evil.example/$(verified)/api/' }),
+      reachServer: async () => ({ status: 200, elapsedMs: 5 }),
+      hasCredentials: async () => false,
+      signedCall: async () => ({ status: 200, convention: 'emptyObject' }),
+      now: () => 0,
+    });
+    assert.equal(checks[0].detail, 'custom at `https://evil.example/$\u200b(verified)/api/`');
+  });
+});
+
+describe('import of a huge list (issue 15, item 3)', () => {
+  it('takes 5,000 and counts the rest as over the limit, without reading them', () => {
+    const csv = ['identifier', ...Array.from({ length: 40_000 }, (_, i) => `player-${i}`)].join('\n');
+    const parsed = parseImport(csv, 'csv');
+    assert.equal(parsed.entries.length, 5000);
+    assert.equal(parsed.overLimit, 35_000);
+    assert.deepEqual(parsed.rejected, []);
+    assert.equal(parsed.entries[4999].id, 'player-4999');
+  });
+});
