@@ -1,4 +1,4 @@
-// `npm test`: every test, from a clean compile. Type-check and compile (tsc), bundle (esbuild),
+// `npm test`: every test, from a clean compile. Type-check and compile (tsc), bundle (esbuild), lint (ESLint),
 // the plain-Node unit tests, the integration suites inside a real VS Code's extension host, and
 // the UI tests that drive that VS Code, with the packaged .vsix installed, through Chromium. code-server and Chromium are installed
 // on first use. Ends with one line per tier and "tests: N passed, N failed".
@@ -42,6 +42,7 @@ function nodeTestTier(name, title, dir, extra = []) {
 rmSync('out', { recursive: true, force: true });
 if (run('type-check and compile (tsc)', 'npx', ['tsc', '-p', '.']).status !== 0) finish('tsc failed.');
 if (run('bundle (esbuild)', 'node', ['scripts/build.mjs']).status !== 0) finish('The esbuild bundle failed.');
+if (run('lint (ESLint with typescript-eslint, zero warnings)', 'npx', ['eslint', '--max-warnings', '0', '.']).status !== 0) finish('ESLint found problems.');
 
 nodeTestTier('unit', 'unit tests (plain Node, no vscode)', 'out/test/unit/');
 

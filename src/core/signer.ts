@@ -19,7 +19,7 @@ export interface SignedHeaders {
 }
 
 /** The body a GET signs under a convention. */
-export function getBody(convention: SigningConvention): {} | null {
+export function getBody(convention: SigningConvention): Record<string, never> | null {
   return convention === 'null' ? null : {};
 }
 

@@ -1,10 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { resetSettings, startSuite, untrackAll } from './helpers';
+import { resetSettings, startSuite, untrackAll, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The start of each round: a request more than `gapMs` after the one before it. */
+function roundsOf(starts: readonly number[], gapMs: number): number[] {
+  const sorted = [...starts].sort((x, y) => x - y);
+  return sorted.filter((t, i) => i === 0 || t - sorted[i - 1] > gapMs);
+}
 
 describe('the automatic refresh schedule', () => {
   let sim: Simulator;
@@ -35,24 +41,26 @@ describe('the automatic refresh schedule', () => {
     }
     sim.reset();
     await vscode.commands.executeCommand('workbench.view.extension.plyr');
-    await sleep(500);
-    assert.equal(sim.requests.length, 2, 'one refresh of both identifiers on showing the view');
-    await sleep(2200);
-    assert.ok(sim.requests.length >= 4 && sim.requests.length <= 8, `about one refresh a second: ${sim.requests.length} requests`);
+    await waitFor(() => sim.requests.length >= 2, 'one refresh of both identifiers on showing the view', 3000);
+    // Then rounds of two, about a second apart: waited for, then read from the simulator's clock.
+    await waitFor(() => sim.requests.length >= 6, 'two more rounds', 10_000);
+    const rounds = roundsOf(sim.requests.map((r) => r.startedAt), 500);
+    const gaps = rounds.slice(1).map((t, i) => t - rounds[i]);
+    assert.ok(gaps.every((gap) => gap >= 700 && gap <= 2500), `about one round a second: gaps ${gaps.join(', ')} ms`);
   });
 
   it('backs off while the server cannot be reached', async () => {
     await config().update('autoRefreshBackoffMaxSeconds', 4, vscode.ConfigurationTarget.Global);
     sim.reset();
     sim.fault({ kind: 'reset' }); // every request: the connection drops, a network error
-    await sleep(14_000);
-    const starts = sim.requests.map((r) => r.startedAt).sort((x, y) => x - y);
-    sim.clearFaults();
     // A round is one refresh with the client's own retries (gaps under a second); rounds are
     // separated by the schedule's wait: 1 s without backoff, then 2 s, 4 s, 4 s with it.
-    const rounds = starts.filter((t, i) => i === 0 || t - starts[i - 1] > 1500);
-    const gaps = rounds.slice(1).map((t, i) => t - rounds[i]);
-    assert.ok(rounds.length >= 2 && rounds.length <= 5, `rounds at ${rounds.map((t) => t - starts[0]).join(', ')} ms`);
+    const rounds = () => roundsOf(sim.requests.map((r) => r.startedAt), 1500);
+    await waitFor(() => rounds().length >= 4, 'four rounds against the failing server', 30_000);
+    const starts = rounds();
+    sim.clearFaults();
+    const gaps = starts.slice(1).map((t, i) => t - starts[i]);
     assert.ok(gaps[gaps.length - 1] >= 4500, `the wait grew: gaps between rounds ${gaps.join(', ')} ms`);
+    assert.ok(gaps[gaps.length - 1] < 9000, `up to plyr.autoRefreshBackoffMaxSeconds (4 s) plus a round's retries: gaps ${gaps.join(', ')} ms`);
   });
 });
