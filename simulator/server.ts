@@ -6,7 +6,7 @@ import { Server } from 'node:http';
 import { Readable } from 'node:stream';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
-import { toChecksumAddress } from '../src/core/identifier';
+import { isAddressText, toChecksumAddress } from '../src/core/identifier';
 import { DEMO_CHAIN_ID, DEMO_CREDENTIALS, DEMO_HOLDINGS, DEMO_TOKENS, DEMO_USERS, DemoApiKey, formatUnits, LIMITED_CREDENTIALS } from './demoData';
 
 /**
@@ -104,7 +104,6 @@ export interface Simulator {
 const FIVE_MINUTES = 5 * 60 * 1000;
 
 const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 export async function startSimulator(options: { port?: number; config?: Partial<SimulatorConfig>; keys?: DemoApiKey[] } = {}): Promise<Simulator> {
   const initial = { ...SERVER_BEHAVIOUR, ...options.config };
@@ -232,7 +231,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const userBalance: Koa.Middleware = (ctx) => {
     const { identifier, tokenName } = ctx.params as { identifier: string; tokenName?: string };
     let holder: string | undefined = DEMO_USERS.find((u) => u.plyrId === identifier)?.mirrorAddress ?? generatedUser(identifier);
-    if (!holder && config.userRouteAcceptsAddresses && ADDRESS.test(identifier)) {
+    if (!holder && config.userRouteAcceptsAddresses && isAddressText(identifier)) {
       holder = DEMO_USERS.find((u) => u.primaryAddress.toLowerCase() === identifier.toLowerCase())?.mirrorAddress;
     }
     if (!holder) {
@@ -352,7 +351,7 @@ function error(ctx: Koa.Context, status: number, message: string): void {
  * lower case or exactly the EIP-55 checksummed form (so all upper case fails too).
  */
 function isStrictAddress(raw: string): boolean {
-  return ADDRESS.test(raw) && (raw === raw.toLowerCase() || raw === toChecksumAddress(raw.slice(2)));
+  return isAddressText(raw) && (raw === raw.toLowerCase() || raw === toChecksumAddress(raw.slice(2)));
 }
 
 /** viem's `getAddress` of an address that passes {@link isStrictAddress}, or undefined. */

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { isAddressText } from './identifier';
 
 /**
  * Text from outside (a server, a file, a setting) is hostile. These are the ways it may enter what
@@ -50,11 +51,11 @@ export function inertText(value: unknown, maxLength = 120): string {
   return oneLine(text, maxLength);
 }
 
-const SIMPLE_TOKEN = /^(?:[a-z0-9][a-z0-9._-]{0,31}|0x[0-9a-fA-F]{40})$/;
+const SIMPLE_TOKEN_NAME = /^[a-z0-9][a-z0-9._-]{0,31}$/;
 
 /** A token name as it may appear in a message: itself when ordinary, else a neutral phrase. */
 export function tokenForMessage(token: string): string {
-  return SIMPLE_TOKEN.test(token) ? l10n.t({ message: '"{0}"', args: [token], comment: 'A token name in quotation marks' }) : l10n.t('a token with an unusual name');
+  return SIMPLE_TOKEN_NAME.test(token) || isAddressText(token) ? l10n.t({ message: '"{0}"', args: [token], comment: 'A token name in quotation marks' }) : l10n.t('a token with an unusual name');
 }
 
 /**

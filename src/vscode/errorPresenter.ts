@@ -1,21 +1,11 @@
 import * as vscode from 'vscode';
 import { PlyrError, PlyrFix } from '../core/errors';
+import { fixCommand, runFix } from './fixes';
 import { COMMANDS } from './ids';
 import { Services } from './services';
 
-// Looked up when shown, not at load: the translation may not be there yet.
-export const actionLabel = (fix: PlyrFix): string => {
-  switch (fix) {
-    case 'setCredentials':
-      return vscode.l10n.t('Set API Credentials');
-    case 'openSettings':
-      return vscode.l10n.t('Open Settings');
-    case 'showLog':
-      return vscode.l10n.t('Show Log');
-    case 'allowServer':
-      return vscode.l10n.t('Allow Workspace Server');
-  }
-};
+/** A fix's button label (from the one fix table). */
+export const actionLabel = (fix: PlyrFix): string => fixCommand(fix).title;
 
 /**
  * One error notification with the action that fixes it (and the log). Cancellation is the user's
@@ -41,26 +31,9 @@ export async function showError(error: unknown, services: Services): Promise<voi
   }
   const fix = fixes.find((f) => actionLabel(f) === choice);
   if (fix) {
-    await runFix(fix, services);
+    await runFix(fix);
   }
 }
 
 /** Errors in what the user typed: the connection is not the question. */
 const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile', 'invalidGroup']);
-
-export async function runFix(fix: PlyrFix, services: Services): Promise<void> {
-  switch (fix) {
-    case 'setCredentials':
-      await vscode.commands.executeCommand(COMMANDS.setCredentials);
-      return;
-    case 'openSettings':
-      await vscode.commands.executeCommand('workbench.action.openSettings', '@ext:plyr-tools.plyr-balance');
-      return;
-    case 'showLog':
-      services.log.show(true);
-      return;
-    case 'allowServer':
-      await vscode.commands.executeCommand(COMMANDS.allowWorkspaceServer);
-      return;
-  }
-}

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, runDoctor } from '../../core/doctor';
 import { apiRoot } from '../../core/networks';
 import { COMMANDS } from '../ids';
-import { actionLabel, runFix } from '../errorPresenter';
+import { actionLabel } from '../errorPresenter';
+import { runFix } from '../fixes';
 import { Services } from '../services';
 import { networkLabel, readClientConfig } from '../settings';
 
@@ -73,7 +74,7 @@ async function showChecks(checks: readonly DoctorCheck[], services: Services): P
     case 'setCredentials':
     case 'openSettings':
     case 'allowServer':
-      await runFix(choice.fix, services);
+      await runFix(choice.fix);
       return;
     case 'fixClock':
       void vscode.window.showInformationMessage(vscode.l10n.t("Set your computer's clock to the network time (on most systems: date and time settings, set automatically)."));

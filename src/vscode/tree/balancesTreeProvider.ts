@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../core/balanceStore';
 import { formatAmount, formatAmountCompact } from '../../core/format';
 import { MASKED_AMOUNT } from '../../core/privacy';
-import { PlyrFix } from '../../core/errors';
 import { describeAge } from '../../core/time';
 import { shortAddress } from '../../core/hoverContent';
+import { isAddressText } from '../../core/identifier';
 import { escapeMarkdown } from '../../core/markdown';
 import { arrange, Arrangement, SortOrder } from '../../core/sortOrder';
 import { TrackedIdentifier } from '../../core/trackedList';
+import { fixCommand } from '../fixes';
 import { COMMANDS, ROW_CONTEXT } from '../ids';
 import { inertLabel } from '../labels';
 import { TrackedStore } from '../trackedStore';
@@ -29,13 +30,6 @@ export interface TreeDeps {
   readonly masked: () => boolean;
   readonly now?: () => number;
 }
-
-const FIX_COMMANDS: Record<PlyrFix, (id: string) => vscode.Command> = {
-  setCredentials: () => ({ title: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentials }),
-  openSettings: () => ({ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['@ext:plyr-tools.plyr-balance'] }),
-  showLog: () => ({ title: vscode.l10n.t('Show Log'), command: COMMANDS.showLog }),
-  allowServer: () => ({ title: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServer }),
-};
 
 /**
  * Tracked identifiers and, under each, its token balances (or an error row with the fix), read
@@ -288,7 +282,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     item.id = `${node.source === 'workspace' ? 'workspace:' : ''}error:${node.id}`;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = ROW_CONTEXT.error;
-    const fix = error?.fix ? FIX_COMMANDS[error.fix](node.id) : { title: vscode.l10n.t('Retry'), command: COMMANDS.refreshIdentifier, arguments: [node.id] };
+    const fix = error?.fix ? fixCommand(error.fix) : { title: vscode.l10n.t('Retry'), command: COMMANDS.refreshIdentifier, arguments: [node.id] };
     item.command = fix;
     item.description = fix.title;
     item.accessibilityInformation = { label: vscode.l10n.t('Error: {0} Enter: {1}', error?.message ?? vscode.l10n.t('Failed'), fix.title) };
@@ -368,11 +362,11 @@ function rowKey(source: RowSource, id: string): string {
 
 /** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */
 export function shorten(id: string): string {
-  return /^0x[0-9a-fA-F]{40}$/.test(id) ? shortAddress(id) : id;
+  return isAddressText(id) ? shortAddress(id) : id;
 }
 
 function tokenLabel(token: string): string {
-  return /^0x[0-9a-fA-F]{40}$/.test(token) ? shorten(token) : token.toUpperCase();
+  return isAddressText(token) ? shorten(token) : token.toUpperCase();
 }
 
 /** The first sentence of an error, for a row's description. */
