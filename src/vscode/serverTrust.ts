@@ -6,8 +6,9 @@ import { readClientConfig } from './settings';
 
 /**
  * Keeps the user's credentials from a server that a workspace's settings chose: until the user
- * allows that origin (once, remembered on this machine), no request of any kind is made to it. User settings, the official servers and untrusted workspaces (whose values of
- * these settings VS Code ignores) need nothing.
+ * allows that origin (once, remembered on this machine), no request of any kind is made to it.
+ * User settings, the official servers and untrusted workspaces (whose values of these settings
+ * VS Code ignores) need nothing.
  */
 export class ServerTrust {
   constructor(private readonly state: vscode.Memento) {}

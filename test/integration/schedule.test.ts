@@ -46,7 +46,8 @@ describe('the automatic refresh schedule', () => {
     await waitFor(() => sim.requests.length >= 6, 'two more rounds', 10_000);
     const rounds = roundsOf(sim.requests.map((r) => r.startedAt), 500);
     const gaps = rounds.slice(1).map((t, i) => t - rounds[i]);
-    assert.ok(gaps.every((gap) => gap >= 700 && gap <= 2500), `about one round a second: gaps ${gaps.join(', ')} ms`);
+    // A second apart, with room for a busy 2-core machine; the backoff test below shows the waits grow.
+    assert.ok(gaps.every((gap) => gap >= 700 && gap <= 3000), `about one round a second: gaps ${gaps.join(', ')} ms`);
   });
 
   it('backs off while the server cannot be reached', async () => {
