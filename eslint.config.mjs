@@ -9,6 +9,9 @@ const vscodeFree = (what) => ({
   patterns: [{ group: ['**/src/vscode/*', '!**/src/vscode/ids', '../vscode/*', '../vscode/**', '**/extension'], message: `${what} does not reach into the VS Code layer.` }],
 });
 
+/** A vscode-free rule with more forbidden folders. */
+const within = (rule, folders, message) => ({ ...rule, patterns: [...rule.patterns, { group: folders, message }] });
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'demo/workspace/**', 'test/fixtures/**', 'test-results/**'] },
   js.configs.recommended,
@@ -22,6 +25,12 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', vscodeFree('The core')] } },
+  // The core's folders, in order: model, api, store, content; each imports only those before it.
+  { files: ['src/core/model/**/*.ts'], rules: { 'no-restricted-imports': ['error', within(vscodeFree('The core'), ['../api/*', '../store/*', '../content/*'], 'core/model imports only itself')] } },
+  { files: ['src/core/api/**/*.ts'], rules: { 'no-restricted-imports': ['error', within(vscodeFree('The core'), ['../store/*', '../content/*'], 'core/api imports only model and itself')] } },
+  { files: ['src/core/store/**/*.ts'], rules: { 'no-restricted-imports': ['error', within(vscodeFree('The core'), ['../content/*'], 'core/store does not import content')] } },
+  { files: ['src/vscode/views/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/commands/*'], message: 'Views never import commands.' }] }] } },
+  { files: ['src/vscode/state/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/views/**', '**/commands/*', '**/editor/*', '**/ui/*'], message: 'State imports only the core and the shared basics.' }] }] } },
   { files: ['simulator/**/*.ts'], rules: { 'no-restricted-imports': ['error', vscodeFree('The simulator')] } },
   { files: ['test/unit/**/*.ts'], rules: { 'no-restricted-imports': ['error', vscodeFree('A unit test')] } },
   {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseImport } from '../src/core/listTransfer';
+import { parseImport } from '../src/core/model/listTransfer';
 
 /**
  * Plain Node: importing a CSV of N distinct PLYR IDs (what PLYR: Import Identifiers does with the

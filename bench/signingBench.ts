@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { signedHeaders } from '../src/core/signer';
+import { signedHeaders } from '../src/core/api/signer';
 import { DEMO_CREDENTIALS } from '../simulator/demoData';
 
 /** Plain Node: the cost of signing one request (HMAC-SHA256 over timestamp + body), in µs. */

@@ -1,5 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3';
-import { toChecksumAddress } from '../src/core/identifier';
+import { toChecksumAddress } from '../src/core/model/identifier';
 
 /**
  * Demo data for the PLYR API simulator: tokens with 18, 6 and 9 decimals, seven users (one whose

@@ -6,7 +6,7 @@ import { Server } from 'node:http';
 import { Readable } from 'node:stream';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
-import { isAddressText, toChecksumAddress } from '../src/core/identifier';
+import { isAddressText, toChecksumAddress } from '../src/core/model/identifier';
 import { DEMO_CHAIN_ID, DEMO_CREDENTIALS, DEMO_HOLDINGS, DEMO_TOKENS, DEMO_USERS, DemoApiKey, formatUnits, LIMITED_CREDENTIALS } from './demoData';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SortOrder } from '../core/sortOrder';
-import { TrackedIdentifier } from '../core/trackedList';
+import { SortOrder } from '../core/model/sortOrder';
+import { TrackedIdentifier } from '../core/model/trackedList';
 import { Services } from './services';
 
 /** One tracked identifier as other extensions see it. */

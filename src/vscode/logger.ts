@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Logger } from '../core/logger';
+import { Logger } from '../core/api/logger';
 
 /** The core's Logger on the "PLYR" LogOutputChannel (levels and files come with it). */
 export function channelLogger(channel: vscode.LogOutputChannel): Logger {

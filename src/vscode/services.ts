@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { BalanceStore } from '../core/balanceStore';
-import { Logger } from '../core/logger';
-import { PlyrClient } from '../core/plyrClient';
-import { CredentialStore } from './credentialStore';
-import { PrivacyMask } from './privacyMask';
-import { Refresher } from './refresher';
-import { SortOrderStore } from './sortOrderStore';
-import { BalanceStatusBar } from './statusBar';
-import { TrackedStore } from './trackedStore';
-import { WorkspaceWatchList } from './workspaceWatchList';
+import { BalanceStore } from '../core/store/balanceStore';
+import { Logger } from '../core/api/logger';
+import { PlyrClient } from '../core/api/plyrClient';
+import { CredentialStore } from './state/credentialStore';
+import { PrivacyMask } from './state/privacyMask';
+import { Refresher } from './state/refresher';
+import { SortOrderStore } from './state/sortOrderStore';
+import { BalanceStatusBar } from './views/statusBar';
+import { TrackedStore } from './state/trackedStore';
+import { WorkspaceWatchList } from './state/workspaceWatchList';
 
 /** What commands and views are built from: made once, in `activate`. */
 export interface Services {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { inertText } from '../core/safeText';
-import { ClientConfig } from '../core/plyrClient';
-import { apiRoot, NetworkName, NETWORKS as NETWORK_INFO } from '../core/networks';
-import { SigningConvention } from '../core/signer';
+import { inertText } from '../core/model/safeText';
+import { ClientConfig } from '../core/api/plyrClient';
+import { apiRoot, NetworkName, NETWORKS as NETWORK_INFO } from '../core/api/networks';
+import { SigningConvention } from '../core/api/signer';
 import { SETTINGS } from './ids';
 
 const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'custom'];

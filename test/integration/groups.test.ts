@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { BalancesDragAndDrop } from '../../src/vscode/tree/dragAndDrop';
-import { BalanceNode } from '../../src/vscode/tree/nodes';
-import { TrackedStore } from '../../src/vscode/trackedStore';
+import { BalancesDragAndDrop } from '../../src/vscode/views/tree/dragAndDrop';
+import { BalanceNode } from '../../src/vscode/views/tree/nodes';
+import { TrackedStore } from '../../src/vscode/state/trackedStore';
 import { plyrApi, rejection, startSuite, untrackAll } from './helpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);

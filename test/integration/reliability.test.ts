@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS, DEMO_USERS } from '../../simulator/demoData';
 import { LoggedRequest, Simulator, startSimulator } from '../../simulator/server';
-import { formatAmount } from '../../src/core/format';
+import { formatAmount } from '../../src/core/content/format';
 import type { TrackedSnapshot } from '../../src/vscode/api';
 import { unescapedPunctuation } from '../support/markdownChecks';
 import { checkBalance, plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, untrackAll, waitFor } from './helpers';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
-import type { DoctorCheck } from '../../src/core/doctor';
+import type { DoctorCheck } from '../../src/core/content/doctor';
 import { freePort } from '../runners/codeServer';
 import { pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AccountLookup } from '../../src/core/accountLookup';
+import { AccountLookup } from '../../src/core/store/accountLookup';
 import { Deferred, deferred } from '../support/deferred';
 
 

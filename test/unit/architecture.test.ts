@@ -10,12 +10,27 @@ const CORE_SOURCES = path.join(ROOT, 'src', 'core');
 const CORE_OUTPUT = path.join(ROOT, 'out', 'src', 'core');
 const IMPORTS_VSCODE = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)['"]vscode['"]/;
 
-describe('architecture: the core does not depend on VS Code', () => {
-  const sources = readdirSync(CORE_SOURCES).filter((name) => name.endsWith('.ts'));
+/** Every `.ts` file below `dir`, as paths relative to it ("model/identifier.ts"). */
+function sourcesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
+}
 
-  it('finds the core sources', () => {
-    assert.ok(sources.length >= 10, `only ${sources.length} files in ${CORE_SOURCES}`);
-    assert.ok(sources.includes('plyrClient.ts'));
+/** The relative imports of a source file, resolved to paths relative to `root` ("api/signer"). */
+function importsOf(root: string, file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
+}
+
+describe('architecture: the core does not depend on VS Code', () => {
+  const sources = sourcesBelow(CORE_SOURCES);
+
+  it('finds the core sources, in their folders', () => {
+    assert.ok(sources.length >= 30, `only ${sources.length} files in ${CORE_SOURCES}`);
+    assert.ok(sources.includes('api/plyrClient.ts'));
+    assert.deepEqual(sources.filter((name) => !name.includes('/')), [], 'every core file lives in a folder by role');
   });
 
   it('recognises a vscode import when it sees one', () => {
@@ -29,17 +44,28 @@ describe('architecture: the core does not depend on VS Code', () => {
     for (const name of sources) {
       const text = readFileSync(path.join(CORE_SOURCES, name), 'utf8');
       assert.doesNotMatch(text, IMPORTS_VSCODE, `${name} imports vscode`);
-      assert.doesNotMatch(text, /from\s*['"]\.\.\/vscode\//, `${name} imports from src/vscode`);
+      assert.ok(importsOf(CORE_SOURCES, name).every((target) => !target.startsWith('..')), `${name} imports from outside src/core`);
+    }
+  });
+
+  it('keeps each core folder to the folders its README allows', () => {
+    // model: plain data and its rules; api: talking to the server; store: what is kept and shared;
+    // content: what people read. Each may import only the folders before it (and itself).
+    const order = ['model', 'api', 'store', 'content'];
+    assert.deepEqual([...new Set(sources.map((name) => name.split('/')[0]))].sort(), [...order].sort());
+    for (const name of sources) {
+      const folder = name.split('/')[0];
+      for (const target of importsOf(CORE_SOURCES, name)) {
+        const into = target.split('/')[0];
+        assert.ok(order.indexOf(into) <= order.indexOf(folder), `core/${name} imports core/${target}: ${folder} may not import ${into}`);
+      }
     }
   });
 
   it('loads every compiled core module in plain Node, where vscode does not exist', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- proves vscode cannot be loaded here
     assert.throws(() => require('vscode'), /Cannot find module 'vscode'/);
-    const modules = readdirSync(CORE_OUTPUT).filter((name) => name.endsWith('.js'));
-    for (const name of sources) {
-      assert.ok(modules.includes(name.replace(/\.ts$/, '.js')), `${name} has no compiled module in ${CORE_OUTPUT}`);
-    }
+    const modules = sourcesBelow(CORE_SOURCES).map((name) => name.replace(/\.ts$/, '.js'));
     for (const name of modules) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads each compiled module by its path
       const loaded: unknown = require(path.join(CORE_OUTPUT, name));
@@ -47,6 +73,23 @@ describe('architecture: the core does not depend on VS Code', () => {
     }
     const vscodeLayer = Object.keys(require.cache).filter((file) => file.includes(`${path.sep}src${path.sep}vscode${path.sep}`) && !file.endsWith(`${path.sep}ids.js`));
     assert.deepEqual(vscodeLayer, []);
+  });
+});
+
+describe('architecture: the VS Code layer', () => {
+  const VSCODE_SOURCES = path.join(ROOT, 'src', 'vscode');
+  const sources = sourcesBelow(VSCODE_SOURCES);
+
+  it('keeps views from importing commands, and state from importing views, commands or editor features', () => {
+    for (const name of sources) {
+      const targets = importsOf(VSCODE_SOURCES, name);
+      if (name.startsWith('views/')) {
+        assert.deepEqual(targets.filter((t) => t.startsWith('commands/')), [], `${name} imports a command`);
+      }
+      if (name.startsWith('state/')) {
+        assert.deepEqual(targets.filter((t) => /^(views|commands|editor|ui)\//.test(t)), [], `${name} imports past the state`);
+      }
+    }
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseCredentials, validateSecretText } from '../../src/core/credentials';
-import { parseIdentifier, ParseResult } from '../../src/core/identifier';
-import { MAX_TOKEN_FILTER, parseTokenFilter, parseTokenName } from '../../src/core/token';
-import { addTracked, TrackedList, validateLabel } from '../../src/core/trackedList';
-import { parseWatchList, WATCH_LIST_FILE } from '../../src/core/watchList';
+import { parseCredentials, validateSecretText } from '../../src/core/api/credentials';
+import { parseIdentifier, ParseResult } from '../../src/core/model/identifier';
+import { MAX_TOKEN_FILTER, parseTokenFilter, parseTokenName } from '../../src/core/model/token';
+import { addTracked, TrackedList, validateLabel } from '../../src/core/model/trackedList';
+import { parseWatchList, WATCH_LIST_FILE } from '../../src/core/model/watchList';
 import { credentialsArgument, Expectation, HOSTILE_INPUTS, HostileInput, literal, tokenFilter, tokenFilterEntry, whole, within } from '../support/hostileInputs';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/balanceMemory';
+import { MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/store/balanceMemory';
 
 const MAINNET = 'https://api.plyr.network/api/';
 const TESTNET = 'https://api-testnet.plyr.network/api/';

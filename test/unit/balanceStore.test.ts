@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { Balances } from '../../src/core/balances';
-import { BalanceEntry, BalanceStore } from '../../src/core/balanceStore';
-import { PlyrError } from '../../src/core/errors';
-import { Identifier } from '../../src/core/identifier';
-import { BalanceResult } from '../../src/core/plyrClient';
+import { Balances } from '../../src/core/model/balances';
+import { BalanceEntry, BalanceStore } from '../../src/core/store/balanceStore';
+import { PlyrError } from '../../src/core/model/errors';
+import { Identifier } from '../../src/core/model/identifier';
+import { BalanceResult } from '../../src/core/api/plyrClient';
 import { deferred } from '../support/deferred';
 
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseBalances } from '../../src/core/balances';
-import { PlyrError } from '../../src/core/errors';
+import { parseBalances } from '../../src/core/model/balances';
+import { PlyrError } from '../../src/core/model/errors';
 
 function malformed(body: unknown): PlyrError {
   let caught: unknown;

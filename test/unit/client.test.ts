@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fetch from 'node-fetch';
-import { PlyrError } from '../../src/core/errors';
-import { Identifier, parseIdentifier } from '../../src/core/identifier';
-import { Logger } from '../../src/core/logger';
-import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/plyrClient';
-import { RetryPolicy } from '../../src/core/retry';
-import { Credentials } from '../../src/core/signer';
-import { parseTokenName } from '../../src/core/token';
+import { PlyrError } from '../../src/core/model/errors';
+import { Identifier, parseIdentifier } from '../../src/core/model/identifier';
+import { Logger } from '../../src/core/api/logger';
+import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/api/plyrClient';
+import { RetryPolicy } from '../../src/core/api/retry';
+import { Credentials } from '../../src/core/api/signer';
+import { parseTokenName } from '../../src/core/model/token';
 import { DEMO_CREDENTIALS, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseCredentials, validateSecretText } from '../../src/core/credentials';
+import { parseCredentials, validateSecretText } from '../../src/core/api/credentials';
 
 const SECRET = 'Sup3r$ecretValue!';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decimalDelta, deltaMap, listChanges } from '../../src/core/decimalDelta';
+import { decimalDelta, deltaMap, listChanges } from '../../src/core/model/decimalDelta';
 
 const balanceChanges = (previous: Record<string, string> | undefined, current: Record<string, string>) => deltaMap(listChanges(previous, current));
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/doctor';
-import { PlyrError } from '../../src/core/errors';
+import { DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/content/doctor';
+import { PlyrError } from '../../src/core/model/errors';
 
 const NOW = 1_800_000_000_000;
 

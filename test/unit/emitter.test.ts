@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { Emitter } from '../../src/core/emitter';
+import { Emitter } from '../../src/core/store/emitter';
 
 describe('Emitter', () => {
   it('passes each fired value to every listener, in order', () => {

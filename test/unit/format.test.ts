@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatAmount, formatAmountCompact } from '../../src/core/format';
+import { formatAmount, formatAmountCompact } from '../../src/core/content/format';
 
 describe('formatAmount', () => {
   const cases: [string, string, string][] = [

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createGroup, deleteGroup, Layout, MAX_GROUPS, moveAmongSiblings, moveGroup, moveInto, renameGroup, restoreGroup, sanitizeLayout, validateGroupName } from '../../src/core/groups';
-import { TrackedIdentifier } from '../../src/core/trackedList';
+import { createGroup, deleteGroup, Layout, MAX_GROUPS, moveAmongSiblings, moveGroup, moveInto, renameGroup, restoreGroup, sanitizeLayout, validateGroupName } from '../../src/core/model/groups';
+import { TrackedIdentifier } from '../../src/core/model/trackedList';
 
 const row = (id: string, group?: string): TrackedIdentifier => (group === undefined ? { id, kind: 'plyrId' } : { id, kind: 'plyrId', group });
 

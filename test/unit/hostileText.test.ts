@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { runDoctor } from '../../src/core/doctor';
-import { escapeMarkdown } from '../../src/core/markdown';
-import { inertText, oneLine, quoted, withoutSecrets } from '../../src/core/safeText';
-import { parseImport } from '../../src/core/listTransfer';
-import { parseWatchList, withShared } from '../../src/core/watchList';
+import { runDoctor } from '../../src/core/content/doctor';
+import { escapeMarkdown } from '../../src/core/content/markdown';
+import { inertText, oneLine, quoted, withoutSecrets } from '../../src/core/model/safeText';
+import { parseImport } from '../../src/core/model/listTransfer';
+import { parseWatchList, withShared } from '../../src/core/model/watchList';
 
 /** Link payloads a cloned repository, a setting or a server may carry (issue 15, item 1). */
 export const LINK_PAYLOADS = ['[key](command:git.push)', '[x](command:workbench.action.terminal.new)', '<command:git.push>', 'command:git.push', '[x][ref]\n[ref]: command:git.push', '[x] (command:git.push)'];

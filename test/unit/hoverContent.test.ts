@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AddressHover, HoverLink, MAX_HOVER_BALANCES, renderAddressHover, renderNoCredentialsHover, shortAddress } from '../../src/core/hoverContent';
-import { describeAge } from '../../src/core/time';
+import { AddressHover, HoverLink, MAX_HOVER_BALANCES, renderAddressHover, renderNoCredentialsHover, shortAddress } from '../../src/core/content/hoverContent';
+import { describeAge } from '../../src/core/content/time';
 import { unescapedPunctuation } from '../support/markdownChecks';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';

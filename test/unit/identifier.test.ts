@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { addressLookalike, Identifier, identifierWarning, notAnAddressEither, parseIdentifier, parsePlyrIdOnly, toChecksumAddress } from '../../src/core/identifier';
+import { addressLookalike, Identifier, identifierWarning, notAnAddressEither, parseIdentifier, parsePlyrIdOnly, toChecksumAddress } from '../../src/core/model/identifier';
 
 function accepted(input: unknown): Identifier {
   const result = parseIdentifier(input);

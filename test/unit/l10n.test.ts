@@ -1,9 +1,9 @@
 import { after, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
-import { errorFromResponse } from '../../src/core/responses';
-import { renderAddressHover } from '../../src/core/hoverContent';
-import { parseIdentifier } from '../../src/core/identifier';
+import { errorFromResponse } from '../../src/core/api/responses';
+import { renderAddressHover } from '../../src/core/content/hoverContent';
+import { parseIdentifier } from '../../src/core/model/identifier';
 
 // The core cannot use vscode.l10n; the extension hands VS Code's bundle to @vscode/l10n at
 // activation. A small bundle stands in for it here.

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/listTransfer';
-import { Layout } from '../../src/core/groups';
-import { TrackedList } from '../../src/core/trackedList';
+import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/model/listTransfer';
+import { Layout } from '../../src/core/model/groups';
+import { TrackedList } from '../../src/core/model/trackedList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const LIST: TrackedList = [

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { commandLink, escapeMarkdown } from '../../src/core/markdown';
+import { commandLink, escapeMarkdown } from '../../src/core/content/markdown';
 import { ASCII_PUNCTUATION, unescapedPunctuation } from '../support/markdownChecks';
 
 /** What a Markdown renderer shows for escaped text: each backslash escape replaced by its character. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { apiRoot, isLoopbackHost, MAX_URL_LENGTH, NETWORKS } from '../../src/core/networks';
+import { apiRoot, isLoopbackHost, MAX_URL_LENGTH, NETWORKS } from '../../src/core/api/networks';
 
 function rootOf(network: 'mainnet' | 'testnet' | 'custom', custom = ''): string {
   const result = apiRoot(network, custom);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { runPool } from '../../src/core/pool';
+import { runPool } from '../../src/core/store/pool';
 import { Deferred, deferred } from '../support/deferred';
 
 

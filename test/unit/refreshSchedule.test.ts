@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { nextRefreshDelayMs, oversleptTimer } from '../../src/core/refreshSchedule';
+import { nextRefreshDelayMs, oversleptTimer } from '../../src/core/store/refreshSchedule';
 
 describe('nextRefreshDelayMs', () => {
   it('waits the interval while the server answers', () => {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { PlyrErrorCode, PlyrFix } from '../../src/core/errors';
-import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from '../../src/core/responses';
+import { PlyrErrorCode, PlyrFix } from '../../src/core/model/errors';
+import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from '../../src/core/api/responses';
 
 function response(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {
   return { status, body, headers: { get: (name: string) => headers[name.toLowerCase()] ?? null } };

@@ -1,6 +1,6 @@
 import { describe, it, mock } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { backoffDelay, parseRetryAfter, RetryDecision, RetryPolicy, withRetry } from '../../src/core/retry';
+import { backoffDelay, parseRetryAfter, RetryDecision, RetryPolicy, withRetry } from '../../src/core/api/retry';
 
 const POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 30_000 };
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { apiRoot } from '../../src/core/networks';
-import { originToConfirm, serverNotConfirmed } from '../../src/core/serverTrust';
+import { apiRoot } from '../../src/core/api/networks';
+import { originToConfirm, serverNotConfirmed } from '../../src/core/api/serverTrust';
 
 const root = (url: string) => {
   const r = apiRoot('custom', url);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { SharedRequests } from '../../src/core/sharedRequests';
+import { SharedRequests } from '../../src/core/store/sharedRequests';
 import { Deferred, deferred } from '../support/deferred';
 
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { getBody, otherConvention, redactApiKey, sign, signedHeaders } from '../../src/core/signer';
+import { getBody, otherConvention, redactApiKey, sign, signedHeaders } from '../../src/core/api/signer';
 
 const TIMESTAMP = '1700000000000';
 const SECRET = 'test-secret';

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { signedHeaders } from '../../src/core/signer';
+import { signedHeaders } from '../../src/core/api/signer';
 import { DEMO_CREDENTIALS, DEMO_TOKENS, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { arrange, compareDecimal, MANUAL, parseSortOrder, readSortOrder } from '../../src/core/sortOrder';
-import { Layout } from '../../src/core/groups';
+import { arrange, compareDecimal, MANUAL, parseSortOrder, readSortOrder } from '../../src/core/model/sortOrder';
+import { Layout } from '../../src/core/model/groups';
 
 const LAYOUT: Layout = {
   list: [

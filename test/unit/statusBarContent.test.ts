@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { BalanceEntry } from '../../src/core/balanceStore';
-import { statusBarModel } from '../../src/core/statusBarContent';
+import { BalanceEntry } from '../../src/core/store/balanceStore';
+import { statusBarModel } from '../../src/core/content/statusBarContent';
 
 const NOW = 1_800_000_000_000;
 const model = (entry: BalanceEntry | undefined, token = 'gamr') => statusBarModel({ identifier: 'player123', label: 'Me', token, networkLabel: 'PLYR PHI mainnet', entry, now: NOW });

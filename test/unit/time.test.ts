@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeAge } from '../../src/core/time';
+import { describeAge } from '../../src/core/content/time';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

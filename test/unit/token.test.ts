@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseTokenName } from '../../src/core/token';
+import { parseTokenName } from '../../src/core/model/token';
 
 describe('parseTokenName: accepted', () => {
   const cases: [unknown, string | undefined][] = [

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { PlyrError } from '../../src/core/errors';
-import { parseTokenList } from '../../src/core/tokenList';
+import { PlyrError } from '../../src/core/model/errors';
+import { parseTokenList } from '../../src/core/api/tokenList';
 
 const GAMR = { chainId: 16180, address: '0xa875625fe8A955406523E52E485f351b92908ce1', name: 'GAMR', symbol: 'GAMR', decimals: 18, logoURI: '', apiId: 'gamr', disabledOnUI: false };
 const USDC = { chainId: 16180, address: '0xB97EF9Ef8734C71904D8002F8b6Bc66Dd9c48a6E', name: 'USD Coin', symbol: 'USDC', decimals: 6, logoURI: '', apiId: 'usdc', disabledOnUI: false };

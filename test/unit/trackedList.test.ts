@@ -12,7 +12,7 @@ import {
   TrackedList,
   updateAt,
   validateLabel,
-} from '../../src/core/trackedList';
+} from '../../src/core/model/trackedList';
 
 // The EIP-55 reference address, in its checksummed and lower-case forms.
 const CHECKSUMMED = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_WATCHED, parseWatchList, withShared } from '../../src/core/watchList';
+import { MAX_WATCHED, parseWatchList, withShared } from '../../src/core/model/watchList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 

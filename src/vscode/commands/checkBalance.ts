@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { Identifier, parseIdentifier } from '../../core/identifier';
-import { BalanceResult } from '../../core/plyrClient';
-import { parseTokenName } from '../../core/token';
-import { showBalances } from '../balancesQuickPick';
-import { identifierFromEditor } from '../editorIdentifier';
-import { showError } from '../errorPresenter';
-import { validateIdentifierInput } from '../identifierInput';
+import { PlyrError } from '../../core/model/errors';
+import { Identifier, parseIdentifier } from '../../core/model/identifier';
+import { BalanceResult } from '../../core/api/plyrClient';
+import { parseTokenName } from '../../core/model/token';
+import { showBalances } from '../ui/balancesQuickPick';
+import { identifierFromEditor } from '../editor/editorIdentifier';
+import { showError } from '../ui/errorPresenter';
+import { validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { readClientConfig } from '../settings';
-import { pickToken } from '../tokenPicker';
+import { pickToken } from '../ui/tokenPicker';
 
 /** What `executeCommand('plyr.checkBalance', identifier, token?)` resolves to. */
 export interface CheckBalanceResult {

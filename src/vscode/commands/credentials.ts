@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parseCredentials, validateSecretText } from '../../core/credentials';
-import { PlyrError } from '../../core/errors';
-import { redactApiKey } from '../../core/signer';
+import { parseCredentials, validateSecretText } from '../../core/api/credentials';
+import { PlyrError } from '../../core/model/errors';
+import { redactApiKey } from '../../core/api/signer';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/groups';
-import { MANUAL, readSortOrder, SortOrder } from '../../core/sortOrder';
+import { PlyrError } from '../../core/model/errors';
+import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/model/groups';
+import { MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { COMMANDS } from '../ids';
-import { inertLabel, inertNotificationText } from '../labels';
+import { inertLabel, inertNotificationText } from '../ui/labels';
 import { Services } from '../services';
-import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../tree/nodes';
+import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 
 /**

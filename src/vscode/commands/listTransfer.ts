@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { exportList, formatOfPath, MAX_IMPORT_BYTES, mergeImported, parseImport, RejectedRow, withoutImported } from '../../core/listTransfer';
-import { Logger } from '../../core/logger';
-import { MAX_TRACKED } from '../../core/trackedList';
-import { quoted } from '../../core/safeText';
+import { PlyrError } from '../../core/model/errors';
+import { exportList, formatOfPath, MAX_IMPORT_BYTES, mergeImported, parseImport, RejectedRow, withoutImported } from '../../core/model/listTransfer';
+import { Logger } from '../../core/api/logger';
+import { MAX_TRACKED } from '../../core/model/trackedList';
+import { quoted } from '../../core/model/safeText';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 

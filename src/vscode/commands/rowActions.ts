@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { NETWORKS } from '../../core/networks';
-import { parseIdentifier } from '../../core/identifier';
+import { PlyrError } from '../../core/model/errors';
+import { NETWORKS } from '../../core/api/networks';
+import { parseIdentifier } from '../../core/model/identifier';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { readClientConfig } from '../settings';
-import { identifierOf, TokenNode } from '../tree/nodes';
+import { identifierOf, TokenNode } from '../views/tree/nodes';
 import { checkBalanceInteractively } from './checkBalance';
 
 /** Actions on a row: copy, open in the explorer, Check Balance for it. */

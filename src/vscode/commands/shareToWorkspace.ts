@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { quoted } from '../../core/safeText';
-import { TrackedIdentifier } from '../../core/trackedList';
-import { WATCH_LIST_FILE, withShared } from '../../core/watchList';
+import { PlyrError } from '../../core/model/errors';
+import { quoted } from '../../core/model/safeText';
+import { TrackedIdentifier } from '../../core/model/trackedList';
+import { WATCH_LIST_FILE, withShared } from '../../core/model/watchList';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
-import { isRowSelection, selectedIdentifiers } from '../tree/nodes';
+import { isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 
 /**

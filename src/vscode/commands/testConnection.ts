@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, runDoctor } from '../../core/doctor';
-import { apiRoot } from '../../core/networks';
+import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, runDoctor } from '../../core/content/doctor';
+import { apiRoot } from '../../core/api/networks';
 import { COMMANDS } from '../ids';
-import { actionLabel } from '../errorPresenter';
-import { runFix } from '../fixes';
+import { actionLabel } from '../ui/errorPresenter';
+import { runFix } from '../ui/fixes';
 import { Services } from '../services';
 import { networkLabel, readClientConfig } from '../settings';
 

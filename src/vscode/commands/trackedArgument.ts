@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { parseIdentifier } from '../../core/identifier';
-import { indexOfTracked } from '../../core/trackedList';
-import { WATCH_LIST_FILE } from '../../core/watchList';
-import { TrackedStore } from '../trackedStore';
-import { identifierOf } from '../tree/nodes';
+import { PlyrError } from '../../core/model/errors';
+import { parseIdentifier } from '../../core/model/identifier';
+import { indexOfTracked } from '../../core/model/trackedList';
+import { WATCH_LIST_FILE } from '../../core/model/watchList';
+import { TrackedStore } from '../state/trackedStore';
+import { identifierOf } from '../views/tree/nodes';
 
 /**
  * Where the identifier a command was given (a row, or an identifier as typed) stands in the

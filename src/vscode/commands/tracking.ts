@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/errors';
-import { parseIdentifier } from '../../core/identifier';
-import { parseTokenFilter } from '../../core/token';
-import { moveAmongSiblings } from '../../core/groups';
-import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/trackedList';
-import { validateIdentifierInput } from '../identifierInput';
+import { PlyrError } from '../../core/model/errors';
+import { parseIdentifier } from '../../core/model/identifier';
+import { parseTokenFilter } from '../../core/model/token';
+import { moveAmongSiblings } from '../../core/model/groups';
+import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/model/trackedList';
+import { validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
-import { inertLabel, inertNotificationText } from '../labels';
+import { inertLabel, inertNotificationText } from '../ui/labels';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
-import { identifierOf, isRowSelection } from '../tree/nodes';
+import { identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */

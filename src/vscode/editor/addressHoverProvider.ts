@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { AccountLookup } from '../../core/accountLookup';
-import { addressAt } from '../../core/addressScan';
-import { isPlyrError } from '../../core/errors';
-import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/hoverContent';
-import { parseIdentifier } from '../../core/identifier';
+import { AccountLookup } from '../../core/store/accountLookup';
+import { addressAt } from '../../core/model/addressScan';
+import { isPlyrError } from '../../core/model/errors';
+import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/content/hoverContent';
+import { parseIdentifier } from '../../core/model/identifier';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
 import { Services } from '../services';
 import { networkLabel, readClientConfig, readHoverSettings } from '../settings';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { AccountLookup, OWNER_MEMORY_MS } from '../../core/accountLookup';
-import { PlyrError } from '../../core/errors';
-import { parseIdentifier } from '../../core/identifier';
+import { AccountLookup, OWNER_MEMORY_MS } from '../../core/store/accountLookup';
+import { PlyrError } from '../../core/model/errors';
+import { parseIdentifier } from '../../core/model/identifier';
 import { checkBalanceInteractively } from '../commands/checkBalance';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';

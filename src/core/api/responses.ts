@@ -1,0 +1,113 @@
+import * as l10n from '@vscode/l10n';
+import { describeDuration, PlyrError } from '../model/errors';
+import { isPlainObject } from '../model/balances';
+import { inertText } from '../model/safeText';
+
+// Setting and token names stay out of the translated text, so that a translation cannot change them.
+const CUSTOM_BASE_URL = 'plyr.customBaseUrl';
+const SETTING_COMMENT = '{0} is the name of a setting';
+export const TOKENS_COMMENT = '{0} and {1} are token names';
+
+/** A response already read in full: what the classification below needs. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: string;
+}
+
+/** The `error` string of a JSON error body, or undefined when the body is not one (HTML, text). */
+export function jsonErrorMessage(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return isPlainObject(parsed) && typeof parsed.error === 'string' ? parsed.error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses a 2xx body as JSON, reporting (not guessing at) anything else. */
+export function parseJsonBody(response: HttpResponse): unknown {
+  try {
+    return JSON.parse(response.body);
+  } catch {
+    const message = /^\s*</.test(response.body)
+      ? l10n.t({ message: 'The PLYR API answered with an HTML page instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT })
+      : l10n.t({ message: 'The PLYR API answered with text that is not JSON instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT });
+    throw new PlyrError('malformedResponse', message, { status: response.status, fix: 'openSettings' });
+  }
+}
+
+/** Turns a non-2xx response into the typed error that tells the user what to do. */
+export function errorFromResponse(response: HttpResponse, retryAfterMs: number | undefined): PlyrError {
+  const { status } = response;
+  const message = jsonErrorMessage(response.body);
+  const details = { status };
+  switch (status === 401 ? message : undefined) {
+    case 'Missing authentication headers':
+      return new PlyrError('missingAuthHeaders', l10n.t('The PLYR API did not receive the authentication headers. A proxy may be stripping them; see the PLYR log.'), { ...details, fix: 'showLog' });
+    case 'Invalid API key':
+      return new PlyrError('invalidApiKey', l10n.t('The PLYR API does not know this API key. Set your API credentials again.'), { ...details, fix: 'setCredentials' });
+    case 'Invalid signature':
+      return new PlyrError(
+        'invalidSignature',
+        l10n.t({
+          message: 'The PLYR API rejected the request signature: the secret key is probably wrong. Set your API credentials again (or check the {0} setting).',
+          args: ['plyr.signing.getBody'],
+          comment: SETTING_COMMENT,
+        }),
+        { ...details, fix: 'setCredentials' },
+      );
+    case 'Request expired':
+      return new PlyrError('requestExpired', l10n.t("The PLYR API rejected the request as expired: this computer's clock differs from the server's by more than 5 minutes. Correct the system clock."), details);
+    case 'Invalid tokenName':
+      return new PlyrError('invalidToken', l10n.t({ message: 'The PLYR API does not know that token. Use a token name from the list (such as {0} or {1}) or a token contract address.', args: ['plyr', 'gamr'], comment: TOKENS_COMMENT }), details);
+  }
+  // What the server said, made safe to show; '' when it said nothing usable. Each message comes
+  // with and without it, so that a translation never has to glue a quotation on.
+  const said = inertText(message);
+  if (status === 401) {
+    const text = said === '' ? l10n.t('The PLYR API refused the credentials. Set your API credentials again.') : l10n.t('The PLYR API refused the credentials: "{0}". Set your API credentials again.', said);
+    return new PlyrError('invalidApiKey', text, { ...details, fix: 'setCredentials' });
+  }
+  if (status === 403) {
+    return new PlyrError('forbidden', l10n.t('The PLYR API refused this API key (403 Insufficient permissions). Every key role (user, game, admin) may read balances, so the server does not recognise the role recorded for this key: ask PLYR to check the key, or set other API credentials.'), { ...details, fix: 'setCredentials' });
+  }
+  if (status === 404 && message !== undefined) {
+    return new PlyrError('userNotFound', l10n.t('No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address.'), details);
+  }
+  if (status === 400 && message === 'Invalid address') {
+    return new PlyrError('invalidAddress', l10n.t('The PLYR API says this is not a valid wallet address.'), details);
+  }
+  if (status === 429) {
+    const text = retryAfterMs === undefined ? l10n.t('The PLYR API is rate limiting requests.') : l10n.t('The PLYR API is rate limiting requests. Try again in {0}.', describeDuration(retryAfterMs));
+    return new PlyrError('rateLimited', text, { ...details, retryAfterMs });
+  }
+  if (status >= 500) {
+    // An HTML page comes only without a JSON message, so it and `said` never appear together. A
+    // Retry-After (a 503's maintenance window) says when to try again: the message says it too.
+    const html = said === '' && message === undefined && /^\s*</.test(response.body);
+    const wait = retryAfterMs === undefined ? undefined : describeDuration(retryAfterMs);
+    let text: string;
+    if (said !== '') {
+      text = wait === undefined ? l10n.t('The PLYR API had a server error: {0}: "{1}". Try again later.', status, said) : l10n.t('The PLYR API had a server error: {0}: "{1}". Try again in {2}.', status, said, wait);
+    } else if (html) {
+      text =
+        wait === undefined
+          ? l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again later.', status)
+          : l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again in {1}.', status, wait);
+    } else {
+      text = wait === undefined ? l10n.t('The PLYR API had a server error: {0}. Try again later.', status) : l10n.t('The PLYR API had a server error: {0}. Try again in {1}.', status, wait);
+    }
+    return new PlyrError('serverError', text, { ...details, retryAfterMs, fix: 'showLog' });
+  }
+  if (status >= 300 && status < 400) {
+    const text = l10n.t({
+      message: 'The PLYR API answered with a redirect ({0}), which this extension does not follow, so that credentials are never sent elsewhere. Check {1}.',
+      args: [status, CUSTOM_BASE_URL],
+      comment: '{0} is an HTTP status code, {1} the name of a setting',
+    });
+    return new PlyrError('httpError', text, { ...details, fix: 'openSettings' });
+  }
+  const text = said === '' ? l10n.t('The PLYR API answered {0}.', status) : l10n.t('The PLYR API answered {0}: "{1}".', status, said);
+  return new PlyrError('httpError', text, { ...details, fix: 'showLog' });
+}

@@ -1,0 +1,52 @@
+import * as l10n from '@vscode/l10n';
+import { PlyrError } from '../model/errors';
+import { NETWORKS } from './networks';
+
+/** The official API servers: a workspace may choose between them without asking. */
+const OFFICIAL_ORIGINS: ReadonlySet<string> = new Set(Object.values(NETWORKS).map((n) => new URL(n.baseUrl).origin));
+
+/** Where the server settings were set, as VS Code's `inspect()` reports them. */
+export interface BaseUrlSources {
+  /** The workspace's (or workspace folder's) custom URL, if it sets one. */
+  readonly workspace?: string;
+  /** The user's own custom URL. */
+  readonly user?: string;
+  /** The workspace's (or folder's) `plyr.network`, if it sets one. */
+  readonly workspaceNetwork?: string;
+  /** The user's own `plyr.network`. */
+  readonly userNetwork?: string;
+}
+
+/**
+ * The origin that must be confirmed before any request goes to `root`, or undefined. A cloned
+ * repository's settings could otherwise send the user's API key to any server. The server that
+ * receives credentials is the user's choice: a custom server that the workspace chose (its URL,
+ * or its switch to the custom network while the user's own settings are not on it) waits for the
+ * user's yes, once per origin. Official servers never wait.
+ */
+export function originToConfirm(root: URL, sources: BaseUrlSources, confirmed: ReadonlySet<string>): string | undefined {
+  const origin = root.origin;
+  if (OFFICIAL_ORIGINS.has(origin) || confirmed.has(origin)) {
+    return undefined;
+  }
+  const workspaceChoseUrl = sources.workspace !== undefined && originOf(sources.workspace) === origin && originOf(sources.user) !== origin;
+  const workspaceChoseCustom = sources.workspaceNetwork === 'custom' && sources.userNetwork !== 'custom';
+  return workspaceChoseUrl || workspaceChoseCustom ? origin : undefined;
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url.trim()).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function serverNotConfirmed(origin: string): PlyrError {
+  const message = l10n.t({
+    message: 'This workspace sets the PLYR API server to {0}. Your API credentials are not sent there until you allow it (Allow Workspace Server).',
+    args: [origin],
+    comment: '{0} is a server address such as https://api.example.com; "Allow Workspace Server" is a button',
+  });
+  return new PlyrError('serverNotConfirmed', message, { fix: 'allowServer' });
+}

@@ -1,0 +1,139 @@
+import * as l10n from '@vscode/l10n';
+import { describeDuration, isPlyrError } from '../model/errors';
+import { inertText, quoted } from '../model/safeText';
+import type { ServerAnswer, SignedAnswer } from '../api/plyrClient';
+
+export type { ServerAnswer, SignedAnswer };
+
+/**
+ * PLYR: Test Connection — checks, in order, what a balance request depends on, and names the fix
+ * of each failure. Pure orchestration over a probe (the client and the settings), so the order,
+ * thresholds and wording are unit-tested without a network.
+ */
+export type DoctorCheckId = 'network' | 'server' | 'credentials' | 'clock' | 'signedCall' | 'rateLimit';
+export type DoctorFix = 'setCredentials' | 'openSettings' | 'allowServer' | 'fixClock' | 'waitForRateLimit';
+
+export interface DoctorCheck {
+  readonly check: DoctorCheckId;
+  readonly ok: boolean;
+  /** A warning passes but deserves attention (a clock 1 to 5 minutes off). */
+  readonly warning?: boolean;
+  /** One sentence for a person; never a secret. */
+  readonly detail: string;
+  readonly fix?: DoctorFix;
+}
+
+export interface DoctorProbe {
+  /** The network and API root in use, or why the settings do not name one. */
+  target(): { readonly ok: true; readonly network: string; readonly url: string } | { readonly ok: false; readonly message: string };
+  /** One unauthenticated request (`/api/tokenlist`), no retries. Throws a PlyrError when unreachable. */
+  reachServer(signal?: AbortSignal): Promise<ServerAnswer>;
+  hasCredentials(): Promise<boolean>;
+  /** One signed balance request, no retries. Throws a PlyrError when unreachable. */
+  signedCall(signal?: AbortSignal): Promise<SignedAnswer>;
+  now(): number;
+}
+
+export const CLOCK_WARNING_MS = 60_000;
+export const CLOCK_FAILURE_MS = 5 * 60_000;
+
+export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promise<DoctorCheck[]> {
+  const checks: DoctorCheck[] = [];
+  const target = probe.target();
+  if (!target.ok) {
+    checks.push({ check: 'network', ok: false, detail: target.message, fix: 'openSettings' });
+    return [...checks, ...notTried(['server', 'credentials', 'clock', 'signedCall', 'rateLimit'], l10n.t('Not checked: the network settings come first.'))];
+  }
+  checks.push({ check: 'network', ok: true, detail: l10n.t('{0} at {1}', target.network, quoted(target.url, 200)) });
+
+  let server: ServerAnswer | undefined;
+  const sentAt = probe.now();
+  try {
+    server = await probe.reachServer(signal);
+    const ok = server.status === 200 || server.status === 429;
+    checks.push({
+      check: 'server',
+      ok,
+      detail: ok ? l10n.t('The PLYR API answered in {0} ms.', server.elapsedMs) : l10n.t('The PLYR API answered with HTTP {0}.', server.status),
+      ...(ok ? {} : { fix: 'openSettings' as const }),
+    });
+  } catch (error) {
+    // A server the workspace chose is not asked anything until the user allows it.
+    checks.push({ check: 'server', ok: false, detail: messageOf(error), fix: isPlyrError(error, 'serverNotConfirmed') ? 'allowServer' : 'openSettings' });
+  }
+
+  const hasCredentials = await probe.hasCredentials();
+  checks.push(
+    hasCredentials
+      ? { check: 'credentials', ok: true, detail: l10n.t('An API key and a secret key are set.') }
+      : { check: 'credentials', ok: false, detail: l10n.t('No API key and secret key are set.'), fix: 'setCredentials' },
+  );
+
+  checks.push(clockCheck(server, sentAt, probe.now()));
+
+  let signed: SignedAnswer | undefined;
+  if (!server || !hasCredentials) {
+    checks.push(...notTried(['signedCall'], server ? l10n.t('Not tried: set the credentials first.') : l10n.t('Not tried: the server cannot be reached.')));
+  } else {
+    try {
+      signed = await probe.signedCall(signal);
+      checks.push(signedCallCheck(signed));
+    } catch (error) {
+      checks.push({ check: 'signedCall', ok: false, detail: messageOf(error), fix: isPlyrError(error) && error.fix === 'setCredentials' ? 'setCredentials' : 'openSettings' });
+    }
+  }
+
+  const limited = [server, signed].find((answer) => answer?.status === 429);
+  checks.push(
+    limited
+      ? {
+          check: 'rateLimit',
+          ok: false,
+          detail: limited.retryAfterMs !== undefined ? l10n.t('The PLYR API is limiting requests: it asks to wait {0}.', describeDuration(limited.retryAfterMs)) : l10n.t('The PLYR API is limiting requests: wait a little and try again.'),
+          fix: 'waitForRateLimit',
+        }
+      : { check: 'rateLimit', ok: true, detail: l10n.t('Not rate limited.') },
+  );
+  return checks;
+}
+
+function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt: number): DoctorCheck {
+  if (server?.serverDateMs === undefined) {
+    return { check: 'clock', ok: false, detail: l10n.t('Not checked: no answer with the server time.') };
+  }
+  // The Date header has whole seconds; compare with the middle of the round trip.
+  const offset = server.serverDateMs - (sentAt + receivedAt) / 2;
+  const size = Math.abs(offset);
+  const direction = offset > 0 ? l10n.t('behind') : l10n.t('ahead of');
+  if (size > CLOCK_FAILURE_MS) {
+    return { check: 'clock', ok: false, detail: l10n.t("Your clock is {0} {1} the server's: signed calls will fail until you correct it (the extension corrects its own requests meanwhile).", describeDuration(offset), direction), fix: 'fixClock' };
+  }
+  if (size > CLOCK_WARNING_MS) {
+    return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's: correct it before it reaches 5 minutes, when signed calls fail.", describeDuration(offset), direction), fix: 'fixClock' };
+  }
+  return { check: 'clock', ok: true, detail: l10n.t("Your clock agrees with the server's (within a minute).") };
+}
+
+function signedCallCheck(answer: SignedAnswer): DoctorCheck {
+  const convention = answer.convention === 'emptyObject' ? 'timestamp + "{}"' : 'timestamp + "null"';
+  // Any answer past the signature check (even "user not found") proves the signature was accepted.
+  if (answer.status !== 401 && answer.status !== 403 && answer.status !== 429 && answer.status < 500) {
+    return { check: 'signedCall', ok: true, detail: l10n.t('A signed request was accepted (signing {0}).', convention) };
+  }
+  if (answer.status === 429) {
+    return { check: 'signedCall', ok: false, detail: l10n.t('Not known: the server is limiting requests.'), fix: 'waitForRateLimit' };
+  }
+  if (answer.status === 401 || answer.status === 403) {
+    const reason = answer.serverMessage ? l10n.t('The server refused the signed request: {0}.', inertText(answer.serverMessage, 100)) : l10n.t('The server refused the signed request (HTTP {0}).', answer.status);
+    return { check: 'signedCall', ok: false, detail: `${reason} ${l10n.t('Check the API key and secret key.')}`, fix: 'setCredentials' };
+  }
+  return { check: 'signedCall', ok: false, detail: l10n.t('The server failed the signed request (HTTP {0}).', answer.status), fix: 'openSettings' };
+}
+
+function notTried(ids: readonly DoctorCheckId[], detail: string): DoctorCheck[] {
+  return ids.map((check) => ({ check, ok: false, detail }));
+}
+
+function messageOf(error: unknown): string {
+  return isPlyrError(error) ? error.message : l10n.t('The request failed unexpectedly.');
+}

@@ -1,0 +1,113 @@
+import * as l10n from '@vscode/l10n';
+import { Balances } from '../model/balances';
+import { formatAmount, formatAmountCompact } from './format';
+import { commandLink, escapeMarkdown } from './markdown';
+import { MASKED_AMOUNT } from './privacy';
+import { describeAge } from './time';
+
+/** Everything a hover on an address shows, as plain data. */
+export interface AddressHover {
+  readonly address: string;
+  /** false: mixed case that fails EIP-55, likely a typo. */
+  readonly checksumMatches: boolean;
+  readonly networkLabel: string;
+  readonly plyrId?: string;
+  /** The server said there is no PLYR account for this address (information, not an error). */
+  readonly noAccount: boolean;
+  readonly balances?: Balances;
+  readonly fetchedAt?: number;
+  /** One line on what went wrong, when the lookup failed. */
+  readonly error?: string;
+  readonly links: readonly HoverLink[];
+  readonly now: number;
+  /** The privacy mask is on: token names show, amounts do not. */
+  readonly masked?: boolean;
+}
+
+export interface HoverLink {
+  readonly label: string;
+  readonly command: string;
+  readonly args: readonly unknown[];
+}
+
+/**
+ * The most balances a hover lists. A hover is a glance, and VS Code cuts hover Markdown at 100,000
+ * characters, links and all: an answer with thousands of tokens would lose the end of the hover.
+ */
+export const MAX_HOVER_BALANCES = 20;
+
+/** `0x742d…f44e` */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+/**
+ * The hover's Markdown. Every server string is escaped; links are the given commands only.
+ * Translated templates carry words only: l10n.t puts its arguments in as they are, so each one is
+ * escaped (and given its Markdown) before it goes in.
+ */
+export function renderAddressHover(hover: AddressHover): string {
+  const lines: string[] = [];
+  const owner = hover.plyrId ? ` · ${l10n.t('PLYR ID {0}', `**${escapeMarkdown(hover.plyrId)}**`)}` : '';
+  lines.push(`**PLYR** \`${shortAddress(hover.address)}\`${owner} · ${escapeMarkdown(hover.networkLabel)}`);
+  if (!hover.checksumMatches) {
+    lines.push(`⚠️ ${l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.')}`);
+  }
+  if (hover.noAccount) {
+    lines.push(l10n.t('No PLYR account for this address.'));
+  }
+  if (hover.error) {
+    lines.push(`⚠️ ${escapeMarkdown(hover.error)}`);
+  }
+  const entries = Object.entries(hover.balances ?? {});
+  if (entries.length > 0) {
+    const shown = balancesToShow(entries);
+    // Headers escaped too: a translation must not add a column with a '|'.
+    const header = `| ${escapeMarkdown(l10n.t('Token'))} | ${escapeMarkdown(l10n.t('Amount'))} |`;
+    lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
+    if (shown.length < entries.length) {
+      const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));
+      lines.push(l10n.t({ message: '…and {0} more tokens: Check Balance lists them all.', args: [more], comment: '{0} is a number; Check Balance is the link below' }));
+    }
+  } else if (hover.balances) {
+    lines.push(l10n.t('No token balances.'));
+  }
+  if (hover.fetchedAt !== undefined) {
+    const age = escapeMarkdown(describeAge(hover.now - hover.fetchedAt));
+    lines.push(`_${hover.error ? l10n.t('Updated {0} (stale)', age) : l10n.t('Updated {0}', age)}_`);
+  }
+  if (hover.links.length > 0) {
+    lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
+  }
+  return lines.join('\n\n');
+}
+
+/** All of them when they fit; else the first non-zero ones (in the server's order), then zeros, up to the limit. */
+function balancesToShow(entries: [string, string][]): [string, string][] {
+  if (entries.length <= MAX_HOVER_BALANCES) {
+    return entries;
+  }
+  const zero = (amount: string) => !/[1-9]/.test(amount);
+  return [...entries.filter(([, a]) => !zero(a)), ...entries.filter(([, a]) => zero(a))].slice(0, MAX_HOVER_BALANCES);
+}
+
+/** Grouped and rounded for reading; the exact value follows on the same line when they differ. */
+function amountCell(amount: string): string {
+  const compact = formatAmountCompact(amount);
+  const full = formatAmount(amount);
+  return compact === full ? escapeMarkdown(compact) : l10n.t({ message: '{0} (exact {1})', args: [escapeMarkdown(compact), escapeMarkdown(amount)], comment: 'A rounded amount, then the exact one' });
+}
+
+/** The one-line hover shown without credentials: a link to set them, and no request. */
+export function renderNoCredentialsHover(setCredentials: HoverLink): string {
+  const link = commandLink(setCredentials.label, setCredentials.command, setCredentials.args);
+  return `**PLYR**: ${l10n.t({ message: "{0} to see this address's balances.", args: [link], comment: '{0} is a link such as: Set API Credentials' })}`;
+}
+
+/**
+ * The hover while the workspace's server waits for the user's yes: the reason and the one action,
+ * no balances and no owner (that server got no request).
+ */
+export function renderServerNotAllowedHover(message: string, allow: HoverLink): string {
+  return `**PLYR**: ${escapeMarkdown(message)} ${commandLink(allow.label, allow.command, allow.args)}`;
+}

@@ -1,0 +1,59 @@
+import { isPlyrError, PlyrErrorCode } from '../model/errors';
+import { SharedRequests } from './sharedRequests';
+
+/** Failures that say nothing about the server: they end when the user acts, so are not remembered. */
+const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'badConfiguration']);
+
+/** How long the extension remembers an address's owner. */
+export const OWNER_MEMORY_MS = 60 * 60 * 1000;
+
+/**
+ * Which PLYR ID owns an address, remembered for a while and asked once however many hovers want
+ * it at the same moment. An owner found is kept at least `ownerMemoryMs` (an address changes
+ * hands rarely, and a hover whose balances expired then costs one request, not two); "no
+ * account" and a failure only as long as the caller allows, since an account can be created at any
+ * time and a server recovers.
+ */
+export class AccountLookup {
+  private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number }>();
+  private readonly requests = new SharedRequests<string | undefined>();
+
+  constructor(
+    private readonly fetch: (address: string, signal: AbortSignal) => Promise<string | undefined>,
+    private readonly scope: () => string,
+    private readonly options: { readonly ownerMemoryMs?: number; readonly now?: () => number } = {},
+  ) {}
+
+  /**
+   * The owner's PLYR ID, or undefined for "no account". A failed lookup (the server down, an
+   * answer that makes no sense) is remembered as long as "no account" is, and thrown again, so
+   * that hovering the same address does not ask a failing server each time. One that was cancelled,
+   * or stopped before any request (no consent, no credentials, bad settings), is not.
+   */
+  async plyrIdOf(address: string, maxAgeMs: number, signal?: AbortSignal): Promise<string | undefined> {
+    const key = `${this.scope()}|${address}`;
+    const cached = this.known.get(key);
+    const now = this.options.now ?? Date.now;
+    if (cached && 'error' in cached && now() - cached.at < maxAgeMs) {
+      throw cached.error;
+    }
+    if (cached && 'plyrId' in cached && now() - cached.at < (cached.plyrId === undefined ? maxAgeMs : Math.max(maxAgeMs, this.options.ownerMemoryMs ?? 0))) {
+      return cached.plyrId;
+    }
+    try {
+      const plyrId = await this.requests.run(key, (s) => this.fetch(address, s), signal);
+      this.known.set(key, { plyrId, at: now() });
+      return plyrId;
+    } catch (error) {
+      if (!signal?.aborted && !(isPlyrError(error) && NOT_THE_SERVERS.has(error.code))) {
+        this.known.set(key, { error, at: now() });
+      }
+      throw error;
+    }
+  }
+
+  /** Drops what is known of an address (in the current scope): the next call asks the server. */
+  forget(address: string): void {
+    this.known.delete(`${this.scope()}|${address}`);
+  }
+}

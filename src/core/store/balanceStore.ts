@@ -1,0 +1,180 @@
+import * as l10n from '@vscode/l10n';
+import { Balances } from '../model/balances';
+import { deltaMap, listChanges, TokenChange } from '../model/decimalDelta';
+import { Emitter } from './emitter';
+import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
+import { Identifier } from '../model/identifier';
+import { BalanceResult } from '../api/plyrClient';
+import { runPool } from './pool';
+import { SharedRequests } from './sharedRequests';
+
+/** What is known about one identifier's balances on the current network. */
+export interface BalanceEntry {
+  /** The last good balances; kept (stale) when a later refresh fails. */
+  readonly balances?: Balances;
+  readonly fetchedAt?: number;
+  /** Per token, the exact change the last good answer brought ("+12.5", "−3"); none when nothing moved. */
+  readonly changes?: Readonly<Record<string, string>>;
+  readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number };
+  readonly loading: boolean;
+}
+
+/** Balances that moved between two good answers for one identifier. */
+export interface BalancesChanged {
+  readonly id: string;
+  readonly changes: readonly TokenChange[];
+}
+
+/** What was last known of an identifier, kept across restarts. */
+export interface RememberedBalances {
+  readonly balances: Balances;
+  readonly fetchedAt: number;
+}
+
+export interface BalanceStoreOptions {
+  readonly fetch: (identifier: Identifier, signal: AbortSignal) => Promise<BalanceResult>;
+  /** Where balances come from (the API root): entries of one scope never show under another. */
+  readonly scope: () => string;
+  readonly now?: () => number;
+}
+
+interface Slot {
+  entry: BalanceEntry;
+  /** Sequence number of the request whose answer is shown: an older answer never replaces it. */
+  shownSeq: number;
+}
+
+/**
+ * The one store of balances that the sidebar, the hover and the status bar read. Requests for an
+ * identifier are shared while in flight, answers are applied in the order requests started, and
+ * a forgotten identifier's late answer is dropped.
+ */
+export class BalanceStore {
+  private readonly slots = new Map<string, Slot>();
+  private readonly requests = new SharedRequests<BalanceEntry>();
+  private readonly changed = new Emitter<string[]>();
+  private readonly balancesChanged = new Emitter<BalancesChanged>();
+  private readonly now: () => number;
+  private seq = 0;
+  /** Bumped when credentials change: later refreshes do not join requests signed before. */
+  private epoch = 0;
+  /** How often each key was forgotten: a re-added identifier never joins its old request. */
+  private readonly forgotten = new Map<string, number>();
+  readonly onDidChange = this.changed.event;
+  /** Fires after a good answer that moved any amount since the last good one (restarts included). */
+  readonly onDidChangeBalances = this.balancesChanged.event;
+
+  constructor(private readonly options: BalanceStoreOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get(id: string): BalanceEntry | undefined {
+    return this.slots.get(this.key(id))?.entry;
+  }
+
+  /** Whether an entry holds balances younger than `maxAgeMs`. */
+  isFresh(id: string, maxAgeMs: number): boolean {
+    const entry = this.get(id);
+    return entry?.fetchedAt !== undefined && entry.error === undefined && this.now() - entry.fetchedAt < maxAgeMs;
+  }
+
+  /**
+   * Fetches (or joins the fetch of) an identifier's balances and records the outcome. Resolves
+   * with the entry; a caller's own cancellation rejects only that caller.
+   */
+  refresh(identifier: Identifier, options: { signal?: AbortSignal; maxAgeMs?: number } = {}): Promise<BalanceEntry> {
+    const id = identifier.value;
+    const key = this.key(id);
+    if (options.maxAgeMs !== undefined && this.isFresh(id, options.maxAgeMs)) {
+      return Promise.resolve(this.slots.get(key)!.entry);
+    }
+    const requestKey = `${key}#${this.epoch}#${this.forgotten.get(key) ?? 0}`;
+    return this.requests.run(requestKey, (signal) => this.load(key, identifier, signal), options.signal);
+  }
+
+  /** Refreshes many identifiers, at most `concurrency` requests at a time. */
+  async refreshAll(identifiers: readonly Identifier[], concurrency: number, signal?: AbortSignal): Promise<void> {
+    await runPool(identifiers, concurrency, async (identifier) => void (await this.refresh(identifier, { signal })), signal);
+  }
+
+  /**
+   * Seeds what was known before a restart (on the current scope), so that the first answer after
+   * it is compared with it and the age shows at once. Never replaces anything already known.
+   */
+  remember(id: string, remembered: RememberedBalances): void {
+    const key = this.key(id);
+    if (!this.slots.has(key)) {
+      this.slots.set(key, { entry: { balances: remembered.balances, fetchedAt: remembered.fetchedAt, loading: false }, shownSeq: 0 });
+      this.changed.fire([id]);
+    }
+  }
+
+  /** Drops an identifier; an answer still on its way is ignored. */
+  forget(id: string): void {
+    const key = this.key(id);
+    this.forgotten.set(key, (this.forgotten.get(key) ?? 0) + 1);
+    if (this.slots.delete(key)) {
+      this.changed.fire([id]);
+    }
+  }
+
+  /** Credentials changed: requests signed with the old ones are not joined any more. */
+  newEpoch(): void {
+    this.epoch++;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.balancesChanged.dispose();
+  }
+
+  private async load(key: string, identifier: Identifier, signal: AbortSignal): Promise<BalanceEntry> {
+    const seq = ++this.seq;
+    const slot = this.slots.get(key) ?? { entry: { loading: false }, shownSeq: 0 };
+    this.slots.set(key, slot);
+    this.update(key, identifier.value, slot, { ...slot.entry, loading: true });
+    try {
+      const result = await this.options.fetch(identifier, signal);
+      const moved = listChanges(slot.entry.balances, result.balances);
+      const changes = deltaMap(moved);
+      const settled = this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...(changes ? { changes } : {}) });
+      // Only an answer that was applied is news; a late or forgotten one is not.
+      if (changes && slot.entry === settled && settled.balances === result.balances) {
+        this.balancesChanged.fire({ id: identifier.value, changes: moved });
+      }
+      return settled;
+    } catch (error) {
+      if (error instanceof PlyrError && error.code === 'cancelled') {
+        return this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
+      }
+      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
+      const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } };
+      return this.settle(key, identifier.value, slot, seq, entry);
+    }
+  }
+
+  private settle(key: string, id: string, slot: Slot, seq: number, entry: BalanceEntry, isAnswer = true): BalanceEntry {
+    if (this.slots.get(key) !== slot) {
+      return entry; // forgotten while in flight
+    }
+    if (isAnswer && seq < slot.shownSeq) {
+      return slot.entry; // an older answer arriving late
+    }
+    if (isAnswer) {
+      slot.shownSeq = seq;
+    }
+    this.update(key, id, slot, { ...entry, loading: false });
+    return slot.entry;
+  }
+
+  private update(key: string, id: string, slot: Slot, entry: BalanceEntry): void {
+    slot.entry = entry;
+    if (this.slots.get(key) === slot) {
+      this.changed.fire([id]);
+    }
+  }
+
+  private key(id: string): string {
+    return `${this.options.scope()}|${id}`;
+  }
+}

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { Logger } from '../../core/api/logger';
+import { Credentials, redactApiKey } from '../../core/api/signer';
+import { CONTEXT_KEYS, SECRET_KEYS } from '../ids';
+
+/**
+ * API credentials in SecretStorage, and nowhere else. Other windows share the storage, so its
+ * change event keeps the `plyr.hasCredentials` context key true to what is stored.
+ */
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  /** What this window last wrote (or saw), to tell its own storage events from other windows'. */
+  private lastWritten: string | undefined;
+  private cached: Promise<Credentials | undefined> | undefined;
+
+  /**
+   * `environment` gives credentials from the process environment (PLYR_API_KEY and
+   * PLYR_SECRET_KEY: CI machines, dev containers, the demo), used only while SecretStorage holds none.
+   */
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger, private readonly environment: () => Credentials | undefined = () => undefined) {
+    this.subscription = secrets.onDidChange(async (e) => {
+      if (e.key === SECRET_KEYS.credentials) {
+        this.cached = undefined;
+        await this.refreshContextKey();
+        // Our own store() already announced its change; another window's change is news.
+        const current = await this.secrets.get(SECRET_KEYS.credentials).then(undefined, () => undefined);
+        if (current !== this.lastWritten) {
+          this.lastWritten = current;
+          this.changed.fire();
+        }
+      }
+    });
+  }
+
+  /**
+   * The stored credentials; a failed or unreadable read counts as none. Kept in memory between
+   * changes: every request needs them, and a read can cross to another process (the browser, in
+   * VS Code for the web).
+   */
+  get(): Promise<Credentials | undefined> {
+    this.cached ??= this.read();
+    return this.cached;
+  }
+
+  private async read(): Promise<Credentials | undefined> {
+    try {
+      const raw = await this.secrets.get(SECRET_KEYS.credentials);
+      if (!raw) {
+        return this.fromEnvironment();
+      }
+      const parsed = JSON.parse(raw) as Partial<Credentials>;
+      return typeof parsed.apiKey === 'string' && typeof parsed.secretKey === 'string' ? { apiKey: parsed.apiKey, secretKey: parsed.secretKey } : undefined;
+    } catch {
+      this.logger.warn('Could not read the stored API credentials; treating them as not set.');
+      return undefined;
+    }
+  }
+
+  private fromEnvironment(): Credentials | undefined {
+    const credentials = this.environment();
+    if (credentials) {
+      this.logger.info(`Using the API credentials from the environment (PLYR_API_KEY, key ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
+    }
+    return credentials;
+  }
+
+  async store(credentials: Credentials): Promise<void> {
+    this.lastWritten = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
+    await this.secrets.store(SECRET_KEYS.credentials, this.lastWritten);
+    this.cached = undefined;
+    await this.refreshContextKey();
+    // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
+    this.changed.fire();
+  }
+
+  async clear(): Promise<void> {
+    this.lastWritten = undefined;
+    await this.secrets.delete(SECRET_KEYS.credentials);
+    this.cached = undefined;
+    await this.refreshContextKey();
+    this.changed.fire();
+  }
+
+  async refreshContextKey(): Promise<void> {
+    const present = (await this.get()) !== undefined;
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasCredentials, present);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { Layout, sanitizeLayout } from '../../core/model/groups';
+import { sanitizeStored, TrackedIdentifier, TrackedList } from '../../core/model/trackedList';
+import { STATE_KEYS } from '../ids';
+
+/**
+ * The tracked identifiers in the user's order, and their groups, in globalState (synced across
+ * machines through Settings Sync: SYNCED_STATE_KEYS). Plain data in, change events out; every edit is a pure function
+ * of the list (or of the list and the groups).
+ */
+export class TrackedStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private layout: Layout;
+  /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
+  private byId = new Map<string, TrackedIdentifier>();
+
+  constructor(private readonly state: vscode.Memento) {
+    this.layout = sanitizeLayout(sanitizeStored(state.get<unknown>(STATE_KEYS.tracked)), state.get<unknown>(STATE_KEYS.groups));
+    this.byId = new Map(this.layout.list.map((t) => [t.id, t]));
+  }
+
+  get all(): TrackedList {
+    return this.layout.list;
+  }
+
+  /** Group names in the user's order; empty groups included. */
+  get groups(): readonly string[] {
+    return this.layout.groups;
+  }
+
+  find(id: string): TrackedIdentifier | undefined {
+    return this.byId.get(id);
+  }
+
+  update(edit: (list: TrackedList) => TrackedList): Promise<void> {
+    return this.updateLayout((layout) => {
+      const list = edit(layout.list);
+      return list === layout.list ? layout : { ...layout, list };
+    });
+  }
+
+  async updateLayout(edit: (layout: Layout) => Layout): Promise<void> {
+    const edited = edit(this.layout);
+    if (edited === this.layout) {
+      return;
+    }
+    // An entry put back by an undo may name a group deleted since: the group comes back with it.
+    const next = sanitizeLayout(edited.list, edited.groups);
+    const groupsChanged = next.groups.length !== this.layout.groups.length || next.groups.some((g, i) => g !== this.layout.groups[i]);
+    this.layout = next;
+    this.byId = new Map(next.list.map((t) => [t.id, t]));
+    this.changed.fire();
+    await Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { Logger } from '../../core/api/logger';
+import { quoted } from '../../core/model/safeText';
+import { TrackedIdentifier, TrackedList } from '../../core/model/trackedList';
+import { parseWatchList, WATCH_LIST_FILE } from '../../core/model/watchList';
+
+/**
+ * The team's watch-list, `.vscode/plyr.json` in each workspace folder: read at start, re-read when
+ * a file is created, changed or deleted; written only by Share to Workspace File. Entries of all
+ * folders are merged in folder order; problems go to the log and to the tree.
+ */
+export class WorkspaceWatchList implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private entries: TrackedList = [];
+  private byId = new Map<string, TrackedIdentifier>();
+  private problemList: readonly string[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Each reload gets a number; a slower, older read never overwrites a newer one. */
+  private generation = 0;
+
+  constructor(private readonly logger: Logger) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${WATCH_LIST_FILE}`);
+    const reload = () => void this.reload();
+    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed);
+  }
+
+  get all(): TrackedList {
+    return this.entries;
+  }
+
+  get problems(): readonly string[] {
+    return this.problemList;
+  }
+
+  find(id: string): TrackedIdentifier | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The file of the first workspace folder, where "Open" in the tree takes the user. */
+  fileUri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder && vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE);
+  }
+
+  async reload(): Promise<void> {
+    const generation = ++this.generation;
+    const entries: TrackedIdentifier[] = [];
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const text = await readText(vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE));
+      if (text === undefined) {
+        continue;
+      }
+      const list = text === TOO_LARGE ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] } : parseWatchList(text);
+      problems.push(...list.problems);
+      for (const entry of list.entries.filter((e) => !seen.has(e.id))) {
+        seen.add(entry.id);
+        entries.push(entry);
+      }
+    }
+    if (generation !== this.generation) {
+      return;
+    }
+    for (const problem of problems) {
+      this.logger.warn(problem);
+    }
+    this.entries = entries;
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.problemList = problems;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+const MAX_FILE_BYTES = 1_000_000;
+const TOO_LARGE = Symbol('too large');
+
+/** The file's text; undefined when it does not exist (the usual case); TOO_LARGE past 1 MB. */
+async function readText(uri: vscode.Uri): Promise<string | typeof TOO_LARGE | undefined> {
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > MAX_FILE_BYTES) {
+      return TOO_LARGE;
+    }
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

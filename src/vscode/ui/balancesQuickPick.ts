@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { formatAmount } from '../../core/content/format';
+import { BalanceResult } from '../../core/api/plyrClient';
+import { NETWORKS } from '../../core/api/networks';
+import { MASKED_AMOUNT } from '../../core/content/privacy';
+import { describeAge } from '../../core/content/time';
+import { inertLabel } from './labels';
+
+interface AmountItem extends vscode.QuickPickItem {
+  readonly exact: string;
+}
+
+// Made when shown, not at load: the translation may not be there yet.
+const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy exact amount') });
+
+/**
+ * Shows a balance result as a list: token, grouped amount with every significant decimal (or •••
+ * under the privacy mask). Enter (or the copy button) copies the exact amount as received.
+ */
+export async function showBalances(result: BalanceResult, masked = false): Promise<void> {
+  const who = result.identifier.value;
+  const network = result.network === 'custom' ? vscode.l10n.t('custom network') : NETWORKS[result.network].label;
+  const entries = Object.entries(result.balances);
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no token balances on {1}.', who, network));
+    return;
+  }
+  const pick = vscode.window.createQuickPick<AmountItem>();
+  // Every surface says how old its numbers are; here they are as old as the answer.
+  pick.title = vscode.l10n.t('Balances of {0} · {1} · updated {2}', who, network, describeAge(Date.now() - result.fetchedAt));
+  const checksumFails = result.identifier.kind === 'address' && !result.identifier.checksumMatches;
+  pick.placeholder = checksumFails
+    ? vscode.l10n.t('Select a token to copy its exact amount (warning: this address fails its EIP-55 checksum, check it for a typo)')
+    : vscode.l10n.t('Select a token to copy its exact amount');
+  const button = copyButton();
+  pick.items = entries.map(([token, amount]) => ({
+    label: inertLabel(token.toUpperCase()),
+    description: masked ? MASKED_AMOUNT : formatAmount(amount),
+    exact: amount,
+    buttons: [button],
+  }));
+  const copy = async (item: AmountItem) => {
+    await vscode.env.clipboard.writeText(item.exact);
+    const copied = masked
+      ? vscode.l10n.t({ message: 'Copied the exact {0} amount', args: [item.label], comment: 'A token; the privacy mask hides the amount' })
+      : vscode.l10n.t({ message: 'Copied {0} {1}', args: [item.exact, item.label], comment: 'An amount, then its token' });
+    vscode.window.setStatusBarMessage(copied, 3000);
+  };
+  pick.onDidTriggerItemButton((e) => void copy(e.item));
+  pick.onDidAccept(() => {
+    const item = pick.selectedItems[0];
+    if (item) {
+      void copy(item);
+    }
+    pick.hide();
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { inertLabel } from './labels';
+import { parseTokenName } from '../../core/model/token';
+import { TokenInfo } from '../../core/api/tokenList';
+
+interface TokenItem extends vscode.QuickPickItem {
+  /** undefined: all tokens; null: not a valid choice. */
+  readonly token: string | undefined | null;
+}
+
+// Made when the picker opens, not at load: the translation may not be there yet.
+const allTokens = (): TokenItem => ({ label: `$(list-flat) ${vscode.l10n.t('All tokens')}`, token: undefined });
+
+/**
+ * The optional token step: "All tokens" first, then the token list as it arrives, and whatever the
+ * user types, validated. Resolves `{ token }`, or undefined when dismissed.
+ */
+export function pickToken(tokenList: Promise<TokenInfo[]>): Promise<{ token: string | undefined } | undefined> {
+  const pick = vscode.window.createQuickPick<TokenItem>();
+  pick.title = vscode.l10n.t('PLYR: Check Balance: token');
+  pick.placeholder = vscode.l10n.t('All tokens, a token from the list, or type a token name or contract address');
+  const all = allTokens();
+  pick.ignoreFocusOut = true;
+  pick.matchOnDescription = true;
+  let listed: TokenItem[] = [];
+  const render = () => {
+    const typed = pick.value.trim();
+    const exact = listed.some((i) => i.token === typed.toLowerCase());
+    const extra: TokenItem[] = [];
+    if (typed !== '' && !exact) {
+      const parsed = parseTokenName(typed);
+      extra.push(
+        parsed.ok
+          ? { label: `$(edit) ${inertLabel(typed)}`, description: vscode.l10n.t('Use this token name or address'), token: parsed.value, alwaysShow: true }
+          : { label: `$(error) ${parsed.message}`, token: null, alwaysShow: true },
+      );
+    }
+    pick.items = [...extra, all, ...listed];
+  };
+  pick.busy = true;
+  render();
+  tokenList
+    .then((tokens) => {
+      listed = tokens.map((t) => ({ label: inertLabel(t.symbol), description: `${inertLabel(t.name)} · ${t.apiId}`, token: t.apiId }));
+      render();
+    })
+    .catch(() => undefined)
+    .finally(() => (pick.busy = false));
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: { token: string | undefined } | undefined) => {
+      settled = true;
+      resolve(value);
+      pick.dispose();
+    };
+    pick.onDidChangeValue(render);
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0];
+      if (item && item.token !== null) {
+        finish({ token: item.token });
+      }
+    });
+    pick.onDidHide(() => {
+      if (!settled) {
+        finish(undefined);
+      }
+    });
+    pick.show();
+  });
+}

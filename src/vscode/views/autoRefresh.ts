@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { nextRefreshDelayMs, oversleptTimer } from '../../core/store/refreshSchedule';
+import { COMMANDS, SETTINGS } from '../ids';
+import { readViewSettings } from '../settings';
+
+/**
+ * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) only while someone can see the
+ * numbers: the view or the status bar item, in a focused window. Idle (unfocused, or the view hidden) there is
+ * no timer at all. On coming back after longer than the interval (focus, sleep, the view shown)
+ * it refreshes once at once. While the server cannot be reached the wait doubles up to
+ * plyr.autoRefreshBackoffMaxSeconds, with one line in the view instead of a notification.
+ */
+export class AutoRefresh implements vscode.Disposable {
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private ageTimer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+  private lastRefreshAt: number | undefined;
+  /** When the pending round is due, by the wall clock. */
+  private refreshDueAt: number | undefined;
+  private failures = 0;
+  private running = false;
+
+  constructor(
+    private readonly view: vscode.TreeView<unknown>,
+    /** A round: everything when the view shows, else only what the status bar shows. */
+    private readonly refresh: (what: 'all' | 'statusBar') => Promise<void>,
+    private readonly rerender: () => void,
+    /** After a round: true when no identifier could reach the server. */
+    private readonly unreachable: () => boolean,
+    private readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> },
+  ) {
+    this.subscriptions = [
+      view.onDidChangeVisibility(() => this.reschedule()),
+      statusBar.onDidChangeTarget(() => this.reschedule()),
+      vscode.window.onDidChangeWindowState(() => this.reschedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshSeconds}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshBackoffMaxSeconds}`)) {
+          this.reschedule();
+        }
+      }),
+    ];
+    this.reschedule();
+  }
+
+  /** Someone can see balances: the view or the status bar item, in a focused window. */
+  private get active(): boolean {
+    return (this.view.visible || this.statusBar.showing) && vscode.window.state.focused;
+  }
+
+  private reschedule(): void {
+    this.stop();
+    if (!this.active) {
+      return;
+    }
+    this.ageTimer = setInterval(() => this.everyMinute(), 60_000);
+    const { autoRefreshSeconds } = readViewSettings();
+    if (autoRefreshSeconds === 0) {
+      return;
+    }
+    const stale = this.lastRefreshAt === undefined || Date.now() - this.lastRefreshAt > this.delayMs();
+    if (stale && !this.running) {
+      void this.tick();
+    } else {
+      this.schedule(this.lastRefreshAt === undefined ? this.delayMs() : Math.max(0, this.lastRefreshAt + this.delayMs() - Date.now()));
+    }
+  }
+
+  /**
+   * Ages move on; and after the machine slept (timers do not count that time) a round whose time
+   * has passed by the wall clock runs now rather than a whole interval after waking.
+   */
+  private everyMinute(): void {
+    this.rerender();
+    if (this.refreshTimer && oversleptTimer(this.refreshDueAt, Date.now())) {
+      this.reschedule();
+    }
+  }
+
+  private delayMs(): number {
+    const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = readViewSettings();
+    return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.failures, autoRefreshBackoffMaxSeconds * 1000);
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshDueAt = Date.now() + delayMs;
+    this.refreshTimer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.refreshTimer = undefined;
+    this.running = true;
+    this.lastRefreshAt = Date.now();
+    try {
+      await this.refresh(this.view.visible ? 'all' : 'statusBar');
+    } finally {
+      this.running = false;
+    }
+    const wasReachable = this.failures === 0;
+    this.failures = this.unreachable() ? this.failures + 1 : 0;
+    if (wasReachable && this.failures === 1) {
+      // One notification per outage; the view's line says the rest.
+      const testConnection = vscode.l10n.t('Test Connection');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The PLYR API cannot be reached. Automatic refresh will try again less and less often until it answers.'), testConnection).then((choice) => {
+        if (choice === testConnection) {
+          void vscode.commands.executeCommand(COMMANDS.testConnection);
+        }
+      });
+    }
+    this.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
+    if (this.active && readViewSettings().autoRefreshSeconds > 0) {
+      this.schedule(this.delayMs());
+    }
+  }
+
+  private stop(): void {
+    clearTimeout(this.refreshTimer);
+    clearInterval(this.ageTimer);
+    this.refreshTimer = this.ageTimer = undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+    for (const s of this.subscriptions) {
+      s.dispose();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { AutoRefresh } from './autoRefresh';
+import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from '../ids';
+import { Services } from '../services';
+import { affectsScope, networkLabel, readViewSettings } from '../settings';
+import { BalancesTreeProvider } from './tree/balancesTreeProvider';
+import { BalancesDragAndDrop } from './tree/dragAndDrop';
+import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
+import { toIdentifier } from '../../core/model/trackedList';
+import { inertLabel } from '../ui/labels';
+
+const RENDER_FRAME_MS = 50;
+
+/** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
+export function createSidebar(services: Services): vscode.Disposable[] {
+  const { tracked, watched, store, refresher, statusBar } = services;
+  const provider = new BalancesTreeProvider({
+    tracked,
+    watched,
+    store,
+    hideZeroBalances: () => readViewSettings().hideZeroBalances,
+    networkLabel: () => networkLabel(),
+    masked: () => services.privacy.on,
+    sortOrder: () => services.sortOrder.value,
+    load: (id) => {
+      const entry = tracked.find(id) ?? watched.find(id);
+      if (entry) {
+        void store.refresh(toIdentifier(entry));
+      }
+    },
+  });
+  const view = vscode.window.createTreeView(VIEWS.balances, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: new BalancesDragAndDrop(tracked),
+  });
+  // The welcome view ("Add Identifier") shows while the list is empty.
+  const updateTrackedCount = () => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, tracked.all.length);
+  updateTrackedCount();
+  // Said in words beside the view's title, not only by the Sort button's icon.
+  const describeSort = () => {
+    const order = services.sortOrder.value;
+    view.description = order.by === 'name' ? vscode.l10n.t('sorted by name') : order.by === 'amount' ? vscode.l10n.t('sorted by {0} amount', inertLabel(order.token.toUpperCase(), 20)) : undefined;
+  };
+  describeSort();
+  const updateBadge = () => {
+    const failing = provider.failingCount();
+    const tooltip = failing === 1 ? vscode.l10n.t('1 identifier failed to refresh') : vscode.l10n.t('{0} identifiers failed to refresh', failing);
+    view.badge = failing > 0 ? { value: failing, tooltip } : undefined;
+  };
+  // Store events come per identifier (twice per refresh) and list edits can come by the
+  // thousand; rendering each would flood the view, so they are coalesced into one update a frame.
+  const pending = new Set<string>();
+  let everything = false;
+  let frame: NodeJS.Timeout | undefined;
+  const render = (ids?: readonly string[]) => {
+    if (ids) {
+      ids.forEach((id) => pending.add(id));
+    } else {
+      everything = true;
+    }
+    frame ??= setTimeout(() => {
+      frame = undefined;
+      if (everything) {
+        statusBar.render(); // ages move on
+      }
+      provider.refresh(everything || pending.size > 100 ? undefined : [...pending]);
+      pending.clear();
+      everything = false;
+      updateBadge();
+    }, RENDER_FRAME_MS);
+  };
+  // Sorted by amount, a new amount can move its row: the lists are arranged again.
+  const storeListener = store.onDidChange((ids) => render(services.sortOrder.value.by === 'amount' ? undefined : ids));
+  if (readViewSettings().openOnStartup) {
+    void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
+  }
+  return [
+    provider,
+    view,
+    { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
+    tracked.onDidChange(() => (updateTrackedCount(), render())),
+    services.privacy.onDidChange(() => render()),
+    services.sortOrder.onDidChange(() => (describeSort(), render())),
+    // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
+    watched.onDidChange(() => render()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsScope(e)) {
+        // Entries are kept per network: the rows empty at once, then fill from the new one.
+        render();
+        void refresher.refreshAll();
+      } else if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.hideZeroBalances}`)) {
+        render();
+      }
+    }),
+    services.credentials.onDidChange(() => {
+      store.newEpoch();
+      void refresher.refreshAll();
+    }),
+    new AutoRefresh(
+      view,
+      async (what) => {
+        // The status bar's identifier need not be in either list.
+        await Promise.all([what === 'all' ? refresher.refreshAll() : undefined, statusBar.refresh()]);
+      },
+      () => render(),
+      () => {
+        const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
+        const watchedNow = statusBar.state ? [store.get(statusBar.state.identifier)] : [];
+        const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
+        return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
+      },
+      statusBar,
+    ),
+    // Keys pass no row to a command: these act on the view's selection.
+    vscode.commands.registerCommand(COMMANDS.removeSelected, async () => {
+      for (const node of view.selection) {
+        if (node.type === 'group' && node.source === 'user') {
+          await vscode.commands.executeCommand(COMMANDS.deleteGroup, node);
+        } else if (node.type === 'identifier' && node.source === 'user') {
+          await vscode.commands.executeCommand(COMMANDS.removeIdentifier, node);
+        }
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.renameSelected, async () => {
+      const node = view.selection[0];
+      if (node?.type === 'group' && node.source === 'user') {
+        await vscode.commands.executeCommand(COMMANDS.renameGroup, node);
+      } else if (node?.type === 'identifier' && node.source === 'user') {
+        await vscode.commands.executeCommand(COMMANDS.renameIdentifier, node);
+      }
+    }),
+    vscode.commands.registerCommand(COMMANDS.revealIdentifier, async (id?: unknown) => {
+      await vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
+      const row = typeof id === 'string' ? provider.rowFor(id) : undefined;
+      if (row) {
+        await view.reveal(row, { select: true, focus: true, expand: true });
+      }
+    }),
+  ];
+}

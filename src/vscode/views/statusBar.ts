@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { BalanceStore } from '../../core/store/balanceStore';
+import { parseIdentifier, Identifier } from '../../core/model/identifier';
+import { statusBarModel } from '../../core/content/statusBarContent';
+import { parseTokenName } from '../../core/model/token';
+import { COMMANDS, SETTINGS } from '../ids';
+import { Logger } from '../../core/api/logger';
+import { networkLabel } from '../settings';
+
+/**
+ * One identifier's amount of one token in the status bar (off until plyr.statusBar.identifier is
+ * set). Refreshed by the same schedule as the view, whether or not the view is open; stale data
+ * gets the warning colour and its age in the tooltip; a click reveals the identifier.
+ */
+export class BalanceStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('plyr.balance', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the item appears, disappears or changes what it watches. */
+  readonly onDidChangeTarget = this.changed.event;
+  private target: { identifier: Identifier; token: string } | undefined;
+
+  constructor(
+    private readonly store: BalanceStore,
+    private readonly logger: Logger,
+    private readonly labelOf: (id: string) => string | undefined,
+    private readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> },
+  ) {
+    this.item.name = vscode.l10n.t('PLYR balance');
+    this.subscriptions = [
+      this.item,
+      this.changed,
+      privacy.onDidChange(() => this.render()),
+      store.onDidChange((ids) => {
+        if (this.target && ids.includes(this.target.identifier.value)) {
+          this.render();
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS.section}.statusBar`)) {
+          this.readTarget();
+        } else if (e.affectsConfiguration(`${SETTINGS.section}.network`) || e.affectsConfiguration(`${SETTINGS.section}.customBaseUrl`)) {
+          this.render();
+        }
+      }),
+    ];
+    this.readTarget();
+  }
+
+  get showing(): boolean {
+    return this.target !== undefined;
+  }
+
+  /** What the item shows now, for the exported API. */
+  get state(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined {
+    if (!this.target) {
+      return undefined;
+    }
+    const model = this.model();
+    return { identifier: this.target.identifier.value, token: this.target.token, text: model.text, tooltip: model.tooltip.join('\n'), stale: model.stale };
+  }
+
+  async refresh(): Promise<void> {
+    if (this.target) {
+      await this.store.refresh(this.target.identifier).catch(() => undefined);
+    }
+  }
+
+  /** Re-renders (the age moves on). */
+  render(): void {
+    if (!this.target) {
+      this.item.hide();
+      return;
+    }
+    const model = this.model();
+    this.item.text = model.text;
+    this.item.tooltip = model.tooltip.join('\n');
+    this.item.backgroundColor = model.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.command = { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: [this.target.identifier.value] };
+    this.item.accessibilityInformation = { label: model.spoken };
+    this.item.show();
+  }
+
+  private model() {
+    const target = this.target!;
+    return statusBarModel({ identifier: target.identifier.value, label: this.labelOf(target.identifier.value), token: target.token, networkLabel: networkLabel(), entry: this.store.get(target.identifier.value), now: Date.now(), masked: this.privacy.on });
+  }
+
+  private readTarget(): void {
+    const config = vscode.workspace.getConfiguration(SETTINGS.section);
+    const rawId = config.get<string>(SETTINGS.statusBarIdentifier, '');
+    const rawToken = config.get<string>(SETTINGS.statusBarToken, 'plyr');
+    let next: typeof this.target;
+    if (rawId) {
+      const id = parseIdentifier(rawId);
+      const token = parseTokenName(rawToken || 'plyr');
+      if (id.ok && token.ok) {
+        next = { identifier: id.value, token: token.value ?? 'plyr' };
+      } else {
+        this.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
+      }
+    }
+    this.target = next;
+    this.render();
+    this.changed.fire();
+    if (next && !this.store.get(next.identifier.value)) {
+      void this.refresh();
+    }
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}
