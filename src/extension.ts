@@ -13,7 +13,7 @@ import { registerRowActions } from './vscode/commands/rowActions';
 import { registerTestConnection } from './vscode/commands/testConnection';
 import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/state/credentialStore';
-import { COMMANDS, LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
+import { LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
 import { Refresher } from './vscode/state/refresher';
 import { Services } from './vscode/services';
@@ -25,8 +25,14 @@ import { WorkspaceWatchList } from './vscode/state/workspaceWatchList';
 import { BalanceStatusBar } from './vscode/views/statusBar';
 import { BalanceMemoryStore } from './vscode/state/balanceMemoryStore';
 import { watchForChanges } from './vscode/ui/changeNotifier';
-import { registerAllowServer, registerAllowServerFromLink, ServerTrust } from './vscode/state/serverTrust';
-import { PrivacyMask, registerPrivacyCommands } from './vscode/state/privacyMask';
+import { ServerTrust } from './vscode/state/serverTrust';
+import { registerAllowServer, registerAllowServerFromLink } from './vscode/commands/serverTrust';
+import { PrivacyMask } from './vscode/state/privacyMask';
+import { registerPrivacyCommands } from './vscode/commands/privacy';
+import { registerEditorCommands } from './vscode/commands/editor';
+import { registerShowLog } from './vscode/commands/log';
+import { registerViewCommands } from './vscode/commands/view';
+import { AccountLookup, OWNER_MEMORY_MS } from './core/store/accountLookup';
 import { registerListTransfer } from './vscode/commands/listTransfer';
 import { registerShareToWorkspace } from './vscode/commands/shareToWorkspace';
 import { registerGroupCommands } from './vscode/commands/groups';
@@ -72,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     // Before anything reads the store: the rows show what was known before the restart, with its age.
     const memory = new BalanceMemoryStore(context.globalState, store, scope.scope, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
     const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
+    const sidebar = createSidebar(services);
+    const accounts = new AccountLookup((address, signal) => client.getPlyrIdForAddress(address, signal), scope.scope, { ownerMemoryMs: OWNER_MEMORY_MS });
     context.subscriptions.push(
       scope.disposable,
       credentials,
@@ -81,24 +89,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       memory,
       privacy,
       sortOrder,
-      ...registerPrivacyCommands(privacy),
       watchForChanges(store, tracked, privacy),
       { dispose: () => store.dispose() },
+      ...sidebar.disposables,
+      ...registerEditorFeatures(services, accounts),
+      // Every command, each through the one error path (commands/register.ts).
+      ...registerPrivacyCommands(services),
       registerSetCredentials(services),
-      registerSetCredentialsFromLink(),
+      registerSetCredentialsFromLink(services),
       registerClearCredentials(services),
       registerCheckBalance(services),
       registerTestConnection(services),
-      registerAllowServer(serverTrust, () => void services.refresher.refreshAll()),
-      registerAllowServerFromLink(),
+      registerAllowServer(services, serverTrust, () => void services.refresher.refreshAll()),
+      registerAllowServerFromLink(services),
       ...registerTrackingCommands(services),
       ...registerGroupCommands(services),
       ...registerRowActions(services),
       ...registerListTransfer(services),
       registerShareToWorkspace(services),
-      vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
-      ...createSidebar(services),
-      ...registerEditorFeatures(services, scope.scope),
+      registerShowLog(services),
+      ...registerViewCommands(services, sidebar),
+      ...registerEditorCommands(services, accounts),
     );
     // Not awaited: both take effect through events (the welcome view's context key, the Workspace
     // group), so activation does not wait on the main thread or the file system.

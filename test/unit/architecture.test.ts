@@ -80,6 +80,20 @@ describe('architecture: the VS Code layer', () => {
   const VSCODE_SOURCES = path.join(ROOT, 'src', 'vscode');
   const sources = sourcesBelow(VSCODE_SOURCES);
 
+  it('registers every command in commands/, through the one helper (commands/register.ts)', () => {
+    for (const name of sources) {
+      const text = readFileSync(path.join(VSCODE_SOURCES, name), 'utf8');
+      if (name !== 'commands/register.ts') {
+        assert.doesNotMatch(text, /vscode\.commands\.registerCommand\(/, `${name} registers a command past the one error path`);
+      }
+      if (!name.startsWith('commands/')) {
+        assert.doesNotMatch(text, /\bregisterCommand\(/, `${name} registers a command outside commands/`);
+      }
+    }
+    const extension = readFileSync(path.join(ROOT, 'src', 'extension.ts'), 'utf8');
+    assert.doesNotMatch(extension, /registerCommand\(/, 'extension.ts registers a command itself');
+  });
+
   it('keeps views from importing commands, and state from importing views, commands or editor features', () => {
     for (const name of sources) {
       const targets = importsOf(VSCODE_SOURCES, name);

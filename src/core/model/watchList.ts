@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { describeType, parseIdentifier, ParseResult } from './identifier';
+import { describeType, ParseResult } from './identifier';
 import { validateGroupName } from './groups';
 import { quoted } from './safeText';
-import { TrackedIdentifier, validateLabel } from './trackedList';
+import { TrackedIdentifier, trackedEntry } from './trackedList';
 
 /**
  * A team's watch-list: `.vscode/plyr.json` in a workspace, committed with the code, listing the
@@ -66,19 +66,15 @@ function watchedEntry(row: unknown): ParseResult<TrackedIdentifier> {
     return { ok: false, message: l10n.t('expected an identifier or {0}, not {1}.', '{ "id": …, "label": … }', describeType(row)) };
   }
   const { id, label, group } = fields as { id?: unknown; label?: unknown; group?: unknown };
-  const parsed = parseIdentifier(id);
-  if (!parsed.ok) {
-    return parsed;
-  }
-  const checkedLabel = validateLabel(label);
-  if (!checkedLabel.ok) {
-    return checkedLabel;
+  const entry = trackedEntry(id, label);
+  if (!entry.ok) {
+    return entry;
   }
   const checkedGroup = group === undefined ? undefined : validateGroupName(group, []);
   if (checkedGroup && !checkedGroup.ok) {
     return checkedGroup;
   }
-  return { ok: true, value: { id: parsed.value.value, kind: parsed.value.kind, ...(checkedLabel.value ? { label: checkedLabel.value } : {}), ...(checkedGroup ? { group: checkedGroup.value } : {}) } };
+  return { ok: true, value: checkedGroup ? { ...entry.value, group: checkedGroup.value } : entry.value };
 }
 
 function refused(problem: string): WatchList {

@@ -11,6 +11,7 @@ import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { readClientConfig } from '../settings';
 import { pickToken } from '../ui/tokenPicker';
+import { registerCommand } from './register';
 
 /** What `executeCommand('plyr.checkBalance', identifier, token?)` resolves to. */
 export interface CheckBalanceResult {
@@ -24,7 +25,7 @@ export interface CheckBalanceResult {
  * balances and rejects with the typed error.
  */
 export function registerCheckBalance(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.checkBalance, (identifier?: unknown, token?: unknown) =>
+  return registerCommand(services, COMMANDS.checkBalance, (identifier?: unknown, token?: unknown) =>
     identifier === undefined && token === undefined ? checkBalanceInteractively(services) : programmatic(services, identifier, token),
   );
 }

@@ -4,13 +4,14 @@ import { PlyrError } from '../../core/model/errors';
 import { redactApiKey } from '../../core/api/signer';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
+import { registerCommand } from './register';
 
 /**
  * PLYR: Set API Credentials. Interactive: the API key, then the secret, both masked. With an
  * argument `{ apiKey, secretKey }` (automation) it stores without prompting.
  */
 export function registerSetCredentials(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.setCredentials, async (arg?: unknown) => {
+  return registerCommand(services, COMMANDS.setCredentials, async (arg?: unknown) => {
     if (arg !== undefined) {
       const parsed = parseCredentials(arg);
       if (!parsed.ok) {
@@ -38,8 +39,8 @@ export function registerSetCredentials(services: Services): vscode.Disposable {
  * The form a hover link runs: whatever arguments the link carries are ignored, so a link can only
  * open the prompt, never store credentials of its choosing.
  */
-export function registerSetCredentialsFromLink(): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.setCredentialsFromLink, () => vscode.commands.executeCommand(COMMANDS.setCredentials));
+export function registerSetCredentialsFromLink(services: Services): vscode.Disposable {
+  return registerCommand(services, COMMANDS.setCredentialsFromLink, () => vscode.commands.executeCommand(COMMANDS.setCredentials));
 }
 
 async function askSecret(what: 'API key' | 'secret key', prompt: string, step: number): Promise<string | undefined> {
@@ -62,7 +63,7 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
 
 /** PLYR: Clear API Credentials. */
 export function registerClearCredentials(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.clearCredentials, async () => {
+  return registerCommand(services, COMMANDS.clearCredentials, async () => {
     await services.credentials.clear();
     services.logger.info('API credentials cleared.');
     void vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR API credentials cleared.'), 4000);

@@ -7,6 +7,7 @@ import { inertLabel, inertNotificationText } from '../ui/labels';
 import { Services } from '../services';
 import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
+import { registerCommand } from './register';
 
 /**
  * Groups (folders) of the user's list: create, rename, delete (undoable), move identifiers into
@@ -134,13 +135,13 @@ export function registerGroupCommands(services: Services): vscode.Disposable[] {
   };
 
   return [
-    vscode.commands.registerCommand(COMMANDS.createGroup, create),
-    vscode.commands.registerCommand(COMMANDS.renameGroup, rename),
-    vscode.commands.registerCommand(COMMANDS.deleteGroup, remove),
-    vscode.commands.registerCommand(COMMANDS.moveToGroup, moveToGroup),
-    vscode.commands.registerCommand(COMMANDS.moveGroupUp, moveGroupBy(-1)),
-    vscode.commands.registerCommand(COMMANDS.moveGroupDown, moveGroupBy(1)),
-    vscode.commands.registerCommand(COMMANDS.sortBy, sortBy),
+    registerCommand(services, COMMANDS.createGroup, create),
+    registerCommand(services, COMMANDS.renameGroup, rename),
+    registerCommand(services, COMMANDS.deleteGroup, remove),
+    registerCommand(services, COMMANDS.moveToGroup, moveToGroup),
+    registerCommand(services, COMMANDS.moveGroupUp, moveGroupBy(-1)),
+    registerCommand(services, COMMANDS.moveGroupDown, moveGroupBy(1)),
+    registerCommand(services, COMMANDS.sortBy, sortBy),
   ];
 }
 

@@ -6,6 +6,7 @@ import { MAX_TRACKED } from '../../core/model/trackedList';
 import { quoted } from '../../core/model/safeText';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
+import { registerCommand } from './register';
 
 const FILTERS = { JSON: ['json'], CSV: ['csv'] };
 
@@ -85,7 +86,7 @@ export function registerListTransfer(services: Services): vscode.Disposable[] {
     }
   };
 
-  return [vscode.commands.registerCommand(COMMANDS.exportList, exportTo), vscode.commands.registerCommand(COMMANDS.importList, importFrom)];
+  return [registerCommand(services, COMMANDS.exportList, exportTo), registerCommand(services, COMMANDS.importList, importFrom)];
 }
 
 /** The first rows one line each, the rest in one line: a huge file must not flood the log. */

@@ -7,6 +7,7 @@ import { Services } from '../services';
 import { readClientConfig } from '../settings';
 import { identifierOf, TokenNode } from '../views/tree/nodes';
 import { checkBalanceInteractively } from './checkBalance';
+import { registerCommand } from './register';
 
 /** Actions on a row: copy, open in the explorer, Check Balance for it. */
 export function registerRowActions(services: Services): vscode.Disposable[] {
@@ -18,12 +19,12 @@ export function registerRowActions(services: Services): vscode.Disposable[] {
     return parsed.value;
   };
   return [
-    vscode.commands.registerCommand(COMMANDS.copyIdentifier, async (arg?: unknown) => {
+    registerCommand(services, COMMANDS.copyIdentifier, async (arg?: unknown) => {
       const { value } = identifier(arg);
       await vscode.env.clipboard.writeText(value);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', value), 3000);
     }),
-    vscode.commands.registerCommand(COMMANDS.copyAmount, async (node?: TokenNode) => {
+    registerCommand(services, COMMANDS.copyAmount, async (node?: TokenNode) => {
       if (node?.type !== 'token') {
         return;
       }
@@ -31,7 +32,7 @@ export function registerRowActions(services: Services): vscode.Disposable[] {
       await vscode.env.clipboard.writeText(node.amount);
       vscode.window.setStatusBarMessage(services.privacy.on ? vscode.l10n.t('Copied the exact {0} amount', node.token.toUpperCase()) : vscode.l10n.t('Copied {0}', node.amount), 3000);
     }),
-    vscode.commands.registerCommand(COMMANDS.openInExplorer, async (arg?: unknown) => {
+    registerCommand(services, COMMANDS.openInExplorer, async (arg?: unknown) => {
       const id = identifier(arg);
       const network = readClientConfig().network;
       if (id.kind !== 'address') {
@@ -43,6 +44,6 @@ export function registerRowActions(services: Services): vscode.Disposable[] {
       }
       await vscode.env.openExternal(vscode.Uri.parse(`${NETWORKS[network].explorerUrl}/address/${id.value}`));
     }),
-    vscode.commands.registerCommand(COMMANDS.checkBalanceFor, (arg?: unknown) => checkBalanceInteractively(services, identifier(arg))),
+    registerCommand(services, COMMANDS.checkBalanceFor, (arg?: unknown) => checkBalanceInteractively(services, identifier(arg))),
   ];
 }

@@ -7,6 +7,7 @@ import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
+import { registerCommand } from './register';
 
 /**
  * Share to Workspace File: writes the selected rows of the user's list (identifier and label,
@@ -14,7 +15,7 @@ import { trackedIndexOf } from './trackedArgument';
  * identifiers (one or a list); resolves with those added.
  */
 export function registerShareToWorkspace(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.shareToWorkspace, async (arg?: unknown, selection?: unknown): Promise<readonly string[]> => {
+  return registerCommand(services, COMMANDS.shareToWorkspace, async (arg?: unknown, selection?: unknown): Promise<readonly string[]> => {
     const picked = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [arg];
     const entries = picked.map((item) => entryOf(services, item));
     const folder = vscode.workspace.workspaceFolders?.[0];

@@ -6,6 +6,7 @@ import { actionLabel } from '../ui/errorPresenter';
 import { runFix } from '../ui/fixes';
 import { Services } from '../services';
 import { networkLabel, readClientConfig } from '../settings';
+import { registerCommand } from './register';
 
 /** A PLYR ID for the signed check when none is tracked: "no account" still proves the signature. */
 const PROBE_PLYR_ID = 'connection-test';
@@ -26,7 +27,7 @@ const title = (check: DoctorCheckId): string =>
  * its fix), and returns them as data for automation: `[{ check, ok, detail }]`, never a secret.
  */
 export function registerTestConnection(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.testConnection, async (): Promise<DoctorCheck[]> => {
+  return registerCommand(services, COMMANDS.testConnection, async (): Promise<DoctorCheck[]> => {
     const checks = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to the PLYR API…'), cancellable: true },
       (_, token) => {

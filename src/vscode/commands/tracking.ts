@@ -11,6 +11,7 @@ import { Services } from '../services';
 import { readViewSettings } from '../settings';
 import { identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
+import { registerCommand } from './register';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: Services): vscode.Disposable[] {
@@ -123,22 +124,22 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
   };
 
   return [
-    vscode.commands.registerCommand(COMMANDS.addIdentifier, add),
-    vscode.commands.registerCommand(COMMANDS.removeIdentifier, remove),
-    vscode.commands.registerCommand(COMMANDS.renameIdentifier, rename),
-    vscode.commands.registerCommand(COMMANDS.moveIdentifierUp, move(-1)),
-    vscode.commands.registerCommand(COMMANDS.moveIdentifierDown, move(1)),
-    vscode.commands.registerCommand(COMMANDS.filterTokens, filterTokens),
-    vscode.commands.registerCommand(COMMANDS.notifyOnChange, async (arg?: unknown) => {
+    registerCommand(services, COMMANDS.addIdentifier, add),
+    registerCommand(services, COMMANDS.removeIdentifier, remove),
+    registerCommand(services, COMMANDS.renameIdentifier, rename),
+    registerCommand(services, COMMANDS.moveIdentifierUp, move(-1)),
+    registerCommand(services, COMMANDS.moveIdentifierDown, move(1)),
+    registerCommand(services, COMMANDS.filterTokens, filterTokens),
+    registerCommand(services, COMMANDS.notifyOnChange, async (arg?: unknown) => {
       const index = indexOrThrow(arg);
       await tracked.update((list) => updateAt(list, index, { notify: true }));
     }),
-    vscode.commands.registerCommand(COMMANDS.stopNotifyOnChange, async (arg?: unknown) => {
+    registerCommand(services, COMMANDS.stopNotifyOnChange, async (arg?: unknown) => {
       const index = indexOrThrow(arg);
       await tracked.update((list) => updateAt(list, index, { notify: undefined }));
     }),
-    vscode.commands.registerCommand(COMMANDS.refresh, () => refresher.refreshAll()),
-    vscode.commands.registerCommand(COMMANDS.refreshIdentifier, async (arg?: unknown) => {
+    registerCommand(services, COMMANDS.refresh, () => refresher.refreshAll()),
+    registerCommand(services, COMMANDS.refreshIdentifier, async (arg?: unknown) => {
       // A row of the user's list or of the workspace's watch-list.
       const parsed = parseIdentifier(identifierOf(arg));
       if (!parsed.ok || !(await refresher.refreshOne(parsed.value.value))) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS, CONTEXT_KEYS, STATE_KEYS } from '../ids';
+import { CONTEXT_KEYS, STATE_KEYS } from '../ids';
 import { StoredChoice } from './storedChoice';
 
 /**
@@ -15,18 +15,4 @@ export class PrivacyMask extends StoredChoice<boolean> {
   get on(): boolean {
     return this.value;
   }
-}
-
-/** Toggle (palette, key chord) and the view's two buttons; each returns the new state. */
-export function registerPrivacyCommands(mask: PrivacyMask): vscode.Disposable[] {
-  const set = async (on: boolean): Promise<boolean> => {
-    await mask.set(on);
-    vscode.window.setStatusBarMessage(on ? vscode.l10n.t('PLYR privacy mask on: amounts are hidden') : vscode.l10n.t('PLYR privacy mask off: amounts are shown'), 3000);
-    return on;
-  };
-  return [
-    vscode.commands.registerCommand(COMMANDS.togglePrivacy, () => set(!mask.on)),
-    vscode.commands.registerCommand(COMMANDS.hideAmounts, () => set(true)),
-    vscode.commands.registerCommand(COMMANDS.showAmounts, () => set(false)),
-  ];
 }

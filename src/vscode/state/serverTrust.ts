@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { apiRoot } from '../../core/api/networks';
 import { originToConfirm, serverNotConfirmed } from '../../core/api/serverTrust';
-import { COMMANDS, SETTINGS, STATE_KEYS } from '../ids';
+import { SETTINGS, STATE_KEYS } from '../ids';
 import { readClientConfig } from '../settings';
 
 /**
@@ -48,46 +48,4 @@ export class ServerTrust {
     const stored = this.state.get<unknown>(STATE_KEYS.allowedServers);
     return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [];
   }
-}
-
-/**
- * The form a hover link runs: arguments are ignored, so the modal always asks; a link never
- * passes the origin that automation may pass.
- */
-export function registerAllowServerFromLink(): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.allowWorkspaceServerFromLink, () => vscode.commands.executeCommand(COMMANDS.allowWorkspaceServer));
-}
-
-/**
- * PLYR: Allow Workspace Server. Asks in a modal that names the origin. Automation may pass the
- * exact origin it expects instead: it confirms only that one, never whatever is configured.
- */
-export function registerAllowServer(trust: ServerTrust, onAllowed: () => void): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.allowWorkspaceServer, async (expected?: unknown): Promise<boolean> => {
-    const origin = trust.pending();
-    if (!origin) {
-      if (expected === undefined) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The PLYR API server in use needs no confirmation: it is an official one, or your own setting.'));
-      }
-      return false;
-    }
-    if (expected !== undefined) {
-      if (expected !== origin) {
-        return false;
-      }
-    } else {
-      const allow = vscode.l10n.t('Allow {0}', origin);
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This workspace sets the PLYR API server to {0}. Send your API key and signed requests there?', origin),
-        { modal: true, detail: vscode.l10n.t('Allow it only if you know this server: whoever runs it can use your API key. Your choice is remembered for {0} on this machine.', origin) },
-        allow,
-      );
-      if (choice !== allow) {
-        return false;
-      }
-    }
-    await trust.allow(origin);
-    onAllowed();
-    return true;
-  });
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { PlyrError, PlyrFix } from '../../core/model/errors';
 import { fixCommand, runFix } from './fixes';
 import { COMMANDS } from '../ids';
-import { Services } from '../services';
+import { Logger } from '../../core/api/logger';
 
 /** A fix's button label (from the one fix table). */
 export const actionLabel = (fix: PlyrFix): string => fixCommand(fix).title;
@@ -11,7 +11,7 @@ export const actionLabel = (fix: PlyrFix): string => fixCommand(fix).title;
  * One error notification with the action that fixes it (and the log). Cancellation is the user's
  * own doing and shows nothing.
  */
-export async function showError(error: unknown, services: Services): Promise<void> {
+export async function showError(error: unknown, services: { readonly logger: Logger }): Promise<void> {
   if (error instanceof PlyrError && error.code === 'cancelled') {
     return;
   }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { AutoRefresh } from './autoRefresh';
-import { COMMANDS, CONTEXT_KEYS, SETTINGS, VIEWS } from '../ids';
+import { CONTEXT_KEYS, SETTINGS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { affectsScope, networkLabel, readViewSettings } from '../settings';
 import { BalancesTreeProvider } from './tree/balancesTreeProvider';
+import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
 import { toIdentifier } from '../../core/model/trackedList';
@@ -11,8 +12,16 @@ import { inertLabel } from '../ui/labels';
 
 const RENDER_FRAME_MS = 50;
 
+/** The sidebar as built: what it owns, and the view and rows that its commands act on. */
+export interface Sidebar {
+  readonly disposables: vscode.Disposable[];
+  readonly view: vscode.TreeView<BalanceNode>;
+  /** The row showing an identifier, if any. */
+  rowFor(id: string): BalanceNode | undefined;
+}
+
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
-export function createSidebar(services: Services): vscode.Disposable[] {
+export function createSidebar(services: Services): Sidebar {
   const { tracked, watched, store, refresher, statusBar } = services;
   const provider = new BalancesTreeProvider({
     tracked,
@@ -76,7 +85,7 @@ export function createSidebar(services: Services): vscode.Disposable[] {
   if (readViewSettings().openOnStartup) {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }
-  return [
+  const disposables: vscode.Disposable[] = [
     provider,
     view,
     { dispose: () => (storeListener.dispose(), clearTimeout(frame)) },
@@ -113,30 +122,6 @@ export function createSidebar(services: Services): vscode.Disposable[] {
       },
       statusBar,
     ),
-    // Keys pass no row to a command: these act on the view's selection.
-    vscode.commands.registerCommand(COMMANDS.removeSelected, async () => {
-      for (const node of view.selection) {
-        if (node.type === 'group' && node.source === 'user') {
-          await vscode.commands.executeCommand(COMMANDS.deleteGroup, node);
-        } else if (node.type === 'identifier' && node.source === 'user') {
-          await vscode.commands.executeCommand(COMMANDS.removeIdentifier, node);
-        }
-      }
-    }),
-    vscode.commands.registerCommand(COMMANDS.renameSelected, async () => {
-      const node = view.selection[0];
-      if (node?.type === 'group' && node.source === 'user') {
-        await vscode.commands.executeCommand(COMMANDS.renameGroup, node);
-      } else if (node?.type === 'identifier' && node.source === 'user') {
-        await vscode.commands.executeCommand(COMMANDS.renameIdentifier, node);
-      }
-    }),
-    vscode.commands.registerCommand(COMMANDS.revealIdentifier, async (id?: unknown) => {
-      await vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
-      const row = typeof id === 'string' ? provider.rowFor(id) : undefined;
-      if (row) {
-        await view.reveal(row, { select: true, focus: true, expand: true });
-      }
-    }),
   ];
+  return { disposables, view, rowFor: (id) => provider.rowFor(id) };
 }

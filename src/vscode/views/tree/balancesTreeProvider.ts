@@ -13,7 +13,7 @@ import { COMMANDS, ROW_CONTEXT } from '../../ids';
 import { inertLabel } from '../../ui/labels';
 import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
-import { BalanceNode, ErrorNode, GroupNode, IdentifierNode, ProblemNode, RowSource, TokenNode } from './nodes';
+import { BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode } from './nodes';
 
 export interface TreeDeps {
   readonly tracked: TrackedStore;
@@ -74,6 +74,10 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   getChildren(node?: BalanceNode): BalanceNode[] {
+    return markShown(this.childrenOf(node));
+  }
+
+  private childrenOf(node?: BalanceNode): BalanceNode[] {
     if (!node) {
       this.forgetGoneRows();
       const watched = this.deps.watched;

@@ -43,6 +43,24 @@ export interface ErrorNode {
   readonly source: RowSource;
 }
 
+/** The rows the tree has handed to VS Code: what a menu or a key passes back to a command. */
+const shown = new WeakSet<object>();
+
+export function markShown<T extends object>(nodes: T[]): T[] {
+  for (const node of nodes) {
+    shown.add(node);
+  }
+  return nodes;
+}
+
+/**
+ * Whether a command's argument is a row the view showed, so a person clicked it: plain data of
+ * the same shape (automation) is not.
+ */
+export function isShownRow(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && shown.has(arg);
+}
+
 /**
  * The rows a context-menu command gets as its second argument when several rows are selected
  * (VS Code passes them after the clicked row): not a label, a name or a token filter.

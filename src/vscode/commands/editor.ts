@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../core/model/errors';
+import { parseIdentifier } from '../../core/model/identifier';
+import { AccountLookup } from '../../core/store/accountLookup';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { checkBalanceInteractively } from './checkBalance';
+import { registerCommand } from './register';
+
+/** The hover's Refresh link, and Check Balance from the editor (menu and light bulb). */
+export function registerEditorCommands(services: Services, accounts: AccountLookup): vscode.Disposable[] {
+  const address = (arg: unknown) => {
+    const parsed = parseIdentifier(arg);
+    if (!parsed.ok || parsed.value.kind !== 'address') {
+      throw new PlyrError('invalidIdentifier', parsed.ok ? vscode.l10n.t('This command takes a wallet address.') : parsed.message);
+    }
+    return parsed.value;
+  };
+  return [
+    registerCommand(services, COMMANDS.refreshAddress, async (arg?: unknown) => {
+      const identifier = address(arg);
+      accounts.forget(identifier.value);
+      // The owner is refreshed too; a failed owner look-up leaves the balances' refresh to report.
+      await Promise.all([services.store.refresh(identifier), accounts.plyrIdOf(identifier.value, 0).catch(() => undefined)]);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR balances refreshed: hover again to see them.'), 3000);
+    }),
+    registerCommand(services, COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),
+  ];
+}

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { ServerTrust } from '../state/serverTrust';
+import { registerCommand } from './register';
+
+/**
+ * The form a hover link runs: arguments are ignored, so the modal always asks; a link never
+ * passes the origin that automation may pass.
+ */
+export function registerAllowServerFromLink(services: Services): vscode.Disposable {
+  return registerCommand(services, COMMANDS.allowWorkspaceServerFromLink, () => vscode.commands.executeCommand(COMMANDS.allowWorkspaceServer));
+}
+
+/**
+ * PLYR: Allow Workspace Server. Asks in a modal that names the origin. Automation may pass the
+ * exact origin it expects instead: it confirms only that one, never whatever is configured.
+ */
+export function registerAllowServer(services: Services, trust: ServerTrust, onAllowed: () => void): vscode.Disposable {
+  return registerCommand(services, COMMANDS.allowWorkspaceServer, async (expected?: unknown): Promise<boolean> => {
+    const origin = trust.pending();
+    if (!origin) {
+      if (expected === undefined) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The PLYR API server in use needs no confirmation: it is an official one, or your own setting.'));
+      }
+      return false;
+    }
+    if (expected !== undefined) {
+      if (expected !== origin) {
+        return false;
+      }
+    } else {
+      const allow = vscode.l10n.t('Allow {0}', origin);
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('This workspace sets the PLYR API server to {0}. Send your API key and signed requests there?', origin),
+        { modal: true, detail: vscode.l10n.t('Allow it only if you know this server: whoever runs it can use your API key. Your choice is remembered for {0} on this machine.', origin) },
+        allow,
+      );
+      if (choice !== allow) {
+        return false;
+      }
+    }
+    await trust.allow(origin);
+    onAllowed();
+    return true;
+  });
+}

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { rejection, untrackAll } from './helpers';
+
+/**
+ * One error path for every command (commands/register.ts): automation gets the typed error;
+ * a person (no arguments: the palette, a key) gets one message with its fix, and the command
+ * settles instead of VS Code's generic "Command … resulted in an error".
+ */
+describe('the one error path of every command', () => {
+  before(() => untrackAll());
+
+  it('rejects with the typed error when automation passes arguments', async () => {
+    const error = await rejection(vscode.commands.executeCommand('plyr.shareToWorkspace', 'nobody-here'));
+    assert.equal(error.code, 'invalidIdentifier');
+    assert.match(error.message, /nobody-here is not in the list/);
+  });
+
+  it('settles with a message instead of rejecting when a person runs it with nothing to act on', async () => {
+    // From the palette Share to Workspace File has no row: the same failure, shown, not thrown.
+    assert.equal(await vscode.commands.executeCommand('plyr.shareToWorkspace'), undefined);
+    assert.equal(await vscode.commands.executeCommand('plyr.removeIdentifier'), undefined);
+  });
+});
