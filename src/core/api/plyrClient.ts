@@ -204,10 +204,10 @@ export class PlyrClient {
    * (when allowed) and a "Request expired" once more with the server's clock; what worked is kept.
    */
   private async signedGet(url: URL, root: URL, config: ClientConfig, signal?: AbortSignal): Promise<HttpResponse> {
-    // Before the credentials are even read: a server not allowed is the first thing to fix.
-    this.options.assertServerAllowed?.(root);
     const credentials = await this.options.credentials();
     if (!credentials) {
+      // A server not allowed is the first thing to fix. (With credentials, send() checks it.)
+      this.options.assertServerAllowed?.(root);
       const message = l10n.t({
         message: 'No PLYR API credentials are set. Run "PLYR: Set API Credentials" to add your API key and secret key.',
         comment: '"PLYR: Set API Credentials" is a command as the Command Palette shows it: use its translated title',
