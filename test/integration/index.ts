@@ -8,7 +8,7 @@ import Mocha from 'mocha';
  * to PLYR_TEST_RESULTS (a file) for the runner's summary.
  */
 /** Suites that need a session of their own (a restart, or a special environment). */
-const SEPARATE_SESSION_SUITES = ['persistence.test.js', 'envCredentials.test.js'];
+const SEPARATE_SESSION_SUITES = ['persistence.test.js', 'envCredentials.test.js', 'pseudoLocale.test.js'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });

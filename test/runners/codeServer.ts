@@ -53,6 +53,8 @@ export interface CodeServerOptions {
   readonly settings?: Record<string, unknown>;
   /** .vsix files to install first, as a user would (`--install-extension`). */
   readonly install?: readonly string[];
+  /** The display language (`--locale`), e.g. the pseudo-language qps-ploc. */
+  readonly locale?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -105,6 +107,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--config', path.join(root, 'config.yaml'),
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.workspace,
   ];
   const child: ChildProcess = spawn(process.execPath, args, {

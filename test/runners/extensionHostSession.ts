@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, workbenchUrl } from './browser';
 import { ROOT, startCodeServer, withTimeout } from './codeServer';
+import { PSEUDO_LOCALE, registerPseudoLanguagePack } from './pseudoLocale';
 import { StoredExpectation, untilStored } from './storedState';
 
 /**
@@ -26,17 +27,25 @@ export interface Session {
   readonly env: Record<string, string>;
   /** The module the extension host runs (default: the integration suites). */
   readonly entry?: string;
+  /** The extension's folder (default: the repository, as in development). */
+  readonly extensionPath?: string;
+  /** The display language (default: English). */
+  readonly locale?: string;
 }
 
-export async function runSession({ scratch, port, env, entry }: Session): Promise<Summary> {
+export async function runSession({ scratch, port, env, entry, extensionPath, locale }: Session): Promise<Summary> {
   const workspace = path.join(scratch, 'workspace');
   fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
   const results = path.join(scratch, `results-${Date.now()}.json`);
   const expectStored = path.join(scratch, `expect-stored-${Date.now()}.json`);
+  if (locale === PSEUDO_LOCALE) {
+    registerPseudoLanguagePack(path.join(scratch, 'code-server', 'user-data'));
+  }
   const server = await startCodeServer({
     workspace,
     port,
     root: path.join(scratch, 'code-server'),
+    locale,
     env: { PLYR_TEST_USER_DATA_DIR: path.join(scratch, 'code-server', 'user-data'), PLYR_TEST_RESULTS: results, PLYR_TEST_EXPECT_STORED: expectStored, PLYR_TEST_WORKSPACE: workspace, ...env },
   });
   const browser = await launchBrowser(path.join(scratch, 'chromium'));
@@ -51,7 +60,7 @@ export async function runSession({ scratch, port, env, entry }: Session): Promis
         process.stdout.write(`${type === 'error' ? '[err] ' : ''}${text}\n`);
       }
     });
-    await page.goto(workbenchUrl(server.origin, workspace, ROOT, entry ?? path.join(ROOT, 'out/test/integration/index.js')));
+    await page.goto(workbenchUrl(server.origin, workspace, extensionPath ?? ROOT, entry ?? path.join(ROOT, 'out/test/integration/index.js')));
     const code = await withTimeout(exited, TIME_LIMIT_MS, `The integration suites did not finish within ${TIME_LIMIT_MS / 1000} s`);
     if (fs.existsSync(expectStored)) {
       const since = Date.now();

@@ -1,5 +1,9 @@
 import { after, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { errorFromResponse } from '../../src/core/api/responses';
 import { renderAddressHover } from '../../src/core/content/hoverContent';
@@ -53,5 +57,38 @@ describe('core strings go through @vscode/l10n', () => {
     l10n.config({ contents: {} });
     const parsed = parseIdentifier(42);
     assert.equal(!parsed.ok && parsed.message, 'An identifier must be text, not a number.');
+  });
+});
+
+// This file runs from out/test/unit/; the repository root is three levels up.
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+describe('the l10n bundle', () => {
+  it('is where the manifest says, so VS Code loads its translations', () => {
+    const manifest = readJson(path.join(ROOT, 'package.json')) as { l10n?: string };
+    assert.equal(manifest.l10n, './l10n');
+    assert.ok(Object.keys(readJson(path.join(ROOT, 'l10n', 'bundle.l10n.json'))).length > 100);
+  });
+
+  it('holds exactly the strings of the source: run `npm run l10n` after changing a message', () => {
+    // The npm script itself (@vscode/l10n-dev's export), with its output sent to a scratch folder.
+    const [tool, ...args] = ((readJson(path.join(ROOT, 'package.json')) as { scripts: Record<string, string> }).scripts.l10n ?? '').split(' ');
+    assert.equal(tool, 'vscode-l10n-dev');
+    const out = mkdtempSync(path.join(tmpdir(), 'plyr-l10n-'));
+    try {
+      const outDir = args.indexOf('--outDir') + 1;
+      assert.equal(args[outDir], './l10n');
+      args[outDir] = out;
+      execFileSync(path.join(ROOT, 'node_modules', '.bin', tool), args, { cwd: ROOT, stdio: 'pipe' });
+      const fresh = readJson(path.join(out, 'bundle.l10n.json'));
+      const committed = readJson(path.join(ROOT, 'l10n', 'bundle.l10n.json'));
+      const missing = Object.keys(fresh).filter((k) => !(k in committed));
+      const unused = Object.keys(committed).filter((k) => !(k in fresh));
+      assert.deepEqual({ missing, unused }, { missing: [], unused: [] }, 'l10n/bundle.l10n.json is stale: run npm run l10n');
+      assert.deepEqual(committed, fresh);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
