@@ -1,13 +1,7 @@
-import { oneLine } from '../../core/model/safeText';
+import { inertLabel } from '../../core/content/labels';
 
-/**
- * Quick pick and tree labels render `$(name)` as icons. Server text must not, so the sequence is
- * broken with a zero-width space, and the text is kept to one short line without control or bidi
- * characters.
- */
-export function inertLabel(text: string, maxLength = 80): string {
-  return oneLine(text, maxLength).replace(/\$\(/g, '$\u200b(');
-}
+// The tree's content model (core) needs it too; the widgets here keep importing it from this file.
+export { inertLabel };
 
 /**
  * Text for a notification, which turns `[text](target)` into a link: the pair is broken up, and

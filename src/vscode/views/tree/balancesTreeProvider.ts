@@ -1,19 +1,14 @@
 import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
-import { formatAmount, formatAmountCompact } from '../../../core/content/format';
-import { MASKED_AMOUNT } from '../../../core/content/privacy';
-import { describeAge } from '../../../core/content/time';
-import { shortAddress } from '../../../core/content/hoverContent';
-import { isAddressText } from '../../../core/model/identifier';
-import { escapeMarkdown } from '../../../core/content/markdown';
+import { errorRow, groupRow, identifierRow, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
 import { arrange, Arrangement, SortOrder } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
 import { fixCommand } from '../../ui/fixes';
 import { COMMANDS, ROW_CONTEXT } from '../../ids';
-import { inertLabel } from '../../ui/labels';
 import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode } from './nodes';
+import { treeItem } from './treeItem';
 
 export interface TreeDeps {
   readonly tracked: TrackedStore;
@@ -195,144 +190,58 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   private identifierItem(node: IdentifierNode): vscode.TreeItem {
     const tracked = this.entryOf(node);
-    const entry = this.deps.store.get(node.id);
-    // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const workspace = node.source === 'workspace';
-    const item = new vscode.TreeItem(tracked?.label ?? node.id, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `${workspace ? 'workspace:' : ''}identifier:${node.id}`;
-    const status = this.status(entry);
-    item.description = tracked?.label ? `${shorten(node.id)} · ${status}` : status;
-    const kind = tracked?.kind ?? 'plyrId';
-    const failing = entry?.error !== undefined;
-    item.iconPath = entry?.loading
-      ? new vscode.ThemeIcon('loading~spin')
-      : new vscode.ThemeIcon(kind === 'address' ? 'credit-card' : 'account', failing ? new vscode.ThemeColor('list.errorForeground') : undefined);
-    const notifying = !workspace && tracked?.notify === true;
-    item.contextValue = (workspace ? (kind === 'address' ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : kind === 'address' ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (notifying ? ROW_CONTEXT.notifyingSuffix : '');
-    item.tooltip = this.identifierTooltip(node.id, tracked, entry);
-    const what = kind === 'address' ? vscode.l10n.t('wallet address {0}', node.id) : vscode.l10n.t('PLYR ID {0}', node.id);
-    // Read aloud: commas where the row shows a middle dot.
-    item.accessibilityInformation = { label: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status.replace(/ · /g, ', ')}${notifying ? `, ${vscode.l10n.t('notifies on change')}` : ''}` };
+    const row = identifierRow({ id: node.id, tracked, workspace, entry: this.deps.store.get(node.id), networkLabel: this.deps.networkLabel(), now: this.now() });
+    // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
+    const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
+    const address = row.kind === 'address';
+    item.contextValue = (workspace ? (address ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : address ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (row.notifying ? ROW_CONTEXT.notifyingSuffix : '');
     return item;
   }
 
-  private status(entry: BalanceEntry | undefined): string {
-    if (!entry || (entry.loading && !entry.balances && !entry.error)) {
-      return entry?.loading ? vscode.l10n.t('loading…') : vscode.l10n.t('not loaded');
-    }
-    const age = entry.fetchedAt === undefined ? undefined : describeAge(this.now() - entry.fetchedAt);
-    if (entry.error) {
-      const stale = age ? ` · ${vscode.l10n.t('stale, {0}', age)}` : '';
-      return `${shortError(entry.error.message)}${stale}`;
-    }
-    const count = Object.keys(entry.balances ?? {}).length;
-    const tokens = count === 1 ? vscode.l10n.t('1 token') : vscode.l10n.t('{0} tokens', count);
-    return `${tokens} · ${age === undefined ? vscode.l10n.t('updated never') : vscode.l10n.t('updated {0}', age)}`;
-  }
-
-  private identifierTooltip(id: string, tracked: TrackedIdentifier | undefined, entry: BalanceEntry | undefined): vscode.MarkdownString {
-    // Outside text (a label from a file, the URL from a setting, a server's message) goes in
-    // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
-    // so its `$(` is also broken with a zero-width space: only the icons written here are icons.
-    const text = (value: string) => escapeMarkdown(value.replace(/\$\(/g, '$\u200b('));
-    const md = new vscode.MarkdownString('', true);
-    if (tracked?.label) {
-      md.appendMarkdown(`**${text(tracked.label)}**\n\n`);
-    }
-    md.appendMarkdown(`${tracked?.kind === 'address' ? vscode.l10n.t('Wallet address:') : vscode.l10n.t('PLYR ID:')} ${text(id)}\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('Network:')} ${text(this.deps.networkLabel())}\n\n`);
-    md.appendMarkdown(`${vscode.l10n.t('Last update:')} `).appendText(entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(this.now() - entry.fetchedAt)})` : vscode.l10n.t('never'));
-    if (tracked?.notify) {
-      md.appendMarkdown('\n\n$(bell) ').appendText(vscode.l10n.t('Notifies when a balance changes.'));
-    }
-    if (entry?.error) {
-      md.appendMarkdown(`\n\n---\n\n$(error) ${text(entry.error.message)}`);
-    }
-    return md;
-  }
-
   private tokenItem(node: TokenNode): vscode.TreeItem {
-    const entry = this.deps.store.get(node.id);
-    const item = new vscode.TreeItem(inertLabel(tokenLabel(node.token)), vscode.TreeItemCollapsibleState.None);
-    item.id = `${node.source === 'workspace' ? 'workspace:' : ''}token:${node.id}:${node.token}`;
-    const stale = entry?.error !== undefined;
-    const masked = this.deps.masked();
-    const shown = masked ? MASKED_AMOUNT : formatAmountCompact(node.amount);
-    // The exact change the last refresh brought, computed on the decimal strings.
-    const change = masked ? undefined : entry?.changes?.[node.token];
-    const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
-    const age = entry?.fetchedAt !== undefined ? describeAge(this.now() - entry.fetchedAt) : '';
-    item.description = stale ? vscode.l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}`;
-    const md = new vscode.MarkdownString();
-    md.appendText(tokenLabel(node.token)).appendMarkdown(': ').appendMarkdown('`').appendText(masked ? MASKED_AMOUNT : node.amount.replace(/`/g, '')).appendMarkdown('`');
-    if (change && !stale) {
-      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Changed by {0} at the last refresh.', change));
-    }
-    if (stale && entry?.fetchedAt) {
-      md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Stale: last updated {0}.', describeAge(this.now() - entry.fetchedAt)));
-    }
-    item.tooltip = md;
+    const row = tokenRow({ token: node.token, amount: node.amount, entry: this.deps.store.get(node.id), masked: this.deps.masked(), now: this.now() });
+    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}token:${node.id}:${node.token}`);
     item.contextValue = ROW_CONTEXT.token;
-    item.iconPath = new vscode.ThemeIcon(stale ? 'history' : 'circle-small-filled');
-    // The exact amount, grouped as it is read ("GAMR 1,234.5"), and the state in words.
-    const spoken = `${tokenLabel(node.token)} ${masked ? vscode.l10n.t('amount hidden') : formatAmount(node.amount)}${change && !stale ? `, ${vscode.l10n.t('changed by {0}', change)}` : ''}`;
-    item.accessibilityInformation = { label: stale ? vscode.l10n.t({ message: '{0}, stale, last updated {1}', args: [spoken, age], comment: 'A token and its amount, then an age such as 3 hr. ago' }) : spoken };
     return item;
   }
 
   private errorItem(node: ErrorNode): vscode.TreeItem {
     const error = this.deps.store.get(node.id)?.error;
-    const item = new vscode.TreeItem(shortError(error?.message ?? vscode.l10n.t('Failed')), vscode.TreeItemCollapsibleState.None);
-    item.id = `${node.source === 'workspace' ? 'workspace:' : ''}error:${node.id}`;
-    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    const fix = error?.fix ? fixCommand(error.fix) : undefined;
+    const row = errorRow({ message: error?.message, fixTitle: fix?.title });
+    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}error:${node.id}`);
     item.contextValue = ROW_CONTEXT.error;
-    const fix = error?.fix ? fixCommand(error.fix) : { title: vscode.l10n.t('Retry'), command: COMMANDS.refreshIdentifier, arguments: [node.id] };
-    item.command = fix;
-    item.description = fix.title;
-    item.accessibilityInformation = { label: vscode.l10n.t('Error: {0} Enter: {1}', error?.message ?? vscode.l10n.t('Failed'), fix.title) };
-    item.tooltip = new vscode.MarkdownString().appendText(error?.message ?? '').appendMarkdown('\n\n').appendText(vscode.l10n.t('Click: {0}', fix.title));
+    item.command = fix ?? { title: row.description, command: COMMANDS.refreshIdentifier, arguments: [node.id] };
     return item;
   }
 
   private namedGroupItem(node: GroupNode): vscode.TreeItem {
     const workspace = node.source === 'workspace';
     const count = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members.length ?? 0;
-    const item = new vscode.TreeItem(inertLabel(node.name), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `${workspace ? 'workspace:' : ''}group:${node.name}`;
-    const identifiers = count === 1 ? vscode.l10n.t('1 identifier') : vscode.l10n.t('{0} identifiers', count);
-    item.description = identifiers;
-    item.iconPath = new vscode.ThemeIcon(workspace ? 'folder-library' : 'folder');
+    const item = treeItem(groupRow({ name: node.name, workspace, count }), vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
     item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
-    item.tooltip = workspace ? vscode.l10n.t('Group {0} of the workspace\'s watch-list: {1}', node.name, identifiers) : vscode.l10n.t('Group {0}: {1}', node.name, identifiers);
-    item.accessibilityInformation = { label: workspace ? vscode.l10n.t('Workspace group {0}, {1}', node.name, identifiers) : vscode.l10n.t('Group {0}, {1}', node.name, identifiers) };
     return item;
   }
 
   private groupItem(): vscode.TreeItem {
     const { all, problems } = this.deps.watched;
-    const item = new vscode.TreeItem(vscode.l10n.t('Workspace'), vscode.TreeItemCollapsibleState.Expanded);
-    item.id = 'workspaceGroup';
-    item.description = problems.length > 0 ? vscode.l10n.t('.vscode/plyr.json · {0} skipped', problems.length) : '.vscode/plyr.json';
-    item.iconPath = new vscode.ThemeIcon('organization');
+    const item = treeItem(watchListRow({ count: all.length, skipped: problems.length }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
-    item.accessibilityInformation = { label: vscode.l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', all.length) };
-    item.tooltip = vscode.l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", all.length);
-    const file = this.deps.watched.fileUri();
-    item.command = file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
+    item.command = this.openWatchListFile();
     return item;
   }
 
   private problemItem(node: ProblemNode): vscode.TreeItem {
-    const problem = this.deps.watched.problems[node.index] ?? '';
-    const item = new vscode.TreeItem(inertLabel(problem), vscode.TreeItemCollapsibleState.None);
-    item.id = `problem:${node.index}`;
-    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    const item = treeItem(problemRow(this.deps.watched.problems[node.index] ?? ''), vscode.TreeItemCollapsibleState.None, `problem:${node.index}`);
     item.contextValue = ROW_CONTEXT.problem;
-    item.tooltip = problem;
-    item.accessibilityInformation = { label: vscode.l10n.t('Skipped: {0}', problem) };
-    const file = this.deps.watched.fileUri();
-    item.command = file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
+    item.command = this.openWatchListFile();
     return item;
+  }
+
+  private openWatchListFile(): vscode.Command | undefined {
+    const file = this.deps.watched.fileUri();
+    return file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
   }
 
   dispose(): void {
@@ -364,17 +273,7 @@ function rowKey(source: RowSource, id: string): string {
   return `${source}:${id}`;
 }
 
-/** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */
-export function shorten(id: string): string {
-  return isAddressText(id) ? shortAddress(id) : id;
-}
-
-function tokenLabel(token: string): string {
-  return isAddressText(token) ? shorten(token) : token.toUpperCase();
-}
-
-/** The first sentence of an error, for a row's description. */
-function shortError(message: string): string {
-  const first = message.split(/(?<=[.:])\s/)[0] ?? message;
-  return first.length > 60 ? `${first.slice(0, 59)}…` : first.replace(/[.:]$/, '');
+/** The watch-list's rows get ids of their own: the same identifier may be in both lists. */
+function idPrefix(source: RowSource): string {
+  return source === 'workspace' ? 'workspace:' : '';
 }

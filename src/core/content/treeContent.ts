@@ -1,0 +1,201 @@
+import * as l10n from '@vscode/l10n';
+import { isAddressText } from '../model/identifier';
+import { TrackedIdentifier } from '../model/trackedList';
+import { BalanceEntry } from '../store/balanceStore';
+import { formatAmount, formatAmountCompact } from './format';
+import { shortAddress } from './hoverContent';
+import { breakIcons, inertLabel } from './labels';
+import { escapeMarkdown } from './markdown';
+import { MASKED_AMOUNT } from './privacy';
+import { describeAge } from './time';
+
+/**
+ * A tooltip's Markdown as VS Code's MarkdownString builds it, part by part: `markdown` is written
+ * here (outside text in it already escaped), `text` is appended with appendText, which escapes it.
+ */
+export type TooltipPart = { readonly markdown: string } | { readonly text: string };
+
+export interface MarkdownTooltip {
+  readonly parts: readonly TooltipPart[];
+  /** `$(name)` in the `markdown` parts renders as an icon. */
+  readonly icons: boolean;
+}
+
+/** A codicon and, when it has one, the theme colour it takes. */
+export interface RowIcon {
+  readonly id: string;
+  readonly color?: string;
+}
+
+/** What a tree row shows and says, as plain data: the provider maps it to a TreeItem. */
+export interface RowContent {
+  readonly label: string;
+  readonly description?: string;
+  /** Plain text, or Markdown. */
+  readonly tooltip: string | MarkdownTooltip;
+  /** What a screen reader says for the row. */
+  readonly spoken: string;
+  readonly icon: RowIcon;
+}
+
+export interface IdentifierRow extends RowContent {
+  readonly kind: TrackedIdentifier['kind'];
+  /** A user's row that notifies on change (a watch-list row never does). */
+  readonly notifying: boolean;
+}
+
+export interface ErrorRow extends RowContent {
+  /** The fix's title, or Retry: what the row runs when clicked. */
+  readonly description: string;
+}
+
+const ERROR_COLOR = 'list.errorForeground';
+
+/** An identifier's row: its label, what it holds and how fresh, and the details in the tooltip. */
+export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; workspace: boolean; entry?: BalanceEntry; networkLabel: string; now: number }): IdentifierRow {
+  const { id, tracked, entry } = input;
+  const status = identifierStatus(entry, input.now);
+  const kind = tracked?.kind ?? 'plyrId';
+  const notifying = !input.workspace && tracked?.notify === true;
+  const what = kind === 'address' ? l10n.t('wallet address {0}', id) : l10n.t('PLYR ID {0}', id);
+  return {
+    label: tracked?.label ?? id,
+    description: tracked?.label ? `${shorten(id)} · ${status}` : status,
+    tooltip: identifierTooltip(input),
+    // Read aloud: commas where the row shows a middle dot.
+    spoken: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status.replace(/ · /g, ', ')}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
+    icon: entry?.loading ? { id: 'loading~spin' } : { id: kind === 'address' ? 'credit-card' : 'account', ...(entry?.error !== undefined ? { color: ERROR_COLOR } : {}) },
+    kind,
+    notifying,
+  };
+}
+
+function identifierStatus(entry: BalanceEntry | undefined, now: number): string {
+  if (!entry || (entry.loading && !entry.balances && !entry.error)) {
+    return entry?.loading ? l10n.t('loading…') : l10n.t('not loaded');
+  }
+  const age = entry.fetchedAt === undefined ? undefined : describeAge(now - entry.fetchedAt);
+  if (entry.error) {
+    const stale = age ? ` · ${l10n.t('stale, {0}', age)}` : '';
+    return `${shortError(entry.error.message)}${stale}`;
+  }
+  const count = Object.keys(entry.balances ?? {}).length;
+  const tokens = count === 1 ? l10n.t('1 token') : l10n.t('{0} tokens', count);
+  return `${tokens} · ${age === undefined ? l10n.t('updated never') : l10n.t('updated {0}', age)}`;
+}
+
+function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; entry?: BalanceEntry; networkLabel: string; now: number }): MarkdownTooltip {
+  const { tracked, entry } = input;
+  // Outside text (a label from a file, the URL from a setting, a server's message) goes in
+  // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
+  // so its `$(` is also broken: only the icons written here are icons.
+  const text = (value: string) => escapeMarkdown(breakIcons(value));
+  const parts: TooltipPart[] = [];
+  if (tracked?.label) {
+    parts.push({ markdown: `**${text(tracked.label)}**\n\n` });
+  }
+  parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${text(input.id)}\n\n` });
+  parts.push({ markdown: `${l10n.t('Network:')} ${text(input.networkLabel)}\n\n` });
+  parts.push({ markdown: `${l10n.t('Last update:')} ` });
+  parts.push({ text: entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });
+  if (tracked?.notify) {
+    parts.push({ markdown: '\n\n$(bell) ' }, { text: l10n.t('Notifies when a balance changes.') });
+  }
+  if (entry?.error) {
+    parts.push({ markdown: `\n\n---\n\n$(error) ${text(entry.error.message)}` });
+  }
+  return { parts, icons: true };
+}
+
+/**
+ * One token's amount under an identifier, with the change the last refresh brought; after a failed
+ * refresh, the last known amount and its age. Under the privacy mask, no amount and no change.
+ */
+export function tokenRow(input: { token: string; amount: string; entry?: BalanceEntry; masked: boolean; now: number }): RowContent {
+  const { token, amount, entry, masked } = input;
+  const name = tokenLabel(token);
+  const stale = entry?.error !== undefined;
+  const shown = masked ? MASKED_AMOUNT : formatAmountCompact(amount);
+  // The exact change the last refresh brought, computed on the decimal strings.
+  const change = masked ? undefined : entry?.changes?.[token];
+  const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
+  const age = entry?.fetchedAt !== undefined ? describeAge(input.now - entry.fetchedAt) : '';
+  const parts: TooltipPart[] = [{ text: name }, { markdown: ': `' }, { text: masked ? MASKED_AMOUNT : amount.replace(/`/g, '') }, { markdown: '`' }];
+  if (change && !stale) {
+    parts.push({ markdown: '\n\n' }, { text: l10n.t('Changed by {0} at the last refresh.', change) });
+  }
+  if (stale && entry?.fetchedAt) {
+    parts.push({ markdown: '\n\n' }, { text: l10n.t('Stale: last updated {0}.', age) });
+  }
+  // The exact amount, grouped as it is read ("GAMR 1,234.5"), and the state in words.
+  const spoken = `${name} ${masked ? l10n.t('amount hidden') : formatAmount(amount)}${change && !stale ? `, ${l10n.t('changed by {0}', change)}` : ''}`;
+  return {
+    label: inertLabel(name),
+    description: stale ? l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}`,
+    tooltip: { parts, icons: false },
+    spoken: stale ? l10n.t({ message: '{0}, stale, last updated {1}', args: [spoken, age], comment: 'A token and its amount, then an age such as 3 hr. ago' }) : spoken,
+    icon: { id: stale ? 'history' : 'circle-small-filled' },
+  };
+}
+
+/** The row under a failing identifier: the first sentence of the error, and the fix it runs (Retry without one). */
+export function errorRow(input: { message?: string; fixTitle?: string }): ErrorRow {
+  const message = input.message ?? l10n.t('Failed');
+  const action = input.fixTitle ?? l10n.t('Retry');
+  return {
+    label: shortError(message),
+    description: action,
+    tooltip: { parts: [{ text: input.message ?? '' }, { markdown: '\n\n' }, { text: l10n.t('Click: {0}', action) }], icons: false },
+    spoken: l10n.t('Error: {0} Enter: {1}', message, action),
+    icon: { id: 'error', color: ERROR_COLOR },
+  };
+}
+
+/** A named group of identifiers, the user's own or one the workspace's file names. */
+export function groupRow(input: { name: string; workspace: boolean; count: number }): RowContent {
+  const { name, workspace } = input;
+  const identifiers = input.count === 1 ? l10n.t('1 identifier') : l10n.t('{0} identifiers', input.count);
+  return {
+    label: inertLabel(name),
+    description: identifiers,
+    tooltip: workspace ? l10n.t("Group {0} of the workspace's watch-list: {1}", name, identifiers) : l10n.t('Group {0}: {1}', name, identifiers),
+    spoken: workspace ? l10n.t('Workspace group {0}, {1}', name, identifiers) : l10n.t('Group {0}, {1}', name, identifiers),
+    icon: { id: workspace ? 'folder-library' : 'folder' },
+  };
+}
+
+/** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`. */
+export function watchListRow(input: { count: number; skipped: number }): RowContent {
+  return {
+    label: l10n.t('Workspace'),
+    description: input.skipped > 0 ? l10n.t('.vscode/plyr.json · {0} skipped', input.skipped) : '.vscode/plyr.json',
+    tooltip: l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count),
+    spoken: l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count),
+    icon: { id: 'organization' },
+  };
+}
+
+/** A line of `.vscode/plyr.json` that could not be used. */
+export function problemRow(problem: string): RowContent {
+  return {
+    label: inertLabel(problem),
+    tooltip: problem,
+    spoken: l10n.t('Skipped: {0}', problem),
+    icon: { id: 'warning', color: 'list.warningForeground' },
+  };
+}
+
+/** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */
+function shorten(id: string): string {
+  return isAddressText(id) ? shortAddress(id) : id;
+}
+
+function tokenLabel(token: string): string {
+  return isAddressText(token) ? shorten(token) : token.toUpperCase();
+}
+
+/** The first sentence of an error, for a row's description. */
+function shortError(message: string): string {
+  const first = message.split(/(?<=[.:])\s/)[0] ?? message;
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first.replace(/[.:]$/, '');
+}
