@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
@@ -92,7 +92,7 @@ describe('the VS Code versions agree', () => {
 });
 
 describe('the package holds only the allowlisted files', () => {
-  it('lists the bundle, the manifest, the docs, the images they use and the JSON schema, and nothing else', () => {
+  it('lists the bundle, the manifest, the l10n bundles, the docs, the images they use and the JSON schema, and nothing else', () => {
     const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .map((line) => line.trim())
@@ -100,7 +100,10 @@ describe('the package holds only the allowlisted files', () => {
       .sort();
     const images = [manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon), ...[...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1])];
     const schemas = manifest.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, ''));
-    const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images, ...schemas])].sort();
+    // The runtime strings' bundles, in the folder the manifest's "l10n" names.
+    const bundles = readdirSync(path.join(ROOT, 'l10n')).filter((f) => /^bundle\.l10n(\.[\w-]+)?\.json$/.test(f)).map((f) => `l10n/${f}`);
+    assert.ok(bundles.includes('l10n/bundle.l10n.json'));
+    const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images, ...schemas, ...bundles])].sort();
     assert.deepEqual(files, expected);
   });
 });
