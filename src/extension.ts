@@ -17,7 +17,7 @@ import { LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
 import { Refresher } from './vscode/state/refresher';
 import { Services } from './vscode/services';
-import { readClientConfig, scopeTracker } from './vscode/settings';
+import { readClientConfig, SettingsEvents } from './vscode/settings';
 import { createSidebar } from './vscode/views/sidebar';
 import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/state/trackedStore';
@@ -67,21 +67,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
         }
       },
     });
-    const scope = scopeTracker();
-    const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: scope.scope });
+    const settings = new SettingsEvents();
+    const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
     context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
     const tracked = new TrackedStore(context.globalState);
     const sortOrder = new SortOrderStore(context.globalState);
     const watched = new WorkspaceWatchList(logger);
     const privacy = new PrivacyMask(context.globalState);
-    const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy);
+    const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settings.onDidChange);
     // Before anything reads the store: the rows show what was known before the restart, with its age.
-    const memory = new BalanceMemoryStore(context.globalState, store, scope.scope, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
-    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
+    const memory = new BalanceMemoryStore(context.globalState, store, settings, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
+    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
     const sidebar = createSidebar(services);
-    const accounts = new AccountLookup((address, signal) => client.getPlyrIdForAddress(address, signal), scope.scope, { ownerMemoryMs: OWNER_MEMORY_MS });
+    const accounts = new AccountLookup((address, signal) => client.getPlyrIdForAddress(address, signal), settings.scope, { ownerMemoryMs: OWNER_MEMORY_MS });
     context.subscriptions.push(
-      scope.disposable,
+      settings,
       credentials,
       tracked,
       watched,
@@ -117,7 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     void watched.reload();
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
-    return createApi(services, context.subscriptions);
+    return createApi(services, sidebar.autoRefresh, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { SortOrder } from '../core/model/sortOrder';
 import { TrackedIdentifier } from '../core/model/trackedList';
 import { Services } from './services';
+import { AutoRefreshSchedule } from './views/autoRefresh';
 
 /** One tracked identifier as other extensions see it. */
 export interface TrackedSnapshot {
@@ -52,9 +53,15 @@ export interface PlyrBalanceApi {
   /** Whether the user's privacy mask is on: other extensions showing balances should hide amounts too. */
   readonly privacyMask: boolean;
   readonly onDidChangePrivacyMask: vscode.Event<boolean>;
+  /**
+   * The automatic refresh (plyr.autoRefreshSeconds): whether a round runs now, and when the next is
+   * due (epoch ms). No round is due while nobody can see balances (the view hidden and no status
+   * bar item, or the window unfocused), so a test can see that nothing will refresh without waiting.
+   */
+  getAutoRefresh(): AutoRefreshSchedule;
 }
 
-export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder }: Services, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder }: Services, autoRefresh: { readonly scheduled: AutoRefreshSchedule }, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());
@@ -91,5 +98,6 @@ export function createApi({ tracked, watched, store, statusBar, privacy, sortOrd
     },
     getWatched: () => watched.all.map(snapshot),
     getStatusBar: () => statusBar.state,
+    getAutoRefresh: () => autoRefresh.scheduled,
   };
 }

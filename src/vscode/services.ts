@@ -4,6 +4,7 @@ import { Logger } from '../core/api/logger';
 import { PlyrClient } from '../core/api/plyrClient';
 import { CredentialStore } from './state/credentialStore';
 import { PrivacyMask } from './state/privacyMask';
+import { SettingsEvents } from './settings';
 import { Refresher } from './state/refresher';
 import { SortOrderStore } from './state/sortOrderStore';
 import { BalanceStatusBar } from './views/statusBar';
@@ -24,4 +25,6 @@ export interface Services {
   readonly statusBar: BalanceStatusBar;
   readonly privacy: PrivacyMask;
   readonly sortOrder: SortOrderStore;
+  /** The one source of settings changes and of the balances' scope. */
+  readonly settings: SettingsEvents;
 }

@@ -58,22 +58,65 @@ export function readScope(): string {
   return root.ok ? root.url.href : `invalid:${config.network}`;
 }
 
-export function affectsScope(event: vscode.ConfigurationChangeEvent): boolean {
-  return [SETTINGS.network, SETTINGS.customBaseUrl].some((key) => event.affectsConfiguration(`${SETTINGS.section}.${key}`));
+/** Which of the settings that someone reacts to one change touched; the others are read where used. */
+export interface SettingsChange {
+  /** plyr.network or plyr.customBaseUrl: the API server, so the scope balances are kept under. */
+  readonly scope: boolean;
+  /** plyr.hideZeroBalances: which rows the view shows. */
+  readonly rows: boolean;
+  /** plyr.statusBar.identifier or plyr.statusBar.token: what the status bar item watches. */
+  readonly statusBar: boolean;
+  /** plyr.autoRefreshSeconds or plyr.autoRefreshBackoffMaxSeconds: the automatic refresh. */
+  readonly schedule: boolean;
+}
+
+function changeOf(event: vscode.ConfigurationChangeEvent): SettingsChange {
+  const touched = (...keys: string[]) => keys.some((key) => event.affectsConfiguration(`${SETTINGS.section}.${key}`));
+  return {
+    scope: touched(SETTINGS.network, SETTINGS.customBaseUrl),
+    rows: touched(SETTINGS.hideZeroBalances),
+    statusBar: touched(SETTINGS.statusBarIdentifier, SETTINGS.statusBarToken),
+    schedule: touched(SETTINGS.autoRefreshSeconds, SETTINGS.autoRefreshBackoffMaxSeconds),
+  };
 }
 
 /**
- * The scope, read once per settings change: the store asks for it on every lookup, and the tree
- * looks up every row on every render.
+ * The one listener to settings changes (the architecture test allows no other). A change updates
+ * the scope first, then fires onDidChangeScope, then onDidChange: whatever order consumers
+ * subscribed in, each sees the new scope, and what is kept per scope is restored before any view
+ * refreshes.
  */
-export function scopeTracker(): { scope: () => string; disposable: vscode.Disposable } {
-  let scope = readScope();
-  const disposable = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (affectsScope(e)) {
-      scope = readScope();
+export class SettingsEvents implements vscode.Disposable {
+  private current = readScope();
+  private readonly scopeChanged = new vscode.EventEmitter<string>();
+  private readonly changed = new vscode.EventEmitter<SettingsChange>();
+  private readonly listener = vscode.workspace.onDidChangeConfiguration((event) => this.apply(changeOf(event)));
+  /** The API server changed, with the new scope: for what is kept per scope. Fires before onDidChange. */
+  readonly onDidChangeScope = this.scopeChanged.event;
+  /** Any of SettingsChange's settings changed: for what shows or is scheduled. */
+  readonly onDidChange = this.changed.event;
+
+  /**
+   * The balance store's scope, read once per settings change: the store asks for it on every
+   * lookup, and the tree looks up every row on every render.
+   */
+  readonly scope = (): string => this.current;
+
+  private apply(change: SettingsChange): void {
+    if (change.scope) {
+      this.current = readScope();
+      this.scopeChanged.fire(this.current);
     }
-  });
-  return { scope: () => scope, disposable };
+    if (Object.values(change).some(Boolean)) {
+      this.changed.fire(change);
+    }
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.scopeChanged.dispose();
+    this.changed.dispose();
+  }
 }
 
 export interface HoverSettings {

@@ -94,6 +94,14 @@ describe('architecture: the VS Code layer', () => {
     assert.doesNotMatch(extension, /registerCommand\(/, 'extension.ts registers a command itself');
   });
 
+  it('hears settings change in one place (settings.ts), so no consumer depends on the order of listeners', () => {
+    const files = [...sources.map((name) => ({ name, text: readFileSync(path.join(VSCODE_SOURCES, name), 'utf8') })), { name: '../extension.ts', text: readFileSync(path.join(ROOT, 'src', 'extension.ts'), 'utf8') }];
+    const listening = files.filter(({ text }) => /\bonDidChangeConfiguration\b/.test(text)).map(({ name }) => name);
+    assert.deepEqual(listening, ['settings.ts']);
+    const classifying = files.filter(({ text }) => /\baffectsConfiguration\(/.test(text)).map(({ name }) => name);
+    assert.deepEqual(classifying, ['settings.ts'], 'what a change touched is worked out once, in SettingsChange');
+  });
+
   it('keeps views from importing commands, and state from importing views, commands or editor features', () => {
     for (const name of sources) {
       const targets = importsOf(VSCODE_SOURCES, name);

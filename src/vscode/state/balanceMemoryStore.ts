@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { rememberedIn, withRemembered } from '../../core/store/balanceMemory';
 import { BalanceStore, RememberedBalances } from '../../core/store/balanceStore';
 import { STATE_KEYS } from '../ids';
+import { SettingsEvents } from '../settings';
 
 /** Writes wait this long for more answers: a refresh of many rows is one write, not one per row. */
 export const SAVE_DELAY_MS = 1000;
@@ -18,7 +19,7 @@ export class BalanceMemoryStore implements vscode.Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly store: BalanceStore,
-    private readonly scope: () => string,
+    private readonly settings: Pick<SettingsEvents, 'scope' | 'onDidChangeScope'>,
     /** The identifiers worth remembering: the user's list and the workspace's. */
     private readonly ids: () => readonly string[],
     listsChanged: vscode.Event<void>[],
@@ -27,15 +28,15 @@ export class BalanceMemoryStore implements vscode.Disposable {
     this.subscriptions.push(
       { dispose: () => storeListener.dispose() },
       ...listsChanged.map((event) => event(() => this.restore())),
-      // The scope is read again by its own listener; restore once every listener has run.
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('plyr') && void Promise.resolve().then(() => this.restore())),
+      // Fired after the scope was read again, and before the views refresh from the new server.
+      settings.onDidChangeScope(() => this.restore()),
     );
     this.restore();
   }
 
   /** Seeds the store with what is remembered for the listed identifiers on the current scope. */
   restore(): void {
-    const remembered = rememberedIn(this.state.get<unknown>(STATE_KEYS.lastBalances), this.scope());
+    const remembered = rememberedIn(this.state.get<unknown>(STATE_KEYS.lastBalances), this.settings.scope());
     for (const id of this.ids()) {
       const entry = remembered.get(id);
       if (entry) {
@@ -64,7 +65,7 @@ export class BalanceMemoryStore implements vscode.Disposable {
       }
     }
     const raw = this.state.get<unknown>(STATE_KEYS.lastBalances);
-    const next = withRemembered(raw, this.scope(), entries);
+    const next = withRemembered(raw, this.settings.scope(), entries);
     // A hover or a loading row changes the store, not what is remembered: no write then.
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
       await this.state.update(STATE_KEYS.lastBalances, next);

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
 import { nextRefreshDelayMs, oversleptTimer } from '../../core/store/refreshSchedule';
-import { COMMANDS, SETTINGS } from '../ids';
-import { readViewSettings } from '../settings';
+import { COMMANDS } from '../ids';
+import { readViewSettings, SettingsChange } from '../settings';
+
+export interface AutoRefreshSchedule {
+  readonly running: boolean;
+  /** Epoch ms when the next round is due; absent when no round is scheduled. */
+  readonly nextAt?: number;
+}
 
 /**
  * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) only while someone can see the
@@ -28,18 +34,20 @@ export class AutoRefresh implements vscode.Disposable {
     /** After a round: true when no identifier could reach the server. */
     private readonly unreachable: () => boolean,
     private readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> },
+    settingsChanged: vscode.Event<SettingsChange>,
   ) {
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.reschedule()),
       statusBar.onDidChangeTarget(() => this.reschedule()),
       vscode.window.onDidChangeWindowState(() => this.reschedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshSeconds}`) || e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.autoRefreshBackoffMaxSeconds}`)) {
-          this.reschedule();
-        }
-      }),
+      settingsChanged((change) => change.schedule && this.reschedule()),
     ];
     this.reschedule();
+  }
+
+  /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
+  get scheduled(): AutoRefreshSchedule {
+    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt } : {}) };
   }
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { AutoRefresh } from './autoRefresh';
-import { CONTEXT_KEYS, SETTINGS, VIEWS } from '../ids';
+import { AutoRefresh, AutoRefreshSchedule } from './autoRefresh';
+import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { Services } from '../services';
-import { affectsScope, networkLabel, readViewSettings } from '../settings';
+import { networkLabel, readViewSettings } from '../settings';
 import { BalancesTreeProvider } from './tree/balancesTreeProvider';
 import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
@@ -18,6 +18,8 @@ export interface Sidebar {
   readonly view: vscode.TreeView<BalanceNode>;
   /** The row showing an identifier, if any. */
   rowFor(id: string): BalanceNode | undefined;
+  /** What the automatic refresh has scheduled now. */
+  readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule };
 }
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
@@ -94,12 +96,13 @@ export function createSidebar(services: Services): Sidebar {
     services.sortOrder.onDidChange(() => (describeSort(), render())),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsScope(e)) {
-        // Entries are kept per network: the rows empty at once, then fill from the new one.
+    services.settings.onDidChange((change) => {
+      if (change.scope) {
+        // Entries are kept per network: the rows empty at once (or show what is remembered of
+        // the new one, restored before this event), then fill from it.
         render();
         void refresher.refreshAll();
-      } else if (e.affectsConfiguration(`${SETTINGS.section}.${SETTINGS.hideZeroBalances}`)) {
+      } else if (change.rows) {
         render();
       }
     }),
@@ -107,21 +110,23 @@ export function createSidebar(services: Services): Sidebar {
       store.newEpoch();
       void refresher.refreshAll();
     }),
-    new AutoRefresh(
-      view,
-      async (what) => {
-        // The status bar's identifier need not be in either list.
-        await Promise.all([what === 'all' ? refresher.refreshAll() : undefined, statusBar.refresh()]);
-      },
-      () => render(),
-      () => {
-        const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
-        const watchedNow = statusBar.state ? [store.get(statusBar.state.identifier)] : [];
-        const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
-        return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
-      },
-      statusBar,
-    ),
   ];
-  return { disposables, view, rowFor: (id) => provider.rowFor(id) };
+  const autoRefresh = new AutoRefresh(
+    view,
+    async (what) => {
+      // The status bar's identifier need not be in either list.
+      await Promise.all([what === 'all' ? refresher.refreshAll() : undefined, statusBar.refresh()]);
+    },
+    () => render(),
+    () => {
+      const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
+      const watchedNow = statusBar.state ? [store.get(statusBar.state.identifier)] : [];
+      const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
+      return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
+    },
+    statusBar,
+    services.settings.onDidChange,
+  );
+  disposables.push(autoRefresh);
+  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh };
 }

@@ -5,7 +5,7 @@ import { statusBarModel } from '../../core/content/statusBarContent';
 import { parseTokenName } from '../../core/model/token';
 import { COMMANDS, SETTINGS } from '../ids';
 import { Logger } from '../../core/api/logger';
-import { networkLabel } from '../settings';
+import { networkLabel, SettingsChange } from '../settings';
 
 /**
  * One identifier's amount of one token in the status bar (off until plyr.statusBar.identifier is
@@ -25,6 +25,7 @@ export class BalanceStatusBar implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly labelOf: (id: string) => string | undefined,
     private readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> },
+    settingsChanged: vscode.Event<SettingsChange>,
   ) {
     this.item.name = vscode.l10n.t('PLYR balance');
     this.subscriptions = [
@@ -36,11 +37,11 @@ export class BalanceStatusBar implements vscode.Disposable {
           this.render();
         }
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS.section}.statusBar`)) {
+      settingsChanged((change) => {
+        if (change.statusBar) {
           this.readTarget();
-        } else if (e.affectsConfiguration(`${SETTINGS.section}.network`) || e.affectsConfiguration(`${SETTINGS.section}.customBaseUrl`)) {
-          this.render();
+        } else if (change.scope) {
+          this.render(); // the network's name
         }
       }),
     ];
