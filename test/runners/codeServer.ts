@@ -55,6 +55,8 @@ export interface CodeServerOptions {
   readonly install?: readonly string[];
   /** The display language (`--locale`), e.g. the pseudo-language qps-ploc. */
   readonly locale?: string;
+  /** Last changes to the profile's folders (after `install`), before code-server starts. */
+  readonly prepare?: (dirs: { readonly userData: string; readonly extensions: string }) => void;
 }
 
 export async function freePort(): Promise<number> {
@@ -97,6 +99,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const vsix of options.install ?? []) {
     installExtension(vsix, dirs, root);
   }
+  options.prepare?.(dirs);
   const port = options.port ?? (await freePort());
   const args = [
     CODE_SERVER_ENTRY,

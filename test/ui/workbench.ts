@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,6 +7,7 @@ import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { launchBrowser, workbenchUrl } from '../runners/browser';
 import { CodeServer, ROOT, startCodeServer } from '../runners/codeServer';
+import { addPseudoBundle, PSEUDO_LOCALE, registerPseudoLanguagePack } from '../runners/pseudoLocale';
 import { builtVsix } from '../runners/vsix';
 
 /**
@@ -43,6 +45,16 @@ export interface WorkbenchOptions {
   readonly env?: Record<string, string>;
   /** More user settings (the demo's). */
   readonly settings?: Record<string, unknown>;
+  /** VS Code in its pseudo-language, the extension with its pseudo-localised bundle. */
+  readonly pseudoLocale?: boolean;
+}
+
+/** The installed extension gets its pseudo-localised bundle, and the profile the pseudo-language. */
+function pseudoLocalise(dirs: { readonly userData: string; readonly extensions: string }): void {
+  registerPseudoLanguagePack(dirs.userData);
+  const installed = fs.readdirSync(dirs.extensions).filter((name) => name.startsWith('plyr-tools.plyr-balance-'));
+  assert.equal(installed.length, 1, `one installed PLYR Balance in ${dirs.extensions}`);
+  addPseudoBundle(path.join(dirs.extensions, installed[0]));
 }
 
 /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
@@ -103,7 +115,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   let browser: BrowserContext | undefined;
   try {
     // The extension as a user installs it: the packaged .vsix, not the development folder.
-    server = await startCodeServer({ workspace, root: path.join(scratch, 'code-server'), install: [builtVsix()], env: options.env, settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern', ...options.settings } });
+    server = await startCodeServer({
+      workspace,
+      root: path.join(scratch, 'code-server'),
+      install: [builtVsix()],
+      ...(options.pseudoLocale ? { locale: PSEUDO_LOCALE, prepare: pseudoLocalise } : {}),
+      env: options.env,
+      settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern', ...options.settings },
+    });
     browser = await launchBrowser(path.join(scratch, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(workbenchUrl(server.origin, workspace));
