@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { poll } from '../runners/poll';
 import { openWorkbench, Workbench } from './workbench';
 
 /**
@@ -20,6 +21,20 @@ describe('the status bar, change notifications and Test Connection, driven like 
     });
   });
   after(() => bench?.close());
+
+  /**
+   * Waits until the simulator has seen `count` rounds of requests begin since `since` (epoch ms).
+   * A round's retries follow within about a second; the next round comes 3 s or more after it
+   * ends. Once a round has begun, whatever the one before it showed is on screen.
+   */
+  async function roundsBegun(since: number, count: number): Promise<void> {
+    const rounds = () => {
+      const starts = bench.sim.requests.map((r) => r.startedAt).filter((t) => t >= since).sort((a, b) => a - b);
+      return starts.filter((t, i) => i === 0 || t - starts[i - 1] >= 2_500).length;
+    };
+    const seen = await poll(async () => rounds(), (n) => n >= count, 30_000, 100);
+    assert.ok(seen >= count, `${seen} of ${count} rounds of requests since the mark`);
+  }
 
   const statusItem = () => bench.page.locator('.part.statusbar .statusbar-item', { hasText: 'GAMR' }).first();
   const row = (text: string) => bench.page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
@@ -67,9 +82,11 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.expectVisible(bench.page.locator('.notification-toast.notification-fade-in-done', { hasText: 'went from' }), 'change-notification-shown');
     await bench.expectVisible(row('▲ +11'), 'change-delta-row');
     await bench.screenshot('change-notification');
-    // Refreshes that find nothing moved (this one and the automatic ones) add none.
+    // Refreshes that find nothing moved (this one and the automatic ones) add none: the manual
+    // round and the automatic one after it have begun, so the manual one's outcome shows.
+    const refreshedAt = Date.now();
     await bench.palette('PLYR: Refresh All Balances');
-    await bench.page.waitForTimeout(2000);
+    await roundsBegun(refreshedAt, 2);
     assert.equal(await toast.count(), 1, 'exactly one change notification');
     await toast.first().locator('a.monaco-button', { hasText: 'Reveal' }).click();
     await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'Test player' }), 'notification-reveal');
@@ -81,8 +98,9 @@ describe('the status bar, change notifications and Test Connection, driven like 
     const warning = bench.page.locator('.notification-toast', { hasText: 'cannot be reached' });
     await bench.expectVisible(warning.first(), 'outage-notification');
     await bench.expectVisible(bench.page.locator('.part.sidebar', { hasText: 'Trying again in' }).first(), 'outage-view-message');
-    // More automatic rounds fail meanwhile (after 6 s each): still one notification.
-    await bench.page.waitForTimeout(13_000);
+    // More automatic rounds fail meanwhile (6 s apart): two more have ended, and the third
+    // begun, with still one notification.
+    await roundsBegun(Date.now(), 3);
     assert.equal(await warning.count(), 1, 'one notification per outage');
     assert.match(await statusItem().innerText(), /9,007,210\.25\d* GAMR/, 'the last known amount, never 0');
     bench.sim.clearFaults();
