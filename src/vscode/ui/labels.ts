@@ -1,18 +1,11 @@
-import { oneLine } from '../../core/model/safeText';
+import { oneLine, withoutCommandUris, withoutIcons, withoutLinks } from '../../core/model/safeText';
 
-/**
- * Quick pick and tree labels render `$(name)` as icons. Server text must not, so the sequence is
- * broken with a zero-width space, and the text is kept to one short line without control or bidi
- * characters.
- */
+/** A quick pick or tree label: one short line (see oneLine) whose `$(name)` shows as typed, not as an icon. */
 export function inertLabel(text: string, maxLength = 80): string {
-  return oneLine(text, maxLength).replace(/\$\(/g, '$\u200b(');
+  return withoutIcons(oneLine(text, maxLength));
 }
 
-/**
- * Text for a notification, which turns `[text](target)` into a link: the pair is broken up, and
- * so is a `command:` URI, which nothing of a label's should read as.
- */
+/** Text for a notification, which also turns `[text](target)` into a link: no link, no `command:` URI. */
 export function inertNotificationText(text: string, maxLength?: number): string {
-  return inertLabel(text, maxLength).replace(/\]\s*\(/g, ']\u200b(').replace(/command:/gi, 'command\u200b:');
+  return withoutCommandUris(withoutLinks(inertLabel(text, maxLength)));
 }

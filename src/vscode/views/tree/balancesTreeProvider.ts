@@ -5,6 +5,8 @@ import { MASKED_AMOUNT } from '../../../core/content/privacy';
 import { describeAge } from '../../../core/content/time';
 import { shortAddress } from '../../../core/content/hoverContent';
 import { isAddressText } from '../../../core/model/identifier';
+import { isZero } from '../../../core/model/decimal';
+import { withoutIcons } from '../../../core/model/safeText';
 import { escapeMarkdown } from '../../../core/content/markdown';
 import { arrange, Arrangement, SortOrder } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
@@ -189,7 +191,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
     const hideZero = this.deps.hideZeroBalances();
     return Object.entries(entry.balances ?? {})
-      .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && /^0+(?:\.0+)?$/.test(amount)))
+      .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && isZero(amount)))
       .map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
   }
 
@@ -234,7 +236,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     // Outside text (a label from a file, the URL from a setting, a server's message) goes in
     // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
     // so its `$(` is also broken with a zero-width space: only the icons written here are icons.
-    const text = (value: string) => escapeMarkdown(value.replace(/\$\(/g, '$\u200b('));
+    const text = (value: string) => escapeMarkdown(withoutIcons(value));
     const md = new vscode.MarkdownString('', true);
     if (tracked?.label) {
       md.appendMarkdown(`**${text(tracked.label)}**\n\n`);
