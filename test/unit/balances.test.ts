@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseBalances } from '../../src/core/model/balances';
+import { deltaMap, listChanges, parseBalances } from '../../src/core/model/balances';
 import { PlyrError } from '../../src/core/model/errors';
 
 function malformed(body: unknown): PlyrError {
@@ -112,5 +112,22 @@ describe('parseBalances: prototype keys', () => {
   it('rejects a hostile __proto__ object value', () => {
     malformed(JSON.parse('{"__proto__":{"polluted":"yes"}}'));
     assert.equal((({}) as Record<string, unknown>).polluted, undefined);
+  });
+});
+
+const balanceChanges = (previous: Record<string, string> | undefined, current: Record<string, string>) => deltaMap(listChanges(previous, current));
+
+describe('listChanges and deltaMap', () => {
+  it('lists tokens present in both answers whose amount moved', () => {
+    assert.deepEqual(balanceChanges({ plyr: '1', gamr: '2', usdc: '3' }, { plyr: '1', gamr: '2.5', usdc: '1', avax: '9' }), { gamr: '+0.5', usdc: '\u22122' });
+  });
+
+  it('is undefined without a previous answer or without a change', () => {
+    assert.equal(balanceChanges(undefined, { plyr: '1' }), undefined);
+    assert.equal(balanceChanges({ plyr: '1' }, { plyr: '1.0' }), undefined);
+  });
+
+  it('is not fooled by inherited keys', () => {
+    assert.equal(balanceChanges({}, { constructor: '1', toString: '2' }), undefined);
   });
 });

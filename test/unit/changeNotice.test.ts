@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { changeNotice } from '../../src/core/content/changeNotice';
-import { listChanges } from '../../src/core/model/decimalDelta';
+import { listChanges } from '../../src/core/model/balances';
 
 describe('changeNotice', () => {
   it('names who changed, each token with its old and new amount and the exact change', () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { runDoctor } from '../../src/core/content/doctor';
 import { escapeMarkdown } from '../../src/core/content/markdown';
-import { inertText, oneLine, quoted, withoutSecrets } from '../../src/core/model/safeText';
+import { inertText, oneLine, quoted, withoutCommandUris, withoutIcons, withoutLinks, withoutSecrets } from '../../src/core/model/safeText';
 import { parseImport } from '../../src/core/model/listTransfer';
 import { parseWatchList, withShared } from '../../src/core/model/watchList';
 
@@ -79,6 +79,23 @@ describe('server text', () => {
     assert.ok(!clean.includes('demo-api-key-0001') && !clean.includes('abc123def456') && !clean.includes('demo-secret-key'), clean);
     assert.equal((clean.match(/\[redacted\]/g) ?? []).length, 3);
     assert.equal(withoutSecrets('abc', ['']), 'abc', 'an empty secret redacts nothing');
+  });
+});
+
+describe('the pieces the VS Code layer’s labels and notifications are made of', () => {
+  it('oneLine keeps one short line', () => {
+    assert.equal(oneLine(' $(verified)\nTrusted\u202E ', 80), '$(verified) Trusted\uFFFD');
+    assert.equal(oneLine('x'.repeat(100), 80), `${'x'.repeat(79)}…`);
+    assert.equal(oneLine(42, 80), '');
+  });
+
+  it('withoutIcons, withoutLinks and withoutCommandUris each break their sequence with a zero-width space', () => {
+    assert.equal(withoutIcons('$(verified) $(alert'), '$\u200b(verified) $\u200b(alert');
+    assert.equal(withoutLinks('[x](a) [y] (b) [z][ref]'), '[x]\u200b(a) [y]\u200b(b) [z][ref]');
+    assert.equal(withoutCommandUris('command:git.push COMMAND:x'), 'command\u200b:git.push command\u200b:x');
+    for (const payload of LINK_PAYLOADS.filter((p) => !p.includes(']['))) {
+      assertInert(withoutCommandUris(withoutLinks(withoutIcons(payload))), payload);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { TokenChange } from '../model/decimalDelta';
+import { TokenChange } from '../model/balances';
 import { formatAmount } from './format';
 
 /** Tokens named in one notification; the rest are counted. */

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { Balances } from '../model/balances';
+import { isZero } from '../model/decimal';
 import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
@@ -87,8 +88,7 @@ function balancesToShow(entries: [string, string][]): [string, string][] {
   if (entries.length <= MAX_HOVER_BALANCES) {
     return entries;
   }
-  const zero = (amount: string) => !/[1-9]/.test(amount);
-  return [...entries.filter(([, a]) => !zero(a)), ...entries.filter(([, a]) => zero(a))].slice(0, MAX_HOVER_BALANCES);
+  return [...entries.filter(([, a]) => !isZero(a)), ...entries.filter(([, a]) => isZero(a))].slice(0, MAX_HOVER_BALANCES);
 }
 
 /** Grouped and rounded for reading; the exact value follows on the same line when they differ. */

@@ -4,7 +4,7 @@ import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress } from './hoverContent';
-import { breakIcons, inertLabel } from './labels';
+import { inertLabel, withoutIcons } from '../model/safeText';
 import { escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
@@ -89,7 +89,7 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
   // Outside text (a label from a file, the URL from a setting, a server's message) goes in
   // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
   // so its `$(` is also broken: only the icons written here are icons.
-  const text = (value: string) => escapeMarkdown(breakIcons(value));
+  const text = (value: string) => escapeMarkdown(withoutIcons(value));
   const parts: TooltipPart[] = [];
   if (tracked?.label) {
     parts.push({ markdown: `**${text(tracked.label)}**\n\n` });

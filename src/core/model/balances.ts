@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { decimalDelta, isAmount } from './decimal';
 import { PlyrError } from './errors';
 import { describeType } from './identifier';
 import { tokenForMessage } from './safeText';
@@ -6,8 +7,6 @@ import { tokenForMessage } from './safeText';
 /** Token name to amount, the amount a decimal string exactly as the server sent it. */
 export type Balances = Readonly<Record<string, string>>;
 
-/** Non-negative decimal without exponent: what ethers' formatUnits produces. */
-const DECIMAL = /^\d+(?:\.\d+)?$/;
 const MAX_AMOUNT_LENGTH = 200;
 
 /**
@@ -26,7 +25,7 @@ export function parseBalances(body: unknown): Balances {
     if (typeof amount !== 'string') {
       throw malformed(l10n.t('the amount for {0} is {1}, not a decimal string', tokenForMessage(token), describeType(amount)));
     }
-    if (amount.length > MAX_AMOUNT_LENGTH || !DECIMAL.test(amount)) {
+    if (amount.length > MAX_AMOUNT_LENGTH || !isAmount(amount)) {
       throw malformed(l10n.t('the amount for {0} is not a plain non-negative decimal number', tokenForMessage(token)));
     }
     entries.push([token, amount]);
@@ -46,4 +45,30 @@ function malformed(what: string): PlyrError {
     comment: '{0} says what was wrong, such as: the amount for "plyr" is not a plain non-negative decimal number',
   });
   return new PlyrError('malformedResponse', message, { fix: 'showLog' });
+}
+
+/** One token whose amount moved between two answers. */
+export interface TokenChange {
+  readonly token: string;
+  readonly previous: string;
+  readonly current: string;
+  /** Exact, signed: "+12.5", "−3". */
+  readonly delta: string;
+}
+
+/** The tokens present in both answers whose amount moved, in the new answer's order. */
+export function listChanges(previous: Balances | undefined, current: Balances): TokenChange[] {
+  if (!previous) {
+    return [];
+  }
+  return Object.entries(current).flatMap(([token, amount]) => {
+    const before = Object.prototype.hasOwnProperty.call(previous, token) ? previous[token] : undefined;
+    const delta = before === undefined ? undefined : decimalDelta(before, amount);
+    return before !== undefined && delta ? [{ token, previous: before, current: amount, delta }] : [];
+  });
+}
+
+/** Token -> signed change, as rows show it; undefined when nothing moved. */
+export function deltaMap(changes: readonly TokenChange[]): Readonly<Record<string, string>> | undefined {
+  return changes.length > 0 ? Object.fromEntries(changes.map((c) => [c.token, c.delta])) : undefined;
 }

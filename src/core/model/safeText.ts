@@ -14,7 +14,10 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
  */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
-/** One line, its bidi controls shown (see {@link bidiShown}), at most `maxLength` long (cut with …). */
+/**
+ * One line, its bidi controls shown (see {@link bidiShown}), at most `maxLength` long (cut with …):
+ * the base of every inert form of outside text, here and in the VS Code layer's labels.
+ */
 export function oneLine(value: unknown, maxLength: number): string {
   const text = bidiShown(typeof value === 'string' ? value : '').replace(CONTROLS, ' ').trim();
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
@@ -28,13 +31,41 @@ export function bidiShown(text: string): string {
   return text.replace(BIDI_CONTROLS, '\uFFFD');
 }
 
+/** `$(name)` renders as an icon in labels, quick picks, notifications and tooltips: broken with a zero-width space. */
+export function withoutIcons(text: string): string {
+  return text.replace(/\$\(/g, '$\u200b(');
+}
+
+/** `[text](target)` renders as a link in notifications and Markdown: the pair broken with a zero-width space. */
+export function withoutLinks(text: string): string {
+  return text.replace(/\]\s*\(/g, ']\u200b(');
+}
+
+/** Nothing from outside should read as a `command:` URI, even where it would not be a link. */
+export function withoutCommandUris(text: string): string {
+  return text.replace(/command:/gi, 'command\u200b:');
+}
+
+/**
+ * A quick pick or tree label: one short line (see {@link oneLine}) whose `$(name)` shows as typed,
+ * not as an icon.
+ */
+export function inertLabel(text: string, maxLength = 80): string {
+  return withoutIcons(oneLine(text, maxLength));
+}
+
+/** Text for a notification, which also turns `[text](target)` into a link: no link, no `command:` URI. */
+export function inertNotificationText(text: string, maxLength?: number): string {
+  return withoutCommandUris(withoutLinks(inertLabel(text, maxLength)));
+}
+
 /**
  * Outside text (a field name, a label, a URL) quoted inside a message: one line, in backticks, with
- * what could make a link or an icon broken up (`](`, `$(`), so that it reads as typed and does
- * nothing in a notification, a modal, a quick pick, a tooltip or a thrown error.
+ * what could make a link (inline or `[text][ref]`) or an icon broken up, so that it reads as typed
+ * and does nothing in a notification, a modal, a quick pick, a tooltip or a thrown error.
  */
 export function quoted(value: unknown, maxLength = 80): string {
-  const text = oneLine(value, maxLength).replace(/`/g, "'").replace(/\]\s*\(/g, ']\u200b(').replace(/\]\s*\[/g, ']\u200b[').replace(/\$\(/g, '$\u200b(');
+  const text = withoutIcons(withoutLinks(oneLine(value, maxLength).replace(/`/g, "'")).replace(/\]\s*\[/g, ']\u200b['));
   return `\`${text}\``;
 }
 
@@ -44,11 +75,8 @@ export function quoted(value: unknown, maxLength = 80): string {
  * HTML or code spans, and of `command:` URIs.
  */
 export function inertText(value: unknown, maxLength = 120): string {
-  const text = oneLine(value, Number.MAX_SAFE_INTEGER)
-    .replace(/[[\]()<>`*_|\\!#]/g, '')
-    // A bare command: URI is no link in a notification, but nothing of the server's should read as one.
-    .replace(/command:/gi, 'command\u200b:');
-  return oneLine(text, maxLength);
+  const text = oneLine(value, Number.MAX_SAFE_INTEGER).replace(/[[\]()<>`*_|\\!#]/g, '');
+  return oneLine(withoutCommandUris(text), maxLength);
 }
 
 const SIMPLE_TOKEN_NAME = /^[a-z0-9][a-z0-9._-]{0,31}$/;

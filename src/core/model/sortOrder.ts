@@ -1,3 +1,4 @@
+import { compareDecimal } from './decimal';
 import { parseTokenName } from './token';
 import { Layout } from './groups';
 import { TrackedIdentifier } from './trackedList';
@@ -77,37 +78,4 @@ function sortRows(rows: TrackedIdentifier[], order: SortOrder, amountOf: (id: st
       });
     }
   }
-}
-
-/**
- * Compares two decimal strings exactly (amounts can have 18 decimals and more digits than a double
- * holds). Returns a negative number when a < b, 0 when equal, positive when a > b.
- */
-export function compareDecimal(a: string, b: string): number {
-  const [signA, intA, fracA] = splitDecimal(a);
-  const [signB, intB, fracB] = splitDecimal(b);
-  if (signA !== signB) {
-    return signA - signB;
-  }
-  const magnitude = intA.length !== intB.length ? intA.length - intB.length : intA !== intB ? (intA < intB ? -1 : 1) : compareFraction(fracA, fracB);
-  return signA * magnitude || 0;
-}
-
-/** [sign, integer digits without leading zeros, fraction digits without trailing zeros]; zero has sign 0. */
-function splitDecimal(value: string): [number, string, string] {
-  const match = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/.exec(value);
-  if (!match) {
-    return [0, '', ''];
-  }
-  const int = match[2].replace(/^0+/, '');
-  const frac = (match[3] ?? '').replace(/0+$/, '');
-  const sign = int === '' && frac === '' ? 0 : match[1] === '-' ? -1 : 1;
-  return [sign, int, frac];
-}
-
-function compareFraction(a: string, b: string): number {
-  const width = Math.max(a.length, b.length);
-  const x = a.padEnd(width, '0');
-  const y = b.padEnd(width, '0');
-  return x === y ? 0 : x < y ? -1 : 1;
 }

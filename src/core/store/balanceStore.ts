@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { Balances } from '../model/balances';
-import { deltaMap, listChanges, TokenChange } from '../model/decimalDelta';
+import { Balances, deltaMap, listChanges, TokenChange } from '../model/balances';
 import { Emitter } from './emitter';
 import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
 import { Identifier } from '../model/identifier';

@@ -3,7 +3,7 @@ import { PlyrError } from '../../core/model/errors';
 import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/model/groups';
 import { MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { COMMANDS } from '../ids';
-import { inertLabel, inertNotificationText } from '../ui/labels';
+import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { Services } from '../services';
 import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';

@@ -6,7 +6,7 @@ import { moveAmongSiblings } from '../../core/model/groups';
 import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/model/trackedList';
 import { validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
-import { inertLabel, inertNotificationText } from '../ui/labels';
+import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
 import { identifierOf, isRowSelection } from '../views/tree/nodes';

@@ -4,7 +4,7 @@ import { BalanceResult } from '../../core/api/plyrClient';
 import { NETWORKS } from '../../core/api/networks';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
-import { inertLabel } from './labels';
+import { inertLabel } from '../../core/model/safeText';
 
 interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { changeNotice } from '../../core/content/changeNotice';
 import { COMMANDS } from '../ids';
-import { inertNotificationText } from './labels';
+import { inertNotificationText } from '../../core/model/safeText';
 import { TrackedStore } from '../state/trackedStore';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inertLabel } from './labels';
+import { inertLabel } from '../../core/model/safeText';
 import { parseTokenName } from '../../core/model/token';
 import { TokenInfo } from '../../core/api/tokenList';
 

@@ -8,7 +8,7 @@ import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
 import { toIdentifier } from '../../core/model/trackedList';
-import { inertLabel } from '../ui/labels';
+import { inertLabel } from '../../core/model/safeText';
 
 const RENDER_FRAME_MS = 50;
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
 import { errorRow, groupRow, identifierRow, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
+import { isZero } from '../../../core/model/decimal';
 import { arrange, Arrangement, SortOrder } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
 import { fixCommand } from '../../ui/fixes';
@@ -184,7 +185,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
     const hideZero = this.deps.hideZeroBalances();
     return Object.entries(entry.balances ?? {})
-      .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && /^0+(?:\.0+)?$/.test(amount)))
+      .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && isZero(amount)))
       .map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
   }
 

@@ -1,0 +1,73 @@
+/**
+ * Amounts are decimal strings with 18 decimals (or more) and values beyond 2^53: they are read as
+ * digits and subtracted as scaled BigInts, and never pass through a JavaScript number.
+ */
+
+/** An optional minus, digits, and optionally a point and digits: no exponent, plus sign or spaces. */
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** A decimal string's parts: `whole` without leading zeros ('0' when there is none), `fraction` without trailing zeros. */
+export interface Decimal {
+  /** As written: "-0" is negative. */
+  readonly negative: boolean;
+  readonly whole: string;
+  readonly fraction: string;
+}
+
+/** The parts of a decimal string, or undefined when it is not one. */
+export function parseDecimal(value: string): Decimal | undefined {
+  const match = DECIMAL.exec(value);
+  return match ? { negative: match[1] === '-', whole: match[2].replace(/^0+(?=\d)/, ''), fraction: (match[3] ?? '').replace(/0+$/, '') } : undefined;
+}
+
+/** A non-negative decimal string: the shape of every amount (what ethers' formatUnits produces). */
+export function isAmount(value: string): boolean {
+  return parseDecimal(value)?.negative === false;
+}
+
+/** A decimal string whose value is zero ("0", "0.000", "-0"); false for anything that is not a decimal. */
+export function isZero(value: string): boolean {
+  const parts = parseDecimal(value);
+  return parts !== undefined && parts.whole === '0' && parts.fraction === '';
+}
+
+/**
+ * Compares two decimal strings exactly: negative when a < b, 0 when equal ("1.50" and "1.5"),
+ * positive when a > b. What is not a decimal counts as zero.
+ */
+export function compareDecimal(a: string, b: string): number {
+  const { diff } = difference(parseDecimal(a) ?? ZERO, parseDecimal(b) ?? ZERO);
+  return diff < 0n ? -1 : diff > 0n ? 1 : 0;
+}
+
+/**
+ * The exact change from one decimal string to another ("+12.5", "−3" with a true minus sign), or
+ * undefined when they are equal or either is not a decimal.
+ */
+export function decimalDelta(previous: string, current: string): string | undefined {
+  const before = parseDecimal(previous);
+  const after = parseDecimal(current);
+  if (!before || !after) {
+    return undefined;
+  }
+  const { diff, scale } = difference(after, before);
+  if (diff === 0n) {
+    return undefined;
+  }
+  const digits = (diff < 0n ? -diff : diff).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${diff < 0n ? '\u2212' : '+'}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+const ZERO: Decimal = { negative: false, whole: '0', fraction: '' };
+
+/** a − b, both scaled by 10^scale to whole numbers. */
+function difference(a: Decimal, b: Decimal): { diff: bigint; scale: number } {
+  const scale = Math.max(a.fraction.length, b.fraction.length);
+  const scaled = (d: Decimal) => {
+    const magnitude = BigInt(`${d.whole}${d.fraction.padEnd(scale, '0')}`);
+    return d.negative ? -magnitude : magnitude;
+  };
+  return { diff: scaled(a) - scaled(b), scale };
+}
