@@ -7,8 +7,7 @@ import { AccountLookup, OWNER_MEMORY_MS } from '../src/core/store/accountLookup'
 import { BalanceStore } from '../src/core/store/balanceStore';
 import { silentLogger } from '../src/core/api/logger';
 import { PlyrClient } from '../src/core/api/plyrClient';
-import { AddressHoverProvider } from '../src/vscode/editor/addressHoverProvider';
-import { Services } from '../src/vscode/services';
+import { AddressHoverProvider, HoverServices } from '../src/vscode/editor/addressHoverProvider';
 import { demoAddress, DEMO_CREDENTIALS } from '../simulator/demoData';
 
 /**
@@ -56,8 +55,8 @@ export async function run(): Promise<void> {
   const config = () => ({ network: 'custom' as const, customBaseUrl: simUrl, timeoutMs: 10_000, signing: 'emptyObject' as const, retryOtherConvention: true });
   const client = new PlyrClient({ fetch, config, credentials: async () => DEMO_CREDENTIALS, logger: silentLogger });
   const store = new BalanceStore({ fetch: (id, signal) => client.getBalances(id, undefined, signal), scope: () => simUrl });
-  const services = { client, store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false } } as unknown as Services;
-  const provider = new AddressHoverProvider(services, new AccountLookup((a, s) => client.getPlyrIdForAddress(a, s), () => simUrl, { ownerMemoryMs: OWNER_MEMORY_MS }));
+  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false } };
+  const provider = new AddressHoverProvider(services, new AccountLookup({ fetch: (a, s) => client.getPlyrIdForAddress(a, s), scope: () => simUrl, ownerMemoryMs: OWNER_MEMORY_MS }));
 
   const addresses = Array.from({ length: 10 }, (_, i) => demoAddress(`hover bench ${i}`));
   const document = await vscode.workspace.openTextDocument({ content: addresses.map((a) => `const wallet = "${a}";`).join('\n'), language: 'plaintext' });

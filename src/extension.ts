@@ -74,12 +74,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const sortOrder = new SortOrderStore(context.globalState);
     const watched = new WorkspaceWatchList(logger);
     const privacy = new PrivacyMask(context.globalState);
-    const statusBar = new BalanceStatusBar(store, logger, (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settings.onDidChange);
+    const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settingsChanged: settings.onDidChange });
     // Before anything reads the store: the rows show what was known before the restart, with its age.
-    const memory = new BalanceMemoryStore(context.globalState, store, settings, () => [...tracked.all, ...watched.all].map((t) => t.id), [tracked.onDidChange, watched.onDidChange]);
+    const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
     const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
     const sidebar = createSidebar(services);
-    const accounts = new AccountLookup((address, signal) => client.getPlyrIdForAddress(address, signal), settings.scope, { ownerMemoryMs: OWNER_MEMORY_MS });
+    const accounts = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
     context.subscriptions.push(
       settings,
       credentials,

@@ -61,7 +61,7 @@ export interface PlyrBalanceApi {
   getAutoRefresh(): AutoRefreshSchedule;
 }
 
-export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder }: Services, autoRefresh: { readonly scheduled: AutoRefreshSchedule }, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder }: Pick<Services, 'tracked' | 'watched' | 'store' | 'statusBar' | 'privacy' | 'sortOrder'>, autoRefresh: { readonly scheduled: AutoRefreshSchedule }, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());

@@ -39,15 +39,16 @@ function fromCache(accounts: AccountLookup, calls: readonly FetchCall[], address
 function lookup(options: { scope?: () => string; ownerMemoryMs?: number } = {}): { accounts: AccountLookup; calls: FetchCall[]; clock: { now: number } } {
   const calls: FetchCall[] = [];
   const clock = { now: 1_000_000 };
-  const accounts = new AccountLookup(
-    (address, signal) => {
+  const accounts = new AccountLookup({
+    fetch: (address, signal) => {
       const result = deferred<string | undefined>();
       calls.push({ address, signal, result });
       return result.promise;
     },
-    options.scope ?? (() => 'mainnet'),
-    { ownerMemoryMs: options.ownerMemoryMs, now: () => clock.now },
-  );
+    scope: options.scope ?? (() => 'mainnet'),
+    ownerMemoryMs: options.ownerMemoryMs,
+    now: () => clock.now,
+  });
   return { accounts, calls, clock };
 }
 

@@ -7,6 +7,16 @@ const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serve
 /** How long the extension remembers an address's owner. */
 export const OWNER_MEMORY_MS = 60 * 60 * 1000;
 
+export interface AccountLookupOptions {
+  /** Asks the server which PLYR ID owns an address (undefined: no account). */
+  readonly fetch: (address: string, signal: AbortSignal) => Promise<string | undefined>;
+  /** The network or server now in use: what is known of one is not an answer for another. */
+  readonly scope: () => string;
+  /** How long an owner found is kept at least, whatever the caller's maximum age. */
+  readonly ownerMemoryMs?: number;
+  readonly now?: () => number;
+}
+
 /**
  * Which PLYR ID owns an address, remembered for a while and asked once however many hovers want
  * it at the same moment. An owner found is kept at least `ownerMemoryMs` (an address changes
@@ -18,11 +28,7 @@ export class AccountLookup {
   private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number }>();
   private readonly requests = new SharedRequests<string | undefined>();
 
-  constructor(
-    private readonly fetch: (address: string, signal: AbortSignal) => Promise<string | undefined>,
-    private readonly scope: () => string,
-    private readonly options: { readonly ownerMemoryMs?: number; readonly now?: () => number } = {},
-  ) {}
+  constructor(private readonly options: AccountLookupOptions) {}
 
   /**
    * The owner's PLYR ID, or undefined for "no account". A failed lookup (the server down, an
@@ -31,7 +37,7 @@ export class AccountLookup {
    * or stopped before any request (no consent, no credentials, bad settings), is not.
    */
   async plyrIdOf(address: string, maxAgeMs: number, signal?: AbortSignal): Promise<string | undefined> {
-    const key = `${this.scope()}|${address}`;
+    const key = `${this.options.scope()}|${address}`;
     const cached = this.known.get(key);
     const now = this.options.now ?? Date.now;
     if (cached && 'error' in cached && now() - cached.at < maxAgeMs) {
@@ -41,7 +47,7 @@ export class AccountLookup {
       return cached.plyrId;
     }
     try {
-      const plyrId = await this.requests.run(key, (s) => this.fetch(address, s), signal);
+      const plyrId = await this.requests.run(key, (s) => this.options.fetch(address, s), signal);
       this.known.set(key, { plyrId, at: now() });
       return plyrId;
     } catch (error) {
@@ -54,6 +60,6 @@ export class AccountLookup {
 
   /** Drops what is known of an address (in the current scope): the next call asks the server. */
   forget(address: string): void {
-    this.known.delete(`${this.scope()}|${address}`);
+    this.known.delete(`${this.options.scope()}|${address}`);
   }
 }

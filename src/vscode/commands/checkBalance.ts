@@ -19,12 +19,15 @@ export interface CheckBalanceResult {
   readonly balances: Record<string, string>;
 }
 
+/** What Check Balance uses: the client (one token, the token list), the shared store, the mask, the log. */
+export type CheckBalanceServices = Pick<Services, 'client' | 'store' | 'privacy' | 'logger'>;
+
 /**
  * PLYR: Check Balance. From the palette it asks for an identifier (prefilled from the editor) and
  * an optional token, then lists the balances. With arguments it asks nothing, returns the
  * balances and rejects with the typed error.
  */
-export function registerCheckBalance(services: Services): vscode.Disposable {
+export function registerCheckBalance(services: CheckBalanceServices): vscode.Disposable {
   return registerCommand(services, COMMANDS.checkBalance, (identifier?: unknown, token?: unknown) =>
     identifier === undefined && token === undefined ? checkBalanceInteractively(services) : programmatic(services, identifier, token),
   );
@@ -34,7 +37,7 @@ export function registerCheckBalance(services: Services): vscode.Disposable {
  * Balances through the shared store when all tokens are asked for (so the sidebar and hover see
  * them too, and a request in flight is joined), or straight from the client for one token.
  */
-async function fetchBalances(services: Services, identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
+async function fetchBalances(services: Pick<Services, 'client' | 'store'>, identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
   if (token !== undefined) {
     return services.client.getBalances(identifier, token, signal);
   }
@@ -51,7 +54,7 @@ async function fetchBalances(services: Services, identifier: Identifier, token: 
   return { identifier, token, balances: entry.balances ?? {}, network: readClientConfig().network, fetchedAt: entry.fetchedAt ?? startedAt };
 }
 
-async function programmatic(services: Services, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {
+async function programmatic(services: Pick<Services, 'client' | 'store'>, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {
   const identifier = parseIdentifier(rawIdentifier);
   if (!identifier.ok) {
     throw new PlyrError('invalidIdentifier', identifier.message);
@@ -68,7 +71,7 @@ async function programmatic(services: Services, rawIdentifier: unknown, rawToken
  * The palette flow. With an identifier (a tree row's) it starts at the token step; with a prefill
  * (an address from the editor) the input box starts with it.
  */
-export async function checkBalanceInteractively(services: Services, preset?: Identifier, prefill?: string): Promise<void> {
+export async function checkBalanceInteractively(services: CheckBalanceServices, preset?: Identifier, prefill?: string): Promise<void> {
   const identifier = preset ?? (await askIdentifier(prefill ?? identifierFromEditor(vscode.window.activeTextEditor)));
   if (!identifier) {
     return;
@@ -100,7 +103,7 @@ async function askIdentifier(prefill: string | undefined): Promise<Identifier | 
   return parsed?.ok ? parsed.value : undefined;
 }
 
-async function fetchWithProgress(services: Services, identifier: Identifier, token: string | undefined): Promise<BalanceResult> {
+async function fetchWithProgress(services: Pick<Services, 'client' | 'store'>, identifier: Identifier, token: string | undefined): Promise<BalanceResult> {
   return await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking balances of {0}…', identifier.value), cancellable: true },
     (_progress, cancellation) => {

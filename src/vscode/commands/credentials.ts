@@ -10,7 +10,7 @@ import { registerCommand } from './register';
  * PLYR: Set API Credentials. Interactive: the API key, then the secret, both masked. With an
  * argument `{ apiKey, secretKey }` (automation) it stores without prompting.
  */
-export function registerSetCredentials(services: Services): vscode.Disposable {
+export function registerSetCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.setCredentials, async (arg?: unknown) => {
     if (arg !== undefined) {
       const parsed = parseCredentials(arg);
@@ -39,7 +39,7 @@ export function registerSetCredentials(services: Services): vscode.Disposable {
  * The form a hover link runs: whatever arguments the link carries are ignored, so a link can only
  * open the prompt, never store credentials of its choosing.
  */
-export function registerSetCredentialsFromLink(services: Services): vscode.Disposable {
+export function registerSetCredentialsFromLink(services: Pick<Services, 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.setCredentialsFromLink, () => vscode.commands.executeCommand(COMMANDS.setCredentials));
 }
 
@@ -62,7 +62,7 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
 }
 
 /** PLYR: Clear API Credentials. */
-export function registerClearCredentials(services: Services): vscode.Disposable {
+export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.clearCredentials, async () => {
     await services.credentials.clear();
     services.logger.info('API credentials cleared.');

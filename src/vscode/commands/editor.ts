@@ -3,12 +3,11 @@ import { PlyrError } from '../../core/model/errors';
 import { parseIdentifier } from '../../core/model/identifier';
 import { AccountLookup } from '../../core/store/accountLookup';
 import { COMMANDS } from '../ids';
-import { Services } from '../services';
-import { checkBalanceInteractively } from './checkBalance';
+import { checkBalanceInteractively, CheckBalanceServices } from './checkBalance';
 import { registerCommand } from './register';
 
 /** The hover's Refresh link, and Check Balance from the editor (menu and light bulb). */
-export function registerEditorCommands(services: Services, accounts: AccountLookup): vscode.Disposable[] {
+export function registerEditorCommands(services: CheckBalanceServices, accounts: AccountLookup): vscode.Disposable[] {
   const address = (arg: unknown) => {
     const parsed = parseIdentifier(arg);
     if (!parsed.ok || parsed.value.kind !== 'address') {

@@ -14,7 +14,7 @@ import { registerCommand } from './register';
  * them and move groups; and the view's sort order. Every command takes rows from the view's menus
  * or plain arguments for automation, and asks for what is missing.
  */
-export function registerGroupCommands(services: Services): vscode.Disposable[] {
+export function registerGroupCommands(services: Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'logger'>): vscode.Disposable[] {
   const { tracked, sortOrder } = services;
 
   const groupOrThrow = (arg: unknown): string => {
@@ -157,7 +157,7 @@ async function pickGroup(groups: readonly string[], count: number): Promise<Grou
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a group') }))?.choice;
 }
 
-async function pickSortOrder(services: Services): Promise<SortOrder | undefined> {
+async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder'>): Promise<SortOrder | undefined> {
   const current = services.sortOrder.value;
   const mark = (by: SortOrder['by']) => (current.by === by ? vscode.l10n.t('current') : undefined);
   const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [

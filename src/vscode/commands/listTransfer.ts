@@ -25,7 +25,7 @@ export interface ImportSummary {
  * URI, for automation). Import reports every refused row with its reason, skips duplicates, and
  * is undone in one step.
  */
-export function registerListTransfer(services: Services): vscode.Disposable[] {
+export function registerListTransfer(services: Pick<Services, 'tracked' | 'logger' | 'log'>): vscode.Disposable[] {
   const { tracked, logger } = services;
 
   const exportTo = async (target?: vscode.Uri): Promise<number | undefined> => {

@@ -4,6 +4,6 @@ import { Services } from '../services';
 import { registerCommand } from './register';
 
 /** PLYR: Show Log. */
-export function registerShowLog(services: Services): vscode.Disposable {
+export function registerShowLog(services: Pick<Services, 'logger' | 'log'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.showLog, () => services.log.show());
 }

@@ -4,7 +4,7 @@ import { Services } from '../services';
 import { registerCommand } from './register';
 
 /** Toggle (palette, key chord) and the view's two buttons; each returns the new state. */
-export function registerPrivacyCommands(services: Services): vscode.Disposable[] {
+export function registerPrivacyCommands(services: Pick<Services, 'privacy' | 'logger'>): vscode.Disposable[] {
   const mask = services.privacy;
   const set = async (on: boolean): Promise<boolean> => {
     await mask.set(on);

@@ -3,14 +3,13 @@ import { PlyrError } from '../../core/model/errors';
 import { NETWORKS } from '../../core/api/networks';
 import { parseIdentifier } from '../../core/model/identifier';
 import { COMMANDS } from '../ids';
-import { Services } from '../services';
 import { readClientConfig } from '../settings';
 import { identifierOf, TokenNode } from '../views/tree/nodes';
-import { checkBalanceInteractively } from './checkBalance';
+import { checkBalanceInteractively, CheckBalanceServices } from './checkBalance';
 import { registerCommand } from './register';
 
 /** Actions on a row: copy, open in the explorer, Check Balance for it. */
-export function registerRowActions(services: Services): vscode.Disposable[] {
+export function registerRowActions(services: CheckBalanceServices): vscode.Disposable[] {
   const identifier = (arg: unknown) => {
     const parsed = parseIdentifier(identifierOf(arg));
     if (!parsed.ok) {

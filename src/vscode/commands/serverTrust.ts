@@ -8,7 +8,7 @@ import { registerCommand } from './register';
  * The form a hover link runs: arguments are ignored, so the modal always asks; a link never
  * passes the origin that automation may pass.
  */
-export function registerAllowServerFromLink(services: Services): vscode.Disposable {
+export function registerAllowServerFromLink(services: Pick<Services, 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.allowWorkspaceServerFromLink, () => vscode.commands.executeCommand(COMMANDS.allowWorkspaceServer));
 }
 
@@ -16,7 +16,7 @@ export function registerAllowServerFromLink(services: Services): vscode.Disposab
  * PLYR: Allow Workspace Server. Asks in a modal that names the origin. Automation may pass the
  * exact origin it expects instead: it confirms only that one, never whatever is configured.
  */
-export function registerAllowServer(services: Services, trust: ServerTrust, onAllowed: () => void): vscode.Disposable {
+export function registerAllowServer(services: Pick<Services, 'logger'>, trust: ServerTrust, onAllowed: () => void): vscode.Disposable {
   return registerCommand(services, COMMANDS.allowWorkspaceServer, async (expected?: unknown): Promise<boolean> => {
     const origin = trust.pending();
     if (!origin) {

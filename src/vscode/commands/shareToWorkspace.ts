@@ -14,7 +14,7 @@ import { registerCommand } from './register';
  * nothing else) into the first folder's `.vscode/plyr.json`, for the team. Automation passes
  * identifiers (one or a list); resolves with those added.
  */
-export function registerShareToWorkspace(services: Services): vscode.Disposable {
+export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'watched' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.shareToWorkspace, async (arg?: unknown, selection?: unknown): Promise<readonly string[]> => {
     const picked = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [arg];
     const entries = picked.map((item) => entryOf(services, item));
@@ -65,7 +65,7 @@ async function refuseSymbolicLinks(uris: readonly vscode.Uri[]): Promise<void> {
 }
 
 /** A row or identifier of the user's list: only its identifier and label travel. */
-function entryOf(services: Services, item: unknown): TrackedIdentifier {
+function entryOf(services: Pick<Services, 'tracked'>, item: unknown): TrackedIdentifier {
   const tracked = services.tracked.all[trackedIndexOf(services.tracked, item)];
   return { id: tracked.id, kind: tracked.kind, ...(tracked.label ? { label: tracked.label } : {}) };
 }

@@ -26,7 +26,7 @@ const title = (check: DoctorCheckId): string =>
  * PLYR: Test Connection. Runs the doctor's checks with progress, lists them (each failure with
  * its fix), and returns them as data for automation: `[{ check, ok, detail }]`, never a secret.
  */
-export function registerTestConnection(services: Services): vscode.Disposable {
+export function registerTestConnection(services: Pick<Services, 'client' | 'credentials' | 'tracked' | 'logger' | 'log'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.testConnection, async (): Promise<DoctorCheck[]> => {
     const checks = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to the PLYR API…'), cancellable: true },
@@ -42,7 +42,7 @@ export function registerTestConnection(services: Services): vscode.Disposable {
   });
 }
 
-function probe(services: Services): DoctorProbe {
+function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): DoctorProbe {
   return {
     target: () => {
       const config = readClientConfig();
@@ -60,7 +60,7 @@ interface CheckItem extends vscode.QuickPickItem {
   readonly fix?: DoctorFix;
 }
 
-async function showChecks(checks: readonly DoctorCheck[], services: Services): Promise<void> {
+async function showChecks(checks: readonly DoctorCheck[], services: Pick<Services, 'log'>): Promise<void> {
   const failed = checks.filter((c) => !c.ok).length;
   const items: CheckItem[] = checks.map((c) => ({
     label: `${c.ok ? (c.warning ? '$(warning)' : '$(pass)') : '$(error)'} ${title(c.check)}`,

@@ -14,7 +14,7 @@ import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
-export function registerTrackingCommands(services: Services): vscode.Disposable[] {
+export function registerTrackingCommands(services: Pick<Services, 'tracked' | 'store' | 'refresher' | 'logger'>): vscode.Disposable[] {
   const { tracked, store, refresher } = services;
 
   const indexOrThrow = (arg: unknown): number => trackedIndexOf(tracked, arg);
@@ -149,7 +149,7 @@ export function registerTrackingCommands(services: Services): vscode.Disposable[
   ];
 }
 
-async function addInteractively(services: Services): Promise<void> {
+async function addInteractively(services: Pick<Services, 'tracked' | 'store'>): Promise<void> {
   const { tracked, store } = services;
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 1),

@@ -5,7 +5,7 @@ import { Sidebar } from '../views/sidebar';
 import { registerCommand } from './register';
 
 /** Commands of the view itself: Delete and F2 act on its selection (a key passes no row), and Reveal. */
-export function registerViewCommands(services: Services, sidebar: Sidebar): vscode.Disposable[] {
+export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar: Sidebar): vscode.Disposable[] {
   return [
     registerCommand(services, COMMANDS.removeSelected, async () => {
       for (const node of sidebar.view.selection) {

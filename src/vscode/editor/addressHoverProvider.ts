@@ -4,12 +4,26 @@ import { addressAt } from '../../core/model/addressScan';
 import { isPlyrError } from '../../core/model/errors';
 import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/content/hoverContent';
 import { parseIdentifier } from '../../core/model/identifier';
+import { BalanceStore } from '../../core/store/balanceStore';
+import { Logger } from '../../core/api/logger';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
-import { Services } from '../services';
 import { networkLabel, readClientConfig, readHoverSettings } from '../settings';
+import { CredentialStore } from '../state/credentialStore';
+import { PrivacyMask } from '../state/privacyMask';
+import { TrackedStore } from '../state/trackedStore';
 
 /** Lines longer than this (minified code, data blobs) get no hover: scanning them costs too much. */
 export const MAX_HOVER_LINE = 10_000;
+
+/** The few members of the services a hover reads: a benchmark can hand it stand-ins for the rest. */
+export interface HoverServices {
+  readonly credentials: Pick<CredentialStore, 'get'>;
+  readonly store: Pick<BalanceStore, 'refresh'>;
+  /** Whether the address is in the user's list (no "Track in sidebar" link then). */
+  readonly tracked: Pick<TrackedStore, 'find'>;
+  readonly privacy: Pick<PrivacyMask, 'on'>;
+  readonly logger: Logger;
+}
 
 /**
  * Balances where an address is written. Cheap guards first; data comes from the shared balance
@@ -17,7 +31,7 @@ export const MAX_HOVER_LINE = 10_000;
  * only a request nobody else waits for; failures become one line, never a popup.
  */
 export class AddressHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly services: Services, private readonly accounts: AccountLookup) {}
+  constructor(private readonly services: HoverServices, private readonly accounts: AccountLookup) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readHoverSettings();

@@ -7,6 +7,17 @@ import { SettingsEvents } from '../settings';
 /** Writes wait this long for more answers: a refresh of many rows is one write, not one per row. */
 export const SAVE_DELAY_MS = 1000;
 
+export interface BalanceMemoryStoreOptions {
+  /** Where the balances are kept: globalState. */
+  readonly state: vscode.Memento;
+  readonly store: BalanceStore;
+  readonly settings: Pick<SettingsEvents, 'scope' | 'onDidChangeScope'>;
+  /** The identifiers worth remembering: the user's list and the workspace's. */
+  readonly ids: () => readonly string[];
+  /** When either list changes: what is remembered of its new identifiers is restored. */
+  readonly listsChanged: readonly vscode.Event<void>[];
+}
+
 /**
  * Keeps the last good balances of the listed identifiers in globalState (this machine only: they
  * are not synced). After a restart the rows show them with their age at once, and the first answer
@@ -16,14 +27,8 @@ export class BalanceMemoryStore implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly store: BalanceStore,
-    private readonly settings: Pick<SettingsEvents, 'scope' | 'onDidChangeScope'>,
-    /** The identifiers worth remembering: the user's list and the workspace's. */
-    private readonly ids: () => readonly string[],
-    listsChanged: vscode.Event<void>[],
-  ) {
+  constructor(private readonly options: BalanceMemoryStoreOptions) {
+    const { store, settings, listsChanged } = options;
     const storeListener = store.onDidChange(() => this.scheduleSave());
     this.subscriptions.push(
       { dispose: () => storeListener.dispose() },
@@ -36,11 +41,12 @@ export class BalanceMemoryStore implements vscode.Disposable {
 
   /** Seeds the store with what is remembered for the listed identifiers on the current scope. */
   restore(): void {
-    const remembered = rememberedIn(this.state.get<unknown>(STATE_KEYS.lastBalances), this.settings.scope());
-    for (const id of this.ids()) {
+    const { state, store, settings, ids } = this.options;
+    const remembered = rememberedIn(state.get<unknown>(STATE_KEYS.lastBalances), settings.scope());
+    for (const id of ids()) {
       const entry = remembered.get(id);
       if (entry) {
-        this.store.remember(id, entry);
+        store.remember(id, entry);
       }
     }
   }
@@ -57,18 +63,19 @@ export class BalanceMemoryStore implements vscode.Disposable {
 
   private async save(): Promise<void> {
     this.saveTimer = undefined;
+    const { state, store, settings, ids } = this.options;
     const entries = new Map<string, RememberedBalances>();
-    for (const id of this.ids()) {
-      const entry = this.store.get(id);
+    for (const id of ids()) {
+      const entry = store.get(id);
       if (entry?.balances && entry.fetchedAt !== undefined) {
         entries.set(id, { balances: entry.balances, fetchedAt: entry.fetchedAt });
       }
     }
-    const raw = this.state.get<unknown>(STATE_KEYS.lastBalances);
-    const next = withRemembered(raw, this.settings.scope(), entries);
+    const raw = state.get<unknown>(STATE_KEYS.lastBalances);
+    const next = withRemembered(raw, settings.scope(), entries);
     // A hover or a loading row changes the store, not what is remembered: no write then.
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
-      await this.state.update(STATE_KEYS.lastBalances, next);
+      await state.update(STATE_KEYS.lastBalances, next);
     }
   }
 

@@ -9,7 +9,7 @@ import { StoredChoice } from './storedChoice';
  */
 export class PrivacyMask extends StoredChoice<boolean> {
   constructor(state: vscode.Memento) {
-    super(state, STATE_KEYS.privacyMask, (stored) => stored === true, CONTEXT_KEYS.privacyMask);
+    super({ state, key: STATE_KEYS.privacyMask, read: (stored) => stored === true, contextKey: CONTEXT_KEYS.privacyMask });
   }
 
   get on(): boolean {

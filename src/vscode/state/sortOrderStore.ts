@@ -6,6 +6,6 @@ import { StoredChoice } from './storedChoice';
 /** The sidebar's sort order, synced with the list; the context key holds `manual`, `name` or `amount`. */
 export class SortOrderStore extends StoredChoice<SortOrder> {
   constructor(state: vscode.Memento) {
-    super(state, STATE_KEYS.sortOrder, parseSortOrder, CONTEXT_KEYS.sortBy, (order) => order.by);
+    super({ state, key: STATE_KEYS.sortOrder, read: parseSortOrder, contextKey: CONTEXT_KEYS.sortBy, contextValue: (order) => order.by });
   }
 }

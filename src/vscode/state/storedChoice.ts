@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
 
+export interface StoredChoiceOptions<T> {
+  readonly state: vscode.Memento;
+  /** The state key the choice is stored under. */
+  readonly key: string;
+  readonly read: (stored: unknown) => T;
+  readonly contextKey: string;
+  /** What the context key holds for a value (the value itself when absent). */
+  readonly contextValue?: (value: T) => unknown;
+}
+
 /**
  * A user's choice kept in globalState, with a change event and a context key that menus and
  * buttons read (the privacy mask, the view's sort order). `read` turns whatever is stored (another
@@ -9,31 +19,27 @@ export class StoredChoice<T> implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<T>();
   readonly onDidChange = this.changed.event;
 
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly key: string,
-    private readonly read: (stored: unknown) => T,
-    private readonly contextKey: string,
-    private readonly contextValue: (value: T) => unknown = (value) => value,
-  ) {
+  constructor(private readonly options: StoredChoiceOptions<T>) {
     void this.updateContextKey();
   }
 
   get value(): T {
-    return this.read(this.state.get<unknown>(this.key));
+    const { state, key, read } = this.options;
+    return read(state.get<unknown>(key));
   }
 
   async set(value: T): Promise<void> {
     if (JSON.stringify(value) === JSON.stringify(this.value)) {
       return;
     }
-    await this.state.update(this.key, value);
+    await this.options.state.update(this.options.key, value);
     this.changed.fire(value);
     await this.updateContextKey();
   }
 
   private async updateContextKey(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', this.contextKey, this.contextValue(this.value));
+    const { contextKey, contextValue = (value: T) => value } = this.options;
+    await vscode.commands.executeCommand('setContext', contextKey, contextValue(this.value));
   }
 
   dispose(): void {

@@ -9,6 +9,18 @@ export interface AutoRefreshSchedule {
   readonly nextAt?: number;
 }
 
+export interface AutoRefreshOptions {
+  readonly view: vscode.TreeView<unknown>;
+  /** A round: everything when the view shows, else only what the status bar shows. */
+  readonly refresh: (what: 'all' | 'statusBar') => Promise<void>;
+  /** Renders the rows again: every minute, so that ages move on. */
+  readonly rerender: () => void;
+  /** After a round: true when no identifier could reach the server. */
+  readonly unreachable: () => boolean;
+  readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> };
+  readonly settingsChanged: vscode.Event<SettingsChange>;
+}
+
 /**
  * Refreshes every N seconds (plyr.autoRefreshSeconds, 0 off) only while someone can see the
  * numbers: the view or the status bar item, in a focused window. Idle (unfocused, or the view hidden) there is
@@ -26,16 +38,8 @@ export class AutoRefresh implements vscode.Disposable {
   private failures = 0;
   private running = false;
 
-  constructor(
-    private readonly view: vscode.TreeView<unknown>,
-    /** A round: everything when the view shows, else only what the status bar shows. */
-    private readonly refresh: (what: 'all' | 'statusBar') => Promise<void>,
-    private readonly rerender: () => void,
-    /** After a round: true when no identifier could reach the server. */
-    private readonly unreachable: () => boolean,
-    private readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> },
-    settingsChanged: vscode.Event<SettingsChange>,
-  ) {
+  constructor(private readonly options: AutoRefreshOptions) {
+    const { view, statusBar, settingsChanged } = options;
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.reschedule()),
       statusBar.onDidChangeTarget(() => this.reschedule()),
@@ -52,7 +56,7 @@ export class AutoRefresh implements vscode.Disposable {
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */
   private get active(): boolean {
-    return (this.view.visible || this.statusBar.showing) && vscode.window.state.focused;
+    return (this.options.view.visible || this.options.statusBar.showing) && vscode.window.state.focused;
   }
 
   private reschedule(): void {
@@ -78,7 +82,7 @@ export class AutoRefresh implements vscode.Disposable {
    * has passed by the wall clock runs now rather than a whole interval after waking.
    */
   private everyMinute(): void {
-    this.rerender();
+    this.options.rerender();
     if (this.refreshTimer && oversleptTimer(this.refreshDueAt, Date.now())) {
       this.reschedule();
     }
@@ -100,12 +104,12 @@ export class AutoRefresh implements vscode.Disposable {
     this.running = true;
     this.lastRefreshAt = Date.now();
     try {
-      await this.refresh(this.view.visible ? 'all' : 'statusBar');
+      await this.options.refresh(this.options.view.visible ? 'all' : 'statusBar');
     } finally {
       this.running = false;
     }
     const wasReachable = this.failures === 0;
-    this.failures = this.unreachable() ? this.failures + 1 : 0;
+    this.failures = this.options.unreachable() ? this.failures + 1 : 0;
     if (wasReachable && this.failures === 1) {
       // One notification per outage; the view's line says the rest.
       const testConnection = vscode.l10n.t('Test Connection');
@@ -115,7 +119,7 @@ export class AutoRefresh implements vscode.Disposable {
         }
       });
     }
-    this.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
+    this.options.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
     if (this.active && readViewSettings().autoRefreshSeconds > 0) {
       this.schedule(this.delayMs());
     }

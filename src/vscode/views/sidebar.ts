@@ -22,8 +22,11 @@ export interface Sidebar {
   readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule };
 }
 
+/** What the sidebar shows and re-renders on: all but the client and the logs. */
+export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'credentials'>;
+
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
-export function createSidebar(services: Services): Sidebar {
+export function createSidebar(services: SidebarServices): Sidebar {
   const { tracked, watched, store, refresher, statusBar } = services;
   const provider = new BalancesTreeProvider({
     tracked,
@@ -111,22 +114,22 @@ export function createSidebar(services: Services): Sidebar {
       void refresher.refreshAll();
     }),
   ];
-  const autoRefresh = new AutoRefresh(
+  const autoRefresh = new AutoRefresh({
     view,
-    async (what) => {
+    refresh: async (what) => {
       // The status bar's identifier need not be in either list.
       await Promise.all([what === 'all' ? refresher.refreshAll() : undefined, statusBar.refresh()]);
     },
-    () => render(),
-    () => {
+    rerender: () => render(),
+    unreachable: () => {
       const entries = [...tracked.all, ...watched.all].map((t) => store.get(t.id));
       const watchedNow = statusBar.state ? [store.get(statusBar.state.identifier)] : [];
       const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
       return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
     },
     statusBar,
-    services.settings.onDidChange,
-  );
+    settingsChanged: services.settings.onDidChange,
+  });
   disposables.push(autoRefresh);
   return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh };
 }

@@ -7,6 +7,15 @@ import { COMMANDS, SETTINGS } from '../ids';
 import { Logger } from '../../core/api/logger';
 import { networkLabel, SettingsChange } from '../settings';
 
+export interface BalanceStatusBarOptions {
+  readonly store: BalanceStore;
+  readonly logger: Logger;
+  /** The label the user gave the identifier, in either list. */
+  readonly labelOf: (id: string) => string | undefined;
+  readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> };
+  readonly settingsChanged: vscode.Event<SettingsChange>;
+}
+
 /**
  * One identifier's amount of one token in the status bar (off until plyr.statusBar.identifier is
  * set). Refreshed by the same schedule as the view, whether or not the view is open; stale data
@@ -20,13 +29,8 @@ export class BalanceStatusBar implements vscode.Disposable {
   readonly onDidChangeTarget = this.changed.event;
   private target: { identifier: Identifier; token: string } | undefined;
 
-  constructor(
-    private readonly store: BalanceStore,
-    private readonly logger: Logger,
-    private readonly labelOf: (id: string) => string | undefined,
-    private readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> },
-    settingsChanged: vscode.Event<SettingsChange>,
-  ) {
+  constructor(private readonly options: BalanceStatusBarOptions) {
+    const { store, privacy, settingsChanged } = options;
     this.item.name = vscode.l10n.t('PLYR balance');
     this.subscriptions = [
       this.item,
@@ -63,7 +67,7 @@ export class BalanceStatusBar implements vscode.Disposable {
 
   async refresh(): Promise<void> {
     if (this.target) {
-      await this.store.refresh(this.target.identifier).catch(() => undefined);
+      await this.options.store.refresh(this.target.identifier).catch(() => undefined);
     }
   }
 
@@ -84,7 +88,7 @@ export class BalanceStatusBar implements vscode.Disposable {
 
   private model() {
     const target = this.target!;
-    return statusBarModel({ identifier: target.identifier.value, label: this.labelOf(target.identifier.value), token: target.token, networkLabel: networkLabel(), entry: this.store.get(target.identifier.value), now: Date.now(), masked: this.privacy.on });
+    return statusBarModel({ identifier: target.identifier.value, label: this.options.labelOf(target.identifier.value), token: target.token, networkLabel: networkLabel(), entry: this.options.store.get(target.identifier.value), now: Date.now(), masked: this.options.privacy.on });
   }
 
   private readTarget(): void {
@@ -98,13 +102,13 @@ export class BalanceStatusBar implements vscode.Disposable {
       if (id.ok && token.ok) {
         next = { identifier: id.value, token: token.value ?? 'plyr' };
       } else {
-        this.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
+        this.options.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
       }
     }
     this.target = next;
     this.render();
     this.changed.fire();
-    if (next && !this.store.get(next.identifier.value)) {
+    if (next && !this.options.store.get(next.identifier.value)) {
       void this.refresh();
     }
   }
