@@ -15,7 +15,7 @@ import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/state/credentialStore';
 import { LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
-import { Refresher } from './vscode/state/refresher';
+import { Refresher, refreshOnServerChanges } from './vscode/state/refresher';
 import { Services } from './vscode/services';
 import { readClientConfig, SettingsEvents } from './vscode/settings';
 import { createSidebar } from './vscode/views/sidebar';
@@ -92,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       watchForChanges(store, tracked, privacy),
       { dispose: () => store.dispose() },
       ...sidebar.disposables,
+      ...refreshOnServerChanges(services),
       ...registerEditorFeatures(services, accounts),
       // Every command, each through the one error path (commands/register.ts).
       ...registerPrivacyCommands(services),

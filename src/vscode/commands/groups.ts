@@ -9,140 +9,143 @@ import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
+type GroupServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'logger'>;
+type Tracked = Services['tracked'];
+
 /**
  * Groups (folders) of the user's list: create, rename, delete (undoable), move identifiers into
  * them and move groups; and the view's sort order. Every command takes rows from the view's menus
  * or plain arguments for automation, and asks for what is missing.
  */
-export function registerGroupCommands(services: Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'logger'>): vscode.Disposable[] {
-  const { tracked, sortOrder } = services;
+export function registerGroupCommands(services: GroupServices): vscode.Disposable[] {
+  const { tracked } = services;
+  return [
+    registerCommand(services, COMMANDS.createGroup, (name?: unknown) => create(tracked, name)),
+    registerCommand(services, COMMANDS.renameGroup, (arg?: unknown, name?: unknown) => rename(tracked, arg, name)),
+    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown) => remove(tracked, arg)),
+    registerCommand(services, COMMANDS.moveToGroup, (arg?: unknown, selectionOrGroup?: unknown, group?: unknown) => moveToGroup(tracked, arg, selectionOrGroup, group)),
+    registerCommand(services, COMMANDS.moveGroupUp, (arg?: unknown) => moveGroupBy(tracked, arg, -1)),
+    registerCommand(services, COMMANDS.moveGroupDown, (arg?: unknown) => moveGroupBy(tracked, arg, 1)),
+    registerCommand(services, COMMANDS.sortBy, (given?: unknown) => sortBy(services, given)),
+  ];
+}
 
-  const groupOrThrow = (arg: unknown): string => {
-    const name = findGroup(tracked.groups, groupNameOf(arg));
-    if (name === undefined) {
-      const given = groupNameOf(arg);
-      throw new PlyrError('invalidGroup', typeof given === 'string' ? vscode.l10n.t('There is no group named {0}.', inertNotificationText(given, 60)) : vscode.l10n.t('Choose a group of the PLYR Balances view.'));
+function groupOrThrow(tracked: Tracked, arg: unknown): string {
+  const name = findGroup(tracked.groups, groupNameOf(arg));
+  if (name === undefined) {
+    const given = groupNameOf(arg);
+    throw new PlyrError('invalidGroup', typeof given === 'string' ? vscode.l10n.t('There is no group named {0}.', inertNotificationText(given, 60)) : vscode.l10n.t('Choose a group of the PLYR Balances view.'));
+  }
+  return name;
+}
+
+/** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
+function idsOf(tracked: Tracked, arg: unknown, selection: unknown): string[] {
+  const raw = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [identifierOf(arg)];
+  return raw.map((value) => tracked.all[trackedIndexOf(tracked, value)].id);
+}
+
+function askName(tracked: Tracked, title: string, value = '', renaming?: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('A name for the group, such as "Team wallets"'),
+    value,
+    validateInput: (text) => {
+      const result = validateGroupName(text, tracked.groups, renaming);
+      return result.ok ? undefined : result.message;
+    },
+  });
+}
+
+/** Creates a group (named, or asked for) and returns its name. */
+async function create(tracked: Tracked, rawName?: unknown): Promise<string | undefined> {
+  const name = rawName ?? (await askName(tracked, vscode.l10n.t('PLYR: New Group')));
+  if (name === undefined) {
+    return undefined;
+  }
+  const created = createGroup({ list: tracked.all, groups: tracked.groups }, name);
+  if (!created.ok) {
+    throw new PlyrError('invalidGroup', created.message);
+  }
+  await tracked.updateLayout((layout) => {
+    const again = createGroup(layout, name);
+    return again.ok ? again.value.layout : layout;
+  });
+  return created.value.name;
+}
+
+async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise<void> {
+  const from = groupOrThrow(tracked, arg);
+  // From the menu, the selected rows come second: a name is never a list of rows.
+  const name = newName !== undefined && !isRowSelection(newName) ? newName : await askName(tracked, vscode.l10n.t('Rename Group {0}', inertLabel(from)), from, from);
+  if (name === undefined) {
+    return;
+  }
+  const renamed = renameGroup({ list: tracked.all, groups: tracked.groups }, from, name);
+  if (!renamed.ok) {
+    throw new PlyrError('invalidGroup', renamed.message);
+  }
+  await tracked.updateLayout((layout) => {
+    const again = renameGroup(layout, from, name);
+    return again.ok ? again.value : layout;
+  });
+}
+
+/** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */
+async function remove(tracked: Tracked, arg: unknown): Promise<void> {
+  const name = groupOrThrow(tracked, arg);
+  const { deleted } = deleteGroup({ list: tracked.all, groups: tracked.groups }, name);
+  await tracked.updateLayout((layout) => deleteGroup(layout, name).layout);
+  const undo = vscode.l10n.t('Undo');
+  const count = deleted.members.length;
+  const message =
+    count === 0
+      ? vscode.l10n.t('Deleted the group {0}.', inertNotificationText(name))
+      : count === 1
+        ? vscode.l10n.t('Deleted the group {0}; its identifier is at the top level now.', inertNotificationText(name))
+        : vscode.l10n.t('Deleted the group {0}; its {1} identifiers are at the top level now.', inertNotificationText(name), count);
+  void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+    if (choice === undo) {
+      await tracked.updateLayout((layout) => restoreGroup(layout, deleted));
     }
-    return name;
-  };
+  });
+}
 
-  /** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
-  const idsOf = (arg: unknown, selection: unknown): string[] => {
-    const raw = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [identifierOf(arg)];
-    return raw.map((value) => tracked.all[trackedIndexOf(tracked, value)].id);
-  };
-
-  const askName = (title: string, value = '', renaming?: string) =>
-    vscode.window.showInputBox({
-      title,
-      prompt: vscode.l10n.t('A name for the group, such as "Team wallets"'),
-      value,
-      validateInput: (text) => {
-        const result = validateGroupName(text, tracked.groups, renaming);
-        return result.ok ? undefined : result.message;
-      },
-    });
-
-  /** Creates a group (named, or asked for) and returns its name. */
-  const create = async (rawName?: unknown): Promise<string | undefined> => {
-    const name = rawName ?? (await askName(vscode.l10n.t('PLYR: New Group')));
-    if (name === undefined) {
-      return undefined;
-    }
-    const created = createGroup({ list: tracked.all, groups: tracked.groups }, name);
-    if (!created.ok) {
-      throw new PlyrError('invalidGroup', created.message);
-    }
-    await tracked.updateLayout((layout) => {
-      const again = createGroup(layout, name);
-      return again.ok ? again.value.layout : layout;
-    });
-    return created.value.name;
-  };
-
-  const rename = async (arg?: unknown, newName?: unknown): Promise<void> => {
-    const from = groupOrThrow(arg);
-    // From the menu, the selected rows come second: a name is never a list of rows.
-    const name = newName !== undefined && !isRowSelection(newName) ? newName : await askName(vscode.l10n.t('Rename Group {0}', inertLabel(from)), from, from);
-    if (name === undefined) {
+/** Moves the selected identifiers into a group (picked, or given: a name, or null for the top level). */
+async function moveToGroup(tracked: Tracked, arg: unknown, selectionOrGroup: unknown, group: unknown): Promise<void> {
+  const selection = isRowSelection(selectionOrGroup) ? selectionOrGroup : undefined;
+  const ids = idsOf(tracked, arg, selection);
+  let target = selection === undefined ? selectionOrGroup : group;
+  if (target === undefined) {
+    const picked = await pickGroup(tracked.groups, ids.length);
+    if (!picked) {
       return;
     }
-    const renamed = renameGroup({ list: tracked.all, groups: tracked.groups }, from, name);
-    if (!renamed.ok) {
-      throw new PlyrError('invalidGroup', renamed.message);
-    }
-    await tracked.updateLayout((layout) => {
-      const again = renameGroup(layout, from, name);
-      return again.ok ? again.value : layout;
-    });
-  };
-
-  /** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */
-  const remove = async (arg?: unknown): Promise<void> => {
-    const name = groupOrThrow(arg);
-    const { deleted } = deleteGroup({ list: tracked.all, groups: tracked.groups }, name);
-    await tracked.updateLayout((layout) => deleteGroup(layout, name).layout);
-    const undo = vscode.l10n.t('Undo');
-    const count = deleted.members.length;
-    const message =
-      count === 0
-        ? vscode.l10n.t('Deleted the group {0}.', inertNotificationText(name))
-        : count === 1
-          ? vscode.l10n.t('Deleted the group {0}; its identifier is at the top level now.', inertNotificationText(name))
-          : vscode.l10n.t('Deleted the group {0}; its {1} identifiers are at the top level now.', inertNotificationText(name), count);
-    void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
-      if (choice === undo) {
-        await tracked.updateLayout((layout) => restoreGroup(layout, deleted));
-      }
-    });
-  };
-
-  /** Moves the selected identifiers into a group (picked, or given: a name, or null for the top level). */
-  const moveToGroup = async (arg?: unknown, selectionOrGroup?: unknown, group?: unknown): Promise<void> => {
-    const selection = isRowSelection(selectionOrGroup) ? selectionOrGroup : undefined;
-    const ids = idsOf(arg, selection);
-    let target = selection === undefined ? selectionOrGroup : group;
+    target = picked.kind === 'new' ? await create(tracked) : picked.kind === 'top' ? null : picked.name;
     if (target === undefined) {
-      const picked = await pickGroup(tracked.groups, ids.length);
-      if (!picked) {
-        return;
-      }
-      target = picked.kind === 'new' ? await create() : picked.kind === 'top' ? null : picked.name;
-      if (target === undefined) {
-        return;
-      }
+      return;
     }
-    const name = target === null ? undefined : groupOrThrow(target);
-    await tracked.updateLayout((layout) => moveInto(layout, ids, { group: name }));
-  };
+  }
+  const name = target === null ? undefined : groupOrThrow(tracked, target);
+  await tracked.updateLayout((layout) => moveInto(layout, ids, { group: name }));
+}
 
-  const moveGroupBy = (delta: -1 | 1) => async (arg?: unknown) => {
-    const name = groupOrThrow(arg);
-    await tracked.updateLayout((layout) => ({ ...layout, groups: moveGroup(layout.groups, name, delta) }));
-  };
+async function moveGroupBy(tracked: Tracked, arg: unknown, delta: -1 | 1): Promise<void> {
+  const name = groupOrThrow(tracked, arg);
+  await tracked.updateLayout((layout) => ({ ...layout, groups: moveGroup(layout.groups, name, delta) }));
+}
 
-  /** Sets the view's order: given ('manual', 'name', { by: 'amount', token }), or picked. */
-  const sortBy = async (given?: unknown): Promise<SortOrder | undefined> => {
-    const order = given !== undefined ? readSortOrder(given) : await pickSortOrder(services);
-    if (given !== undefined && !order) {
-      throw new PlyrError('invalidToken', vscode.l10n.t('Sort by "manual", "name", or {0}.', '{ "by": "amount", "token": "gamr" }'));
-    }
-    if (!order) {
-      return undefined;
-    }
-    await sortOrder.set(order);
-    return order;
-  };
-
-  return [
-    registerCommand(services, COMMANDS.createGroup, create),
-    registerCommand(services, COMMANDS.renameGroup, rename),
-    registerCommand(services, COMMANDS.deleteGroup, remove),
-    registerCommand(services, COMMANDS.moveToGroup, moveToGroup),
-    registerCommand(services, COMMANDS.moveGroupUp, moveGroupBy(-1)),
-    registerCommand(services, COMMANDS.moveGroupDown, moveGroupBy(1)),
-    registerCommand(services, COMMANDS.sortBy, sortBy),
-  ];
+/** Sets the view's order: given ('manual', 'name', { by: 'amount', token }), or picked. */
+async function sortBy(services: GroupServices, given: unknown): Promise<SortOrder | undefined> {
+  const order = given !== undefined ? readSortOrder(given) : await pickSortOrder(services);
+  if (given !== undefined && !order) {
+    throw new PlyrError('invalidToken', vscode.l10n.t('Sort by "manual", "name", or {0}.', '{ "by": "amount", "token": "gamr" }'));
+  }
+  if (!order) {
+    return undefined;
+  }
+  await services.sortOrder.set(order);
+  return order;
 }
 
 type GroupChoice = { kind: 'group'; name: string } | { kind: 'top' } | { kind: 'new' };

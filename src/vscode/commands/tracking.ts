@@ -13,140 +13,139 @@ import { identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
+type TrackingServices = Pick<Services, 'tracked' | 'store' | 'refresher' | 'logger'>;
+
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
-export function registerTrackingCommands(services: Pick<Services, 'tracked' | 'store' | 'refresher' | 'logger'>): vscode.Disposable[] {
-  const { tracked, store, refresher } = services;
-
-  const indexOrThrow = (arg: unknown): number => trackedIndexOf(tracked, arg);
-
-  /** One identifier (with an optional label), or a list of them at once for automation. */
-  const add = async (identifier?: unknown, rawLabel?: unknown): Promise<void> => {
-    if (identifier === undefined && rawLabel === undefined) {
-      return addInteractively(services);
-    }
-    const label = validateLabel(rawLabel);
-    if (!label.ok) {
-      throw new PlyrError('invalidLabel', label.message);
-    }
-    if (Array.isArray(identifier) && label.value !== undefined) {
-      throw new PlyrError('invalidLabel', vscode.l10n.t('A label goes with one identifier, not with a list of them: add them, then rename each one.'));
-    }
-    const batch = Array.isArray(identifier) ? identifier : [identifier];
-    let list = tracked.all;
-    const added = [];
-    for (const [i, raw] of batch.entries()) {
-      const result = addTracked(list, raw, label.value);
-      if (!result.ok) {
-        // All or nothing: a rejected entry adds none of the batch.
-        const message = batch.length > 1 ? vscode.l10n.t({ message: 'Entry {0}: {1} Nothing was added.', args: [i + 1, result.message], comment: '{1} says what is wrong with the entry' }) : result.message;
-        throw new PlyrError('invalidIdentifier', message);
-      }
-      list = result.value.list;
-      added.push(result.value.entry);
-    }
-    await tracked.update(() => list);
-    await store.refreshAll(added.map(toIdentifier), readViewSettings().refreshConcurrency);
+export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
+  const { tracked, refresher } = services;
+  const setNotify = (notify: true | undefined) => async (arg?: unknown) => {
+    const index = trackedIndexOf(tracked, arg);
+    await tracked.update((list) => updateAt(list, index, { notify }));
   };
-
-  const remove = async (arg?: unknown): Promise<void> => {
-    const index = indexOrThrow(arg);
-    const entry = tracked.all[index];
-    await tracked.update((list) => removeAt(list, index));
-    store.forget(entry.id);
-    const undo = vscode.l10n.t('Undo');
-    const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
-    void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
-      if (choice === undo) {
-        await tracked.update((list) => restoreAt(list, entry, index));
-        await refresher.refreshOne(entry.id);
-      }
-    });
-  };
-
-  const rename = async (arg?: unknown, newLabel?: unknown): Promise<void> => {
-    const index = indexOrThrow(arg);
-    const entry = tracked.all[index];
-    // Several rows selected: the menu passes them after the clicked row, which is renamed as usual.
-    const label =
-      newLabel !== undefined && !isRowSelection(newLabel)
-        ? newLabel
-        : await vscode.window.showInputBox({
-            title: vscode.l10n.t('Label for {0}', entry.id),
-            prompt: vscode.l10n.t('A name to show with the identifier, such as "Treasury" (empty removes it)'),
-            value: entry.label ?? '',
-            validateInput: (text) => {
-              const result = validateLabel(text);
-              return result.ok ? undefined : result.message;
-            },
-          });
-    if (label === undefined) {
-      return;
-    }
-    const valid = validateLabel(label);
-    if (!valid.ok) {
-      throw new PlyrError('invalidLabel', valid.message);
-    }
-    await tracked.update((list) => updateAt(list, index, { label: valid.value }));
-  };
-
-  // Among the rows shown beside it: its group's, or the top level's.
-  const move = (delta: -1 | 1) => async (arg?: unknown) => {
-    const index = indexOrThrow(arg);
-    const id = tracked.all[index].id;
-    await tracked.update((list) => moveAmongSiblings(list, id, delta));
-  };
-
-  const filterTokens = async (arg?: unknown, tokens?: unknown): Promise<void> => {
-    const index = indexOrThrow(arg);
-    const entry = tracked.all[index];
-    // Several rows selected: the menu passes them after the clicked row, whose filter is picked as usual.
-    if (tokens !== undefined && !isRowSelection(tokens)) {
-      const filter = parseTokenFilter(tokens);
-      if (!filter.ok) {
-        throw new PlyrError('invalidToken', filter.message);
-      }
-      await tracked.update((list) => updateAt(list, index, { tokens: filter.value }));
-      return;
-    }
-    const known = Object.keys(store.get(entry.id)?.balances ?? {});
-    if (known.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Refresh {0} first: there are no balances to choose from yet.', entry.id));
-      return;
-    }
-    const shown = new Set(entry.tokens ?? known);
-    const items = known.map((token) => ({ label: inertLabel(token.toUpperCase()), token, picked: shown.has(token) }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
-    if (!picked) {
-      return;
-    }
-    const all = picked.length === known.length;
-    await tracked.update((list) => updateAt(list, index, { tokens: all ? undefined : picked.map((p) => p.token) }));
-  };
-
   return [
-    registerCommand(services, COMMANDS.addIdentifier, add),
-    registerCommand(services, COMMANDS.removeIdentifier, remove),
-    registerCommand(services, COMMANDS.renameIdentifier, rename),
-    registerCommand(services, COMMANDS.moveIdentifierUp, move(-1)),
-    registerCommand(services, COMMANDS.moveIdentifierDown, move(1)),
-    registerCommand(services, COMMANDS.filterTokens, filterTokens),
-    registerCommand(services, COMMANDS.notifyOnChange, async (arg?: unknown) => {
-      const index = indexOrThrow(arg);
-      await tracked.update((list) => updateAt(list, index, { notify: true }));
-    }),
-    registerCommand(services, COMMANDS.stopNotifyOnChange, async (arg?: unknown) => {
-      const index = indexOrThrow(arg);
-      await tracked.update((list) => updateAt(list, index, { notify: undefined }));
-    }),
+    registerCommand(services, COMMANDS.addIdentifier, (identifier?: unknown, label?: unknown) => add(services, identifier, label)),
+    registerCommand(services, COMMANDS.removeIdentifier, (arg?: unknown) => remove(services, arg)),
+    registerCommand(services, COMMANDS.renameIdentifier, (arg?: unknown, label?: unknown) => rename(services, arg, label)),
+    registerCommand(services, COMMANDS.moveIdentifierUp, (arg?: unknown) => move(services, arg, -1)),
+    registerCommand(services, COMMANDS.moveIdentifierDown, (arg?: unknown) => move(services, arg, 1)),
+    registerCommand(services, COMMANDS.filterTokens, (arg?: unknown, tokens?: unknown) => filterTokens(services, arg, tokens)),
+    registerCommand(services, COMMANDS.notifyOnChange, setNotify(true)),
+    registerCommand(services, COMMANDS.stopNotifyOnChange, setNotify(undefined)),
     registerCommand(services, COMMANDS.refresh, () => refresher.refreshAll()),
-    registerCommand(services, COMMANDS.refreshIdentifier, async (arg?: unknown) => {
-      // A row of the user's list or of the workspace's watch-list.
-      const parsed = parseIdentifier(identifierOf(arg));
-      if (!parsed.ok || !(await refresher.refreshOne(parsed.value.value))) {
-        indexOrThrow(arg); // says why: invalid, or not in the list
-      }
-    }),
+    registerCommand(services, COMMANDS.refreshIdentifier, (arg?: unknown) => refreshOne(services, arg)),
   ];
+}
+
+/** One identifier (with an optional label), or a list of them at once for automation. */
+async function add(services: TrackingServices, identifier: unknown, rawLabel: unknown): Promise<void> {
+  const { tracked, store } = services;
+  if (identifier === undefined && rawLabel === undefined) {
+    return addInteractively(services);
+  }
+  const label = validateLabel(rawLabel);
+  if (!label.ok) {
+    throw new PlyrError('invalidLabel', label.message);
+  }
+  if (Array.isArray(identifier) && label.value !== undefined) {
+    throw new PlyrError('invalidLabel', vscode.l10n.t('A label goes with one identifier, not with a list of them: add them, then rename each one.'));
+  }
+  const batch = Array.isArray(identifier) ? identifier : [identifier];
+  let list = tracked.all;
+  const added = [];
+  for (const [i, raw] of batch.entries()) {
+    const result = addTracked(list, raw, label.value);
+    if (!result.ok) {
+      // All or nothing: a rejected entry adds none of the batch.
+      const message = batch.length > 1 ? vscode.l10n.t({ message: 'Entry {0}: {1} Nothing was added.', args: [i + 1, result.message], comment: '{1} says what is wrong with the entry' }) : result.message;
+      throw new PlyrError('invalidIdentifier', message);
+    }
+    list = result.value.list;
+    added.push(result.value.entry);
+  }
+  await tracked.update(() => list);
+  await store.refreshAll(added.map(toIdentifier), readViewSettings().refreshConcurrency);
+}
+
+async function remove({ tracked, store, refresher }: TrackingServices, arg: unknown): Promise<void> {
+  const index = trackedIndexOf(tracked, arg);
+  const entry = tracked.all[index];
+  await tracked.update((list) => removeAt(list, index));
+  store.forget(entry.id);
+  const undo = vscode.l10n.t('Undo');
+  const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
+  void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+    if (choice === undo) {
+      await tracked.update((list) => restoreAt(list, entry, index));
+      await refresher.refreshOne(entry.id);
+    }
+  });
+}
+
+async function rename({ tracked }: TrackingServices, arg: unknown, newLabel: unknown): Promise<void> {
+  const index = trackedIndexOf(tracked, arg);
+  const entry = tracked.all[index];
+  // Several rows selected: the menu passes them after the clicked row, which is renamed as usual.
+  const label =
+    newLabel !== undefined && !isRowSelection(newLabel)
+      ? newLabel
+      : await vscode.window.showInputBox({
+          title: vscode.l10n.t('Label for {0}', entry.id),
+          prompt: vscode.l10n.t('A name to show with the identifier, such as "Treasury" (empty removes it)'),
+          value: entry.label ?? '',
+          validateInput: (text) => {
+            const result = validateLabel(text);
+            return result.ok ? undefined : result.message;
+          },
+        });
+  if (label === undefined) {
+    return;
+  }
+  const valid = validateLabel(label);
+  if (!valid.ok) {
+    throw new PlyrError('invalidLabel', valid.message);
+  }
+  await tracked.update((list) => updateAt(list, index, { label: valid.value }));
+}
+
+/** Up or down among the rows shown beside it: its group's, or the top level's. */
+async function move({ tracked }: TrackingServices, arg: unknown, delta: -1 | 1): Promise<void> {
+  const id = tracked.all[trackedIndexOf(tracked, arg)].id;
+  await tracked.update((list) => moveAmongSiblings(list, id, delta));
+}
+
+async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, tokens: unknown): Promise<void> {
+  const index = trackedIndexOf(tracked, arg);
+  const entry = tracked.all[index];
+  // Several rows selected: the menu passes them after the clicked row, whose filter is picked as usual.
+  if (tokens !== undefined && !isRowSelection(tokens)) {
+    const filter = parseTokenFilter(tokens);
+    if (!filter.ok) {
+      throw new PlyrError('invalidToken', filter.message);
+    }
+    await tracked.update((list) => updateAt(list, index, { tokens: filter.value }));
+    return;
+  }
+  const known = Object.keys(store.get(entry.id)?.balances ?? {});
+  if (known.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Refresh {0} first: there are no balances to choose from yet.', entry.id));
+    return;
+  }
+  const shown = new Set(entry.tokens ?? known);
+  const items = known.map((token) => ({ label: inertLabel(token.toUpperCase()), token, picked: shown.has(token) }));
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
+  if (!picked) {
+    return;
+  }
+  const all = picked.length === known.length;
+  await tracked.update((list) => updateAt(list, index, { tokens: all ? undefined : picked.map((p) => p.token) }));
+}
+
+/** A row of the user's list or of the workspace's watch-list. */
+async function refreshOne({ tracked, refresher }: TrackingServices, arg: unknown): Promise<void> {
+  const parsed = parseIdentifier(identifierOf(arg));
+  if (!parsed.ok || !(await refresher.refreshOne(parsed.value.value))) {
+    trackedIndexOf(tracked, arg); // says why: invalid, or not in the list
+  }
 }
 
 async function addInteractively(services: Pick<Services, 'tracked' | 'store'>): Promise<void> {

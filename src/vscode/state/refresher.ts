@@ -45,3 +45,18 @@ export class Refresher {
     return entry !== undefined;
   }
 }
+
+/**
+ * When everything is refreshed without being asked: new credentials start a new epoch (answers
+ * to requests signed with the old ones are dropped), and a new server (once its remembered
+ * balances are restored) is asked for every row.
+ */
+export function refreshOnServerChanges({ refresher, store, credentials, settings }: { refresher: Refresher; store: BalanceStore; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> } }): vscode.Disposable[] {
+  return [
+    credentials.onDidChange(() => {
+      store.newEpoch();
+      void refresher.refreshAll();
+    }),
+    settings.onDidChange((change) => change.scope && void refresher.refreshAll()),
+  ];
+}
