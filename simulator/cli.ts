@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   console.log(`  secret key:  ${DEMO_CREDENTIALS.secretKey}   (demo only)`);
   console.log(`  demo users:  ${DEMO_USERS.map((u) => u.plyrId).join(', ')}`);
   console.log(`  addresses:   ${DEMO_USERS[0].primaryAddress} (primary of ${DEMO_USERS[0].plyrId}), ...`);
+  console.log(`  account:     ${DEMO_USERS[0].plyrId} has game chips (tavern, arena), allowances, an activity log and two secondary wallets`);
   const stop = () => void sim.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -6,8 +6,12 @@ import { Server } from 'node:http';
 import { Readable } from 'node:stream';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
-import { isAddressText, toChecksumAddress } from '../src/core/model/identifier';
-import { DEMO_CHAIN_ID, DEMO_CREDENTIALS, DEMO_HOLDINGS, DEMO_TOKENS, DEMO_USERS, DemoApiKey, formatUnits, LIMITED_CREDENTIALS } from './demoData';
+import { isAddressText } from '../src/core/model/identifier';
+import { accountAdminRoutes } from './accountAdmin';
+import { accountRoutes } from './accountRoutes';
+import { AccountState, ActivityInput, ActivityJson } from './accountState';
+import { DEMO_CHAIN_ID, DEMO_CREDENTIALS, DEMO_HOLDINGS, DEMO_TOKENS, DEMO_USERS, DemoApiKey, formatUnits, GENERATED_HOLDINGS, GENERATED_USER, LIMITED_CREDENTIALS } from './demoData';
+import { answerError as error, checksummed, isStrictAddress } from './realServerRules';
 
 /**
  * The PLYR API simulator: a real HTTP server on 127.0.0.1 on the real server's stack (Koa +
@@ -95,6 +99,15 @@ export interface Simulator {
   configure(patch: Partial<SimulatorConfig>): void;
   /** Sets a PLYR ID's (or address's) holding of a token, in base units. */
   setHolding(holder: string, token: string, baseUnits: bigint): void;
+  /** Sets a PLYR ID's (or address's) holding of a game chip (its address, any case), in base units (18 decimals). */
+  setChipHolding(holder: string, chip: string, baseUnits: bigint): void;
+  /**
+   * Appends to the activity log as the server's logActivity stores it (the PLYR ID exactly as
+   * given, so pass it lower case to see it on that ID's log), and returns it as the route answers it.
+   */
+  logActivity(plyrId: string, entry: ActivityInput): ActivityJson;
+  /** When the demo account data's times (activity, allowances, secondaries) count back from: the start or last reset, on the simulator's clock. */
+  readonly anchorMs: number;
   fault(fault: Fault): void;
   clearFaults(): void;
   reset(): void;
@@ -115,6 +128,11 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const holdings = new Map<string, Record<string, bigint>>([...DEMO_HOLDINGS].map(([address, held]) => [address, { ...held }]));
   const stats = { inFlight: 0, maxInFlight: 0, generation: 0, connections: 0, streamedBytes: 0, streamingBodies: 0 };
   const answering = new Set<string>();
+  const account = new AccountState(serverNow);
+  const setHolding = (holder: string, token: string, baseUnits: bigint) => {
+    const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
+    holdings.set(address, { ...holdings.get(address), [token]: baseUnits });
+  };
 
   const app = new Koa();
   // A client hanging up mid-answer (timeouts, refused bodies, the faults themselves) is expected here, not worth a stack trace.
@@ -148,6 +166,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     }
   });
   app.use(adminRoutes(config, initial, faults, requests));
+  app.use(accountAdminRoutes(account, setHolding));
   const window = { second: 0, count: 0 };
   app.use(async (ctx, next) => {
     ctx.set('Date', new Date(serverNow()).toUTCString());
@@ -225,7 +244,8 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     if (!found) {
       return error(ctx, 404, 'PLYR[ID] not found');
     }
-    ctx.body = { plyrId: found.plyrId, avatar: '' };
+    // The avatar as stored, not the URL user info makes of it.
+    ctx.body = { plyrId: found.plyrId, avatar: found.avatar };
   });
 
   const userBalance: Koa.Middleware = (ctx) => {
@@ -271,6 +291,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     ctx.body = config.shape === 'wrapped' ? { balances: map } : map;
   }
 
+  accountRoutes(router, requireAuth, account);
   app.use(router.routes());
 
   const server: Server = await new Promise((resolve, reject) => {
@@ -303,9 +324,11 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       return stats.streamingBodies;
     },
     configure: (patch) => Object.assign(config, patch),
-    setHolding(holder, token, baseUnits) {
-      const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
-      holdings.set(address, { ...holdings.get(address), [token]: baseUnits });
+    setHolding,
+    setChipHolding: (holder, chip, baseUnits) => account.setChipHolding(holder, chip, baseUnits),
+    logActivity: (plyrId, entry) => account.logActivity(plyrId, entry),
+    get anchorMs() {
+      return account.anchorMs;
     },
     fault: (fault) => faults.push({ ...fault }),
     clearFaults: () => faults.splice(0),
@@ -321,6 +344,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       for (const [address, held] of DEMO_HOLDINGS) {
         holdings.set(address, { ...held });
       }
+      account.reset();
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -330,33 +354,8 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   };
 }
 
-/**
- * Load-test users: any PLYR ID `load-<digits>` exists, holding 1.5 PLYR and 42 GAMR, so that
- * tests and benchmarks can track thousands of identifiers.
- */
-const GENERATED_USER = /^load-\d{1,6}$/;
-const GENERATED_HOLDINGS: Readonly<Record<string, bigint>> = { plyr: 1_500_000_000_000_000_000n, gamr: 42_000_000_000_000_000_000n };
-
 function generatedUser(plyrId: string): string | undefined {
   return GENERATED_USER.test(plyrId) ? plyrId : undefined;
-}
-
-function error(ctx: Koa.Context, status: number, message: string): void {
-  ctx.status = status;
-  ctx.body = { error: message };
-}
-
-/**
- * viem's strict `isAddress`, as the real server checks addresses: `0x` + 40 hex digits, either all
- * lower case or exactly the EIP-55 checksummed form (so all upper case fails too).
- */
-function isStrictAddress(raw: string): boolean {
-  return isAddressText(raw) && (raw === raw.toLowerCase() || raw === toChecksumAddress(raw.slice(2)));
-}
-
-/** viem's `getAddress` of an address that passes {@link isStrictAddress}, or undefined. */
-function checksummed(raw: string): string | undefined {
-  return isStrictAddress(raw) ? toChecksumAddress(raw.slice(2)) : undefined;
 }
 
 function takeFault(faults: Fault[], path: string): Fault | undefined {
