@@ -6,6 +6,7 @@ import { describeDuration } from './core/model/errors';
 import { parseCredentials } from './core/api/credentials';
 import { PlyrClient } from './core/api/plyrClient';
 import { Credentials } from './core/api/signer';
+import { Logger } from './core/api/logger';
 import { createApi, PlyrBalanceApi } from './vscode/api';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
 import { registerClearCredentials, registerSetCredentials, registerSetCredentialsFromLink } from './vscode/commands/credentials';
@@ -18,7 +19,7 @@ import { channelLogger } from './vscode/logger';
 import { Refresher, refreshOnServerChanges } from './vscode/state/refresher';
 import { Services } from './vscode/services';
 import { readClientConfig, SettingsEvents } from './vscode/settings';
-import { createSidebar } from './vscode/views/sidebar';
+import { createSidebar, Sidebar } from './vscode/views/sidebar';
 import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/state/trackedStore';
 import { WorkspaceWatchList } from './vscode/state/workspaceWatchList';
@@ -50,72 +51,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
   context.subscriptions.push(log);
   const logger = channelLogger(log);
   try {
-    const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
-    const serverTrust = new ServerTrust(context.globalState);
-    let warnedSkew = false;
-    const client = new PlyrClient({
-      fetch,
-      config: readClientConfig,
-      credentials: () => credentials.get(),
-      // A server chosen by the workspace gets no request of any kind until the user allows it.
-      assertServerAllowed: () => serverTrust.assertAllowed(),
-      logger,
-      onClockSkew: (offsetMs) => {
-        if (!warnedSkew) {
-          warnedSkew = true;
-          void vscode.window.showWarningMessage(vscode.l10n.t("Your computer's clock is {0} off the PLYR server's. Requests are corrected for now, but please correct the system clock.", describeDuration(offsetMs)));
-        }
-      },
-    });
-    const settings = new SettingsEvents();
-    const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
-    context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
-    const tracked = new TrackedStore(context.globalState);
-    const sortOrder = new SortOrderStore(context.globalState);
-    const watched = new WorkspaceWatchList(logger);
-    const privacy = new PrivacyMask(context.globalState);
-    const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settingsChanged: settings.onDidChange });
-    // Before anything reads the store: the rows show what was known before the restart, with its age.
-    const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
-    const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher: new Refresher(store, tracked, watched, () => memory.flush()) };
+    const { services, serverTrust, owned } = createServices(context, log, logger);
     const sidebar = createSidebar(services);
-    const accounts = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
+    const accounts = new AccountLookup({ fetch: (address, signal) => services.client.getPlyrIdForAddress(address, signal), scope: services.settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
     context.subscriptions.push(
-      settings,
-      credentials,
-      tracked,
-      watched,
-      statusBar,
-      memory,
-      privacy,
-      sortOrder,
-      watchForChanges(store, tracked, privacy),
-      { dispose: () => store.dispose() },
+      ...owned,
+      watchForChanges(services.store, services.tracked, services.privacy),
       ...sidebar.disposables,
       ...refreshOnServerChanges(services),
       ...registerEditorFeatures(services, accounts),
-      // Every command, each through the one error path (commands/register.ts).
-      ...registerPrivacyCommands(services),
-      registerSetCredentials(services),
-      registerSetCredentialsFromLink(services),
-      registerClearCredentials(services),
-      registerCheckBalance(services),
-      registerTestConnection(services),
-      registerAllowServer(services, serverTrust, () => void services.refresher.refreshAll()),
-      registerAllowServerFromLink(services),
-      ...registerTrackingCommands(services),
-      ...registerGroupCommands(services),
-      ...registerRowActions(services),
-      ...registerListTransfer(services),
-      registerShareToWorkspace(services),
-      registerShowLog(services),
-      ...registerViewCommands(services, sidebar),
-      ...registerEditorCommands(services, accounts),
+      ...registerCommands(services, serverTrust, sidebar, accounts),
     );
     // Not awaited: both take effect through events (the welcome view's context key, the Workspace
     // group), so activation does not wait on the main thread or the file system.
-    void credentials.refreshContextKey();
-    void watched.reload();
+    void services.credentials.refreshContextKey();
+    void services.watched.reload();
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
     return createApi(services, sidebar.autoRefresh, context.subscriptions);
@@ -124,6 +74,68 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());
     throw error;
   }
+}
+
+/** The services, in dependency order, and what of them must be disposed with the extension. */
+function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, logger: Logger): { services: Services; serverTrust: ServerTrust; owned: vscode.Disposable[] } {
+  const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
+  const serverTrust = new ServerTrust(context.globalState);
+  const client = createClient(credentials, serverTrust, logger);
+  const settings = new SettingsEvents();
+  const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
+  context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
+  const tracked = new TrackedStore(context.globalState);
+  const sortOrder = new SortOrderStore(context.globalState);
+  const watched = new WorkspaceWatchList(logger);
+  const privacy = new PrivacyMask(context.globalState);
+  const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settingsChanged: settings.onDidChange });
+  // Before anything reads the store: the rows show what was known before the restart, with its age.
+  const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
+  const refresher = new Refresher(store, tracked, watched, () => memory.flush());
+  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher };
+  const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, { dispose: () => store.dispose() }];
+  return { services, serverTrust, owned };
+}
+
+/** The API client, reading settings and credentials on every request; warns once about a skewed clock. */
+function createClient(credentials: CredentialStore, serverTrust: ServerTrust, logger: Logger): PlyrClient {
+  let warnedSkew = false;
+  return new PlyrClient({
+    fetch,
+    config: readClientConfig,
+    credentials: () => credentials.get(),
+    // A server chosen by the workspace gets no request of any kind until the user allows it.
+    assertServerAllowed: () => serverTrust.assertAllowed(),
+    logger,
+    onClockSkew: (offsetMs) => {
+      if (!warnedSkew) {
+        warnedSkew = true;
+        void vscode.window.showWarningMessage(vscode.l10n.t("Your computer's clock is {0} off the PLYR server's. Requests are corrected for now, but please correct the system clock.", describeDuration(offsetMs)));
+      }
+    },
+  });
+}
+
+/** Every command, each through the one error path (commands/register.ts). */
+function registerCommands(services: Services, serverTrust: ServerTrust, sidebar: Sidebar, accounts: AccountLookup): vscode.Disposable[] {
+  return [
+    ...registerPrivacyCommands(services),
+    registerSetCredentials(services),
+    registerSetCredentialsFromLink(services),
+    registerClearCredentials(services),
+    registerCheckBalance(services),
+    registerTestConnection(services),
+    registerAllowServer(services, serverTrust, () => void services.refresher.refreshAll()),
+    registerAllowServerFromLink(services),
+    ...registerTrackingCommands(services),
+    ...registerGroupCommands(services),
+    ...registerRowActions(services),
+    ...registerListTransfer(services),
+    registerShareToWorkspace(services),
+    registerShowLog(services),
+    ...registerViewCommands(services, sidebar),
+    ...registerEditorCommands(services, accounts),
+  ];
 }
 
 /** PLYR_API_KEY and PLYR_SECRET_KEY, when both are set and well-formed. */
