@@ -20,6 +20,7 @@ describe('errorFromResponse: the documented error table', () => {
     [403, 'Insufficient permissions', 'forbidden', 'setCredentials'],
     [404, 'User not found', 'userNotFound', undefined],
     [400, 'Invalid address', 'invalidAddress', undefined],
+    [400, 'Invalid PLYR[ID]', 'invalidIdentifier', undefined],
   ];
   for (const [status, message, code, fix] of rows) {
     it(`${status} ${message} -> ${code}`, () => {

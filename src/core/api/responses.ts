@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { describeDuration, PlyrError } from '../model/errors';
 import { isPlainObject } from '../model/balances';
+import { parseExactJson } from '../model/exactJson';
 import { inertText } from '../model/safeText';
 
 // Setting and token names stay out of the translated text, so that a translation cannot change them.
@@ -25,10 +26,37 @@ export function jsonErrorMessage(body: string): string | undefined {
   }
 }
 
+/**
+ * A 404 whose body is not the server's JSON error: the deployment has no such route (the real
+ * server's routes answer `{ "error": … }`; an unknown path gets Koa's plain "Not Found").
+ */
+export function isRouteMissing(response: HttpResponse): boolean {
+  return response.status === 404 && jsonErrorMessage(response.body) === undefined;
+}
+
+/** What a deployment without a route (see {@link isRouteMissing}) answers, as an error. */
+export function routeNotOffered(route: string): PlyrError {
+  const message = l10n.t({
+    message: 'This PLYR API server does not offer {0}: it may be an older or a different deployment than the PLYR game API.',
+    args: [route],
+    comment: '{0} is the path of an API route, such as /api/game/allowances',
+  });
+  return new PlyrError('unsupported', message, { status: 404 });
+}
+
 /** Parses a 2xx body as JSON, reporting (not guessing at) anything else. */
 export function parseJsonBody(response: HttpResponse): unknown {
+  return parseBody(response, JSON.parse);
+}
+
+/** {@link parseJsonBody}, with each number kept as the text the server wrote (see exactJson.ts). */
+export function parseExactJsonBody(response: HttpResponse): unknown {
+  return parseBody(response, parseExactJson);
+}
+
+function parseBody(response: HttpResponse, parse: (text: string) => unknown): unknown {
   try {
-    return JSON.parse(response.body);
+    return parse(response.body);
   } catch {
     const message = /^\s*</.test(response.body)
       ? l10n.t({ message: 'The PLYR API answered with an HTML page instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT })
@@ -77,6 +105,9 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
   }
   if (status === 400 && message === 'Invalid address') {
     return new PlyrError('invalidAddress', l10n.t('The PLYR API says this is not a valid wallet address.'), details);
+  }
+  if (status === 400 && message === 'Invalid PLYR[ID]') {
+    return new PlyrError('invalidIdentifier', l10n.t('The PLYR API says this is not a valid PLYR ID.'), details);
   }
   if (status === 429) {
     const text = retryAfterMs === undefined ? l10n.t('The PLYR API is rate limiting requests.') : l10n.t('The PLYR API is rate limiting requests. Try again in {0}.', describeDuration(retryAfterMs));

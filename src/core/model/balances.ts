@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { decimalDelta, isAmount } from './decimal';
-import { PlyrError } from './errors';
+import { malformedResponse } from './errors';
 import { describeType } from './identifier';
 import { tokenForMessage } from './safeText';
 
@@ -16,17 +16,17 @@ const MAX_AMOUNT_LENGTH = 200;
  */
 export function parseBalances(body: unknown): Balances {
   if (!isPlainObject(body)) {
-    throw malformed(l10n.t('the body is {0}, not a map of token balances', describeType(body)));
+    throw malformedResponse(l10n.t('the body is {0}, not a map of token balances', describeType(body)));
   }
   const wrapped = Object.prototype.hasOwnProperty.call(body, 'balances') && isPlainObject(body.balances);
   const map = wrapped ? (body.balances as Record<string, unknown>) : body;
   const entries: [string, string][] = [];
   for (const [token, amount] of Object.entries(map)) {
     if (typeof amount !== 'string') {
-      throw malformed(l10n.t('the amount for {0} is {1}, not a decimal string', tokenForMessage(token), describeType(amount)));
+      throw malformedResponse(l10n.t('the amount for {0} is {1}, not a decimal string', tokenForMessage(token), describeType(amount)));
     }
     if (amount.length > MAX_AMOUNT_LENGTH || !isAmount(amount)) {
-      throw malformed(l10n.t('the amount for {0} is not a plain non-negative decimal number', tokenForMessage(token)));
+      throw malformedResponse(l10n.t('the amount for {0} is not a plain non-negative decimal number', tokenForMessage(token)));
     }
     entries.push([token, amount]);
   }
@@ -35,16 +35,6 @@ export function parseBalances(body: unknown): Balances {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `what` is one of the (translated) clauses above. */
-function malformed(what: string): PlyrError {
-  const message = l10n.t({
-    message: 'The PLYR API sent a response this extension cannot read: {0}. The server may have changed; see the PLYR log for details.',
-    args: [what],
-    comment: '{0} says what was wrong, such as: the amount for "plyr" is not a plain non-negative decimal number',
-  });
-  return new PlyrError('malformedResponse', message, { fix: 'showLog' });
 }
 
 /** One token whose amount moved between two answers. */

@@ -60,6 +60,36 @@ export function decimalDelta(previous: string, current: string): string | undefi
   return `${diff < 0n ? '\u2212' : '+'}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** A JSON number's text: an optional minus, digits, an optional fraction and an optional exponent. */
+const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
+
+/**
+ * A JSON number's text as a plain decimal string, exactly: as written when it has no exponent
+ * ("1.50" stays "1.50"), else with the point moved along its digits ("1e+21" is a 1 and 21 zeros,
+ * "1.5e-7" is "0.00000015"), which is how a server's JSON.stringify writes large and small numbers.
+ * Undefined when it is not a JSON number, or when writing it out would take more than `maxLength` characters.
+ */
+export function decimalFromJsonNumber(text: string, maxLength = 200): string | undefined {
+  const match = JSON_NUMBER.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const [, sign, whole, fraction = '', exponent] = match;
+  if (exponent === undefined) {
+    return text.length <= maxLength ? text : undefined;
+  }
+  const digits = whole + fraction;
+  // Where the point goes, counted from the left of `digits`. The exponent is a count, not an amount.
+  const point = whole.length + Number(exponent);
+  if (digits.length > maxLength || Math.abs(point) > maxLength) {
+    return undefined;
+  }
+  const written =
+    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const result = sign + written.replace(/^0+(?=\d)/, '');
+  return result.length <= maxLength ? result : undefined;
+}
+
 const ZERO: Decimal = { negative: false, whole: '0', fraction: '' };
 
 /** a − b, both scaled by 10^scale to whole numbers. */

@@ -20,6 +20,7 @@ export type PlyrErrorCode =
   | 'timeout'
   | 'cancelled'
   | 'malformedResponse'
+  | 'unsupported'
   | 'responseTooLarge'
   | 'badConfiguration'
   | 'serverNotConfirmed'
@@ -52,6 +53,16 @@ export class PlyrError extends Error {
 
 export function isPlyrError(value: unknown, code?: PlyrErrorCode): value is PlyrError {
   return value instanceof PlyrError && (code === undefined || value.code === code);
+}
+
+/** A 200 answer this extension cannot read at all; `what` is a translated clause saying why. */
+export function malformedResponse(what: string): PlyrError {
+  const message = l10n.t({
+    message: 'The PLYR API sent a response this extension cannot read: {0}. The server may have changed; see the PLYR log for details.',
+    args: [what],
+    comment: '{0} says what was wrong, such as: the amount for "plyr" is not a plain non-negative decimal number',
+  });
+  return new PlyrError('malformedResponse', message, { fix: 'showLog' });
 }
 
 /** "3 s", "2 min", "1 h", "1 day" for messages about waiting and clocks. */

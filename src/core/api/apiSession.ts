@@ -1,0 +1,201 @@
+import * as l10n from '@vscode/l10n';
+import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
+import { withoutSecrets } from '../model/safeText';
+import { Logger } from './logger';
+import { apiRoot, NetworkName } from './networks';
+import { errorFromResponse, HttpResponse, jsonErrorMessage } from './responses';
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, RetryPolicy, Sleep, withRetry } from './retry';
+import { Credentials, getBody, otherConvention, redactApiKey, SigningConvention, signedHeaders } from './signer';
+import { FetchLike, send } from './transport';
+
+/** Settings the client reads on every request, so a change applies at once. */
+export interface ClientConfig {
+  readonly network: NetworkName;
+  readonly customBaseUrl: string;
+  readonly timeoutMs: number;
+  readonly signing: SigningConvention;
+  readonly retryOtherConvention: boolean;
+}
+
+export interface PlyrClientOptions {
+  readonly fetch: FetchLike;
+  readonly config: () => ClientConfig;
+  readonly credentials: () => Promise<Credentials | undefined>;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+  readonly retryPolicy?: RetryPolicy;
+  /** Told when the server's clock differs from ours by enough to expire requests. */
+  readonly onClockSkew?: (offsetMs: number) => void;
+  /**
+   * Called before every request, signed or not, with the API root it goes to; throws to stop it
+   * (a server the workspace chose that the user has not allowed gets no request at all).
+   */
+  readonly assertServerAllowed?: (root: URL) => void;
+}
+
+/** The settings of one call and the API root they resolve to. */
+export interface Target {
+  readonly config: ClientConfig;
+  readonly root: URL;
+}
+
+type Attempt = { convention: SigningConvention; offsetMs: number };
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/**
+ * The one way requests reach the PLYR API, shared by every client route: the API root from the
+ * settings, the server-consent gate, signing (and the other convention on "Invalid signature"),
+ * the clock correction, the transport's time and size bounds and its refusal of redirects, and
+ * retries. What a server was found to accept is kept here, so that every route benefits.
+ */
+export class ApiSession {
+  readonly now: () => number;
+  /** What each API root was found to accept, so later requests go straight to it. */
+  private readonly learnedSigning = new Map<string, SigningConvention>();
+  private clockOffsetMs = 0;
+
+  constructor(readonly options: PlyrClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The settings now, and the API root they name (a bad setting throws badConfiguration). */
+  target(): Target {
+    const config = this.options.config();
+    return { config, root: this.root(config) };
+  }
+
+  /** The signing convention in use for a server: the one it was found to accept, else the setting. */
+  conventionFor({ config, root }: Target): SigningConvention {
+    return this.learnedSigning.get(root.href) ?? config.signing;
+  }
+
+  /**
+   * A signed GET. An "Invalid signature" is tried once more with the other signing convention
+   * (when allowed) and a "Request expired" once more with the server's clock; what worked is kept.
+   */
+  async signedGet(url: URL, { config, root }: Target, signal?: AbortSignal): Promise<HttpResponse> {
+    const credentials = await this.options.credentials();
+    if (!credentials) {
+      // A server not allowed is the first thing to fix. (With credentials, send() checks it.)
+      this.options.assertServerAllowed?.(root);
+      const message = l10n.t({
+        message: 'No PLYR API credentials are set. Run "PLYR: Set API Credentials" to add your API key and secret key.',
+        comment: '"PLYR: Set API Credentials" is a command as the Command Palette shows it: use its translated title',
+      });
+      throw new PlyrError('noCredentials', message, { fix: 'setCredentials' });
+    }
+    const preferred = this.learnedSigning.get(root.href) ?? config.signing;
+    const attempt: Attempt = { convention: preferred, offsetMs: this.clockOffsetMs };
+    let switchedConvention = false;
+    let correctedClock = false;
+    for (;;) {
+      const headers = signedHeaders(credentials, this.now() + attempt.offsetMs, getBody(attempt.convention));
+      const response = await this.request(url, config, headers, signal, credentials);
+      const reason = response.status === 401 ? jsonErrorMessage(response.body) : undefined;
+      if (reason === 'Invalid signature' && config.retryOtherConvention && !switchedConvention) {
+        switchedConvention = true;
+        attempt.convention = otherConvention(attempt.convention);
+        this.options.logger.warn(`Signature rejected; trying once more with the ${conventionLabel(attempt.convention)} signing convention.`);
+        continue;
+      }
+      if (reason === 'Request expired' && !correctedClock) {
+        const offset = this.serverClockOffset(response);
+        if (offset !== undefined) {
+          correctedClock = true;
+          attempt.offsetMs = offset;
+          continue;
+        }
+      }
+      // A 5xx may come from a proxy before the signature was checked: only learn from answers past it.
+      const verified = response.status !== 401 && response.status < 500;
+      if (verified && attempt.convention !== preferred) {
+        this.learnedSigning.set(root.href, attempt.convention);
+        this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);
+      }
+      if (verified && correctedClock) {
+        this.clockOffsetMs = attempt.offsetMs;
+        this.options.logger.warn(`This computer's clock is ${describeDuration(attempt.offsetMs)} ${attempt.offsetMs > 0 ? 'behind' : 'ahead of'} the server's; requests are corrected for it.`);
+        this.options.onClockSkew?.(attempt.offsetMs);
+      }
+      return response;
+    }
+  }
+
+  /** An unsigned GET, logged; a retryable status (429, 502-504) is thrown for {@link retrying}. */
+  async request(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, credentials?: Credentials): Promise<HttpResponse> {
+    const started = this.now();
+    const key = credentials ? ` key ${redactApiKey(credentials.apiKey)}` : '';
+    try {
+      const received = await this.send(url, config, headers, signal);
+      // A server or proxy may echo the request's headers: nothing it sends is read, logged or
+      // shown with the key, the secret or the signature in it.
+      const response = credentials ? { ...received, body: withoutSecrets(received.body, [credentials.apiKey, credentials.secretKey, headers?.signature ?? '']) } : received;
+      this.options.logger.info(`GET ${url.pathname} → ${response.status} in ${this.now() - started} ms${key}`);
+      if (RETRYABLE_STATUS.has(response.status)) {
+        throw errorFromResponse(response, this.retryAfter(response));
+      }
+      return response;
+    } catch (error) {
+      if (error instanceof PlyrError && error.status === undefined && error.code !== 'serverNotConfirmed') {
+        this.options.logger.warn(`GET ${url.pathname} failed after ${this.now() - started} ms: ${error.code}`);
+      }
+      throw error;
+    }
+  }
+
+  /** The one place a request leaves: to a server the user allowed, bounded in time and size. */
+  send(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined): Promise<HttpResponse> {
+    this.options.assertServerAllowed?.(this.root(config));
+    return send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
+  }
+
+  retryAfter(response: HttpResponse): number | undefined {
+    return parseRetryAfter(response.headers.get('retry-after'), this.now());
+  }
+
+  /**
+   * Runs `operation` with retries. The final failure is logged with its message: the details that
+   * a "see the PLYR log" error promises (a request's own line shows only its status).
+   */
+  retrying<T>(what: string, signal: AbortSignal | undefined, operation: () => Promise<T>): Promise<T> {
+    return withRetry(operation, {
+      policy: this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
+      sleep: this.options.sleep,
+      random: this.options.random,
+      signal,
+      classify: (error) => ({
+        retry: error instanceof PlyrError && (error.code === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status))),
+        retryAfterMs: error instanceof PlyrError ? error.retryAfterMs : undefined,
+      }),
+      onRetry: (attempt, delayMs, error) => this.options.logger.info(`Retry ${attempt} in ${delayMs} ms after ${error instanceof PlyrError ? error.code : 'an error'}.`),
+    }).catch((error: unknown) => {
+      if (signal?.aborted && !(error instanceof PlyrError)) {
+        throw new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause: error });
+      }
+      if (!isPlyrError(error, 'cancelled')) {
+        this.options.logger.warn(`${what} failed: ${isPlyrError(error) ? `${error.code}: ${error.message}` : String(error)}`);
+      }
+      throw error;
+    });
+  }
+
+  private serverClockOffset(response: HttpResponse): number | undefined {
+    const serverDate = Date.parse(response.headers.get('date') ?? '');
+    return Number.isNaN(serverDate) ? undefined : serverDate - this.now();
+  }
+
+  private root(config: ClientConfig): URL {
+    const result = apiRoot(config.network, config.customBaseUrl);
+    if (!result.ok) {
+      throw new PlyrError('badConfiguration', result.message, { fix: 'openSettings' });
+    }
+    return result.url;
+  }
+}
+
+function conventionLabel(convention: SigningConvention): string {
+  return convention === 'null' ? '"null" (published page)' : '"{}" (real server)';
+}

@@ -1,0 +1,62 @@
+import * as l10n from '@vscode/l10n';
+import { malformedResponse } from './errors';
+import { isJsonObject, JsonNumber, ownField } from './exactJson';
+import { AMOUNT, describeJson, FieldKind, FieldReader, GAME_ID, MAX_TIME_MS, notAnObject, Parsed, pathOf, Skipped, TIME, TOKEN } from './serverFields';
+
+/** What a game may spend of one token on an account's behalf, until when. */
+export interface Allowance {
+  readonly gameId: string;
+  readonly token: string;
+  /** Exact, as the server wrote it. */
+  readonly amount: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly expiresInSeconds: number;
+  /** Epoch ms: createdAt + expiresIn; undefined when that lies beyond any date (in effect, never). */
+  readonly expiresAt: number | undefined;
+}
+
+/** A non-negative number of seconds, fractions allowed (the server multiplies it by 1000). */
+const SECONDS: FieldKind<number> = {
+  read: (value) => {
+    const text = value instanceof JsonNumber ? value.text : undefined;
+    const seconds = text !== undefined && /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    return Number.isFinite(seconds) ? seconds : undefined;
+  },
+  expected: () => l10n.t('a number of seconds'),
+};
+
+/**
+ * `GET /api/game/allowances/{plyrId}`: `{ allowances: [{ plyrId, gameId, token, amount,
+ * expiresIn, createdAt }] }` (a bare list is read too). The server leaves out expired ones.
+ */
+export function parseAllowances(body: unknown): Parsed<Allowance[]> {
+  const list = isJsonObject(body) ? ownField(body, 'allowances') : body;
+  if (!Array.isArray(list)) {
+    throw malformedResponse(l10n.t('the body is {0}, not a list of allowances', describeJson(list)));
+  }
+  const skipped: Skipped[] = [];
+  const allowances = list.flatMap((entry: unknown, index) => {
+    const allowance = readAllowance(entry, pathOf('', index), skipped);
+    return allowance ? [allowance] : [];
+  });
+  return { value: allowances, skipped };
+}
+
+function readAllowance(entry: unknown, at: string, skipped: Skipped[]): Allowance | undefined {
+  if (!isJsonObject(entry)) {
+    skipped.push({ at, reason: notAnObject(entry) });
+    return undefined;
+  }
+  const fields = new FieldReader(entry, at, skipped);
+  const gameId = fields.required('gameId', GAME_ID);
+  const token = fields.required('token', TOKEN);
+  const amount = fields.required('amount', AMOUNT);
+  const createdAt = fields.required('createdAt', TIME);
+  const expiresInSeconds = fields.required('expiresIn', SECONDS);
+  if (gameId === undefined || token === undefined || amount === undefined || createdAt === undefined || expiresInSeconds === undefined) {
+    return undefined;
+  }
+  const expiresAt = createdAt + Math.round(expiresInSeconds * 1000);
+  return { gameId, token, amount, createdAt, expiresInSeconds, expiresAt: expiresAt <= MAX_TIME_MS ? expiresAt : undefined };
+}
