@@ -1,0 +1,134 @@
+import * as l10n from '@vscode/l10n';
+import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
+import { Emitter } from './emitter';
+import { SharedRequests } from './sharedRequests';
+
+/** What is known of one thing the server answers: the last good answer, kept when a later one fails. */
+export interface LastGood<V> {
+  readonly value?: V;
+  readonly fetchedAt?: number;
+  readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number };
+  readonly loading: boolean;
+}
+
+export interface LastGoodStoreOptions {
+  /** Where answers come from (the API root): entries of one scope never show under another. */
+  readonly scope: () => string;
+  readonly now?: () => number;
+}
+
+interface Slot<V> {
+  entry: LastGood<V>;
+  /** Sequence number of the request whose answer is shown: an older answer never replaces it. */
+  shownSeq: number;
+}
+
+/**
+ * Answers by key under the rules every surface keeps: a request per key is shared while in
+ * flight, answers apply in the order their requests started, a failure keeps the last good value
+ * (marked with the error, never blanked or zeroed), and a forgotten key's late answer is dropped.
+ */
+export class LastGoodStore<V> {
+  private readonly slots = new Map<string, Slot<V>>();
+  private readonly requests = new SharedRequests<LastGood<V>>();
+  private readonly changed = new Emitter<string[]>();
+  private readonly now: () => number;
+  private seq = 0;
+  /** Bumped when credentials change: later loads do not join requests signed before. */
+  private epoch = 0;
+  /** How often each key was forgotten: a key asked for again never joins its old request. */
+  private readonly forgotten = new Map<string, number>();
+  /** Fires with the keys whose entry changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: LastGoodStoreOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get(key: string): LastGood<V> | undefined {
+    return this.slots.get(this.scoped(key))?.entry;
+  }
+
+  /** The keys known on the current scope (loaded, loading or failed). */
+  keys(): string[] {
+    const prefix = `${this.options.scope()}|`;
+    return [...this.slots.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+
+  /**
+   * Loads (or joins the load of) a key and records the outcome; resolves with the entry. A
+   * caller's own cancellation rejects only that caller.
+   */
+  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal): Promise<LastGood<V>> {
+    const scoped = this.scoped(key);
+    const requestKey = `${scoped}#${this.epoch}#${this.forgotten.get(scoped) ?? 0}`;
+    return this.requests.run(requestKey, (shared) => this.run(scoped, key, fetch, shared), signal);
+  }
+
+  /** Drops the keys `drop` accepts (on every scope); answers still on their way are ignored. */
+  forget(drop: (key: string) => boolean): void {
+    const gone: string[] = [];
+    for (const scoped of [...this.slots.keys()]) {
+      const key = scoped.slice(scoped.indexOf('|') + 1);
+      if (drop(key)) {
+        this.forgotten.set(scoped, (this.forgotten.get(scoped) ?? 0) + 1);
+        this.slots.delete(scoped);
+        gone.push(key);
+      }
+    }
+    if (gone.length > 0) {
+      this.changed.fire(gone);
+    }
+  }
+
+  /** Credentials changed: requests signed with the old ones are not joined any more. */
+  newEpoch(): void {
+    this.epoch++;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private async run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal): Promise<LastGood<V>> {
+    const seq = ++this.seq;
+    const slot: Slot<V> = this.slots.get(scoped) ?? { entry: { loading: false }, shownSeq: 0 };
+    this.slots.set(scoped, slot);
+    this.update(scoped, key, slot, { ...slot.entry, loading: true });
+    try {
+      const value = await fetch(signal, slot.entry.value);
+      return this.settle(scoped, key, slot, seq, { value, fetchedAt: this.now(), loading: false });
+    } catch (error) {
+      if (error instanceof PlyrError && error.code === 'cancelled') {
+        return this.settle(scoped, key, slot, seq, { ...slot.entry, loading: false }, false);
+      }
+      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
+      return this.settle(scoped, key, slot, seq, { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } });
+    }
+  }
+
+  private settle(scoped: string, key: string, slot: Slot<V>, seq: number, entry: LastGood<V>, isAnswer = true): LastGood<V> {
+    if (this.slots.get(scoped) !== slot) {
+      return entry; // forgotten while in flight
+    }
+    if (isAnswer && seq < slot.shownSeq) {
+      return slot.entry; // an older answer arriving late
+    }
+    if (isAnswer) {
+      slot.shownSeq = seq;
+    }
+    this.update(scoped, key, slot, entry);
+    return slot.entry;
+  }
+
+  private update(scoped: string, key: string, slot: Slot<V>, entry: LastGood<V>): void {
+    slot.entry = entry;
+    if (this.slots.get(scoped) === slot) {
+      this.changed.fire([key]);
+    }
+  }
+
+  private scoped(key: string): string {
+    return `${this.options.scope()}|${key}`;
+  }
+}

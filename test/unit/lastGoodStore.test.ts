@@ -1,0 +1,90 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { PlyrError } from '../../src/core/model/errors';
+import { LastGoodStore } from '../../src/core/store/lastGoodStore';
+import { deferred } from '../support/deferred';
+
+function harness() {
+  const clock = { now: 1_000, scope: 'https://api.plyr.network/api/' };
+  const store = new LastGoodStore<string>({ scope: () => clock.scope, now: () => clock.now });
+  const events: string[][] = [];
+  store.onDidChange((keys) => events.push(keys));
+  return { clock, store, events };
+}
+
+describe('LastGoodStore', () => {
+  it('records a good answer with its time, and says which key changed', async () => {
+    const { store, events } = harness();
+    const entry = await store.load('player123|chips', async () => 'chips');
+    assert.deepEqual(entry, { value: 'chips', fetchedAt: 1_000, loading: false });
+    assert.deepEqual(store.get('player123|chips'), entry);
+    assert.deepEqual(events, [['player123|chips'], ['player123|chips']], 'loading, then loaded');
+  });
+
+  it('keeps the last good value when a later load fails, with the error beside it', async () => {
+    const { store, clock } = harness();
+    await store.load('k', async () => 'good');
+    clock.now = 5_000;
+    const failed = await store.load('k', async () => {
+      throw new PlyrError('serverError', 'The PLYR API answered 502.');
+    });
+    assert.equal(failed.value, 'good');
+    assert.equal(failed.fetchedAt, 1_000, 'the age of the value, not of the failure');
+    assert.deepEqual(failed.error, { code: 'serverError', message: 'The PLYR API answered 502.', fix: undefined, at: 5_000 });
+    const again = await store.load('k', async () => 'better');
+    assert.equal(again.error, undefined, 'a good answer clears the error');
+  });
+
+  it('hands the previous value to the fetch (a paged list can keep its length)', async () => {
+    const { store } = harness();
+    await store.load('k', async () => 'one');
+    let seen: string | undefined;
+    await store.load('k', async (_signal, previous) => ((seen = previous), 'two'));
+    assert.equal(seen, 'one');
+  });
+
+  it('shares one request between callers, and applies answers in the order requests started', async () => {
+    const { store } = harness();
+    const first = deferred<string>();
+    let calls = 0;
+    const a = store.load('k', () => (calls++, first.promise));
+    const b = store.load('k', () => (calls++, Promise.resolve('never')));
+    assert.equal(calls, 1);
+    first.resolve('shared');
+    assert.deepEqual([(await a).value, (await b).value], ['shared', 'shared']);
+    // A new epoch (new credentials): the next load does not join, and an older answer arriving
+    // after a newer one is not shown.
+    const slow = deferred<string>();
+    const older = store.load('k', () => slow.promise);
+    store.newEpoch();
+    await store.load('k', async () => 'newer');
+    slow.resolve('older');
+    assert.equal((await older).value, 'newer');
+    assert.equal(store.get('k')?.value, 'newer');
+  });
+
+  it('keeps scopes apart, and drops a forgotten key and its late answer', async () => {
+    const { store, clock } = harness();
+    await store.load('a|chips', async () => 'mainnet');
+    clock.scope = 'http://127.0.0.1:4555/api/';
+    assert.equal(store.get('a|chips'), undefined, 'another server shows nothing of the first');
+    assert.deepEqual(store.keys(), []);
+    clock.scope = 'https://api.plyr.network/api/';
+    assert.deepEqual(store.keys(), ['a|chips']);
+    const late = deferred<string>();
+    const pending = store.load('b|chips', () => late.promise);
+    store.forget((key) => key.startsWith('a|') || key.startsWith('b|'));
+    late.resolve('late');
+    await pending;
+    assert.deepEqual(store.keys(), []);
+  });
+
+  it('a cancelled load leaves what was known, without an error', async () => {
+    const { store } = harness();
+    await store.load('k', async () => 'known');
+    const entry = await store.load('k', async () => {
+      throw new PlyrError('cancelled', 'Cancelled.');
+    });
+    assert.deepEqual(entry, { value: 'known', fetchedAt: 1_000, loading: false });
+  });
+});
