@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import fetch from 'node-fetch';
+import { AccountStore, accountFetchOf } from './core/store/accountStore';
 import { BalanceStore } from './core/store/balanceStore';
 import { describeDuration } from './core/model/errors';
 import { parseCredentials } from './core/api/credentials';
@@ -8,6 +9,7 @@ import { PlyrClient } from './core/api/plyrClient';
 import { Credentials } from './core/api/signer';
 import { Logger } from './core/api/logger';
 import { createApi, PlyrBalanceApi } from './vscode/api';
+import { registerAccountCommands } from './vscode/commands/account';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
 import { registerClearCredentials, registerSetCredentials, registerSetCredentialsFromLink } from './vscode/commands/credentials';
 import { registerRowActions } from './vscode/commands/rowActions';
@@ -16,6 +18,7 @@ import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/state/credentialStore';
 import { LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
+import { OpenRows } from './vscode/state/openRows';
 import { Refresher, refreshOnServerChanges } from './vscode/state/refresher';
 import { Services } from './vscode/services';
 import { readClientConfig, SettingsEvents } from './vscode/settings';
@@ -91,9 +94,11 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settingsChanged: settings.onDidChange });
   // Before anything reads the store: the rows show what was known before the restart, with its age.
   const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
-  const refresher = new Refresher(store, tracked, watched, () => memory.flush());
-  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher };
-  const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, { dispose: () => store.dispose() }];
+  const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
+  const openRows = new OpenRows();
+  const refresher = new Refresher({ store, tracked, watched, accounts, openRows, afterRefreshAll: () => memory.flush() });
+  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows };
+  const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, { dispose: () => (store.dispose(), accounts.dispose()) }];
   return { services, serverTrust, owned };
 }
 
@@ -135,6 +140,7 @@ function registerCommands(services: Services, serverTrust: ServerTrust, sidebar:
     registerShowLog(services),
     ...registerViewCommands(services, sidebar),
     ...registerEditorCommands(services, accounts),
+    ...registerAccountCommands(services, sidebar, accounts),
   ];
 }
 

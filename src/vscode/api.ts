@@ -2,6 +2,12 @@ import * as vscode from 'vscode';
 import { SortOrder } from '../core/model/sortOrder';
 import { TrackedIdentifier } from '../core/model/trackedList';
 import { Services } from './services';
+import type { ActivityEntry } from '../core/model/activity';
+import type { Allowance } from '../core/model/allowances';
+import type { Chip } from '../core/model/chips';
+import { PlyrError } from '../core/model/errors';
+import { parseIdentifier } from '../core/model/identifier';
+import { AccountStore, AccountWallets, SectionValues } from '../core/store/accountStore';
 import { AutoRefreshSchedule } from './views/autoRefresh';
 
 /** One tracked identifier as other extensions see it. */
@@ -59,9 +65,21 @@ export interface PlyrBalanceApi {
    * bar item, or the window unfocused), so a test can see that nothing will refresh without waiting.
    */
   getAutoRefresh(): AutoRefreshSchedule;
+  /**
+   * A PLYR ID's game chips, as its Chips group shows them: loaded once through the same store as
+   * the sidebar (shared, last good kept), then as known. Rejects with the typed error when
+   * nothing could be read.
+   */
+  getChips(plyrId: string): Promise<readonly Chip[]>;
+  /** What each game may spend of the account's tokens, until when (expired ones are left out by the server). */
+  getAllowances(plyrId: string): Promise<readonly Allowance[]>;
+  /** One page of the activity log, newest first (`limit` 1 to 100, 25 by default), read from the server. */
+  getActivity(plyrId: string, page?: { readonly offset?: number; readonly limit?: number }): Promise<readonly ActivityEntry[]>;
+  /** The account's primary, mirror (which holds its balances) and secondary wallets. */
+  getWallets(plyrId: string): Promise<AccountWallets>;
 }
 
-export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder }: Pick<Services, 'tracked' | 'watched' | 'store' | 'statusBar' | 'privacy' | 'sortOrder'>, autoRefresh: { readonly scheduled: AutoRefreshSchedule }, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder, accounts, client }: Pick<Services, 'tracked' | 'watched' | 'store' | 'statusBar' | 'privacy' | 'sortOrder' | 'accounts' | 'client'>, autoRefresh: { readonly scheduled: AutoRefreshSchedule }, disposables: vscode.Disposable[]): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());
@@ -99,5 +117,27 @@ export function createApi({ tracked, watched, store, statusBar, privacy, sortOrd
     getWatched: () => watched.all.map(snapshot),
     getStatusBar: () => statusBar.state,
     getAutoRefresh: () => autoRefresh.scheduled,
+    getChips: (plyrId) => sectionOf(accounts, plyrId, 'chips'),
+    getAllowances: (plyrId) => sectionOf(accounts, plyrId, 'allowances'),
+    getWallets: (plyrId) => sectionOf(accounts, plyrId, 'wallets'),
+    getActivity: async (plyrId, page = {}) => (await client.account.getActivity(plyrIdOf(plyrId), { offset: page.offset, limit: page.limit })).value,
   };
+}
+
+/** A section as the sidebar knows it, loaded first if it never was. */
+async function sectionOf<S extends 'chips' | 'allowances' | 'wallets'>(accounts: AccountStore, plyrId: string, section: S): Promise<SectionValues[S]> {
+  const id = plyrIdOf(plyrId);
+  const entry = accounts.get(id, section)?.value !== undefined ? accounts.get(id, section) : await accounts.load(id, section);
+  if (entry?.value === undefined) {
+    throw new PlyrError(entry?.error?.code ?? 'httpError', entry?.error?.message ?? vscode.l10n.t('Nothing is known of {0} yet.', id));
+  }
+  return entry.value;
+}
+
+function plyrIdOf(value: unknown): string {
+  const parsed = parseIdentifier(value);
+  if (!parsed.ok || parsed.value.kind !== 'plyrId') {
+    throw new PlyrError('invalidIdentifier', parsed.ok ? vscode.l10n.t('Only a PLYR ID has chips, allowances, activity and wallets; {0} is a wallet address.', parsed.value.value) : parsed.message);
+  }
+  return parsed.value.value;
 }

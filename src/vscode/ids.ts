@@ -43,6 +43,12 @@ export const COMMANDS = {
   /** Delete and F2 in the view: act on the selected rows (a key passes no row to a command). */
   removeSelected: 'plyr.removeSelected',
   renameSelected: 'plyr.renameSelected',
+  /** The account's groups under a PLYR ID. */
+  refreshSection: 'plyr.refreshSection',
+  loadMoreActivity: 'plyr.loadMoreActivity',
+  trackWallet: 'plyr.trackWallet',
+  trackOwner: 'plyr.trackOwner',
+  revealAccount: 'plyr.revealAccount',
 } as const;
 
 /**
@@ -56,6 +62,7 @@ export const HOVER_COMMANDS: readonly string[] = [
   COMMANDS.copyIdentifier,
   COMMANDS.openInExplorer,
   COMMANDS.checkBalanceFor,
+  COMMANDS.revealAccount,
   COMMANDS.setCredentialsFromLink,
   COMMANDS.allowWorkspaceServerFromLink,
 ];
@@ -90,6 +97,17 @@ export const ROW_CONTEXT = {
   problem: 'plyr.problem',
   token: 'plyr.token',
   error: 'plyr.error',
+  /** The account's rows under a PLYR ID. */
+  section: 'plyr.section',
+  sectionError: 'plyr.sectionError',
+  chip: 'plyr.chip',
+  allowance: 'plyr.allowance',
+  activity: 'plyr.activity',
+  /** An activity entry with a (validated) transaction hash: Open Transaction, Copy Hash. */
+  activityWithTx: 'plyr.activity.tx',
+  loadMore: 'plyr.loadMore',
+  wallet: 'plyr.wallet',
+  walletToken: 'plyr.walletToken',
 } as const;
 
 export const SETTINGS = {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { AccountStore } from '../core/store/accountStore';
 import { BalanceStore } from '../core/store/balanceStore';
 import { Logger } from '../core/api/logger';
 import { PlyrClient } from '../core/api/plyrClient';
 import { CredentialStore } from './state/credentialStore';
+import { OpenRows } from './state/openRows';
 import { PrivacyMask } from './state/privacyMask';
 import { SettingsEvents } from './settings';
 import { Refresher } from './state/refresher';
@@ -25,6 +27,10 @@ export interface Services {
   /** The workspace's read-only watch-list (`.vscode/plyr.json`). */
   readonly watched: WorkspaceWatchList;
   readonly refresher: Refresher;
+  /** Each PLYR ID's chips, allowances, activity and wallets, loaded when their group is opened. */
+  readonly accounts: AccountStore;
+  /** The account rows open in the view: what a refresh asks again. */
+  readonly openRows: OpenRows;
   readonly statusBar: BalanceStatusBar;
   readonly privacy: PrivacyMask;
   readonly sortOrder: SortOrderStore;

@@ -8,7 +8,8 @@ import { hoverOn, pointAt, resetSettings, setDemoCredentials, startAndUseSimulat
 const PLAYER = DEMO_USERS[0].primaryAddress;
 /** An address nobody uses: no PLYR account, zero balances. */
 const STRANGER = demoAddress('nobody at all');
-const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentialsFromLink', 'plyr.allowWorkspaceServerFromLink']);
+// revealAccount shows the owner in the sidebar and asks before tracking it: a link changes nothing by itself.
+const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.revealAccount', 'plyr.setCredentialsFromLink', 'plyr.allowWorkspaceServerFromLink']);
 
 function tableRows(markdown: string): string[] {
   return markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Token |'));
@@ -39,6 +40,9 @@ describe('the address hover', () => {
     assert.ok(targets.includes('plyr.addIdentifier') && targets.includes('plyr.checkBalanceFor'));
     assert.ok(targets.every((t) => ALLOWED.has(t)), targets.join());
     assert.notEqual(hover.trusted, true, 'never isTrusted: true');
+    // Account Details: the owner the hover looked up anyway, at no request of its own.
+    assert.match(hover.markdown, /\[Account Details\]\(command:plyr\.revealAccount\?[^)]*player123/);
+    assert.deepEqual(sim.requests.map((r) => r.path.replace(/\/0x.*$/, '/…')).sort(), ['/api/balance/…', '/api/user/basic/…']);
   });
 
   it('answers a second hover within the cache time without a request', async () => {

@@ -190,7 +190,8 @@ function shorten(id: string): string {
   return isAddressText(id) ? shortAddress(id) : id;
 }
 
-function tokenLabel(token: string): string {
+/** A token as rows name it: its symbol in capitals, or a short contract address. */
+export function tokenLabel(token: string): string {
   return isAddressText(token) ? shorten(token) : token.toUpperCase();
 }
 

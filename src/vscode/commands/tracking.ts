@@ -13,7 +13,7 @@ import { identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
-type TrackingServices = Pick<Services, 'tracked' | 'store' | 'refresher' | 'logger'>;
+type TrackingServices = Pick<Services, 'tracked' | 'store' | 'refresher' | 'accounts' | 'logger'>;
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
@@ -66,11 +66,12 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
   await store.refreshAll(added.map(toIdentifier), readViewSettings().refreshConcurrency);
 }
 
-async function remove({ tracked, store, refresher }: TrackingServices, arg: unknown): Promise<void> {
+async function remove({ tracked, store, refresher, accounts }: TrackingServices, arg: unknown): Promise<void> {
   const index = trackedIndexOf(tracked, arg);
   const entry = tracked.all[index];
   await tracked.update((list) => removeAt(list, index));
   store.forget(entry.id);
+  accounts.forget([entry.id]);
   const undo = vscode.l10n.t('Undo');
   const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
   void vscode.window.showInformationMessage(message, undo).then(async (choice) => {

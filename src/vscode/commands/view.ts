@@ -26,9 +26,8 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
     }),
     registerCommand(services, COMMANDS.revealIdentifier, async (id?: unknown) => {
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
-      const row = typeof id === 'string' ? sidebar.rowFor(id) : undefined;
-      if (row) {
-        await sidebar.view.reveal(row, { select: true, focus: true, expand: true });
+      if (typeof id === 'string') {
+        await sidebar.revealRow(id);
       }
     }),
   ];

@@ -74,6 +74,10 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       if (token.isCancellationRequested) {
         return undefined;
       }
+      if (account.plyrId !== undefined) {
+        // Known from the owner look-up the hover makes anyway: no request of its own.
+        links.push({ label: vscode.l10n.t('Account Details'), command: COMMANDS.revealAccount, args: [account.plyrId] });
+      }
       if (entry.error?.code === 'serverNotConfirmed') {
         return this.hover(renderServerNotAllowedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
       }

@@ -1,36 +1,54 @@
 import * as vscode from 'vscode';
+import { AccountStore } from '../../core/store/accountStore';
 import { BalanceStore } from '../../core/store/balanceStore';
+import { runPool } from '../../core/store/pool';
+import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
 import { VIEWS } from '../ids';
 import { readViewSettings } from '../settings';
+import { OpenRows } from './openRows';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
 
+export interface RefresherOptions {
+  readonly store: BalanceStore;
+  readonly tracked: TrackedStore;
+  readonly watched: WorkspaceWatchList;
+  /** The account's groups and wallets: those open in the view are refreshed with the balances. */
+  readonly accounts: AccountStore;
+  readonly openRows: OpenRows;
+  /** Run once a refresh of everything is done, before it resolves (keeping the answers). */
+  readonly afterRefreshAll?: () => Promise<void>;
+}
+
 /**
  * Refreshes tracked identifiers through the shared store, showing progress in the view. A refresh
- * of everything asked for while one runs joins it instead of starting another.
+ * of everything asked for while one runs joins it instead of starting another. It also asks again
+ * for the account's groups and wallets that are open, in the same pool (the same concurrency).
  */
 export class Refresher {
   private running: Promise<void> | undefined;
 
-  constructor(
-    private readonly store: BalanceStore,
-    private readonly tracked: TrackedStore,
-    private readonly watched: WorkspaceWatchList,
-    /** Run once a refresh of everything is done, before it resolves (keeping the answers). */
-    private readonly afterRefreshAll: () => Promise<void> = async () => undefined,
-  ) {}
+  constructor(private readonly options: RefresherOptions) {}
 
   refreshAll(): Promise<void> {
     if (!this.running) {
+      const { store, tracked, watched, accounts, openRows } = this.options;
       // The user's list and the workspace's; an identifier in both is asked once.
-      const ids = new Set(this.tracked.all.map((t) => t.id));
-      const identifiers = [...this.tracked.all, ...this.watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
-      this.running = Promise.resolve(
-        vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => this.store.refreshAll(identifiers, readViewSettings().refreshConcurrency)),
-      )
+      const ids = new Set(tracked.all.map((t) => t.id));
+      const identifiers = [...tracked.all, ...watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
+      const listed = (plyrId: string) => tracked.find(plyrId) !== undefined || watched.find(plyrId) !== undefined;
+      const tasks: (() => Promise<unknown>)[] = [
+        ...identifiers.map((identifier) => () => store.refresh(identifier)),
+        ...openRows.openSections(listed).map(({ plyrId, section }) => () => accounts.load(plyrId, section)),
+        ...openRows.openWallets(listed).flatMap((address) => {
+          const parsed = parseIdentifier(address);
+          return parsed.ok ? [() => store.refresh(parsed.value)] : [];
+        }),
+      ];
+      this.running = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, readViewSettings().refreshConcurrency, async (task) => void (await task()))))
         // Keeping the answers is not the refresh: a failed write does not fail it.
-        .then(() => this.afterRefreshAll().catch(() => undefined))
+        .then(() => (this.options.afterRefreshAll?.() ?? Promise.resolve()).catch(() => undefined))
         .finally(() => (this.running = undefined));
     }
     return this.running;
@@ -38,9 +56,9 @@ export class Refresher {
 
   /** Refreshes one identifier of either list; false when neither holds it. */
   async refreshOne(id: string): Promise<boolean> {
-    const entry = this.tracked.find(id) ?? this.watched.find(id);
+    const entry = this.options.tracked.find(id) ?? this.options.watched.find(id);
     if (entry) {
-      await this.store.refresh(toIdentifier(entry));
+      await this.options.store.refresh(toIdentifier(entry));
     }
     return entry !== undefined;
   }
@@ -51,10 +69,11 @@ export class Refresher {
  * to requests signed with the old ones are dropped), and a new server (once its remembered
  * balances are restored) is asked for every row.
  */
-export function refreshOnServerChanges({ refresher, store, credentials, settings }: { refresher: Refresher; store: BalanceStore; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> } }): vscode.Disposable[] {
+export function refreshOnServerChanges({ refresher, store, accounts, credentials, settings }: { refresher: Refresher; store: BalanceStore; accounts: AccountStore; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> } }): vscode.Disposable[] {
   return [
     credentials.onDidChange(() => {
       store.newEpoch();
+      accounts.newEpoch();
       void refresher.refreshAll();
     }),
     settings.onDidChange((change) => change.scope && void refresher.refreshAll()),

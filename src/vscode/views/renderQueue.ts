@@ -13,6 +13,7 @@ export class RenderQueue implements vscode.Disposable {
   private readonly pending = new Set<string>();
   private everything = false;
   private frame: NodeJS.Timeout | undefined;
+  private rendered: (() => void)[] = [];
 
   constructor(private readonly flush: (ids: readonly string[] | undefined) => void) {}
 
@@ -30,10 +31,17 @@ export class RenderQueue implements vscode.Disposable {
       this.pending.clear();
       this.everything = false;
       this.flush(ids);
+      this.rendered.splice(0).forEach((resolve) => resolve());
     }, FRAME_MS);
+  }
+
+  /** Resolves once what is queued now has been rendered (at once when nothing is). */
+  whenRendered(): Promise<void> {
+    return this.frame === undefined ? Promise.resolve() : new Promise((resolve) => this.rendered.push(resolve));
   }
 
   dispose(): void {
     clearTimeout(this.frame);
+    this.rendered.splice(0).forEach((resolve) => resolve());
   }
 }

@@ -7,8 +7,10 @@ import { BalancesTreeProvider } from './tree/balancesTreeProvider';
 import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { RenderQueue } from './renderQueue';
+import { AccountRows } from './tree/accountRows';
 import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
 import { SortOrder } from '../../core/model/sortOrder';
+import { AccountSection } from '../../core/store/accountStore';
 import { inertLabel } from '../../core/model/safeText';
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
@@ -19,15 +21,21 @@ export interface Sidebar {
   rowFor(id: string): BalanceNode | undefined;
   /** What the automatic refresh has scheduled now. */
   readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule };
+  /** Shows, selects and opens a row of the user's list; false when the identifier is not listed. */
+  revealRow(id: string): Promise<boolean>;
+  /** Opens a group of a PLYR ID of the user's list (which loads it, as a click does); false when the ID is not listed. */
+  revealSection(id: string, section: AccountSection): Promise<boolean>;
 }
 
 /** What the sidebar shows and re-renders on. */
-export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings'>;
+export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows'>;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: SidebarServices): Sidebar {
   const { tracked, watched, store, statusBar } = services;
+  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now });
   const provider = new BalancesTreeProvider({
+    account,
     tracked,
     watched,
     store,
@@ -57,6 +65,9 @@ export function createSidebar(services: SidebarServices): Sidebar {
   describeSort(view, services.sortOrder.value);
   // Sorted by amount, a new amount can move its row: the lists are arranged again.
   const storeListener = store.onDidChange((ids) => render(services.sortOrder.value.by === 'amount' ? undefined : ids));
+  // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
+  // its PLYR ID's row instead would reload the row's children under a reveal still resolving.
+  const accountListener = services.accounts.onDidChange((changes) => provider.refreshSections(changes.filter((c) => !services.accounts.get(c.plyrId, c.section)?.loading)));
   if (readViewSettings().openOnStartup) {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }
@@ -65,7 +76,10 @@ export function createSidebar(services: SidebarServices): Sidebar {
     provider,
     view,
     queue,
-    { dispose: () => storeListener.dispose() },
+    { dispose: () => (storeListener.dispose(), accountListener.dispose()) },
+    // What is open is what a refresh asks again (state/refresher.ts).
+    view.onDidExpandElement(({ element }) => trackOpen(services.openRows, element, true)),
+    view.onDidCollapseElement(({ element }) => trackOpen(services.openRows, element, false)),
     tracked.onDidChange(() => (updateTrackedCount(), render())),
     services.privacy.onDidChange(() => render()),
     services.sortOrder.onDidChange((order) => (describeSort(view, order), render())),
@@ -76,7 +90,28 @@ export function createSidebar(services: SidebarServices): Sidebar {
     services.settings.onDidChange((change) => (change.scope || change.rows) && render()),
     autoRefresh,
   ];
-  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh };
+  // A row just added (or moved) is in the view once the queued render is done: reveal after it.
+  const reveal = async (node: BalanceNode | undefined) => {
+    if (node) {
+      await queue.whenRendered();
+      await view.reveal(node, { select: true, focus: true, expand: true });
+    }
+    return node !== undefined;
+  };
+  const revealRow = (id: string) => reveal(provider.rowFor(id));
+  const revealSection = async (id: string, section: AccountSection) => {
+    const row = provider.rowFor(id);
+    return (await reveal(row)) && reveal(account.sectionsOf(row!).find((n) => n.section === section));
+  };
+  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection };
+}
+
+function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open: boolean): void {
+  if (row.type === 'section') {
+    openRows.openSection(row.id, row.section, open);
+  } else if (row.type === 'wallet') {
+    openRows.openWallet(row.owner, row.id, open);
+  }
 }
 
 /** The sort, said in words beside the view's title, not only by the Sort button's icon. */

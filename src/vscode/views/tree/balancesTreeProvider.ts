@@ -2,13 +2,16 @@ import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
 import { errorRow, groupRow, identifierRow, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
 import { isZero } from '../../../core/model/decimal';
+import { isAddressText } from '../../../core/model/identifier';
 import { arrange, Arrangement, SortOrder } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
 import { fixCommand } from '../../ui/fixes';
 import { COMMANDS, ROW_CONTEXT } from '../../ids';
 import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
-import { BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode } from './nodes';
+import { AccountSection } from '../../../core/store/accountStore';
+import { AccountRows } from './accountRows';
+import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode } from './nodes';
 import { treeItem } from './treeItem';
 
 export interface TreeDeps {
@@ -25,6 +28,8 @@ export interface TreeDeps {
   /** The privacy mask is on: amounts (and their changes) show as •••. */
   readonly masked: () => boolean;
   readonly now?: () => number;
+  /** The account's groups under each PLYR ID (chips, allowances, activity, wallets). */
+  readonly account: AccountRows;
 }
 
 /**
@@ -64,12 +69,27 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     }
   }
 
-  /** The user's row of an identifier (what reveal and automation address). */
-  rowFor(id: string): IdentifierNode | undefined {
-    return this.rows.get(rowKey('user', id));
+  /** Re-renders the account groups shown for these PLYR IDs (and their rows, when open). */
+  refreshSections(changes: readonly { readonly plyrId: string; readonly section: AccountSection }[]): void {
+    for (const { plyrId, section } of changes) {
+      for (const source of ['user', 'workspace'] as const) {
+        const node = this.deps.account.sectionNode(source, plyrId, section);
+        if (node) {
+          this.changed.fire(node);
+        }
+      }
+    }
   }
 
-  getChildren(node?: BalanceNode): BalanceNode[] {
+  /** The user's row of an identifier (what reveal and automation address), also before the view first lists it. */
+  rowFor(id: string): IdentifierNode | undefined {
+    return this.deps.tracked.find(id) ? this.row('user', id) : undefined;
+  }
+
+  getChildren(node?: BalanceNode): BalanceNode[] | Promise<BalanceNode[]> {
+    if (node && isAccountNode(node)) {
+      return this.deps.account.childrenOf(node).then(markShown);
+    }
     return markShown(this.childrenOf(node));
   }
 
@@ -101,10 +121,14 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       return [];
     }
     const children: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
-    return [...children, ...this.tokenRows(node, entry)];
+    const account = isAddressText(node.id) ? [] : this.deps.account.sectionsOf(node);
+    return [...children, ...this.tokenRows(node, entry), ...account];
   }
 
   getParent(node: BalanceNode): BalanceNode | undefined {
+    if (isAccountNode(node)) {
+      return this.deps.account.parentOf(node, (source, id) => this.rows.get(rowKey(source, id)));
+    }
     switch (node.type) {
       case 'identifier': {
         const group = this.entryOf(node)?.group;
@@ -123,6 +147,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   getTreeItem(node: BalanceNode): vscode.TreeItem {
+    if (isAccountNode(node)) {
+      return this.deps.account.itemOf(node);
+    }
     switch (node.type) {
       case 'identifier':
         return this.identifierItem(node);
@@ -146,6 +173,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   private forgetGoneRows(): void {
+    this.deps.account.keepOnly((source, id) => this.rows.has(rowKey(source, id)));
     keepOnly(this.rows, [...this.deps.tracked.all.map((t) => rowKey('user', t.id)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.id))]);
     keepOnly(this.groupRows, [...this.deps.tracked.groups.map((g) => rowKey('user', g)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.group ?? ''))]);
   }
@@ -277,4 +305,10 @@ function rowKey(source: RowSource, id: string): string {
 /** The watch-list's rows get ids of their own: the same identifier may be in both lists. */
 function idPrefix(source: RowSource): string {
   return source === 'workspace' ? 'workspace:' : '';
+}
+
+const ACCOUNT_TYPES: ReadonlySet<BalanceNode['type']> = new Set<AccountNode['type']>(['section', 'sectionError', 'chip', 'allowance', 'activity', 'loadMore', 'wallet', 'walletToken']);
+
+function isAccountNode(node: BalanceNode): node is AccountNode {
+  return ACCOUNT_TYPES.has(node.type);
 }

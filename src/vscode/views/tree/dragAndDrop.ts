@@ -71,6 +71,9 @@ function destinationOf(target: BalanceNode | undefined): Destination | undefined
     case 'workspaceGroup':
     case 'problem':
       return undefined;
+    default:
+      // An account's rows (a group, a chip, a wallet…): before the PLYR ID they belong to.
+      return target.source === 'user' && 'owner' in target ? { before: target.owner } : target.source === 'user' ? { before: target.id } : undefined;
   }
 }
 

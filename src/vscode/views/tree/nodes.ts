@@ -1,5 +1,14 @@
+import type { ActivityEntry } from '../../../core/model/activity';
+import type { Allowance } from '../../../core/model/allowances';
+import type { Chip } from '../../../core/model/chips';
+import type { WalletRole } from '../../../core/content/accountContent';
+import type { AccountSection } from '../../../core/store/accountStore';
+
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
-export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode;
+export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
+
+/** The rows of a PLYR ID's account, below its token balances (see accountRows.ts). */
+export type AccountNode = SectionNode | SectionErrorNode | ChipNode | AllowanceNode | ActivityNode | LoadMoreNode | WalletNode | WalletTokenNode;
 
 /** Where an identifier row comes from: the user's own list, or the workspace's `.vscode/plyr.json`. */
 export type RowSource = 'user' | 'workspace';
@@ -41,6 +50,75 @@ export interface ErrorNode {
   readonly type: 'error';
   readonly id: string;
   readonly source: RowSource;
+}
+
+/** A group of the account under a PLYR ID: Chips, Allowances, Activity or Wallets. */
+export interface SectionNode {
+  readonly type: 'section';
+  /** The PLYR ID. */
+  readonly id: string;
+  readonly source: RowSource;
+  readonly section: AccountSection;
+}
+
+/** A group's failure, with its fix: first in the group, above what was last known. */
+export interface SectionErrorNode {
+  readonly type: 'sectionError';
+  readonly id: string;
+  readonly source: RowSource;
+  readonly section: AccountSection;
+}
+
+export interface ChipNode {
+  readonly type: 'chip';
+  readonly id: string;
+  readonly source: RowSource;
+  readonly chip: Chip;
+}
+
+export interface AllowanceNode {
+  readonly type: 'allowance';
+  readonly id: string;
+  readonly source: RowSource;
+  readonly allowance: Allowance;
+}
+
+/** An entry of the activity log. */
+export interface ActivityNode {
+  readonly type: 'activity';
+  /** The PLYR ID whose log it is in. */
+  readonly id: string;
+  readonly source: RowSource;
+  readonly entry: ActivityEntry;
+}
+
+/** "Load more…" at the end of a read activity log that may go on. */
+export interface LoadMoreNode {
+  readonly type: 'loadMore';
+  readonly id: string;
+  readonly source: RowSource;
+}
+
+/** One of the account's wallets; its `id` is the address, so the address commands take it as they take an address row. */
+export interface WalletNode {
+  readonly type: 'wallet';
+  readonly id: string;
+  /** The PLYR ID whose wallet it is. */
+  readonly owner: string;
+  readonly source: RowSource;
+  readonly role: WalletRole;
+}
+
+/** A token balance of a wallet, on-chain (`/api/balance/{address}`). */
+export interface WalletTokenNode {
+  readonly type: 'walletToken';
+  /** The wallet's address. */
+  readonly id: string;
+  readonly owner: string;
+  readonly source: RowSource;
+  readonly role: WalletRole;
+  readonly token: string;
+  readonly amount: string;
 }
 
 /** The rows the tree has handed to VS Code: what a menu or a key passes back to a command. */

@@ -1,0 +1,156 @@
+import { AccountClient } from '../api/accountClient';
+import { ActivityEntry } from '../model/activity';
+import { Allowance } from '../model/allowances';
+import { Chip } from '../model/chips';
+import { AccountInfo, SecondaryWallet } from '../model/wallets';
+import { Emitter } from './emitter';
+import { LastGood, LastGoodStore } from './lastGoodStore';
+
+/** The groups under a PLYR ID's row, beside its token balances. */
+export const ACCOUNT_SECTIONS = ['chips', 'allowances', 'activity', 'wallets'] as const;
+export type AccountSection = (typeof ACCOUNT_SECTIONS)[number];
+
+/** The activity log as far as it was read: newest first, pages appended by Load more. */
+export interface ActivityLog {
+  readonly entries: readonly ActivityEntry[];
+  readonly mayHaveMore: boolean;
+}
+
+/** The account's wallets: its primary and mirror (from its info) and the secondary ones bound to it. */
+export interface AccountWallets {
+  readonly info: AccountInfo;
+  readonly secondaries: readonly SecondaryWallet[];
+}
+
+export interface SectionValues {
+  readonly chips: readonly Chip[];
+  readonly allowances: readonly Allowance[];
+  readonly activity: ActivityLog;
+  readonly wallets: AccountWallets;
+}
+
+/** How each section is asked of the server (the client's account routes, composed at activation). */
+export interface AccountFetch {
+  chips(plyrId: string, signal: AbortSignal): Promise<readonly Chip[]>;
+  allowances(plyrId: string, signal: AbortSignal): Promise<readonly Allowance[]>;
+  activity(plyrId: string, page: { readonly offset: number; readonly limit: number }, signal: AbortSignal): Promise<ActivityLog>;
+  wallets(plyrId: string, signal: AbortSignal): Promise<AccountWallets>;
+}
+
+export interface AccountStoreOptions {
+  readonly fetch: AccountFetch;
+  /** Where answers come from (the API root): entries of one server never show under another. */
+  readonly scope: () => string;
+  readonly now?: () => number;
+}
+
+/** A page of the activity log: what the first load and each Load more ask for. */
+export const ACTIVITY_PAGE = 25;
+/** A refresh asks again for what was read, up to this many entries (the server's page limit). */
+const MAX_ACTIVITY_REFRESH = 100;
+
+export interface SectionChange {
+  readonly plyrId: string;
+  readonly section: AccountSection;
+}
+
+/**
+ * What is known of each PLYR ID's chips, allowances, activity and wallets, on the rules of
+ * the balances: loaded when asked (a collapsed group costs nothing), shared while in flight,
+ * the last good answer kept (stale) when a later one fails.
+ */
+export class AccountStore {
+  private readonly stores: { readonly [S in AccountSection]: LastGoodStore<SectionValues[S]> };
+  private readonly changed = new Emitter<SectionChange[]>();
+  private readonly listeners: { dispose(): void }[];
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: AccountStoreOptions) {
+    const make = <V>() => new LastGoodStore<V>({ scope: options.scope, now: options.now });
+    this.stores = { chips: make(), allowances: make(), activity: make(), wallets: make() };
+    this.listeners = ACCOUNT_SECTIONS.map((section) => this.stores[section].onDidChange((ids) => this.changed.fire(ids.map((plyrId) => ({ plyrId, section })))));
+  }
+
+  get<S extends AccountSection>(plyrId: string, section: S): LastGood<SectionValues[S]> | undefined {
+    return this.stores[section].get(plyrId) as LastGood<SectionValues[S]> | undefined;
+  }
+
+  /** Loads a section (again); the activity log asks for as many entries as were read, in one page. */
+  load<S extends AccountSection>(plyrId: string, section: S, signal?: AbortSignal): Promise<LastGood<SectionValues[S]>> {
+    const store = this.stores[section] as LastGoodStore<SectionValues[S]>;
+    return store.load(plyrId, (shared, previous) => this.fetchSection(plyrId, section, shared, previous), signal);
+  }
+
+  /** The next page of the activity log, appended to what was read (an entry already shown is not repeated). */
+  loadMore(plyrId: string, signal?: AbortSignal): Promise<LastGood<ActivityLog>> {
+    return this.stores.activity.load(
+      plyrId,
+      async (shared, previous) => {
+        const read = previous?.entries ?? [];
+        const page = await this.options.fetch.activity(plyrId, { offset: read.length, limit: ACTIVITY_PAGE }, shared);
+        const seen = new Set(read.map(entryKey));
+        return { entries: [...read, ...page.entries.filter((e) => !seen.has(entryKey(e)))], mayHaveMore: page.mayHaveMore };
+      },
+      signal,
+    );
+  }
+
+  /** The sections known of an identifier (what a refresh asks again). */
+  loaded(plyrId: string): AccountSection[] {
+    return ACCOUNT_SECTIONS.filter((section) => this.stores[section].get(plyrId) !== undefined);
+  }
+
+  /** Drops everything known of these PLYR IDs; answers on their way are ignored. */
+  forget(plyrIds: readonly string[]): void {
+    const gone = new Set(plyrIds);
+    for (const section of ACCOUNT_SECTIONS) {
+      this.stores[section].forget((key) => gone.has(key));
+    }
+  }
+
+  /** Credentials changed: requests signed with the old ones are not joined any more. */
+  newEpoch(): void {
+    ACCOUNT_SECTIONS.forEach((section) => this.stores[section].newEpoch());
+  }
+
+  dispose(): void {
+    this.listeners.forEach((l) => l.dispose());
+    ACCOUNT_SECTIONS.forEach((section) => this.stores[section].dispose());
+    this.changed.dispose();
+  }
+
+  private fetchSection<S extends AccountSection>(plyrId: string, section: S, signal: AbortSignal, previous: SectionValues[S] | undefined): Promise<SectionValues[S]> {
+    const fetch = this.options.fetch;
+    const fetchers: { readonly [K in AccountSection]: () => Promise<SectionValues[K]> } = {
+      chips: () => fetch.chips(plyrId, signal),
+      allowances: () => fetch.allowances(plyrId, signal),
+      activity: () => {
+        const read = (previous as ActivityLog | undefined)?.entries.length ?? 0;
+        return fetch.activity(plyrId, { offset: 0, limit: Math.min(MAX_ACTIVITY_REFRESH, Math.max(ACTIVITY_PAGE, read)) }, signal);
+      },
+      wallets: () => fetch.wallets(plyrId, signal),
+    };
+    return fetchers[section]() as Promise<SectionValues[S]>;
+  }
+}
+
+/** The server's record id when it sent one, else what the entry says. */
+function entryKey(entry: ActivityEntry): string {
+  return entry.id ?? `${entry.at}|${entry.action}|${entry.gameId ?? ''}|${entry.token ?? ''}|${entry.amount ?? ''}|${entry.txHash ?? ''}`;
+}
+
+/** The client's account routes as the store asks for them (composed once, at activation). */
+export function accountFetchOf(client: AccountClient): AccountFetch {
+  return {
+    chips: async (plyrId, signal) => (await client.getChips(plyrId, {}, signal)).value,
+    allowances: async (plyrId, signal) => (await client.getAllowances(plyrId, signal)).value,
+    activity: async (plyrId, page, signal) => {
+      const answer = await client.getActivity(plyrId, page, signal);
+      return { entries: answer.value, mayHaveMore: answer.mayHaveMore };
+    },
+    wallets: async (plyrId, signal) => {
+      const [info, secondaries] = await Promise.all([client.getUserInfo({ kind: 'plyrId', value: plyrId }, signal), client.getSecondaryWallets(plyrId, signal)]);
+      return { info: info.value, secondaries: secondaries.value };
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import * as vscode from 'vscode';
+import { allowanceRow, chipRow, loadMoreRow, sectionRow, WalletRole, walletRow } from '../../../core/content/accountContent';
+import { activityRow } from '../../../core/content/activityContent';
+import { errorRow, tokenRow } from '../../../core/content/treeContent';
+import { isZero } from '../../../core/model/decimal';
+import { parseIdentifier } from '../../../core/model/identifier';
+import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '../../../core/store/accountStore';
+import { BalanceStore } from '../../../core/store/balanceStore';
+import { LastGood } from '../../../core/store/lastGoodStore';
+import { COMMANDS, ROW_CONTEXT } from '../../ids';
+import { fixCommand } from '../../ui/fixes';
+import { AccountNode, BalanceNode, IdentifierNode, SectionNode, WalletNode } from './nodes';
+import { treeItem } from './treeItem';
+
+export interface AccountRowsDeps {
+  readonly accounts: AccountStore;
+  /** A wallet's own balances come from the same store as every address's. */
+  readonly balances: BalanceStore;
+  readonly masked: () => boolean;
+  readonly hideZeroBalances: () => boolean;
+  readonly now: () => number;
+}
+
+/**
+ * The account under a PLYR ID's row: its Chips, Allowances, Activity and Wallets groups and their
+ * rows. A group loads on its first expand (VS Code shows progress while it does); a collapsed one
+ * costs nothing. A failure shows first in its group, above what was last known.
+ */
+export class AccountRows {
+  /** Group rows by source, PLYR ID and section, reused so that events and expansion address the same node. */
+  private readonly sectionNodes = new Map<string, SectionNode>();
+
+  constructor(private readonly deps: AccountRowsDeps) {}
+
+  /** The groups below a PLYR ID's balances. */
+  sectionsOf(row: IdentifierNode): SectionNode[] {
+    return ACCOUNT_SECTIONS.map((section) => {
+      const key = `${row.source}\n${row.id}\n${section}`;
+      let node = this.sectionNodes.get(key);
+      if (!node) {
+        node = { type: 'section', id: row.id, source: row.source, section };
+        this.sectionNodes.set(key, node);
+      }
+      return node;
+    });
+  }
+
+  /** Drops the group rows of identifiers no longer listed. */
+  keepOnly(listed: (source: IdentifierNode['source'], id: string) => boolean): void {
+    for (const [key, node] of this.sectionNodes) {
+      if (!listed(node.source, node.id)) {
+        this.sectionNodes.delete(key);
+      }
+    }
+  }
+
+  /** The group row of an identifier's section, when the view has shown it. */
+  sectionNode(source: IdentifierNode['source'], id: string, section: AccountSection): SectionNode | undefined {
+    return this.sectionNodes.get(`${source}\n${id}\n${section}`);
+  }
+
+  async childrenOf(node: AccountNode): Promise<BalanceNode[]> {
+    if (node.type === 'section') {
+      const known = this.deps.accounts.get(node.id, node.section);
+      const entry = known?.value !== undefined || known?.error ? known : await this.deps.accounts.load(node.id, node.section);
+      return this.sectionChildren(node, entry);
+    }
+    if (node.type === 'wallet') {
+      return this.walletChildren(node);
+    }
+    return [];
+  }
+
+  parentOf(node: AccountNode, identifierRow: (source: IdentifierNode['source'], id: string) => IdentifierNode | undefined): BalanceNode | undefined {
+    switch (node.type) {
+      case 'section':
+        return identifierRow(node.source, node.id);
+      case 'sectionError':
+        return this.sectionNode(node.source, node.id, node.section);
+      case 'wallet':
+        return this.sectionNode(node.source, node.owner, 'wallets');
+      case 'walletToken':
+        return this.walletNode(node.source, node.owner, node.id, node.role);
+      case 'chip':
+        return this.sectionNode(node.source, node.id, 'chips');
+      case 'allowance':
+        return this.sectionNode(node.source, node.id, 'allowances');
+      case 'activity':
+      case 'loadMore':
+        return this.sectionNode(node.source, node.id, 'activity');
+    }
+  }
+
+  itemOf(node: AccountNode): vscode.TreeItem {
+    const { masked, now } = this.deps;
+    const prefix = `${node.source === 'workspace' ? 'workspace:' : ''}account:${node.id}`;
+    switch (node.type) {
+      case 'section': {
+        const entry = this.deps.accounts.get(node.id, node.section);
+        const item = treeItem(sectionRow({ section: node.section, entry, count: entry?.value === undefined ? undefined : this.rowCount(node.section, entry.value), now: now() }), vscode.TreeItemCollapsibleState.Collapsed, `${prefix}:${node.section}`);
+        item.contextValue = ROW_CONTEXT.section;
+        return item;
+      }
+      case 'sectionError': {
+        const error = this.deps.accounts.get(node.id, node.section)?.error;
+        const fix = error?.fix ? fixCommand(error.fix) : undefined;
+        const row = errorRow({ message: error?.message, fixTitle: fix?.title });
+        const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:${node.section}:error`);
+        item.contextValue = ROW_CONTEXT.sectionError;
+        item.command = fix ?? { title: row.description, command: COMMANDS.refreshSection, arguments: [node.id, node.section] };
+        return item;
+      }
+      case 'chip': {
+        const item = treeItem(chipRow({ chip: node.chip, masked: masked() }), vscode.TreeItemCollapsibleState.None, `${prefix}:chip:${node.chip.gameId}:${node.chip.address}`);
+        item.contextValue = ROW_CONTEXT.chip;
+        return item;
+      }
+      case 'allowance': {
+        const a = node.allowance;
+        const item = treeItem(allowanceRow({ allowance: a, masked: masked(), now: now() }), vscode.TreeItemCollapsibleState.None, `${prefix}:allowance:${a.gameId}:${a.token}:${a.createdAt}`);
+        item.contextValue = ROW_CONTEXT.allowance;
+        return item;
+      }
+      case 'activity':
+        return this.activityItem(node, prefix);
+      case 'loadMore': {
+        const read = this.deps.accounts.get(node.id, 'activity')?.value?.entries.length ?? 0;
+        const item = treeItem(loadMoreRow({ read }), vscode.TreeItemCollapsibleState.None, `${prefix}:activity:more`);
+        item.contextValue = ROW_CONTEXT.loadMore;
+        item.command = { title: vscode.l10n.t('Load more'), command: COMMANDS.loadMoreActivity, arguments: [node.id] };
+        return item;
+      }
+      case 'wallet': {
+        const item = treeItem(walletRow({ address: node.id, role: node.role }), vscode.TreeItemCollapsibleState.Collapsed, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}`);
+        item.contextValue = ROW_CONTEXT.wallet;
+        return item;
+      }
+      case 'walletToken': {
+        const entry = this.deps.balances.get(node.id);
+        const item = treeItem(tokenRow({ token: node.token, amount: node.amount, entry, masked: masked(), now: now() }), vscode.TreeItemCollapsibleState.None, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}:${node.token}`);
+        item.contextValue = ROW_CONTEXT.walletToken;
+        return item;
+      }
+    }
+  }
+
+  private sectionChildren(node: SectionNode, entry: LastGood<unknown> | undefined): BalanceNode[] {
+    const rows: BalanceNode[] = entry?.error ? [{ type: 'sectionError', id: node.id, source: node.source, section: node.section }] : [];
+    const base = { id: node.id, source: node.source };
+    switch (node.section) {
+      case 'chips': {
+        const chips = (entry?.value as SectionValues['chips'] | undefined) ?? [];
+        const hideZero = this.deps.hideZeroBalances();
+        return [...rows, ...chips.filter((chip) => !(hideZero && isZero(chip.balance))).map((chip) => ({ type: 'chip' as const, ...base, chip }))];
+      }
+      case 'allowances':
+        return [...rows, ...((entry?.value as SectionValues['allowances'] | undefined) ?? []).map((allowance) => ({ type: 'allowance' as const, ...base, allowance }))];
+      case 'activity': {
+        const log = entry?.value as SectionValues['activity'] | undefined;
+        const more = log?.mayHaveMore ? [{ type: 'loadMore' as const, ...base }] : [];
+        return [...rows, ...(log?.entries ?? []).map((e) => ({ type: 'activity' as const, ...base, entry: e })), ...more];
+      }
+      case 'wallets': {
+        const wallets = entry?.value as SectionValues['wallets'] | undefined;
+        if (!wallets) {
+          return rows;
+        }
+        const { primaryAddress, mirrorAddress } = wallets.info;
+        const own: [string | undefined, WalletRole][] = [[primaryAddress, 'primary'], [mirrorAddress, 'mirror'], ...wallets.secondaries.map((w): [string, WalletRole] => [w.address, 'secondary'])];
+        return [...rows, ...own.flatMap(([address, role]) => (address ? [this.walletNode(node.source, node.id, address, role)] : []))];
+      }
+    }
+  }
+
+  private async walletChildren(node: WalletNode): Promise<BalanceNode[]> {
+    const parsed = parseIdentifier(node.id);
+    if (!parsed.ok) {
+      return [];
+    }
+    const entry = this.deps.balances.get(node.id)?.balances ? this.deps.balances.get(node.id) : await this.deps.balances.refresh(parsed.value);
+    const hideZero = this.deps.hideZeroBalances();
+    const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
+    const tokens = Object.entries(entry?.balances ?? {})
+      .filter(([, amount]) => !(hideZero && isZero(amount)))
+      .map(([token, amount]) => ({ type: 'walletToken' as const, id: node.id, owner: node.owner, source: node.source, role: node.role, token, amount }));
+    return [...errors, ...tokens];
+  }
+
+  private walletNode(source: WalletNode['source'], owner: string, address: string, role: WalletRole): WalletNode {
+    return { type: 'wallet', id: address, owner, source, role };
+  }
+
+  private activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {
+    const row = activityRow({ entry: node.entry, masked: this.deps.masked(), now: this.deps.now() });
+    const e = node.entry;
+    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${e.id ?? `${e.at}:${e.action}:${e.txHash ?? ''}`}`);
+    item.contextValue = e.txHash ? ROW_CONTEXT.activityWithTx : ROW_CONTEXT.activity;
+    return item;
+  }
+
+  private rowCount(section: AccountSection, value: unknown): number {
+    switch (section) {
+      case 'chips': {
+        const hideZero = this.deps.hideZeroBalances();
+        return (value as SectionValues['chips']).filter((c) => !(hideZero && isZero(c.balance))).length;
+      }
+      case 'allowances':
+        return (value as SectionValues['allowances']).length;
+      case 'activity':
+        return (value as SectionValues['activity']).entries.length;
+      case 'wallets': {
+        const w = value as SectionValues['wallets'];
+        return [w.info.primaryAddress, w.info.mirrorAddress].filter(Boolean).length + w.secondaries.length;
+      }
+    }
+  }
+}

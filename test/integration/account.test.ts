@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Simulator } from '../../simulator/server';
+import { plyrApi, rejection, startSuite, tracked, untrackAll, waitFor } from './helpers';
+
+/** The account routes the simulator was asked, by route (chips, allowances, actionLog, info, secondary). */
+const ACCOUNT_ROUTES = /^\/api\/(game\/chip\/balance|game\/allowances\/|actionLog\/|user\/info\/|user\/secondary\/)/;
+
+describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', () => {
+  let sim: Simulator;
+  const accountRequests = () => sim.requests.filter((r) => ACCOUNT_ROUTES.test(r.path)).map((r) => r.path);
+  const open = (section: string) => vscode.commands.executeCommand('plyr.revealAccount', 'player123', section);
+
+  before(async () => {
+    sim = await startSuite();
+  });
+  beforeEach(async () => {
+    // The view remembers which rows were open by their ids, also across removing and adding an
+    // identifier: every group is closed first, then the account starts again with nothing known.
+    await vscode.commands.executeCommand('workbench.view.extension.plyr');
+    await vscode.commands.executeCommand('workbench.actions.treeView.plyr.balances.collapseAll');
+    await untrackAll();
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+    sim.reset();
+  });
+  after(async () => {
+    await untrackAll();
+    await sim.close();
+  });
+
+  it('asks nothing of a collapsed group: tracking and refreshing cost what they did', async () => {
+    await vscode.commands.executeCommand('plyr.revealIdentifier', 'player123');
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.ok(sim.requests.some((r) => r.path.startsWith('/api/user/balance/player123')), 'the balances were asked');
+    assert.deepEqual(accountRequests(), []);
+  });
+
+  for (const [section, route] of [
+    ['chips', '/api/game/chip/balance'],
+    ['allowances', '/api/game/allowances/player123'],
+    ['activity', '/api/actionLog/player123'],
+  ] as const) {
+    it(`opening ${section} asks its route once, and a refresh asks it again while it is open`, async () => {
+      await open(section);
+      await waitFor(() => accountRequests().length > 0, `the ${section} request`);
+      assert.deepEqual(accountRequests(), [route]);
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.deepEqual(accountRequests(), [route, route], 'refresh-all reloads the open group');
+    });
+  }
+
+  it('opening Wallets reads the account and its secondary wallets', async () => {
+    await open('wallets');
+    await waitFor(() => accountRequests().length === 2, 'the two wallet requests');
+    assert.deepEqual(accountRequests().sort(), ['/api/user/info/player123', '/api/user/secondary/player123']);
+    const wallets = await (await plyrApi()).getWallets('player123');
+    assert.equal(wallets.info.primaryAddress, '0x742d35Cc6634C0532925a3b844Bc454e4438f44e');
+    assert.equal(wallets.secondaries.length, 2);
+    assert.equal(accountRequests().length, 2, 'the API reads what the group loaded');
+  });
+
+  it('Load more reads the next page of the activity log and keeps the first', async () => {
+    await open('activity');
+    await waitFor(() => accountRequests().length === 1, 'the first page');
+    await vscode.commands.executeCommand('plyr.loadMoreActivity', 'player123');
+    const pages = sim.requests.filter((r) => r.path.startsWith('/api/actionLog/')).length;
+    assert.equal(pages, 2);
+    // The exported API pages the log the same way.
+    const api = await plyrApi();
+    const first = await api.getActivity('player123', { offset: 0, limit: 25 });
+    const second = await api.getActivity('player123', { offset: 25, limit: 25 });
+    assert.equal(first.length, 25);
+    assert.ok(second.length > 0);
+    assert.ok(first[0].at >= first[24].at && first[24].at >= second[0].at, 'newest first, page after page');
+  });
+
+  it('a failing group shows its error and leaves the other groups and the balances as they were', async () => {
+    const api = await plyrApi();
+    await open('allowances');
+    const allowances = await api.getAllowances('player123');
+    assert.ok(allowances.length > 0);
+    sim.fault({ kind: 'status', status: 500, error: 'chips are down', path: '/api/game/chip' });
+    await open('chips');
+    const error = await rejection(api.getChips('player123'));
+    assert.match(error.message, /chips are down|500/);
+    assert.deepEqual(await api.getAllowances('player123'), allowances, 'the allowances are kept');
+    const row = await tracked('player123');
+    assert.equal(row?.status, 'ok');
+    assert.equal(row?.balances?.gamr, '9007199.254740993123456789', 'the balances are kept');
+    // Once the server answers again, Retry (refresh-all while it is open) reads it.
+    sim.clearFaults();
+    await vscode.commands.executeCommand('plyr.refresh');
+    const chips = await waitFor(async () => (await api.getChips('player123').catch(() => undefined)) ?? false, 'the chips after the fault');
+    assert.ok(chips.some((c) => c.gameId === 'tavern'));
+  });
+
+  it('refuses an address or a malformed PLYR ID before any request', async () => {
+    const api = await plyrApi();
+    const before = sim.requests.length;
+    assert.equal((await rejection(api.getChips('0x742d35Cc6634C0532925a3b844Bc454e4438f44e'))).code, 'invalidIdentifier');
+    assert.equal((await rejection(vscode.commands.executeCommand('plyr.loadMoreActivity', 'not valid!'))).code, 'invalidIdentifier');
+    assert.equal(sim.requests.length, before);
+  });
+});
