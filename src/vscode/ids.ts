@@ -43,6 +43,11 @@ export const COMMANDS = {
   /** Delete and F2 in the view: act on the selected rows (a key passes no row to a command). */
   removeSelected: 'plyr.removeSelected',
   renameSelected: 'plyr.renameSelected',
+  /** An activity row's transaction in the network's explorer (or a hash, typed or passed). */
+  openTransaction: 'plyr.openTransaction',
+  copyHash: 'plyr.copyHash',
+  /** The activity entries between the last two refreshes that name a changed token. */
+  whyChanged: 'plyr.whyChanged',
 } as const;
 
 /**
@@ -89,6 +94,10 @@ export const ROW_CONTEXT = {
   watchedGroup: 'plyr.watchedGroup',
   problem: 'plyr.problem',
   token: 'plyr.token',
+  /** A token of a PLYR ID that the last refresh changed: it offers Why? (matched as /^plyr\.token(\.|$)/ with the others). */
+  tokenChanged: 'plyr.token.changed',
+  /** An activity row with a transaction hash (the manifest matches /activity\.tx/). */
+  activityTx: 'plyr.activity.tx',
   error: 'plyr.error',
 } as const;
 

@@ -190,7 +190,8 @@ function shorten(id: string): string {
   return isAddressText(id) ? shortAddress(id) : id;
 }
 
-function tokenLabel(token: string): string {
+/** A token as rows show it: the symbol upper case (`GAMR`), an address shortened. */
+export function tokenLabel(token: string): string {
   return isAddressText(token) ? shorten(token) : token.toUpperCase();
 }
 

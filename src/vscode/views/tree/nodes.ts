@@ -1,3 +1,5 @@
+import { ActivityEntry } from '../../../core/model/activity';
+
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
 export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode;
 
@@ -35,6 +37,20 @@ export interface TokenNode {
   readonly token: string;
   /** The exact decimal string as received. */
   readonly amount: string;
+}
+
+/** One entry of a PLYR ID's activity log. */
+export interface ActivityNode {
+  readonly type: 'activity';
+  /** The PLYR ID whose log it is. */
+  readonly id: string;
+  readonly entry: ActivityEntry;
+  readonly source: RowSource;
+}
+
+/** An activity row (a menu passes the row back): not a plain hash string. */
+export function isActivityRow(arg: unknown): arg is ActivityNode {
+  return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'activity' && typeof (arg as { entry?: unknown }).entry === 'object' && (arg as { entry?: unknown }).entry !== null;
 }
 
 export interface ErrorNode {
