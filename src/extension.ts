@@ -41,6 +41,8 @@ import { registerListTransfer } from './vscode/commands/listTransfer';
 import { registerShareToWorkspace } from './vscode/commands/shareToWorkspace';
 import { registerGroupCommands } from './vscode/commands/groups';
 import { SortOrderStore } from './vscode/state/sortOrderStore';
+import { registerActivityCommands } from './vscode/commands/activity';
+import { explainChangeOf, registerWhyChanged } from './vscode/commands/whyChanged';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -59,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const accounts = new AccountLookup({ fetch: (address, signal) => services.client.getPlyrIdForAddress(address, signal), scope: services.settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
     context.subscriptions.push(
       ...owned,
-      watchForChanges(services.store, services.tracked, services.privacy),
+      watchForChanges(services.store, services.tracked, services.privacy, (id, token) => explainChangeOf(services, id, token)),
       ...sidebar.disposables,
       ...refreshOnServerChanges(services),
       ...registerEditorFeatures(services, accounts),
@@ -141,6 +143,8 @@ function registerCommands(services: Services, serverTrust: ServerTrust, sidebar:
     ...registerViewCommands(services, sidebar),
     ...registerEditorCommands(services, accounts),
     ...registerAccountCommands(services, sidebar, accounts),
+    ...registerActivityCommands(services),
+    registerWhyChanged(services),
   ];
 }
 

@@ -49,6 +49,11 @@ export const COMMANDS = {
   trackWallet: 'plyr.trackWallet',
   trackOwner: 'plyr.trackOwner',
   revealAccount: 'plyr.revealAccount',
+  /** An activity row's transaction in the network's explorer (or a hash, typed or passed). */
+  openTransaction: 'plyr.openTransaction',
+  copyHash: 'plyr.copyHash',
+  /** The activity entries between the last two refreshes that name a changed token. */
+  whyChanged: 'plyr.whyChanged',
 } as const;
 
 /**
@@ -96,6 +101,10 @@ export const ROW_CONTEXT = {
   watchedGroup: 'plyr.watchedGroup',
   problem: 'plyr.problem',
   token: 'plyr.token',
+  /** A token of a PLYR ID that the last refresh changed: it offers Why? (matched as /^plyr\.token(\.|$)/ with the others). */
+  tokenChanged: 'plyr.token.changed',
+  /** An activity row with a transaction hash (the manifest matches /activity\.tx/). */
+  activityTx: 'plyr.activity.tx',
   error: 'plyr.error',
   /** The account's rows under a PLYR ID. */
   section: 'plyr.section',
@@ -103,8 +112,6 @@ export const ROW_CONTEXT = {
   chip: 'plyr.chip',
   allowance: 'plyr.allowance',
   activity: 'plyr.activity',
-  /** An activity entry with a (validated) transaction hash: Open Transaction, Copy Hash. */
-  activityWithTx: 'plyr.activity.tx',
   loadMore: 'plyr.loadMore',
   wallet: 'plyr.wallet',
   walletToken: 'plyr.walletToken',

@@ -105,7 +105,7 @@ describe('BalanceStore', () => {
     const second = store.refresh(ALICE);
     assert.deepEqual(store.get('alice01'), { balances: { PLYR: '1' }, fetchedAt: 10, loading: true });
     calls[1].answer({ PLYR: '2' }, 20);
-    assert.deepEqual(await second, { balances: { PLYR: '2' }, fetchedAt: 20, loading: false, changes: { PLYR: '+1' } });
+    assert.deepEqual(await second, { balances: { PLYR: '2' }, fetchedAt: 20, loading: false, changes: { PLYR: '+1' }, changedSince: 10 });
   });
 
   it('shares one fetch between concurrent refreshes of the same id', async () => {
@@ -352,7 +352,7 @@ describe('BalanceStore', () => {
     assert.deepEqual(store.get('alice01')?.balances, { PLYR: '1' });
     calls[1].answer({ PLYR: '2' }, 200);
     await newer;
-    assert.deepEqual(store.get('alice01'), { balances: { PLYR: '2' }, fetchedAt: 200, loading: false, changes: { PLYR: '+1' } });
+    assert.deepEqual(store.get('alice01'), { balances: { PLYR: '2' }, fetchedAt: 200, loading: false, changes: { PLYR: '+1' }, changedSince: 100 });
   });
 
   it('keeps the entries of one scope out of another', async () => {
@@ -465,6 +465,27 @@ describe('BalanceStore', () => {
       assert.deepEqual(moved, []);
       store.remember('alice01', { balances: { plyr: '7' }, fetchedAt: 1 });
       assert.equal(store.get('alice01')?.balances?.plyr, '1', 'remembering never replaces what is known');
+    });
+
+    it('says since when the changes are measured: the previous good answer, across a failure or a restart', async () => {
+      const { store, calls } = harness();
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      const afterRestart = store.refresh(ALICE);
+      calls[0].answer({ plyr: '2' }, 50);
+      assert.equal((await afterRestart).changedSince, 5, 'measured from the remembered answer');
+      const failing = store.refresh(ALICE);
+      calls[1].fail(new PlyrError('httpError', 'down'));
+      const failed = await failing;
+      assert.equal(failed.changedSince, 5, 'a failure keeps what the last good answer said');
+      assert.deepEqual(failed.changes, { plyr: '+1' });
+      const recovered = store.refresh(ALICE);
+      calls[2].answer({ plyr: '3' }, 90);
+      const entry = await recovered;
+      assert.deepEqual([entry.changes, entry.changedSince, entry.fetchedAt], [{ plyr: '+1' }, 50, 90], 'from the last good answer, not the failure');
+      const still = store.refresh(ALICE);
+      calls[3].answer({ plyr: '3' }, 120);
+      const unchanged = await still;
+      assert.deepEqual([unchanged.changes, unchanged.changedSince], [undefined, undefined], 'nothing moved: nothing to measure');
     });
 
     it('remembers under the current scope only', () => {

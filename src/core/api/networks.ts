@@ -16,6 +16,23 @@ export const NETWORKS: Readonly<Record<Exclude<NetworkName, 'custom'>, NetworkIn
   testnet: { name: 'testnet', label: 'PLYR TAU testnet', baseUrl: 'https://api-testnet.plyr.network', chainId: 62831, explorerUrl: 'https://subnets-test.avax.network/plyr' },
 };
 
+/**
+ * The block explorer (EIP-3091) of the network in use. A custom server has one only when it is one
+ * of the PLYR networks' own API servers; any other is a chain this extension cannot name.
+ */
+export function explorerOf(network: NetworkName, customBaseUrl = ''): string | undefined {
+  if (network !== 'custom') {
+    return NETWORKS[network].explorerUrl;
+  }
+  const root = apiRoot(network, customBaseUrl);
+  return root.ok ? Object.values(NETWORKS).find((n) => new URL(n.baseUrl).origin === root.url.origin)?.explorerUrl : undefined;
+}
+
+/** EIP-3091: a transaction at `{explorer}/tx/{hash}`; the hash is already checked (model/transactionHash.ts). */
+export function transactionUrl(explorerUrl: string, hash: string): string {
+  return `${explorerUrl}/tx/${hash}`;
+}
+
 export type BaseUrlResult = { ok: true; url: URL } | { ok: false; message: string };
 
 /** Longer is no server address: refused before parsing, whose cost grows with the length. */

@@ -62,7 +62,7 @@ export function chipRow(input: { chip: Chip; masked: boolean }): RowContent {
   const { chip, masked } = input;
   const symbol = chip.symbol ?? shortAddress(chip.address);
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(chip.balance);
-  const game = l10n.t('game {0}', chip.gameId);
+  const game = gameLabel(chip.gameId);
   return {
     label: inertLabel(symbol, 24),
     description: `${shown} · ${inertLabel(chip.name ?? '', 40)}${chip.name ? ' · ' : ''}${inertLabel(game, 40)}`,
@@ -80,7 +80,7 @@ export function allowanceRow(input: { allowance: Allowance; masked: boolean; now
   const left = allowance.expiresAt === undefined ? undefined : allowance.expiresAt - now;
   const expiry = left === undefined ? l10n.t('no expiry') : left <= 0 ? l10n.t('expired') : l10n.t('expires in {0}', describeDuration(left));
   const soon = left !== undefined && left < EXPIRY_WARNING_MS;
-  const game = l10n.t('game {0}', allowance.gameId);
+  const game = gameLabel(allowance.gameId);
   const until = allowance.expiresAt === undefined ? expiry : `${expiry} (${new Date(allowance.expiresAt).toLocaleString()})`;
   return {
     label: `${inertLabel(token, 24)} ${shown}`,
@@ -116,4 +116,9 @@ export function loadMoreRow(input: { read: number }): RowContent {
     spoken: l10n.t('Load more activity; {0} entries read', input.read),
     icon: { id: 'more' },
   };
+}
+
+/** "game tavern": a game by its ID (outside text, made inert where it is shown). */
+function gameLabel(gameId: string): string {
+  return l10n.t({ message: 'game {0}', args: [gameId], comment: 'The game an activity happened in, by its ID, such as: game tavern' });
 }

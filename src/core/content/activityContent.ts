@@ -1,18 +1,171 @@
 import * as l10n from '@vscode/l10n';
 import { ActivityEntry } from '../model/activity';
 import { inertLabel } from '../model/safeText';
-import { formatAmountCompact } from './format';
+import { isTransactionHash } from '../model/transactionHash';
+import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
-import { RowContent, tokenLabel } from './treeContent';
+import { RowContent, RowIcon, tokenLabel, TooltipPart } from './treeContent';
 
-// Placeholder until the activity content model lands (wt-why); replaced at merge.
-export function activityRow(input: { entry: ActivityEntry; masked: boolean; now: number }): RowContent {
-  const { entry, masked } = input;
-  const amount = entry.amount === undefined ? '' : ` ${masked ? MASKED_AMOUNT : formatAmountCompact(entry.amount)}`;
-  const token = entry.token ? ` ${tokenLabel(entry.token)}` : '';
-  const label = inertLabel(`${entry.action}${amount}${token}`);
-  const parts = [entry.gameId ? l10n.t('game {0}', entry.gameId) : undefined, describeAge(input.now - entry.at), entry.succeeded === false ? l10n.t('failed') : undefined].filter((p): p is string => p !== undefined);
-  const description = inertLabel(parts.join(' · '), 120);
-  return { label, description, tooltip: `${label}\n${description}`, spoken: `${label}, ${description}`, icon: { id: entry.succeeded === false ? 'error' : 'circle-outline' } };
+/**
+ * How one entry of an account's activity log reads: a row of the view, an item of Why?'s list,
+ * its tooltip and what a screen reader says. Every field came from the server: each goes in as
+ * one inert line (safeText.ts), and into Markdown only as text that VS Code escapes. Under the
+ * privacy mask no amount shows.
+ */
+
+const ERROR_COLOR = 'list.errorForeground';
+/** A server's word (an action, a game) in a row: one short line. */
+const WORD = 40;
+/** An amount: long enough for any real one, cut (…) beyond. */
+const AMOUNT = 100;
+
+/** Money out, money in, a permission, a session, the account; anything else is just history. */
+const ACTION_ICONS: Readonly<Record<string, string>> = {
+  pay: 'arrow-up',
+  joinPay: 'arrow-up',
+  createJoinPay: 'arrow-up',
+  earn: 'arrow-down',
+  deposit: 'arrow-down',
+  approve: 'unlock',
+  revoke: 'lock',
+  login: 'sign-in',
+  logout: 'sign-out',
+  register: 'account',
+  secondaryBind: 'link',
+};
+
+export interface ActivityInput {
+  readonly entry: ActivityEntry;
+  readonly masked: boolean;
+  readonly now: number;
+  readonly locale?: string;
+}
+
+/** "pay 12.5 GAMR", "game tavern · 3 min. ago · failed", the details in the tooltip. */
+export function activityRow(input: ActivityInput): RowContent {
+  const { entry, masked, now, locale } = input;
+  const action = inertLabel(entry.action, WORD);
+  const token = entry.token === undefined ? undefined : inertLabel(tokenLabel(entry.token), WORD);
+  const hasAmount = entry.amount !== undefined;
+  const shown = !hasAmount ? undefined : masked ? MASKED_AMOUNT : inertLabel(formatAmountCompact(entry.amount!, locale), AMOUNT);
+  const game = entry.gameId === undefined ? undefined : l10n.t({ message: 'game {0}', args: [inertLabel(entry.gameId, WORD)], comment: 'The game an activity happened in, by its ID, such as: game tavern' });
+  const age = describeAge(now - entry.at, locale);
+  const failed = entry.succeeded === false ? l10n.t({ message: 'failed', comment: 'An activity whose transaction was reverted' }) : undefined;
+  // Read aloud: the exact amount, grouped, and commas where the row shows a middle dot.
+  const exact = hasAmount && !masked ? inertLabel(formatAmount(entry.amount!, locale), AMOUNT) : undefined;
+  const hidden = hasAmount && masked ? l10n.t('amount hidden') : undefined;
+  return {
+    label: what(action, shown, token),
+    description: [game, age, failed].filter(isText).join(' · '),
+    tooltip: { parts: tooltipParts(input, what(action, shown, token)), icons: false },
+    spoken: [what(action, exact, token), hidden, game, age, failed].filter(isText).join(', '),
+    icon: iconOf(entry),
+  };
+}
+
+/** What Why?'s list shows of an entry: the row, and its transaction (shortened) as the detail. */
+export function activityPickItem(input: ActivityInput): { readonly label: string; readonly description: string; readonly detail: string } {
+  const row = activityRow(input);
+  const hash = input.entry.txHash;
+  const detail = isTransactionHash(hash) ? l10n.t('transaction {0}', shortHash(hash)) : l10n.t('no transaction');
+  return { label: row.label, description: row.description ?? '', detail };
+}
+
+/** Why?'s title: "Why did GAMR of player123 change?" */
+export function whyTitle(who: string, tokens: readonly string[], locale?: string): string {
+  return l10n.t({ message: 'Why did {0} of {1} change?', args: [tokenList(tokens, locale), inertLabel(who)], comment: '{0} lists tokens, such as GAMR; {1} is a PLYR ID' });
+}
+
+/** Above Why?'s list: how many entries, and what Enter does. */
+export function whyPlaceholder(count: number, complete: boolean, read: number): string {
+  const found = count === 1 ? l10n.t('1 activity entry between the last two refreshes names it.') : l10n.t('{0} activity entries between the last two refreshes name it.', count);
+  return [found, incomplete(complete, read), l10n.t('Enter opens its transaction in the explorer.')].filter(isText).join(' ');
+}
+
+/**
+ * Why? when the log names none of the tokens between the two refreshes: says so, and that
+ * transfers straight to or from the wallet, outside games, are not in the log.
+ */
+export function whyNothing(input: { who: string; tokens: readonly string[]; since: number; until: number; now: number; complete: boolean; read: number; locale?: string }): string {
+  const { now, locale } = input;
+  const none = l10n.t({
+    message: 'No activity of {0} names {1} between the last two refreshes ({2} and {3}).',
+    args: [inertLabel(input.who), tokenList(input.tokens, locale), describeAge(now - input.since, locale), describeAge(now - input.until, locale)],
+    comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago',
+  });
+  const outside = l10n.t("On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.");
+  return [none, incomplete(input.complete, input.read), outside].filter(isText).join(' ');
+}
+
+function incomplete(complete: boolean, read: number): string | undefined {
+  return complete ? undefined : l10n.t('Only the newest {0} entries of the log were read; an older one may explain it too.', read);
+}
+
+/** "GAMR and PLYR", as the language lists things. */
+function tokenList(tokens: readonly string[], locale: string | undefined): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(tokens.map((t) => inertLabel(tokenLabel(t), WORD)));
+}
+
+function what(action: string, amount: string | undefined, token: string | undefined): string {
+  if (amount !== undefined && token !== undefined) {
+    return l10n.t({ message: '{0} {1} {2}', args: [action, amount, token], comment: "An activity: what happened (the server's word: pay, earn), an amount and its token, such as: pay 12.5 GAMR" });
+  }
+  const detail = amount ?? token;
+  return detail === undefined ? action : l10n.t({ message: '{0} {1}', args: [action, detail], comment: "An activity: what happened (the server's word), then an amount or a token, such as: approve GAMR" });
+}
+
+function tooltipParts(input: ActivityInput, title: string): TooltipPart[] {
+  const { entry, masked, now, locale } = input;
+  const parts: TooltipPart[] = [{ markdown: '**' }, { text: title }, { markdown: '**' }];
+  // Each detail on its own line: our label as Markdown, the server's value as one inert line of
+  // text, which VS Code escapes.
+  const line = (label: string, value: string, code = false) => {
+    parts.push({ markdown: `\n\n${label} ${code ? '`' : ''}` }, { text: code ? value.replace(/`/g, '') : value });
+    if (code) {
+      parts.push({ markdown: '`' });
+    }
+  };
+  if (entry.amount !== undefined) {
+    line(l10n.t('Amount:'), masked ? MASKED_AMOUNT : inertLabel(entry.amount, AMOUNT), !masked);
+  }
+  if (entry.token !== undefined) {
+    line(l10n.t('Token:'), inertLabel(entry.token, WORD * 2));
+  }
+  if (entry.chip !== undefined) {
+    line(l10n.t('Chip:'), inertLabel(entry.chip, WORD * 2));
+  }
+  if (entry.gameId !== undefined) {
+    line(l10n.t('Game:'), inertLabel(entry.gameId, WORD * 2));
+  }
+  if (entry.roomId !== undefined) {
+    line(l10n.t('Room:'), inertLabel(entry.roomId, WORD * 2));
+  }
+  line(l10n.t('When:'), `${new Date(entry.at).toLocaleString(locale)} (${describeAge(now - entry.at, locale)})`);
+  if (entry.type !== undefined) {
+    line(l10n.t('Logged by:'), inertLabel(entry.type, WORD));
+  }
+  if (isTransactionHash(entry.txHash)) {
+    line(l10n.t('Transaction:'), entry.txHash, true);
+  }
+  if (entry.succeeded !== undefined) {
+    line(l10n.t('Outcome:'), entry.succeeded ? l10n.t('succeeded') : l10n.t('failed (reverted)'));
+  }
+  return parts;
+}
+
+function iconOf(entry: ActivityEntry): RowIcon {
+  if (entry.succeeded === false) {
+    return { id: 'error', color: ERROR_COLOR };
+  }
+  return { id: Object.prototype.hasOwnProperty.call(ACTION_ICONS, entry.action) ? ACTION_ICONS[entry.action] : 'history' };
+}
+
+/** `0x1234abcd…89abcdef`: enough of a hash to tell two apart. */
+function shortHash(hash: string): string {
+  return `${hash.slice(0, 10)}…${hash.slice(-8)}`;
+}
+
+function isText(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
 }

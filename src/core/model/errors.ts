@@ -25,7 +25,8 @@ export type PlyrErrorCode =
   | 'badConfiguration'
   | 'serverNotConfirmed'
   | 'invalidFile'
-  | 'invalidGroup';
+  | 'invalidGroup'
+  | 'invalidHash';
 
 /** The action that fixes an error; the VS Code layer turns it into a button. */
 export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog' | 'allowServer';

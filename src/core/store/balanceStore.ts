@@ -14,6 +14,11 @@ export interface BalanceEntry {
   readonly fetchedAt?: number;
   /** Per token, the exact change the last good answer brought ("+12.5", "−3"); none when nothing moved. */
   readonly changes?: Readonly<Record<string, string>>;
+  /**
+   * With `changes`: the fetchedAt of the good answer they are measured from, so the change happened
+   * between then and `fetchedAt` (what "Why?" searches the activity log for).
+   */
+  readonly changedSince?: number;
   readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number };
   readonly loading: boolean;
 }
@@ -136,7 +141,10 @@ export class BalanceStore {
       const result = await this.options.fetch(identifier, signal);
       const moved = listChanges(slot.entry.balances, result.balances);
       const changes = deltaMap(moved);
-      const settled = this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...(changes ? { changes } : {}) });
+      // Something moved only when there were balances before, and they came with their time.
+      const since = slot.entry.fetchedAt;
+      const measured = changes ? { changes, ...(since !== undefined ? { changedSince: since } : {}) } : {};
+      const settled = this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...measured });
       // Only an answer that was applied is news; a late or forgotten one is not.
       if (changes && slot.entry === settled && settled.balances === result.balances) {
         this.balancesChanged.fire({ id: identifier.value, changes: moved });

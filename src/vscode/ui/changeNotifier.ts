@@ -7,10 +7,11 @@ import { TrackedStore } from '../state/trackedStore';
 
 /**
  * "Notify on change": one notification per refresh that moved a balance of an identifier the user
- * opted in for, with the old and new amounts and a Reveal action. The previous amounts survive a
- * restart (BalanceMemoryStore), so an unchanged balance never notifies after one.
+ * opted in for, with the old and new amounts and a Reveal action; for a PLYR ID also Why?, which
+ * `explain` answers from the activity log. The previous amounts survive a restart
+ * (BalanceMemoryStore), so an unchanged balance never notifies after one.
  */
-export function watchForChanges(store: BalanceStore, tracked: TrackedStore, privacy: { readonly on: boolean }): vscode.Disposable {
+export function watchForChanges(store: BalanceStore, tracked: TrackedStore, privacy: { readonly on: boolean }, explain?: (id: string, token: string | undefined) => void): vscode.Disposable {
   const listener = store.onDidChangeBalances(({ id, changes }) => {
     const entry = tracked.find(id);
     if (!entry?.notify) {
@@ -18,9 +19,13 @@ export function watchForChanges(store: BalanceStore, tracked: TrackedStore, priv
     }
     const who = entry.label ? `${entry.label} (${id})` : id;
     const reveal = vscode.l10n.t('Reveal');
-    void vscode.window.showInformationMessage(inertNotificationText(changeNotice(who, changes, vscode.env.language, privacy.on), 400), reveal).then((choice) => {
+    // Only a PLYR ID has an activity log to ask.
+    const why = explain && entry.kind === 'plyrId' ? vscode.l10n.t('Why?') : undefined;
+    void vscode.window.showInformationMessage(inertNotificationText(changeNotice(who, changes, vscode.env.language, privacy.on), 400), reveal, ...(why ? [why] : [])).then((choice) => {
       if (choice === reveal) {
         void vscode.commands.executeCommand(COMMANDS.revealIdentifier, id);
+      } else if (choice !== undefined && choice === why) {
+        explain?.(id, changes.length === 1 ? changes[0].token : undefined);
       }
     });
   });

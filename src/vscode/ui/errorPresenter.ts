@@ -36,4 +36,4 @@ export async function showError(error: unknown, services: { readonly logger: Log
 }
 
 /** Errors in what the user typed: the connection is not the question. */
-const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile', 'invalidGroup']);
+const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile', 'invalidGroup', 'invalidHash']);

@@ -194,7 +194,7 @@ export class AccountRows {
     const row = activityRow({ entry: node.entry, masked: this.deps.masked(), now: this.deps.now() });
     const e = node.entry;
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${e.id ?? `${e.at}:${e.action}:${e.txHash ?? ''}`}`);
-    item.contextValue = e.txHash ? ROW_CONTEXT.activityWithTx : ROW_CONTEXT.activity;
+    item.contextValue = e.txHash ? ROW_CONTEXT.activityTx : ROW_CONTEXT.activity;
     return item;
   }
 

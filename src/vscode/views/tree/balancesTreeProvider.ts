@@ -231,8 +231,14 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private tokenItem(node: TokenNode): vscode.TreeItem {
     const row = tokenRow({ token: node.token, amount: node.amount, entry: this.deps.store.get(node.id), masked: this.deps.masked(), now: this.now() });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}token:${node.id}:${node.token}`);
-    item.contextValue = ROW_CONTEXT.token;
+    item.contextValue = this.explainable(node) ? ROW_CONTEXT.tokenChanged : ROW_CONTEXT.token;
     return item;
+  }
+
+  /** A token of a PLYR ID (only those have an activity log) that its last good answer changed: Why? can explain it. */
+  private explainable(node: TokenNode): boolean {
+    const entry = this.deps.store.get(node.id);
+    return entry?.changes?.[node.token] !== undefined && entry.error === undefined && this.entryOf(node)?.kind === 'plyrId';
   }
 
   private errorItem(node: ErrorNode): vscode.TreeItem {

@@ -46,6 +46,20 @@ export interface TokenNode {
   readonly amount: string;
 }
 
+/** One entry of a PLYR ID's activity log. */
+export interface ActivityNode {
+  readonly type: 'activity';
+  /** The PLYR ID whose log it is. */
+  readonly id: string;
+  readonly entry: ActivityEntry;
+  readonly source: RowSource;
+}
+
+/** An activity row (a menu passes the row back): not a plain hash string. */
+export function isActivityRow(arg: unknown): arg is ActivityNode {
+  return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'activity' && typeof (arg as { entry?: unknown }).entry === 'object' && (arg as { entry?: unknown }).entry !== null;
+}
+
 export interface ErrorNode {
   readonly type: 'error';
   readonly id: string;
@@ -81,15 +95,6 @@ export interface AllowanceNode {
   readonly id: string;
   readonly source: RowSource;
   readonly allowance: Allowance;
-}
-
-/** An entry of the activity log. */
-export interface ActivityNode {
-  readonly type: 'activity';
-  /** The PLYR ID whose log it is in. */
-  readonly id: string;
-  readonly source: RowSource;
-  readonly entry: ActivityEntry;
 }
 
 /** "Load more…" at the end of a read activity log that may go on. */

@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import { activityPickItem } from '../../core/content/activityContent';
+import { tokenLabel } from '../../core/content/treeContent';
+import { ActivityEntry } from '../../core/model/activity';
+import { PlyrError } from '../../core/model/errors';
+import { Identifier, parseIdentifier } from '../../core/model/identifier';
+import { parseTokenName } from '../../core/model/token';
+import { explainChange } from '../../core/store/changeExplainer';
+import { COMMANDS } from '../ids';
+import { Services } from '../services';
+import { showExplanation } from '../ui/activityQuickPick';
+import { showError } from '../ui/errorPresenter';
+import { identifierOf, isShownRow } from '../views/tree/nodes';
+import { copyHash, openTransaction } from './activity';
+import { registerCommand } from './register';
+
+/** What `executeCommand('plyr.whyChanged', identifier, token?)` resolves to. */
+export interface WhyChangedResult {
+  readonly identifier: string;
+  /** The balance keys whose change it explains. */
+  readonly tokens: readonly string[];
+  /** The good answer the change is measured from, and the one that brought it (epoch ms). */
+  readonly since: number;
+  readonly until: number;
+  /** The log was read back to `since`; false when the page cap stopped first. */
+  readonly complete: boolean;
+  /** How many entries of the log were read to find them. */
+  readonly read: number;
+  /** The entries that may explain it, newest first, as read. */
+  readonly entries: readonly ActivityEntry[];
+  /** The list as a person sees it: amounts hidden while the privacy mask is on. */
+  readonly items: readonly { readonly label: string; readonly description: string; readonly detail: string }[];
+}
+
+export type WhyChangedServices = Pick<Services, 'client' | 'store' | 'privacy' | 'logger'>;
+
+/** Which change to explain: an identifier, and the tokens (all that changed when none is named). */
+interface Question {
+  readonly identifier: Identifier;
+  readonly token: string | undefined;
+}
+
+/**
+ * Why did it change? From a changed token row it reads the activity log back to the refresh before
+ * the change (with progress) and lists the entries that name the token. With arguments (an
+ * identifier and a token, or none for every changed token) it shows nothing and returns them.
+ */
+export function registerWhyChanged(services: WhyChangedServices): vscode.Disposable {
+  return registerCommand(services, COMMANDS.whyChanged, async (arg?: unknown, token?: unknown) => {
+    const question = questionOf(arg, token);
+    if (isShownRow(arg)) {
+      await explainInteractively(services, question);
+      return undefined;
+    }
+    return explain(services, question, changeOf(services, question));
+  });
+}
+
+/**
+ * Why? from a change notification: every token that moved, or the one named. Its failure is shown
+ * here, as the command's would be.
+ */
+export function explainChangeOf(services: WhyChangedServices, id: string, token?: string): void {
+  Promise.resolve()
+    .then(() => explainInteractively(services, questionOf(id, token)))
+    .catch((error: unknown) => showError(error, services));
+}
+
+function questionOf(arg: unknown, rawToken: unknown): Question {
+  if (arg === undefined) {
+    throw new PlyrError('invalidIdentifier', vscode.l10n.t('Why? explains a balance that the last refresh changed: use it on a changed token in the PLYR view.'));
+  }
+  const row = typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'token' ? (arg as { token?: unknown }) : undefined;
+  const identifier = parseIdentifier(identifierOf(arg));
+  if (!identifier.ok) {
+    throw new PlyrError('invalidIdentifier', identifier.message);
+  }
+  const token = parseTokenName(row ? row.token : rawToken);
+  if (!token.ok) {
+    throw new PlyrError('invalidToken', token.message);
+  }
+  return { identifier: identifier.value, token: token.value };
+}
+
+/** A change the store saw: the balance keys that moved, and between which good answers (epoch ms). */
+interface Change {
+  readonly tokens: string[];
+  readonly since: number;
+  readonly until: number;
+}
+
+/** The change the last refresh brought, or why there is none to explain (before any request). */
+function changeOf(services: Pick<Services, 'store'>, { identifier, token }: Question): Change {
+  const id = identifier.value;
+  if (identifier.kind === 'address') {
+    throw new PlyrError('unsupported', vscode.l10n.t('Only PLYR IDs have an activity log; {0} is a wallet address: its explorer lists its transfers.', id));
+  }
+  const entry = services.store.get(id);
+  const changed = Object.keys(entry?.changes ?? {});
+  const tokens = token === undefined ? changed : changed.filter((t) => t.toLowerCase() === token.toLowerCase());
+  if (entry?.changedSince === undefined || entry.fetchedAt === undefined || tokens.length === 0) {
+    const message =
+      token === undefined
+        ? vscode.l10n.t('The last refresh of {0} changed no balance: there is nothing to explain.', id)
+        : vscode.l10n.t('The last refresh of {0} did not change {1}: there is nothing to explain.', id, tokenLabel(token));
+    throw new PlyrError('invalidToken', message);
+  }
+  return { tokens, since: entry.changedSince, until: entry.fetchedAt };
+}
+
+async function explain(services: WhyChangedServices, question: Question, { tokens, since, until }: Change, signal?: AbortSignal, onPage?: (read: number) => void): Promise<WhyChangedResult> {
+  const id = question.identifier.value;
+  const found = await explainChange({
+    fetchPage: (paging, pageSignal) => services.client.account.getActivity(id, paging, pageSignal),
+    tokenList: (listSignal) => services.client.getTokenList(listSignal),
+    tokens,
+    since,
+    until,
+    signal,
+    onPage,
+  });
+  const now = Date.now();
+  const items = found.explaining.map((entry) => activityPickItem({ entry, masked: services.privacy.on, now, locale: vscode.env.language }));
+  return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, entries: found.explaining, items };
+}
+
+async function explainInteractively(services: WhyChangedServices, question: Question): Promise<void> {
+  const change = changeOf(services, question);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the activity log of {0}…', question.identifier.value), cancellable: true },
+    (progress, cancellation) => {
+      const abort = new AbortController();
+      const listener = cancellation.onCancellationRequested(() => abort.abort());
+      const onPage = (read: number) => progress.report({ message: read === 1 ? vscode.l10n.t('1 entry read') : vscode.l10n.t('{0} entries read', read) });
+      return explain(services, question, change, abort.signal, onPage).finally(() => listener.dispose());
+    },
+  );
+  const actions = {
+    open: (hash: string) => openTransaction(hash, true).then(undefined, (error: unknown) => showError(error, services)),
+    copy: (hash: string) => copyHash(hash).then(undefined, (error: unknown) => showError(error, services)),
+  };
+  await showExplanation({ ...result, who: result.identifier }, services.privacy.on, actions);
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { activityPickItem, whyNothing, whyPlaceholder, whyTitle } from '../../core/content/activityContent';
+import { ActivityEntry } from '../../core/model/activity';
+import { inertNotificationText } from '../../core/model/safeText';
+import { isTransactionHash } from '../../core/model/transactionHash';
+
+/** What Why? found for one identifier: the entries to list, and the window it searched. */
+export interface Explanation {
+  readonly who: string;
+  readonly tokens: readonly string[];
+  readonly entries: readonly ActivityEntry[];
+  readonly since: number;
+  readonly until: number;
+  readonly complete: boolean;
+  /** How many log entries were read. */
+  readonly read: number;
+}
+
+/** What the list's buttons do with a hash; the caller handles their errors. */
+export interface TransactionActions {
+  open(hash: string): Promise<unknown>;
+  copy(hash: string): Promise<unknown>;
+}
+
+interface EntryItem extends vscode.QuickPickItem {
+  readonly hash: string | undefined;
+}
+
+/**
+ * Why?'s answer: the entries that may explain the change, newest first, with their amounts (•••
+ * under the privacy mask), each with buttons to open its transaction in the explorer and copy its
+ * hash; Enter opens it. None: a message that says so, and what the log never shows.
+ */
+export async function showExplanation(found: Explanation, masked: boolean, actions: TransactionActions): Promise<void> {
+  const now = Date.now();
+  const locale = vscode.env.language;
+  if (found.entries.length === 0) {
+    const message = whyNothing({ ...found, now, locale });
+    await vscode.window.showInformationMessage(inertNotificationText(message, 600));
+    return;
+  }
+  // Made when shown, not at load: the translation may not be there yet.
+  const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open Transaction in Explorer') };
+  const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Transaction Hash') };
+  const pick = vscode.window.createQuickPick<EntryItem>();
+  pick.title = whyTitle(found.who, found.tokens, locale);
+  pick.placeholder = whyPlaceholder(found.entries.length, found.complete, found.read);
+  pick.matchOnDescription = true;
+  pick.items = found.entries.map((entry) => {
+    const hash = isTransactionHash(entry.txHash) ? entry.txHash : undefined;
+    return { ...activityPickItem({ entry, masked, now, locale }), hash, buttons: hash === undefined ? [] : [open, copy] };
+  });
+  pick.onDidTriggerItemButton(({ item, button }) => {
+    if (item.hash !== undefined) {
+      void (button === copy ? actions.copy(item.hash) : actions.open(item.hash));
+    }
+  });
+  pick.onDidAccept(() => {
+    const hash = pick.selectedItems[0]?.hash;
+    if (hash !== undefined) {
+      void actions.open(hash);
+    }
+    pick.hide();
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+}
