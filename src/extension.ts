@@ -58,14 +58,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
   try {
     const { services, serverTrust, owned } = createServices(context, log, logger);
     const sidebar = createSidebar(services);
-    const accounts = new AccountLookup({ fetch: (address, signal) => services.client.getPlyrIdForAddress(address, signal), scope: services.settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
     context.subscriptions.push(
       ...owned,
       watchForChanges(services.store, services.tracked, services.privacy, (id, token) => explainChangeOf(services, id, token)),
       ...sidebar.disposables,
       ...refreshOnServerChanges(services),
-      ...registerEditorFeatures(services, accounts),
-      ...registerCommands(services, serverTrust, sidebar, accounts),
+      ...registerEditorFeatures(services, services.owners),
+      ...registerCommands(services, serverTrust, sidebar),
     );
     // Not awaited: both take effect through events (the welcome view's context key, the Workspace
     // group), so activation does not wait on the main thread or the file system.
@@ -99,7 +98,8 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
   const openRows = new OpenRows();
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, afterRefreshAll: () => memory.flush() });
-  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows };
+  const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
+  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners };
   const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, { dispose: () => (store.dispose(), accounts.dispose()) }];
   return { services, serverTrust, owned };
 }
@@ -124,7 +124,7 @@ function createClient(credentials: CredentialStore, serverTrust: ServerTrust, lo
 }
 
 /** Every command, each through the one error path (commands/register.ts). */
-function registerCommands(services: Services, serverTrust: ServerTrust, sidebar: Sidebar, accounts: AccountLookup): vscode.Disposable[] {
+function registerCommands(services: Services, serverTrust: ServerTrust, sidebar: Sidebar): vscode.Disposable[] {
   return [
     ...registerPrivacyCommands(services),
     registerSetCredentials(services),
@@ -141,8 +141,8 @@ function registerCommands(services: Services, serverTrust: ServerTrust, sidebar:
     registerShareToWorkspace(services),
     registerShowLog(services),
     ...registerViewCommands(services, sidebar),
-    ...registerEditorCommands(services, accounts),
-    ...registerAccountCommands(services, sidebar, accounts),
+    ...registerEditorCommands(services, services.owners),
+    ...registerAccountCommands(services, sidebar, services.owners),
     ...registerActivityCommands(services),
     registerWhyChanged(services),
   ];

@@ -91,6 +91,8 @@ export const ROW_CONTEXT = {
   address: 'plyr.identifier.address',
   /** Appended to a row of the user's list that has "Notify on change" on. */
   notifyingSuffix: '.notifying',
+  /** Appended to an address row whose owner is known (from a hover or a wallet): Track Its PLYR ID. */
+  ownedSuffix: '.owned',
   /** Rows of the workspace's watch-list: read-only (no remove, rename or reorder). */
   watchedPlyrId: 'plyr.watched.plyrId',
   watchedAddress: 'plyr.watched.address',

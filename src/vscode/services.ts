@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AccountLookup } from '../core/store/accountLookup';
 import { AccountStore } from '../core/store/accountStore';
 import { BalanceStore } from '../core/store/balanceStore';
 import { Logger } from '../core/api/logger';
@@ -31,6 +32,8 @@ export interface Services {
   readonly accounts: AccountStore;
   /** The account rows open in the view: what a refresh asks again. */
   readonly openRows: OpenRows;
+  /** Which PLYR ID owns an address (the hover's look-up, remembered). */
+  readonly owners: AccountLookup;
   readonly statusBar: BalanceStatusBar;
   readonly privacy: PrivacyMask;
   readonly sortOrder: SortOrderStore;

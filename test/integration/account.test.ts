@@ -94,6 +94,18 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     assert.ok(chips.some((c) => c.gameId === 'tavern'));
   });
 
+  it("tracks a wallet of the account, and an address's owner", async () => {
+    const api = await plyrApi();
+    const wallets = await api.getWallets('player123');
+    const secondary = wallets.secondaries[0].address;
+    await vscode.commands.executeCommand('plyr.trackWallet', { type: 'wallet', id: secondary, owner: 'player123', source: 'user', role: 'secondary' });
+    assert.ok(await tracked(secondary), 'the wallet is in the list');
+    await untrackAll();
+    // The primary address's owner is player123 (the server's /api/user/basic).
+    await vscode.commands.executeCommand('plyr.trackOwner', wallets.info.primaryAddress);
+    assert.ok(await tracked('player123'), 'its PLYR ID is in the list');
+  });
+
   it('refuses an address or a malformed PLYR ID before any request', async () => {
     const api = await plyrApi();
     const before = sim.requests.length;

@@ -58,6 +58,12 @@ export class AccountLookup {
     }
   }
 
+  /** The owner already known of an address (in the current scope), without asking anything. */
+  knownOwner(address: string): string | undefined {
+    const cached = this.known.get(`${this.options.scope()}|${address}`);
+    return cached && 'plyrId' in cached ? cached.plyrId : undefined;
+  }
+
   /** Drops what is known of an address (in the current scope): the next call asks the server. */
   forget(address: string): void {
     this.known.delete(`${this.options.scope()}|${address}`);

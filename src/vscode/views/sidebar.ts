@@ -28,7 +28,7 @@ export interface Sidebar {
 }
 
 /** What the sidebar shows and re-renders on. */
-export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows'>;
+export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners'>;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: SidebarServices): Sidebar {
@@ -36,6 +36,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
   const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now });
   const provider = new BalancesTreeProvider({
     account,
+    knownOwner: (address) => services.owners.knownOwner(address),
     tracked,
     watched,
     store,

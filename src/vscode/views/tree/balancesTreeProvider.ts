@@ -30,6 +30,8 @@ export interface TreeDeps {
   readonly now?: () => number;
   /** The account's groups under each PLYR ID (chips, allowances, activity, wallets). */
   readonly account: AccountRows;
+  /** An address's owner when already known (no request): its row then offers Track Its PLYR ID. */
+  readonly knownOwner: (address: string) => string | undefined;
 }
 
 /**
@@ -224,7 +226,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
     const address = row.kind === 'address';
-    item.contextValue = (workspace ? (address ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : address ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (row.notifying ? ROW_CONTEXT.notifyingSuffix : '');
+    const owned = address && this.deps.knownOwner(node.id) !== undefined ? ROW_CONTEXT.ownedSuffix : '';
+    item.contextValue = (workspace ? (address ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : address ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (row.notifying ? ROW_CONTEXT.notifyingSuffix : '') + owned;
     return item;
   }
 
