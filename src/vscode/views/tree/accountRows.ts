@@ -179,14 +179,14 @@ export class AccountRows {
     }
     const entry = this.deps.balances.get(node.id)?.balances ? this.deps.balances.get(node.id) : await this.deps.balances.refresh(parsed.value);
     const hideZero = this.deps.hideZeroBalances();
-    const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
+    const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source, wallet: { owner: node.owner, role: node.role } }] : [];
     const tokens = Object.entries(entry?.balances ?? {})
       .filter(([, amount]) => !(hideZero && isZero(amount)))
       .map(([token, amount]) => ({ type: 'walletToken' as const, id: node.id, owner: node.owner, source: node.source, role: node.role, token, amount }));
     return [...errors, ...tokens];
   }
 
-  private walletNode(source: WalletNode['source'], owner: string, address: string, role: WalletRole): WalletNode {
+  walletNode(source: WalletNode['source'], owner: string, address: string, role: WalletRole): WalletNode {
     return { type: 'wallet', id: address, owner, source, role };
   }
 

@@ -138,8 +138,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       }
       case 'group':
         return node.source === 'workspace' ? this.group : undefined;
-      case 'token':
       case 'error':
+        return node.wallet ? this.deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.rows.get(rowKey(node.source, node.id));
+      case 'token':
         return this.rows.get(rowKey(node.source, node.id));
       case 'problem':
         return this.group;
@@ -248,9 +249,10 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const error = this.deps.store.get(node.id)?.error;
     const fix = error?.fix ? fixCommand(error.fix) : undefined;
     const row = errorRow({ message: error?.message, fixTitle: fix?.title });
-    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}error:${node.id}`);
+    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}error:${node.wallet ? `${node.wallet.owner}:${node.wallet.role}:` : ''}${node.id}`);
     item.contextValue = ROW_CONTEXT.error;
-    item.command = fix ?? { title: row.description, command: COMMANDS.refreshIdentifier, arguments: [node.id] };
+    // A wallet's address may be in no list: Retry refreshes the address itself.
+    item.command = fix ?? { title: row.description, command: node.wallet ? COMMANDS.refreshAddress : COMMANDS.refreshIdentifier, arguments: [node.id] };
     return item;
   }
 

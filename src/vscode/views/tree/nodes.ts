@@ -64,6 +64,8 @@ export interface ErrorNode {
   readonly type: 'error';
   readonly id: string;
   readonly source: RowSource;
+  /** Under an account's wallet (its id an address that may be in no list): whose, and which. */
+  readonly wallet?: { readonly owner: string; readonly role: WalletRole };
 }
 
 /** A group of the account under a PLYR ID: Chips, Allowances, Activity or Wallets. */
