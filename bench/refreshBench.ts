@@ -3,10 +3,12 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../simulator/demoData';
 import type { PlyrBalanceApi } from '../src/vscode/api';
+import { simulatorAdmin } from './simulatorAdmin';
 
 /**
  * Runs inside the extension host (like a test entry): refresh-all of N tracked identifiers against
- * the simulator with 50 ms latency, for N = 10, 100, 1,000, with the Balances view open. The
+ * the simulator with 50 ms latency, for N = 10, 100, 1,000, with the Balances view open and every
+ * account group (Chips, Allowances, Activity, Wallets) collapsed, as a new profile has them. The
  * simulator runs in the runner's process (PLYR_BENCH_SIM_URL), as a real server would run apart.
  * Measures wall time, requests, event-loop delay and heap growth; writes them to PLYR_TEST_RESULTS.
  */
@@ -30,23 +32,12 @@ export interface RefreshBenchRow {
   rateLimit: number;
   /** Requests the simulator refused with 429 (retried by the client). */
   refused: number;
-}
-
-/** The standalone simulator's switches over HTTP. */
-function simulator(url: string) {
-  const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${url}/__sim/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return {
-    url,
-    configure: (patch: object) => call('POST', 'config', patch),
-    clearRequests: () => call('DELETE', 'requests'),
-    requestCount: async () => ((await (await call('GET', 'requests')).json()) as unknown[]).length,
-    refusedCount: async () => ((await (await call('GET', 'requests')).json()) as { status: number }[]).filter((r) => r.status === 429).length,
-  };
+  /** Requests to the account routes (chips, allowances, activity, wallets): none while every account group is collapsed. */
+  accountRequests: number;
 }
 
 export async function run(): Promise<void> {
-  const sim = simulator(process.env.PLYR_BENCH_SIM_URL ?? '');
+  const sim = simulatorAdmin(process.env.PLYR_BENCH_SIM_URL ?? '');
   const config = vscode.workspace.getConfiguration('plyr');
   await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
   await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
@@ -83,6 +74,7 @@ export async function run(): Promise<void> {
       floorMs: Math.max(Math.ceil(n / concurrency) * LATENCY_MS, RATE_LIMIT > 0 ? Math.ceil((n / RATE_LIMIT) * 1000) : 0),
       requests: (await sim.requestCount()) - refused,
       refused,
+      accountRequests: await sim.accountRequestCount(),
       rateLimit: RATE_LIMIT,
       failed: api.getTracked().filter((t) => t.status !== 'ok').length,
       maxEventLoopDelayMs: Math.round(delay.max / 1e6),

@@ -52,7 +52,8 @@ export function sectionRow(input: { section: AccountSection; entry?: LastGood<un
     label: name,
     description: status,
     tooltip: `${SECTION_HELP[section]()}${entry?.error ? `\n\n${entry.error.message}` : ''}`,
-    spoken: status ? `${name}, ${status}` : name,
+    // Read aloud with commas where the row shows a middle dot, as the identifier rows are.
+    spoken: status ? `${name}, ${status.replace(/ · /g, ', ')}` : name,
     icon: { id: entry?.error ? 'warning' : SECTION_ICONS[section], ...(entry?.error ? { color: 'list.warningForeground' } : {}) },
   };
 }
@@ -60,13 +61,17 @@ export function sectionRow(input: { section: AccountSection; entry?: LastGood<un
 /** A game chip: its symbol and exact balance, its name and game beside. */
 export function chipRow(input: { chip: Chip; masked: boolean }): RowContent {
   const { chip, masked } = input;
-  const symbol = chip.symbol ?? shortAddress(chip.address);
+  // A symbol or name that is blank once made inert is no symbol or name: the chip goes by its contract.
+  const symbol = inertLabel(chip.symbol ?? '', 24) || shortAddress(chip.address);
+  const fullSymbol = inertLabel(chip.symbol ?? '') || shortAddress(chip.address);
+  const name = inertLabel(chip.name ?? '', 40);
+  const fullName = inertLabel(chip.name ?? '');
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(chip.balance);
-  const game = gameLabel(chip.gameId);
+  const game = inertLabel(gameLabel(chip.gameId), 40);
   return {
-    label: inertLabel(symbol, 24),
-    description: `${shown} · ${inertLabel(chip.name ?? '', 40)}${chip.name ? ' · ' : ''}${inertLabel(game, 40)}`,
-    tooltip: [`${inertLabel(symbol)}${chip.name ? ` (${inertLabel(chip.name)})` : ''}: ${masked ? MASKED_AMOUNT : chip.balance}`, inertLabel(game), l10n.t('Chip contract {0}', chip.address)].join('\n'),
+    label: symbol,
+    description: `${shown} · ${name}${name ? ' · ' : ''}${game}`,
+    tooltip: [`${fullSymbol}${fullName ? ` (${fullName})` : ''}: ${masked ? MASKED_AMOUNT : chip.balance}`, inertLabel(gameLabel(chip.gameId)), l10n.t('Chip contract {0}', chip.address)].join('\n'),
     spoken: l10n.t('Chip {0} of {1}: {2}', symbol, game, masked ? l10n.t('amount hidden') : formatAmount(chip.balance)),
     icon: { id: 'symbol-constant' },
   };
@@ -86,7 +91,7 @@ export function allowanceRow(input: { allowance: Allowance; masked: boolean; now
     label: `${inertLabel(token, 24)} ${shown}`,
     description: `${inertLabel(game, 40)} · ${expiry}`,
     tooltip: [inertLabel(l10n.t('{0} may spend {1} {2}.', game, masked ? MASKED_AMOUNT : allowance.amount, token), 200), until].join('\n'),
-    spoken: l10n.t('{0} may spend {1} {2}, {3}', game, masked ? l10n.t('amount hidden') : formatAmount(allowance.amount), token, expiry),
+    spoken: l10n.t('{0} may spend {1} {2}, {3}', inertLabel(game, 40), masked ? l10n.t('amount hidden') : formatAmount(allowance.amount), inertLabel(token, 24), expiry),
     icon: soon ? { id: 'warning', color: 'list.warningForeground' } : { id: 'key' },
   };
 }

@@ -1,0 +1,314 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { AccountAnswer, AccountClient, ActivityPage } from '../../src/core/api/accountClient';
+import { ActivityEntry } from '../../src/core/model/activity';
+import { Allowance } from '../../src/core/model/allowances';
+import { Chip } from '../../src/core/model/chips';
+import { PlyrError } from '../../src/core/model/errors';
+import { Identifier } from '../../src/core/model/identifier';
+import { AccountInfo, SecondaryWallet } from '../../src/core/model/wallets';
+import { ACCOUNT_SECTIONS, AccountFetch, accountFetchOf, AccountSection, AccountStore, AccountWallets, ActivityLog, SectionChange, SectionValues } from '../../src/core/store/accountStore';
+import { deferred } from '../support/deferred';
+
+/** One request the store made, answered (or failed) by the test. */
+interface FetchCall {
+  readonly section: AccountSection;
+  readonly plyrId: string;
+  readonly page?: { readonly offset: number; readonly limit: number };
+  readonly signal: AbortSignal;
+  answer(value: unknown): void;
+  fail(error: unknown): void;
+}
+
+/** A store over a fake fetch the test answers by hand, with a clock and a scope the test sets. */
+function harness() {
+  const calls: FetchCall[] = [];
+  const clock = { now: 1_000, scope: 'https://api.plyr.network/api/' };
+  const events: SectionChange[][] = [];
+  const call = <T>(section: AccountSection, plyrId: string, signal: AbortSignal, page?: FetchCall['page']): Promise<T> => {
+    const result = deferred<T>();
+    calls.push({ section, plyrId, page, signal, answer: (value) => result.resolve(value as T), fail: (error) => result.reject(error) });
+    return result.promise;
+  };
+  const fetch: AccountFetch = {
+    chips: (plyrId, signal) => call('chips', plyrId, signal),
+    allowances: (plyrId, signal) => call('allowances', plyrId, signal),
+    activity: (plyrId, page, signal) => call('activity', plyrId, signal, page),
+    wallets: (plyrId, signal) => call('wallets', plyrId, signal),
+  };
+  const store = new AccountStore({ fetch, scope: () => clock.scope, now: () => clock.now });
+  store.onDidChange((changes) => void events.push(changes));
+  return { store, calls, clock, events, last: () => calls[calls.length - 1] };
+}
+
+const CHIPS: readonly Chip[] = [{ gameId: 'tavern', address: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', name: 'Tavern Gold', symbol: 'TAV', balance: '12.5' }];
+const ALLOWANCES: readonly Allowance[] = [{ gameId: 'tavern', token: 'gamr', amount: '100', createdAt: 0, expiresInSeconds: 60, expiresAt: 60_000 }];
+const INFO: AccountInfo = { plyrId: 'player123', primaryAddress: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', mirrorAddress: '0x0000000000000000000000000000000000000001', chainId: 62831, avatarUrl: undefined, createdAt: 0 };
+const SECONDARIES: readonly SecondaryWallet[] = [{ address: '0x0000000000000000000000000000000000000002', boundAt: 5 }];
+const WALLETS: AccountWallets = { info: INFO, secondaries: SECONDARIES };
+
+/** An activity entry with the server's record id `id`, newest first by `at`. */
+function entry(id: string | undefined, at: number): ActivityEntry {
+  return { id, action: 'pay', type: 'game', gameId: 'tavern', at, token: 'gamr', chip: undefined, amount: '1', txHash: undefined, succeeded: true, roomId: undefined };
+}
+/** `count` entries with ids `e<from>`…, newest first. */
+function entries(from: number, count: number): ActivityEntry[] {
+  return Array.from({ length: count }, (_, i) => entry(`e${from + i}`, 1_000_000 - (from + i)));
+}
+const ids = (log: ActivityLog | undefined) => log?.entries.map((e) => e.id);
+
+const VALUES: { readonly [S in AccountSection]: SectionValues[S] } = { chips: CHIPS, allowances: ALLOWANCES, activity: { entries: entries(0, 3), mayHaveMore: false }, wallets: WALLETS };
+
+describe('AccountStore: loading a section', () => {
+  for (const section of ACCOUNT_SECTIONS) {
+    it(`${section}: asked once while in flight, the answer shared and recorded with its time`, async () => {
+      const { store, calls, clock } = harness();
+      assert.equal(store.get('player123', section), undefined);
+      const first = store.load('player123', section);
+      const second = store.load('player123', section);
+      assert.equal(calls.length, 1, 'one request for both callers');
+      assert.equal(calls[0].section, section);
+      assert.equal(calls[0].plyrId, 'player123');
+      assert.deepEqual(store.get('player123', section), { loading: true });
+      clock.now = 7_000;
+      calls[0].answer(VALUES[section]);
+      const expected = { value: VALUES[section], fetchedAt: 7_000, loading: false };
+      assert.deepEqual(await first, expected);
+      assert.deepEqual(await second, expected);
+      assert.deepEqual(store.get('player123', section), expected);
+      // Loaded, a load asks again (a refresh).
+      void store.load('player123', section);
+      assert.equal(calls.length, 2);
+    });
+  }
+
+  it('keeps the last good value when a later load fails, with the error beside it', async () => {
+    const { store, calls, clock } = harness();
+    const good = store.load('player123', 'chips');
+    calls[0].answer(CHIPS);
+    await good;
+    clock.now = 9_000;
+    const failing = store.load('player123', 'chips');
+    assert.deepEqual(store.get('player123', 'chips'), { value: CHIPS, fetchedAt: 1_000, loading: true }, 'the value shows while it loads again');
+    calls[1].fail(new PlyrError('serverError', 'The PLYR API answered 502.'));
+    const failed = await failing;
+    assert.deepEqual(failed, { value: CHIPS, fetchedAt: 1_000, loading: false, error: { code: 'serverError', message: 'The PLYR API answered 502.', fix: undefined, at: 9_000 } });
+    assert.deepEqual(store.get('player123', 'chips'), failed);
+    // A failure with nothing kept: the error alone.
+    const first = store.load('player123', 'wallets');
+    calls[2].fail(new PlyrError('network', 'Could not reach the PLYR API.'));
+    assert.deepEqual(await first, { loading: false, error: { code: 'network', message: 'Could not reach the PLYR API.', fix: undefined, at: 9_000 } });
+    // The next good answer clears the error.
+    const again = store.load('player123', 'chips');
+    calls[3].answer([]);
+    assert.deepEqual(await again, { value: [], fetchedAt: 9_000, loading: false });
+  });
+
+  it('reports each change as { plyrId, section }: loading, then loaded', async () => {
+    const { store, calls, events } = harness();
+    const chips = store.load('player123', 'chips');
+    const activity = store.load('teammate1', 'activity');
+    calls[0].answer(CHIPS);
+    calls[1].answer({ entries: [], mayHaveMore: false });
+    await Promise.all([chips, activity]);
+    assert.deepEqual(events, [[{ plyrId: 'player123', section: 'chips' }], [{ plyrId: 'teammate1', section: 'activity' }], [{ plyrId: 'player123', section: 'chips' }], [{ plyrId: 'teammate1', section: 'activity' }]]);
+  });
+
+  it('says which sections of an identifier are known (what a refresh asks again)', async () => {
+    const { store, calls } = harness();
+    assert.deepEqual(store.loaded('player123'), []);
+    const wallets = store.load('player123', 'wallets');
+    assert.deepEqual(store.loaded('player123'), ['wallets'], 'loading counts');
+    const allowances = store.load('player123', 'allowances');
+    calls[0].answer(WALLETS);
+    calls[1].fail(new PlyrError('serverError', 'The PLYR API answered 502.'));
+    await Promise.all([wallets, allowances]);
+    assert.deepEqual(store.loaded('player123'), ['allowances', 'wallets'], 'failed counts too, in the groups order');
+    assert.deepEqual(store.loaded('teammate1'), []);
+  });
+});
+
+describe('AccountStore: the activity log', () => {
+  it('a first load asks for one page from the start', async () => {
+    const { store, calls } = harness();
+    const loading = store.load('player123', 'activity');
+    assert.deepEqual(calls[0].page, { offset: 0, limit: 25 });
+    calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
+    const loaded = await loading;
+    assert.equal(loaded.value?.entries.length, 25);
+    assert.equal(loaded.value?.mayHaveMore, true);
+  });
+
+  it('Load more asks from the entries read, appends the page and drops an entry already read', async () => {
+    const { store, calls } = harness();
+    const first = store.load('player123', 'activity');
+    calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
+    await first;
+    const more = store.loadMore('player123');
+    assert.deepEqual(calls[1].page, { offset: 25, limit: 25 });
+    // A new entry arrived meanwhile: the page starts with the last one already read.
+    calls[1].answer({ entries: entries(24, 25), mayHaveMore: true });
+    const after = await more;
+    assert.deepEqual(ids(after.value), entries(0, 49).map((e) => e.id));
+    assert.equal(after.value?.mayHaveMore, true);
+    const last = store.loadMore('player123');
+    assert.deepEqual(calls[2].page, { offset: 49, limit: 25 });
+    calls[2].answer({ entries: entries(49, 3), mayHaveMore: false });
+    assert.deepEqual(ids((await last).value), entries(0, 52).map((e) => e.id));
+    assert.equal(store.get('player123', 'activity')?.value?.mayHaveMore, false, 'the page says whether more may follow');
+  });
+
+  it('Load more with nothing read starts at the top; entries without an id are told apart by what they say', async () => {
+    const { store, calls } = harness();
+    const first = store.loadMore('player123');
+    assert.deepEqual(calls[0].page, { offset: 0, limit: 25 });
+    calls[0].answer({ entries: [entry(undefined, 30), entry(undefined, 20)], mayHaveMore: true });
+    await first;
+    const more = store.loadMore('player123');
+    assert.deepEqual(calls[1].page, { offset: 2, limit: 25 });
+    calls[1].answer({ entries: [entry(undefined, 20), { ...entry(undefined, 20), amount: '2' }, entry(undefined, 10)], mayHaveMore: false });
+    const log = (await more).value!;
+    assert.deepEqual(
+      log.entries.map((e) => [e.at, e.amount]),
+      [
+        [30, '1'],
+        [20, '1'],
+        [20, '2'],
+        [10, '1'],
+      ],
+    );
+  });
+
+  it('a failed Load more keeps what was read, with the error', async () => {
+    const { store, calls } = harness();
+    const first = store.load('player123', 'activity');
+    calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
+    await first;
+    const more = store.loadMore('player123');
+    calls[1].fail(new PlyrError('timeout', 'The PLYR API did not answer within 15 s.'));
+    const failed = await more;
+    assert.deepEqual(ids(failed.value), entries(0, 25).map((e) => e.id));
+    assert.equal(failed.error?.code, 'timeout');
+  });
+
+  for (const [read, limit] of [
+    [0, 25],
+    [10, 25],
+    [25, 25],
+    [60, 60],
+    [100, 100],
+    [130, 100],
+  ] as const) {
+    it(`a refresh after reading ${read} entries asks for the newest ${limit} (max(25, read) up to 100)`, async () => {
+      const { store, calls } = harness();
+      const first = store.load('player123', 'activity');
+      calls[0].answer({ entries: entries(0, read), mayHaveMore: true });
+      await first;
+      const refreshed = store.load('player123', 'activity');
+      assert.deepEqual(calls[1].page, { offset: 0, limit });
+      calls[1].answer({ entries: entries(0, limit), mayHaveMore: true });
+      assert.equal((await refreshed).value?.entries.length, limit, 'the refresh replaces what was read');
+    });
+  }
+});
+
+describe('AccountStore: forgetting, servers, credentials', () => {
+  it('forgets every section of a PLYR ID, drops its late answers, and keeps the others', async () => {
+    const { store, calls, events } = harness();
+    const chips = store.load('player123', 'chips');
+    calls[0].answer(CHIPS);
+    await chips;
+    const late = store.load('player123', 'activity');
+    const other = store.load('teammate1', 'chips');
+    events.length = 0;
+    store.forget(['player123']);
+    assert.deepEqual(events, [[{ plyrId: 'player123', section: 'chips' }], [{ plyrId: 'player123', section: 'activity' }]]);
+    assert.deepEqual(store.loaded('player123'), []);
+    calls[1].answer({ entries: entries(0, 3), mayHaveMore: false });
+    await late;
+    assert.equal(store.get('player123', 'activity'), undefined, 'the late answer is dropped');
+    assert.deepEqual(store.loaded('player123'), []);
+    calls[2].answer(CHIPS);
+    assert.equal((await other).value, CHIPS);
+    assert.deepEqual(store.loaded('teammate1'), ['chips']);
+    // Asked again, it is a new request, not the forgotten one.
+    void store.load('player123', 'activity');
+    assert.equal(calls.length, 4);
+  });
+
+  it('keeps servers apart: another scope shows nothing of the first, and asks for itself', async () => {
+    const { store, calls, clock } = harness();
+    const mainnet = store.load('player123', 'chips');
+    calls[0].answer(CHIPS);
+    await mainnet;
+    clock.scope = 'http://127.0.0.1:4555/api/';
+    assert.equal(store.get('player123', 'chips'), undefined);
+    assert.deepEqual(store.loaded('player123'), []);
+    const local = store.load('player123', 'chips');
+    assert.equal(calls.length, 2, 'not joined with, nor answered from, the other server');
+    calls[1].answer([]);
+    assert.deepEqual((await local).value, []);
+    clock.scope = 'https://api.plyr.network/api/';
+    assert.equal(store.get('player123', 'chips')?.value, CHIPS);
+  });
+
+  it('after new credentials, a load does not join a request signed with the old ones', async () => {
+    const { store, calls } = harness();
+    const old = store.load('player123', 'wallets');
+    store.newEpoch();
+    const fresh = store.load('player123', 'wallets');
+    assert.equal(calls.length, 2);
+    calls[1].answer(WALLETS);
+    await fresh;
+    calls[0].answer({ info: { ...INFO, plyrId: 'stale' }, secondaries: [] });
+    await old;
+    assert.equal(store.get('player123', 'wallets')?.value, WALLETS, 'the older answer does not replace the newer one');
+  });
+});
+
+describe('accountFetchOf: the client routes as the store asks for them', () => {
+  const answer = <T>(value: T): AccountAnswer<T> => ({ value, skipped: [], network: 'mainnet', fetchedAt: 1 });
+
+  function fakeClient() {
+    const asked: string[] = [];
+    const info = deferred<AccountAnswer<AccountInfo>>();
+    const secondaries = deferred<AccountAnswer<SecondaryWallet[]>>();
+    const client = {
+      getChips: async (plyrId: string, options: { gameId?: string }, signal?: AbortSignal) => (asked.push(`chips ${plyrId} ${JSON.stringify(options)} ${signal?.aborted}`), answer([...CHIPS])),
+      getAllowances: async (plyrId: string, signal?: AbortSignal) => (asked.push(`allowances ${plyrId} ${signal?.aborted}`), answer([...ALLOWANCES])),
+      getActivity: async (plyrId: string, paging: { offset?: number; limit?: number }): Promise<ActivityPage> => {
+        asked.push(`activity ${plyrId} ${paging.offset} ${paging.limit}`);
+        return { ...answer(entries(0, 2)), offset: paging.offset ?? 0, limit: paging.limit ?? 25, mayHaveMore: true };
+      },
+      getUserInfo: (identifier: Identifier) => (asked.push(`info ${identifier.kind} ${identifier.value}`), info.promise),
+      getSecondaryWallets: (plyrId: string) => (asked.push(`secondary ${plyrId}`), secondaries.promise),
+    };
+    return { fetch: accountFetchOf(client as unknown as AccountClient), asked, info, secondaries };
+  }
+
+  it('hands on the chips, allowances and activity page as answered, with the signal', async () => {
+    const { fetch, asked } = fakeClient();
+    const signal = new AbortController().signal;
+    assert.deepEqual(await fetch.chips('player123', signal), CHIPS);
+    assert.deepEqual(await fetch.allowances('player123', signal), ALLOWANCES);
+    assert.deepEqual(await fetch.activity('player123', { offset: 25, limit: 50 }, signal), { entries: entries(0, 2), mayHaveMore: true });
+    assert.deepEqual(asked, ['chips player123 {} false', 'allowances player123 false', 'activity player123 25 50']);
+  });
+
+  it('reads the wallets as the account info and its secondary wallets, asked together', async () => {
+    const { fetch, asked, info, secondaries } = fakeClient();
+    const wallets = fetch.wallets('player123', new AbortController().signal);
+    assert.deepEqual(asked, ['info plyrId player123', 'secondary player123'], 'both asked before either answered');
+    secondaries.resolve(answer([...SECONDARIES]));
+    info.resolve(answer(INFO));
+    assert.deepEqual(await wallets, { info: INFO, secondaries: SECONDARIES });
+  });
+
+  it('fails the wallets when either request fails', async () => {
+    const { fetch, info, secondaries } = fakeClient();
+    const wallets = fetch.wallets('player123', new AbortController().signal);
+    info.resolve(answer(INFO));
+    secondaries.reject(new PlyrError('serverError', 'The PLYR API answered 500.'));
+    await assert.rejects(wallets, { code: 'serverError', message: 'The PLYR API answered 500.' });
+  });
+});
