@@ -212,6 +212,20 @@ describe('AccountStore: the activity log', () => {
   }
 });
 
+describe('AccountStore: Load more during a refresh', () => {
+  it('asks for the next page even while a refresh of the first pages runs', async () => {
+    const { store, calls } = harness();
+    const first = store.load('player123', 'activity');
+    calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
+    await first;
+    void store.load('player123', 'activity');
+    const more = store.loadMore('player123');
+    assert.deepEqual(calls.map((c) => c.page), [{ offset: 0, limit: 25 }, { offset: 0, limit: 25 }, { offset: 25, limit: 25 }], 'Load more did not join the refresh');
+    calls[2].answer({ entries: entries(25, 25), mayHaveMore: true });
+    assert.equal((await more).value?.entries.length, 50);
+  });
+});
+
 describe('AccountStore: forgetting, servers, credentials', () => {
   it('forgets every section of a PLYR ID, drops its late answers, and keeps the others', async () => {
     const { store, calls, events } = harness();

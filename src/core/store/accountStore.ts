@@ -92,6 +92,8 @@ export class AccountStore {
         return { entries: [...read, ...page.entries.filter((e) => !seen.has(entryKey(e)))], mayHaveMore: page.mayHaveMore };
       },
       signal,
+      // Not joined with a refresh of the first pages running meanwhile: that would read no new page.
+      'more',
     );
   }
 

@@ -57,11 +57,12 @@ export class LastGoodStore<V> {
 
   /**
    * Loads (or joins the load of) a key and records the outcome; resolves with the entry. A
-   * caller's own cancellation rejects only that caller.
+   * caller's own cancellation rejects only that caller. Loads of another `kind` (the next page
+   * rather than the first) are not joined: each asks for what it wants.
    */
-  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal): Promise<LastGood<V>> {
+  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal, kind = ''): Promise<LastGood<V>> {
     const scoped = this.scoped(key);
-    const requestKey = `${scoped}#${this.epoch}#${this.forgotten.get(scoped) ?? 0}`;
+    const requestKey = `${scoped}#${this.epoch}#${this.forgotten.get(scoped) ?? 0}#${kind}`;
     return this.requests.run(requestKey, (shared) => this.run(scoped, key, fetch, shared), signal);
   }
 
