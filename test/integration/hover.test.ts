@@ -4,12 +4,11 @@ import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
 import { hoverOn, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
 
 const PLAYER = DEMO_USERS[0].primaryAddress;
 /** An address nobody uses: no PLYR account, zero balances. */
 const STRANGER = demoAddress('nobody at all');
-// revealAccount shows the owner in the sidebar and asks before tracking it: a link changes nothing by itself.
-const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.revealAccount', 'plyr.setCredentialsFromLink', 'plyr.allowWorkspaceServerFromLink']);
 
 function tableRows(markdown: string): string[] {
   return markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Token |'));
@@ -38,7 +37,7 @@ describe('the address hover', () => {
     assert.match(hover.markdown, /Updated just now/);
     const targets = commandTargets(hover.markdown);
     assert.ok(targets.includes('plyr.addIdentifier') && targets.includes('plyr.checkBalanceFor'));
-    assert.ok(targets.every((t) => ALLOWED.has(t)), targets.join());
+    assert.ok(targets.every((t) => ALLOWED_HOVER_COMMANDS.has(t)), targets.join());
     assert.notEqual(hover.trusted, true, 'never isTrusted: true');
     // Account Details: the owner the hover looked up anyway, at no request of its own.
     assert.match(hover.markdown, /\[Account Details\]\(command:plyr\.revealAccount\?[^)]*player123/);
@@ -111,7 +110,7 @@ describe('the address hover', () => {
     const hover = await hoverOn(`f = ${address}`, address);
     assert.ok(hover);
     assert.equal(tableRows(hover.markdown).length, 8, 'one row per token: no row broken by a pipe');
-    assert.ok(commandTargets(hover.markdown).every((t) => ALLOWED.has(t)), commandTargets(hover.markdown).join());
+    assert.ok(commandTargets(hover.markdown).every((t) => ALLOWED_HOVER_COMMANDS.has(t)), commandTargets(hover.markdown).join());
     assert.doesNotMatch(hover.markdown, /<img/);
     assert.doesNotMatch(hover.markdown, /\]\(command:workbench/);
     for (const row of tableRows(hover.markdown)) {
@@ -123,7 +122,7 @@ describe('the address hover', () => {
     const failing = demoAddress('hostile error');
     const error = await hoverOn(`g = ${failing}`, failing);
     assert.match(error?.markdown ?? '', /⚠️ The PLYR API answered 418/);
-    assert.ok(commandTargets(error?.markdown ?? '').every((t) => ALLOWED.has(t)));
+    assert.ok(commandTargets(error?.markdown ?? '').every((t) => ALLOWED_HOVER_COMMANDS.has(t)));
     assert.doesNotMatch(error?.markdown ?? '', /<b>|\]\(command:workbench/);
   });
 

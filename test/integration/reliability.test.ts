@@ -9,6 +9,7 @@ import { formatAmount } from '../../src/core/content/format';
 import type { TrackedSnapshot } from '../../src/vscode/api';
 import { unescapedPunctuation } from '../support/markdownChecks';
 import { checkBalance, plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, untrackAll, waitFor } from './helpers';
+import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
 
 /**
  * The reliability matrix (issue 6): every hostile or broken behaviour of the API (rows) against
@@ -31,8 +32,6 @@ const CHECK_ID = 'crypto-fennec';
 const HOVER_ADDRESS = DEMO_USERS[0].primaryAddress;
 const LABEL = 'Reliability probe';
 const HOVER_TEXT = `const wallet = "${HOVER_ADDRESS}";`;
-/** The commands a hover link may run (the extension's allow-list). */
-const ALLOWED = new Set(['plyr.addIdentifier', 'plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.openInExplorer', 'plyr.checkBalanceFor', 'plyr.setCredentialsFromLink', 'plyr.allowWorkspaceServerFromLink']);
 /** VS Code cuts Markdown longer than this before rendering it: what follows (the links) would be lost. */
 const VSCODE_MARKDOWN_LIMIT = 100_000;
 const RESPONSIVE_MS = 1000;
@@ -300,7 +299,7 @@ function commandTargets(markdown: string): string[] {
 /** Checks a hover is inert whatever it shows: allowed links only, never fully trusted, no HTML, small enough to render whole. */
 function assertSafeHover(view: HoverView): void {
   const targets = commandTargets(view.markdown);
-  assert.ok(targets.every((t) => ALLOWED.has(t)), `only allow-listed command links, saw ${targets.join()}`);
+  assert.ok(targets.every((t) => ALLOWED_HOVER_COMMANDS.has(t)), `only allow-listed command links, saw ${targets.join()}`);
   assert.ok(targets.includes('plyr.checkBalanceFor'), 'the hover keeps its links (its end was not cut off)');
   assert.notEqual(view.trusted, true, 'never isTrusted: true');
   assert.doesNotMatch(view.markdown, /(?<!\\)<[a-z/!]/i, 'no live HTML tag');

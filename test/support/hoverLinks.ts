@@ -1,0 +1,15 @@
+/**
+ * The commands a hover's links may run, written out here (not read from the extension) so that a
+ * new link target is a decision a test sees. revealAccount shows an owner in the sidebar and asks
+ * before tracking it: a link changes nothing by itself.
+ */
+export const ALLOWED_HOVER_COMMANDS: ReadonlySet<string> = new Set([
+  'plyr.addIdentifier',
+  'plyr.refreshAddress',
+  'plyr.copyIdentifier',
+  'plyr.openInExplorer',
+  'plyr.checkBalanceFor',
+  'plyr.revealAccount',
+  'plyr.setCredentialsFromLink',
+  'plyr.allowWorkspaceServerFromLink',
+]);
