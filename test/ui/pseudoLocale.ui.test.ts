@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_CREDENTIALS, DEMO_TOKENS } from '../../simulator/demoData';
+import { DEMO_ACTIVITY } from '../../simulator/demoActivity';
+import { DEMO_CHIPS, DEMO_CREDENTIALS, DEMO_TOKENS } from '../../simulator/demoData';
 import { englishLeft } from '../support/englishLeft';
 import { openWorkbench, Workbench } from './workbench';
 
@@ -14,7 +15,7 @@ describe('the extension in the pseudo-language, as a person sees it', () => {
   let bench: Workbench;
   // Data, not sentences: the watch-list's file, identifiers and labels, and the tokens.
   const data = ['.vscode/plyr.json', 'player123', 'crypto-fennec', 'Test player', 'Treasury wallet', ...DEMO_TOKENS.flatMap((t) => [t.symbol, t.name, t.apiId])];
-  const noEnglish = (surface: string, lines: string[]) => assert.deepEqual(englishLeft(lines.join('\n'), data), [], `English left on ${surface}:\n${lines.join('\n')}`);
+  const noEnglish = (surface: string, lines: string[], more: readonly string[] = []) => assert.deepEqual(englishLeft(lines.join('\n'), [...data, ...more]), [], `English left on ${surface}:\n${lines.join('\n')}`);
 
   before(async () => {
     bench = await openWorkbench({
@@ -36,6 +37,23 @@ describe('the extension in the pseudo-language, as a person sees it', () => {
     const shown = await rows.evaluateAll((els) => els.map((e) => `${e.textContent ?? ''} | ${e.getAttribute('aria-label') ?? ''}`));
     await bench.screenshot('pseudo-locale-sidebar');
     noEnglish('the sidebar', shown);
+  });
+
+  it("a PLYR ID's account groups, opened: their rows", async () => {
+    // The server's words (chips, games, actions) are data; so are the ages Intl writes, which
+    // has no pseudo-language and falls back to English.
+    const serverData = [...DEMO_CHIPS.flatMap((c) => [c.name, c.symbol, c.gameId]), ...DEMO_ACTIVITY.map((a) => a.action), 'min. ago', 'hr. ago', 'days ago', 'day ago'];
+    const rows = bench.page.locator('.part.sidebar .monaco-list-row:not(.monaco-tree-sticky-row)');
+    const shown: string[] = [];
+    // Test player's groups come first; each closed group row is known by its icon. Activity, the
+    // longest, last: the groups below it would leave the screen.
+    for (const [icon, row] of [['symbol-constant', 'TGOLD'], ['key', 'GAMR 100'], ['credit-card', '0x742d'], ['history', 'earn 30']] as const) {
+      await rows.filter({ has: bench.page.locator(`.codicon-${icon}`) }).and(bench.page.locator('[aria-expanded="false"]')).first().click();
+      await bench.expectVisible(rows.filter({ hasText: row }).first(), `pseudo-account-${icon}`);
+      shown.push(...(await rows.evaluateAll((els) => els.map((e) => `${e.textContent ?? ''} | ${e.getAttribute('aria-label') ?? ''}`))));
+    }
+    await bench.screenshot('pseudo-locale-account');
+    noEnglish('the account groups', shown, serverData);
   });
 
   it("Check Balance's steps and its result", async () => {

@@ -19,6 +19,8 @@ export interface Workbench {
   readonly sim: Simulator;
   /** The open folder, on disk. */
   readonly workspace: string;
+  /** The user's settings.json, on disk: where the Settings editor writes, after its debounce. */
+  readonly userSettings: string;
   screenshot(name: string): Promise<string>;
   /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
   expectVisible(locator: Locator, name: string, timeout?: number): Promise<void>;
@@ -134,6 +136,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       page,
       sim,
       workspace,
+      userSettings: path.join(openServer.dirs.userData, 'User', 'settings.json'),
       async screenshot(name) {
         const file = path.join(SCREENSHOTS, `${name}.png`);
         await page.screenshot({ path: file });

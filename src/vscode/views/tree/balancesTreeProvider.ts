@@ -49,6 +49,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private readonly arranged = new Map<RowSource, Arrangement>();
   private readonly group = { type: 'workspaceGroup' } as const;
   private readonly now: () => number;
+  /** Account rows whose children VS Code is waiting for (how many asks). */
+  private readonly fetching = new Map<AccountNode, number>();
 
   constructor(private readonly deps: TreeDeps) {
     this.now = deps.now ?? Date.now;
@@ -76,7 +78,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     for (const { plyrId, section } of changes) {
       for (const source of ['user', 'workspace'] as const) {
         const node = this.deps.account.sectionNode(source, plyrId, section);
-        if (node) {
+        // Being asked for, the group's rows already hold this change (see accountChildren).
+        if (node && !this.fetching.has(node)) {
           this.changed.fire(node);
         }
       }
@@ -90,9 +93,32 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   getChildren(node?: BalanceNode): BalanceNode[] | Promise<BalanceNode[]> {
     if (node && isAccountNode(node)) {
-      return this.deps.account.childrenOf(node).then(markShown);
+      return this.accountChildren(node).then(markShown);
     }
     return markShown(this.childrenOf(node));
+  }
+
+  /**
+   * A group's first open waits for its load, whose answer changes the group. Fired while VS Code
+   * waits, that change makes VS Code file the rows it gets under the group's replaced row, out of
+   * reach: the next refresh of the group fails on their ids ("Element with id … is already
+   * registered") and the group shows empty. Fired just after, VS Code (still drawing them) drops
+   * its new ask, and the rows on screen answer no menu ("Actual command not found"). So no change
+   * is fired for a group being asked for: its rows are read after the load; the group's own row
+   * (its count and age) follows at its next refresh.
+   */
+  private async accountChildren(node: AccountNode): Promise<BalanceNode[]> {
+    this.fetching.set(node, (this.fetching.get(node) ?? 0) + 1);
+    try {
+      return await this.deps.account.childrenOf(node);
+    } finally {
+      const waiting = (this.fetching.get(node) ?? 1) - 1;
+      if (waiting === 0) {
+        this.fetching.delete(node);
+      } else {
+        this.fetching.set(node, waiting);
+      }
+    }
   }
 
   private childrenOf(node?: BalanceNode): BalanceNode[] {
