@@ -51,9 +51,14 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
         }
         await vscode.commands.executeCommand(COMMANDS.addIdentifier, id.value);
       }
+      const open = ACCOUNT_SECTIONS.includes(section as AccountSection) ? (section as AccountSection) : undefined;
+      // A group's first read starts now, beside VS Code's round trips of the reveal; its expand joins it.
+      if (open && accounts.get(id.value, open) === undefined) {
+        void accounts.load(id.value, open).catch(() => undefined);
+      }
       await vscode.commands.executeCommand(COMMANDS.revealIdentifier, id.value);
-      if (ACCOUNT_SECTIONS.includes(section as AccountSection)) {
-        await sidebar.revealSection(id.value, section as AccountSection);
+      if (open) {
+        await sidebar.revealSection(id.value, open);
       }
     }),
   ];
