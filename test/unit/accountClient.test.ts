@@ -6,8 +6,9 @@ import { Logger } from '../../src/core/api/logger';
 import { RetryPolicy } from '../../src/core/api/retry';
 import { Credentials } from '../../src/core/api/signer';
 import { PlyrError } from '../../src/core/model/errors';
-import { Identifier, parseIdentifier, toChecksumAddress } from '../../src/core/model/identifier';
+import { toChecksumAddress } from '../../src/core/model/identifier';
 import { FakePlyrServer, startFakePlyrServer } from '../support/fakePlyrServer';
+import { failure, id } from '../support/clientResults';
 
 const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 30_000 };
 const CREDENTIALS: Credentials = { apiKey: 'account-test-key-0001', secretKey: 'account-test-secret-do-not-use' };
@@ -26,22 +27,6 @@ interface Harness {
   readonly sleeps: number[];
   readonly logs: string[];
   readonly skews: number[];
-}
-
-function id(text: string): Identifier {
-  const parsed = parseIdentifier(text);
-  assert.ok(parsed.ok);
-  return parsed.value;
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlyrError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PlyrError, `expected a PlyrError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail, and it succeeded');
 }
 
 describe('PlyrClient.account against a fake PLYR API', () => {

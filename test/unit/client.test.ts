@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fetch from 'node-fetch';
 import { PlyrError } from '../../src/core/model/errors';
-import { Identifier, parseIdentifier } from '../../src/core/model/identifier';
 import { Logger } from '../../src/core/api/logger';
 import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/api/plyrClient';
 import { RetryPolicy } from '../../src/core/api/retry';
@@ -10,6 +9,7 @@ import { Credentials } from '../../src/core/api/signer';
 import { parseTokenName } from '../../src/core/model/token';
 import { DEMO_CREDENTIALS, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
+import { failure, id } from '../support/clientResults';
 
 const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 30_000 };
 const DEMO: Credentials = { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey };
@@ -22,22 +22,6 @@ interface Harness {
   readonly sleeps: number[];
   readonly logs: string[];
   readonly skews: number[];
-}
-
-function id(text: string): Identifier {
-  const result = parseIdentifier(text);
-  assert.ok(result.ok);
-  return result.value;
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlyrError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PlyrError, `expected a PlyrError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail, and it succeeded');
 }
 
 describe('PlyrClient against the simulator', () => {

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { malformedResponse } from './errors';
-import { isJsonObject, JsonNumber } from './exactJson';
-import { ADDRESS, AMOUNT, describeJson, FieldKind, FieldReader, GAME_ID, notAnObject, Parsed, pathOf, Skipped, TIME, TOKEN } from './serverFields';
+import { JsonNumber } from './exactJson';
+import { ADDRESS, AMOUNT, FieldKind, FieldReader, GAME_ID, Parsed, readEntries, TIME, TOKEN } from './serverFields';
 
 /** One line of an account's activity log. */
 export interface ActivityEntry {
@@ -66,23 +65,10 @@ const RECORD_ID: FieldKind<string> = {
  * is dropped from its entry. Both are noted.
  */
 export function parseActivity(body: unknown): Parsed<ActivityEntry[]> {
-  if (!Array.isArray(body)) {
-    throw malformedResponse(l10n.t('the body is {0}, not a list of activity entries', describeJson(body)));
-  }
-  const skipped: Skipped[] = [];
-  const entries = body.flatMap((entry: unknown, index) => {
-    const read = readEntry(entry, pathOf('', index), skipped);
-    return read ? [read] : [];
-  });
-  return { value: entries, skipped };
+  return readEntries(body, (shape) => l10n.t('the body is {0}, not a list of activity entries', shape), readEntry);
 }
 
-function readEntry(entry: unknown, at: string, skipped: Skipped[]): ActivityEntry | undefined {
-  if (!isJsonObject(entry)) {
-    skipped.push({ at, reason: notAnObject(entry) });
-    return undefined;
-  }
-  const fields = new FieldReader(entry, at, skipped);
+function readEntry(fields: FieldReader): ActivityEntry | undefined {
   const action = fields.required('action', WORD);
   const time = fields.required('timestamp', TIME);
   if (action === undefined || time === undefined) {

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { malformedResponse } from './errors';
 import { isJsonObject, JsonNumber, ownField } from './exactJson';
-import { AMOUNT, describeJson, FieldKind, FieldReader, GAME_ID, MAX_TIME_MS, notAnObject, Parsed, pathOf, Skipped, TIME, TOKEN } from './serverFields';
+import { AMOUNT, FieldKind, FieldReader, GAME_ID, MAX_TIME_MS, Parsed, readEntries, TIME, TOKEN } from './serverFields';
 
 /** What a game may spend of one token on an account's behalf, until when. */
 export interface Allowance {
@@ -32,23 +31,10 @@ const SECONDS: FieldKind<number> = {
  */
 export function parseAllowances(body: unknown): Parsed<Allowance[]> {
   const list = isJsonObject(body) ? ownField(body, 'allowances') : body;
-  if (!Array.isArray(list)) {
-    throw malformedResponse(l10n.t('the body is {0}, not a list of allowances', describeJson(list)));
-  }
-  const skipped: Skipped[] = [];
-  const allowances = list.flatMap((entry: unknown, index) => {
-    const allowance = readAllowance(entry, pathOf('', index), skipped);
-    return allowance ? [allowance] : [];
-  });
-  return { value: allowances, skipped };
+  return readEntries(list, (shape) => l10n.t('the body is {0}, not a list of allowances', shape), readAllowance);
 }
 
-function readAllowance(entry: unknown, at: string, skipped: Skipped[]): Allowance | undefined {
-  if (!isJsonObject(entry)) {
-    skipped.push({ at, reason: notAnObject(entry) });
-    return undefined;
-  }
-  const fields = new FieldReader(entry, at, skipped);
+function readAllowance(fields: FieldReader): Allowance | undefined {
   const gameId = fields.required('gameId', GAME_ID);
   const token = fields.required('token', TOKEN);
   const amount = fields.required('amount', AMOUNT);

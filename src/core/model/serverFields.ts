@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { decimalFromJsonNumber, isAmount } from './decimal';
+import { malformedResponse } from './errors';
 import { isJsonObject, JsonNumber, ownField } from './exactJson';
 import { addressOf, describeType, isAddressText, parsePlyrIdOnly } from './identifier';
 import { quoted } from './safeText';
@@ -171,6 +172,28 @@ export class FieldReader {
     }
     return new FieldReader(value, pathOf(this.at, name), this.skipped);
   }
+}
+
+/**
+ * A list of entries, each an object read by `read` (undefined leaves the entry out): what is not
+ * an object is noted and skipped. A body that is not a list is malformed; `notAList` says so,
+ * given the body's shape.
+ */
+export function readEntries<T>(body: unknown, notAList: (shape: string) => string, read: (fields: FieldReader) => T | undefined): Parsed<T[]> {
+  if (!Array.isArray(body)) {
+    throw malformedResponse(notAList(describeJson(body)));
+  }
+  const skipped: Skipped[] = [];
+  const value = body.flatMap((entry: unknown, index) => {
+    const at = pathOf('', index);
+    if (!isJsonObject(entry)) {
+      skipped.push({ at, reason: notAnObject(entry) });
+      return [];
+    }
+    const entryRead = read(new FieldReader(entry, at, skipped));
+    return entryRead === undefined ? [] : [entryRead];
+  });
+  return { value, skipped };
 }
 
 /** `base` and one more step: `[3]` for an index, `.name` for a plain key, `[`key`]` (inert) for any other. */

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { malformedResponse } from './errors';
 import { isJsonObject } from './exactJson';
-import { ADDRESS, describeJson, FieldReader, HTTPS_URL, notAnObject, Parsed, pathOf, PLYR_ID, Skipped, TIME, WHOLE_NUMBER } from './serverFields';
+import { ADDRESS, describeJson, FieldReader, HTTPS_URL, Parsed, PLYR_ID, readEntries, Skipped, TIME, WHOLE_NUMBER } from './serverFields';
 
 /** A PLYR account and its own wallets. */
 export interface AccountInfo {
@@ -52,24 +52,13 @@ export function parseAccountInfo(body: unknown): Parsed<AccountInfo> {
 
 /** `GET /api/user/secondary/{plyrId}`: a list of `{ plyrId, secondaryAddress, boundAt, … }`. */
 export function parseSecondaryWallets(body: unknown): Parsed<SecondaryWallet[]> {
-  if (!Array.isArray(body)) {
-    throw malformedResponse(l10n.t('the body is {0}, not a list of wallets', describeJson(body)));
-  }
-  const skipped: Skipped[] = [];
   const seen = new Set<string>();
-  const wallets = body.flatMap((entry: unknown, index) => {
-    const at = pathOf('', index);
-    if (!isJsonObject(entry)) {
-      skipped.push({ at, reason: notAnObject(entry) });
-      return [];
-    }
-    const fields = new FieldReader(entry, at, skipped);
+  return readEntries(body, (shape) => l10n.t('the body is {0}, not a list of wallets', shape), (fields) => {
     const address = fields.required('secondaryAddress', ADDRESS);
     if (address === undefined || seen.has(address)) {
-      return [];
+      return undefined;
     }
     seen.add(address);
-    return [{ address, boundAt: fields.optional('boundAt', TIME) }];
+    return { address, boundAt: fields.optional('boundAt', TIME) };
   });
-  return { value: wallets, skipped };
 }
