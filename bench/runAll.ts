@@ -9,14 +9,15 @@ import type { RefreshBenchRow } from './refreshBench';
 import { refreshChartSvg } from './refreshChart';
 import { renderSvgToPng } from './renderPng';
 import { importBench } from './importBench';
+import { type Figure, renderTable, rowsOf } from './report';
 import { signingMicros } from './signingBench';
+import { sizeFigures } from './sizes';
 import { codeServerDescription, ROOT } from '../test/runners/codeServer';
-import { builtVsix } from '../test/runners/vsix';
 
 /**
- * `npm run bench`: every benchmark, each figure against its limit, in docs/benchmarks.md with a
- * chart of refresh time against N (docs/benchmarks/refresh-chart.png). Sessions of a real VS Code:
- * refresh-all (10, 100, 1,000 identifiers, every account group collapsed), refresh-all under a
+ * `npm run bench`: every benchmark, each figure against its limit and beside the value of the
+ * report it replaces, in docs/benchmarks.md with a chart of refresh time against N
+ * (docs/benchmarks/refresh-chart.png). Sessions of a real VS Code: refresh-all (10, 100, 1,000 identifiers, every account group collapsed), refresh-all under a
  * rate-limited server, the hover, the idle cost, and the time to the first activity row after
  * expanding a PLYR ID's Activity group. The package must be built first (the npm script does it).
  */
@@ -24,16 +25,16 @@ const LATENCY_MS = 50;
 const RATE_LIMIT = 50;
 const RATE_LIMITED_N = 500;
 /** Budgets of our own where the issue sets none; each is said to be ours in the report. */
-const LIMITS = { idleCpuMs: 50, activationMs: 100, bundleKiB: 256, vsixKiB: 512, refreshRatio: 1.25, hoverHitP95Ms: 1, hoverColdRatio: 1.2, heapMbPer1000: 50, signingShareOfLatency: 0.01, importMs: 1000, firstActivityRatio: 1.5 };
+const LIMITS = { idleCpuMs: 50, activationMs: 100, refreshRatio: 1.25, hoverHitP95Ms: 1, hoverColdRatio: 1.2, heapMbPer1000: 50, signingShareOfLatency: 0.01, importMs: 1000, firstActivityRatio: 1.5 };
 /** Refresh-all of 1,000 before the account groups existed (2026-11-28): a collapsed group must cost nothing. */
 const RATIO_BEFORE_ACCOUNT_GROUPS = 1.1;
 
-interface Figure {
-  readonly what: string;
-  readonly value: string;
-  readonly limit: string;
-  /** value / limit, when there is a limit. */
-  readonly ratio?: number;
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function main(): Promise<number> {
@@ -44,23 +45,30 @@ async function main(): Promise<number> {
     console.log(`${what}: ${value}${limit ? ` (limit ${limit}${ratio === undefined ? '' : `, ${(ratio * 100).toFixed(0)}% of it`})` : ''}`);
   };
 
-  const bundleKiB = fs.statSync(path.join(ROOT, 'dist/extension.js')).size / 1024;
-  const vsixKiB = fs.statSync(builtVsix()).size / 1024;
-  add('bundle, dist/extension.js (minified)', `${bundleKiB.toFixed(1)} KiB`, `${LIMITS.bundleKiB} KiB (ours)`, bundleKiB / LIMITS.bundleKiB);
-  add(`package, ${path.basename(builtVsix())}`, `${vsixKiB.toFixed(1)} KiB`, `${LIMITS.vsixKiB} KiB (ours)`, vsixKiB / LIMITS.vsixKiB);
+  for (const f of sizeFigures()) {
+    add(f.what, f.value, f.limit, f.ratio);
+  }
 
-  let activationMs: number | undefined;
-  const refresh = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: '10,100,1000' }, (scratch) => (activationMs = activationMsIn(scratch)));
-  const limited = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: String(RATE_LIMITED_N), PLYR_BENCH_RATE_LIMIT: String(RATE_LIMIT) });
-  const hover = await runBenchmark<HoverBenchResult>('hoverBench.js');
-  const idle = await runBenchmark<IdleBenchResult>('idleBench.js');
-  const activity = await runBenchmark<ActivityBenchResult>('activityBench.js');
+  // Each benchmark session starts its own extension host: the five give the activation time.
+  const activations: number[] = [];
+  const noteActivation = (scratch: string) => {
+    const ms = activationMsIn(scratch);
+    if (ms !== undefined) {
+      activations.push(ms);
+    }
+  };
+  const refresh = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: '10,100,1000' }, noteActivation);
+  const limited = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: String(RATE_LIMITED_N), PLYR_BENCH_RATE_LIMIT: String(RATE_LIMIT) }, noteActivation);
+  const hover = await runBenchmark<HoverBenchResult>('hoverBench.js', {}, noteActivation);
+  const idle = await runBenchmark<IdleBenchResult>('idleBench.js', {}, noteActivation);
+  const activity = await runBenchmark<ActivityBenchResult>('activityBench.js', {}, noteActivation);
   if (!refresh || !limited || !hover || !idle || !activity) {
     console.error('A benchmark session reported no numbers.');
     return 1;
   }
-  if (activationMs !== undefined) {
-    add('activation in the extension host', `${activationMs} ms`, `${LIMITS.activationMs} ms (ours)`, activationMs / LIMITS.activationMs);
+  if (activations.length > 0) {
+    const activationMs = median(activations);
+    add('activation in the extension host', `${activationMs.toFixed(1)} ms, median of ${activations.length} host starts (one per session below: ${activations.join(', ')} ms)`, `${LIMITS.activationMs} ms (ours)`, activationMs / LIMITS.activationMs);
   }
   for (const r of refresh) {
     const ratio = r.wallMs / r.floorMs;
@@ -106,11 +114,12 @@ async function main(): Promise<number> {
   await renderSvgToPng(refreshChartSvg(refresh, `Refresh-all against N, ${LATENCY_MS} ms latency, concurrency ${big.concurrency}`), chartFile);
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  const table = ['| measure | value | limit | against the limit |', '|---|---|---|---|', ...figures.map((f) => `| ${f.what} | ${f.value} | ${f.limit} | ${f.ratio === undefined ? '' : f.ratio === Infinity ? '**failed**' : `${(f.ratio * 100).toFixed(0)}%${f.ratio > 1 ? ' **over**' : ''}`} |`)].join('\n');
+  const reportFile = path.join(ROOT, 'docs/benchmarks.md');
+  const table = renderTable(rowsOf(figures, fs.existsSync(reportFile) ? fs.readFileSync(reportFile, 'utf8') : ''));
   const doc = [
     '# Benchmarks',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, in a real VS Code (${codeServerDescription()}), against the PLYR API simulator in its own process with ${LATENCY_MS} ms latency per request. The whole run took ${minutes} minutes. Limits marked "ours" are budgets this project sets itself; the others come from the issues.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, in a real VS Code (${codeServerDescription()}), against the PLYR API simulator in its own process with ${LATENCY_MS} ms latency per request. The whole run took ${minutes} minutes. Limits marked "ours" are budgets this project sets itself; the others come from the issues. "previous run" is the value in the report this one replaced.`,
     '',
     table,
     '',
@@ -119,7 +128,7 @@ async function main(): Promise<number> {
     'Details: [refresh](benchmarks/refresh.md) (`npm run bench:refresh`), [hover](benchmarks/hover.md) (`npm run bench:hover`), [first activity row](benchmarks/account.md) (`npm run bench:account`).',
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), doc);
+  fs.writeFileSync(reportFile, doc);
   console.log(`\n${table}\n\nWritten to docs/benchmarks.md and docs/benchmarks/refresh-chart.png (${minutes} min).`);
   return 0;
 }

@@ -1,7 +1,11 @@
 // Bundles the extension with esbuild: src/extension.ts -> dist/extension.js (CommonJS for the
 // extension host, `vscode` provided by the host, node-fetch and the rest bundled in).
-// `--production` minifies and drops source maps; otherwise maps are written for debugging.
+// `--production` minifies and drops source maps; otherwise maps are written for debugging. Both
+// take Node's own Blob, File and FormData for node-fetch's polyfills (scripts/shims/), and write
+// what went in to dist/meta.json (esbuild's metafile; not packaged) for test/unit/bundle.test.ts.
 import * as esbuild from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { nodeBuiltinShims } from './shims/plugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,6 +24,7 @@ const options = {
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
   metafile: true,
+  plugins: [nodeBuiltinShims],
 };
 
 if (watch) {
@@ -28,6 +33,7 @@ if (watch) {
   console.log('esbuild: watching src/ for changes');
 } else {
   const result = await esbuild.build(options);
+  writeFileSync('dist/meta.json', JSON.stringify(result.metafile));
   const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
   console.log(`esbuild: dist/extension.js ${(bytes / 1024).toFixed(1)} KiB${production ? ' (minified)' : ''}`);
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
@@ -10,6 +10,7 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 interface Manifest {
   icon: string;
+  repository: { url: string };
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
@@ -19,6 +20,7 @@ interface Manifest {
     menus: { commandPalette: { command: string; when?: string }[] };
     configuration: { properties: Record<string, { default: unknown }> };
     viewsContainers: { activitybar: { icon: string }[] };
+    views: Record<string, { icon?: string }[]>;
     jsonValidation: { url: string }[];
   };
 }
@@ -92,19 +94,31 @@ describe('the VS Code versions agree', () => {
 });
 
 describe('the package holds only the allowlisted files', () => {
-  it('lists the bundle, the manifest, the l10n bundles, the docs, the images they use and the JSON schema, and nothing else', () => {
+  it('lists the bundle, the manifest, the l10n bundles, the docs, the images the extension shows and the JSON schema, and nothing else', () => {
     const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)
       .sort();
-    const images = [manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon), ...[...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1])];
+    // Not the README's pictures: vsce points their links at the repository, so no one reads a packed copy.
+    const views = Object.values(manifest.contributes.views).flat();
+    const images = [manifest.icon, ...manifest.contributes.viewsContainers.activitybar.map((c) => c.icon), ...views.flatMap((v) => (v.icon ? [v.icon] : []))];
     const schemas = manifest.contributes.jsonValidation.map((v) => v.url.replace(/^\.\//, ''));
     // The runtime strings' bundles, in the folder the manifest's "l10n" names.
     const bundles = readdirSync(path.join(ROOT, 'l10n')).filter((f) => /^bundle\.l10n(\.[\w-]+)?\.json$/.test(f)).map((f) => `l10n/${f}`);
     assert.ok(bundles.includes('l10n/bundle.l10n.json'));
     const expected = [...new Set(['dist/extension.js', 'package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', ...images, ...schemas, ...bundles])].sort();
     assert.deepEqual(files, expected);
+  });
+
+  it('shows the README pictures from the repository: relative links to its files, which vsce points at the repository the manifest names', () => {
+    const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(pictures.length > 0);
+    for (const picture of pictures) {
+      assert.doesNotMatch(picture, /^[a-z]+:/i, `${picture} is not a path in the repository`);
+      assert.ok(existsSync(path.join(ROOT, picture)), `${picture} is missing`);
+    }
+    assert.match(manifest.repository.url, /^https:\/\/github\.com\/[^/]+\/[^/]+$/);
   });
 });
 
