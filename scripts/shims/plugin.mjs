@@ -3,7 +3,8 @@
 // pulls in web-streams-polyfill (about 59 KiB minified, most of the old bundle's dependencies), and
 // FormData from formdata-polyfill; fetch-blob also brings node-domexception. Each import resolves
 // instead to a shim in this folder that re-exports Node's own. An import of these packages with no
-// shim fails the build rather than bundling the polyfill. test/unit/bundle.test.ts checks the result.
+// shim fails the build rather than bundling the polyfill. node-fetch's multipart parser, used only by
+// Response.formData() (never called here), is left out the same way. test/unit/bundle.test.ts checks the result.
 import { fileURLToPath } from 'node:url';
 
 const SHIMS = {
@@ -19,6 +20,9 @@ export const nodeBuiltinShims = {
       Object.hasOwn(SHIMS, path)
         ? { path: fileURLToPath(new URL(SHIMS[path], import.meta.url)) }
         : { errors: [{ text: `${path} (imported by ${importer}) has no shim in scripts/shims/: add one rather than bundling a polyfill` }] },
+    );
+    build.onResolve({ filter: /\/multipart-parser\.js$/ }, ({ importer }) =>
+      /[\\/]node-fetch[\\/]/.test(importer) ? { path: fileURLToPath(new URL('multipart-parser.mjs', import.meta.url)) } : undefined,
     );
   },
 };
