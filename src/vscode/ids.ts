@@ -136,6 +136,8 @@ export const SETTINGS = {
   openViewOnStartup: 'openViewOnStartup',
   statusBarIdentifier: 'statusBar.identifier',
   statusBarToken: 'statusBar.token',
+  diagnosticsChecksum: 'diagnostics.checksum',
+  diagnosticsLowerCase: 'diagnostics.lowerCaseAddresses',
 } as const;
 
 export const STATE_KEYS = {

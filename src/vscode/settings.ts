@@ -68,6 +68,8 @@ export interface SettingsChange {
   readonly statusBar: boolean;
   /** plyr.autoRefreshSeconds or plyr.autoRefreshBackoffMaxSeconds: the automatic refresh. */
   readonly schedule: boolean;
+  /** plyr.diagnostics.* or plyr.hover.languages: which checksum diagnostics open documents get. */
+  readonly diagnostics: boolean;
 }
 
 function changeOf(event: vscode.ConfigurationChangeEvent): SettingsChange {
@@ -77,6 +79,7 @@ function changeOf(event: vscode.ConfigurationChangeEvent): SettingsChange {
     rows: touched(SETTINGS.hideZeroBalances),
     statusBar: touched(SETTINGS.statusBarIdentifier, SETTINGS.statusBarToken),
     schedule: touched(SETTINGS.autoRefreshSeconds, SETTINGS.autoRefreshBackoffMaxSeconds),
+    diagnostics: touched(SETTINGS.diagnosticsChecksum, SETTINGS.diagnosticsLowerCase, SETTINGS.hoverLanguages),
   };
 }
 
@@ -133,6 +136,26 @@ export function readHoverSettings(): HoverSettings {
     enabled: config.get<boolean>(SETTINGS.hoverEnabled, true),
     languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : [],
     cacheMs: bounded(config.get<number>(SETTINGS.hoverCacheSeconds), 0, 3600, 60) * 1000,
+  };
+}
+
+/** Whether the address features work in a document of this language (`plyr.hover.languages`; empty: all). */
+export function inAddressLanguages(languageId: string, { languages }: Pick<HoverSettings, 'languages'> = readHoverSettings()): boolean {
+  return languages.length === 0 || languages.includes(languageId);
+}
+
+export interface DiagnosticsSettings {
+  /** Flag mixed-case addresses whose EIP-55 checksum fails. */
+  readonly checksum: boolean;
+  /** Also flag all-lower-case addresses, as information. */
+  readonly lowerCase: boolean;
+}
+
+export function readDiagnosticsSettings(): DiagnosticsSettings {
+  const config = section();
+  return {
+    checksum: config.get<boolean>(SETTINGS.diagnosticsChecksum, true),
+    lowerCase: config.get<boolean>(SETTINGS.diagnosticsLowerCase, false),
   };
 }
 

@@ -58,6 +58,35 @@ describe('PLYR in the pseudo-language: no English left', () => {
     sim.clearFaults();
   });
 
+  it('a checksum diagnostic and its quick fixes', async () => {
+    const typo = ADDRESS.replace('Cc', 'cC');
+    const document = await vscode.workspace.openTextDocument({ content: `a = ${typo}\nb = ${ADDRESS.toLowerCase()}`, language: 'plaintext' });
+    const [diagnostic] = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'PLYR');
+      return found.length === 1 && found;
+    }, 'the checksum diagnostic');
+    noEnglish('a checksum diagnostic', diagnostic.message);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const fixes = actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value).map((a) => a.title);
+    assert.equal(fixes.length, 2, fixes.join('\n'));
+    noEnglish('the quick fixes', fixes.join('\n'));
+
+    await vscode.workspace.getConfiguration('plyr').update('diagnostics.lowerCaseAddresses', true, vscode.ConfigurationTarget.Global);
+    try {
+      const all = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'PLYR');
+        return found.length === 2 && found;
+      }, 'the lower-case diagnostic too');
+      noEnglish('a lower-case diagnostic', all.map((d) => d.message).join('\n'));
+      const withFixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+      const titles = withFixAll.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value).map((a) => a.title);
+      assert.equal(titles.length, 3, `the two fixes and Fix all in file:\n${titles.join('\n')}`);
+      noEnglish('Fix all in file', titles.join('\n'));
+    } finally {
+      await vscode.workspace.getConfiguration('plyr').update('diagnostics.lowerCaseAddresses', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Check Balance\'s validation message', async () => {
     const error = await rejection(checkBalance('player 123'));
     noEnglish('Check Balance', error.message);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { addressAt } from '../../src/core/model/addressScan';
+import { addressAt, addressesIn } from '../../src/core/model/addressScan';
 
 const A = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const B = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
@@ -59,5 +59,32 @@ describe('addressAt', () => {
   it('finds nothing in a line without an address', () => {
     assert.equal(addressAt('no address here 0x1234', 18), undefined);
     assert.equal(addressAt('', 0), undefined);
+  });
+});
+
+describe('addressesIn', () => {
+  it('finds every address of a line, left to right, with its columns', () => {
+    const text = `from ${A} to ${B}.`;
+    const aStart = text.indexOf(A);
+    const bStart = text.indexOf(B);
+    assert.deepEqual(addressesIn(text), [
+      { text: A, start: aStart, end: aStart + 42 },
+      { text: B, start: bStart, end: bStart + 42 },
+    ]);
+  });
+
+  it('leaves out a match that is part of a longer word or hex string, and keeps the others', () => {
+    const hash = `0x${'ab12'.repeat(16)}`;
+    const text = `${hash} x${A} ${A}_ ${B}`;
+    assert.deepEqual(addressesIn(text), [{ text: B, start: text.length - 42, end: text.length }]);
+  });
+
+  it('finds two addresses glued together as neither', () => {
+    assert.deepEqual(addressesIn(`${A}${B}`), []);
+    assert.deepEqual(addressesIn(`${A},${B}`).map((f) => f.text), [A, B]);
+  });
+
+  it('finds nothing in a line without an address', () => {
+    assert.deepEqual(addressesIn('0x1234 and 0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'), []);
   });
 });

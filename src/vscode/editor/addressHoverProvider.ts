@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { AccountLookup } from '../../core/store/accountLookup';
-import { addressAt } from '../../core/model/addressScan';
+import { addressAt, MAX_SCANNED_LINE } from '../../core/model/addressScan';
 import { isPlyrError } from '../../core/model/errors';
 import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/content/hoverContent';
 import { parseIdentifier } from '../../core/model/identifier';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
-import { networkLabel, readClientConfig, readHoverSettings } from '../settings';
+import { inAddressLanguages, networkLabel, readClientConfig, readHoverSettings } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
 import { TrackedStore } from '../state/trackedStore';
 
 /** Lines longer than this (minified code, data blobs) get no hover: scanning them costs too much. */
-export const MAX_HOVER_LINE = 10_000;
+export const MAX_HOVER_LINE = MAX_SCANNED_LINE;
 
 /** The few members of the services a hover reads: a benchmark can hand it stand-ins for the rest. */
 export interface HoverServices {
@@ -35,7 +35,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readHoverSettings();
-    if (!settings.enabled || (settings.languages.length > 0 && !settings.languages.includes(document.languageId))) {
+    if (!settings.enabled || !inAddressLanguages(document.languageId, settings)) {
       return undefined;
     }
     const line = document.lineAt(position.line);

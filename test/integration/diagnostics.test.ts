@@ -1,0 +1,161 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Simulator } from '../../simulator/server';
+import { resetSettings, startSuite, waitFor } from './helpers';
+
+// EIP-55's own examples, and each with one letter's case flipped (the checksum then fails).
+const A = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+const B = '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359';
+const C = '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB';
+const A_TYPO = A.replace('aAeb', 'aaeb');
+const B_TYPO = B.replace('fB69', 'Fb69');
+const C_TYPO = C.replace('dbF0', 'dbf0');
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'PLYR');
+}
+
+/** Polls until the document's PLYR diagnostics number `count` (no fixed wait), and returns them. */
+function diagnosticsOf(document: vscode.TextDocument, count: number): Promise<vscode.Diagnostic[]> {
+  return waitFor(() => {
+    const found = ours(document.uri);
+    return found.length === count && found;
+  }, `${count} PLYR diagnostic(s) in ${document.uri.toString()} (last seen: ${ours(document.uri).length})`);
+}
+
+/** Plain text by default: no language server joins the code-action requests. */
+function open(content: string, language = 'plaintext'): Thenable<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ content, language });
+}
+
+async function actionsAt(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range);
+  return actions.filter((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+}
+
+async function apply(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action?.edit, 'a fix with a WorkspaceEdit');
+  assert.ok(await vscode.workspace.applyEdit(action.edit), 'the edit applies');
+}
+
+async function setting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('plyr').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('checksum diagnostics and their quick fixes', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSuite();
+  });
+  beforeEach(() => sim.reset());
+  afterEach(async () => {
+    await resetSettings();
+    await setting('diagnostics.checksum', undefined);
+    await setting('diagnostics.lowerCaseAddresses', undefined);
+  });
+  after(() => sim.close());
+
+  it('warns about a mixed-case address whose checksum fails, and only it; the checksummed fix clears it, with no request', async () => {
+    const hash = `0x${A_TYPO.slice(2)}${'ab'.repeat(12)}`;
+    const lines = [`const typo = '${A_TYPO}';`, `const good = '${B}';`, `const upper = '0x${C.slice(2).toUpperCase()}';`, `const lower = '${C.toLowerCase()}';`, `const tx = '${hash}';`];
+    const document = await open(lines.join('\n'));
+    const [warning] = await diagnosticsOf(document, 1);
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(warning.range.isEqual(new vscode.Range(0, 14, 0, 56)), `range ${JSON.stringify(warning.range)}`);
+    assert.match(warning.message, /fails its EIP-55 checksum/);
+    assert.ok(warning.message.includes(A), 'gives the checksummed form');
+
+    const actions = await actionsAt(document, warning.range);
+    const titles = actions.map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => /checksummed|lower case|Fix all/.test(t)), ['Use the checksummed form', 'Use lower case'], 'no Fix all for one');
+    const checksummed = actions.find((a) => a.title === 'Use the checksummed form');
+    assert.equal(checksummed?.isPreferred, true);
+    await apply(checksummed);
+    assert.equal(document.lineAt(0).text, `const typo = '${A}';`);
+    await diagnosticsOf(document, 0);
+    assert.deepEqual(sim.requests, [], 'worked out locally');
+  });
+
+  it('puts the address in lower case with the other fix', async () => {
+    const document = await open(`x = ${B_TYPO} // end`);
+    const [warning] = await diagnosticsOf(document, 1);
+    await apply((await actionsAt(document, warning.range)).find((a) => a.title === 'Use lower case'));
+    assert.equal(document.getText(), `x = ${B.toLowerCase()} // end`);
+    await diagnosticsOf(document, 0);
+  });
+
+  it('flags all-lower-case addresses, as information, only while the setting is on', async () => {
+    const document = await open(`const a = '${A.toLowerCase()}';\nconst b = '${B_TYPO}';`);
+    const [only] = await diagnosticsOf(document, 1);
+    assert.equal(only.range.start.line, 1, 'the lower-case one is not flagged by default');
+
+    await setting('diagnostics.lowerCaseAddresses', true);
+    const both = await diagnosticsOf(document, 2);
+    const info = both.find((d) => d.range.start.line === 0);
+    assert.equal(info?.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(info?.message ?? '', /all lower case/);
+    const actions = await actionsAt(document, info.range);
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Use ')).map((a) => a.title),
+      ['Use the checksummed form'],
+      'lower case is what it already is',
+    );
+
+    await setting('diagnostics.lowerCaseAddresses', undefined);
+    const [left] = await diagnosticsOf(document, 1);
+    assert.equal(left.range.start.line, 1);
+  });
+
+  it('offers Fix all in file when there are several, and fixes them all in one edit', async () => {
+    const document = await open([`const list = [`, `  '${A_TYPO}', '${B_TYPO}',`, `  '${C_TYPO}',`, `];`].join('\n'));
+    const found = await diagnosticsOf(document, 3);
+    const fixAll = (await actionsAt(document, found[0].range)).find((a) => a.title.startsWith('Fix all in file'));
+    assert.ok(fixAll, 'a Fix all action');
+    assert.equal(fixAll.title, 'Fix all in file: use the checksummed form of 3 addresses');
+    assert.equal(fixAll.isPreferred, false);
+    await apply(fixAll);
+    assert.equal(document.getText(), [`const list = [`, `  '${A}', '${B}',`, `  '${C}',`, `];`].join('\n'));
+    await diagnosticsOf(document, 0);
+  });
+
+  it('follows edits, and skips a line longer than 10,000 characters', async () => {
+    const document = await open(`ok = ${A}\nlong = '${'x'.repeat(10_000)} ${B_TYPO}'\n`);
+    const editor = await vscode.window.showTextDocument(document);
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), `typed = ${C_TYPO}\n`)));
+    const [typed] = await diagnosticsOf(document, 1);
+    assert.equal(typed.range.start.line, 2, 'the typed one, not the one on the long line');
+    assert.ok(await editor.edit((edit) => edit.replace(typed.range, C)));
+    await diagnosticsOf(document, 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('gives none in a language left out of plyr.hover.languages, and some once it is back', async () => {
+    await setting('hover.languages', ['plaintext']);
+    const excluded = await open(`a = '${A_TYPO}'`, 'ini');
+    const included = await open(`a = '${A_TYPO}'`, 'plaintext');
+    // Each is checked as it opens, in order: once the second has its diagnostic, the first had its turn.
+    await diagnosticsOf(included, 1);
+    assert.deepEqual(ours(excluded.uri), []);
+    assert.deepEqual((await actionsAt(excluded, new vscode.Range(0, 8, 0, 8))).filter((a) => a.title.startsWith('Use ')), []);
+
+    await setting('hover.languages', undefined);
+    await diagnosticsOf(excluded, 1);
+  });
+
+  it('can be turned off', async () => {
+    const document = await open(`a = ${A_TYPO}`);
+    await diagnosticsOf(document, 1);
+    await setting('diagnostics.checksum', false);
+    await diagnosticsOf(document, 0);
+    assert.deepEqual((await actionsAt(document, new vscode.Range(0, 6, 0, 6))).filter((a) => a.title.startsWith('Use ')), []);
+  });
+
+  it('drops a document\'s diagnostics when it is closed', async () => {
+    const document = await open(`a = ${A_TYPO}`);
+    await vscode.window.showTextDocument(document);
+    await diagnosticsOf(document, 1);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(() => document.isClosed, 'the document to close');
+    assert.deepEqual(ours(document.uri), []);
+  });
+});
