@@ -16,6 +16,8 @@ const LATENCY_MS = 50;
 const SIZES = (process.env.PLYR_BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
 /** Requests per second the simulator allows (429 with Retry-After past it); 0: no limit. */
 const RATE_LIMIT = Number(process.env.PLYR_BENCH_RATE_LIMIT ?? 0);
+/** plyr.refreshConcurrency for the run; the setting's default when not given. */
+const CONCURRENCY = process.env.PLYR_BENCH_CONCURRENCY ? Number(process.env.PLYR_BENCH_CONCURRENCY) : undefined;
 
 export interface RefreshBenchRow {
   n: number;
@@ -34,6 +36,8 @@ export interface RefreshBenchRow {
   refused: number;
   /** Requests to the account routes (chips, allowances, activity, wallets): none while every account group is collapsed. */
   accountRequests: number;
+  /** Under a rate limit: what Test Connection's rate-limit check said after the refresh. */
+  rateLimitCheck?: string;
 }
 
 export async function run(): Promise<void> {
@@ -42,6 +46,9 @@ export async function run(): Promise<void> {
   await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
   await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
   await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+  if (CONCURRENCY !== undefined) {
+    await config.update('refreshConcurrency', CONCURRENCY, vscode.ConfigurationTarget.Global);
+  }
   await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
   if (process.env.PLYR_BENCH_VIEW !== '0') {
@@ -54,6 +61,11 @@ export async function run(): Promise<void> {
     await sim.configure({ latencyMs: 0 });
     const have = api.getTracked().length;
     await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: n - have }, (_, i) => `load-${have + i + 1}`));
+    if (RATE_LIMIT > 0) {
+      // The run starts in a second of its own: the add's requests (unlimited) are in none of the
+      // seconds the server counts against its limit, nor in the client's count of them.
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+    }
     await sim.clearRequests();
     await sim.configure({ latencyMs: LATENCY_MS, rateLimitPerSecond: RATE_LIMIT });
     const heapBefore = process.memoryUsage().heapUsed;
@@ -65,6 +77,8 @@ export async function run(): Promise<void> {
     delay.disable();
     await sim.configure({ rateLimitPerSecond: 0 });
     const refused = await sim.refusedCount();
+    const requests = (await sim.requestCount()) - refused;
+    const accountRequests = await sim.accountRequestCount();
     const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     rows.push({
       n,
@@ -72,15 +86,16 @@ export async function run(): Promise<void> {
       wallMs: Math.round(wallMs),
       // Limited by the pool, or by the server's rate limit, whichever is slower.
       floorMs: Math.max(Math.ceil(n / concurrency) * LATENCY_MS, RATE_LIMIT > 0 ? Math.ceil((n / RATE_LIMIT) * 1000) : 0),
-      requests: (await sim.requestCount()) - refused,
+      requests,
       refused,
-      accountRequests: await sim.accountRequestCount(),
+      accountRequests,
       rateLimit: RATE_LIMIT,
       failed: api.getTracked().filter((t) => t.status !== 'ok').length,
       maxEventLoopDelayMs: Math.round(delay.max / 1e6),
       heapGrowthMb: mb(process.memoryUsage().heapUsed - heapBefore),
       heapUsedMb: mb(process.memoryUsage().heapUsed),
       rssMb: mb(process.memoryUsage().rss),
+      ...(RATE_LIMIT > 0 ? { rateLimitCheck: await rateLimitCheck() } : {}),
     });
   }
   if (process.env.PLYR_TEST_RESULTS) {
@@ -88,3 +103,10 @@ export async function run(): Promise<void> {
   }
 }
 
+
+/** What PLYR: Test Connection says of the rate limit now (after the counts: it sends requests of its own). */
+async function rateLimitCheck(): Promise<string> {
+  const checks = await vscode.commands.executeCommand<{ check: string; detail: string }[]>('plyr.testConnection');
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  return checks.find((c) => c.check === 'rateLimit')?.detail ?? '';
+}

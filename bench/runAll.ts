@@ -6,6 +6,7 @@ import { activationMsIn, runBenchmark } from './benchmarkSession';
 import type { HoverBenchResult } from './hoverBench';
 import type { IdleBenchResult } from './idleBench';
 import type { RefreshBenchRow } from './refreshBench';
+import { RATE_LIMITED_TARGET, runRateLimited } from './rateLimitedRuns';
 import { refreshChartSvg } from './refreshChart';
 import { renderSvgToPng } from './renderPng';
 import { importBench } from './importBench';
@@ -18,13 +19,12 @@ import { codeServerDescription, ROOT } from '../test/runners/codeServer';
 /**
  * `npm run bench`: every benchmark, each figure against its limit and beside the value of the
  * report it replaces, in docs/benchmarks.md with a chart of refresh time against N
- * (docs/benchmarks/refresh-chart.png). Sessions of a real VS Code: refresh-all (10, 100, 1,000 identifiers, every account group collapsed), refresh-all under a
- * rate-limited server, the hover, the idle cost, and the time to the first activity row after
+ * (docs/benchmarks/refresh-chart.png). Sessions of a real VS Code: refresh-all (10, 100, 1,000
+ * identifiers, every account group collapsed), refresh-all under a server limiting requests to 20,
+ * 50 and 200 per second, the hover, the idle cost, and the time to the first activity row after
  * expanding a PLYR ID's Activity group. The package must be built first (the npm script does it).
  */
 const LATENCY_MS = 50;
-const RATE_LIMIT = 50;
-const RATE_LIMITED_N = 500;
 /** Budgets of our own where the issue sets none; each is said to be ours in the report. */
 const LIMITS = { idleCpuMs: 50, activationMs: 100, refreshRatio: 1.25, hoverHitP95Ms: 1, hoverColdRatio: 1.2, heapMbPer1000: 50, signingShareOfLatency: 0.01, importMs: 1000, firstActivityRatio: 1.5, diagnosticsPassMs: 50 };
 /** Refresh-all of 1,000 before the account groups existed (2026-11-28): a collapsed group must cost nothing. */
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     add(f.what, f.value, f.limit, f.ratio);
   }
 
-  // Each benchmark session starts its own extension host: the five give the activation time.
+  // Each benchmark session starts its own extension host: together they give the activation time.
   const activations: number[] = [];
   const noteActivation = (scratch: string) => {
     const ms = activationMsIn(scratch);
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     }
   };
   const refresh = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: '10,100,1000' }, noteActivation);
-  const limited = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: String(RATE_LIMITED_N), PLYR_BENCH_RATE_LIMIT: String(RATE_LIMIT) }, noteActivation);
+  const limited = await runRateLimited(noteActivation);
   const hover = await runBenchmark<HoverBenchResult>('hoverBench.js', {}, noteActivation);
   const idle = await runBenchmark<IdleBenchResult>('idleBench.js', {}, noteActivation);
   const activity = await runBenchmark<ActivityBenchResult>('activityBench.js', {}, noteActivation);
@@ -81,9 +81,17 @@ async function main(): Promise<number> {
   const big = refresh[refresh.length - 1];
   add(`refresh-all, N = ${big.n.toLocaleString('en')}, every account group collapsed: requests to the account routes`, String(big.accountRequests), '0', big.accountRequests === 0 ? 0 : Infinity);
   add(`extension host memory with ${big.n.toLocaleString('en')} tracked`, `heap ${big.heapUsedMb} MB (+${big.heapGrowthMb} MB during the refresh), RSS ${big.rssMb} MB`, `+${LIMITS.heapMbPer1000} MB heap (ours)`, big.heapGrowthMb / LIMITS.heapMbPer1000);
-  const rl = limited[0];
-  const rlRatio = rl.wallMs / rl.floorMs;
-  add(`refresh-all, N = ${rl.n} against ${RATE_LIMIT} requests/s (429 + Retry-After past it)`, `${rl.wallMs} ms, floor ${rl.floorMs} ms (N / limit), ratio ${rlRatio.toFixed(2)}; ${rl.refused} refused and retried, ${rl.failed} failed`, `ratio ${LIMITS.refreshRatio} (ours), 0 failed`, rl.failed > 0 ? Infinity : rlRatio / LIMITS.refreshRatio);
+  for (const rl of limited) {
+    const rlRatio = rl.wallMs / rl.floorMs;
+    // The worse of the two targets, the ratio and the refused requests, each against its own.
+    const against = rl.failed > 0 ? Infinity : Math.max(rlRatio / RATE_LIMITED_TARGET.ratio, rl.refused / RATE_LIMITED_TARGET.refused);
+    add(
+      `refresh-all, N = ${rl.n.toLocaleString('en')} against ${rl.rateLimit} requests/s (429 + Retry-After past it), concurrency ${rl.concurrency}`,
+      `${rl.wallMs} ms, floor ${rl.floorMs} ms (N / limit), ratio ${rlRatio.toFixed(2)}; ${rl.refused} refused and retried, ${rl.failed} failed`,
+      `ratio ${RATE_LIMITED_TARGET.ratio}, ${RATE_LIMITED_TARGET.refused} refused, 0 failed`,
+      against,
+    );
+  }
   add('hover, cache hit p50', `${hover.hitP50Ms} ms`);
   add('hover, cache hit p95', `${hover.hitP95Ms} ms`, `${LIMITS.hoverHitP95Ms} ms`, hover.hitP95Ms / LIMITS.hoverHitP95Ms);
   add('hover, cold (balances and owner in parallel; a new address, after 45 others)', `${hover.coldMs} ms, ratio ${(hover.coldMs / LATENCY_MS).toFixed(2)} to the ${LATENCY_MS} ms latency`, `ratio ${LIMITS.hoverColdRatio}`, hover.coldMs / LATENCY_MS / LIMITS.hoverColdRatio);

@@ -92,6 +92,17 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.equal(c.server.ok, true, 'a 429 still proves the server is there');
   });
 
+  it('says what rate the server limited us to once the client paces its requests', async () => {
+    const paced = { ...probe(), pacing: () => ({ limitPerSecond: 50, pacePerSecond: 47.5 }) };
+    const c = await byId(paced);
+    assert.equal(c.rateLimit.ok, true);
+    assert.equal(c.rateLimit.detail, 'The PLYR API limited us to about 50 requests/s: requests to it are paced at about 48/s.');
+    const limited = await byId({ ...probe({ server: { status: 429, serverDateMs: NOW, elapsedMs: 2, retryAfterMs: 1000 } }), pacing: paced.pacing });
+    assert.equal(limited.rateLimit.ok, false);
+    assert.equal(limited.rateLimit.detail, 'The PLYR API is limiting requests: it asks to wait 1 s. The PLYR API limited us to about 50 requests/s: requests to it are paced at about 48/s.');
+    assert.equal((await byId({ ...probe(), pacing: () => undefined })).rateLimit.detail, 'Not rate limited.');
+  });
+
   it('keeps hostile server text inert and short', async () => {
     const c = await byId(probe({ signed: { status: 401, serverMessage: `Invalid\u0000 [x](command:evil) ${'y'.repeat(500)}`, convention: 'emptyObject' } }));
     assert.ok(c.signedCall.detail.length < 300, c.signedCall.detail);

@@ -3,10 +3,11 @@ import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
 import { withoutSecrets } from '../model/safeText';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
+import { Cancelled, GateClosed, PacingState, RatePacers } from './ratePacer';
 import { errorFromResponse, HttpResponse, jsonErrorMessage } from './responses';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RetryPolicy, Sleep, withRetry } from './retry';
 import { Credentials, getBody, otherConvention, redactApiKey, SigningConvention, signedHeaders } from './signer';
-import { FetchLike, send } from './transport';
+import { cancelledError, FetchLike, send } from './transport';
 
 /** Settings the client reads on every request, so a change applies at once. */
 export interface ClientConfig {
@@ -33,6 +34,8 @@ export interface PlyrClientOptions {
    * (a server the workspace chose that the user has not allowed gets no request at all).
    */
   readonly assertServerAllowed?: (root: URL) => void;
+  /** The rate pacers, one per API root; by default the client's own, on the real clock. */
+  readonly pacers?: RatePacers;
 }
 
 /** The settings of one call and the API root they resolve to. */
@@ -45,20 +48,41 @@ type Attempt = { convention: SigningConvention; offsetMs: number };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
+/** An answer, and how long its request waited for its turn before it left. */
+export interface SentResponse extends HttpResponse {
+  readonly waitedMs: number;
+}
+
+/** How long a request may wait for a rate limit's gate to open; a longer wait is reported instead. */
+export interface GateWait {
+  readonly maxGateWaitMs?: number;
+}
+
 /**
  * The one way requests reach the PLYR API, shared by every client route: the API root from the
  * settings, the server-consent gate, signing (and the other convention on "Invalid signature"),
- * the clock correction, the transport's time and size bounds and its refusal of redirects, and
- * retries. What a server was found to accept is kept here, so that every route benefits.
+ * the clock correction, the pacing after a 429, the transport's time and size bounds and its
+ * refusal of redirects, and retries. What a server was found to accept is kept here, so that every
+ * route benefits.
  */
 export class ApiSession {
   readonly now: () => number;
+  /** Every request to an API root waits its turn here once the server has refused one with 429. */
+  readonly pacers: RatePacers;
   /** What each API root was found to accept, so later requests go straight to it. */
   private readonly learnedSigning = new Map<string, SigningConvention>();
   private clockOffsetMs = 0;
 
   constructor(readonly options: PlyrClientOptions) {
     this.now = options.now ?? Date.now;
+    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs });
+  }
+
+  /** What the pacer learned of the API root the settings name now; undefined while unpaced. */
+  pacing(): PacingState | undefined {
+    const config = this.options.config();
+    const root = apiRoot(config.network, config.customBaseUrl);
+    return root.ok ? this.pacers.stateOf(root.url) : undefined;
   }
 
   /** The settings now, and the API root they name (a bad setting throws badConfiguration). */
@@ -76,7 +100,7 @@ export class ApiSession {
    * A signed GET. An "Invalid signature" is tried once more with the other signing convention
    * (when allowed) and a "Request expired" once more with the server's clock; what worked is kept.
    */
-  async signedGet(url: URL, { config, root }: Target, signal?: AbortSignal): Promise<HttpResponse> {
+  async signedGet(url: URL, { config, root }: Target, signal?: AbortSignal, wait?: GateWait): Promise<HttpResponse> {
     const credentials = await this.options.credentials();
     if (!credentials) {
       // A server not allowed is the first thing to fix. (With credentials, send() checks it.)
@@ -93,7 +117,7 @@ export class ApiSession {
     let correctedClock = false;
     for (;;) {
       const headers = signedHeaders(credentials, this.now() + attempt.offsetMs, getBody(attempt.convention));
-      const response = await this.request(url, config, headers, signal, credentials);
+      const response = await this.request(url, config, headers, signal, credentials, wait);
       const reason = response.status === 401 ? jsonErrorMessage(response.body) : undefined;
       if (reason === 'Invalid signature' && config.retryOtherConvention && !switchedConvention) {
         switchedConvention = true;
@@ -125,15 +149,16 @@ export class ApiSession {
   }
 
   /** An unsigned GET, logged; a retryable status (429, 502-504) is thrown for {@link retrying}. */
-  async request(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, credentials?: Credentials): Promise<HttpResponse> {
+  async request(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, credentials?: Credentials, wait?: GateWait): Promise<HttpResponse> {
     const started = this.now();
     const key = credentials ? ` key ${redactApiKey(credentials.apiKey)}` : '';
     try {
-      const received = await this.send(url, config, headers, signal);
+      const received = await this.send(url, config, headers, signal, wait);
       // A server or proxy may echo the request's headers: nothing it sends is read, logged or
       // shown with the key, the secret or the signature in it.
       const response = credentials ? { ...received, body: withoutSecrets(received.body, [credentials.apiKey, credentials.secretKey, headers?.signature ?? '']) } : received;
-      this.options.logger.info(`GET ${url.pathname} → ${response.status} in ${this.now() - started} ms${key}`);
+      const paced = received.waitedMs > 0 ? ` (after ${received.waitedMs} ms waiting its turn)` : '';
+      this.options.logger.info(`GET ${url.pathname} → ${response.status} in ${this.now() - started - received.waitedMs} ms${paced}${key}`);
       if (RETRYABLE_STATUS.has(response.status)) {
         throw errorFromResponse(response, this.retryAfter(response));
       }
@@ -146,10 +171,22 @@ export class ApiSession {
     }
   }
 
-  /** The one place a request leaves: to a server the user allowed, bounded in time and size. */
-  send(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined): Promise<HttpResponse> {
-    this.options.assertServerAllowed?.(this.root(config));
-    return send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
+  /**
+   * The one place a request leaves: to a server the user allowed, in its turn after a 429 (the
+   * wait is not part of the request's time bound), bounded in time and size.
+   */
+  async send(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, wait: GateWait = {}): Promise<SentResponse> {
+    const root = this.root(config);
+    this.options.assertServerAllowed?.(root);
+    const pacer = this.pacers.of(root);
+    const asked = this.now();
+    const sentAt = await pacer.acquire(signal, wait.maxGateWaitMs).catch((error: unknown) => {
+      throw error instanceof GateClosed ? errorFromResponse(RATE_LIMITED, error.remainingMs) : error instanceof Cancelled ? cancelledError(error) : error;
+    });
+    const waitedMs = this.now() - asked;
+    const response = await send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
+    pacer.record(sentAt, { status: response.status, retryAfterMs: this.retryAfter(response), serverDate: response.headers.get('date') });
+    return { ...response, waitedMs };
   }
 
   retryAfter(response: HttpResponse): number | undefined {
@@ -173,7 +210,7 @@ export class ApiSession {
       onRetry: (attempt, delayMs, error) => this.options.logger.info(`Retry ${attempt} in ${delayMs} ms after ${error instanceof PlyrError ? error.code : 'an error'}.`),
     }).catch((error: unknown) => {
       if (signal?.aborted && !(error instanceof PlyrError)) {
-        throw new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause: error });
+        throw cancelledError(error);
       }
       if (!isPlyrError(error, 'cancelled')) {
         this.options.logger.warn(`${what} failed: ${isPlyrError(error) ? `${error.code}: ${error.message}` : String(error)}`);
@@ -195,6 +232,9 @@ export class ApiSession {
     return result.url;
   }
 }
+
+/** What a request kept back by the gate is reported as: the server's own refusal, with the wait left. */
+const RATE_LIMITED: HttpResponse = { status: 429, headers: { get: () => null }, body: '' };
 
 function conventionLabel(convention: SigningConvention): string {
   return convention === 'null' ? '"null" (published page)' : '"{}" (real server)';

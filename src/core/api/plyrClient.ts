@@ -3,13 +3,18 @@ import { Balances, isPlainObject, parseBalances } from '../model/balances';
 import { isPlyrError, PlyrError } from '../model/errors';
 import { addressLookalike, Identifier, isAddressText, notAnAddressEither, parsePlyrIdOnly } from '../model/identifier';
 import { AccountClient } from './accountClient';
-import { ApiSession, PlyrClientOptions, Target } from './apiSession';
+import { ApiSession, GateWait, PlyrClientOptions, Target } from './apiSession';
 import { NetworkName } from './networks';
+import { PacingState } from './ratePacer';
 import { errorFromResponse, HttpResponse, isRouteMissing, jsonErrorMessage, parseJsonBody, TOKENS_COMMENT } from './responses';
 import { SigningConvention } from './signer';
 import { parseTokenList, TokenInfo } from './tokenList';
 
 export type { ClientConfig, PlyrClientOptions } from './apiSession';
+export type { PacingState } from './ratePacer';
+
+/** Test Connection waits this long for a rate limit's gate to open; a longer one is its answer. */
+const PROBE: GateWait = { maxGateWaitMs: 2000 };
 
 /** Test Connection's unauthenticated probe: the status, the server's clock and how long it took. */
 export interface ServerAnswer {
@@ -110,11 +115,25 @@ export class PlyrClient {
     });
   }
 
+  /** What was learned of the current API root's rate limit; undefined while requests go unpaced. */
+  pacing(): PacingState | undefined {
+    return this.session.pacing();
+  }
+
   /** For PLYR: Test Connection: one unauthenticated request, unretried, with the server's time. */
   async probeServer(signal?: AbortSignal): Promise<ServerAnswer> {
     const { config, root } = this.session.target();
     const started = this.session.now();
-    const response = await this.session.send(new URL('tokenlist', root), config, undefined, signal);
+    let response: HttpResponse;
+    try {
+      response = await this.session.send(new URL('tokenlist', root), config, undefined, signal, PROBE);
+    } catch (error) {
+      // Kept back by a rate limit's gate: the wait left is the answer.
+      if (isPlyrError(error, 'rateLimited')) {
+        return { status: 429, elapsedMs: this.session.now() - started, ...retryAfterOf(error.retryAfterMs) };
+      }
+      throw error;
+    }
     const serverDate = Date.parse(response.headers.get('date') ?? '');
     return { status: response.status, elapsedMs: this.session.now() - started, ...(Number.isNaN(serverDate) ? {} : { serverDateMs: serverDate }), ...retryAfterOf(this.session.retryAfter(response)) };
   }
@@ -125,8 +144,8 @@ export class PlyrClient {
    */
   async probeSignedCall(plyrId: string, signal?: AbortSignal): Promise<SignedAnswer> {
     const target = this.session.target();
-    const response = await this.session.signedGet(userBalanceUrl(target.root, plyrId, undefined), target, signal).catch((error: unknown) => {
-      // A 429 or 5xx is an answer here, not a failure to retry.
+    const response = await this.session.signedGet(userBalanceUrl(target.root, plyrId, undefined), target, signal, PROBE).catch((error: unknown) => {
+      // A 429 or 5xx is an answer here, not a failure to retry (a rate limit's gate included).
       if (isPlyrError(error) && error.status !== undefined) {
         return { status: error.status, retryAfterMs: error.retryAfterMs };
       }

@@ -70,7 +70,7 @@ export async function send(fetch: FetchLike, url: URL, options: SendOptions): Pr
 
 function fetchFailure(error: unknown, caller: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): PlyrError {
   if (caller?.aborted) {
-    return new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause: error });
+    return cancelledError(error);
   }
   if (timeout.aborted) {
     const message = l10n.t({
@@ -111,6 +111,10 @@ function describeNetworkCode(code: string | undefined): string {
     default:
       return code ? l10n.t('network error {0}', code) : l10n.t('the connection failed');
   }
+}
+
+export function cancelledError(cause: unknown): PlyrError {
+  return new PlyrError('cancelled', l10n.t('The request was cancelled.'), { cause });
 }
 
 function tooLarge(): PlyrError {

@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { describeDuration, isPlyrError } from '../model/errors';
 import { inertText, quoted } from '../model/safeText';
-import type { ServerAnswer, SignedAnswer } from '../api/plyrClient';
+import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
 
-export type { ServerAnswer, SignedAnswer };
+export type { PacingState, ServerAnswer, SignedAnswer };
 
 /**
  * PLYR: Test Connection — checks, in order, what a balance request depends on, and names the fix
@@ -31,6 +31,8 @@ export interface DoctorProbe {
   hasCredentials(): Promise<boolean>;
   /** One signed balance request, no retries. Throws a PlyrError when unreachable. */
   signedCall(signal?: AbortSignal): Promise<SignedAnswer>;
+  /** What the client learned of the server's rate limit, if it is pacing its requests. */
+  pacing?(): PacingState | undefined;
   now(): number;
 }
 
@@ -83,18 +85,17 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
     }
   }
 
-  const limited = [server, signed].find((answer) => answer?.status === 429);
-  checks.push(
-    limited
-      ? {
-          check: 'rateLimit',
-          ok: false,
-          detail: limited.retryAfterMs !== undefined ? l10n.t('The PLYR API is limiting requests: it asks to wait {0}.', describeDuration(limited.retryAfterMs)) : l10n.t('The PLYR API is limiting requests: wait a little and try again.'),
-          fix: 'waitForRateLimit',
-        }
-      : { check: 'rateLimit', ok: true, detail: l10n.t('Not rate limited.') },
-  );
+  checks.push(rateLimitCheck([server, signed].find((answer) => answer?.status === 429), probe.pacing?.()));
   return checks;
+}
+
+function rateLimitCheck(limited: ServerAnswer | SignedAnswer | undefined, pacing: PacingState | undefined): DoctorCheck {
+  const paced = pacing && l10n.t('The PLYR API limited us to about {0} requests/s: requests to it are paced at about {1}/s.', Math.round(pacing.limitPerSecond), Math.round(pacing.pacePerSecond));
+  if (!limited) {
+    return { check: 'rateLimit', ok: true, detail: paced ?? l10n.t('Not rate limited.') };
+  }
+  const wait = limited.retryAfterMs !== undefined ? l10n.t('The PLYR API is limiting requests: it asks to wait {0}.', describeDuration(limited.retryAfterMs)) : l10n.t('The PLYR API is limiting requests: wait a little and try again.');
+  return { check: 'rateLimit', ok: false, detail: paced ? `${wait} ${paced}` : wait, fix: 'waitForRateLimit' };
 }
 
 function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt: number): DoctorCheck {

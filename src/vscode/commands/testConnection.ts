@@ -52,6 +52,7 @@ function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): 
     reachServer: (signal) => services.client.probeServer(signal),
     hasCredentials: async () => (await services.credentials.get()) !== undefined,
     signedCall: (signal) => services.client.probeSignedCall(services.tracked.all.find((t) => t.kind === 'plyrId')?.id ?? PROBE_PLYR_ID, signal),
+    pacing: () => services.client.pacing(),
     now: Date.now,
   };
 }

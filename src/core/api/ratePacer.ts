@@ -1,0 +1,308 @@
+import { performance } from 'node:perf_hooks';
+import { Logger } from './logger';
+import { realSleep, Sleep } from './retry';
+
+/**
+ * What the pacer learned of a server's rate limit: about `limitPerSecond` requests were accepted
+ * in the second it refused one, and requests to it leave at about `pacePerSecond`.
+ */
+export interface PacingState {
+  readonly limitPerSecond: number;
+  readonly pacePerSecond: number;
+}
+
+/** What a request's answer tells the pacer. */
+export interface PacerAnswer {
+  readonly status: number;
+  /** The server's Retry-After, in ms, when it sent one. */
+  readonly retryAfterMs?: number;
+  /** The server's Date header as sent: whole seconds of the server's own clock. */
+  readonly serverDate?: string | null;
+}
+
+export interface PacerOptions {
+  readonly logger: Logger;
+  /** Monotonic milliseconds since the epoch (its seconds count answers from a server that sends no Date). */
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  /**
+   * A Retry-After longer than this closes no gate: it is the client's to report (as it does with
+   * any wait longer than it would sleep), and the user's next request is sent.
+   */
+  readonly maxGateMs?: number;
+}
+
+/** The gate after a 429 without Retry-After: the usual limiter window. */
+export const DEFAULT_GATE_MS = 1000;
+/** Pace at this share of what the server accepted in one second: arrival jitter stays under its limit. */
+export const PACE_MARGIN = 0.95;
+/** Fewer accepted requests than this in the refusal's second do not show a per-second limit (a quota, another client): only the gate applies. */
+export const MIN_EVIDENCE = 10;
+/** Multiplicative decrease on each further 429. */
+export const DECREASE = 0.8;
+/** Additive increase: this share of the first learned pace, per interval of waiting requests without a 429. */
+export const INCREASE_SHARE = 0.02;
+export const INCREASE_INTERVAL_MS = 5000;
+/**
+ * A turn taken late (a busy event loop) is made up by this much at most: the next ones come sooner.
+ * Half the margin's 5% of a second, so the server's count stays under its limit even then.
+ */
+export const CATCH_UP_MS = 25;
+/** No 429 for this long and requests go unpaced again. */
+export const QUIET_MS = 30_000;
+const MIN_PACE = 1;
+/** Seconds of evidence kept: the refusal's, and room for answers out of order. */
+const SECONDS_KEPT = 3;
+
+interface Waiter {
+  readonly resolve: (sentAt: number) => void;
+  readonly reject: (error: unknown) => void;
+  readonly signal?: AbortSignal;
+  readonly onAbort: () => void;
+}
+
+/**
+ * Paces the requests to one API root after the server refuses one with 429. Until then it only
+ * counts answers per server second (no wait, no timer). On a 429: nothing leaves before its
+ * Retry-After (one gate every request waits at, not only the refused one); then requests are
+ * spaced at 95% of what the server accepted in the refusal's second (by its Date header, the
+ * second it counted them in; by our clock without one). Each further 429 cuts the pace by a
+ * fifth; each 5 s of waiting requests without one adds 2% of the first pace; 30 s without one
+ * and requests go unpaced again.
+ *
+ * Spacing, not a token bucket: a server counting per fixed second lets a bucket's burst land in
+ * one window on top of the steady rate, which is the refusal the pacing is there to avoid. Only a
+ * late turn is made up, by {@link CATCH_UP_MS} at most.
+ */
+export class RatePacer {
+  private readonly now: () => number;
+  private readonly sleep: Sleep;
+  private readonly maxGateMs: number;
+  private readonly queue: Waiter[] = [];
+  private pumping = false;
+  /** Accepted answers per server second (its Date header, else `~` + our second), newest last. */
+  private readonly accepted = new Map<string, number>();
+  private gateUntil = -Infinity;
+  /** The second of a 429 whose evidence is read when the gate opens: the answers sent before it are in by then. */
+  private pending?: string;
+  private pace?: number;
+  private limit = 0;
+  private step = 0;
+  private nextAt = -Infinity;
+  private last429At = -Infinity;
+  private decreasedAt = -Infinity;
+  private increasedAt = -Infinity;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: PacerOptions,
+  ) {
+    this.now = options.now ?? (() => performance.timeOrigin + performance.now());
+    this.sleep = options.sleep ?? realSleep;
+    this.maxGateMs = options.maxGateMs ?? Infinity;
+  }
+
+  /**
+   * Waits for this request's turn and returns when it leaves (pass it to {@link record}). A gate
+   * that stays closed longer than `maxWaitMs` is thrown as a `GateClosed` without waiting.
+   * Cancelling releases the wait at once, and its turn goes to the next request.
+   */
+  acquire(signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
+    const now = this.now();
+    this.recover(now);
+    if (signal?.aborted) {
+      return Promise.reject(new Cancelled());
+    }
+    if (this.gateUntil - now > maxWaitMs) {
+      return Promise.reject(new GateClosed(this.gateUntil - now));
+    }
+    if (this.queue.length === 0 && now >= this.readyAt()) {
+      this.release(now, false);
+      return Promise.resolve(now);
+    }
+    return new Promise<number>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = this.queue.indexOf(waiter);
+          if (index >= 0) {
+            this.queue.splice(index, 1);
+            reject(new Cancelled());
+          }
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      void this.pump();
+    });
+  }
+
+  /** What the answer to a request that left at `sentAt` says. */
+  record(sentAt: number, answer: PacerAnswer): void {
+    if (answer.status !== 429) {
+      this.count(answer.serverDate ? answer.serverDate : ourSecond(sentAt));
+      return;
+    }
+    const gateMs = answer.retryAfterMs ?? DEFAULT_GATE_MS;
+    if (gateMs > this.maxGateMs) {
+      return;
+    }
+    const now = this.now();
+    this.gateUntil = Math.max(this.gateUntil, now + gateMs);
+    this.last429At = now;
+    // Refusals of requests that left before the last decrease were answered by it already.
+    if (sentAt < this.decreasedAt) {
+      return;
+    }
+    this.decreasedAt = now;
+    if (this.pace === undefined) {
+      this.pending = answer.serverDate && !Number.isNaN(Date.parse(answer.serverDate)) ? answer.serverDate : ourSecond(sentAt);
+    } else {
+      this.setPace(Math.max(MIN_PACE, this.pace * DECREASE), `Rate limited by ${this.root} again`);
+    }
+  }
+
+  /** The learned limit and pace, or undefined while requests go unpaced. */
+  state(): PacingState | undefined {
+    const now = this.now();
+    this.recover(now);
+    this.learn(now);
+    return this.pace === undefined ? undefined : { limitPerSecond: this.limit, pacePerSecond: this.pace };
+  }
+
+  private readyAt(): number {
+    return this.pace === undefined ? this.gateUntil : Math.max(this.gateUntil, this.nextAt);
+  }
+
+  /** Hands the turns out in order, one at a time, while requests wait. */
+  private async pump(): Promise<void> {
+    if (this.pumping) {
+      return;
+    }
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        const now = this.now();
+        const at = this.readyAt();
+        if (now < at) {
+          await this.sleep(at - now);
+          continue;
+        }
+        const waiter = this.queue.shift()!;
+        waiter.signal?.removeEventListener('abort', waiter.onAbort);
+        this.release(now, true);
+        waiter.resolve(now);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** A request leaves at `now`; `waited` when it had to wait (the pace is what holds requests back). */
+  private release(now: number, waited: boolean): void {
+    this.learn(now);
+    if (this.pace === undefined) {
+      return;
+    }
+    if (!waited) {
+      // The pace held nothing back: the interval for an increase starts again.
+      this.increasedAt = now;
+    } else if (now - Math.max(this.decreasedAt, this.increasedAt) >= INCREASE_INTERVAL_MS) {
+      this.increasedAt = now;
+      this.setPace(this.pace + this.step, `No 429 from ${this.root} for ${INCREASE_INTERVAL_MS / 1000} s`);
+    }
+    const interval = 1000 / this.pace;
+    this.nextAt = Math.max(this.nextAt, now - Math.max(CATCH_UP_MS, interval / 2)) + interval;
+  }
+
+  /**
+   * Once the gate opens, what the server accepted in the refusal's second gives the limit: the
+   * second it was full in. (Not the one before: it may hold requests from before the limit applied,
+   * and would overstate it.)
+   */
+  private learn(now: number): void {
+    if (!this.pending || now < this.gateUntil) {
+      return;
+    }
+    const allowed = this.accepted.get(this.pending) ?? 0;
+    this.pending = undefined;
+    if (allowed < MIN_EVIDENCE) {
+      return;
+    }
+    this.limit = allowed;
+    this.step = allowed * PACE_MARGIN * INCREASE_SHARE;
+    this.nextAt = now;
+    this.setPace(allowed * PACE_MARGIN, `Rate limited by ${this.root} (about ${allowed} requests accepted in one second)`);
+  }
+
+  private recover(now: number): void {
+    if (this.pace !== undefined && now - this.last429At >= QUIET_MS) {
+      this.pace = undefined;
+      this.options.logger.info(`No 429 from ${this.root} for ${QUIET_MS / 1000} s: back to unpaced.`);
+    }
+  }
+
+  /** One log line per change of the pace as shown (whole requests per second). */
+  private setPace(pace: number, why: string): void {
+    const before = this.pace === undefined ? undefined : Math.round(this.pace);
+    this.pace = pace;
+    if (Math.round(pace) !== before) {
+      this.options.logger.info(`${why}: pacing requests at about ${Math.round(pace)}/s.`);
+    }
+  }
+
+  private count(second: string): void {
+    const seen = this.accepted.get(second);
+    if (seen !== undefined) {
+      this.accepted.set(second, seen + 1);
+      return;
+    }
+    this.accepted.set(second, 1);
+    if (this.accepted.size > SECONDS_KEPT) {
+      this.accepted.delete(this.accepted.keys().next().value!);
+    }
+  }
+}
+
+/** One pacer per API root (origin and path prefix), shared by every request to it. */
+export class RatePacers {
+  private readonly byRoot = new Map<string, RatePacer>();
+
+  constructor(private readonly options: PacerOptions) {}
+
+  of(root: URL): RatePacer {
+    let pacer = this.byRoot.get(root.href);
+    if (!pacer) {
+      pacer = new RatePacer(root.href, this.options);
+      this.byRoot.set(root.href, pacer);
+    }
+    return pacer;
+  }
+
+  /** What was learned of a root, without starting a pacer for it. */
+  stateOf(root: URL): PacingState | undefined {
+    return this.byRoot.get(root.href)?.state();
+  }
+}
+
+/** Thrown by {@link RatePacer.acquire} for a gate that stays closed longer than the caller waits. */
+export class GateClosed extends Error {
+  override readonly name = 'GateClosed';
+  constructor(readonly remainingMs: number) {
+    super(`rate limited for another ${Math.ceil(remainingMs)} ms`);
+  }
+}
+
+/** Thrown by {@link RatePacer.acquire} when its signal aborts while it waits. */
+export class Cancelled extends Error {
+  override readonly name = 'Cancelled';
+  constructor() {
+    super('cancelled while waiting for its turn');
+  }
+}
+
+function ourSecond(ms: number): string {
+  return `~${Math.floor(ms / 1000)}`;
+}
