@@ -219,7 +219,7 @@ describe('the account under a PLYR ID, driven like a person', () => {
     await bench.page.mouse.move(1100, 500);
     // The sash's highlight fades once the mouse has left it.
     await bench.page.waitForFunction("[...document.querySelectorAll('.monaco-sash')].every((sash) => getComputedStyle(sash, '::before').backgroundColor === 'rgba(0, 0, 0, 0)')");
-    await bench.screenshot('account');
+    await bench.readmePicture('account');
   });
 
   it("with the privacy mask on, the chips', allowances' and activity's amounts are hidden", async () => {

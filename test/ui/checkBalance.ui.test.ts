@@ -20,6 +20,7 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
   });
 
   it('lists every balance of a PLYR ID with all its decimals', async () => {
+    await bench.clearNotifications(); // the credentials' toast is not part of the picture
     await bench.palette('PLYR: Check Balance');
     await bench.enter('player123', 'PLYR: Check Balance');
     await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'check-balance-token-step');
@@ -31,7 +32,7 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
     const rows = await bench.page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
     assert.ok(rows.some((r) => r.includes('GAMR') && r.includes('9,007,199.254740993123456789')), rows.join('\n'));
     assert.ok(rows.some((r) => r.includes('USDC') && r.includes('250.75')), rows.join('\n'));
-    await bench.screenshot('check-balance-result');
+    await bench.readmePicture('check-balance-result');
     await bench.page.keyboard.press('Escape');
   });
 });

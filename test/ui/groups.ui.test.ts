@@ -42,7 +42,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'both rows in the group, in their order');
     const labels = await bench.sidebarRows();
     assert.ok(labels.includes('Group Team, 2 identifiers'), labels.join('\n'));
-    await bench.screenshot('groups');
+    await bench.readmePicture('groups');
   });
 
   it('sorts by the amount of a token from the view’s Sort button, and back to the manual order', async () => {
@@ -90,6 +90,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     const tokenRows = labels.filter((label) => /^(PLYR|GAMR|AVAX|USDC|FLOKI) (?!ID )/.test(label));
     assert.equal(tokenRows.length, 5, labels.join('\n'));
     assert.ok(tokenRows.every((label) => / amount hidden$/.test(label)), tokenRows.join('\n'));
-    await bench.screenshot('privacy-mask');
+    await bench.clearNotifications();
+    await bench.readmePicture('privacy-mask');
   });
 });

@@ -54,7 +54,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     const tooltip = bench.page.locator('.monaco-hover, .workbench-hover', { hasText: '(player123) on custom' }).first();
     await bench.expectVisible(tooltip, 'status-bar-tooltip');
     assert.match(await tooltip.innerText(), /GAMR: 9007199\.254740993123456789\s+Updated just now/);
-    await bench.screenshot('status-bar');
+    await bench.readmePicture('status-bar');
     await statusItem().click();
     await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'Test player' }), 'status-bar-reveal');
   });
@@ -72,6 +72,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.page.keyboard.press('Enter');
     // The row says so (to a screen reader too) once the command ran and the menu closed.
     await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label*="notifies on change"]'), 'row-notifies');
+    await bench.clearNotifications(); // the picture shows the change's notification alone
     // The next automatic round (every 3 s here) finds it.
     bench.sim.setHolding('player123', 'gamr', 9_007_210_254_740_993_123_456_789n); // +11
     const toast = bench.page.locator('.notification-toast', { hasText: 'went from' });
@@ -81,7 +82,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.page.mouse.move(700, 300);
     await bench.expectVisible(bench.page.locator('.notification-toast.notification-fade-in-done', { hasText: 'went from' }), 'change-notification-shown');
     await bench.expectVisible(row('▲ +11'), 'change-delta-row');
-    await bench.screenshot('change-notification');
+    await bench.readmePicture('change-notification', 1);
     // Refreshes that find nothing moved (this one and the automatic ones) add none: the manual
     // round and the automatic one after it have begun, so the manual one's outcome shows.
     const refreshedAt = Date.now();
@@ -109,6 +110,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
   });
 
   it('PLYR: Test Connection lists every check, passed', async () => {
+    await bench.clearNotifications(); // the outage's warning is over: not part of the picture
     await bench.palette('PLYR: Test Connection');
     await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'all checks passed' }), 'test-connection');
     const checks = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
@@ -116,7 +118,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
       assert.ok(checks.some((c) => c.includes(check)), `${check} in ${checks.join(' | ')}`);
     }
     await bench.page.locator('.notification-toast', { hasText: 'Testing the connection' }).waitFor({ state: 'hidden' });
-    await bench.screenshot('test-connection');
+    await bench.readmePicture('test-connection');
     await bench.page.keyboard.press('Escape');
   });
 

@@ -8,6 +8,7 @@ import { Simulator, startSimulator } from '../../simulator/server';
 import { launchBrowser, workbenchUrl } from '../runners/browser';
 import { CodeServer, ROOT, startCodeServer } from '../runners/codeServer';
 import { addPseudoBundle, PSEUDO_LOCALE, registerPseudoLanguagePack } from '../runners/pseudoLocale';
+import { poll } from '../runners/poll';
 import { builtVsix } from '../runners/vsix';
 
 /**
@@ -22,6 +23,13 @@ export interface Workbench {
   /** The user's settings.json, on disk: where the Settings editor writes, after its debounce. */
   readonly userSettings: string;
   screenshot(name: string): Promise<string>;
+  /**
+   * A README picture: one clean state. Fails when a notification toast shows other than the
+   * `toasts` the picture is about (clear older ones with clearNotifications before setting it up).
+   */
+  readmePicture(name: string, toasts?: number): Promise<string>;
+  /** Notifications: Clear All Notifications, and waits until no toast shows. */
+  clearNotifications(): Promise<void>;
   /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
   expectVisible(locator: Locator, name: string, timeout?: number): Promise<void>;
   palette(command: string): Promise<void>;
@@ -141,6 +149,17 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         const file = path.join(SCREENSHOTS, `${name}.png`);
         await page.screenshot({ path: file });
         return file;
+      },
+      async readmePicture(name, toasts = 0) {
+        // A progress notification closes a moment after its work is done: give it that moment.
+        const toastTexts = () => page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+        const shown = await poll(toastTexts, (texts) => texts.length === toasts, 5_000);
+        assert.equal(shown.length, toasts, `the picture ${name} shows ${toasts} notification(s), not: ${shown.join(' | ')}`);
+        return bench.screenshot(name);
+      },
+      async clearNotifications() {
+        await bench.palette('Notifications: Clear All Notifications');
+        await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
       },
       expectVisible: (locator, name, timeout) => expectVisible(page, locator, name, timeout),
       async palette(command) {
