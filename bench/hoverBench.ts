@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import fetch from 'node-fetch';
 import { AccountLookup, OWNER_MEMORY_MS } from '../src/core/store/accountLookup';
 import { BalanceStore } from '../src/core/store/balanceStore';
+import { TokenListStore } from '../src/core/store/tokenListStore';
 import { silentLogger } from '../src/core/api/logger';
 import { PlyrClient } from '../src/core/api/plyrClient';
 import { AddressHoverProvider, HoverServices } from '../src/vscode/editor/addressHoverProvider';
@@ -55,7 +56,10 @@ export async function run(): Promise<void> {
   const config = () => ({ network: 'custom' as const, customBaseUrl: simUrl, timeoutMs: 10_000, signing: 'emptyObject' as const, retryOtherConvention: true });
   const client = new PlyrClient({ fetch, config, credentials: async () => DEMO_CREDENTIALS, logger: silentLogger });
   const store = new BalanceStore({ fetch: (id, signal) => client.getBalances(id, undefined, signal), scope: () => simUrl });
-  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false } };
+  // Values on, as by default: the token list is asked once and reused for its 10 minutes.
+  const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: () => simUrl });
+  const values = { load: async (signal?: AbortSignal) => ((await tokenList.load(signal)), tokenList.prices()) };
+  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false }, values };
   const provider = new AddressHoverProvider(services, new AccountLookup({ fetch: (a, s) => client.getPlyrIdForAddress(a, s), scope: () => simUrl, ownerMemoryMs: OWNER_MEMORY_MS }));
 
   const addresses = Array.from({ length: 10 }, (_, i) => demoAddress(`hover bench ${i}`));

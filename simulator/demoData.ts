@@ -49,6 +49,18 @@ export const DEMO_TOKENS: readonly DemoToken[] = [
   { apiId: 'floki', symbol: 'FLOKI', name: 'FLOKI', decimals: 9, address: demoAddress('token:floki') },
 ];
 
+/**
+ * Prices as the real token list service writes them: `String(number)` of what CoinMarketCap,
+ * CoinGecko or CoinMarketCap DEX quoted, or `null` when no source had one (FLOKI here).
+ */
+export const DEMO_PRICES: Readonly<Record<string, unknown>> = { plyr: '0.0123', gamr: '0.5', avax: '35.2', usdc: '1', floki: null };
+
+/** Where each token's price comes from (`priceSource`); a priced token not named here is CoinGecko's. */
+export const DEMO_PRICE_SOURCES: Readonly<Record<string, string>> = { plyr: 'cmc_api', gamr: 'cmc_dex_api', avax: 'cmc_api', usdc: 'cg_api' };
+
+/** How often the real token list service refreshes its prices (tokenListService's REFRESH_INTERVAL). */
+export const PRICE_REFRESH_MS = 10 * MINUTE;
+
 type Profile = Partial<Pick<DemoUser, 'avatar' | 'registeredAgoMs' | 'isIPP' | 'ippClaimed'>>;
 
 function user(plyrId: string, primaryAddress = demoAddress(`primary:${plyrId}`), profile: Profile = {}): DemoUser {

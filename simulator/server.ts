@@ -10,7 +10,21 @@ import { isAddressText } from '../src/core/model/identifier';
 import { accountAdminRoutes } from './accountAdmin';
 import { accountRoutes } from './accountRoutes';
 import { AccountState, ActivityInput, ActivityJson } from './accountState';
-import { DEMO_CHAIN_ID, DEMO_CREDENTIALS, DEMO_HOLDINGS, DEMO_TOKENS, DEMO_USERS, DemoApiKey, formatUnits, GENERATED_HOLDINGS, GENERATED_USER, LIMITED_CREDENTIALS } from './demoData';
+import {
+  DEMO_CHAIN_ID,
+  DEMO_CREDENTIALS,
+  DEMO_HOLDINGS,
+  DEMO_PRICE_SOURCES,
+  DEMO_PRICES,
+  DEMO_TOKENS,
+  DEMO_USERS,
+  DemoApiKey,
+  formatUnits,
+  GENERATED_HOLDINGS,
+  GENERATED_USER,
+  LIMITED_CREDENTIALS,
+  PRICE_REFRESH_MS,
+} from './demoData';
 import { answerError as error, checksummed, isStrictAddress } from './realServerRules';
 
 /**
@@ -39,9 +53,28 @@ export interface SimulatorConfig {
   extraBalances: Record<string, unknown>;
   /** `/api` requests allowed per wall-clock second; past it, 429 with `Retry-After`. 0: no limit. */
   rateLimitPerSecond: number;
+  /**
+   * The token list's `price` per apiId, sent as given: a string as the real server writes it
+   * (`String(number)`), a number, `null`, or anything hostile. Setting it is a price refresh:
+   * `updatedAt` becomes now.
+   */
+  prices: Record<string, unknown>;
+  /** How often the prices refresh (`nextUpdatedAt` − `updatedAt`): 10 minutes, as the real service. */
+  priceRefreshMs: number;
 }
 
-export const SERVER_BEHAVIOUR: SimulatorConfig = { shape: 'flat', signing: 'emptyObject', addressRoute: true, userRouteAcceptsAddresses: false, latencyMs: 0, clockOffsetMs: 0, extraBalances: {}, rateLimitPerSecond: 0 };
+export const SERVER_BEHAVIOUR: SimulatorConfig = {
+  shape: 'flat',
+  signing: 'emptyObject',
+  addressRoute: true,
+  userRouteAcceptsAddresses: false,
+  latencyMs: 0,
+  clockOffsetMs: 0,
+  extraBalances: {},
+  rateLimitPerSecond: 0,
+  prices: { ...DEMO_PRICES },
+  priceRefreshMs: PRICE_REFRESH_MS,
+};
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
 export type FaultKind = 'status' | 'html' | 'malformedJson' | 'oversized' | 'hang' | 'reset' | 'trickle' | 'slowAnswer' | 'echoHeaders';
@@ -129,6 +162,13 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   const stats = { inFlight: 0, maxInFlight: 0, generation: 0, connections: 0, streamedBytes: 0, streamingBodies: 0 };
   const answering = new Set<string>();
   const account = new AccountState(serverNow);
+  /** When the prices last changed (start, reset, or a new `prices`): their refreshes count from it. */
+  const priceClock = { since: serverNow() };
+  const configured = (keys: readonly string[]) => {
+    if (keys.includes('prices') || keys.includes('priceRefreshMs')) {
+      priceClock.since = serverNow();
+    }
+  };
   const setHolding = (holder: string, token: string, baseUnits: bigint) => {
     const address = (DEMO_USERS.find((u) => u.plyrId === holder)?.mirrorAddress ?? holder).toLowerCase();
     holdings.set(address, { ...holdings.get(address), [token]: baseUnits });
@@ -165,7 +205,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       }
     }
   });
-  app.use(adminRoutes(config, initial, faults, requests));
+  app.use(adminRoutes(config, initial, faults, requests, configured));
   app.use(accountAdminRoutes(account, setHolding));
   const window = { second: 0, count: 0 };
   app.use(async (ctx, next) => {
@@ -227,11 +267,33 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   };
 
   router.get('/tokenlist', (ctx) => {
+    // tokenListService: every token stamped with the last price refresh and the next (ISO times);
+    // `price` and `priceSource` null where no source had a price.
+    const now = serverNow();
+    const every = Math.max(1, config.priceRefreshMs);
+    const updatedAt = priceClock.since + Math.floor(Math.max(0, now - priceClock.since) / every) * every;
+    const prices = typeof config.prices === 'object' && config.prices !== null ? config.prices : {};
     ctx.body = {
       name: 'PLYR Token List (simulator)',
-      timestamp: new Date(serverNow()).toISOString(),
+      timestamp: new Date(now).toISOString(),
       version: { major: 1, minor: 0, patch: 0 },
-      tokens: DEMO_TOKENS.map((t) => ({ chainId: DEMO_CHAIN_ID, address: t.address, name: t.name, symbol: t.symbol, decimals: t.decimals, logoURI: '', apiId: t.apiId, disabledOnUI: false })),
+      tokens: DEMO_TOKENS.map((t) => {
+        const price = Object.prototype.hasOwnProperty.call(prices, t.apiId) ? prices[t.apiId] : null;
+        return {
+          chainId: DEMO_CHAIN_ID,
+          address: t.address,
+          name: t.name,
+          symbol: t.symbol,
+          decimals: t.decimals,
+          logoURI: '',
+          apiId: t.apiId,
+          disabledOnUI: false,
+          price: price ?? null,
+          priceSource: price === null || price === undefined ? null : (DEMO_PRICE_SOURCES[t.apiId] ?? 'cg_api'),
+          updatedAt: new Date(updatedAt).toISOString(),
+          nextUpdatedAt: new Date(updatedAt + every).toISOString(),
+        };
+      }),
     };
   });
 
@@ -323,7 +385,10 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     get streamingBodies() {
       return stats.streamingBodies;
     },
-    configure: (patch) => Object.assign(config, patch),
+    configure(patch) {
+      Object.assign(config, patch);
+      configured(Object.keys(patch));
+    },
     setHolding,
     setChipHolding: (holder, chip, baseUnits) => account.setChipHolding(holder, chip, baseUnits),
     logActivity: (plyrId, entry) => account.logActivity(plyrId, entry),
@@ -334,6 +399,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     clearFaults: () => faults.splice(0),
     reset() {
       Object.assign(config, initial);
+      priceClock.since = serverNow();
       faults.splice(0);
       requests.splice(0);
       stats.generation++;
@@ -447,7 +513,7 @@ function* chunks(total: number, stats: { streamedBytes: number; streamingBodies:
 }
 
 /** `/__sim/*`: the same switches over HTTP, for the standalone simulator (demo, benchmarks). */
-function adminRoutes(config: SimulatorConfig, initial: SimulatorConfig, faults: Fault[], requests: LoggedRequest[]): Koa.Middleware {
+function adminRoutes(config: SimulatorConfig, initial: SimulatorConfig, faults: Fault[], requests: LoggedRequest[], configured: (keys: readonly string[]) => void): Koa.Middleware {
   const admin = new Router({ prefix: '/__sim' });
   admin.use(bodyParser());
   admin.get('/requests', (ctx) => {
@@ -462,11 +528,14 @@ function adminRoutes(config: SimulatorConfig, initial: SimulatorConfig, faults: 
   });
   admin.post('/config', (ctx) => {
     const patch = ctx.request.body as Partial<SimulatorConfig>;
+    const applied: string[] = [];
     for (const key of Object.keys(initial) as (keyof SimulatorConfig)[]) {
-      if (key in patch && typeof patch[key] === typeof initial[key]) {
+      if (key in patch && typeof patch[key] === typeof initial[key] && patch[key] !== null) {
         Object.assign(config, { [key]: patch[key] });
+        applied.push(key);
       }
     }
+    configured(applied);
     ctx.body = config;
   });
   admin.post('/faults', (ctx) => {

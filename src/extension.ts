@@ -43,6 +43,8 @@ import { registerGroupCommands } from './vscode/commands/groups';
 import { SortOrderStore } from './vscode/state/sortOrderStore';
 import { registerActivityCommands } from './vscode/commands/activity';
 import { explainChangeOf, registerWhyChanged } from './vscode/commands/whyChanged';
+import { TokenListStore } from './core/store/tokenListStore';
+import { Values } from './vscode/state/values';
 
 /** The composition root: builds the services once, in dependency order, and registers everything. */
 export async function activate(context: vscode.ExtensionContext): Promise<PlyrBalanceApi> {
@@ -72,7 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     void services.watched.reload();
     // The benchmark reads this line: keep its shape.
     logger.info(`PLYR Balance ${context.extension.packageJSON.version as string} activated in ${(performance.now() - started).toFixed(1)} ms.`);
-    return createApi(services, sidebar.autoRefresh, context.subscriptions);
+    return createApi(services, sidebar, context.subscriptions);
   } catch (error) {
     logger.error(`Activation failed: ${String(error)}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('PLYR Balance could not start. See the PLYR log for details.'), vscode.l10n.t('Show Log')).then((c) => c && log.show());
@@ -92,15 +94,18 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const sortOrder = new SortOrderStore(context.globalState);
   const watched = new WorkspaceWatchList(logger);
   const privacy = new PrivacyMask(context.globalState);
-  const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, settingsChanged: settings.onDidChange });
+  // One token list per server, shared by every surface that shows values or lists tokens.
+  const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: settings.scope });
+  const values = new Values(tokenList, settings.onDidChange);
+  const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, values, settingsChanged: settings.onDidChange });
   // Before anything reads the store: the rows show what was known before the restart, with its age.
   const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
   const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
   const openRows = new OpenRows();
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
-  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners };
-  const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, { dispose: () => (store.dispose(), accounts.dispose()) }];
+  const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
+  const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
   return { services, serverTrust, owned };
 }
 

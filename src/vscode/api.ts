@@ -9,6 +9,9 @@ import { PlyrError } from '../core/model/errors';
 import { parseIdentifier } from '../core/model/identifier';
 import { AccountStore, AccountWallets, SectionValues } from '../core/store/accountStore';
 import { AutoRefreshSchedule } from './views/autoRefresh';
+import type { SidebarRow } from './views/tree/balancesTreeProvider';
+
+export type { SidebarRow } from './views/tree/balancesTreeProvider';
 
 /** One tracked identifier as other extensions see it. */
 export interface TrackedSnapshot {
@@ -47,6 +50,12 @@ export interface PlyrBalanceApi {
   readonly sortOrder: SortOrder;
   /** The workspace's watch-list (`.vscode/plyr.json`), read-only, in the same shape. */
   getWatched(): TrackedSnapshot[];
+  /**
+   * The rows of the Balances view as it shows them (labels, descriptions with the values in
+   * dollars, tooltips, what a screen reader says), every group and identifier open, the account's
+   * groups left out. An identifier not known yet is asked for, as opening its row would.
+   */
+  getSidebarRows(): SidebarRow[];
   /** What the status bar item shows (plyr.statusBar.identifier), or undefined when it is off. */
   getStatusBar(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined;
   /** Fires when either list or any of their balances change. */
@@ -79,7 +88,11 @@ export interface PlyrBalanceApi {
   getWallets(plyrId: string): Promise<AccountWallets>;
 }
 
-export function createApi({ tracked, watched, store, statusBar, privacy, sortOrder, accounts, client }: Pick<Services, 'tracked' | 'watched' | 'store' | 'statusBar' | 'privacy' | 'sortOrder' | 'accounts' | 'client'>, autoRefresh: { readonly scheduled: AutoRefreshSchedule }, disposables: vscode.Disposable[]): PlyrBalanceApi {
+export function createApi(
+  { tracked, watched, store, statusBar, privacy, sortOrder, accounts, client }: Pick<Services, 'tracked' | 'watched' | 'store' | 'statusBar' | 'privacy' | 'sortOrder' | 'accounts' | 'client'>,
+  sidebar: { readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule }; rows(): SidebarRow[] },
+  disposables: vscode.Disposable[],
+): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
   const balancesChanged = new vscode.EventEmitter<BalancesChangedEvent>();
   const storeListener = store.onDidChange(() => changed.fire());
@@ -116,7 +129,8 @@ export function createApi({ tracked, watched, store, statusBar, privacy, sortOrd
     },
     getWatched: () => watched.all.map(snapshot),
     getStatusBar: () => statusBar.state,
-    getAutoRefresh: () => autoRefresh.scheduled,
+    getAutoRefresh: () => sidebar.autoRefresh.scheduled,
+    getSidebarRows: () => sidebar.rows(),
     getChips: (plyrId) => sectionOf(accounts, plyrId, 'chips'),
     getAllowances: (plyrId) => sectionOf(accounts, plyrId, 'allowances'),
     getWallets: (plyrId) => sectionOf(accounts, plyrId, 'wallets'),

@@ -81,7 +81,7 @@ export const CONTEXT_KEYS = {
   hasCredentials: 'plyr.hasCredentials',
   trackedCount: 'plyr.trackedCount',
   privacyMask: 'plyr.privacyMask',
-  /** manual, name or amount: which sort the view's title shows as chosen. */
+  /** manual, name, amount or value: which sort the view's title shows as chosen. */
   sortBy: 'plyr.sortBy',
 } as const;
 
@@ -138,6 +138,10 @@ export const SETTINGS = {
   statusBarToken: 'statusBar.token',
   diagnosticsChecksum: 'diagnostics.checksum',
   diagnosticsLowerCase: 'diagnostics.lowerCaseAddresses',
+  /** What the status bar item shows: the amount, or its value in dollars. */
+  statusBarShow: 'statusBar.show',
+  /** Values in dollars everywhere (the token list's prices). */
+  showValues: 'showValues',
 } as const;
 
 export const STATE_KEYS = {

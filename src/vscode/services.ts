@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AccountLookup } from '../core/store/accountLookup';
 import { AccountStore } from '../core/store/accountStore';
 import { BalanceStore } from '../core/store/balanceStore';
+import { TokenListStore } from '../core/store/tokenListStore';
 import { Logger } from '../core/api/logger';
 import { PlyrClient } from '../core/api/plyrClient';
 import { CredentialStore } from './state/credentialStore';
@@ -13,6 +14,7 @@ import { SortOrderStore } from './state/sortOrderStore';
 import { BalanceStatusBar } from './views/statusBar';
 import { TrackedStore } from './state/trackedStore';
 import { WorkspaceWatchList } from './state/workspaceWatchList';
+import { Values } from './state/values';
 
 /**
  * What commands and views are built from: made once, in `activate`. Each consumer takes a
@@ -39,4 +41,8 @@ export interface Services {
   readonly sortOrder: SortOrderStore;
   /** The one source of settings changes and of the balances' scope. */
   readonly settings: SettingsEvents;
+  /** The token list, with its prices: fetched once per server and reused until its nextUpdatedAt. */
+  readonly tokenList: TokenListStore;
+  /** The prices every surface shows values with, while plyr.showValues is on. */
+  readonly values: Values;
 }

@@ -51,6 +51,21 @@ export function readViewSettings(): ViewSettings {
   };
 }
 
+export interface ValueSettings {
+  /** plyr.showValues: values in dollars beside the amounts. */
+  readonly showValues: boolean;
+  /** plyr.statusBar.show: what the status bar item shows (the value only when values are on). */
+  readonly statusBarShows: 'amount' | 'value';
+}
+
+export function readValueSettings(): ValueSettings {
+  const config = section();
+  return {
+    showValues: config.get<boolean>(SETTINGS.showValues, true) !== false,
+    statusBarShows: config.get<string>(SETTINGS.statusBarShow, 'amount') === 'value' ? 'value' : 'amount',
+  };
+}
+
 /** The balance store's scope: the API root in use, so networks never mix. */
 export function readScope(): string {
   const config = readClientConfig();
@@ -64,8 +79,10 @@ export interface SettingsChange {
   readonly scope: boolean;
   /** plyr.hideZeroBalances: which rows the view shows. */
   readonly rows: boolean;
-  /** plyr.statusBar.identifier or plyr.statusBar.token: what the status bar item watches. */
+  /** plyr.statusBar.identifier, plyr.statusBar.token or plyr.statusBar.show: what the status bar item watches and shows. */
   readonly statusBar: boolean;
+  /** plyr.showValues: whether values in dollars show. */
+  readonly values: boolean;
   /** plyr.autoRefreshSeconds or plyr.autoRefreshBackoffMaxSeconds: the automatic refresh. */
   readonly schedule: boolean;
   /** plyr.diagnostics.* or plyr.hover.languages: which checksum diagnostics open documents get. */
@@ -77,7 +94,8 @@ function changeOf(event: vscode.ConfigurationChangeEvent): SettingsChange {
   return {
     scope: touched(SETTINGS.network, SETTINGS.customBaseUrl),
     rows: touched(SETTINGS.hideZeroBalances),
-    statusBar: touched(SETTINGS.statusBarIdentifier, SETTINGS.statusBarToken),
+    statusBar: touched(SETTINGS.statusBarIdentifier, SETTINGS.statusBarToken, SETTINGS.statusBarShow),
+    values: touched(SETTINGS.showValues),
     schedule: touched(SETTINGS.autoRefreshSeconds, SETTINGS.autoRefreshBackoffMaxSeconds),
     diagnostics: touched(SETTINGS.diagnosticsChecksum, SETTINGS.diagnosticsLowerCase, SETTINGS.hoverLanguages),
   };

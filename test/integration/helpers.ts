@@ -40,6 +40,8 @@ export function setDemoCredentials(credentials: { apiKey: string; secretKey: str
 export interface CheckBalanceResult {
   identifier: string;
   balances: Record<string, string>;
+  /** With plyr.showValues on and prices known: each priced token's exact value in USD. */
+  values?: Record<string, string>;
 }
 
 export function checkBalance(identifier: unknown, token?: unknown): Thenable<CheckBalanceResult> {

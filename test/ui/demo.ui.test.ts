@@ -39,7 +39,8 @@ describe('npm run demo, as a newcomer runs it', () => {
     const labels = await rows();
     assert.ok(labels.some((r) => r.startsWith('Test player, PLYR ID player123, 5 tokens')), labels.join('\n'));
     assert.ok(labels.some((r) => r.startsWith('Treasury wallet, wallet address 0x742d35Cc6634C0532925a3b844Bc454e4438f44e')), labels.join('\n'));
-    assert.ok(labels.some((r) => r === 'PLYR 1,234.5'), labels.join('\n'));
+    // Values in dollars are on by default: a token row reads its exact amount, then its value in words.
+    assert.ok(labels.some((r) => r === 'PLYR 1,234.5, worth about $15.18'), labels.join('\n'));
     // Nothing asks the newcomer for anything: no error row, no dialog, no notification.
     assert.deepEqual(labels.filter((r) => /^Error\b|not sent|Allow Workspace Server/i.test(r)), [], labels.join('\n'));
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog is open');

@@ -131,7 +131,9 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       install: [builtVsix()],
       ...(options.pseudoLocale ? { locale: PSEUDO_LOCALE, prepare: pseudoLocalise } : {}),
       env: options.env,
-      settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern', ...options.settings },
+      // Values in dollars off, as in the integration suites: these tests read rows and count
+      // requests as they were before values; a test of values passes { 'plyr.showValues': true }.
+      settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'workbench.colorTheme': 'Default Light Modern', 'plyr.showValues': false, ...options.settings },
     });
     browser = await launchBrowser(path.join(scratch, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());

@@ -6,7 +6,7 @@ import { AccountClient } from './accountClient';
 import { ApiSession, GateWait, PlyrClientOptions, Target } from './apiSession';
 import { NetworkName } from './networks';
 import { PacingState } from './ratePacer';
-import { errorFromResponse, HttpResponse, isRouteMissing, jsonErrorMessage, parseJsonBody, TOKENS_COMMENT } from './responses';
+import { errorFromResponse, HttpResponse, isRouteMissing, jsonErrorMessage, parseExactJsonBody, parseJsonBody, TOKENS_COMMENT } from './responses';
 import { SigningConvention } from './signer';
 import { parseTokenList, TokenInfo } from './tokenList';
 
@@ -86,7 +86,8 @@ export class PlyrClient {
       if (response.status !== 200) {
         throw errorFromResponse(response, this.session.retryAfter(response));
       }
-      return parseTokenList(parseJsonBody(response));
+      // Prices are numbers: read as the text the server wrote, never as floats.
+      return parseTokenList(parseExactJsonBody(response));
     });
   }
 

@@ -5,6 +5,8 @@ import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
+import { PriceBook, totalValue, valueOf } from '../model/value';
+import { approximately, describeTotal, priceSourceName } from './valueContent';
 
 /** Everything a hover on an address shows, as plain data. */
 export interface AddressHover {
@@ -21,8 +23,10 @@ export interface AddressHover {
   readonly error?: string;
   readonly links: readonly HoverLink[];
   readonly now: number;
-  /** The privacy mask is on: token names show, amounts do not. */
+  /** The privacy mask is on: token names show, amounts (and values) do not. */
   readonly masked?: boolean;
+  /** With values on and the token list known: the table gains a Value column and a total. */
+  readonly prices?: PriceBook;
 }
 
 export interface HoverLink {
@@ -65,13 +69,30 @@ export function renderAddressHover(hover: AddressHover): string {
     const shown = balancesToShow(entries);
     // Headers escaped too: a translation must not add a column with a '|'.
     const header = `| ${escapeMarkdown(l10n.t('Token'))} | ${escapeMarkdown(l10n.t('Amount'))} |`;
-    lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
+    // Values belong to current balances: stale ones (after a failed refresh) get none.
+    const prices = hover.error === undefined ? hover.prices : undefined;
+    if (prices) {
+      // A token without a price has an empty cell: no value, never "$0".
+      const valueCell = (token: string, amount: string) => {
+        const price = prices.priceOf(token);
+        const value = price ? valueOf(amount, price.usd) : undefined;
+        return value === undefined ? '' : escapeMarkdown(approximately(value, hover.masked));
+      };
+      const rows = shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
+      lines.push([`${header} ${escapeMarkdown(l10n.t('Value'))} |`, '|:--|--:|--:|', ...rows].join('\n'));
+    } else {
+      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
+    }
     if (shown.length < entries.length) {
       const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));
       lines.push(l10n.t({ message: '…and {0} more tokens: Check Balance lists them all.', args: [more], comment: '{0} is a number; Check Balance is the link below' }));
     }
   } else if (hover.balances) {
     lines.push(l10n.t('No token balances.'));
+  }
+  const values = hover.prices && entries.length > 0 && !hover.error ? valuesLine(entries, hover.prices, hover.now, hover.masked === true) : undefined;
+  if (values) {
+    lines.push(values);
   }
   if (hover.fetchedAt !== undefined) {
     const age = escapeMarkdown(describeAge(hover.now - hover.fetchedAt));
@@ -81,6 +102,33 @@ export function renderAddressHover(hover: AddressHover): string {
     lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
   }
   return lines.join('\n\n');
+}
+
+/**
+ * Under the table: the total of every balance (also those past the table's limit) and where the
+ * prices come from and how old they are: "Total ≈ $1,234.56 · 4 of 5 tokens priced · prices from
+ * CoinMarketCap, CoinGecko, updated 4 min. ago". Nothing when no token has a price.
+ */
+function valuesLine(entries: [string, string][], prices: PriceBook, now: number, masked: boolean): string | undefined {
+  const total = totalValue(entries, prices);
+  const described = describeTotal(total, masked);
+  if (described === undefined) {
+    return undefined;
+  }
+  const used = entries.flatMap(([token]) => prices.priceOf(token) ?? []);
+  const sources = [...new Set(used.flatMap((p) => (p.source ? [priceSourceName(p.source)] : [])))];
+  const times = used.flatMap((p) => (p.updatedAt === undefined ? [] : [p.updatedAt]));
+  const age = times.length > 0 ? describeAge(now - Math.min(...times)) : undefined;
+  const from =
+    sources.length > 0 && age !== undefined
+      ? l10n.t({ message: 'prices from {0}, updated {1}', args: [sources.join(', '), age], comment: '{0} lists services such as CoinGecko; {1} is an age such as 4 min. ago' })
+      : sources.length > 0
+        ? l10n.t({ message: 'prices from {0}', args: [sources.join(', ')], comment: '{0} lists services such as CoinGecko' })
+        : age !== undefined
+          ? l10n.t('prices updated {0}', age)
+          : undefined;
+  const totalText = l10n.t({ message: 'Total {0}', args: [described], comment: 'An approximate value in dollars, such as ≈ $1,234.56' });
+  return `_${escapeMarkdown(from === undefined ? totalText : `${totalText} · ${from}`)}_`;
 }
 
 /** All of them when they fit; else the first non-zero ones (in the server's order), then zeros, up to the limit. */

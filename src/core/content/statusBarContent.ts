@@ -3,6 +3,8 @@ import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
+import { PriceBook, valueOf } from '../model/value';
+import { approximately, describePrice, formatUsd } from './valueContent';
 
 /** The status bar item as plain data: what it says, whether it is stale, and its tooltip lines. */
 export interface StatusBarModel {
@@ -14,18 +16,37 @@ export interface StatusBarModel {
 }
 
 /**
- * One identifier's amount of one token, for the status bar. Never a made-up number: without a
+ * One identifier's amount of one token, for the status bar, or with `show: 'value'` its value
+ * ("GAMR ≈ $12.34") when a price is known (else the amount). Never a made-up number: without a
  * good answer it says so ("?"), and a kept answer after a failed refresh is marked stale with
- * its age. Plain text only (the status bar is not Markdown); `$(…)` are VS Code's icons.
+ * its age (and shows no value). `prices` is given while values are on and the token list is
+ * known. Plain text only (the status bar is not Markdown); `$(…)` are VS Code's icons.
  */
-export function statusBarModel(input: { identifier: string; label?: string; token: string; networkLabel: string; entry: BalanceEntry | undefined; now: number; masked?: boolean }): StatusBarModel {
+export function statusBarModel(input: {
+  identifier: string;
+  label?: string;
+  token: string;
+  networkLabel: string;
+  entry: BalanceEntry | undefined;
+  now: number;
+  masked?: boolean;
+  prices?: PriceBook;
+  show?: 'amount' | 'value';
+}): StatusBarModel {
   const { entry, token, now } = input;
   const symbol = token.toUpperCase();
   const amount = entry?.balances?.[token];
   const who = input.label ? `${input.label} (${input.identifier})` : input.identifier;
   const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];
+  const price = amount !== undefined && entry?.error === undefined ? input.prices?.priceOf(token) : undefined;
+  const value = price && amount !== undefined ? valueOf(amount, price.usd) : undefined;
   if (amount !== undefined) {
     tooltip.push(l10n.t('{0}: {1}', symbol, input.masked ? MASKED_AMOUNT : amount));
+    if (value !== undefined && price) {
+      tooltip.push(l10n.t('Value: {0}', approximately(value, input.masked)), describePrice(symbol, price, now));
+    } else if (input.prices && entry?.error === undefined) {
+      tooltip.push(l10n.t('No price is known for {0}.', symbol));
+    }
   } else if (entry?.balances) {
     tooltip.push(l10n.t('No {0} balance was reported.', symbol));
   }
@@ -36,20 +57,28 @@ export function statusBarModel(input: { identifier: string; label?: string; toke
     tooltip.push(l10n.t('The last refresh failed: {0}', entry.error.message));
   }
   const stale = entry?.error !== undefined;
+  const showValue = input.show === 'value' && value !== undefined;
   const heard =
     amount === undefined
       ? entry?.loading
         ? l10n.t('{0} amount loading', symbol)
         : l10n.t('{0} amount unknown', symbol)
-      : input.masked
-        ? l10n.t('{0} amount hidden', symbol)
-        : `${formatAmount(amount)} ${symbol}`;
+      : showValue
+        ? input.masked
+          ? l10n.t('{0} value hidden', symbol)
+          : l10n.t('{0} worth about {1}', symbol, formatUsd(value))
+        : input.masked
+          ? l10n.t('{0} amount hidden', symbol)
+          : `${formatAmount(amount)} ${symbol}`;
   // The amount line of the tooltip is said first already.
   const rest = tooltip.filter((line) => !line.startsWith(`${symbol}: `));
   const spoken = [l10n.t('PLYR balance: {0}', heard), ...(stale ? [l10n.t('stale')] : []), ...rest].join(', ');
   if (amount === undefined) {
     const icon = entry?.loading ? '$(loading~spin)' : '$(question)';
     return { text: `${icon} ? ${symbol}`, stale, tooltip, spoken };
+  }
+  if (showValue) {
+    return { text: `$(credit-card) ${symbol} ${approximately(value, input.masked)}`, stale, tooltip, spoken };
   }
   return { text: `${stale ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip, spoken };
 }

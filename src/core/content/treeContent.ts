@@ -8,6 +8,8 @@ import { inertLabel, withoutIcons } from '../model/safeText';
 import { escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
+import { PriceBook, ValueTotal, valueOf } from '../model/value';
+import { approximately, describePrice, describeTotal, formatUsd, pricedCount } from './valueContent';
 
 /**
  * A tooltip's Markdown as VS Code's MarkdownString builds it, part by part: `markdown` is written
@@ -51,26 +53,51 @@ export interface ErrorRow extends RowContent {
 
 const ERROR_COLOR = 'list.errorForeground';
 
-/** An identifier's row: its label, what it holds and how fresh, and the details in the tooltip. */
-export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; workspace: boolean; entry?: BalanceEntry; networkLabel: string; now: number }): IdentifierRow {
+/**
+ * What an identifier's balances are worth (when values are on and prices known): the total of its
+ * priced tokens, how many had a price, and which had none.
+ */
+export interface IdentifierValue extends ValueTotal {
+  readonly unpriced: readonly string[];
+}
+
+/**
+ * An identifier's row: its label, what it holds (and is worth) and how fresh, and the details in
+ * the tooltip. `value` is left out while values are off or no price is known; `masked` hides it.
+ */
+export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; workspace: boolean; entry?: BalanceEntry; networkLabel: string; now: number; value?: IdentifierValue; masked?: boolean }): IdentifierRow {
   const { id, tracked, entry } = input;
-  const status = identifierStatus(entry, input.now);
+  const masked = input.masked === true;
+  // A value belongs to current balances: none beside an error.
+  const value = entry?.balances !== undefined && entry.error === undefined ? input.value : undefined;
+  const status = identifierStatus(entry, input.now, value, masked);
   const kind = tracked?.kind ?? 'plyrId';
   const notifying = !input.workspace && tracked?.notify === true;
   const what = kind === 'address' ? l10n.t('wallet address {0}', id) : l10n.t('PLYR ID {0}', id);
+  // Read aloud: commas where the row shows a middle dot, and the value in words after the rest
+  // (a screen reader would say "≈" as a symbol).
+  const heard = `${identifierStatus(entry, input.now, undefined, masked).replace(/ · /g, ', ')}${value ? spokenValue(value, masked) : ''}`;
   return {
     label: tracked?.label ?? id,
     description: tracked?.label ? `${shorten(id)} · ${status}` : status,
     tooltip: identifierTooltip(input),
-    // Read aloud: commas where the row shows a middle dot.
-    spoken: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${status.replace(/ · /g, ', ')}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
+    spoken: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${heard}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
     icon: entry?.loading ? { id: 'loading~spin' } : { id: kind === 'address' ? 'credit-card' : 'account', ...(entry?.error !== undefined ? { color: ERROR_COLOR } : {}) },
     kind,
     notifying,
   };
 }
 
-function identifierStatus(entry: BalanceEntry | undefined, now: number): string {
+/** ", worth about $12.34, 4 of 5 tokens priced" (", value hidden" under the mask); nothing without a sum. */
+function spokenValue(total: ValueTotal, masked: boolean): string {
+  if (total.usd === undefined) {
+    return '';
+  }
+  const worth = masked ? l10n.t('value hidden') : l10n.t('worth about {0}', formatUsd(total.usd));
+  return `, ${worth}${total.priced < total.tokens ? `, ${pricedCount(total)}` : ''}`;
+}
+
+function identifierStatus(entry: BalanceEntry | undefined, now: number, value: ValueTotal | undefined, masked: boolean): string {
   if (!entry || (entry.loading && !entry.balances && !entry.error)) {
     return entry?.loading ? l10n.t('loading…') : l10n.t('not loaded');
   }
@@ -81,10 +108,12 @@ function identifierStatus(entry: BalanceEntry | undefined, now: number): string 
   }
   const count = Object.keys(entry.balances ?? {}).length;
   const tokens = count === 1 ? l10n.t('1 token') : l10n.t('{0} tokens', count);
-  return `${tokens} · ${age === undefined ? l10n.t('updated never') : l10n.t('updated {0}', age)}`;
+  // "≈ $12.34 · 5 tokens", or "≈ $12.34 · 4 of 5 tokens priced": the count says how much is in the total.
+  const held = value?.usd === undefined ? tokens : `${approximately(value.usd, masked, undefined, true)} · ${value.priced < value.tokens ? pricedCount(value) : tokens}`;
+  return `${held} · ${age === undefined ? l10n.t('updated never') : l10n.t('updated {0}', age)}`;
 }
 
-function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; entry?: BalanceEntry; networkLabel: string; now: number }): MarkdownTooltip {
+function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; entry?: BalanceEntry; networkLabel: string; now: number; value?: IdentifierValue; masked?: boolean }): MarkdownTooltip {
   const { tracked, entry } = input;
   // Outside text (a label from a file, the URL from a setting, a server's message) goes in
   // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
@@ -98,6 +127,13 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
   parts.push({ markdown: `${l10n.t('Network:')} ${text(input.networkLabel)}\n\n` });
   parts.push({ markdown: `${l10n.t('Last update:')} ` });
   parts.push({ text: entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });
+  const value = entry?.error === undefined ? describeTotal(input.value, input.masked === true) : undefined;
+  if (value !== undefined && input.value) {
+    parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: input.value.priced < input.value.tokens ? value : `${value} · ${pricedCount(input.value)}` });
+    if (input.value.unpriced.length > 0) {
+      parts.push({ markdown: `\n\n${l10n.t('No price for:')} ` }, { text: input.value.unpriced.map(tokenLabel).join(', ') });
+    }
+  }
   if (tracked?.notify) {
     parts.push({ markdown: '\n\n$(bell) ' }, { text: l10n.t('Notifies when a balance changes.') });
   }
@@ -108,10 +144,11 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
 }
 
 /**
- * One token's amount under an identifier, with the change the last refresh brought; after a failed
- * refresh, the last known amount and its age. Under the privacy mask, no amount and no change.
+ * One token's amount under an identifier, with the change the last refresh brought and, with
+ * `prices` (values on, the token list known), its value; after a failed refresh, the last known
+ * amount and its age. Under the privacy mask, no amount, no change and no value.
  */
-export function tokenRow(input: { token: string; amount: string; entry?: BalanceEntry; masked: boolean; now: number }): RowContent {
+export function tokenRow(input: { token: string; amount: string; entry?: BalanceEntry; masked: boolean; now: number; prices?: PriceBook }): RowContent {
   const { token, amount, entry, masked } = input;
   const name = tokenLabel(token);
   const stale = entry?.error !== undefined;
@@ -127,11 +164,20 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
   if (stale && entry?.fetchedAt) {
     parts.push({ markdown: '\n\n' }, { text: l10n.t('Stale: last updated {0}.', age) });
   }
+  // A value belongs to a current amount: a stale one has none.
+  const price = stale ? undefined : input.prices?.priceOf(token);
+  const value = price ? valueOf(amount, price.usd) : undefined;
+  if (value !== undefined && price) {
+    parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: approximately(value, masked) }, { markdown: '\n\n' }, { text: describePrice(name, price, input.now) });
+  } else if (input.prices && !stale) {
+    parts.push({ markdown: '\n\n' }, { text: l10n.t('No price is known for this token: it has no value here.') });
+  }
   // The exact amount, grouped as it is read ("GAMR 1,234.5"), and the state in words.
-  const spoken = `${name} ${masked ? l10n.t('amount hidden') : formatAmount(amount)}${change && !stale ? `, ${l10n.t('changed by {0}', change)}` : ''}`;
+  const worth = value === undefined ? '' : `, ${masked ? l10n.t('value hidden') : l10n.t('worth about {0}', formatUsd(value))}`;
+  const spoken = `${name} ${masked ? l10n.t('amount hidden') : formatAmount(amount)}${change && !stale ? `, ${l10n.t('changed by {0}', change)}` : ''}${worth}`;
   return {
     label: inertLabel(name),
-    description: stale ? l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}`,
+    description: stale ? l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}${value === undefined ? '' : ` · ${approximately(value, masked)}`}`,
     tooltip: { parts, icons: false },
     spoken: stale ? l10n.t({ message: '{0}, stale, last updated {1}', args: [spoken, age], comment: 'A token and its amount, then an age such as 3 hr. ago' }) : spoken,
     icon: { id: stale ? 'history' : 'circle-small-filled' },
@@ -151,26 +197,43 @@ export function errorRow(input: { message?: string; fixTitle?: string }): ErrorR
   };
 }
 
-/** A named group of identifiers, the user's own or one the workspace's file names. */
-export function groupRow(input: { name: string; workspace: boolean; count: number }): RowContent {
+/**
+ * A named group of identifiers, the user's own or one the workspace's file names; with `value`,
+ * the total of its members' priced tokens ("≈ $12,345.67 · 4 of 5 tokens priced").
+ */
+export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; masked?: boolean }): RowContent {
   const { name, workspace } = input;
   const identifiers = input.count === 1 ? l10n.t('1 identifier') : l10n.t('{0} identifiers', input.count);
+  const value = describeTotal(input.value, input.masked === true, undefined, true);
+  const tooltip = workspace ? l10n.t("Group {0} of the workspace's watch-list: {1}", name, identifiers) : l10n.t('Group {0}: {1}', name, identifiers);
+  const spoken = workspace ? l10n.t('Workspace group {0}, {1}', name, identifiers) : l10n.t('Group {0}, {1}', name, identifiers);
   return {
     label: inertLabel(name),
-    description: identifiers,
-    tooltip: workspace ? l10n.t("Group {0} of the workspace's watch-list: {1}", name, identifiers) : l10n.t('Group {0}: {1}', name, identifiers),
-    spoken: workspace ? l10n.t('Workspace group {0}, {1}', name, identifiers) : l10n.t('Group {0}, {1}', name, identifiers),
+    description: value === undefined ? identifiers : `${identifiers} · ${value}`,
+    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`,
+    spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}`,
     icon: { id: workspace ? 'folder-library' : 'folder' },
   };
 }
 
-/** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`. */
-export function watchListRow(input: { count: number; skipped: number }): RowContent {
+/** "Value: ≈ $12,345.67 · 5 of 5 tokens priced": a tooltip keeps the cents, and says the count even when every token had a price. */
+function valueLine(total: ValueTotal | undefined, masked: boolean): string {
+  const described = describeTotal(total, masked) ?? '';
+  const counted = total && total.priced === total.tokens ? `${described} · ${pricedCount(total)}` : described;
+  return `${l10n.t('Value:')} ${counted}`;
+}
+
+/** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`, and with `value` its total. */
+export function watchListRow(input: { count: number; skipped: number; value?: ValueTotal; masked?: boolean }): RowContent {
+  const value = describeTotal(input.value, input.masked === true, undefined, true);
+  const file = input.skipped > 0 ? l10n.t('.vscode/plyr.json · {0} skipped', input.skipped) : '.vscode/plyr.json';
+  const tooltip = l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count);
+  const spoken = l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count);
   return {
     label: l10n.t('Workspace'),
-    description: input.skipped > 0 ? l10n.t('.vscode/plyr.json · {0} skipped', input.skipped) : '.vscode/plyr.json',
-    tooltip: l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count),
-    spoken: l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count),
+    description: value === undefined ? file : `${file} · ${value}`,
+    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`,
+    spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}`,
     icon: { id: 'organization' },
   };
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';
 import { BalanceResult } from '../../core/api/plyrClient';
+import { Balances } from '../../core/model/balances';
+import { PriceBook, valueOf } from '../../core/model/value';
 import { parseTokenName } from '../../core/model/token';
 import { showBalances } from '../ui/balancesQuickPick';
 import { identifierFromEditor } from '../editor/editorIdentifier';
@@ -17,10 +19,15 @@ import { registerCommand } from './register';
 export interface CheckBalanceResult {
   readonly identifier: string;
   readonly balances: Record<string, string>;
+  /**
+   * With plyr.showValues on and the token list's prices known: each priced token's value in USD,
+   * exact (amount × price, unrounded decimal strings). Tokens without a price are left out.
+   */
+  readonly values?: Record<string, string>;
 }
 
-/** What Check Balance uses: the client (one token, the token list), the shared store, the mask, the log. */
-export type CheckBalanceServices = Pick<Services, 'client' | 'store' | 'privacy' | 'logger'>;
+/** What Check Balance uses: the client (one token), the shared stores (balances, the token list), the values, the mask, the log. */
+export type CheckBalanceServices = Pick<Services, 'client' | 'store' | 'tokenList' | 'values' | 'privacy' | 'logger'>;
 
 /**
  * PLYR: Check Balance. From the palette it asks for an identifier (prefilled from the editor) and
@@ -54,7 +61,7 @@ async function fetchBalances(services: Pick<Services, 'client' | 'store'>, ident
   return { identifier, token, balances: entry.balances ?? {}, network: readClientConfig().network, fetchedAt: entry.fetchedAt ?? startedAt };
 }
 
-async function programmatic(services: Pick<Services, 'client' | 'store'>, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {
+async function programmatic(services: Pick<Services, 'client' | 'store' | 'values'>, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {
   const identifier = parseIdentifier(rawIdentifier);
   if (!identifier.ok) {
     throw new PlyrError('invalidIdentifier', identifier.message);
@@ -64,7 +71,23 @@ async function programmatic(services: Pick<Services, 'client' | 'store'>, rawIde
     throw new PlyrError('invalidToken', token.message);
   }
   const result = await fetchBalances(services, identifier.value, token.value);
-  return { identifier: result.identifier.value, balances: { ...result.balances } };
+  const values = valuesOf(result.balances, await pricesFor(services, result.balances));
+  return { identifier: result.identifier.value, balances: { ...result.balances }, ...(values ? { values } : {}) };
+}
+
+/** The prices, when there is anything to value; a token list that cannot be had leaves them out. */
+function pricesFor(services: Pick<Services, 'values'>, balances: Balances): Promise<PriceBook | undefined> {
+  return Object.keys(balances).length === 0 ? Promise.resolve(undefined) : services.values.load().catch(() => undefined);
+}
+
+/** Each priced token's exact value; undefined when no token has a price. */
+function valuesOf(balances: Balances, prices: PriceBook | undefined): Record<string, string> | undefined {
+  const values = Object.entries(balances).flatMap(([token, amount]) => {
+    const price = prices?.priceOf(token);
+    const value = price ? valueOf(amount, price.usd) : undefined;
+    return value === undefined ? [] : [[token, value] as const];
+  });
+  return values.length > 0 ? Object.fromEntries(values) : undefined;
 }
 
 /**
@@ -77,14 +100,15 @@ export async function checkBalanceInteractively(services: CheckBalanceServices, 
     return;
   }
   const tokens = new AbortController();
-  const choice = await pickToken(services.client.getTokenList(tokens.signal));
+  // The token list the values use too: asked at most once per its validity, whoever asks.
+  const choice = await pickToken(services.tokenList.tokens(tokens.signal));
   tokens.abort();
   if (!choice) {
     return;
   }
   try {
     const result = await fetchWithProgress(services, identifier, choice.token);
-    await showBalances(result, services.privacy.on);
+    await showBalances(result, services.privacy.on, await pricesFor(services, result.balances));
   } catch (error) {
     await showError(error, services);
   }

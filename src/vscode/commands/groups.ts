@@ -9,7 +9,7 @@ import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
-type GroupServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'logger'>;
+type GroupServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'values' | 'logger'>;
 type Tracked = Services['tracked'];
 
 /**
@@ -135,11 +135,11 @@ async function moveGroupBy(tracked: Tracked, arg: unknown, delta: -1 | 1): Promi
   await tracked.updateLayout((layout) => ({ ...layout, groups: moveGroup(layout.groups, name, delta) }));
 }
 
-/** Sets the view's order: given ('manual', 'name', { by: 'amount', token }), or picked. */
+/** Sets the view's order: given ('manual', 'name', 'value', { by: 'amount', token }), or picked. */
 async function sortBy(services: GroupServices, given: unknown): Promise<SortOrder | undefined> {
   const order = given !== undefined ? readSortOrder(given) : await pickSortOrder(services);
   if (given !== undefined && !order) {
-    throw new PlyrError('invalidToken', vscode.l10n.t('Sort by "manual", "name", or {0}.', '{ "by": "amount", "token": "gamr" }'));
+    throw new PlyrError('invalidToken', vscode.l10n.t('Sort by "manual", "name", "value", or {0}.', '{ "by": "amount", "token": "gamr" }'));
   }
   if (!order) {
     return undefined;
@@ -160,13 +160,17 @@ async function pickGroup(groups: readonly string[], count: number): Promise<Grou
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a group') }))?.choice;
 }
 
-async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder'>): Promise<SortOrder | undefined> {
+async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'values'>): Promise<SortOrder | undefined> {
   const current = services.sortOrder.value;
   const mark = (by: SortOrder['by']) => (current.by === by ? vscode.l10n.t('current') : undefined);
   const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [
     { label: `$(list-ordered) ${vscode.l10n.t('Manual order')}`, description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
     { label: `$(case-sensitive) ${vscode.l10n.t('By name')}`, description: mark('name'), detail: vscode.l10n.t('Labels, or identifiers without one, A to Z'), order: { by: 'name' } },
     { label: `$(graph) ${vscode.l10n.t('By amount of a token…')}`, description: current.by === 'amount' ? vscode.l10n.t('current: {0}', current.token.toUpperCase()) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
+    // Only while values show: with them off, every row would sort as "no value".
+    ...(services.values.on || current.by === 'value'
+      ? [{ label: `$(tag) ${vscode.l10n.t('By value')}`, description: mark('value'), detail: vscode.l10n.t('Largest value in dollars first (of the priced tokens); identifiers without a value last'), order: { by: 'value' } as SortOrder }]
+      : []),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Sort PLYR Balances'), placeHolder: vscode.l10n.t('The manual order is kept whichever you choose') });
   if (!picked) {

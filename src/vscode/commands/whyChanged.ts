@@ -32,7 +32,7 @@ export interface WhyChangedResult {
   readonly items: readonly { readonly label: string; readonly description: string; readonly detail: string }[];
 }
 
-export type WhyChangedServices = Pick<Services, 'client' | 'store' | 'privacy' | 'logger'>;
+export type WhyChangedServices = Pick<Services, 'client' | 'store' | 'tokenList' | 'privacy' | 'logger'>;
 
 /** Which change to explain: an identifier, and the tokens (all that changed when none is named). */
 interface Question {
@@ -112,7 +112,8 @@ async function explain(services: WhyChangedServices, question: Question, { token
   const id = question.identifier.value;
   const found = await explainChange({
     fetchPage: (paging, pageSignal) => services.client.account.getActivity(id, paging, pageSignal),
-    tokenList: (listSignal) => services.client.getTokenList(listSignal),
+    // The shared list: a change explained within its validity costs no request for it.
+    tokenList: (listSignal) => services.tokenList.tokens(listSignal),
     tokens,
     since,
     until,

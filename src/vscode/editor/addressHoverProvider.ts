@@ -11,6 +11,7 @@ import { inAddressLanguages, networkLabel, readClientConfig, readHoverSettings }
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
 import { TrackedStore } from '../state/trackedStore';
+import { Values } from '../state/values';
 
 /** Lines longer than this (minified code, data blobs) get no hover: scanning them costs too much. */
 export const MAX_HOVER_LINE = MAX_SCANNED_LINE;
@@ -22,6 +23,8 @@ export interface HoverServices {
   /** Whether the address is in the user's list (no "Track in sidebar" link then). */
   readonly tracked: Pick<TrackedStore, 'find'>;
   readonly privacy: Pick<PrivacyMask, 'on'>;
+  /** The prices for the Value column, from the token list the sidebar shares. */
+  readonly values: Pick<Values, 'load'>;
   readonly logger: Logger;
 }
 
@@ -55,6 +58,8 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     const abort = new AbortController();
     const listener = token.onCancellationRequested(() => abort.abort());
     try {
+      // The token list is asked beside the balances (when due at all): a failure only leaves the values out.
+      const prices = this.services.values.load(abort.signal).catch(() => undefined);
       const lookups = Promise.all([
         this.services.store.refresh(identifier, { signal: abort.signal, maxAgeMs: settings.cacheMs }),
         this.accounts.plyrIdOf(identifier.value, settings.cacheMs, abort.signal).then(
@@ -94,6 +99,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         links,
         now: Date.now(),
         masked: this.services.privacy.on,
+        prices: await prices,
       };
       return this.hover(renderAddressHover(model), range);
     } catch (error) {

@@ -5,6 +5,8 @@ import { NETWORKS } from '../../core/api/networks';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
 import { inertLabel } from '../../core/model/safeText';
+import { PriceBook, valueOf } from '../../core/model/value';
+import { approximately } from '../../core/content/valueContent';
 
 interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;
@@ -15,9 +17,10 @@ const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeI
 
 /**
  * Shows a balance result as a list: token, grouped amount with every significant decimal (or •••
- * under the privacy mask). Enter (or the copy button) copies the exact amount as received.
+ * under the privacy mask), and with `prices` its value. Enter (or the copy button) copies the
+ * exact amount as received.
  */
-export async function showBalances(result: BalanceResult, masked = false): Promise<void> {
+export async function showBalances(result: BalanceResult, masked = false, prices?: PriceBook): Promise<void> {
   const who = result.identifier.value;
   const network = result.network === 'custom' ? vscode.l10n.t('custom network') : NETWORKS[result.network].label;
   const entries = Object.entries(result.balances);
@@ -33,12 +36,17 @@ export async function showBalances(result: BalanceResult, masked = false): Promi
     ? vscode.l10n.t('Select a token to copy its exact amount (warning: this address fails its EIP-55 checksum, check it for a typo)')
     : vscode.l10n.t('Select a token to copy its exact amount');
   const button = copyButton();
-  pick.items = entries.map(([token, amount]) => ({
-    label: inertLabel(token.toUpperCase()),
-    description: masked ? MASKED_AMOUNT : formatAmount(amount),
-    exact: amount,
-    buttons: [button],
-  }));
+  pick.items = entries.map(([token, amount]) => {
+    const price = prices?.priceOf(token);
+    const value = price ? valueOf(amount, price.usd) : undefined;
+    const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
+    return {
+      label: inertLabel(token.toUpperCase()),
+      description: value === undefined ? shown : `${shown} · ${approximately(value, masked)}`,
+      exact: amount,
+      buttons: [button],
+    };
+  });
   const copy = async (item: AmountItem) => {
     await vscode.env.clipboard.writeText(item.exact);
     const copied = masked

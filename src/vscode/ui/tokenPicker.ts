@@ -15,7 +15,7 @@ const allTokens = (): TokenItem => ({ label: `$(list-flat) ${vscode.l10n.t('All 
  * The optional token step: "All tokens" first, then the token list as it arrives, and whatever the
  * user types, validated. Resolves `{ token }`, or undefined when dismissed.
  */
-export function pickToken(tokenList: Promise<TokenInfo[]>): Promise<{ token: string | undefined } | undefined> {
+export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ token: string | undefined } | undefined> {
   const pick = vscode.window.createQuickPick<TokenItem>();
   pick.title = vscode.l10n.t('PLYR: Check Balance: token');
   pick.placeholder = vscode.l10n.t('All tokens, a token from the list, or type a token name or contract address');

@@ -3,7 +3,7 @@ import { AutoRefresh, AutoRefreshSchedule } from './autoRefresh';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { networkLabel, readViewSettings } from '../settings';
-import { BalancesTreeProvider } from './tree/balancesTreeProvider';
+import { BalancesTreeProvider, SidebarRow } from './tree/balancesTreeProvider';
 import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { RenderQueue } from './renderQueue';
@@ -25,10 +25,12 @@ export interface Sidebar {
   revealRow(id: string): Promise<boolean>;
   /** Opens a group of a PLYR ID of the user's list (which loads it, as a click does); false when the ID is not listed. */
   revealSection(id: string, section: AccountSection): Promise<boolean>;
+  /** The rows as the view shows them, fully open (the account's groups left out). */
+  rows(): SidebarRow[];
 }
 
 /** What the sidebar shows and re-renders on. */
-export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners'>;
+export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners' | 'values'>;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: SidebarServices): Sidebar {
@@ -43,6 +45,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
     networkLabel: () => networkLabel(),
     masked: () => services.privacy.on,
+    prices: () => services.values.prices(),
+    pricesKnown: () => services.values.peek() !== undefined,
     sortOrder: () => services.sortOrder.value,
     load: (id) => void services.refresher.refreshOne(id),
   });
@@ -64,8 +68,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
   const updateTrackedCount = () => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, tracked.all.length);
   updateTrackedCount();
   describeSort(view, services.sortOrder.value);
-  // Sorted by amount, a new amount can move its row: the lists are arranged again.
-  const storeListener = store.onDidChange((ids) => render(services.sortOrder.value.by === 'amount' ? undefined : ids));
+  // Sorted by amount or value, a new amount can move its row: the lists are arranged again.
+  const storeListener = store.onDidChange((ids) => render(services.sortOrder.value.by === 'amount' || services.sortOrder.value.by === 'value' ? undefined : ids));
   // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
   // its PLYR ID's row instead would reload the row's children under a reveal still resolving.
   const accountListener = services.accounts.onDidChange((changes) => provider.refreshSections(changes.filter((c) => !services.accounts.get(c.plyrId, c.section)?.loading)));
@@ -83,6 +87,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
     view.onDidCollapseElement(({ element }) => trackOpen(services.openRows, element, false)),
     tracked.onDidChange(() => (updateTrackedCount(), render())),
     services.privacy.onDidChange(() => render()),
+    // New prices (or none after a failure), or values turned on or off: every row's value changes.
+    services.values.onDidChange(() => render()),
     services.sortOrder.onDidChange((order) => (describeSort(view, order), render())),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
@@ -104,7 +110,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     const row = provider.rowFor(id);
     return (await reveal(row)) && reveal(account.sectionsOf(row!).find((n) => n.section === section));
   };
-  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection };
+  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection, rows: () => provider.rowsAsShown() };
 }
 
 function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open: boolean): void {
@@ -117,7 +123,14 @@ function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open
 
 /** The sort, said in words beside the view's title, not only by the Sort button's icon. */
 function describeSort(view: vscode.TreeView<BalanceNode>, order: SortOrder): void {
-  view.description = order.by === 'name' ? vscode.l10n.t('sorted by name') : order.by === 'amount' ? vscode.l10n.t('sorted by {0} amount', inertLabel(order.token.toUpperCase(), 20)) : undefined;
+  view.description =
+    order.by === 'name'
+      ? vscode.l10n.t('sorted by name')
+      : order.by === 'amount'
+        ? vscode.l10n.t('sorted by {0} amount', inertLabel(order.token.toUpperCase(), 20))
+        : order.by === 'value'
+          ? vscode.l10n.t('sorted by value')
+          : undefined;
 }
 
 /** The view's badge counts the rows whose last refresh failed. */

@@ -5,7 +5,8 @@ import { statusBarModel } from '../../core/content/statusBarContent';
 import { parseTokenName } from '../../core/model/token';
 import { COMMANDS, SETTINGS } from '../ids';
 import { Logger } from '../../core/api/logger';
-import { networkLabel, SettingsChange } from '../settings';
+import { networkLabel, readValueSettings, SettingsChange } from '../settings';
+import { Values } from '../state/values';
 
 export interface BalanceStatusBarOptions {
   readonly store: BalanceStore;
@@ -13,6 +14,8 @@ export interface BalanceStatusBarOptions {
   /** The label the user gave the identifier, in either list. */
   readonly labelOf: (id: string) => string | undefined;
   readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> };
+  /** The prices for the value (plyr.statusBar.show) and the tooltip's value line. */
+  readonly values: Pick<Values, 'prices' | 'onDidChange'>;
   readonly settingsChanged: vscode.Event<SettingsChange>;
 }
 
@@ -30,12 +33,13 @@ export class BalanceStatusBar implements vscode.Disposable {
   private target: { identifier: Identifier; token: string } | undefined;
 
   constructor(private readonly options: BalanceStatusBarOptions) {
-    const { store, privacy, settingsChanged } = options;
+    const { store, privacy, values, settingsChanged } = options;
     this.item.name = vscode.l10n.t('PLYR balance');
     this.subscriptions = [
       this.item,
       this.changed,
       privacy.onDidChange(() => this.render()),
+      values.onDidChange(() => this.target && this.render()),
       store.onDidChange((ids) => {
         if (this.target && ids.includes(this.target.identifier.value)) {
           this.render();
@@ -88,7 +92,20 @@ export class BalanceStatusBar implements vscode.Disposable {
 
   private model() {
     const target = this.target!;
-    return statusBarModel({ identifier: target.identifier.value, label: this.options.labelOf(target.identifier.value), token: target.token, networkLabel: networkLabel(), entry: this.options.store.get(target.identifier.value), now: Date.now(), masked: this.options.privacy.on });
+    const entry = this.options.store.get(target.identifier.value);
+    // Prices are asked for only when there is an amount to value.
+    const prices = entry?.balances?.[target.token] !== undefined ? this.options.values.prices() : undefined;
+    return statusBarModel({
+      identifier: target.identifier.value,
+      label: this.options.labelOf(target.identifier.value),
+      token: target.token,
+      networkLabel: networkLabel(),
+      entry,
+      now: Date.now(),
+      masked: this.options.privacy.on,
+      prices,
+      show: readValueSettings().statusBarShows,
+    });
   }
 
   private readTarget(): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
-import { errorRow, groupRow, identifierRow, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
+import { errorRow, groupRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
+import { addTotals, PriceBook, totalValue, ValueTotal } from '../../../core/model/value';
 import { isZero } from '../../../core/model/decimal';
 import { isAddressText } from '../../../core/model/identifier';
 import { arrange, Arrangement, SortOrder } from '../../../core/model/sortOrder';
@@ -25,8 +26,12 @@ export interface TreeDeps {
   readonly networkLabel: () => string;
   /** Asked when a row is expanded before anything is known about it. */
   readonly load: (id: string) => void;
-  /** The privacy mask is on: amounts (and their changes) show as •••. */
+  /** The privacy mask is on: amounts (and their changes, and values) show as •••. */
   readonly masked: () => boolean;
+  /** The prices to show values with; undefined while values are off or unknown. Asked only for rows with balances (it may ask the server). */
+  readonly prices: () => PriceBook | undefined;
+  /** Whether prices are known now, asking nothing. */
+  readonly pricesKnown: () => boolean;
   readonly now?: () => number;
   /** The account's groups under each PLYR ID (chips, allowances, activity, wallets). */
   readonly account: AccountRows;
@@ -47,6 +52,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private readonly groupRows = new Map<string, GroupNode>();
   /** Each list's arrangement, made once per render (every group row asks for it). */
   private readonly arranged = new Map<RowSource, Arrangement>();
+  /** Each identifier's value, worked out once per render (its row, its group's and the sort ask). */
+  private readonly valued = new Map<string, IdentifierValue | undefined>();
   private readonly group = { type: 'workspaceGroup' } as const;
   private readonly now: () => number;
   /** Account rows whose children VS Code is waiting for (how many asks). */
@@ -59,15 +66,28 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   /** Re-renders the given identifiers' rows, or everything. */
   refresh(ids?: readonly string[]): void {
     this.arranged.clear();
+    this.valued.clear();
     if (!ids) {
       this.changed.fire(undefined);
       return;
     }
+    // With prices known, a row's new balances change the totals of the groups above it too.
+    const totals = this.deps.pricesKnown();
+    const fired = new Set<BalanceNode>();
+    const fire = (node: BalanceNode | undefined) => {
+      if (node && !fired.has(node)) {
+        fired.add(node);
+        this.changed.fire(node);
+      }
+    };
     for (const id of ids) {
       for (const source of ['user', 'workspace'] as const) {
         const row = this.rows.get(rowKey(source, id));
-        if (row) {
-          this.changed.fire(row);
+        fire(row);
+        if (row && totals) {
+          const group = this.entryOf(row)?.group;
+          fire(group === undefined ? undefined : this.groupRows.get(rowKey(source, group)));
+          fire(source === 'workspace' ? this.group : undefined);
         }
       }
     }
@@ -195,6 +215,25 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     }
   }
 
+  /**
+   * The rows of both lists as the view shows them, every group and identifier open (an
+   * identifier not known yet is asked for, as opening it would), the account's groups left out:
+   * what the API's getSidebarRows() reads.
+   */
+  rowsAsShown(): SidebarRow[] {
+    const rows: SidebarRow[] = [];
+    const visit = (nodes: readonly BalanceNode[]) => {
+      for (const node of nodes) {
+        if (!isAccountNode(node)) {
+          rows.push(rowText(this.getTreeItem(node)));
+          visit(this.childrenOf(node));
+        }
+      }
+    };
+    visit(this.childrenOf());
+    return rows;
+  }
+
   /** Identifiers of either list whose last refresh failed (the view's badge). */
   failingCount(): number {
     const ids = new Set([...this.deps.tracked.all, ...this.deps.watched.all].map((t) => t.id));
@@ -217,12 +256,35 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   private arrange(source: RowSource): Arrangement {
     const amountOf = (id: string, token: string) => this.deps.store.get(id)?.balances?.[token];
+    const valueOf = (id: string) => this.valueOf(id)?.usd;
     if (source === 'user') {
-      return arrange({ list: this.deps.tracked.all, groups: this.deps.tracked.groups }, this.deps.sortOrder(), amountOf);
+      return arrange({ list: this.deps.tracked.all, groups: this.deps.tracked.groups }, this.deps.sortOrder(), amountOf, valueOf);
     }
     const list = this.deps.watched.all;
     const groups = [...new Set(list.flatMap((t) => (t.group === undefined ? [] : [t.group])))];
-    return arrange({ list, groups }, this.deps.sortOrder(), amountOf);
+    return arrange({ list, groups }, this.deps.sortOrder(), amountOf, valueOf);
+  }
+
+  /**
+   * What an identifier's current balances are worth: every token it holds (as its row counts
+   * them), priced or not. None while values are off or unknown, or the balances are stale.
+   */
+  private valueOf(id: string): IdentifierValue | undefined {
+    if (this.valued.has(id)) {
+      return this.valued.get(id);
+    }
+    const entry = this.deps.store.get(id);
+    const prices = entry?.balances && entry.error === undefined ? this.deps.prices() : undefined;
+    const balances = prices && entry?.balances ? Object.entries(entry.balances) : undefined;
+    const value = prices && balances ? { ...totalValue(balances, prices), unpriced: balances.flatMap(([token]) => (prices.priceOf(token) ? [] : [token])) } : undefined;
+    this.valued.set(id, value);
+    return value;
+  }
+
+  /** The total of identifiers that have a value; undefined when none has. */
+  private totalOf(ids: readonly string[]): ValueTotal | undefined {
+    const totals = ids.flatMap((id) => this.valueOf(id) ?? []);
+    return totals.length > 0 ? addTotals(totals) : undefined;
   }
 
   private groupRow(source: RowSource, name: string): GroupNode {
@@ -249,7 +311,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private identifierItem(node: IdentifierNode): vscode.TreeItem {
     const tracked = this.entryOf(node);
     const workspace = node.source === 'workspace';
-    const row = identifierRow({ id: node.id, tracked, workspace, entry: this.deps.store.get(node.id), networkLabel: this.deps.networkLabel(), now: this.now() });
+    const row = identifierRow({ id: node.id, tracked, workspace, entry: this.deps.store.get(node.id), networkLabel: this.deps.networkLabel(), now: this.now(), value: this.valueOf(node.id), masked: this.deps.masked() });
     // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
     const address = row.kind === 'address';
@@ -259,7 +321,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   private tokenItem(node: TokenNode): vscode.TreeItem {
-    const row = tokenRow({ token: node.token, amount: node.amount, entry: this.deps.store.get(node.id), masked: this.deps.masked(), now: this.now() });
+    const entry = this.deps.store.get(node.id);
+    const prices = entry?.error === undefined ? this.deps.prices() : undefined;
+    const row = tokenRow({ token: node.token, amount: node.amount, entry, masked: this.deps.masked(), now: this.now(), prices });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}token:${node.id}:${node.token}`);
     item.contextValue = this.explainable(node) ? ROW_CONTEXT.tokenChanged : ROW_CONTEXT.token;
     return item;
@@ -284,15 +348,18 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   private namedGroupItem(node: GroupNode): vscode.TreeItem {
     const workspace = node.source === 'workspace';
-    const count = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members.length ?? 0;
-    const item = treeItem(groupRow({ name: node.name, workspace, count }), vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
+    const members = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
+    const value = this.totalOf(members.map((t) => t.id));
+    const row = groupRow({ name: node.name, workspace, count: members.length, value, masked: this.deps.masked() });
+    const item = treeItem(row, vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
     item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
     return item;
   }
 
   private groupItem(): vscode.TreeItem {
     const { all, problems } = this.deps.watched;
-    const item = treeItem(watchListRow({ count: all.length, skipped: problems.length }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
+    const value = this.totalOf(all.map((t) => t.id));
+    const item = treeItem(watchListRow({ count: all.length, skipped: problems.length, value, masked: this.deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
     item.command = this.openWatchListFile();
     return item;
@@ -313,6 +380,26 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** One row as the API hands it out: a TreeItem's texts, plain data. */
+export interface SidebarRow {
+  /** The row's id in the view: `identifier:player123`, `token:player123:gamr`, `group:Team`, `workspaceGroup`, `workspace:identifier:…` */
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  /** Plain text, or the Markdown source of a rich tooltip. */
+  readonly tooltip?: string;
+  /** What a screen reader says for the row. */
+  readonly spoken?: string;
+}
+
+function rowText(item: vscode.TreeItem): SidebarRow {
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+  const description = typeof item.description === 'string' ? item.description : undefined;
+  const spoken = item.accessibilityInformation?.label;
+  return { id: item.id ?? '', label, ...(description !== undefined ? { description } : {}), ...(tooltip !== undefined ? { tooltip } : {}), ...(spoken !== undefined ? { spoken } : {}) };
 }
 
 /** The map's value for `key`, made on first use and kept. */

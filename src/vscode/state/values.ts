@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { PriceBook } from '../../core/model/value';
+import { TokenListStore } from '../../core/store/tokenListStore';
+import { readValueSettings, SettingsChange } from '../settings';
+
+/**
+ * Values in dollars as every surface reads them: the prices of the one shared token list
+ * (core/store/tokenListStore.ts), while plyr.showValues is on. A surface asks only when it has
+ * balances to value, so a list nobody needs is never fetched.
+ */
+export class Values implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: { dispose(): void }[];
+  private enabled = readValueSettings().showValues;
+  /** Fires when the prices shown change: the list answered or failed, or values were turned on or off. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly tokenList: TokenListStore,
+    settingsChanged: vscode.Event<SettingsChange>,
+  ) {
+    this.subscriptions = [
+      this.changed,
+      // Asking changes nothing shown; an answer or a failure does.
+      tokenList.onDidChange(() => !tokenList.get()?.loading && this.changed.fire()),
+      settingsChanged((change) => {
+        if (change.values) {
+          this.enabled = readValueSettings().showValues;
+          this.changed.fire();
+        }
+      }),
+    ];
+  }
+
+  get on(): boolean {
+    return this.enabled;
+  }
+
+  /**
+   * The prices to show now, or undefined: values off, the list not known yet, or its last ask
+   * failed. Asks for the list when it is due; its answer comes through onDidChange.
+   */
+  prices(): PriceBook | undefined {
+    if (!this.enabled) {
+      return undefined;
+    }
+    if (this.tokenList.isDue()) {
+      void this.tokenList.load();
+    }
+    return this.tokenList.prices();
+  }
+
+  /** The prices known now, asking nothing (for deciding what to re-render). */
+  peek(): PriceBook | undefined {
+    return this.enabled ? this.tokenList.prices() : undefined;
+  }
+
+  /** The prices, waiting for the list when it is due (the hover, Check Balance). Rejects only when `signal` aborts. */
+  async load(signal?: AbortSignal): Promise<PriceBook | undefined> {
+    if (!this.enabled) {
+      return undefined;
+    }
+    await this.tokenList.load(signal);
+    return this.tokenList.prices();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}

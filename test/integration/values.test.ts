@@ -1,0 +1,196 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DEMO_USERS } from '../../simulator/demoData';
+import { Simulator, SimulatorConfig, startSimulator } from '../../simulator/server';
+import type { SidebarRow } from '../../src/vscode/api';
+import { checkBalance, hoverOn, plyrApi, pointAt, startSuite, tracked, untrackAll, waitFor } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('plyr');
+const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
+const PLAYER_ADDRESS = DEMO_USERS[0].primaryAddress;
+
+/** What a Markdown renderer shows for escaped text (tooltips and hovers escape outside text, appendText its spaces too). */
+const unescape = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/&nbsp;/g, ' ');
+const rows = async () => (await plyrApi()).getSidebarRows();
+const rowOf = (all: readonly SidebarRow[], id: string) => all.find((r) => r.id === id);
+const tokenLists = (sim: Simulator) => sim.requests.filter((r) => r.path === '/api/tokenlist');
+
+/** The sidebar's rows once `ready` holds for them (reading them is what asks for the prices). */
+function rowsWhen(ready: (all: readonly SidebarRow[]) => boolean, what: string): Promise<readonly SidebarRow[]> {
+  return waitFor(async () => {
+    const all = await rows();
+    return ready(all) && all;
+  }, what);
+}
+
+const valued = (all: readonly SidebarRow[]) => rowOf(all, 'identifier:player123')?.description?.includes('≈') === true;
+
+/** The PLYR hover's Markdown for the player's address. */
+async function hoverMarkdown(): Promise<string> {
+  const hover = await hoverOn(`const wallet = "${PLAYER_ADDRESS}";`, PLAYER_ADDRESS);
+  assert.ok(hover, 'the PLYR hover');
+  return hover.markdown;
+}
+
+/** Runs `test` against a simulator of its own (a server of its own, so a token list of its own), then points back. */
+async function onOwnServer(suite: Simulator, sim: Partial<SimulatorConfig>, test: (own: Simulator) => Promise<void>): Promise<void> {
+  const own = await startSimulator({ config: sim });
+  try {
+    await pointAt(own.url);
+    await test(own);
+  } finally {
+    await pointAt(suite.url);
+    await own.close();
+  }
+}
+
+describe('values in dollars', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSuite();
+    await config().update('showValues', true, vscode.ConfigurationTarget.Global);
+  });
+  beforeEach(async () => {
+    await untrackAll();
+  });
+  after(async () => {
+    if ((await plyrApi()).privacyMask) {
+      await run('plyr.togglePrivacy');
+    }
+    for (const key of ['statusBar.identifier', 'statusBar.token', 'statusBar.show']) {
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+    // The other suites run with values off (test/integration/index.ts).
+    await config().update('showValues', false, vscode.ConfigurationTarget.Global);
+    await untrackAll();
+    await sim.close();
+  });
+
+  it('shows each token’s value beside its amount, and the totals of the identifier and its group', async () => {
+    await run('plyr.addIdentifier', 'player123');
+    await run('plyr.createGroup', 'Team');
+    await run('plyr.moveToGroup', ['player123'], 'Team');
+    const all = await rowsWhen(valued, 'the values in the rows');
+    assert.match(rowOf(all, 'identifier:player123')?.description ?? '', /^≈ \$4,503,866 · 4 of 5 tokens priced · updated /);
+    assert.match(unescape(rowOf(all, 'identifier:player123')?.tooltip ?? ''), /Value: ≈ \$4,503,865\.56 · 4 of 5 tokens priced/);
+    assert.equal(rowOf(all, 'group:Team')?.description, '1 identifier · ≈ $4,503,866 · 4 of 5 tokens priced');
+    const gamr = rowOf(all, 'token:player123:gamr');
+    assert.equal(gamr?.description, '9,007,199.254741 · ≈ $4,503,599.63');
+    assert.match(unescape(gamr?.tooltip ?? ''), /Price \$0\.5 per GAMR \(CoinMarketCap DEX, updated (just now|\d+ min\. ago)\)/);
+    assert.match(gamr?.spoken ?? '', /worth about \$4,503,599\.63$/);
+    assert.equal(rowOf(all, 'token:player123:plyr')?.description, '1,234.5 · ≈ $15.18');
+    assert.equal(rowOf(all, 'token:player123:avax')?.description, '0 · ≈ $0.00');
+    const floki = rowOf(all, 'token:player123:floki');
+    assert.equal(floki?.description, '1,000,000.123457', 'no price: no value, never $0');
+    assert.match(unescape(floki?.tooltip ?? ''), /No price is known for this token/);
+    assert.match(unescape(rowOf(all, 'identifier:player123')?.tooltip ?? ''), /No price for: FLOKI/);
+  });
+
+  it('asks for the token list once for the tree, the hover and Check Balance within its validity', async () => {
+    await onOwnServer(sim, {}, async (own) => {
+      await run('plyr.addIdentifier', 'player123');
+      await rowsWhen(valued, 'the values in the rows');
+      const markdown = unescape(await hoverMarkdown());
+      assert.match(markdown, /^\| Token \| Amount \| Value \|$/m);
+      assert.match(markdown, /^\| PLYR \| 1\.5 \| ≈ \$0\.02 \|$/m);
+      assert.match(markdown, /^\| AVAX \| 0\.02 \| ≈ \$0\.70 \|$/m);
+      assert.match(markdown, /^\| FLOKI \| 0 \| {2}\|$/m, 'no price: an empty cell');
+      assert.match(markdown, /_Total ≈ \$0\.72 · 4 of 5 tokens priced · prices from CoinMarketCap, CoinMarketCap DEX, CoinGecko, updated /);
+      const result = await checkBalance('player123');
+      assert.deepEqual(result.values, { plyr: '15.18435', gamr: '4503599.6273704965617283945', avax: '0', usdc: '250.75' });
+      assert.equal(result.balances.gamr, '9007199.254740993123456789', 'the balances as they always were');
+      await run('plyr.refresh');
+      await rows();
+      assert.equal(tokenLists(own).length, 1, `token list requests: ${JSON.stringify(own.requests.map((r) => r.path))}`);
+    });
+  });
+
+  it('hides the values under the privacy mask, in the rows and the hover', async () => {
+    await run('plyr.addIdentifier', 'player123');
+    await rowsWhen(valued, 'the values in the rows');
+    assert.equal(await run('plyr.togglePrivacy'), true);
+    try {
+      const all = await rowsWhen((r) => rowOf(r, 'token:player123:gamr')?.description === '••• · ≈ •••', 'the masked rows');
+      for (const row of all.filter((r) => r.id.includes('player123'))) {
+        assert.doesNotMatch(`${row.description ?? ''} ${row.spoken ?? ''}`, /\$\d|4,503|15\.18/, row.id);
+      }
+      assert.match(rowOf(all, 'identifier:player123')?.description ?? '', /^≈ ••• · 4 of 5 tokens priced/);
+      const markdown = unescape(await hoverMarkdown());
+      assert.match(markdown, /^\| PLYR \| ••• \| ≈ ••• \|$/m);
+      assert.doesNotMatch(markdown, /\$\d/);
+    } finally {
+      assert.equal(await run('plyr.togglePrivacy'), false);
+    }
+  });
+
+  it('shows the value in the status bar when asked', async () => {
+    await config().update('statusBar.token', 'gamr', vscode.ConfigurationTarget.Global);
+    await config().update('statusBar.show', 'value', vscode.ConfigurationTarget.Global);
+    await config().update('statusBar.identifier', 'player123', vscode.ConfigurationTarget.Global);
+    const state = await waitFor(async () => (await plyrApi()).getStatusBar()?.text.includes('≈') && (await plyrApi()).getStatusBar(), 'the value in the status bar');
+    assert.equal(state.text, '$(credit-card) GAMR ≈ $4,503,599.63');
+    assert.match(state.tooltip, /GAMR: 9007199\.254740993123456789/);
+    assert.match(state.tooltip, /Price \$0\.5 per GAMR \(CoinMarketCap DEX/);
+    await config().update('statusBar.show', undefined, vscode.ConfigurationTarget.Global);
+    assert.equal((await plyrApi()).getStatusBar()?.text, '$(credit-card) 9,007,199.254741 GAMR');
+    await config().update('statusBar.identifier', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('sorts by value, largest first', async () => {
+    await run('plyr.addIdentifier', ['zero-hero', 'crypto-fennec', 'tester-01', 'player123']);
+    assert.deepEqual(await run('plyr.sortBy', 'value'), { by: 'value' });
+    const all = await rowsWhen((r) => r.filter((row) => row.id.startsWith('identifier:') && row.description?.includes('≈')).length === 4, 'a value on every row');
+    assert.deepEqual(
+      all.filter((r) => r.id.startsWith('identifier:')).map((r) => r.id),
+      ['identifier:player123', 'identifier:tester-01', 'identifier:crypto-fennec', 'identifier:zero-hero'],
+    );
+    assert.match(rowOf(all, 'identifier:crypto-fennec')?.description ?? '', /^≈ \$0\.77 · 4 of 5 tokens priced/);
+    assert.match(rowOf(all, 'identifier:zero-hero')?.description ?? '', /^≈ \$0\.00 · 4 of 5 tokens priced/);
+  });
+
+  it('removes every value when plyr.showValues is off', async () => {
+    await run('plyr.addIdentifier', 'player123');
+    await rowsWhen(valued, 'the values in the rows');
+    await config().update('showValues', false, vscode.ConfigurationTarget.Global);
+    try {
+      const all = await rowsWhen((r) => !valued(r), 'the rows without values');
+      assert.ok(all.every((r) => !`${r.description ?? ''}${r.tooltip ?? ''}${r.spoken ?? ''}`.includes('≈')), JSON.stringify(all));
+      assert.equal(rowOf(all, 'token:player123:gamr')?.description, '9,007,199.254741');
+      const markdown = unescape(await hoverMarkdown());
+      assert.match(markdown, /^\| Token \| Amount \|$/m);
+      assert.doesNotMatch(markdown, /Value|≈/);
+      assert.equal((await checkBalance('player123')).values, undefined);
+    } finally {
+      await config().update('showValues', true, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('keeps the balances and takes the values away when the token list fails', async () => {
+    // Prices refreshed every 2 s by a server whose clock is half a second ahead of ours, so that
+    // the list is due again within seconds (and its nextUpdatedAt is never behind our clock).
+    await onOwnServer(sim, { priceRefreshMs: 2000, clockOffsetMs: 500 }, async (own) => {
+      await run('plyr.addIdentifier', 'player123');
+      await rowsWhen(valued, 'the values in the rows');
+      own.fault({ kind: 'status', status: 500, error: 'price feed down', path: '/api/tokenlist' });
+      const all = await rowsWhen((r) => !valued(r) && tokenLists(own).some((t) => t.status === 500), 'the values gone');
+      assert.equal(rowOf(all, 'token:player123:gamr')?.description, '9,007,199.254741', 'the amount stays, exactly as it was');
+      assert.match(rowOf(all, 'identifier:player123')?.description ?? '', /^5 tokens · updated /);
+      const row = await tracked('player123');
+      assert.equal(row?.status, 'ok');
+      assert.equal(row?.balances?.gamr, '9007199.254740993123456789');
+      const markdown = unescape(await hoverMarkdown());
+      assert.match(markdown, /^\| PLYR \| 1\.5 \|$/m, 'the hover keeps its balances');
+      assert.doesNotMatch(markdown, /Value|≈/);
+      assert.equal((await checkBalance('player123')).balances.plyr, '1234.5');
+      await rows();
+      assert.equal(tokenLists(own).filter((t) => t.status === 500).length, 1, 'one failed request, not one per surface: the next waits a minute');
+    });
+  });
+
+  it('shows no value, and asks nothing, for a list without balances to value', async () => {
+    await onOwnServer(sim, {}, async (own) => {
+      await rows();
+      assert.equal(tokenLists(own).length, 0);
+    });
+  });
+});

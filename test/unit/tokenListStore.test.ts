@@ -1,0 +1,185 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { TokenInfo } from '../../src/core/api/tokenList';
+import { PlyrError } from '../../src/core/model/errors';
+import { priceBookOf, reuseUntil, TOKEN_LIST_DEFAULT_MS, TOKEN_LIST_MAX_MS, TOKEN_LIST_RETRY_MS, TokenListStore } from '../../src/core/store/tokenListStore';
+import { deferred, Deferred } from '../support/deferred';
+
+const T0 = Date.UTC(2025, 5, 1, 12, 0);
+const MINUTE = 60_000;
+
+/** A token list whose prices the server refreshes next at `next`. */
+function list(next: number | undefined, usd = '0.5'): TokenInfo[] {
+  const nextUpdatedAt = next === undefined ? {} : { nextUpdatedAt: next };
+  return [
+    { apiId: 'gamr', symbol: 'GAMR', name: 'GAMR', decimals: 18, address: '0xa875625fe8A955406523E52E485f351b92908ce1', price: { usd, source: 'cmc_dex_api', updatedAt: T0 }, ...nextUpdatedAt },
+    { apiId: 'floki', symbol: 'FLOKI', name: 'FLOKI', decimals: 9, address: '', ...nextUpdatedAt },
+  ];
+}
+
+/** A store over a fetch the test answers by hand, with a clock and a scope the test sets. */
+function harness() {
+  const calls: Deferred<readonly TokenInfo[]>[] = [];
+  const signals: AbortSignal[] = [];
+  const clock = { now: T0, scope: 'https://api.plyr.network/api/' };
+  const store = new TokenListStore({
+    fetch: (signal) => {
+      const call = deferred<readonly TokenInfo[]>();
+      calls.push(call);
+      signals.push(signal);
+      return call.promise;
+    },
+    scope: () => clock.scope,
+    now: () => clock.now,
+  });
+  let changes = 0;
+  store.onDidChange(() => void changes++);
+  return { store, calls, signals, clock, changes: () => changes, last: () => calls[calls.length - 1] };
+}
+
+const serverDown = () => new PlyrError('serverError', 'The PLYR API had a server error: 500. Try again later.', { status: 500 });
+
+describe('TokenListStore: one token list, shared, reused until nextUpdatedAt', () => {
+  it('asks once for callers at the same time, and not again until the server refreshes its prices', async () => {
+    const { store, calls, clock, last } = harness();
+    const a = store.load();
+    const b = store.load();
+    assert.equal(calls.length, 1, 'one request for both');
+    last().resolve(list(T0 + 10 * MINUTE));
+    const [first, second] = await Promise.all([a, b]);
+    assert.equal(first, second);
+    assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.5');
+    clock.now = T0 + 10 * MINUTE - 1;
+    await store.load();
+    assert.equal(calls.length, 1, 'reused until nextUpdatedAt');
+    assert.equal(store.isDue(), false);
+    clock.now = T0 + 10 * MINUTE;
+    assert.equal(store.isDue(), true);
+    const again = store.load();
+    assert.equal(calls.length, 2, 'asked again once nextUpdatedAt is reached');
+    assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.5', 'the prices stay shown while the next answer comes');
+    last().resolve(list(T0 + 20 * MINUTE, '0.75'));
+    await again;
+    assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.75');
+  });
+
+  it('takes the earliest nextUpdatedAt of the tokens', () => {
+    const tokens = [...list(T0 + 10 * MINUTE), { ...list(T0 + 3 * MINUTE)[1], apiId: 'avax' }];
+    assert.equal(reuseUntil(tokens, T0), T0 + 3 * MINUTE);
+  });
+
+  it('reuses an answer whose nextUpdatedAt has passed (a late or stopped server timer) for a minute, not a request per call', async () => {
+    const { store, calls, clock, last } = harness();
+    const loading = store.load();
+    last().resolve(list(T0 - 5 * MINUTE));
+    await loading;
+    clock.now = T0 + TOKEN_LIST_RETRY_MS - 1;
+    for (let i = 0; i < 50; i++) {
+      await store.load();
+    }
+    assert.equal(calls.length, 1);
+    clock.now = T0 + TOKEN_LIST_RETRY_MS;
+    void store.load();
+    assert.equal(calls.length, 2);
+  });
+
+  it('reuses an answer without any nextUpdatedAt (no prices on that server) for 10 minutes, and a far one for at most an hour', () => {
+    assert.equal(reuseUntil(list(undefined), T0), T0 + TOKEN_LIST_DEFAULT_MS);
+    assert.equal(reuseUntil(list(Date.UTC(9999, 0, 1)), T0), T0 + TOKEN_LIST_MAX_MS);
+    assert.equal(reuseUntil([], T0), T0 + TOKEN_LIST_DEFAULT_MS);
+  });
+
+  it('takes the prices away on a failure, keeps the tokens, and asks again only after the retry floor', async () => {
+    const { store, calls, clock, last } = harness();
+    const first = store.load();
+    last().resolve(list(T0 + 10 * MINUTE));
+    await first;
+    clock.now = T0 + 10 * MINUTE;
+    const failing = store.load();
+    last().reject(serverDown());
+    const entry = await failing;
+    assert.equal(entry.error?.code, 'serverError');
+    assert.equal(store.prices(), undefined, 'no value rather than one from old prices');
+    assert.deepEqual((await store.tokens()).map((t) => t.apiId), ['gamr', 'floki'], 'the token step still has the last good list');
+    assert.equal(calls.length, 2, 'tokens() asked nothing more');
+    clock.now += TOKEN_LIST_RETRY_MS - 1;
+    await store.load();
+    assert.equal(calls.length, 2, 'no request before the retry floor');
+    clock.now += 1;
+    const retry = store.load();
+    assert.equal(calls.length, 3);
+    last().resolve(list(clock.now + 10 * MINUTE, '0.6'));
+    await retry;
+    assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.6', 'values back with the next good answer');
+  });
+
+  it('throws the failure from tokens() when no list was ever had, without asking again', async () => {
+    const { store, calls, last } = harness();
+    const loading = store.tokens();
+    last().reject(serverDown());
+    await assert.rejects(loading, (error: unknown) => error instanceof PlyrError && error.code === 'serverError');
+    await assert.rejects(store.tokens(), (error: unknown) => error instanceof PlyrError && error.code === 'serverError');
+    assert.equal(calls.length, 1);
+  });
+
+  it('never cancels the request for a caller that stops waiting: its answer serves the next caller', async () => {
+    const { store, calls, signals, last } = harness();
+    const abort = new AbortController();
+    const waiting = store.load(abort.signal);
+    abort.abort();
+    await assert.rejects(waiting, (error: unknown) => error instanceof PlyrError && error.code === 'cancelled');
+    assert.equal(signals[0].aborted, false, 'the shared request goes on');
+    last().resolve(list(T0 + 10 * MINUTE));
+    await store.load();
+    assert.equal(calls.length, 1);
+    assert.ok(store.prices());
+    const aborted = new AbortController();
+    aborted.abort();
+    await assert.rejects(store.load(aborted.signal), (error: unknown) => error instanceof PlyrError && error.code === 'cancelled');
+  });
+
+  it('keeps one list per server', async () => {
+    const { store, calls, clock, last } = harness();
+    const mainnet = store.load();
+    last().resolve(list(T0 + 10 * MINUTE));
+    await mainnet;
+    clock.scope = 'https://api-testnet.plyr.network/api/';
+    assert.equal(store.prices(), undefined, 'the other server has no list yet');
+    assert.equal(store.isDue(), true);
+    const testnet = store.load();
+    assert.equal(calls.length, 2);
+    last().resolve(list(T0 + 10 * MINUTE, '0.1'));
+    await testnet;
+    assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.1');
+    clock.scope = 'https://api.plyr.network/api/';
+    assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.5');
+  });
+
+  it('tells listeners when the list was asked for and when it answered', async () => {
+    const { store, changes, last } = harness();
+    const loading = store.load();
+    assert.equal(store.get()?.loading, true);
+    last().resolve(list(T0 + 10 * MINUTE));
+    await loading;
+    assert.equal(store.get()?.loading, false);
+    assert.equal(changes(), 2);
+  });
+});
+
+describe('priceBookOf', () => {
+  it('finds a price by API name or contract address, in any case; a token without a price has none', () => {
+    const prices = priceBookOf(list(T0));
+    assert.equal(prices.priceOf('gamr')?.usd, '0.5');
+    assert.equal(prices.priceOf('0xA875625FE8A955406523E52E485F351B92908CE1')?.usd, '0.5');
+    assert.equal(prices.priceOf('floki'), undefined);
+    assert.equal(prices.priceOf(''), undefined, 'an empty address names nothing');
+  });
+
+  it('lets no token price another through an address field that is a name', () => {
+    const [gamr] = list(T0);
+    const evil: TokenInfo = { apiId: 'evil', symbol: 'EVIL', name: 'EVIL', decimals: 18, address: 'gamr', price: { usd: '1000' } };
+    const prices = priceBookOf([evil, gamr]);
+    assert.equal(prices.priceOf('gamr')?.usd, '0.5');
+    assert.equal(prices.priceOf('evil')?.usd, '1000');
+  });
+});
