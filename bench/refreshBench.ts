@@ -46,6 +46,9 @@ export async function run(): Promise<void> {
   await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
   await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
   await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+  if (process.env.PLYR_BENCH_VALUES === '0') {
+    await config.update('showValues', false, vscode.ConfigurationTarget.Global); // A/B: what values in dollars cost a refresh
+  }
   if (CONCURRENCY !== undefined) {
     await config.update('refreshConcurrency', CONCURRENCY, vscode.ConfigurationTarget.Global);
   }
