@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { DEMO_CREDENTIALS } from '../simulator/demoData';
+import { useSimulator } from './hostSetup';
 
 /**
  * Runs inside the extension host: what 200 tracked identifiers cost over a minute (1) idle, with
@@ -48,10 +48,7 @@ export async function run(): Promise<void> {
   const simUrl = process.env.PLYR_BENCH_SIM_URL ?? '';
   const admin = (method: string, path: string) => fetch(`${simUrl}/__sim/${path}`, { method });
   const requestCount = async () => ((await (await admin('GET', 'requests')).json()) as unknown[]).length;
-  const config = vscode.workspace.getConfiguration('plyr');
-  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
-  await config.update('customBaseUrl', simUrl, vscode.ConfigurationTarget.Global);
-  await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+  const config = await useSimulator(simUrl);
   await vscode.extensions.getExtension('plyr-tools.plyr-balance')!.activate();
   await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: IDENTIFIERS }, (_, i) => `load-${i + 1}`));
   await config.update('autoRefreshSeconds', 30, vscode.ConfigurationTarget.Global);

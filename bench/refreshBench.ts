@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { DEMO_CREDENTIALS } from '../simulator/demoData';
 import type { PlyrBalanceApi } from '../src/vscode/api';
 import { simulatorAdmin } from './simulatorAdmin';
+import { useSimulator } from './hostSetup';
 
 /**
  * Runs inside the extension host (like a test entry): refresh-all of N tracked identifiers against
@@ -42,17 +42,12 @@ export interface RefreshBenchRow {
 
 export async function run(): Promise<void> {
   const sim = simulatorAdmin(process.env.PLYR_BENCH_SIM_URL ?? '');
-  const config = vscode.workspace.getConfiguration('plyr');
-  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
-  await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
-  await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
-  if (process.env.PLYR_BENCH_VALUES === '0') {
-    await config.update('showValues', false, vscode.ConfigurationTarget.Global); // A/B: what values in dollars cost a refresh
-  }
-  if (CONCURRENCY !== undefined) {
-    await config.update('refreshConcurrency', CONCURRENCY, vscode.ConfigurationTarget.Global);
-  }
-  await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+  await useSimulator(sim.url, {
+    autoRefreshSeconds: 0,
+    // A/B: what values in dollars cost a refresh.
+    ...(process.env.PLYR_BENCH_VALUES === '0' ? { showValues: false } : {}),
+    ...(CONCURRENCY !== undefined ? { refreshConcurrency: CONCURRENCY } : {}),
+  });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
   if (process.env.PLYR_BENCH_VIEW !== '0') {
     await vscode.commands.executeCommand('workbench.view.extension.plyr');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { DEMO_CREDENTIALS } from '../simulator/demoData';
 import type { PlyrBalanceApi } from '../src/vscode/api';
+import { useSimulator } from './hostSetup';
 
 /**
  * Runs inside the extension host: auto-refresh every second of 200 identifiers for
@@ -41,11 +41,7 @@ export async function run(): Promise<void> {
   const onUnhandled = (reason: unknown) => unhandled.push(String(reason).slice(0, 200));
   process.on('unhandledRejection', onUnhandled);
 
-  const config = vscode.workspace.getConfiguration('plyr');
-  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
-  await config.update('customBaseUrl', simUrl, vscode.ConfigurationTarget.Global);
-  await config.update('requestTimeoutSeconds', 2, vscode.ConfigurationTarget.Global);
-  await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+  const config = await useSimulator(simUrl, { requestTimeoutSeconds: 2 });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
   await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: IDENTIFIERS }, (_, i) => `load-${i + 1}`));
   await vscode.commands.executeCommand('workbench.view.extension.plyr');

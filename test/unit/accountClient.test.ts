@@ -1,16 +1,12 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import fetch from 'node-fetch';
-import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/api/plyrClient';
-import { Logger } from '../../src/core/api/logger';
-import { RetryPolicy } from '../../src/core/api/retry';
+import { PlyrClient } from '../../src/core/api/plyrClient';
 import { Credentials } from '../../src/core/api/signer';
 import { PlyrError } from '../../src/core/model/errors';
 import { toChecksumAddress } from '../../src/core/model/identifier';
 import { FakePlyrServer, startFakePlyrServer } from '../support/fakePlyrServer';
-import { failure, id } from '../support/clientResults';
+import { ClientHarness, clientHarness, ClientHarnessOptions, failure, id } from '../support/clientHarness';
 
-const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 30_000 };
 const CREDENTIALS: Credentials = { apiKey: 'account-test-key-0001', secretKey: 'account-test-secret-do-not-use' };
 const BIG = '123456789012345678901234567890.123456789';
 const CHIP = toChecksumAddress('c'.repeat(40));
@@ -22,36 +18,11 @@ const HASH = `0x${'ab'.repeat(32)}`;
 
 const CHIPS_PATH = '/api/game/chip/balance';
 
-interface Harness {
-  readonly client: PlyrClient;
-  readonly sleeps: number[];
-  readonly logs: string[];
-  readonly skews: number[];
-}
-
 describe('PlyrClient.account against a fake PLYR API', () => {
   let server: FakePlyrServer;
 
-  function harness(options: { credentials?: Credentials | undefined; config?: Partial<ClientConfig>; client?: Partial<PlyrClientOptions> } = {}): Harness {
-    const config: ClientConfig = { network: 'custom', customBaseUrl: server.url, timeoutMs: 2000, signing: 'emptyObject', retryOtherConvention: true, ...options.config };
-    const sleeps: number[] = [];
-    const logs: string[] = [];
-    const skews: number[] = [];
-    const record = (message: string) => void logs.push(message);
-    const logger: Logger = { trace: record, debug: record, info: record, warn: record, error: record };
-    const credentials = 'credentials' in options ? options.credentials : CREDENTIALS;
-    const client = new PlyrClient({
-      fetch,
-      config: () => config,
-      credentials: async () => credentials,
-      logger,
-      retryPolicy: FAST_RETRY,
-      sleep: async (ms) => void sleeps.push(ms),
-      onClockSkew: (offset) => void skews.push(offset),
-      ...options.client,
-    });
-    return { client, sleeps, logs, skews };
-  }
+  const harness = (options: ClientHarnessOptions = {}): ClientHarness => clientHarness(server.url, CREDENTIALS, options);
+
   const urls = () => server.requests.map((r) => r.url);
   const auths = () => server.requests.map((r) => r.auth);
 

@@ -1,53 +1,22 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import fetch from 'node-fetch';
 import { PlyrError } from '../../src/core/model/errors';
-import { Logger } from '../../src/core/api/logger';
-import { ClientConfig, PlyrClient, PlyrClientOptions } from '../../src/core/api/plyrClient';
-import { RetryPolicy } from '../../src/core/api/retry';
 import { Credentials } from '../../src/core/api/signer';
 import { parseTokenName } from '../../src/core/model/token';
 import { DEMO_CREDENTIALS, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
-import { failure, id } from '../support/clientResults';
+import { ClientHarness, clientHarness, ClientHarnessOptions, failure, FAST_RETRY, id } from '../support/clientHarness';
 
-const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 30_000 };
 const DEMO: Credentials = { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey };
 const PLAYER123_GAMR = '9007199.254740993123456789';
 const ADDRESS = DEMO_USERS[0].primaryAddress;
-
-interface Harness {
-  readonly client: PlyrClient;
-  readonly config: { -readonly [K in keyof ClientConfig]: ClientConfig[K] };
-  readonly sleeps: number[];
-  readonly logs: string[];
-  readonly skews: number[];
-}
 
 describe('PlyrClient against the simulator', () => {
   let sim: Simulator;
   let closed: boolean;
 
-  function harness(options: { credentials?: Credentials | undefined; config?: Partial<ClientConfig>; client?: Partial<PlyrClientOptions> } = {}): Harness {
-    const config = { network: 'custom' as const, customBaseUrl: sim.url, timeoutMs: 2000, signing: 'emptyObject' as const, retryOtherConvention: true, ...options.config };
-    const sleeps: number[] = [];
-    const logs: string[] = [];
-    const skews: number[] = [];
-    const record = (message: string) => void logs.push(message);
-    const logger: Logger = { trace: record, debug: record, info: record, warn: record, error: record };
-    const credentials = 'credentials' in options ? options.credentials : DEMO;
-    const client = new PlyrClient({
-      fetch,
-      config: () => config,
-      credentials: async () => credentials,
-      logger,
-      retryPolicy: FAST_RETRY,
-      sleep: async (ms) => void sleeps.push(ms),
-      onClockSkew: (offset) => void skews.push(offset),
-      ...options.client,
-    });
-    return { client, config, sleeps, logs, skews };
-  }
+  const harness = (options: ClientHarnessOptions = {}): ClientHarness => clientHarness(sim.url, DEMO, options);
+
 
   const statuses = () => sim.requests.map((r) => r.status);
   const paths = () => sim.requests.map((r) => r.path);
