@@ -3,7 +3,7 @@ import { AccountLookup } from '../../core/store/accountLookup';
 import { addressAt, MAX_SCANNED_LINE } from '../../core/model/addressScan';
 import { isPlyrError } from '../../core/model/errors';
 import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/content/hoverContent';
-import { parseIdentifier } from '../../core/model/identifier';
+import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
@@ -38,23 +38,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readHoverSettings();
-    if (!settings.enabled || !inAddressLanguages(document.languageId, settings)) {
+    const under = settings.enabled && inAddressLanguages(document.languageId, settings) ? addressUnder(document, position) : undefined;
+    if (!under) {
       return undefined;
     }
-    const line = document.lineAt(position.line);
-    if (line.range.end.character > MAX_HOVER_LINE) {
-      return undefined;
-    }
-    const found = addressAt(line.text, position.character);
-    const parsed = found ? parseIdentifier(found.text) : undefined;
-    if (!found || !parsed?.ok || parsed.value.kind !== 'address') {
-      return undefined;
-    }
-    const range = new vscode.Range(position.line, found.start, position.line, found.end);
+    const { identifier, range } = under;
     if (!(await this.services.credentials.get())) {
       return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
     }
-    const identifier = parsed.value;
     const abort = new AbortController();
     const listener = token.onCancellationRequested(() => abort.abort());
     try {
@@ -62,15 +53,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       const prices = this.services.values.load(abort.signal).catch(() => undefined);
       const lookups = Promise.all([
         this.services.store.refresh(identifier, { signal: abort.signal, maxAgeMs: settings.cacheMs }),
-        this.accounts.plyrIdOf(identifier.value, settings.cacheMs, abort.signal).then(
-          (plyrId) => ({ plyrId, failed: false }),
-          (error: unknown) => {
-            if (abort.signal.aborted) {
-              throw error;
-            }
-            return { plyrId: undefined, failed: true };
-          },
-        ),
+        ownerOf(this.accounts, identifier.value, settings.cacheMs, abort.signal),
       ]);
       // What needs no data is worked out while the requests are in flight.
       const client = readClientConfig();
@@ -134,4 +117,31 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     content.supportThemeIcons = false;
     return new vscode.Hover(content, range);
   }
+}
+
+/** The well-formed address under the pointer, on a line short enough to scan. */
+function addressUnder(document: vscode.TextDocument, position: vscode.Position): { identifier: AddressIdentifier; range: vscode.Range } | undefined {
+  const line = document.lineAt(position.line);
+  if (line.range.end.character > MAX_HOVER_LINE) {
+    return undefined;
+  }
+  const found = addressAt(line.text, position.character);
+  const parsed = found ? parseIdentifier(found.text) : undefined;
+  if (!found || !parsed?.ok || parsed.value.kind !== 'address') {
+    return undefined;
+  }
+  return { identifier: parsed.value, range: new vscode.Range(position.line, found.start, position.line, found.end) };
+}
+
+/** The address's owner; a failed look-up (not a cancelled one) is said, not thrown: the balances still show. */
+function ownerOf(accounts: AccountLookup, address: string, cacheMs: number, signal: AbortSignal): Promise<{ plyrId: string | undefined; failed: boolean }> {
+  return accounts.plyrIdOf(address, cacheMs, signal).then(
+    (plyrId) => ({ plyrId, failed: false }),
+    (error: unknown) => {
+      if (signal.aborted) {
+        throw error;
+      }
+      return { plyrId: undefined, failed: true };
+    },
+  );
 }

@@ -35,21 +35,7 @@ export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | '
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: SidebarServices): Sidebar {
   const { tracked, watched, store, statusBar } = services;
-  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now });
-  const provider = new BalancesTreeProvider({
-    account,
-    knownOwner: (address) => services.owners.knownOwner(address),
-    tracked,
-    watched,
-    store,
-    hideZeroBalances: () => readViewSettings().hideZeroBalances,
-    networkLabel: () => networkLabel(),
-    masked: () => services.privacy.on,
-    prices: () => services.values.prices(),
-    pricesKnown: () => services.values.peek() !== undefined,
-    sortOrder: () => services.sortOrder.value,
-    load: (id) => void services.refresher.refreshOne(id),
-  });
+  const { account, provider } = createProvider(services);
   const view = vscode.window.createTreeView(VIEWS.balances, {
     treeDataProvider: provider,
     showCollapseAll: true,
@@ -111,6 +97,27 @@ export function createSidebar(services: SidebarServices): Sidebar {
     return (await reveal(row)) && reveal(account.sectionsOf(row!).find((n) => n.section === section));
   };
   return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection, rows: () => provider.rowsAsShown() };
+}
+
+/** The tree's data: every row kind, fed by the stores and the settings it shows them with. */
+function createProvider(services: SidebarServices): { account: AccountRows; provider: BalancesTreeProvider } {
+  const { tracked, watched, store } = services;
+  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now });
+  const provider = new BalancesTreeProvider({
+    account,
+    knownOwner: (address) => services.owners.knownOwner(address),
+    tracked,
+    watched,
+    store,
+    hideZeroBalances: () => readViewSettings().hideZeroBalances,
+    networkLabel: () => networkLabel(),
+    masked: () => services.privacy.on,
+    prices: () => services.values.prices(),
+    pricesKnown: () => services.values.peek() !== undefined,
+    sortOrder: () => services.sortOrder.value,
+    load: (id) => void services.refresher.refreshOne(id),
+  });
+  return { account, provider };
 }
 
 function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open: boolean): void {
