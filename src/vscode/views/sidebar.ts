@@ -41,7 +41,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     watched,
     store,
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
-    networkLabel: () => networkLabel(),
+    networkLabel: () => networkLabel(services.settings.clientConfig()),
     masked: () => services.privacy.on,
     sortOrder: () => services.sortOrder.value,
     load: (id) => void services.refresher.refreshOne(id),
