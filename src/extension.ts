@@ -21,7 +21,7 @@ import { channelLogger } from './vscode/logger';
 import { OpenRows } from './vscode/state/openRows';
 import { Refresher, refreshOnServerChanges } from './vscode/state/refresher';
 import { Services } from './vscode/services';
-import { readClientConfig, SettingsEvents } from './vscode/settings';
+import { SettingsEvents } from './vscode/settings';
 import { createSidebar, Sidebar } from './vscode/views/sidebar';
 import { registerEditorFeatures } from './vscode/editor/editorFeatures';
 import { TrackedStore } from './vscode/state/trackedStore';
@@ -85,9 +85,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
 /** The services, in dependency order, and what of them must be disposed with the extension. */
 function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, logger: Logger): { services: Services; serverTrust: ServerTrust; owned: vscode.Disposable[] } {
   const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
-  const serverTrust = new ServerTrust(context.globalState);
-  const client = createClient(credentials, serverTrust, logger);
   const settings = new SettingsEvents();
+  const serverTrust = new ServerTrust(context.globalState, settings);
+  const client = createClient(credentials, serverTrust, settings, logger);
   const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
   context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
   const tracked = new TrackedStore(context.globalState);
@@ -109,12 +109,12 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   return { services, serverTrust, owned };
 }
 
-/** The API client, reading settings and credentials on every request; warns once about a skewed clock. */
-function createClient(credentials: CredentialStore, serverTrust: ServerTrust, logger: Logger): PlyrClient {
+/** The API client, reading settings (as of their last change) and credentials on every request; warns once about a skewed clock. */
+function createClient(credentials: CredentialStore, serverTrust: ServerTrust, settings: SettingsEvents, logger: Logger): PlyrClient {
   let warnedSkew = false;
   return new PlyrClient({
     fetch,
-    config: readClientConfig,
+    config: settings.clientConfig,
     credentials: () => credentials.get(),
     // A server chosen by the workspace gets no request of any kind until the user allows it.
     assertServerAllowed: () => serverTrust.assertAllowed(),

@@ -47,15 +47,23 @@ export interface SendOptions {
  * typed errors; nothing here retries.
  */
 export async function send(fetch: FetchLike, url: URL, options: SendOptions): Promise<HttpResponse> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  // Hangs up on a response refused from its headers: an unread body would hold its connection open.
-  const refused = new AbortController();
-  const signal = AbortSignal.any([timeout, refused.signal, ...(options.signal ? [options.signal] : [])]);
+  // One controller for the timeout, the caller's cancellation and a response refused from its
+  // headers (an unread body would hold its connection open). Its timer is cleared once the
+  // answer is read: AbortSignal.timeout's would live on for the whole timeout (10 s), holding
+  // its signal, and fire for nothing, for every request of a refresh (1,000 at once for 1,000).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => ((timedOut = true), controller.abort()), options.timeoutMs);
+  const cancel = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) {
+    cancel();
+  }
+  options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...KEEP_ALIVE, ...options.headers }, signal, size: MAX_BODY_BYTES, redirect: 'manual', agent: agentFor });
+    const response = await fetch(url.href, { method: 'GET', headers: { accept: 'application/json', ...KEEP_ALIVE, ...options.headers }, signal: controller.signal, size: MAX_BODY_BYTES, redirect: 'manual', agent: agentFor });
     const declared = Number(response.headers.get('content-length'));
     if (declared > MAX_BODY_BYTES) {
-      refused.abort();
+      controller.abort();
       throw tooLarge();
     }
     const body = await response.text();
@@ -64,15 +72,18 @@ export async function send(fetch: FetchLike, url: URL, options: SendOptions): Pr
     if (error instanceof PlyrError) {
       throw error;
     }
-    throw fetchFailure(error, options.signal, timeout, options.timeoutMs);
+    throw fetchFailure(error, options.signal, timedOut, options.timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
   }
 }
 
-function fetchFailure(error: unknown, caller: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): PlyrError {
+function fetchFailure(error: unknown, caller: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): PlyrError {
   if (caller?.aborted) {
     return cancelledError(error);
   }
-  if (timeout.aborted) {
+  if (timedOut) {
     const message = l10n.t({
       message: 'The PLYR API did not answer within {0} s. Check your connection, or raise {1}.',
       args: [Math.round(timeoutMs / 1000), 'plyr.requestTimeoutSeconds'],

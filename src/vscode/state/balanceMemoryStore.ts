@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
 import { rememberedIn, withRemembered } from '../../core/store/balanceMemory';
 import { BalanceStore, RememberedBalances } from '../../core/store/balanceStore';
+import { QuietTimer } from '../../core/store/quietTimer';
 import { STATE_KEYS } from '../ids';
 import { SettingsEvents } from '../settings';
 
-/** Writes wait this long for more answers: a refresh of many rows is one write, not one per row. */
+/**
+ * Writes wait until no answer has come for this long: a refresh of many rows is one write (kept
+ * at its end by {@link BalanceMemoryStore.flush}), not one per row, nor one each second it runs
+ * (each write is a copy of every remembered balance, 2 MB of garbage for 1,000 identifiers).
+ */
 export const SAVE_DELAY_MS = 1000;
+/** However long answers keep coming, what they brought is written at least this often. */
+const SAVE_AT_LEAST_EVERY_MS = 10_000;
 
 export interface BalanceMemoryStoreOptions {
   /** Where the balances are kept: globalState. */
@@ -24,12 +31,12 @@ export interface BalanceMemoryStoreOptions {
  * is compared with them, so an unchanged balance is not reported as changed.
  */
 export class BalanceMemoryStore implements vscode.Disposable {
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly saving = new QuietTimer(() => this.save(), SAVE_DELAY_MS, SAVE_AT_LEAST_EVERY_MS);
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly options: BalanceMemoryStoreOptions) {
     const { store, settings, listsChanged } = options;
-    const storeListener = store.onDidChange(() => this.scheduleSave());
+    const storeListener = store.onDidChange(() => this.saving.poke());
     this.subscriptions.push(
       { dispose: () => storeListener.dispose() },
       ...listsChanged.map((event) => event(() => this.restore())),
@@ -51,18 +58,18 @@ export class BalanceMemoryStore implements vscode.Disposable {
     }
   }
 
-  /** Writes now what a pending save would: a finished refresh is the moment to keep its answers. */
+  /**
+   * Writes now what a pending save would: a finished refresh is the moment to keep its answers.
+   * Resolves once globalState holds them. VS Code's own write to the window (the promise of
+   * `update`, a round trip of 6 to 50 ms) is not waited for: a refresh would end that much later
+   * for nothing, since globalState answers with the new value at once and the write follows.
+   */
   async flush(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    await this.save();
+    this.saving.cancel();
+    this.save();
   }
 
-  private scheduleSave(): void {
-    this.saveTimer ??= setTimeout(() => void this.save(), SAVE_DELAY_MS);
-  }
-
-  private async save(): Promise<void> {
-    this.saveTimer = undefined;
+  private save(): void {
     const { state, store, settings, ids } = this.options;
     const entries = new Map<string, RememberedBalances>();
     for (const id of ids()) {
@@ -75,13 +82,14 @@ export class BalanceMemoryStore implements vscode.Disposable {
     const next = withRemembered(raw, settings.scope(), entries);
     // A hover or a loading row changes the store, not what is remembered: no write then.
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
-      await state.update(STATE_KEYS.lastBalances, next);
+      // A failed write keeps the balances of the last one; nothing to show for it.
+      state.update(STATE_KEYS.lastBalances, next).then(undefined, () => undefined);
     }
   }
 
   dispose(): void {
-    if (this.saveTimer) {
-      void this.flush(); // what the last second brought
+    if (this.saving.pending) {
+      void this.flush(); // what the last answers brought
     }
     for (const s of this.subscriptions) {
       s.dispose();

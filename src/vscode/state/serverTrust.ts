@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { apiRoot } from '../../core/api/networks';
 import { originToConfirm, serverNotConfirmed } from '../../core/api/serverTrust';
-import { SETTINGS, STATE_KEYS } from '../ids';
-import { readClientConfig } from '../settings';
+import { STATE_KEYS } from '../ids';
+import { SettingsEvents } from '../settings';
 
 /**
  * Keeps the user's credentials from a server that a workspace's settings chose: until the user
@@ -11,25 +10,15 @@ import { readClientConfig } from '../settings';
  * VS Code ignores) need nothing.
  */
 export class ServerTrust {
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly settings: Pick<SettingsEvents, 'serverSettings'>,
+  ) {}
 
   /** The origin waiting for the user's yes, if the current settings point at one. */
   pending(): string | undefined {
-    const config = readClientConfig();
-    const root = apiRoot(config.network, config.customBaseUrl);
-    if (!root.ok) {
-      return undefined;
-    }
-    const section = vscode.workspace.getConfiguration(SETTINGS.section);
-    const url = section.inspect<string>(SETTINGS.customBaseUrl);
-    const network = section.inspect<string>(SETTINGS.network);
-    const sources = {
-      workspace: url?.workspaceFolderValue ?? url?.workspaceValue,
-      user: url?.globalValue,
-      workspaceNetwork: network?.workspaceFolderValue ?? network?.workspaceValue,
-      userNetwork: network?.globalValue,
-    };
-    return originToConfirm(root.url, sources, new Set(this.allowed()));
+    const { root, sources } = this.settings.serverSettings();
+    return root ? originToConfirm(root, sources, new Set(this.allowed())) : undefined;
   }
 
   /** Throws the error that names the origin (with its fix) while one is waiting. */

@@ -110,7 +110,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     watched,
     store,
     hideZeroBalances: () => readViewSettings().hideZeroBalances,
-    networkLabel: () => networkLabel(),
+    networkLabel: () => networkLabel(services.settings.clientConfig()),
     masked: () => services.privacy.on,
     prices: () => services.values.prices(),
     pricesKnown: () => services.values.peek() !== undefined,
