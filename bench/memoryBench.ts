@@ -4,9 +4,9 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { DEMO_CREDENTIALS } from '../simulator/demoData';
 import type { PlyrBalanceApi } from '../src/vscode/api';
 import { simulatorAdmin } from './simulatorAdmin';
+import { useSimulator } from './hostSetup';
 import { median } from './stats';
 
 /**
@@ -75,11 +75,7 @@ export async function run(): Promise<void> {
   const snapshotDir = process.env.PLYR_BENCH_HEAP_SNAPSHOT;
 
   const sim = simulatorAdmin(process.env.PLYR_BENCH_SIM_URL ?? '');
-  const config = vscode.workspace.getConfiguration('plyr');
-  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
-  await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
-  await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
-  await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+  await useSimulator(sim.url, { autoRefreshSeconds: 0 });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
   await vscode.commands.executeCommand('workbench.view.extension.plyr');
   // One identifier tracked and refreshed first: the code a refresh runs is loaded and compiled

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { DEMO_CREDENTIALS } from '../simulator/demoData';
 import type { PlyrBalanceApi } from '../src/vscode/api';
 import { median } from './stats';
 import { simulatorAdmin } from './simulatorAdmin';
+import { useSimulator } from './hostSetup';
 
 /**
  * Runs inside the extension host: refresh-all of 10 tracked identifiers (concurrency 4, so 3 waves)
@@ -46,11 +46,7 @@ export interface SmallRefreshResult {
 
 export async function run(): Promise<void> {
   const sim = simulatorAdmin(process.env.PLYR_BENCH_SIM_URL ?? '');
-  const config = vscode.workspace.getConfiguration('plyr');
-  await config.update('network', 'custom', vscode.ConfigurationTarget.Global);
-  await config.update('customBaseUrl', sim.url, vscode.ConfigurationTarget.Global);
-  await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
-  await vscode.commands.executeCommand('plyr.setCredentials', { apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+  await useSimulator(sim.url, { autoRefreshSeconds: 0 });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
   await vscode.commands.executeCommand('workbench.view.extension.plyr');
   const concurrency = vscode.workspace.getConfiguration('plyr').get<number>('refreshConcurrency', 4);
