@@ -195,9 +195,15 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       },
       async openPlyrView() {
         const entry = page.locator('.part.activitybar a.action-label[aria-label^="PLYR"]');
-        const selected = await entry.evaluate((el) => el.closest('li')?.classList.contains('checked') ?? false);
-        if (!selected) {
+        const shown = page.locator('.part.sidebar .title-label', { hasText: 'PLYR' });
+        // The extension may open the view itself (plyr.openViewOnStartup) just as the entry is
+        // clicked, and a click on the open container closes it: click until the view shows.
+        for (let attempt = 1; !(await shown.isVisible()); attempt++) {
+          if (attempt > 5) {
+            await bench.expectVisible(shown, 'plyr-view'); // or fails, with a screenshot
+          }
           await entry.click();
+          await shown.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
         }
         await page.locator('.part.sidebar .pane-header', { hasText: 'Balances' }).first().waitFor({ state: 'attached' });
       },
