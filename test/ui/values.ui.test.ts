@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { openWorkbench, Workbench } from './workbench';
+
+/**
+ * Values in dollars in the sidebar, as a person reads them: beside each amount, in each
+ * identifier's total with how much of it was priced, and the price with its source in a token
+ * row's tooltip. The simulator's token list prices PLYR, GAMR, AVAX and USDC, and not FLOKI.
+ */
+describe('values in dollars in the PLYR view, as a person sees them', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench({
+      watchList: true,
+      settings: { 'plyr.showValues': true },
+      env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+    });
+  });
+  after(() => bench?.close());
+
+  const row = (label: string) => bench.page.locator(`.part.sidebar .monaco-list-row[aria-label^="${label}"]`).first();
+
+  it('shows each amount with its value, each total with how much was priced, and a price with its source', async () => {
+    await bench.openPlyrView();
+    await widenSidebar(bench);
+    // The exact amount, then its value: what a screen reader says, and what the row shows.
+    await bench.expectVisible(row('PLYR 1,234.5, worth about $15.18'), 'values-token-row');
+    assert.match(await row('PLYR 1,234.5, worth').innerText(), /1,234\.5\s*·\s*≈ \$15\.18/);
+    // No price, no value: FLOKI shows its amount alone, never "$0".
+    const floki = row('FLOKI 1,000,000.123456');
+    assert.doesNotMatch(await floki.innerText(), /\$/);
+    // crypto-fennec holds FLOKI too, so its total counts 4 of its 5 tokens.
+    const fennec = row('PLYR ID crypto-fennec');
+    await bench.expectVisible(fennec.filter({ hasText: '4 of 5 tokens priced' }), 'values-total');
+    assert.match(await fennec.innerText(), /≈ \$0\.77 · 4 of 5 tokens priced/);
+
+    // The price, where it comes from (in words) and its age, in the tooltip.
+    await bench.page.mouse.move(0, 0);
+    await row('GAMR 9,007,199').hover();
+    const tooltip = bench.page.locator('.monaco-hover, .workbench-hover', { hasText: 'Price $0.5 per GAMR' }).first();
+    await bench.expectVisible(tooltip, 'values-tooltip');
+    assert.match((await tooltip.innerText()).replace(/\s+/g, ' '), /Price \$0\.5 per GAMR \(CoinMarketCap DEX, updated [^)]+\)/);
+    await bench.readmePicture('values');
+  });
+});
+
+/** Drags the sash between the sidebar and the editor to the right, as a person would to read whole rows. */
+async function widenSidebar(bench: Workbench): Promise<void> {
+  const sidebar = await bench.page.locator('.part.sidebar').boundingBox();
+  assert.ok(sidebar, 'the sidebar is shown');
+  const edge = sidebar.x + sidebar.width;
+  const y = sidebar.y + sidebar.height / 2;
+  await bench.page.mouse.move(edge, y);
+  await bench.page.mouse.down();
+  await bench.page.mouse.move(edge + 240, y, { steps: 8 });
+  await bench.page.mouse.up();
+  const wider = await bench.page.locator('.part.sidebar').boundingBox();
+  assert.ok(wider && wider.width > sidebar.width + 200, `the sidebar is ${wider?.width} px wide, was ${sidebar.width}`);
+}
