@@ -5,7 +5,7 @@ import { AccountStore, accountFetchOf } from './core/store/accountStore';
 import { BalanceStore } from './core/store/balanceStore';
 import { describeDuration } from './core/model/errors';
 import { parseCredentials } from './core/api/credentials';
-import { PlyrClient } from './core/api/plyrClient';
+import { PlyrClient, PlyrClientOptions } from './core/api/plyrClient';
 import { Credentials } from './core/api/signer';
 import { Logger } from './core/api/logger';
 import { createApi, PlyrBalanceApi } from './vscode/api';
@@ -87,7 +87,8 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
   const settings = new SettingsEvents();
   const serverTrust = new ServerTrust(context.globalState, settings);
-  const client = createClient(credentials, serverTrust, settings, logger);
+  // The client looks token contract addresses up in the shared list, made just below.
+  const client = createClient(credentials, serverTrust, settings, logger, (signal) => tokenList.tokens(signal));
   const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
   context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
   const tracked = new TrackedStore(context.globalState);
@@ -110,10 +111,11 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
 }
 
 /** The API client, reading settings (as of their last change) and credentials on every request; warns once about a skewed clock. */
-function createClient(credentials: CredentialStore, serverTrust: ServerTrust, settings: SettingsEvents, logger: Logger): PlyrClient {
+function createClient(credentials: CredentialStore, serverTrust: ServerTrust, settings: SettingsEvents, logger: Logger, tokens: PlyrClientOptions['tokens']): PlyrClient {
   let warnedSkew = false;
   return new PlyrClient({
     fetch,
+    tokens,
     config: settings.clientConfig,
     credentials: () => credentials.get(),
     // A server chosen by the workspace gets no request of any kind until the user allows it.

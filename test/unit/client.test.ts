@@ -76,6 +76,18 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual({ ...result.balances }, { [gamr.address]: '0.0' });
     });
 
+    it('looks a token contract address up in the shared token list when given one, without asking for its own', async () => {
+      const gamr = (await harness().client.getTokenList()).find((t) => t.apiId === 'gamr');
+      assert.ok(gamr);
+      const shared: (AbortSignal | undefined)[] = [];
+      const { client } = harness({ client: { tokens: async (signal) => (shared.push(signal), [gamr]) } });
+      const asked = sim.requests.length;
+      const result = await client.getBalances(id(ADDRESS), gamr.address);
+      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0.0' });
+      assert.equal(shared.length, 1);
+      assert.deepEqual(paths().slice(asked), [`/api/balance/${ADDRESS}`]);
+    });
+
     it('reads the token list without signing', async () => {
       const { client } = harness({ credentials: undefined });
       const tokens = await client.getTokenList();

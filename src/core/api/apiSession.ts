@@ -36,6 +36,11 @@ export interface PlyrClientOptions {
   readonly assertServerAllowed?: (root: URL) => void;
   /** The rate pacers, one per API root; by default the client's own, on the real clock. */
   readonly pacers?: RatePacers;
+  /**
+   * The token list a token contract address is looked up in (the one every surface shares); by
+   * default the client asks `/api/tokenlist` itself.
+   */
+  readonly tokens?: (signal?: AbortSignal) => Promise<readonly { readonly address: string; readonly apiId: string }[]>;
 }
 
 /** The settings of one call and the API root they resolve to. */

@@ -177,7 +177,8 @@ export class PlyrClient {
         this.learnedAddressRoute.set(root.href, 'address');
         const balances = this.balancesFrom(response);
         // This route keys balances by token name; a token contract address is found by name.
-        const named = token !== undefined && isAddressText(token) ? (await this.getTokenList(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
+        const tokens = this.session.options.tokens ?? ((s?: AbortSignal) => this.getTokenList(s));
+        const named = token !== undefined && isAddressText(token) ? (await tokens(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
         return filterToken(balances, named, token);
       }
       this.learnedAddressRoute.set(root.href, 'user');
