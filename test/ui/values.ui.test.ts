@@ -43,6 +43,19 @@ describe('values in dollars in the PLYR view, as a person sees them', () => {
     assert.match((await tooltip.innerText()).replace(/\s+/g, ' '), /Price \$0\.5 per GAMR \(CoinMarketCap DEX, updated [^)]+\)/);
     await bench.readmePicture('values');
   });
+
+  it("shows the values of a wallet's tokens in the account's Wallets group too", async () => {
+    await bench.page.mouse.move(0, 0);
+    const rows = bench.page.locator('.part.sidebar .monaco-list-row');
+    // Test player's Wallets group (known by its icon), then its primary wallet: the treasury address.
+    await rows.filter({ has: bench.page.locator('.codicon-credit-card') }).and(bench.page.locator('[aria-expanded="false"]')).first().click();
+    const wallet = rows.and(bench.page.locator('[aria-level="4"]')).filter({ hasText: '0x742d' }).first();
+    await bench.expectVisible(wallet, 'values-wallet');
+    await wallet.click();
+    // Five levels deep: Workspace, Test player, Wallets, the wallet, its token.
+    await bench.expectVisible(rows.and(bench.page.locator('[aria-level="5"][aria-label="PLYR 1.5, worth about $0.02"]')), 'values-wallet-token');
+    assert.match(await rows.and(bench.page.locator('[aria-level="5"][aria-label^="AVAX 0.02"]')).innerText(), /0\.02\s*·\s*≈ \$0\.70/);
+  });
 });
 
 /** Drags the sash between the sidebar and the editor to the right, as a person would to read whole rows. */

@@ -102,7 +102,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
 /** The tree's data: every row kind, fed by the stores and the settings it shows them with. */
 function createProvider(services: SidebarServices): { account: AccountRows; provider: BalancesTreeProvider } {
   const { tracked, watched, store } = services;
-  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now });
+  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now, prices: () => services.values.prices() });
   const provider = new BalancesTreeProvider({
     account,
     knownOwner: (address) => services.owners.knownOwner(address),

@@ -7,6 +7,7 @@ import { parseIdentifier } from '../../../core/model/identifier';
 import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '../../../core/store/accountStore';
 import { BalanceStore } from '../../../core/store/balanceStore';
 import { LastGood } from '../../../core/store/lastGoodStore';
+import { PriceBook } from '../../../core/model/value';
 import { COMMANDS, ROW_CONTEXT } from '../../ids';
 import { fixCommand } from '../../ui/fixes';
 import { AccountNode, BalanceNode, IdentifierNode, SectionNode, WalletNode } from './nodes';
@@ -19,6 +20,8 @@ export interface AccountRowsDeps {
   readonly masked: () => boolean;
   readonly hideZeroBalances: () => boolean;
   readonly now: () => number;
+  /** The prices a wallet's token rows show values with, as the identifiers' own token rows do. */
+  readonly prices?: () => PriceBook | undefined;
 }
 
 /**
@@ -137,7 +140,8 @@ export class AccountRows {
       }
       case 'walletToken': {
         const entry = this.deps.balances.get(node.id);
-        const item = treeItem(tokenRow({ token: node.token, amount: node.amount, entry, masked: masked(), now: now() }), vscode.TreeItemCollapsibleState.None, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}:${node.token}`);
+        const prices = entry?.error === undefined ? this.deps.prices?.() : undefined;
+        const item = treeItem(tokenRow({ token: node.token, amount: node.amount, entry, masked: masked(), now: now(), prices }), vscode.TreeItemCollapsibleState.None, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}:${node.token}`);
         item.contextValue = ROW_CONTEXT.walletToken;
         return item;
       }
