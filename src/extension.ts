@@ -65,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       watchForChanges(services.store, services.tracked, services.privacy, (id, token) => explainChangeOf(services, id, token)),
       ...sidebar.disposables,
       ...refreshOnServerChanges(services),
-      ...registerEditorFeatures(services, services.owners),
+      ...registerEditorFeatures(services, services.owners, serverTrust),
       ...registerCommands(services, serverTrust, sidebar),
     );
     // Not awaited: both take effect through events (the welcome view's context key, the Workspace
@@ -106,7 +106,7 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
   const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
-  const owned = [settings, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
+  const owned = [settings, serverTrust, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
   return { services, serverTrust, owned };
 }
 

@@ -142,6 +142,10 @@ export const SETTINGS = {
   statusBarShow: 'statusBar.show',
   /** Values in dollars everywhere (the token list's prices). */
   showValues: 'showValues',
+  /** What the hints after addresses in the editor show: off, name, amount or value. */
+  inlayHintsShow: 'inlayHints.show',
+  /** The token whose amount (or value) the hints show. */
+  inlayHintsToken: 'inlayHints.token',
 } as const;
 
 export const STATE_KEYS = {

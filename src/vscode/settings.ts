@@ -4,6 +4,8 @@ import { ClientConfig } from '../core/api/plyrClient';
 import { apiRoot, NetworkName, NETWORKS as NETWORK_INFO } from '../core/api/networks';
 import { BaseUrlSources } from '../core/api/serverTrust';
 import { SigningConvention } from '../core/api/signer';
+import { InlayHintsShow } from '../core/content/inlayHintContent';
+import { parseTokenName } from '../core/model/token';
 import { SETTINGS } from './ids';
 
 const NETWORK_NAMES: readonly NetworkName[] = ['mainnet', 'testnet', 'custom'];
@@ -111,6 +113,8 @@ export interface SettingsChange {
   readonly schedule: boolean;
   /** plyr.diagnostics.* or plyr.hover.languages: which checksum diagnostics open documents get. */
   readonly diagnostics: boolean;
+  /** plyr.inlayHints.*: what the hints after addresses show. */
+  readonly inlayHints: boolean;
 }
 
 function changeOf(event: vscode.ConfigurationChangeEvent): SettingsChange {
@@ -122,6 +126,7 @@ function changeOf(event: vscode.ConfigurationChangeEvent): SettingsChange {
     values: touched(SETTINGS.showValues),
     schedule: touched(SETTINGS.autoRefreshSeconds, SETTINGS.autoRefreshBackoffMaxSeconds),
     diagnostics: touched(SETTINGS.diagnosticsChecksum, SETTINGS.diagnosticsLowerCase, SETTINGS.hoverLanguages),
+    inlayHints: touched(SETTINGS.inlayHintsShow, SETTINGS.inlayHintsToken),
   };
 }
 
@@ -204,6 +209,24 @@ export function readHoverSettings(): HoverSettings {
 /** Whether the address features work in a document of this language (`plyr.hover.languages`; empty: all). */
 export function inAddressLanguages(languageId: string, { languages }: Pick<HoverSettings, 'languages'> = readHoverSettings()): boolean {
   return languages.length === 0 || languages.includes(languageId);
+}
+
+const INLAY_HINTS_SHOWS: readonly InlayHintsShow[] = ['off', 'name', 'amount', 'value'];
+
+export interface InlayHintSettings {
+  readonly show: InlayHintsShow;
+  /** The token whose amount (or value) the hints show; `plyr` when the setting is not a token name. */
+  readonly token: string;
+}
+
+export function readInlayHintSettings(): InlayHintSettings {
+  const config = section();
+  const show = config.get<string>(SETTINGS.inlayHintsShow, 'off');
+  const token = parseTokenName(config.get<unknown>(SETTINGS.inlayHintsToken, 'plyr'));
+  return {
+    show: INLAY_HINTS_SHOWS.includes(show as InlayHintsShow) ? (show as InlayHintsShow) : 'off',
+    token: (token.ok ? token.value : undefined) ?? 'plyr',
+  };
 }
 
 export interface DiagnosticsSettings {

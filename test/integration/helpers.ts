@@ -28,7 +28,7 @@ export async function pointAt(url: string): Promise<void> {
 
 export async function resetSettings(): Promise<void> {
   const config = vscode.workspace.getConfiguration('plyr');
-  for (const key of ['requestTimeoutSeconds', 'signing.getBody', 'signing.retryOtherConvention', 'hover.enabled', 'hover.languages', 'refreshConcurrency']) {
+  for (const key of ['requestTimeoutSeconds', 'signing.getBody', 'signing.retryOtherConvention', 'hover.enabled', 'hover.languages', 'refreshConcurrency', 'inlayHints.show', 'inlayHints.token']) {
     await config.update(key, undefined, vscode.ConfigurationTarget.Global);
   }
 }

@@ -5,20 +5,53 @@ import { AddressHoverProvider, HoverServices } from './addressHoverProvider';
 import { CheckBalanceCodeActionProvider } from './checkBalanceCodeAction';
 import { ChecksumCodeActionProvider } from './checksumCodeActions';
 import { ChecksumDiagnostics } from './checksumDiagnostics';
+import { AddressInlayHintsProvider, InlayHintServices } from './inlayHintsProvider';
+import { inlayHintUpdates } from './inlayHintUpdates';
 
 /** Text documents the editor features work in: files on disk and untitled ones. */
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
+/** What the editor features read, and what tells the inlay hints to update. */
+export interface EditorFeatureServices extends HoverServices, Omit<InlayHintServices, 'accounts' | 'serverPending'> {
+  readonly settings: Pick<SettingsEvents, 'onDidChange'>;
+  readonly store: HoverServices['store'] & InlayHintServices['store'] & { readonly onDidChange: vscode.Event<string[]> };
+  readonly credentials: HoverServices['credentials'] & { readonly onDidChange: vscode.Event<void> };
+  readonly tracked: HoverServices['tracked'] & { readonly onDidChange: vscode.Event<void> };
+  readonly watched: InlayHintServices['watched'] & { readonly onDidChange: vscode.Event<void> };
+  readonly privacy: HoverServices['privacy'] & { readonly onDidChange: vscode.Event<boolean> };
+  readonly values: HoverServices['values'] & InlayHintServices['values'] & { readonly onDidChange: vscode.Event<void> };
+}
+
+/** The workspace's server waiting for the user's yes (state/serverTrust.ts). */
+export interface ServerGate {
+  pending(): string | undefined;
+  readonly onDidAllow: vscode.Event<void>;
+}
+
 /**
- * The address hover, the light-bulb action, and the checksum diagnostics with their quick fixes;
- * their commands live in commands/editor.ts.
+ * The address hover, the inlay hints after addresses, the light-bulb action, and the checksum
+ * diagnostics with their quick fixes; their commands live in commands/editor.ts.
  */
-export function registerEditorFeatures(services: HoverServices & { readonly settings: Pick<SettingsEvents, 'onDidChange'> }, accounts: AccountLookup): vscode.Disposable[] {
+export function registerEditorFeatures(services: EditorFeatureServices, accounts: AccountLookup, server: ServerGate): vscode.Disposable[] {
   const checksums = new ChecksumDiagnostics(DOCUMENTS, services.settings.onDidChange);
   return [
     vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts)),
+    ...registerInlayHints(services, accounts, server),
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
     checksums,
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new ChecksumCodeActionProvider(checksums), { providedCodeActionKinds: ChecksumCodeActionProvider.kinds }),
   ];
+}
+
+/** The hints after addresses, and what re-asks the editor for them. */
+function registerInlayHints(services: EditorFeatureServices, accounts: AccountLookup, server: ServerGate): vscode.Disposable[] {
+  const changed = new vscode.EventEmitter<void>();
+  const provider = new AddressInlayHintsProvider({ ...services, accounts, serverPending: () => server.pending() !== undefined }, changed.event);
+  const { settings, privacy, tracked, watched, credentials, values, store } = services;
+  const updates = inlayHintUpdates(
+    provider,
+    { settingsChanged: settings.onDidChange, changed: [privacy.onDidChange, tracked.onDidChange, watched.onDidChange, credentials.onDidChange, server.onDidAllow, values.onDidChange], storeChanged: store.onDidChange },
+    () => changed.fire(),
+  );
+  return [changed, updates, vscode.languages.registerInlayHintsProvider(DOCUMENTS, provider)];
 }

@@ -9,7 +9,11 @@ import { SettingsEvents } from '../settings';
  * User settings, the official servers and untrusted workspaces (whose values of these settings
  * VS Code ignores) need nothing.
  */
-export class ServerTrust {
+export class ServerTrust implements vscode.Disposable {
+  private readonly allowedEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the user allows a server: what showed nothing while waiting may show now. */
+  readonly onDidAllow = this.allowedEmitter.event;
+
   constructor(
     private readonly state: vscode.Memento,
     private readonly settings: Pick<SettingsEvents, 'serverSettings'>,
@@ -31,6 +35,11 @@ export class ServerTrust {
 
   async allow(origin: string): Promise<void> {
     await this.state.update(STATE_KEYS.allowedServers, [...new Set([...this.allowed(), origin])]);
+    this.allowedEmitter.fire();
+  }
+
+  dispose(): void {
+    this.allowedEmitter.dispose();
   }
 
   private allowed(): string[] {

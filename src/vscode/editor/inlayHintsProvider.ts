@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import { AccountLookup } from '../../core/store/accountLookup';
+import { addressesIn } from '../../core/model/addressScan';
+import { addressHint, AddressHint } from '../../core/content/inlayHintContent';
+import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
+import { PriceBook } from '../../core/model/value';
+import { BalanceStore } from '../../core/store/balanceStore';
+import { Logger } from '../../core/api/logger';
+import { COMMANDS } from '../ids';
+import { inAddressLanguages, InlayHintSettings, readHoverSettings, readInlayHintSettings, readViewSettings } from '../settings';
+import { CredentialStore } from '../state/credentialStore';
+import { PrivacyMask } from '../state/privacyMask';
+import { TrackedStore } from '../state/trackedStore';
+import { Values } from '../state/values';
+import { MAX_HOVER_LINE } from './addressHoverProvider';
+import { lookUpVisible } from './visibleLookups';
+
+/** The members of the services the hints read; a benchmark hands it stand-ins for the rest. */
+export interface InlayHintServices {
+  readonly credentials: Pick<CredentialStore, 'get'>;
+  readonly store: Pick<BalanceStore, 'refresh' | 'get'>;
+  /** Either list: its label names the address, and a click reveals it. */
+  readonly tracked: Pick<TrackedStore, 'find'>;
+  readonly watched: Pick<TrackedStore, 'find'>;
+  readonly privacy: Pick<PrivacyMask, 'on'>;
+  readonly values: Pick<Values, 'load' | 'peek'>;
+  readonly accounts: Pick<AccountLookup, 'plyrIdOf' | 'knownOwner'>;
+  /** Whether the API server in use waits for the user's yes (a workspace's server): no request then. */
+  readonly serverPending: () => boolean;
+  readonly logger: Logger;
+}
+
+/** An address written in the document, where its hint goes. */
+interface Written {
+  readonly identifier: AddressIdentifier;
+  readonly end: vscode.Position;
+}
+
+/**
+ * The label, PLYR ID, amount or value after each address in the visible range (plyr.inlayHints.show,
+ * off by default), through VS Code's inlay hints. Only the range asked is looked up, through the
+ * stores the hover and the sidebar share; nothing is asked without credentials or before the
+ * workspace's server is allowed. What each address showed is kept, so that a change of the store
+ * re-asks the editor only when a hint would read otherwise.
+ */
+export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
+  /** Each address's hint text as last returned, oldest first (kept to MAX_RENDERED). */
+  private readonly rendered = new Map<string, string>();
+  /** Each address text's checksummed form: hashing is most of a hint's cost, and screens repeat. */
+  private readonly parsed = new Map<string, AddressIdentifier | undefined>();
+
+  /** `onDidChangeInlayHints`: when hints would read otherwise (inlayHintUpdates.ts decides). */
+  constructor(
+    private readonly services: InlayHintServices,
+    readonly onDidChangeInlayHints?: vscode.Event<void>,
+  ) {}
+
+  async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
+    const settings = readInlayHintSettings();
+    const hover = readHoverSettings();
+    if (settings.show === 'off' || !inAddressLanguages(document.languageId, hover)) {
+      return [];
+    }
+    const written = addressesWritten(document, range, this.parsed);
+    if (written.length === 0 || !(await this.services.credentials.get()) || this.services.serverPending() || token.isCancellationRequested) {
+      return [];
+    }
+    const ids = [...new Map(written.map((w) => [w.identifier.value, w.identifier])).values()];
+    const prices = settings.show === 'value' ? this.services.values.load().catch(() => undefined) : undefined;
+    await this.lookUp(ids, settings, hover.cacheMs, token);
+    const book = await prices;
+    if (token.isCancellationRequested) {
+      return [];
+    }
+    const now = Date.now();
+    const hints: vscode.InlayHint[] = [];
+    for (const { identifier, end } of written) {
+      const hint = this.hintOf(identifier.value, settings, book, now);
+      remembered(this.rendered, identifier.value, hint?.text ?? '');
+      if (hint) {
+        hints.push(inlayHint(identifier.value, end, hint));
+      }
+    }
+    return hints;
+  }
+
+  /** The addresses whose hint would read otherwise now than when last returned. */
+  changedSinceShown(ids: readonly string[]): boolean {
+    const settings = readInlayHintSettings();
+    const now = Date.now();
+    return ids.some((id) => {
+      const shown = this.rendered.get(id);
+      return shown !== undefined && shown !== (this.hintOf(id, settings, this.services.values.peek(), now)?.text ?? '');
+    });
+  }
+
+  /** Whether any hint was returned since the provider started (nothing to update otherwise). */
+  get showing(): boolean {
+    return this.rendered.size > 0;
+  }
+
+  private lookUp(ids: readonly AddressIdentifier[], settings: InlayHintSettings, cacheMs: number, token: vscode.CancellationToken): Promise<void> {
+    const { store, accounts, tracked, watched } = this.services;
+    const concurrency = readViewSettings().refreshConcurrency;
+    if (settings.show === 'name') {
+      // A label names the address already: only the others' owners are asked.
+      const unnamed = ids.filter((id) => !(tracked.find(id.value)?.label ?? watched.find(id.value)?.label));
+      return lookUpVisible(unnamed, token, { concurrency, inFlight: () => false, ask: (id, signal) => accounts.plyrIdOf(id.value, cacheMs, signal) });
+    }
+    return lookUpVisible(ids, token, { concurrency, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
+  }
+
+  private hintOf(id: string, settings: InlayHintSettings, prices: PriceBook | undefined, now: number): AddressHint | undefined {
+    if (settings.show === 'off') {
+      return undefined;
+    }
+    const { tracked, watched, store, accounts, privacy } = this.services;
+    const entry = tracked.find(id) ?? watched.find(id);
+    return addressHint({ show: settings.show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token: settings.token, entry: store.get(id), prices, masked: privacy.on, now });
+  }
+
+}
+
+/** Addresses remembered for change events: more than any screen shows, few enough to check on each store change. */
+const MAX_RENDERED = 2000;
+
+/** Every well-formed address in `range`, on lines short enough to scan (the hover's guard). */
+function addressesWritten(document: vscode.TextDocument, range: vscode.Range, parsed: Map<string, AddressIdentifier | undefined>): Written[] {
+  const written: Written[] = [];
+  const last = Math.min(range.end.line, document.lineCount - 1);
+  for (let line = range.start.line; line <= last; line++) {
+    const text = document.lineAt(line).text;
+    if (text.length > MAX_HOVER_LINE) {
+      continue;
+    }
+    for (const found of addressesIn(text)) {
+      const identifier = parsed.has(found.text) ? parsed.get(found.text) : remembered(parsed, found.text, addressIdentifier(found.text));
+      const end = new vscode.Position(line, found.end);
+      if (identifier && range.contains(end)) {
+        written.push({ identifier, end });
+      }
+    }
+  }
+  return written;
+}
+
+function addressIdentifier(text: string): AddressIdentifier | undefined {
+  const parsed = parseIdentifier(text);
+  return parsed.ok && parsed.value.kind === 'address' ? parsed.value : undefined;
+}
+
+/** `value` put in a map kept to MAX_RENDERED entries (the oldest goes first). */
+function remembered<V>(map: Map<string, V>, key: string, value: V): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_RENDERED) {
+    map.delete(map.keys().next().value as string);
+  }
+  return value;
+}
+
+/** One hint after the address: plain text, and a click that reveals it or offers to track it. */
+function inlayHint(address: string, position: vscode.Position, hint: AddressHint): vscode.InlayHint {
+  const part = new vscode.InlayHintLabelPart(hint.text);
+  part.tooltip = hint.tooltip;
+  part.command =
+    hint.action === 'reveal'
+      ? { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: [address] }
+      : { title: vscode.l10n.t('Track in the PLYR view'), command: COMMANDS.addIdentifier, arguments: [address] };
+  const inlay = new vscode.InlayHint(position, [part]);
+  inlay.paddingLeft = true;
+  return inlay;
+}

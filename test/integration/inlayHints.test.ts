@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { demoAddress, DEMO_CREDENTIALS, DEMO_USERS } from '../../simulator/demoData';
+import { Simulator, startSimulator } from '../../simulator/server';
+import { silentLogger } from '../../src/core/api/logger';
+import { TrackedIdentifier } from '../../src/core/model/trackedList';
+import { AddressInlayHintsProvider } from '../../src/vscode/editor/inlayHintsProvider';
+import { hoverOn, plyrApi, resetSettings, setDemoCredentials, startSuite, untrackAll } from './helpers';
+
+const PLAYER = DEMO_USERS[0].primaryAddress;
+const config = () => vscode.workspace.getConfiguration('plyr');
+
+interface Shown {
+  readonly text: string;
+  readonly tooltip: string;
+}
+
+/** The inlay hints of a fresh document holding `text`, as the editor would get them (the whole document's range). */
+async function hintsIn(text: string, language = 'typescript'): Promise<Shown[]> {
+  const document = await vscode.workspace.openTextDocument({ content: text, language });
+  const range = new vscode.Range(0, 0, document.lineCount, 0);
+  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);
+  return hints.map((hint) => {
+    // The parts' commands do not come through this API command (VS Code lets go of them first): see the click test.
+    const parts = typeof hint.label === 'string' ? [{ value: hint.label, tooltip: hint.tooltip }] : hint.label;
+    const tooltip = parts.map((p) => (typeof p.tooltip === 'string' ? p.tooltip : (p.tooltip?.value ?? ''))).join('\n');
+    return { text: parts.map((p) => p.value).join(''), tooltip };
+  });
+}
+
+const balanceRequests = (sim: Simulator, address: string) => sim.requests.filter((r) => r.path === `/api/balance/${address}`).length;
+
+describe('inlay hints after addresses', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSuite();
+  });
+  beforeEach(() => sim.reset());
+  afterEach(async () => {
+    await resetSettings();
+    await untrackAll();
+  });
+  after(() => sim.close());
+
+  it('are off by default: no hint, and no request', async () => {
+    assert.deepEqual(await hintsIn(`const a = "${PLAYER}";`), []);
+    assert.equal(sim.requests.length, 0);
+  });
+
+  it('show the amount of the chosen token after each address, one request per address however often it is written', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    const other = demoAddress('inlay other');
+    const text = `const a = "${PLAYER}";\nconst b = "${other}";\n// again: ${PLAYER}`;
+    const hints = await hintsIn(text);
+    assert.equal(hints.length, 3, JSON.stringify(hints));
+    assert.equal(hints[0].text, '1.5 PLYR');
+    assert.equal(hints[2].text, hints[0].text);
+    assert.match(hints[0].tooltip, /PLYR: 1\.5\n.*\nClick to track it in the PLYR view\.$/);
+    await config().update('inlayHints.token', 'gamr', vscode.ConfigurationTarget.Global);
+    assert.equal((await hintsIn(text))[0].text, '0 GAMR', 'another token, from the same answer');
+    assert.equal(balanceRequests(sim, PLAYER), 1);
+    assert.equal(balanceRequests(sim, other), 1);
+    assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/user/basic/')).length, 0, 'amount asks no owner');
+  });
+
+  it('name a tracked address by its label and reveal it on click; without a label, by the PLYR ID that owns it', async () => {
+    await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
+    const labelled = demoAddress('inlay labelled');
+    await vscode.commands.executeCommand('plyr.addIdentifier', labelled, 'Treasury');
+    sim.reset();
+    const hints = await hintsIn(`x = ${labelled}\ny = ${PLAYER}`);
+    assert.deepEqual(hints.map((h) => h.text), ['Treasury', 'player123']);
+    assert.match(hints[0].tooltip, /^Tracked as Treasury\nClick to reveal it in the PLYR view\.$/);
+    assert.match(hints[1].tooltip, /^PLYR ID player123\nClick to track it in the PLYR view\.$/);
+    // Only this test's addresses: an editor still showing another test's document may ask for others.
+    assert.deepEqual(sim.requests.filter((r) => r.path.endsWith(labelled)), [], 'the labelled address needs no look-up');
+    const asked = new Set(sim.requests.filter((r) => r.path.endsWith(PLAYER)).map((r) => r.path));
+    assert.deepEqual([...asked], [`/api/user/basic/${PLAYER}`], 'the owner was looked up; names ask no balances');
+  });
+
+  it('reveal a tracked address on click, and offer to track another, with plain-text tooltips', async () => {
+    await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
+    const labelled = demoAddress('click labelled');
+    // The extension's own provider class, with stand-ins for the stores: what the editor gets, commands included.
+    const provider = new AddressInlayHintsProvider({
+      credentials: { get: async () => DEMO_CREDENTIALS },
+      store: { refresh: () => Promise.reject(new Error('names ask no balances')), get: () => undefined },
+      tracked: { find: (id) => (id === labelled ? ({ id, label: 'Treasury' } as TrackedIdentifier) : undefined) },
+      watched: { find: () => undefined },
+      privacy: { on: false },
+      values: { load: async () => undefined, peek: () => undefined },
+      accounts: { plyrIdOf: async () => 'player123', knownOwner: (address) => (address === PLAYER ? 'player123' : undefined) },
+      serverPending: () => false,
+      logger: silentLogger,
+    });
+    const document = await vscode.workspace.openTextDocument({ content: `x = ${labelled}\ny = ${PLAYER}`, language: 'typescript' });
+    const hints = await provider.provideInlayHints(document, new vscode.Range(0, 0, 2, 0), new vscode.CancellationTokenSource().token);
+    const parts = hints.map((h) => (h.label as vscode.InlayHintLabelPart[])[0]);
+    assert.deepEqual(parts.map((p) => p.value), ['Treasury', 'player123']);
+    assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled]], ['plyr.addIdentifier', [PLAYER]]]);
+    assert.ok(parts.every((p) => typeof p.tooltip === 'string'), 'plain text, never Markdown');
+    assert.deepEqual(hints.map((h) => h.position), [new vscode.Position(0, 4 + labelled.length), new vscode.Position(1, 4 + PLAYER.length)], 'after the address');
+  });
+
+  it('share their requests with the hover: a hover after the hints asks no balances again', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    const address = demoAddress('inlay then hover');
+    assert.equal((await hintsIn(`w = "${address}"`)).length, 1);
+    assert.equal(balanceRequests(sim, address), 1);
+    const hover = await hoverOn(`w = "${address}"`, address);
+    assert.ok(hover?.markdown.includes('| PLYR |'), 'the hover shows the balances');
+    assert.equal(balanceRequests(sim, address), 1, 'no second balance request');
+  });
+
+  it('hide every digit of an amount under the privacy mask, keeping the name', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('plyr.addIdentifier', PLAYER, 'Main');
+    await vscode.commands.executeCommand('plyr.hideAmounts');
+    try {
+      const [hint] = await hintsIn(`m = ${PLAYER}`);
+      assert.equal(hint.text, 'Main · ••• PLYR');
+      assert.doesNotMatch(hint.tooltip.replace(/player123|Updated .*/g, ''), /\d/, 'the PLYR ID may show, no amount');
+    } finally {
+      await vscode.commands.executeCommand('plyr.showAmounts');
+    }
+    assert.equal((await plyrApi()).privacyMask, false);
+  });
+
+  it('ask nothing without credentials, on a line too long to scan, or in a language left out', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    const [noCredentials, longLine, leftOut] = ['no credentials', 'long line', 'left out'].map((name) => demoAddress(`inlay ${name}`));
+    // Each case has an address of its own: an editor still showing another test's document may ask for that one.
+    const asked = (address: string) => sim.requests.filter((r) => r.path.endsWith(address)).length;
+    await vscode.commands.executeCommand('plyr.clearCredentials');
+    try {
+      assert.deepEqual(await hintsIn(`n = ${noCredentials}`), []);
+      assert.equal(asked(noCredentials), 0);
+    } finally {
+      await setDemoCredentials();
+    }
+    assert.deepEqual(await hintsIn(`${'a'.repeat(20_000)} ${longLine}`), []);
+    assert.equal(asked(longLine), 0);
+    await config().update('hover.languages', ['json'], vscode.ConfigurationTarget.Global);
+    assert.deepEqual(await hintsIn(`o = ${leftOut}`), [], 'not in typescript');
+    assert.equal(asked(leftOut), 0);
+  });
+
+  it("ask nothing of a workspace's server before the user allows it", async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    const other = await startSimulator();
+    try {
+      await config().update('network', 'custom', vscode.ConfigurationTarget.Workspace);
+      await config().update('customBaseUrl', other.url, vscode.ConfigurationTarget.Workspace);
+      assert.deepEqual(await hintsIn(`p = ${PLAYER}`), []);
+      assert.equal(other.requests.length, 0, 'the workspace server got no request');
+      assert.equal(sim.requests.length, 0, "nor did the user's own server");
+    } finally {
+      await config().update('network', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('customBaseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { addressHint, AddressHintInput } from '../../src/core/content/inlayHintContent';
+import { PriceBook } from '../../src/core/model/value';
+
+const NOW = 1_800_000_000_000;
+const BALANCES = { plyr: '1234.5', gamr: '9007199.254740993123456789' };
+const hint = (input: Partial<AddressHintInput>) => addressHint({ show: 'amount', tracked: false, token: 'plyr', masked: false, now: NOW, ...input });
+const prices = new PriceBook([{ keys: ['plyr'], price: { usd: '0.0123' } }]);
+
+describe('addressHint', () => {
+  it('names a tracked address by its label, else by its owner, and says nothing with neither', () => {
+    assert.equal(hint({ show: 'name', label: 'Treasury', tracked: true, plyrId: 'player123' })?.text, 'Treasury');
+    assert.equal(hint({ show: 'name', plyrId: 'player123' })?.text, 'player123');
+    assert.equal(hint({ show: 'name', entry: { balances: BALANCES, fetchedAt: NOW } }), undefined, 'name shows no amount');
+    assert.equal(hint({ show: 'amount' }), undefined, 'no name, no amount yet: no hint');
+  });
+
+  it('puts the amount of the chosen token after the name, grouped and rounded, the exact one in the tooltip', () => {
+    const h = hint({ label: 'Treasury', tracked: true, token: 'gamr', entry: { balances: BALANCES, fetchedAt: NOW - 180_000 } });
+    assert.equal(h?.text, 'Treasury · 9,007,199.254741 GAMR');
+    assert.deepEqual(h?.tooltip.split('\n'), ['Tracked as Treasury', 'GAMR: 9007199.254740993123456789', 'Updated 3 min. ago', 'Click to reveal it in the PLYR view.']);
+    assert.equal(h?.action, 'reveal');
+    assert.equal(hint({ entry: { balances: BALANCES, fetchedAt: NOW } })?.text, '1,234.5 PLYR', 'an untracked address without a known owner: the amount alone');
+    assert.equal(hint({ entry: { balances: BALANCES, fetchedAt: NOW } })?.action, 'track');
+    assert.equal(hint({ plyrId: 'player123', token: 'usdc', entry: { balances: BALANCES, fetchedAt: NOW } })?.text, 'player123', 'no such token: no made-up zero');
+  });
+
+  it('shows the value with a price, the amount without one, and no value for a stale amount', () => {
+    const entry = { balances: BALANCES, fetchedAt: NOW };
+    const valued = hint({ show: 'value', entry, prices });
+    assert.equal(valued?.text, 'PLYR ≈ $15.18');
+    assert.ok(valued?.tooltip.includes('Value: ≈ $15.18'), valued?.tooltip);
+    assert.equal(hint({ show: 'value', token: 'gamr', entry, prices })?.text, '9,007,199.254741 GAMR');
+    assert.equal(hint({ show: 'value', entry })?.text, '1,234.5 PLYR', 'values off or the list unknown');
+    const stale = hint({ show: 'value', entry: { ...entry, error: { code: 'network', message: 'down', at: NOW } }, prices });
+    assert.equal(stale?.text, '1,234.5 PLYR (stale)');
+    assert.match(stale?.tooltip ?? '', /Updated just now \(stale\)/);
+  });
+
+  it('under the privacy mask shows the name and no digit of an amount or value', () => {
+    const entry = { balances: BALANCES, fetchedAt: NOW };
+    const amount = hint({ label: 'Treasury', tracked: true, entry, masked: true });
+    assert.equal(amount?.text, 'Treasury · ••• PLYR');
+    assert.doesNotMatch(amount?.tooltip ?? '', /1234|1,234/);
+    const value = hint({ show: 'value', plyrId: 'player123', entry, prices, masked: true });
+    assert.equal(value?.text, 'player123 · PLYR ≈ •••');
+    assert.doesNotMatch(value?.tooltip.replace('player123', '') ?? '', /\d/);
+  });
+
+  it('puts labels and PLYR IDs in as one short line of plain text', () => {
+    const h = hint({ show: 'name', label: 'Team\n$(alert) [x](command:workbench.action.closeWindow) and a label far too long for a hint', tracked: true });
+    assert.ok(h);
+    assert.doesNotMatch(h.text, /\n/);
+    assert.ok(h.text.endsWith('…') && h.text.replace(/\u200b/g, '').length <= 32, h.text);
+    assert.doesNotMatch(h.text, /\$\(/, 'no icon syntax');
+    assert.doesNotMatch(h.tooltip, /\$\(/);
+    assert.equal(hint({ show: 'name', plyrId: 'a\u202Eb' })?.text, 'a\uFFFDb', 'bidi controls shown, not obeyed');
+  });
+});
