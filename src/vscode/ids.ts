@@ -20,6 +20,8 @@ export const COMMANDS = {
   copyAmount: 'plyr.copyAmount',
   refreshAddress: 'plyr.refreshAddress',
   checkBalanceFromEditor: 'plyr.checkBalanceFromEditor',
+  /** An inlay hint's click on an untracked address: asks before tracking it. */
+  offerToTrack: 'plyr.offerToTrack',
   testConnection: 'plyr.testConnection',
   revealIdentifier: 'plyr.revealIdentifier',
   notifyOnChange: 'plyr.notifyOnChange',

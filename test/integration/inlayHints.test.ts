@@ -97,7 +97,7 @@ describe('inlay hints after addresses', () => {
     const hints = await provider.provideInlayHints(document, new vscode.Range(0, 0, 2, 0), new vscode.CancellationTokenSource().token);
     const parts = hints.map((h) => (h.label as vscode.InlayHintLabelPart[])[0]);
     assert.deepEqual(parts.map((p) => p.value), ['Treasury', 'player123']);
-    assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled]], ['plyr.addIdentifier', [PLAYER]]]);
+    assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled]], ['plyr.offerToTrack', [PLAYER]]]);
     assert.ok(parts.every((p) => typeof p.tooltip === 'string'), 'plain text, never Markdown');
     assert.deepEqual(hints.map((h) => h.position), [new vscode.Position(0, 4 + labelled.length), new vscode.Position(1, 4 + PLAYER.length)], 'after the address');
   });

@@ -6,7 +6,7 @@ import { COMMANDS } from '../ids';
 import { checkBalanceInteractively, CheckBalanceServices } from './checkBalance';
 import { registerCommand } from './register';
 
-/** The hover's Refresh link, and Check Balance from the editor (menu and light bulb). */
+/** The hover's Refresh link, Check Balance from the editor (menu and light bulb), and an inlay hint's offer to track. */
 export function registerEditorCommands(services: CheckBalanceServices, accounts: AccountLookup): vscode.Disposable[] {
   const address = (arg: unknown) => {
     const parsed = parseIdentifier(arg);
@@ -24,5 +24,13 @@ export function registerEditorCommands(services: CheckBalanceServices, accounts:
       vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR balances refreshed: hover again to see them.'), 3000);
     }),
     registerCommand(services, COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),
+    // A hint is clicked on the way to the code around it: tracking waits for a yes.
+    registerCommand(services, COMMANDS.offerToTrack, async (arg?: unknown) => {
+      const identifier = address(arg);
+      const track = vscode.l10n.t('Track');
+      if ((await vscode.window.showInformationMessage(vscode.l10n.t('Track {0} in the PLYR view?', identifier.value), track)) === track) {
+        await vscode.commands.executeCommand(COMMANDS.addIdentifier, identifier.value);
+      }
+    }),
   ];
 }

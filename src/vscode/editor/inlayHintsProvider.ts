@@ -166,7 +166,7 @@ function inlayHint(address: string, position: vscode.Position, hint: AddressHint
   part.command =
     hint.action === 'reveal'
       ? { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: [address] }
-      : { title: vscode.l10n.t('Track in the PLYR view'), command: COMMANDS.addIdentifier, arguments: [address] };
+      : { title: vscode.l10n.t('Track in the PLYR view'), command: COMMANDS.offerToTrack, arguments: [address] };
   const inlay = new vscode.InlayHint(position, [part]);
   inlay.paddingLeft = true;
   return inlay;

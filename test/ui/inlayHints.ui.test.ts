@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { openFile, openWorkbench, Workbench } from './workbench';
+
+/**
+ * Inlay hints after the addresses of the demo's game-config.ts, with `plyr.inlayHints.show` set
+ * to `amount`: the treasury wallet, tracked as "Treasury wallet" in the demo's watch-list, reads
+ * its label and PLYR amount; the untracked wallet of 0xgamer its amount, and a Ctrl+click on it
+ * asks before tracking it.
+ */
+describe('inlay hints after addresses, as a person sees them', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench({
+      watchList: true,
+      settings: { 'plyr.inlayHints.show': 'amount' },
+      env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+    });
+  });
+  after(() => bench?.close());
+
+  it("writes each address's label and amount after it, and a Ctrl+click on an untracked one offers to track it", async () => {
+    const { page } = bench;
+    await openFile(page, 'game-config.ts');
+    const line = (name: string) => page.locator('.monaco-editor .view-line', { hasText: name });
+    // The hint is text the editor inserts in the line, after the address and before its quote.
+    await bench.expectVisible(line('TREASURY_WALLET').filter({ hasText: /f44e\s*Treasury wallet · 1\.5 PLYR\s*'/ }), 'hints-treasury');
+    await bench.expectVisible(line('GAMER_WALLET').filter({ hasText: /A9a4\s*[\d,.]+ PLYR\s*'/ }), 'hints-gamer');
+    await bench.page.mouse.move(0, 0);
+    await bench.readmePicture('inlay-hints');
+
+    const gamer = page.locator('.monaco-editor .view-line span', { hasText: /^\s*[\d,.]+ PLYR\s*$/ }).last();
+    await page.keyboard.down('Control');
+    await gamer.click();
+    await page.keyboard.up('Control');
+    const offer = page.locator('.notification-toast', { hasText: 'Track 0x45e45A96C52B16E69D84f48eEBA06564db11A9a4 in the PLYR view?' });
+    await bench.expectVisible(offer, 'hints-offer');
+    await offer.locator('a.monaco-button', { hasText: 'Track' }).click();
+    await bench.openPlyrView();
+    await bench.expectVisible(page.locator('.part.sidebar .monaco-list-row[aria-label^="wallet address 0x45e45A96C52B16E69D84f48eEBA06564db11A9a4"]'), 'hints-tracked');
+    assert.ok(await page.locator('.part.sidebar .monaco-list-row[aria-label^="Treasury wallet"]').count() > 0, 'the watch-list is still there');
+  });
+});
