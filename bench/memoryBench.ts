@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
@@ -27,6 +28,11 @@ import { median } from './stats';
  * With PLYR_BENCH_HEAP_SNAPSHOT set to a folder, heap snapshots are written there at the baseline,
  * after the measured refresh, and after the first and the last of the 10 (the runner compares
  * them); the figures of such a run include what taking them leaves behind.
+ *
+ * To tell apart what the first refresh-all's peak is made of: PLYR_BENCH_MEMORY_PROXY_SUPPORT sets
+ * VS Code's http.proxySupport (`off` measures without its proxy agent), and
+ * PLYR_BENCH_MEMORY_ALLOCATIONS names a file for V8's sampling heap profile of that refresh-all,
+ * counting only the objects that outlived a young-generation collection (what the peak holds).
  */
 const N = Number(process.env.PLYR_BENCH_MEMORY_N ?? 1000);
 const REFRESHES = Number(process.env.PLYR_BENCH_MEMORY_REFRESHES ?? 10);
@@ -74,6 +80,9 @@ export async function run(): Promise<void> {
   };
   const snapshotDir = process.env.PLYR_BENCH_HEAP_SNAPSHOT;
 
+  if (process.env.PLYR_BENCH_MEMORY_PROXY_SUPPORT) {
+    await vscode.workspace.getConfiguration('http').update('proxySupport', process.env.PLYR_BENCH_MEMORY_PROXY_SUPPORT, vscode.ConfigurationTarget.Global);
+  }
   const sim = simulatorAdmin(process.env.PLYR_BENCH_SIM_URL ?? '');
   await useSimulator(sim.url, { autoRefreshSeconds: 0 });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
@@ -114,7 +123,11 @@ export async function run(): Promise<void> {
     }
     return { peak: peak - start, ms };
   };
+  const allocations = process.env.PLYR_BENCH_MEMORY_ALLOCATIONS ? await profileAllocations() : undefined;
   const first = await sampledRefresh();
+  if (allocations) {
+    fs.writeFileSync(process.env.PLYR_BENCH_MEMORY_ALLOCATIONS!, JSON.stringify(await allocations.stop()));
+  }
   const retained = await collect();
   if (snapshots) {
     snapshots.refreshed = await snapshot('refreshed');
@@ -152,4 +165,20 @@ export async function run(): Promise<void> {
   if (process.env.PLYR_TEST_RESULTS) {
     fs.writeFileSync(process.env.PLYR_TEST_RESULTS, JSON.stringify({ passed: 1, failed: 0, pending: 0, failures: [], bench: result }));
   }
+}
+
+/** V8's sampling heap profiler in this process, keeping only samples that outlive a minor GC. */
+async function profileAllocations(): Promise<{ stop(): Promise<unknown> }> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params: object = {}) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 2048, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
+  return {
+    stop: async () => {
+      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+      session.disconnect();
+      return profile;
+    },
+  };
 }
