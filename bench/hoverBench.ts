@@ -59,7 +59,7 @@ export async function run(): Promise<void> {
   // Values on, as by default: the token list is asked once and reused for its 10 minutes.
   const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: () => simUrl });
   const values = { load: async (signal?: AbortSignal) => ((await tokenList.load(signal)), tokenList.prices()) };
-  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false }, values };
+  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false }, values, settings: { clientConfig: config } };
   const provider = new AddressHoverProvider(services, new AccountLookup({ fetch: (a, s) => client.getPlyrIdForAddress(a, s), scope: () => simUrl, ownerMemoryMs: OWNER_MEMORY_MS }));
 
   const addresses = Array.from({ length: 10 }, (_, i) => demoAddress(`hover bench ${i}`));

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const README_IMAGES = ['demo-sidebar', 'hover', 'check-balance-result', 'status-bar', 'change-notification', 'test-connection', 'groups', 'privacy-mask', 'account', 'values', 'checksum'];
+const README_IMAGES = ['demo-sidebar', 'hover', 'check-balance-result', 'status-bar', 'change-notification', 'test-connection', 'groups', 'privacy-mask', 'account', 'values', 'inlay-hints', 'checksum'];
 const shots = mkdtempSync(join(tmpdir(), 'plyr-screenshots-'));
 const step = (title, command, args, env = {}) => {
   console.log(`── ${title}`);

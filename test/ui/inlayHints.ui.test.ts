@@ -24,15 +24,21 @@ describe('inlay hints after addresses, as a person sees them', () => {
     const { page } = bench;
     await openFile(page, 'game-config.ts');
     const line = (name: string) => page.locator('.monaco-editor .view-line', { hasText: name });
-    // The hint is text the editor inserts in the line, after the address and before its quote.
-    await bench.expectVisible(line('TREASURY_WALLET').filter({ hasText: /f44e\s*Treasury wallet · 1\.5 PLYR\s*'/ }), 'hints-treasury');
-    await bench.expectVisible(line('GAMER_WALLET').filter({ hasText: /A9a4\s*[\d,.]+ PLYR\s*'/ }), 'hints-gamer');
+    // The hint is text the editor inserts in the line, after the address and before its quote
+    // (with a hair space before it, and no-break spaces in it).
+    await bench.expectVisible(line('TREASURY_WALLET').filter({ hasText: /f44e\s*Treasury\swallet\s·\s1\.5\sPLYR\s*'/ }), 'hints-treasury');
+    await bench.expectVisible(line('GAMER_WALLET').filter({ hasText: /A9a4\s*[\d,.]+\sPLYR\s*'/ }), 'hints-gamer');
     await bench.page.mouse.move(0, 0);
     await bench.readmePicture('inlay-hints');
 
-    const gamer = page.locator('.monaco-editor .view-line span', { hasText: /^\s*[\d,.]+ PLYR\s*$/ }).last();
+    // Ctrl+click, as the editor's link gesture wants it: Ctrl held while the mouse moves onto the hint.
+    const gamer = await line('GAMER_WALLET').locator('span', { hasText: /^\s*[\d,.]+\sPLYR\s*$/ }).last().boundingBox();
+    assert.ok(gamer, "the hint of 0xgamer's wallet");
+    await page.mouse.move(gamer.x + 2, gamer.y + gamer.height / 2);
     await page.keyboard.down('Control');
-    await gamer.click();
+    await page.mouse.move(gamer.x + gamer.width / 2, gamer.y + gamer.height / 2, { steps: 4 });
+    await page.mouse.down();
+    await page.mouse.up();
     await page.keyboard.up('Control');
     const offer = page.locator('.notification-toast', { hasText: 'Track 0x45e45A96C52B16E69D84f48eEBA06564db11A9a4 in the PLYR view?' });
     await bench.expectVisible(offer, 'hints-offer');

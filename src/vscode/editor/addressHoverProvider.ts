@@ -7,7 +7,7 @@ import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier'
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
-import { inAddressLanguages, networkLabel, readClientConfig, readHoverSettings } from '../settings';
+import { inAddressLanguages, networkLabel, readHoverSettings, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
 import { TrackedStore } from '../state/trackedStore';
@@ -25,6 +25,8 @@ export interface HoverServices {
   readonly privacy: Pick<PrivacyMask, 'on'>;
   /** The prices for the Value column, from the token list the sidebar shares. */
   readonly values: Pick<Values, 'load'>;
+  /** The network in use, as of the last settings change (read once per change, not per hover). */
+  readonly settings: Pick<SettingsEvents, 'clientConfig'>;
   readonly logger: Logger;
 }
 
@@ -56,7 +58,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         ownerOf(this.accounts, identifier.value, settings.cacheMs, abort.signal),
       ]);
       // What needs no data is worked out while the requests are in flight.
-      const client = readClientConfig();
+      const client = this.services.settings.clientConfig();
       const links = this.links(identifier.value, client.network !== 'custom');
       const [entry, account] = await lookups;
       if (token.isCancellationRequested) {

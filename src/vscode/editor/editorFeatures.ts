@@ -13,7 +13,7 @@ const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untit
 
 /** What the editor features read, and what tells the inlay hints to update. */
 export interface EditorFeatureServices extends HoverServices, Omit<InlayHintServices, 'accounts' | 'serverPending'> {
-  readonly settings: Pick<SettingsEvents, 'onDidChange'>;
+  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig'>;
   readonly store: HoverServices['store'] & InlayHintServices['store'] & { readonly onDidChange: vscode.Event<string[]> };
   readonly credentials: HoverServices['credentials'] & { readonly onDidChange: vscode.Event<void> };
   readonly tracked: HoverServices['tracked'] & { readonly onDidChange: vscode.Event<void> };
