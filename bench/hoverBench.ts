@@ -10,6 +10,7 @@ import { silentLogger } from '../src/core/api/logger';
 import { PlyrClient } from '../src/core/api/plyrClient';
 import { AddressHoverProvider, HoverServices } from '../src/vscode/editor/addressHoverProvider';
 import { demoAddress, DEMO_CREDENTIALS } from '../simulator/demoData';
+import { simulatorAdmin } from './simulatorAdmin';
 
 /**
  * Runs inside the extension host: the hover provider itself (the extension's own class, wired to
@@ -46,10 +47,9 @@ const PAUSE_MS = 100;
 
 export async function run(): Promise<void> {
   const simUrl = process.env.PLYR_BENCH_SIM_URL ?? '';
-  const admin = (method: string, path: string, body?: unknown) =>
-    globalThis.fetch(`${simUrl}/__sim/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const requests = async () => (await (await admin('GET', 'requests')).json()) as { path: string }[];
-  await admin('POST', 'config', { latencyMs: LATENCY_MS });
+  const sim = simulatorAdmin(simUrl);
+  const requests = sim.requests;
+  await sim.configure({ latencyMs: LATENCY_MS });
   await vscode.workspace.getConfiguration('plyr').update('network', 'custom', vscode.ConfigurationTarget.Global);
   await vscode.workspace.getConfiguration('plyr').update('customBaseUrl', simUrl, vscode.ConfigurationTarget.Global);
 
@@ -101,7 +101,7 @@ export async function run(): Promise<void> {
   const floorMs = median(await bareRequestTimes(`${simUrl}/api/tokenlist`));
   await hoverLine(0);
 
-  await admin('DELETE', 'requests');
+  await sim.clearRequests();
   const hits: number[] = [];
   for (let i = 0; i < 1000; i++) {
     // Hovers come one at a time from the mouse: let other work run between them.

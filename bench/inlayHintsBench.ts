@@ -10,6 +10,7 @@ import { PlyrClient } from '../src/core/api/plyrClient';
 import { AddressInlayHintsProvider } from '../src/vscode/editor/inlayHintsProvider';
 import { demoAddress, DEMO_CREDENTIALS } from '../simulator/demoData';
 import { useSimulator } from './hostSetup';
+import { simulatorAdmin } from './simulatorAdmin';
 
 /**
  * Runs inside the extension host: a 2,000-line file with 200 distinct addresses (one every 10
@@ -48,20 +49,19 @@ const CACHED_CALLS = 1000;
 
 export async function run(): Promise<void> {
   const simUrl = process.env.PLYR_BENCH_SIM_URL ?? '';
-  const admin = (method: string, path: string, body?: unknown) =>
-    globalThis.fetch(`${simUrl}/__sim/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  await admin('POST', 'config', { latencyMs: LATENCY_MS });
+  const sim = simulatorAdmin(simUrl);
+  await sim.configure({ latencyMs: LATENCY_MS });
   await useSimulator(simUrl, { 'inlayHints.show': 'amount' });
 
   const addresses = Array.from({ length: LINES / EVERY }, (_, i) => demoAddress(`inlay bench ${i}`));
   const text = Array.from({ length: LINES }, (_, line) => (line % EVERY === 0 ? `  wallet${line / EVERY}: '${addresses[line / EVERY]}',` : `  const value${line} = ${line} * 2;`)).join('\n');
   const document = await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
   const editor = await vscode.window.showTextDocument(document);
-  await admin('DELETE', 'requests');
+  await sim.clearRequests();
 
   const scrolled = await scrollToBottom(editor);
-  await untilQuiet(async () => ((await (await admin('GET', 'requests')).json()) as unknown[]).length);
-  const made = ((await (await admin('GET', 'requests')).json()) as { path: string }[]).filter((r) => r.path.startsWith('/api/balance/'));
+  await untilQuiet(sim.requestCount);
+  const made = (await sim.requests()).filter((r) => r.path.startsWith('/api/balance/'));
   const perAddress = new Map<string, number>();
   for (const r of made) {
     const address = r.path.slice('/api/balance/'.length);

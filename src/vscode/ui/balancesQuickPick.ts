@@ -35,8 +35,8 @@ export async function showBalances(result: BalanceResult, masked = false, prices
   pick.placeholder = checksumFails
     ? vscode.l10n.t('Select a token to copy its exact amount (warning: this address fails its EIP-55 checksum, check it for a typo)')
     : vscode.l10n.t('Select a token to copy its exact amount');
-  // The progress notification before it can close just as it opens, and take the focus back:
-  // the result stays until Escape, as the steps before it do.
+  // The progress notification shown before it may close just as it opens and take the focus
+  // back: the result stays until Escape, as the steps before it do.
   pick.ignoreFocusOut = true;
   const button = copyButton();
   pick.items = entries.map(([token, amount]) => {
