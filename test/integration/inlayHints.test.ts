@@ -63,6 +63,26 @@ describe('inlay hints after addresses', () => {
     assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/user/basic/')).length, 0, 'amount asks no owner');
   });
 
+  it('keep to plyr.refreshConcurrency across ranges asked at the same time', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    await config().update('refreshConcurrency', 2, vscode.ConfigurationTarget.Global);
+    sim.configure({ latencyMs: 100 });
+    try {
+      const ranges = [0, 1].map((r) => [0, 1, 2].map((i) => demoAddress(`inlay slots ${r}:${i}`)));
+      // Two documents at once, as two editors side by side: 6 addresses, never more than 2 asked at a time.
+      await Promise.all(ranges.map((addresses) => hintsIn(addresses.map((a) => `"${a}"`).join('\n'))));
+      const mine = sim.requests.filter((r) => ranges.flat().some((a) => r.path === `/api/balance/${a}`));
+      assert.equal(mine.length, 6);
+      // The most in flight at one time on the server: answers (-1) counted before arrivals (+1) at the same ms.
+      const events = mine.flatMap((r) => [[r.startedAt, 1], [r.endedAt, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      let now = 0;
+      const most = Math.max(...events.map(([, step]) => (now += step)));
+      assert.ok(most >= 1 && most <= 2, `${most} requests at once`);
+    } finally {
+      sim.configure({ latencyMs: 0 });
+    }
+  });
+
   it('name a tracked address by its label and reveal it on click; without a label, by the PLYR ID that owns it', async () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const labelled = demoAddress('inlay labelled');

@@ -5,6 +5,7 @@ import { addressHint, AddressHint } from '../../core/content/inlayHintContent';
 import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
 import { PriceBook } from '../../core/model/value';
 import { BalanceStore } from '../../core/store/balanceStore';
+import { Slots } from '../../core/store/slots';
 import { Logger } from '../../core/api/logger';
 import { COMMANDS } from '../ids';
 import { inAddressLanguages, InlayHintSettings, readHoverSettings, readInlayHintSettings, readViewSettings } from '../settings';
@@ -48,6 +49,9 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly rendered = new Map<string, string>();
   /** Each address text's checksummed form: hashing is most of a hint's cost, and screens repeat. */
   private readonly parsed = new Map<string, AddressIdentifier | undefined>();
+  /** New requests at a time, across every range asked (plyr.refreshConcurrency, as a refresh, read once per range). */
+  private concurrency = 4;
+  private readonly slots = new Slots(() => this.concurrency);
 
   /** `onDidChangeInlayHints`: when hints would read otherwise (inlayHintUpdates.ts decides). */
   constructor(
@@ -101,13 +105,13 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
 
   private lookUp(ids: readonly AddressIdentifier[], settings: InlayHintSettings, cacheMs: number, token: vscode.CancellationToken): Promise<void> {
     const { store, accounts, tracked, watched } = this.services;
-    const concurrency = readViewSettings().refreshConcurrency;
+    this.concurrency = readViewSettings().refreshConcurrency;
     if (settings.show === 'name') {
       // A label names the address already: only the others' owners are asked.
       const unnamed = ids.filter((id) => !(tracked.find(id.value)?.label ?? watched.find(id.value)?.label));
-      return lookUpVisible(unnamed, token, { concurrency, inFlight: () => false, ask: (id, signal) => accounts.plyrIdOf(id.value, cacheMs, signal) });
+      return lookUpVisible(unnamed, token, { slots: this.slots, inFlight: () => false, ask: (id, signal) => accounts.plyrIdOf(id.value, cacheMs, signal) });
     }
-    return lookUpVisible(ids, token, { concurrency, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
+    return lookUpVisible(ids, token, { slots: this.slots, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
   }
 
   private hintOf(id: string, settings: InlayHintSettings, prices: PriceBook | undefined, now: number): AddressHint | undefined {

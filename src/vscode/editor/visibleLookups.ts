@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { runPool } from '../../core/store/pool';
+import { Slots } from '../../core/store/slots';
 
 /**
  * How long the requests of a range that was cancelled are kept for the range that replaces it.
@@ -9,8 +9,8 @@ import { runPool } from '../../core/store/pool';
 export const CANCEL_GRACE_MS = 250;
 
 export interface VisibleLookupOptions<T> {
-  /** How many new requests at a time (plyr.refreshConcurrency, as a refresh). */
-  readonly concurrency: number;
+  /** The turns new requests wait for, shared by every range (plyr.refreshConcurrency, as a refresh). */
+  readonly slots: Slots;
   /** Already asked by someone: joining costs no request, so it waits for no turn. */
   readonly inFlight: (item: T) => boolean;
   /** One item's look-up through the shared store; its failures are the store's to record. */
@@ -36,7 +36,8 @@ export async function lookUpVisible<T>(items: readonly T[], token: vscode.Cancel
   try {
     const joined = items.filter(options.inFlight);
     const rest = items.filter((item) => !options.inFlight(item));
-    await Promise.all([...joined.map(ask), runPool(rest, options.concurrency, ask, stop.signal)]);
+    // A request not started when the range goes is never started.
+    await Promise.all([...joined.map(ask), ...rest.map((item) => options.slots.run(() => ask(item), stop.signal).catch(() => undefined))]);
   } finally {
     listener.dispose();
     clearTimeout(grace);

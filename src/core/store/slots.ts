@@ -1,0 +1,57 @@
+/**
+ * At most `limit()` tasks at a time across every caller, the others waiting their turn in the
+ * order they came: a pool shared by calls that overlap (two ranges of inlay hints asked at once),
+ * where `runPool` limits only the items of one call.
+ */
+export class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: () => number) {}
+
+  /** Runs `task` once a slot is free. Aborted while it waits, it rejects and never runs. */
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquire(signal);
+    try {
+      return await task();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    if (this.running < this.max()) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        signal?.removeEventListener('abort', abort);
+        this.running++;
+        resolve();
+      };
+      const abort = () => {
+        const at = this.waiting.indexOf(start);
+        if (at >= 0) {
+          this.waiting.splice(at, 1);
+        }
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      this.waiting.push(start);
+    });
+  }
+
+  private release(): void {
+    this.running--;
+    while (this.running < this.max() && this.waiting.length > 0) {
+      this.waiting.shift()?.();
+    }
+  }
+
+  private max(): number {
+    const limit = this.limit();
+    return Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : 1;
+  }
+}
