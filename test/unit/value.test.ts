@@ -32,6 +32,15 @@ describe('valueOf: amount × price on the decimal strings', () => {
   });
 });
 
+describe('PriceBook.worth: a token amount at its price', () => {
+  it('gives the price and the exact value, by any case of the key; nothing without a price', () => {
+    const prices = book({ gamr: '0.5' }, { source: 'cg_api' });
+    assert.deepEqual(prices.worth('GAMR', '9007199254740993.123456789'), { price: { usd: '0.5', source: 'cg_api' }, usd: '4503599627370496.5617283945' });
+    assert.equal(prices.worth('floki', '12'), undefined);
+    assert.equal(prices.worth('gamr', '-1'), undefined, 'no value of what is not an amount');
+  });
+});
+
 describe('totals', () => {
   const prices = book({ plyr: '0.0123', gamr: '0.5', avax: '35.2', usdc: '1' });
 

@@ -5,7 +5,7 @@ import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
-import { PriceBook, totalValue, valueOf } from '../model/value';
+import { PriceBook, totalValue } from '../model/value';
 import { approximately, describeTotal, priceSourceName } from './valueContent';
 
 /** Everything a hover on an address shows, as plain data. */
@@ -74,8 +74,7 @@ export function renderAddressHover(hover: AddressHover): string {
     if (prices) {
       // A token without a price has an empty cell: no value, never "$0".
       const valueCell = (token: string, amount: string) => {
-        const price = prices.priceOf(token);
-        const value = price ? valueOf(amount, price.usd) : undefined;
+        const value = prices.worth(token, amount)?.usd;
         return value === undefined ? '' : escapeMarkdown(approximately(value, hover.masked));
       };
       const rows = shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { BalanceEntry } from '../store/balanceStore';
 import { inertLabel } from '../model/safeText';
-import { PriceBook, valueOf } from '../model/value';
+import { PriceBook } from '../model/value';
 import { formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
@@ -72,8 +72,7 @@ function figureOf({ show, token, entry, prices, masked, now }: AddressHintInput)
   const stale = entry?.error !== undefined;
   const tooltip = [l10n.t('{0}: {1}', symbol, masked ? MASKED_AMOUNT : amount)];
   // Values belong to current balances: a stale amount gets none.
-  const price = show === 'value' && !stale ? prices?.priceOf(token) : undefined;
-  const value = price ? valueOf(amount, price.usd) : undefined;
+  const value = show === 'value' && !stale ? prices?.worth(token, amount)?.usd : undefined;
   if (value !== undefined) {
     tooltip.push(l10n.t('Value: {0}', approximately(value, masked)));
   }

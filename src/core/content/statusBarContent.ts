@@ -3,7 +3,7 @@ import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
-import { PriceBook, valueOf } from '../model/value';
+import { PriceBook } from '../model/value';
 import { approximately, describePrice, formatUsd } from './valueContent';
 
 /** The status bar item as plain data: what it says, whether it is stale, and its tooltip lines. */
@@ -38,12 +38,12 @@ export function statusBarModel(input: {
   const amount = entry?.balances?.[token];
   const who = input.label ? `${input.label} (${input.identifier})` : input.identifier;
   const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];
-  const price = amount !== undefined && entry?.error === undefined ? input.prices?.priceOf(token) : undefined;
-  const value = price && amount !== undefined ? valueOf(amount, price.usd) : undefined;
+  const priced = amount !== undefined && entry?.error === undefined ? input.prices?.worth(token, amount) : undefined;
+  const value = priced?.usd;
   if (amount !== undefined) {
     tooltip.push(l10n.t('{0}: {1}', symbol, input.masked ? MASKED_AMOUNT : amount));
-    if (value !== undefined && price) {
-      tooltip.push(l10n.t('Value: {0}', approximately(value, input.masked)), describePrice(symbol, price, now));
+    if (priced) {
+      tooltip.push(l10n.t('Value: {0}', approximately(priced.usd, input.masked)), describePrice(symbol, priced.price, now));
     } else if (input.prices && entry?.error === undefined) {
       tooltip.push(l10n.t('No price is known for {0}.', symbol));
     }

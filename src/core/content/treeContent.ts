@@ -8,7 +8,7 @@ import { inertLabel, withoutIcons } from '../model/safeText';
 import { escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
-import { PriceBook, ValueTotal, valueOf } from '../model/value';
+import { PriceBook, ValueTotal } from '../model/value';
 import { approximately, describePrice, describeTotal, formatUsd, pricedCount } from './valueContent';
 
 /**
@@ -127,9 +127,9 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
   parts.push({ markdown: `${l10n.t('Network:')} ${text(input.networkLabel)}\n\n` });
   parts.push({ markdown: `${l10n.t('Last update:')} ` });
   parts.push({ text: entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });
-  const value = entry?.error === undefined ? describeTotal(input.value, input.masked === true) : undefined;
+  const value = entry?.error === undefined ? countedTotal(input.value, input.masked === true) : undefined;
   if (value !== undefined && input.value) {
-    parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: input.value.priced < input.value.tokens ? value : `${value} · ${pricedCount(input.value)}` });
+    parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: value });
     if (input.value.unpriced.length > 0) {
       parts.push({ markdown: `\n\n${l10n.t('No price for:')} ` }, { text: input.value.unpriced.map(tokenLabel).join(', ') });
     }
@@ -165,10 +165,10 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
     parts.push({ markdown: '\n\n' }, { text: l10n.t('Stale: last updated {0}.', age) });
   }
   // A value belongs to a current amount: a stale one has none.
-  const price = stale ? undefined : input.prices?.priceOf(token);
-  const value = price ? valueOf(amount, price.usd) : undefined;
-  if (value !== undefined && price) {
-    parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: approximately(value, masked) }, { markdown: '\n\n' }, { text: describePrice(name, price, input.now) });
+  const priced = stale ? undefined : input.prices?.worth(token, amount);
+  const value = priced?.usd;
+  if (priced) {
+    parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: approximately(priced.usd, masked) }, { markdown: '\n\n' }, { text: describePrice(name, priced.price, input.now) });
   } else if (input.prices && !stale) {
     parts.push({ markdown: '\n\n' }, { text: l10n.t('No price is known for this token: it has no value here.') });
   }
@@ -216,11 +216,15 @@ export function groupRow(input: { name: string; workspace: boolean; count: numbe
   };
 }
 
-/** "Value: ≈ $12,345.67 · 5 of 5 tokens priced": a tooltip keeps the cents, and says the count even when every token had a price. */
+/** "Value: ≈ $12,345.67 · 5 of 5 tokens priced". */
 function valueLine(total: ValueTotal | undefined, masked: boolean): string {
-  const described = describeTotal(total, masked) ?? '';
-  const counted = total && total.priced === total.tokens ? `${described} · ${pricedCount(total)}` : described;
-  return `${l10n.t('Value:')} ${counted}`;
+  return `${l10n.t('Value:')} ${countedTotal(total, masked) ?? ''}`;
+}
+
+/** "≈ $12,345.67 · 5 of 5 tokens priced": a tooltip keeps the cents, and says the count even when every token had a price. */
+function countedTotal(total: ValueTotal | undefined, masked: boolean): string | undefined {
+  const described = describeTotal(total, masked);
+  return total && described !== undefined && total.priced === total.tokens ? `${described} · ${pricedCount(total)}` : described;
 }
 
 /** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`, and with `value` its total. */

@@ -45,6 +45,13 @@ export class PriceBook {
   priceOf(token: string): TokenPrice | undefined {
     return this.byKey.get(token.toLowerCase());
   }
+
+  /** An amount of `token` at its price: the price and the exact value; undefined without a price. */
+  worth(token: string, amount: string): { readonly price: TokenPrice; readonly usd: string } | undefined {
+    const price = this.priceOf(token);
+    const usd = price ? valueOf(amount, price.usd) : undefined;
+    return price && usd !== undefined ? { price, usd } : undefined;
+  }
 }
 
 /** amount × price, exact, as a plain decimal string; undefined when either is not a non-negative decimal. */
@@ -66,19 +73,13 @@ export interface ValueTotal {
 
 /** Sums the values of `balances` (token → amount) at the book's prices. */
 export function totalValue(balances: Iterable<readonly [string, string]>, prices: PriceBook): ValueTotal {
-  let sum: Big | undefined;
-  let priced = 0;
-  let tokens = 0;
-  for (const [token, amount] of balances) {
-    tokens++;
-    const price = prices.priceOf(token);
-    const value = price ? valueOf(amount, price.usd) : undefined;
-    if (value !== undefined) {
-      priced++;
-      sum = sum ? sum.plus(value) : new Big(value);
-    }
-  }
-  return { ...(sum ? { usd: sum.toFixed() } : {}), priced, tokens };
+  // Each token a total of one, added as a group's members are.
+  return addTotals(
+    Array.from(balances, ([token, amount]) => {
+      const usd = prices.worth(token, amount)?.usd;
+      return usd === undefined ? { priced: 0, tokens: 1 } : { usd, priced: 1, tokens: 1 };
+    }),
+  );
 }
 
 /** Several totals as one (a group's members): sums and counts added. */

@@ -3,7 +3,7 @@ import { PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';
 import { BalanceResult } from '../../core/api/plyrClient';
 import { Balances } from '../../core/model/balances';
-import { PriceBook, valueOf } from '../../core/model/value';
+import { PriceBook } from '../../core/model/value';
 import { parseTokenName } from '../../core/model/token';
 import { showBalances } from '../ui/balancesQuickPick';
 import { identifierFromEditor } from '../editor/editorIdentifier';
@@ -83,8 +83,7 @@ function pricesFor(services: Pick<Services, 'values'>, balances: Balances): Prom
 /** Each priced token's exact value; undefined when no token has a price. */
 function valuesOf(balances: Balances, prices: PriceBook | undefined): Record<string, string> | undefined {
   const values = Object.entries(balances).flatMap(([token, amount]) => {
-    const price = prices?.priceOf(token);
-    const value = price ? valueOf(amount, price.usd) : undefined;
+    const value = prices?.worth(token, amount)?.usd;
     return value === undefined ? [] : [[token, value] as const];
   });
   return values.length > 0 ? Object.fromEntries(values) : undefined;

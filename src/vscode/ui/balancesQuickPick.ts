@@ -5,7 +5,7 @@ import { NETWORKS } from '../../core/api/networks';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
 import { inertLabel } from '../../core/model/safeText';
-import { PriceBook, valueOf } from '../../core/model/value';
+import { PriceBook } from '../../core/model/value';
 import { approximately } from '../../core/content/valueContent';
 
 interface AmountItem extends vscode.QuickPickItem {
@@ -40,8 +40,7 @@ export async function showBalances(result: BalanceResult, masked = false, prices
   pick.ignoreFocusOut = true;
   const button = copyButton();
   pick.items = entries.map(([token, amount]) => {
-    const price = prices?.priceOf(token);
-    const value = price ? valueOf(amount, price.usd) : undefined;
+    const value = prices?.worth(token, amount)?.usd;
     const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
     return {
       label: inertLabel(token.toUpperCase()),
