@@ -70,8 +70,7 @@ export function readValueSettings(): ValueSettings {
 }
 
 /** The balance store's scope: the API root in use, so networks never mix. */
-export function readScope(): string {
-  const config = readClientConfig();
+export function readScope(config: ClientConfig = readClientConfig()): string {
   const root = apiRoot(config.network, config.customBaseUrl);
   return root.ok ? root.url.href : `invalid:${config.network}`;
 }
@@ -83,8 +82,7 @@ export interface ServerSettings {
   readonly sources: BaseUrlSources;
 }
 
-export function readServerSettings(): ServerSettings {
-  const config = readClientConfig();
+export function readServerSettings(config: ClientConfig = readClientConfig()): ServerSettings {
   const root = apiRoot(config.network, config.customBaseUrl);
   const url = section().inspect<string>(SETTINGS.customBaseUrl);
   const network = section().inspect<string>(SETTINGS.network);
@@ -173,8 +171,9 @@ export class SettingsEvents implements vscode.Disposable {
       this.client = readClientConfig();
     }
     if (change.scope) {
-      this.current = readScope();
-      this.server = readServerSettings();
+      // From the client's settings just read: the scope and the server are where they point.
+      this.current = readScope(this.client);
+      this.server = readServerSettings(this.client);
       this.scopeChanged.fire(this.current);
     }
     if (Object.values(change).some(Boolean)) {
