@@ -21,6 +21,11 @@ export interface Row {
 
 const HEADER = ['measure', 'value', 'previous run', 'limit', 'against the limit'];
 
+/** "84% of the limit": a detail report's figure against its limit. */
+export function percentOfLimit(value: number, limit: number): string {
+  return `${((value / limit) * 100).toFixed(0)}% of the limit`;
+}
+
 export function againstLimit(ratio: number | undefined): string {
   if (ratio === undefined) {
     return '';

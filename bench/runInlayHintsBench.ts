@@ -1,4 +1,5 @@
 import { runBenchmark, writeReport } from './benchmarkSession';
+import { percentOfLimit } from './report';
 import { codeServerDescription } from '../test/runners/codeServer';
 import type { InlayHintsBenchResult } from './inlayHintsBench';
 
@@ -16,14 +17,13 @@ async function main(): Promise<number> {
     console.error('The benchmark reported no numbers.');
     return 1;
   }
-  const percent = (value: number, limit: number) => `${((value / limit) * 100).toFixed(0)}% of the limit`;
   const rows = [
-    ['balance requests while scrolling', String(r.requests), `≤ ${r.distinctVisible} (distinct addresses that were visible)`, `ratio ${(r.requests / r.distinctVisible).toFixed(2)}, ${percent(r.requests, r.distinctVisible)}`],
-    ['most balance requests for one address', String(r.maxPerAddress), '1', percent(r.maxPerAddress, 1)],
+    ['balance requests while scrolling', String(r.requests), `≤ ${r.distinctVisible} (distinct addresses that were visible)`, `ratio ${(r.requests / r.distinctVisible).toFixed(2)}, ${percentOfLimit(r.requests, r.distinctVisible)}`],
+    ['most balance requests for one address', String(r.maxPerAddress), '1', percentOfLimit(r.maxPerAddress, 1)],
     ['addresses asked for that never came into view', String(r.askedNotVisible), '', ''],
     ['pages scrolled (each checked: one hint per address on it)', String(r.pages), '', ''],
     [`provider on cached data, p50 (a visible range, ${r.addressesPerRange} addresses on average)`, `${r.cachedP50Ms} ms`, '', ''],
-    ['provider on cached data, p95', `${r.cachedP95Ms} ms`, `< ${HINTS_CACHED_P95_MS} ms (ours)`, percent(r.cachedP95Ms, HINTS_CACHED_P95_MS)],
+    ['provider on cached data, p95', `${r.cachedP95Ms} ms`, `< ${HINTS_CACHED_P95_MS} ms (ours)`, percentOfLimit(r.cachedP95Ms, HINTS_CACHED_P95_MS)],
   ];
   const table = ['| measure | value | target | against the target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
   console.log(table);

@@ -1,4 +1,5 @@
 import { runBenchmark, writeReport } from './benchmarkSession';
+import { percentOfLimit } from './report';
 import { codeServerDescription } from '../test/runners/codeServer';
 import type { RefreshBenchRow } from './refreshBench';
 import { RATE_LIMITED_TARGET, rateLimitedTable, runRateLimited } from './rateLimitedRuns';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   console.log(table);
   const last = rows[rows.length - 1];
   const ratio = last.wallMs / last.floorMs;
-  console.log(`\nN = ${last.n}: ratio ${ratio.toFixed(2)} against the target ${TARGET_RATIO} (${((ratio / TARGET_RATIO) * 100).toFixed(0)}% of the limit)`);
+  console.log(`\nN = ${last.n}: ratio ${ratio.toFixed(2)} against the target ${TARGET_RATIO} (${percentOfLimit(ratio, TARGET_RATIO)})`);
   const limited = await runRateLimited();
   if (!limited) {
     console.error('A rate-limited run reported no numbers.');

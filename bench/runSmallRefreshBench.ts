@@ -1,4 +1,5 @@
 import { runBenchmark, writeReport } from './benchmarkSession';
+import { percentOfLimit } from './report';
 import { codeServerDescription } from '../test/runners/codeServer';
 import type { SmallRefreshResult } from './smallRefreshBench';
 
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
     `| **median** | **${r.medianMs} ms** | **${ratio(r.medianMs)}** | ${r.medianBeforeFirstMs} ms | ${r.medianRequestsMs} ms | ${r.medianAfterLastMs} ms | |`,
   ].join('\n');
   console.log(table);
-  console.log(`\nN = ${r.n}: median ${r.medianMs} ms, ratio ${ratio(r.medianMs)} against the target ${SMALL_TARGET_RATIO} (${((r.medianMs / r.floorMs / SMALL_TARGET_RATIO) * 100).toFixed(0)}% of the limit)`);
+  console.log(`\nN = ${r.n}: median ${r.medianMs} ms, ratio ${ratio(r.medianMs)} against the target ${SMALL_TARGET_RATIO} (${percentOfLimit(r.medianMs / r.floorMs, SMALL_TARGET_RATIO)})`);
   writeReport(
     'small',
     'Refresh-all of 10: the fixed cost of a refresh',
