@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeAge } from '../../src/core/content/time';
+import { describeAge, describeMoment } from '../../src/core/content/time';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -57,5 +57,20 @@ describe('describeAge', () => {
     const german = describeAge(3 * DAY, 'de');
     assert.match(german, /\b3\b/);
     assert.match(german, /Tag/);
+  });
+});
+
+describe('describeMoment', () => {
+  const at = Date.UTC(2026, 11, 3, 11, 42, 5);
+
+  it('tells the moment to the minute, with the date', () => {
+    const text = describeMoment(at, 'en-US');
+    assert.match(text, /Dec 3, 2026/);
+    assert.match(text, /\d{1,2}:\d{2}\s?[AP]M$/);
+  });
+
+  it('reads the same for moments seconds apart in the same minute, not across a minute', () => {
+    assert.equal(describeMoment(at, 'en-US'), describeMoment(at + 50 * SECOND, 'en-US'));
+    assert.notEqual(describeMoment(at, 'en-US'), describeMoment(at + 55 * SECOND + 1, 'en-US'));
   });
 });

@@ -34,7 +34,7 @@ function written(tooltip: RowContent['tooltip']): string {
     .join('');
 }
 
-const lastUpdate = (at: number, age: string): TooltipPart => ({ text: `${new Date(at).toLocaleString()} (${age})` });
+const lastUpdate = (at: number, age: string): TooltipPart => ({ text: `${new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} (${age})` });
 
 describe('treeContent: identifier rows', () => {
   it('an up-to-date row: label, short id with the count and age, the details in the tooltip', () => {

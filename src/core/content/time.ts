@@ -27,3 +27,19 @@ export function describeAge(ageMs: number, locale?: string): string {
   }
   return format.format(-1, 'minute');
 }
+
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Dec 3, 2026, 11:42 AM": a moment to the minute, as its age is told. A row that says when it
+ * was updated then reads the same after a refresh a few seconds later, and is not re-sent.
+ */
+export function describeMoment(at: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = minuteFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    minuteFormats.set(key, format);
+  }
+  return format.format(at);
+}

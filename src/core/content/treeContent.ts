@@ -7,7 +7,7 @@ import { shortAddress } from './hoverContent';
 import { inertLabel, withoutIcons } from '../model/safeText';
 import { escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
-import { describeAge } from './time';
+import { describeAge, describeMoment } from './time';
 import { PriceBook, ValueTotal } from '../model/value';
 import { approximately, describePrice, describeTotal, formatUsd, pricedCount } from './valueContent';
 
@@ -126,7 +126,7 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
   parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${text(input.id)}\n\n` });
   parts.push({ markdown: `${l10n.t('Network:')} ${text(input.networkLabel)}\n\n` });
   parts.push({ markdown: `${l10n.t('Last update:')} ` });
-  parts.push({ text: entry?.fetchedAt ? `${new Date(entry.fetchedAt).toLocaleString()} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });
+  parts.push({ text: entry?.fetchedAt ? `${describeMoment(entry.fetchedAt)} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });
   const value = entry?.error === undefined ? countedTotal(input.value, input.masked === true) : undefined;
   if (value !== undefined && input.value) {
     parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: value });

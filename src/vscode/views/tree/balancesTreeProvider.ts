@@ -14,6 +14,7 @@ import { AccountSection } from '../../../core/store/accountStore';
 import { AccountRows } from './accountRows';
 import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode } from './nodes';
 import { treeItem } from './treeItem';
+import { SentRows } from './sentRows';
 
 export interface TreeDeps {
   readonly tracked: TrackedStore;
@@ -60,6 +61,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private readonly failing = new Set<string>();
   /** Account rows whose children VS Code is waiting for (how many asks). */
   private readonly fetching = new Map<AccountNode, number>();
+  /** What VS Code holds of the identifier and group rows: an answer that changes nothing shown re-sends nothing. */
+  private readonly sent = new SentRows<BalanceNode>();
 
   constructor(private readonly deps: TreeDeps) {
     this.now = deps.now ?? Date.now;
@@ -80,7 +83,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const fire = (node: BalanceNode | undefined) => {
       if (node && !fired.has(node)) {
         fired.add(node);
-        this.changed.fire(node);
+        // A row whose request is in flight shows its spinner: that it changed needs no rendering to tell.
+        const loading = node.type === 'identifier' && this.deps.store.get(node.id)?.loading === true;
+        if (loading || this.sent.changed(node, () => this.itemOf(node), () => this.balanceChildItems(node))) {
+          this.changed.fire(node);
+        }
       }
     };
     for (const id of ids) {
@@ -118,7 +125,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     if (node && isAccountNode(node)) {
       return this.accountChildren(node).then(markShown);
     }
-    return markShown(this.childrenOf(node));
+    const children = markShown(this.childrenOf(node));
+    if (node?.type === 'identifier') {
+      this.sent.childItems(node, this.balanceChildItems(node));
+    }
+    return children;
   }
 
   /**
@@ -171,9 +182,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       this.deps.load(node.id);
       return [];
     }
-    const children: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
     const account = isAddressText(node.id) ? [] : this.deps.account.sectionsOf(node);
-    return [...children, ...this.tokenRows(node, entry), ...account];
+    return [...this.balanceChildren(node, entry), ...account];
   }
 
   getParent(node: BalanceNode): BalanceNode | undefined {
@@ -198,7 +208,12 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     }
   }
 
+  /** What VS Code shows for a row (what it is handed is remembered, see SentRows). */
   getTreeItem(node: BalanceNode): vscode.TreeItem {
+    return this.sent.item(node, this.itemOf(node));
+  }
+
+  private itemOf(node: BalanceNode): vscode.TreeItem {
     if (isAccountNode(node)) {
       return this.deps.account.itemOf(node);
     }
@@ -228,7 +243,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const visit = (nodes: readonly BalanceNode[]) => {
       for (const node of nodes) {
         if (!isAccountNode(node)) {
-          rows.push(rowText(this.getTreeItem(node)));
+          rows.push(rowText(this.itemOf(node)));
           visit(this.childrenOf(node));
         }
       }
@@ -327,6 +342,21 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return Object.entries(entry.balances ?? {})
       .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && isZero(amount)))
       .map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
+  }
+
+  /**
+   * The items of an identifier row's own children (its error row and tokens; the account's groups
+   * re-render on their own), asking nothing: what a changed answer changes under the row.
+   */
+  private balanceChildItems(node: BalanceNode): vscode.TreeItem[] {
+    const entry = node.type === 'identifier' ? this.deps.store.get(node.id) : undefined;
+    return node.type === 'identifier' && entry ? this.balanceChildren(node, entry).map((child) => this.itemOf(child)) : [];
+  }
+
+  /** An identifier's error row (with the fix), then its tokens. */
+  private balanceChildren(node: IdentifierNode, entry: BalanceEntry): BalanceNode[] {
+    const error: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
+    return [...error, ...this.tokenRows(node, entry)];
   }
 
   private identifierItem(node: IdentifierNode): vscode.TreeItem {

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { BalanceStore } from '../../src/core/store/balanceStore';
+import { AccountStore } from '../../src/core/store/accountStore';
+import { Balances } from '../../src/core/model/balances';
+import { Identifier, parseIdentifier } from '../../src/core/model/identifier';
+import { TrackedStore } from '../../src/vscode/state/trackedStore';
+import { AccountRows } from '../../src/vscode/views/tree/accountRows';
+import { BalancesTreeProvider } from '../../src/vscode/views/tree/balancesTreeProvider';
+import { BalanceNode } from '../../src/vscode/views/tree/nodes';
+
+/** globalState as plain memory, for a tree outside the running extension. */
+class MemoryState implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+/**
+ * The Balances tree, driven as VS Code drives it (rows listed, items asked for, a row opened),
+ * with the store's answers set by the test: which rows an answer makes it send again. VS Code
+ * 1.90 keeps memory for every row it is sent again, and a 1,000-row refresh-all sends 1,000.
+ */
+describe('the Balances tree sends a row again only when what it shows changes', () => {
+  const IDS = ['player123', 'crypto-fennec', 'zero-hero'];
+  /** Each identifier's next answer; none makes its request fail. */
+  let answers: Map<string, Balances>;
+  /** Requests held until the test lets them answer. */
+  let gates: Map<string, Promise<void>>;
+  let store: BalanceStore;
+  let provider: BalancesTreeProvider;
+  let sent: BalanceNode[];
+  let clock: number;
+
+  const identifier = (id: string): Identifier => {
+    const parsed = parseIdentifier(id);
+    assert.ok(parsed.ok);
+    return parsed.value;
+  };
+  /** A refresh as the sidebar runs it: the store asks, then the rows it changed are rendered. */
+  const refresh = async (id: string) => {
+    await store.refresh(identifier(id));
+    provider.refresh([id]);
+  };
+  /** What VS Code does with rows it lists or is told changed: asks for their items. */
+  const show = (nodes: readonly BalanceNode[]) => nodes.forEach((node) => provider.getTreeItem(node));
+  const sentIds = () => sent.map((node) => (node !== undefined && 'id' in node ? node.id : String(node)));
+
+  beforeEach(async () => {
+    clock = Date.UTC(2026, 11, 3, 11, 0, 0);
+    answers = new Map(IDS.map((id) => [id, { plyr: '1.5', gamr: '10' }]));
+    gates = new Map();
+    const fetch = async (id: Identifier) => {
+      await gates.get(id.value);
+      const balances = answers.get(id.value);
+      if (!balances) {
+        throw new Error('no answer');
+      }
+      return { identifier: id, token: undefined, balances, network: 'mainnet' as const, fetchedAt: clock };
+    };
+    store = new BalanceStore({ fetch, scope: () => 'test', now: () => clock });
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => IDS.map((id) => ({ id, kind: 'plyrId' as const })));
+    // The account's groups stay closed: nothing asks for them.
+    const never = () => Promise.reject(new Error('not asked here'));
+    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test', now: () => clock });
+    provider = new BalancesTreeProvider({
+      tracked,
+      watched: { all: [], find: () => undefined, problems: [], fileUri: () => undefined },
+      sortOrder: () => ({ by: 'manual' }),
+      store,
+      hideZeroBalances: () => false,
+      networkLabel: () => 'PLYR PHI mainnet',
+      load: (id) => void refresh(id),
+      masked: () => false,
+      prices: () => undefined,
+      pricesKnown: () => false,
+      now: () => clock,
+      account: new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => false, now: () => clock }),
+      knownOwner: () => undefined,
+    });
+    for (const id of IDS) {
+      await store.refresh(identifier(id));
+    }
+    // VS Code lists the rows, asks for each, and player123 is open.
+    const rows = (await provider.getChildren()) as BalanceNode[];
+    show(rows);
+    show((await provider.getChildren(rows[0])) as BalanceNode[]);
+    sent = [];
+    provider.onDidChangeTreeData((node) => sent.push(node as BalanceNode));
+  });
+
+  afterEach(() => {
+    provider.dispose();
+    store.dispose();
+  });
+
+  it('sends nothing for answers that change nothing shown, seconds after the last', async () => {
+    clock += 20_000;
+    for (const id of IDS) {
+      await refresh(id);
+    }
+    assert.deepEqual(sentIds(), []);
+  });
+
+  it('sends an open row whose tokens moved; a closed one reads the same until opened', async () => {
+    clock += 20_000;
+    answers.set('zero-hero', { plyr: '2', gamr: '10' });
+    await refresh('zero-hero');
+    // Values are off: the row reads "2 tokens · updated just now" either way, and VS Code holds
+    // none of its token rows (never opened): opening it asks for them afresh.
+    assert.deepEqual(sentIds(), []);
+    answers.set('player123', { plyr: '2', gamr: '10' });
+    await refresh('player123');
+    assert.deepEqual(sentIds(), ['player123'], 'open, its token rows changed');
+    const tokens = ((await provider.getChildren(sent[0])) as BalanceNode[]).map((node) => provider.getTreeItem(node).description);
+    assert.match(String(tokens[0]), /^2\b/);
+  });
+
+  it('sends a row whose spinner shows, and again when its answer replaces the spinner', async () => {
+    let answer = () => {};
+    gates.set('crypto-fennec', new Promise<void>((resolve) => (answer = resolve)));
+    const refreshed = store.refresh(identifier('crypto-fennec'));
+    provider.refresh(['crypto-fennec']);
+    assert.deepEqual(sentIds(), ['crypto-fennec'], 'the spinner');
+    show(sent);
+    answer();
+    await refreshed;
+    provider.refresh(['crypto-fennec']);
+    assert.deepEqual(sentIds(), ['crypto-fennec', 'crypto-fennec'], 'the answer, in place of the spinner');
+  });
+
+  it('sends a row again when its tooltip reaches the next minute, or its refresh fails', async () => {
+    clock += 60_000;
+    await refresh('crypto-fennec');
+    assert.deepEqual(sentIds(), ['crypto-fennec'], 'its last update is a minute later');
+    answers.delete('zero-hero');
+    await refresh('zero-hero');
+    assert.deepEqual(sentIds(), ['crypto-fennec', 'zero-hero'], 'the error shows on the row');
+    assert.ok(store.get('zero-hero')?.balances, 'the last good balances are kept');
+  });
+});
