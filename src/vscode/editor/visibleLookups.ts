@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
 import { Slots } from '../../core/store/slots';
 
@@ -24,6 +25,9 @@ export interface VisibleLookupOptions<T> {
 export async function lookUpVisible<T>(items: readonly T[], token: vscode.CancellationToken, options: VisibleLookupOptions<T>): Promise<void> {
   const stop = new AbortController();
   const abort = new AbortController();
+  // Each item listens to both while it waits or is asked: as many listeners as items, which past
+  // Node's default of 10 it would report as a possible leak in the extension host's log.
+  setMaxListeners(Math.max(10, items.length), stop.signal, abort.signal);
   let grace: ReturnType<typeof setTimeout> | undefined;
   const listener = token.onCancellationRequested(() => {
     stop.abort();
