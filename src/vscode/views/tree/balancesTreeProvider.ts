@@ -208,9 +208,10 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     }
   }
 
-  /** What VS Code shows for a row (what it is handed is remembered, see SentRows). */
+  /** What VS Code shows for a row; of the rows a store change re-renders, what it was handed is remembered (SentRows). */
   getTreeItem(node: BalanceNode): vscode.TreeItem {
-    return this.sent.item(node, this.itemOf(node));
+    const item = this.itemOf(node);
+    return node.type === 'identifier' || node.type === 'group' || node.type === 'workspaceGroup' ? this.sent.item(node, item) : item;
   }
 
   private itemOf(node: BalanceNode): vscode.TreeItem {
@@ -346,7 +347,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   /**
    * The items of an identifier row's own children (its error row and tokens; the account's groups
-   * re-render on their own), asking nothing: what a changed answer changes under the row.
+   * re-render on their own), loading nothing: what a changed answer changes under the row.
    */
   private balanceChildItems(node: BalanceNode): vscode.TreeItem[] {
     const entry = node.type === 'identifier' ? this.deps.store.get(node.id) : undefined;
