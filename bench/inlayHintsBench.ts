@@ -55,9 +55,10 @@ export async function run(): Promise<void> {
 
   const addresses = Array.from({ length: LINES / EVERY }, (_, i) => demoAddress(`inlay bench ${i}`));
   const text = Array.from({ length: LINES }, (_, line) => (line % EVERY === 0 ? `  wallet${line / EVERY}: '${addresses[line / EVERY]}',` : `  const value${line} = ${line} * 2;`)).join('\n');
+  // Cleared first: the editor asks for the first page's hints as soon as it shows.
+  await sim.clearRequests();
   const document = await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
   const editor = await vscode.window.showTextDocument(document);
-  await sim.clearRequests();
 
   const scrolled = await scrollToBottom(editor);
   await untilQuiet(sim.requestCount);
