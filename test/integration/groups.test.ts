@@ -4,26 +4,12 @@ import { Simulator } from '../../simulator/server';
 import { BalancesDragAndDrop } from '../../src/vscode/views/tree/dragAndDrop';
 import { BalanceNode } from '../../src/vscode/views/tree/nodes';
 import { TrackedStore } from '../../src/vscode/state/trackedStore';
-import { plyrApi, rejection, startSuite, untrackAll } from './helpers';
+import { MemoryState, plyrApi, rejection, startSuite, untrackAll } from './helpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 /** The user's list as "id:group" in manual order. */
 const layout = async () => (await plyrApi()).getTracked().map((t) => `${t.identifier}:${t.group ?? '-'}`);
 const IDS = ['player123', 'crypto-fennec', 'zero-hero', 'tester-01'];
-
-/** globalState as plain memory, for a controller outside the running extension. */
-class MemoryState implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
 
 describe('groups and sorting of the user’s list', () => {
   let sim: Simulator;

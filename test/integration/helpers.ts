@@ -108,3 +108,17 @@ export async function hoverOn(text: string, needle: string): Promise<{ markdown:
   }
   return undefined;
 }
+
+/** globalState as plain memory, for a part of the extension built outside the running one. */
+export class MemoryState implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { BalanceStore } from '../../src/core/store/balanceStore';
 import { AccountStore } from '../../src/core/store/accountStore';
 import { Balances } from '../../src/core/model/balances';
@@ -8,20 +7,7 @@ import { TrackedStore } from '../../src/vscode/state/trackedStore';
 import { AccountRows } from '../../src/vscode/views/tree/accountRows';
 import { BalancesTreeProvider } from '../../src/vscode/views/tree/balancesTreeProvider';
 import { BalanceNode } from '../../src/vscode/views/tree/nodes';
-
-/** globalState as plain memory, for a tree outside the running extension. */
-class MemoryState implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T): T | undefined {
-    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
+import { MemoryState } from './helpers';
 
 /**
  * The Balances tree, driven as VS Code drives it (rows listed, items asked for, a row opened),
