@@ -10,7 +10,12 @@ export async function runPool<T>(items: readonly T[], limit: number, task: (item
       await task(item).catch(() => undefined);
     }
   };
-  const size = Number.isFinite(limit) ? Math.max(1, Math.min(Math.floor(limit), items.length)) : 1;
+  const size = Math.min(concurrencyOf(limit), items.length);
   const workers = Array.from({ length: size }, worker);
   await Promise.all(workers);
+}
+
+/** A concurrency setting as a count of tasks: whole, at least 1, and 1 for anything not a finite number. */
+export function concurrencyOf(limit: number): number {
+  return Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : 1;
 }

@@ -1,3 +1,5 @@
+import { concurrencyOf } from './pool';
+
 /**
  * At most `limit()` tasks at a time across every caller, the others waiting their turn in the
  * order they came: a pool shared by calls that overlap (two ranges of inlay hints asked at once),
@@ -51,7 +53,6 @@ export class Slots {
   }
 
   private max(): number {
-    const limit = this.limit();
-    return Number.isFinite(limit) ? Math.max(1, Math.floor(limit)) : 1;
+    return concurrencyOf(this.limit());
   }
 }

@@ -122,7 +122,6 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
     const entry = tracked.find(id) ?? watched.find(id);
     return addressHint({ show: settings.show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token: settings.token, entry: store.get(id), prices, masked: privacy.on, now });
   }
-
 }
 
 /** Addresses remembered for change events: more than any screen shows, few enough to check on each store change. */
