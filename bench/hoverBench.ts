@@ -9,6 +9,7 @@ import { TokenListStore } from '../src/core/store/tokenListStore';
 import { silentLogger } from '../src/core/api/logger';
 import { PlyrClient } from '../src/core/api/plyrClient';
 import { AddressHoverProvider, HoverServices } from '../src/vscode/editor/addressHoverProvider';
+import { SettingsEvents } from '../src/vscode/settings';
 import { demoAddress, DEMO_CREDENTIALS } from '../simulator/demoData';
 import { simulatorAdmin } from './simulatorAdmin';
 
@@ -59,7 +60,9 @@ export async function run(): Promise<void> {
   // Values on, as by default: the token list is asked once and reused for its 10 minutes.
   const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: () => simUrl });
   const values = { load: async (signal?: AbortSignal) => ((await tokenList.load(signal)), tokenList.prices()) };
-  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false }, values, settings: { clientConfig: config } };
+  // The hover's own settings as the extension reads them: once per change (the host's configuration).
+  const settings = new SettingsEvents();
+  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false }, values, settings: { clientConfig: config, hover: settings.hover } };
   const provider = new AddressHoverProvider(services, new AccountLookup({ fetch: (a, s) => client.getPlyrIdForAddress(a, s), scope: () => simUrl, ownerMemoryMs: OWNER_MEMORY_MS }));
 
   const addresses = Array.from({ length: 10 }, (_, i) => demoAddress(`hover bench ${i}`));
@@ -128,6 +131,7 @@ export async function run(): Promise<void> {
     balanceRequestsPer1000: made.filter((r) => r.path.startsWith('/api/balance/')).length + 1,
     accountRequestsPer1000: made.filter((r) => r.path.startsWith('/api/user/basic/')).length + 1,
   };
+  settings.dispose();
   if (process.env.PLYR_TEST_RESULTS) {
     fs.writeFileSync(process.env.PLYR_TEST_RESULTS, JSON.stringify({ passed: 1, failed: 0, pending: 0, failures: [], bench: result }));
   }

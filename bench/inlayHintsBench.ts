@@ -8,6 +8,7 @@ import { BalanceStore } from '../src/core/store/balanceStore';
 import { silentLogger } from '../src/core/api/logger';
 import { PlyrClient } from '../src/core/api/plyrClient';
 import { AddressInlayHintsProvider } from '../src/vscode/editor/inlayHintsProvider';
+import { SettingsEvents } from '../src/vscode/settings';
 import { demoAddress, DEMO_CREDENTIALS } from '../simulator/demoData';
 import { useSimulator } from './hostSetup';
 import { simulatorAdmin } from './simulatorAdmin';
@@ -125,6 +126,7 @@ async function cachedTimes(document: vscode.TextDocument, ranges: readonly vscod
   const client = new PlyrClient({ fetch, config, credentials: async () => DEMO_CREDENTIALS, logger: silentLogger });
   const store = new BalanceStore({ fetch: (id, signal) => client.getBalances(id, undefined, signal), scope: () => simUrl });
   const accounts = new AccountLookup({ fetch: (a, s) => client.getPlyrIdForAddress(a, s), scope: () => simUrl, ownerMemoryMs: OWNER_MEMORY_MS });
+  const settings = new SettingsEvents();
   const provider = new AddressInlayHintsProvider({
     credentials: { get: async () => DEMO_CREDENTIALS },
     store,
@@ -134,6 +136,8 @@ async function cachedTimes(document: vscode.TextDocument, ranges: readonly vscod
     values: { load: async () => undefined, peek: () => undefined },
     accounts,
     serverPending: () => false,
+    // As the extension reads them: once per change of the host's configuration.
+    settings,
     logger: silentLogger,
   });
   const token = new vscode.CancellationTokenSource().token;
@@ -148,6 +152,7 @@ async function cachedTimes(document: vscode.TextDocument, ranges: readonly vscod
     await provider.provideInlayHints(document, ranges[i % ranges.length], token);
     times.push(performance.now() - started);
   }
+  settings.dispose();
   times.sort((a, b) => a - b);
   const percentile = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] * 1000) / 1000;
   const perRange = ranges.reduce((sum, r) => sum + addressesOn(document, r).length, 0) / ranges.length;

@@ -97,13 +97,13 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const privacy = new PrivacyMask(context.globalState);
   // One token list per server, shared by every surface that shows values or lists tokens.
   const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: settings.scope });
-  const values = new Values(tokenList, settings.onDidChange);
-  const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, values, settingsChanged: settings.onDidChange });
+  const values = new Values(tokenList, settings);
+  const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, values, settings });
   // Before anything reads the store: the rows show what was known before the restart, with its age.
   const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
   const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
   const openRows = new OpenRows();
-  const refresher = new Refresher({ store, tracked, watched, accounts, openRows, afterRefreshAll: () => memory.flush() });
+  const refresher = new Refresher({ store, tracked, watched, accounts, openRows, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
   const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
   const owned = [settings, serverTrust, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];

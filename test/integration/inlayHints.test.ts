@@ -5,6 +5,7 @@ import { Simulator, startSimulator } from '../../simulator/server';
 import { silentLogger } from '../../src/core/api/logger';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { AddressInlayHintsProvider } from '../../src/vscode/editor/inlayHintsProvider';
+import { SettingsEvents } from '../../src/vscode/settings';
 import { hoverOn, plyrApi, resetSettings, setDemoCredentials, startSuite, untrackAll } from './helpers';
 
 const PLAYER = DEMO_USERS[0].primaryAddress;
@@ -103,6 +104,7 @@ describe('inlay hints after addresses', () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const labelled = demoAddress('click labelled');
     // The extension's own provider class, with stand-ins for the stores: what the editor gets, commands included.
+    const settings = new SettingsEvents();
     const provider = new AddressInlayHintsProvider({
       credentials: { get: async () => DEMO_CREDENTIALS },
       store: { refresh: () => Promise.reject(new Error('names ask no balances')), get: () => undefined },
@@ -112,10 +114,12 @@ describe('inlay hints after addresses', () => {
       values: { load: async () => undefined, peek: () => undefined },
       accounts: { plyrIdOf: async () => 'player123', knownOwner: (address) => (address === PLAYER ? 'player123' : undefined) },
       serverPending: () => false,
+      settings,
       logger: silentLogger,
     });
     const document = await vscode.workspace.openTextDocument({ content: `x = ${labelled}\ny = ${PLAYER}`, language: 'typescript' });
     const hints = await provider.provideInlayHints(document, new vscode.Range(0, 0, 2, 0), new vscode.CancellationTokenSource().token);
+    settings.dispose();
     const parts = hints.map((h) => (h.label as vscode.InlayHintLabelPart[])[0]);
     assert.deepEqual(parts.map((p) => p.value), ['Treasury', 'player123']);
     assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled]], ['plyr.offerToTrack', [PLAYER]]]);

@@ -102,6 +102,12 @@ describe('architecture: the VS Code layer', () => {
     assert.deepEqual(classifying, ['settings.ts'], 'what a change touched is worked out once, in SettingsChange');
   });
 
+  it('gives the views, the editor features and the state their settings from SettingsEvents, read once per change', () => {
+    // They read on hot paths (each row, hover, range of hints, store change): a read each time is a getConfiguration each time.
+    const reading = sources.filter((name) => /^(views|editor|state)\//.test(name) && /\bread(ClientConfig|ViewSettings|ValueSettings|HoverSettings|InlayHintSettings|DiagnosticsSettings)\(/.test(readFileSync(path.join(VSCODE_SOURCES, name), 'utf8')));
+    assert.deepEqual(reading, []);
+  });
+
   it('keeps views from importing commands, and state from importing views, commands or editor features', () => {
     for (const name of sources) {
       const targets = importsOf(VSCODE_SOURCES, name);

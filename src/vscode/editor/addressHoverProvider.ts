@@ -7,7 +7,7 @@ import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier'
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
-import { inAddressLanguages, networkLabel, readHoverSettings, SettingsEvents } from '../settings';
+import { inAddressLanguages, networkLabel, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
 import { TrackedStore } from '../state/trackedStore';
@@ -25,8 +25,8 @@ export interface HoverServices {
   readonly privacy: Pick<PrivacyMask, 'on'>;
   /** The prices for the Value column, from the token list the sidebar shares. */
   readonly values: Pick<Values, 'load'>;
-  /** The network in use, as of the last settings change (read once per change, not per hover). */
-  readonly settings: Pick<SettingsEvents, 'clientConfig'>;
+  /** The network in use and the hover's settings, as of the last settings change (read once per change, not per hover). */
+  readonly settings: Pick<SettingsEvents, 'clientConfig' | 'hover'>;
   readonly logger: Logger;
 }
 
@@ -39,7 +39,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
   constructor(private readonly services: HoverServices, private readonly accounts: AccountLookup) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const settings = readHoverSettings();
+    const settings = this.services.settings.hover();
     const under = settings.enabled && inAddressLanguages(document.languageId, settings) ? addressUnder(document, position) : undefined;
     if (!under) {
       return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ChecksumMemo, ChecksumProblem, checksumProblemsIn } from '../../core/model/addressChecksum';
 import { checksumProblemMessage } from '../../core/content/checksumContent';
-import { inAddressLanguages, readDiagnosticsSettings, SettingsChange } from '../settings';
+import { inAddressLanguages, SettingsEvents } from '../settings';
 
 /** The Problems panel's name for where these come from. */
 export const DIAGNOSTIC_SOURCE = 'PLYR';
@@ -23,12 +23,15 @@ export class ChecksumDiagnostics implements vscode.Disposable {
   private readonly passes = new Map<string, { readonly version: number; readonly problems: readonly ChecksumProblem[] }>();
   private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly selector: vscode.DocumentSelector, settingsChanged: vscode.Event<SettingsChange>) {
+  constructor(
+    private readonly selector: vscode.DocumentSelector,
+    private readonly settings: Pick<SettingsEvents, 'onDidChange' | 'diagnostics' | 'hover'>,
+  ) {
     this.listeners = [
       vscode.workspace.onDidOpenTextDocument((document) => this.update(document)),
       vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
-      settingsChanged((change) => change.diagnostics && this.updateAll()),
+      settings.onDidChange((change) => change.diagnostics && this.updateAll()),
     ];
     this.updateAll();
   }
@@ -77,9 +80,9 @@ export class ChecksumDiagnostics implements vscode.Disposable {
   }
 
   private scan(document: vscode.TextDocument, key: string): readonly ChecksumProblem[] {
-    const settings = readDiagnosticsSettings();
+    const settings = this.settings.diagnostics();
     // The hover's guards: the same documents, the same languages, the same long-line limit (in the scan).
-    if (!settings.checksum || document.isClosed || vscode.languages.match(this.selector, document) === 0 || !inAddressLanguages(document.languageId)) {
+    if (!settings.checksum || document.isClosed || vscode.languages.match(this.selector, document) === 0 || !inAddressLanguages(document.languageId, this.settings.hover())) {
       return [];
     }
     let memo = this.memos.get(key);

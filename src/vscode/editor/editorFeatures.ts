@@ -13,7 +13,7 @@ const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untit
 
 /** What the editor features read, and what tells the inlay hints to update. */
 export interface EditorFeatureServices extends HoverServices, Omit<InlayHintServices, 'accounts' | 'serverPending'> {
-  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig'>;
+  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'hover' | 'inlayHints' | 'view' | 'diagnostics'>;
   readonly store: HoverServices['store'] & InlayHintServices['store'] & { readonly onDidChange: vscode.Event<string[]> };
   readonly credentials: HoverServices['credentials'] & { readonly onDidChange: vscode.Event<void> };
   readonly tracked: HoverServices['tracked'] & { readonly onDidChange: vscode.Event<void> };
@@ -33,7 +33,7 @@ export interface ServerGate {
  * diagnostics with their quick fixes; their commands live in commands/editor.ts.
  */
 export function registerEditorFeatures(services: EditorFeatureServices, accounts: AccountLookup, server: ServerGate): vscode.Disposable[] {
-  const checksums = new ChecksumDiagnostics(DOCUMENTS, services.settings.onDidChange);
+  const checksums = new ChecksumDiagnostics(DOCUMENTS, services.settings);
   return [
     vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts)),
     ...registerInlayHints(services, accounts, server),

@@ -8,7 +8,7 @@ import { BalanceStore } from '../../core/store/balanceStore';
 import { Slots } from '../../core/store/slots';
 import { Logger } from '../../core/api/logger';
 import { COMMANDS } from '../ids';
-import { inAddressLanguages, InlayHintSettings, readHoverSettings, readInlayHintSettings, readViewSettings } from '../settings';
+import { inAddressLanguages, InlayHintSettings, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
 import { TrackedStore } from '../state/trackedStore';
@@ -28,6 +28,8 @@ export interface InlayHintServices {
   readonly accounts: Pick<AccountLookup, 'plyrIdOf' | 'knownOwner'>;
   /** Whether the API server in use waits for the user's yes (a workspace's server): no request then. */
   readonly serverPending: () => boolean;
+  /** As of the last settings change: what the hints show, the hover's languages and cache age, the refresh's concurrency. */
+  readonly settings: Pick<SettingsEvents, 'inlayHints' | 'hover' | 'view'>;
   readonly logger: Logger;
 }
 
@@ -49,9 +51,8 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
   private readonly rendered = new Map<string, string>();
   /** Each address text's checksummed form: hashing is most of a hint's cost, and screens repeat. */
   private readonly parsed = new Map<string, AddressIdentifier | undefined>();
-  /** New requests at a time, across every range asked (plyr.refreshConcurrency, as a refresh, read once per range). */
-  private concurrency = 4;
-  private readonly slots = new Slots(() => this.concurrency);
+  /** New requests at a time, across every range asked (plyr.refreshConcurrency, as a refresh). */
+  private readonly slots = new Slots(() => this.services.settings.view().refreshConcurrency);
 
   /** `onDidChangeInlayHints`: when hints would read otherwise (inlayHintUpdates.ts decides). */
   constructor(
@@ -60,8 +61,8 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
   ) {}
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
-    const settings = readInlayHintSettings();
-    const hover = readHoverSettings();
+    const settings = this.services.settings.inlayHints();
+    const hover = this.services.settings.hover();
     if (settings.show === 'off' || !inAddressLanguages(document.languageId, hover)) {
       return [];
     }
@@ -90,7 +91,7 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
 
   /** The addresses whose hint would read otherwise now than when last returned. */
   changedSinceShown(ids: readonly string[]): boolean {
-    const settings = readInlayHintSettings();
+    const settings = this.services.settings.inlayHints();
     const now = Date.now();
     return ids.some((id) => {
       const shown = this.rendered.get(id);
@@ -105,7 +106,6 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
 
   private lookUp(ids: readonly AddressIdentifier[], settings: InlayHintSettings, cacheMs: number, token: vscode.CancellationToken): Promise<void> {
     const { store, accounts, tracked, watched } = this.services;
-    this.concurrency = readViewSettings().refreshConcurrency;
     if (settings.show === 'name') {
       // A label names the address already: only the others' owners are asked.
       const unnamed = ids.filter((id) => !(tracked.find(id.value)?.label ?? watched.find(id.value)?.label));

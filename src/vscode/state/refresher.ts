@@ -5,7 +5,6 @@ import { runPool } from '../../core/store/pool';
 import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
 import { VIEWS } from '../ids';
-import { readViewSettings } from '../settings';
 import { OpenRows } from './openRows';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
@@ -17,6 +16,8 @@ export interface RefresherOptions {
   /** The account's groups and wallets: those open in the view are refreshed with the balances. */
   readonly accounts: AccountStore;
   readonly openRows: OpenRows;
+  /** Requests at a time (plyr.refreshConcurrency). */
+  readonly concurrency: () => number;
   /** Run once a refresh of everything is done, before it resolves (keeping the answers). */
   readonly afterRefreshAll?: () => Promise<void>;
 }
@@ -46,7 +47,7 @@ export class Refresher {
           return parsed.ok ? [() => store.refresh(parsed.value)] : [];
         }),
       ];
-      this.running = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, readViewSettings().refreshConcurrency, async (task) => void (await task()))))
+      this.running = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.options.concurrency(), async (task) => void (await task()))))
         // Keeping the answers is not the refresh: a failed write does not fail it.
         .then(() => (this.options.afterRefreshAll?.() ?? Promise.resolve()).catch(() => undefined))
         .finally(() => (this.running = undefined));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { PriceBook } from '../../core/model/value';
 import { TokenListStore } from '../../core/store/tokenListStore';
-import { readValueSettings, SettingsChange } from '../settings';
+import { SettingsEvents } from '../settings';
 
 /**
  * Values in dollars as every surface reads them: the prices of the one shared token list
@@ -11,21 +11,19 @@ import { readValueSettings, SettingsChange } from '../settings';
 export class Values implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: { dispose(): void }[];
-  private enabled = readValueSettings().showValues;
   /** Fires when the prices shown change: the list answered or failed, or values were turned on or off. */
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly tokenList: TokenListStore,
-    settingsChanged: vscode.Event<SettingsChange>,
+    private readonly settings: Pick<SettingsEvents, 'onDidChange' | 'values'>,
   ) {
     this.subscriptions = [
       this.changed,
       // Asking changes nothing shown; an answer or a failure does.
       tokenList.onDidChange(() => !tokenList.get()?.loading && this.changed.fire()),
-      settingsChanged((change) => {
+      settings.onDidChange((change) => {
         if (change.values) {
-          this.enabled = readValueSettings().showValues;
           this.changed.fire();
         }
       }),
@@ -33,7 +31,7 @@ export class Values implements vscode.Disposable {
   }
 
   get on(): boolean {
-    return this.enabled;
+    return this.settings.values().showValues;
   }
 
   /**
@@ -41,7 +39,7 @@ export class Values implements vscode.Disposable {
    * failed. Asks for the list when it is due; its answer comes through onDidChange.
    */
   prices(): PriceBook | undefined {
-    if (!this.enabled) {
+    if (!this.on) {
       return undefined;
     }
     if (this.tokenList.isDue()) {
@@ -52,12 +50,12 @@ export class Values implements vscode.Disposable {
 
   /** The prices known now, asking nothing (for deciding what to re-render). */
   peek(): PriceBook | undefined {
-    return this.enabled ? this.tokenList.prices() : undefined;
+    return this.on ? this.tokenList.prices() : undefined;
   }
 
   /** The prices, waiting for the list when it is due (the hover, Check Balance). Rejects only when `signal` aborts. */
   async load(signal?: AbortSignal): Promise<PriceBook | undefined> {
-    if (!this.enabled) {
+    if (!this.on) {
       return undefined;
     }
     await this.tokenList.load(signal);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { nextRefreshDelayMs, oversleptTimer } from '../../core/store/refreshSchedule';
 import { COMMANDS } from '../ids';
-import { readViewSettings, SettingsChange } from '../settings';
+import { SettingsEvents } from '../settings';
 
 export interface AutoRefreshSchedule {
   readonly running: boolean;
@@ -18,7 +18,8 @@ export interface AutoRefreshOptions {
   /** After a round: true when no identifier could reach the server. */
   readonly unreachable: () => boolean;
   readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> };
-  readonly settingsChanged: vscode.Event<SettingsChange>;
+  /** Its changes, and the schedule's settings as of the last one. */
+  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'view'>;
 }
 
 /**
@@ -39,12 +40,12 @@ export class AutoRefresh implements vscode.Disposable {
   private running = false;
 
   constructor(private readonly options: AutoRefreshOptions) {
-    const { view, statusBar, settingsChanged } = options;
+    const { view, statusBar, settings } = options;
     this.subscriptions = [
       view.onDidChangeVisibility(() => this.reschedule()),
       statusBar.onDidChangeTarget(() => this.reschedule()),
       vscode.window.onDidChangeWindowState(() => this.reschedule()),
-      settingsChanged((change) => change.schedule && this.reschedule()),
+      settings.onDidChange((change) => change.schedule && this.reschedule()),
     ];
     this.reschedule();
   }
@@ -65,7 +66,7 @@ export class AutoRefresh implements vscode.Disposable {
       return;
     }
     this.ageTimer = setInterval(() => this.everyMinute(), 60_000);
-    const { autoRefreshSeconds } = readViewSettings();
+    const { autoRefreshSeconds } = this.options.settings.view();
     if (autoRefreshSeconds === 0) {
       return;
     }
@@ -89,7 +90,7 @@ export class AutoRefresh implements vscode.Disposable {
   }
 
   private delayMs(): number {
-    const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = readViewSettings();
+    const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = this.options.settings.view();
     return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.failures, autoRefreshBackoffMaxSeconds * 1000);
   }
 
@@ -120,7 +121,7 @@ export class AutoRefresh implements vscode.Disposable {
       });
     }
     this.options.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
-    if (this.active && readViewSettings().autoRefreshSeconds > 0) {
+    if (this.active && this.options.settings.view().autoRefreshSeconds > 0) {
       this.schedule(this.delayMs());
     }
   }

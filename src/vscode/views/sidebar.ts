@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AutoRefresh, AutoRefreshSchedule } from './autoRefresh';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { Services } from '../services';
-import { networkLabel, readViewSettings } from '../settings';
+import { networkLabel } from '../settings';
 import { BalancesTreeProvider, SidebarRow } from './tree/balancesTreeProvider';
 import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
@@ -59,7 +59,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
   // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
   // its PLYR ID's row instead would reload the row's children under a reveal still resolving.
   const accountListener = services.accounts.onDidChange((changes) => provider.refreshSections(changes.filter((c) => !services.accounts.get(c.plyrId, c.section)?.loading)));
-  if (readViewSettings().openOnStartup) {
+  if (services.settings.view().openOnStartup) {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }
   const autoRefresh = createAutoRefresh(services, view, () => render());
@@ -102,14 +102,14 @@ export function createSidebar(services: SidebarServices): Sidebar {
 /** The tree's data: every row kind, fed by the stores and the settings it shows them with. */
 function createProvider(services: SidebarServices): { account: AccountRows; provider: BalancesTreeProvider } {
   const { tracked, watched, store } = services;
-  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => readViewSettings().hideZeroBalances, now: Date.now, prices: () => services.values.prices() });
+  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => services.settings.view().hideZeroBalances, now: Date.now, prices: () => services.values.prices() });
   const provider = new BalancesTreeProvider({
     account,
     knownOwner: (address) => services.owners.knownOwner(address),
     tracked,
     watched,
     store,
-    hideZeroBalances: () => readViewSettings().hideZeroBalances,
+    hideZeroBalances: () => services.settings.view().hideZeroBalances,
     networkLabel: () => networkLabel(services.settings.clientConfig()),
     masked: () => services.privacy.on,
     prices: () => services.values.prices(),
@@ -163,6 +163,6 @@ function createAutoRefresh(services: SidebarServices, view: vscode.TreeView<Bala
       return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
     },
     statusBar,
-    settingsChanged: services.settings.onDidChange,
+    settings: services.settings,
   });
 }

@@ -5,7 +5,7 @@ import { statusBarModel } from '../../core/content/statusBarContent';
 import { parseTokenName } from '../../core/model/token';
 import { COMMANDS, SETTINGS } from '../ids';
 import { Logger } from '../../core/api/logger';
-import { networkLabel, readValueSettings, SettingsChange } from '../settings';
+import { networkLabel, SettingsEvents } from '../settings';
 import { Values } from '../state/values';
 
 export interface BalanceStatusBarOptions {
@@ -16,7 +16,8 @@ export interface BalanceStatusBarOptions {
   readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> };
   /** The prices for the value (plyr.statusBar.show) and the tooltip's value line. */
   readonly values: Pick<Values, 'prices' | 'onDidChange'>;
-  readonly settingsChanged: vscode.Event<SettingsChange>;
+  /** Its changes, and the network's name and what the item shows as of the last one. */
+  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'values'>;
 }
 
 /**
@@ -33,7 +34,7 @@ export class BalanceStatusBar implements vscode.Disposable {
   private target: { identifier: Identifier; token: string } | undefined;
 
   constructor(private readonly options: BalanceStatusBarOptions) {
-    const { store, privacy, values, settingsChanged } = options;
+    const { store, privacy, values, settings } = options;
     this.item.name = vscode.l10n.t('PLYR balance');
     this.subscriptions = [
       this.item,
@@ -45,7 +46,7 @@ export class BalanceStatusBar implements vscode.Disposable {
           this.render();
         }
       }),
-      settingsChanged((change) => {
+      settings.onDidChange((change) => {
         if (change.statusBar) {
           this.readTarget();
         } else if (change.scope) {
@@ -99,12 +100,12 @@ export class BalanceStatusBar implements vscode.Disposable {
       identifier: target.identifier.value,
       label: this.options.labelOf(target.identifier.value),
       token: target.token,
-      networkLabel: networkLabel(),
+      networkLabel: networkLabel(this.options.settings.clientConfig()),
       entry,
       now: Date.now(),
       masked: this.options.privacy.on,
       prices,
-      show: readValueSettings().statusBarShows,
+      show: this.options.settings.values().statusBarShows,
     });
   }
 
