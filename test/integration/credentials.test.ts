@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
-import { checkBalance, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, waitFor } from './helpers';
+import { silentLogger } from '../../src/core/api/logger';
+import { SECRET_KEYS } from '../../src/vscode/ids';
+import { CredentialStore } from '../../src/vscode/state/credentialStore';
+import { checkBalance, plyrApi, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
 
 /** Every file under a folder, skipping what cannot be read (sockets, vanished files). */
 function filesUnder(dir: string): string[] {
@@ -79,11 +82,75 @@ describe('API credentials', () => {
     }
   });
 
+  it('cleared in another window, are heard of in a window that only ever read them', async () => {
+    // The window's own store, over a SecretStorage whose other windows the test plays.
+    const stored = new Map<string, string>([[SECRET_KEYS.credentials, JSON.stringify({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey })]]);
+    const storageChanged = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+    const write = (key: string, value?: string) => (value === undefined ? stored.delete(key) : stored.set(key, value), storageChanged.fire({ key }));
+    const secrets = { get: async (key: string) => stored.get(key), store: async (key: string, value: string) => write(key, value), delete: async (key: string) => write(key), onDidChange: storageChanged.event } as unknown as vscode.SecretStorage;
+    const credentials = new CredentialStore(secrets, silentLogger);
+    let heard = 0;
+    credentials.onDidChange(() => heard++);
+    try {
+      assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      write(SECRET_KEYS.credentials); // another window clears them
+      await waitFor(() => heard === 1, 'the change in the other window heard');
+      assert.equal(await credentials.get(), undefined);
+      // This window's own write is announced once: its storage event is not news.
+      await credentials.store(DEMO_CREDENTIALS);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(heard, 2);
+    } finally {
+      credentials.dispose();
+      storageChanged.dispose();
+      await setDemoCredentials(); // the real store sets the context key back
+    }
+  });
+
   it('once cleared, make Check Balance ask for credentials without any request', async () => {
     await vscode.commands.executeCommand('plyr.clearCredentials');
     const error = await rejection(checkBalance('player123'));
     assert.equal(error.code, 'noCredentials');
     assert.match(error.message, /Set API Credentials/);
     assert.equal(sim.requests.length, 0);
+  });
+});
+
+describe('API credentials set while a refresh-all runs', () => {
+  let sim: Simulator;
+  before(async () => {
+    sim = await startSuite(); // the demo key with its own secret (the suite above registers another)
+  });
+  after(async () => {
+    await setDemoCredentials();
+    await sim.close();
+  });
+
+  it('are used again for the rows it asked with the old ones, not only for those after', async () => {
+    const config = vscode.workspace.getConfiguration('plyr');
+    await config.update('refreshConcurrency', 1, vscode.ConfigurationTarget.Global); // one row at a time: some before, some after
+    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    const ids = ['player123', 'crypto-fennec', '0x742d35Cc6634C0532925a3b844Bc454e4438f44e'];
+    try {
+      await setDemoCredentials({ apiKey: 'demo-api-key-wrong', secretKey: 'not-the-secret' });
+      await vscode.commands.executeCommand('plyr.addIdentifier', ids);
+      sim.reset();
+      sim.configure({ latencyMs: 300 });
+      const refreshing = vscode.commands.executeCommand('plyr.refresh');
+      // The first row has its answer (refused: the wrong key) once the second is asked.
+      await waitFor(() => sim.requests.some((r) => r.path.endsWith('/crypto-fennec')), 'the second row asked');
+      await setDemoCredentials();
+      await refreshing;
+      const rows = await waitFor(async () => {
+        const all = (await plyrApi()).getTracked();
+        return all.every((t) => t.status === 'ok') && all;
+      }, 'every row read with the new credentials', 8000);
+      assert.deepEqual(rows.map((t) => t.identifier.toLowerCase()), ids.map((id) => id.toLowerCase()));
+    } finally {
+      sim.configure({ latencyMs: 0 });
+      await untrackAll();
+      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await resetSettings();
+    }
   });
 });

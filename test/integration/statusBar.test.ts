@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Simulator } from '../../simulator/server';
-import { plyrApi, resetSettings, startSuite, waitFor } from './helpers';
+import { Simulator, startSimulator } from '../../simulator/server';
+import { plyrApi, pointAt, resetSettings, setDemoCredentials, startSuite, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 
@@ -51,6 +51,28 @@ describe('the status bar item', () => {
     sim.clearFaults();
     assert.equal(state.text, before.text.replace('$(credit-card)', '$(warning)'));
     assert.match(state.tooltip, /The last refresh failed: .*database down/);
+  });
+
+  it('asks the new server at once when the server changes, with automatic refresh off', async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    const other = await startSimulator();
+    other.setHolding('player123', 'gamr', 3n * 10n ** 18n);
+    try {
+      await pointAt(other.url); // player123 is in neither list: only the item itself can ask
+      const state = await waitFor(async () => (await plyrApi()).getStatusBar()?.text === '$(credit-card) 3 GAMR' && (await plyrApi()).getStatusBar(), 'the amount on the new server', 5000);
+      assert.ok(state.tooltip.includes(`on custom (${other.url})`), state.tooltip);
+      assert.deepEqual(other.requests.map((r) => r.path), ['/api/user/balance/player123']);
+    } finally {
+      await pointAt(sim.url);
+      await other.close();
+    }
+  });
+
+  it('asks again at once when the credentials change, with automatic refresh off', async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    sim.setHolding('player123', 'gamr', 5n * 10n ** 18n);
+    await setDemoCredentials(); // entered again: a new epoch, as for new ones
+    await waitFor(async () => (await plyrApi()).getStatusBar()?.text === '$(credit-card) 5 GAMR', 'the amount read with the credentials', 5000);
   });
 
   it('goes away when the identifier is cleared', async () => {

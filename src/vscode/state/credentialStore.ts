@@ -11,8 +11,11 @@ export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
-  /** What this window last wrote (or saw), to tell its own storage events from other windows'. */
-  private lastWritten: string | undefined;
+  /**
+   * What this window last wrote or read, to tell its own storage events from other windows': a
+   * window that only ever read the stored credentials must still hear another one clear them.
+   */
+  private lastKnown: string | undefined;
   private cached: Promise<Credentials | undefined> | undefined;
 
   /**
@@ -22,12 +25,11 @@ export class CredentialStore implements vscode.Disposable {
   constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger, private readonly environment: () => Credentials | undefined = () => undefined) {
     this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
+        const known = this.lastKnown;
         this.cached = undefined;
-        await this.refreshContextKey();
+        await this.refreshContextKey(); // reads them again: lastKnown is now what is stored
         // Our own store() already announced its change; another window's change is news.
-        const current = await this.secrets.get(SECRET_KEYS.credentials).then(undefined, () => undefined);
-        if (current !== this.lastWritten) {
-          this.lastWritten = current;
+        if (this.lastKnown !== known) {
           this.changed.fire();
         }
       }
@@ -47,6 +49,7 @@ export class CredentialStore implements vscode.Disposable {
   private async read(): Promise<Credentials | undefined> {
     try {
       const raw = await this.secrets.get(SECRET_KEYS.credentials);
+      this.lastKnown = raw;
       if (!raw) {
         return this.fromEnvironment();
       }
@@ -67,8 +70,8 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   async store(credentials: Credentials): Promise<void> {
-    this.lastWritten = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
-    await this.secrets.store(SECRET_KEYS.credentials, this.lastWritten);
+    this.lastKnown = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
+    await this.secrets.store(SECRET_KEYS.credentials, this.lastKnown);
     this.cached = undefined;
     await this.refreshContextKey();
     // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
@@ -76,7 +79,7 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   async clear(): Promise<void> {
-    this.lastWritten = undefined;
+    this.lastKnown = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
     this.cached = undefined;
     await this.refreshContextKey();

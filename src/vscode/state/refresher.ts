@@ -29,6 +29,8 @@ export interface RefresherOptions {
  */
 export class Refresher {
   private running: Promise<void> | undefined;
+  /** A refresh of everything to run once the one running now is done (see refreshAllAgain). */
+  private queued: Promise<void> | undefined;
 
   constructor(private readonly options: RefresherOptions) {}
 
@@ -55,6 +57,21 @@ export class Refresher {
     return this.running;
   }
 
+  /**
+   * Everything again, after the refresh running now if one is: that one asked part of its rows
+   * with the old credentials or of the old server, and joining it would leave them as they came back.
+   */
+  refreshAllAgain(): Promise<void> {
+    if (!this.running) {
+      return this.refreshAll();
+    }
+    this.queued ??= this.running.catch(() => undefined).then(() => {
+      this.queued = undefined;
+      return this.refreshAll();
+    });
+    return this.queued;
+  }
+
   /** Refreshes one identifier of either list; false when neither holds it. */
   async refreshOne(id: string): Promise<boolean> {
     const entry = this.options.tracked.find(id) ?? this.options.watched.find(id);
@@ -68,15 +85,18 @@ export class Refresher {
 /**
  * When everything is refreshed without being asked: new credentials start a new epoch (answers
  * to requests signed with the old ones are dropped), and a new server (once its remembered
- * balances are restored) is asked for every row.
+ * balances are restored) is asked for every row, and for the status bar's identifier, which
+ * need not be in either list.
  */
-export function refreshOnServerChanges({ refresher, store, accounts, credentials, settings }: { refresher: Refresher; store: BalanceStore; accounts: AccountStore; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> } }): vscode.Disposable[] {
+export function refreshOnServerChanges({ refresher, store, accounts, credentials, settings, statusBar }: { refresher: Refresher; store: BalanceStore; accounts: AccountStore; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> }; statusBar: { refresh(): Promise<void> } }): vscode.Disposable[] {
+  // What fails shows in its row; nothing here has anyone to tell.
+  const everything = () => void Promise.all([refresher.refreshAllAgain(), statusBar.refresh()]).catch(() => undefined);
   return [
     credentials.onDidChange(() => {
       store.newEpoch();
       accounts.newEpoch();
-      void refresher.refreshAll();
+      everything();
     }),
-    settings.onDidChange((change) => change.scope && void refresher.refreshAll()),
+    settings.onDidChange((change) => change.scope && everything()),
   ];
 }
