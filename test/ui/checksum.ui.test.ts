@@ -27,9 +27,9 @@ describe('checksum problems in the code, as a person meets them', () => {
 
     // Into the address, as a person clicks it, then the light bulb's menu from the keyboard.
     // (A regular expression: text given as a string matches regardless of case.)
-    await page.locator('.monaco-editor .view-lines span span', { hasText: new RegExp(typo) }).first().click();
     // The light bulb says the fixes are ready: Ctrl+. before it can find none yet.
-    await bench.expectVisible(page.locator('.monaco-editor .lightBulbWidget'), 'checksum-light-bulb');
+    const address = page.locator('.monaco-editor .view-lines span span', { hasText: new RegExp(typo) }).first();
+    await bench.gestureUntilVisible(() => address.click(), page.locator('.monaco-editor .lightBulbWidget'), 'checksum-light-bulb');
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Use the checksummed form' });
     await bench.expectVisible(fix, 'checksum-quick-fix');
