@@ -89,17 +89,20 @@ describe('API credentials', () => {
     const write = (key: string, value?: string) => (value === undefined ? stored.delete(key) : stored.set(key, value), storageChanged.fire({ key }));
     const secrets = { get: async (key: string) => stored.get(key), store: async (key: string, value: string) => write(key, value), delete: async (key: string) => write(key), onDidChange: storageChanged.event } as unknown as vscode.SecretStorage;
     const credentials = new CredentialStore(secrets, silentLogger);
-    let heard = 0;
-    credentials.onDidChange(() => heard++);
+    // The key each announced change leaves in force (none: cleared).
+    const heard: (string | undefined)[] = [];
+    credentials.onDidChange(async () => heard.push((await credentials.get())?.apiKey));
     try {
       assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
       write(SECRET_KEYS.credentials); // another window clears them
-      await waitFor(() => heard === 1, 'the change in the other window heard');
+      await waitFor(() => heard.length === 1, 'the change in the other window heard');
       assert.equal(await credentials.get(), undefined);
-      // This window's own write is announced once: its storage event is not news.
+      // This window's own write is announced once: its storage event is not news. Another
+      // window's write after it marks the end: storage events are handled in the order they come.
       await credentials.store(DEMO_CREDENTIALS);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.equal(heard, 2);
+      write(SECRET_KEYS.credentials, JSON.stringify({ apiKey: 'other-window-key', secretKey: 'other-window-secret' }));
+      await waitFor(() => heard.includes('other-window-key'), 'the next change in the other window heard');
+      assert.deepEqual(heard, [undefined, DEMO_CREDENTIALS.apiKey, 'other-window-key']);
     } finally {
       credentials.dispose();
       storageChanged.dispose();
