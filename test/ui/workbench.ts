@@ -182,21 +182,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       },
       async palette(command) {
         const input = page.locator('.quick-input-widget .quick-input-box input');
-        const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
         // A menu or notification closing at that moment can take the focus back and close the
         // palette as it opens, or just after it showed (one CI run saw it go between the two):
-        // open it again then, up to three times.
-        for (let attempt = 1; ; attempt++) {
+        // opened and typed into again then, as any missed gesture.
+        const openAndType = async () => {
           await page.keyboard.press('F1');
-          const typed = await input
-            .waitFor({ state: 'visible', timeout: 5_000 })
-            .then(() => input.fill(`>${command}`, { timeout: 5_000 }))
-            .then(() => entry.waitFor({ timeout: 5_000 }))
-            .then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
-          if (typed) {
-            break;
-          }
-        }
+          await input.fill(`>${command}`, { timeout: 5_000 }).catch(() => undefined);
+        };
+        await bench.gestureUntilVisible(openAndType, page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first(), `palette-${command.replace(/\W+/g, '-')}`);
         await page.keyboard.press('Enter');
       },
       async enter(text, title) {
