@@ -80,8 +80,23 @@ export async function expectVisible(page: Page, locator: Locator, name: string, 
   } catch (error) {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
+    // CI keeps only the log: say in words what the screen showed.
+    console.error(`failed-${name}: what the workbench showed\n${await describeScreen(page).catch((e: unknown) => `(could not be read: ${String(e)})`)}`);
     throw error;
   }
+}
+
+/** The sidebar's rows, the notifications and the quick input, as text. */
+async function describeScreen(page: Page): Promise<string> {
+  const texts = (selector: string, attribute?: string) =>
+    page.locator(selector).evaluateAll((nodes, name) => nodes.map((n) => (name ? n.getAttribute(name) : n.textContent) ?? ''), attribute);
+  const sections: [string, string[]][] = [
+    ['sidebar title', await texts('.part.sidebar .title-label')],
+    ['sidebar rows', await texts('.part.sidebar .monaco-list-row', 'aria-label')],
+    ['notifications', await texts('.notification-toast .notification-list-item-message')],
+    ['quick input', await texts('.quick-input-widget:not([style*="display: none"]) .quick-input-list .monaco-list-row', 'aria-label')],
+  ];
+  return sections.map(([title, lines]) => `  ${title}: ${lines.length ? lines.map((l) => `\n    ${l}`).join('') : '(none)'}`).join('\n');
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P), as a person would. */
