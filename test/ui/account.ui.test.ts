@@ -165,7 +165,7 @@ describe('the account under a PLYR ID, driven like a person', () => {
     const toast = bench.page.locator('.notification-toast', { hasText: 'no known block explorer' });
     await bench.expectVisible(toast, 'no-explorer');
     assert.match(await toast.innerText(), /The custom network has no known block explorer to open a transaction in\./);
-    await toast.locator('a.monaco-button', { hasText: 'Copy Hash' }).click();
+    await bench.answer(toast, 'Copy Hash', 'copy-hash');
     const earnHash = demoTxHash('player123:0:earn');
     assert.match(earnHash, /^0x[0-9a-f]{64}$/);
     assert.equal(await poll(clipboard, (text) => text === earnHash, 10_000), earnHash, "the message copies the entry's transaction hash");

@@ -61,7 +61,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     const toast = bench.page.locator('.notification-toast', { hasText: 'Deleted the group Team' });
     await bench.expectVisible(toast, 'group-deleted');
     await until(['crypto-fennec', 'treasury-main', 'tester-01', 'player123'], 'its rows at the top level');
-    await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
+    await bench.answer(toast, 'Undo', 'group-undo');
     await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the group back, with its rows');
   });
 
@@ -75,7 +75,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     const toast = bench.page.locator('.notification-toast', { hasText: 'Removed crypto-fennec' });
     await bench.expectVisible(toast, 'row-removed');
     await until(['Group Players', 'tester-01', 'player123', 'treasury-main'], 'the row removed');
-    await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
+    await bench.answer(toast, 'Undo', 'row-undo');
     await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back in its place');
   });
 

@@ -89,7 +89,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.palette('PLYR: Refresh All Balances');
     await roundsBegun(refreshedAt, 2);
     assert.equal(await toast.count(), 1, 'exactly one change notification');
-    await toast.first().locator('a.monaco-button', { hasText: 'Reveal' }).click();
+    await bench.answer(toast.first(), 'Reveal', 'change-reveal');
     await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'Test player' }), 'notification-reveal');
     assert.match(await statusItem().innerText(), /9,007,210\.25\d* GAMR/, 'the status bar follows the change');
   });
@@ -168,7 +168,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.expectVisible(toast, 'import-summary');
     assert.match(await toast.innerText(), /1 rows refused/);
     await bench.expectVisible(row('Fox'), 'import-row');
-    await toast.locator('a.monaco-button', { hasText: 'Undo' }).click();
+    await bench.answer(toast, 'Undo', 'import-undo');
     await row('Fox').waitFor({ state: 'detached' });
   });
 });

@@ -38,6 +38,11 @@ export interface Workbench {
    * code actions it should ask for), and a person would simply do it again.
    */
   gestureUntilVisible(gesture: () => Promise<void>, outcome: Locator, name: string): Promise<void>;
+  /**
+   * Clicks a notification's button. The toast goes once it took the answer; one still showing 5 s
+   * later missed the click (a CI run saw an answer never arrive) and is clicked again, once.
+   */
+  answer(toast: Locator, button: string, name: string): Promise<void>;
   palette(command: string): Promise<void>;
   /** Types text into the quick input (the one titled `title`, when given) and presses Enter. */
   enter(text: string, title?: string): Promise<void>;
@@ -78,10 +83,24 @@ export async function expectVisible(page: Page, locator: Locator, name: string, 
   try {
     await locator.waitFor({ state: 'visible', timeout });
   } catch (error) {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
-    // CI keeps only the log: say in words what the screen showed.
-    console.error(`failed-${name}: what the workbench showed\n${await describeScreen(page).catch((e: unknown) => `(could not be read: ${String(e)})`)}`);
+    await recordFailure(page, name);
+    throw error;
+  }
+}
+
+/** Saves failed-<name>.png, and says in words what it shows: CI keeps only the log. */
+async function recordFailure(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
+  console.error(`failed-${name}: what the workbench showed\n${await describeScreen(page).catch((e: unknown) => `(could not be read: ${String(e)})`)}`);
+}
+
+/** Waits for a locator to be hidden; on a time-out saves failed-<name>.png to show why. */
+async function expectHidden(page: Page, locator: Locator, name: string): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'hidden', timeout: 5_000 });
+  } catch (error) {
+    await recordFailure(page, name);
     throw error;
   }
 }
@@ -121,8 +140,7 @@ export async function restMouseOn(page: Page, target: Locator, hover: Locator): 
       return;
     } catch (error) {
       if (attempt === 5) {
-        fs.mkdirSync(SCREENSHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(SCREENSHOTS, 'failed-hover.png') }).catch(() => undefined);
+        await recordFailure(page, 'hover');
         throw error;
       }
     }
@@ -194,6 +212,16 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         }
         await gesture();
         await expectVisible(page, outcome, name, 10_000);
+      },
+      async answer(toast, button, name) {
+        const gone = () => toast.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+        for (let attempt = 1; attempt <= 2; attempt++) {
+          await toast.locator('a.monaco-button', { hasText: button }).click();
+          if (await gone()) {
+            return;
+          }
+        }
+        await expectHidden(page, toast, name);
       },
       async palette(command) {
         const input = page.locator('.quick-input-widget .quick-input-box input');
