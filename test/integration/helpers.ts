@@ -69,12 +69,15 @@ export async function tracked(id: string): Promise<TrackedSnapshot | undefined> 
   return (await plyrApi()).getTracked().find((t) => t.identifier === id);
 }
 
-/** Polls `probe` until it returns a value (or true), failing after `ms`. No fixed sleeps. */
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 10_000): Promise<T> {
+/**
+ * Polls `probe` until it returns a value (or true), failing after `ms`. No fixed sleeps. `what`
+ * may be a function, read at the time-out: the state that explains it.
+ */
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string | (() => string), ms = 10_000): Promise<T> {
   const found = (value: T | undefined | false): value is T => value !== undefined && value !== false;
   const value = await poll(async () => probe(), found, ms, 25);
   if (!found(value)) {
-    assert.fail(`timed out after ${ms} ms waiting for ${what}`);
+    assert.fail(`timed out after ${ms} ms waiting for ${typeof what === 'function' ? what() : what}`);
   }
   return value;
 }

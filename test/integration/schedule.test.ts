@@ -43,10 +43,16 @@ describe('the automatic refresh schedule', () => {
       this.skip(); // never here: the runner's browser page has focus (reported as a failure by the runner)
     }
     sim.reset();
+    const shownAt = Date.now();
     await vscode.commands.executeCommand('workbench.view.extension.plyr');
-    await waitFor(() => sim.requests.length >= 2, 'one refresh of both identifiers on showing the view', 3000);
+    const api = await plyrApi();
+    // What a time-out found (one CI run saw no further round within 10 s).
+    const state = () =>
+      `requests at ${sim.requests.map((r) => `${r.path} +${r.startedAt - shownAt} ms`).join(', ') || 'none'}; window focused ${vscode.window.state.focused}; ` +
+      `schedule ${JSON.stringify(api.getAutoRefresh())} at +${Date.now() - shownAt} ms`;
+    await waitFor(() => sim.requests.length >= 2, () => `one refresh of both identifiers on showing the view: ${state()}`, 3000);
     // Then rounds of two, about a second apart: waited for, then read from the simulator's clock.
-    await waitFor(() => sim.requests.length >= 6, 'two more rounds', 10_000);
+    await waitFor(() => sim.requests.length >= 6, () => `two more rounds: ${state()}`, 10_000);
     const rounds = roundsOf(sim.requests.map((r) => r.startedAt), 500);
     const gaps = rounds.slice(1).map((t, i) => t - rounds[i]);
     // A second apart, with room for a busy 2-core machine; the backoff test below shows the waits grow.
