@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/store/balanceMemory';
+import { MAX_REMEMBERED_TOKENS, MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/store/balanceMemory';
 
 const MAINNET = 'https://api.plyr.network/api/';
 const TESTNET = 'https://api-testnet.plyr.network/api/';
@@ -33,6 +33,16 @@ describe('balance memory', () => {
       assert.equal(rememberedIn(junk, MAINNET).size, 0);
     }
     assert.equal(rememberedIn({}, '__proto__').size, 0, 'an inherited key is not a scope');
+  });
+
+  it('leaves out an identifier with more tokens than a sane account holds, and keeps the others', () => {
+    const tokens = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`t${i}`, '1']));
+    const saved = withRemembered(undefined, MAINNET, new Map([
+      ['most', { balances: tokens(MAX_REMEMBERED_TOKENS), fetchedAt: 1 }],
+      ['flood', { balances: tokens(10_000), fetchedAt: 1 }],
+    ]));
+    assert.deepEqual([...rememberedIn(saved, MAINNET).keys()], ['most']);
+    assert.ok(JSON.stringify(saved).length < 10_000, `${JSON.stringify(saved).length} characters kept`);
   });
 
   it('keeps other scopes, at most MAX_SCOPES in all, the current one last', () => {

@@ -10,6 +10,11 @@ export type BalanceMemory = Readonly<Record<string, Readonly<Record<string, Reme
 
 /** Roots remembered at most: switching networks back and forth keeps both, not every one ever used. */
 export const MAX_SCOPES = 4;
+/**
+ * An identifier with more tokens than this is not remembered (its row is asked at once after a
+ * restart): a server's answer of 10,000 tokens made globalState 1 MB, written again each refresh.
+ */
+export const MAX_REMEMBERED_TOKENS = 100;
 
 /** What is remembered for one scope; malformed entries are dropped. */
 export function rememberedIn(raw: unknown, scope: string): Map<string, RememberedBalances> {
@@ -34,6 +39,7 @@ export function rememberedIn(raw: unknown, scope: string): Map<string, Remembere
 /** `raw` with `scope` replaced by `entries`; the scope becomes the most recent of at most MAX_SCOPES. */
 export function withRemembered(raw: unknown, scope: string, entries: ReadonlyMap<string, RememberedBalances>): BalanceMemory {
   const others = isPlainObject(raw) ? Object.entries(raw).filter(([key, value]) => key !== scope && isPlainObject(value)) : [];
-  const current = Object.fromEntries([...entries].map(([id, r]) => [id, { balances: r.balances, fetchedAt: r.fetchedAt }]));
+  const kept = [...entries].filter(([, r]) => Object.keys(r.balances).length <= MAX_REMEMBERED_TOKENS);
+  const current = Object.fromEntries(kept.map(([id, r]) => [id, { balances: r.balances, fetchedAt: r.fetchedAt }]));
   return Object.fromEntries([...others.slice(-(MAX_SCOPES - 1)), [scope, current]]) as BalanceMemory;
 }
