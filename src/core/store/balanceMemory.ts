@@ -11,8 +11,8 @@ export type BalanceMemory = Readonly<Record<string, Readonly<Record<string, Reme
 /** Roots remembered at most: switching networks back and forth keeps both, not every one ever used. */
 export const MAX_SCOPES = 4;
 /**
- * An identifier with more tokens than this is not remembered (its row is asked at once after a
- * restart): a server's answer of 10,000 tokens made globalState 1 MB, written again each refresh.
+ * An identifier with more tokens than this is not remembered (after a restart its row waits for its
+ * first answer): a server's answer of 10,000 tokens made globalState 1 MB, written again each refresh.
  */
 export const MAX_REMEMBERED_TOKENS = 100;
 
