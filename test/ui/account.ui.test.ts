@@ -268,8 +268,7 @@ describe('the account under a PLYR ID, driven like a person', () => {
     await bench.page.keyboard.type('plyr.network');
     const network = bench.page.locator('.settings-editor .setting-item-enum', { hasText: 'plyr.network' }).or(bench.page.locator('.settings-editor .setting-item-enum', { hasText: 'Network' })).first();
     await bench.expectVisible(network, 'setting-network');
-    await network.locator('select').click();
-    await bench.page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: 'mainnet' }).click();
+    await bench.choose(network.locator('select'), 'mainnet', 'network-mainnet');
     // The editor shows the choice at once and writes it after a debounce: wait for the file.
     // Mainnet is the default, so VS Code writes it by removing the key.
     const written = async () => {

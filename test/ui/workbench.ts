@@ -43,6 +43,12 @@ export interface Workbench {
    * later missed the click (a CI run saw an answer never arrive) and is clicked again, once.
    */
   answer(toast: Locator, button: string, name: string): Promise<void>;
+  /**
+   * Chooses `option` in one of VS Code's select boxes: opens its list and clicks the option. The
+   * list closes when what holds the box renders again (the settings editor, as its search
+   * settles: a CI run saw the option go as it was clicked), and is then opened again, twice at most.
+   */
+  choose(select: Locator, option: string, name: string): Promise<void>;
   palette(command: string): Promise<void>;
   /** Types text into the quick input (the one titled `title`, when given) and presses Enter. */
   enter(text: string, title?: string): Promise<void>;
@@ -222,6 +228,23 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
           }
         }
         await expectHidden(page, toast, name);
+      },
+      async choose(select, option, name) {
+        const row = page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: option });
+        for (let attempt = 1; ; attempt++) {
+          if (!(await row.isVisible())) {
+            await select.click();
+          }
+          try {
+            await row.click({ timeout: 5_000 });
+            return;
+          } catch (error) {
+            if (attempt === 3) {
+              await recordFailure(page, name);
+              throw error;
+            }
+          }
+        }
       },
       async palette(command) {
         const input = page.locator('.quick-input-widget .quick-input-box input');
