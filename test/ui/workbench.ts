@@ -44,9 +44,9 @@ export interface Workbench {
    */
   answer(toast: Locator, button: string, name: string): Promise<void>;
   /**
-   * Chooses `option` in one of VS Code's select boxes: opens its list and clicks the option. The
-   * list closes when what holds the box renders again (the settings editor, as its search
-   * settles: a CI run saw the option go as it was clicked), and is then opened again, twice at most.
+   * Chooses `option` in one of VS Code's select boxes, as a context menu's item is run: the list
+   * closes when what holds the box renders again (the settings editor, as its search settles: a
+   * CI run saw the option go as it was clicked), and is then opened again.
    */
   choose(select: Locator, option: string, name: string): Promise<void>;
   palette(command: string): Promise<void>;
@@ -108,6 +108,31 @@ async function expectHidden(page: Page, locator: Locator, name: string): Promise
   } catch (error) {
     await recordFailure(page, name);
     throw error;
+  }
+}
+
+/**
+ * Opens a list (a context menu, a select box's options) unless `item` shows, and clicks `item`
+ * until the list closes, three times at most, as a person would: a menu still settling can miss
+ * the first click, and a list whose holder renders again (the settings editor, as its search
+ * settles) closes under it.
+ */
+async function pickFromList(page: Page, open: () => Promise<void>, item: Locator, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) {
+      await open(); // the click below waits for the item
+    }
+    const picked = await item
+      .click({ timeout: 10_000 })
+      .then(() => item.waitFor({ state: 'hidden', timeout: 2_000 }))
+      .then(() => true, () => false);
+    if (picked) {
+      return;
+    }
+    if (attempt === 3) {
+      await recordFailure(page, name);
+      throw new Error(`"${name}" was not picked after ${attempt} clicks`);
+    }
   }
 }
 
@@ -220,32 +245,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         await expectVisible(page, outcome, name, 10_000);
       },
       async answer(toast, button, name) {
-        const gone = () => toast.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
-        for (let attempt = 1; attempt <= 2; attempt++) {
-          await toast.locator('a.monaco-button', { hasText: button }).click();
-          if (await gone()) {
-            return;
-          }
-        }
-        await expectHidden(page, toast, name);
-      },
-      async choose(select, option, name) {
-        const row = page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: option });
-        for (let attempt = 1; ; attempt++) {
-          if (!(await row.isVisible())) {
-            await select.click();
-          }
-          try {
-            await row.click({ timeout: 5_000 });
-            return;
-          } catch (error) {
-            if (attempt === 3) {
-              await recordFailure(page, name);
-              throw error;
-            }
-          }
+        const click = () => toast.locator('a.monaco-button', { hasText: button }).click();
+        await click();
+        if (!(await toast.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false))) {
+          await click();
+          await expectHidden(page, toast, name);
         }
       },
+      choose: (select, option, name) => pickFromList(page, () => select.click(), page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: option }), name),
       async palette(command) {
         const input = page.locator('.quick-input-widget .quick-input-box input');
         // A menu or notification closing at that moment can take the focus back and close the
@@ -290,20 +297,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       },
       async contextMenu(row, item) {
         const entry = page.locator('.context-view .action-item:not(.disabled) .action-label', { hasText: item });
-        // A menu still settling can miss the first click: click until it closes, as a person would.
-        for (let attempt = 1; ; attempt++) {
-          if (!(await entry.isVisible())) {
-            await row.click({ button: 'right' });
-            await bench.expectVisible(entry, `menu-${item.replace(/\W+/g, '-')}`);
-          }
-          await entry.click();
-          if (await entry.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false)) {
-            return;
-          }
-          if (attempt === 3) {
-            throw new Error(`The menu item "${item}" did not run after ${attempt} clicks`);
-          }
-        }
+        await pickFromList(page, () => row.click({ button: 'right' }), entry, `menu-${item.replace(/\W+/g, '-')}`);
       },
       sidebarRows: () => page.$$eval('.part.sidebar .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? '')),
       async close() {
