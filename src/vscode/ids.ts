@@ -74,6 +74,28 @@ export const HOVER_COMMANDS: readonly string[] = [
   COMMANDS.allowWorkspaceServerFromLink,
 ];
 
+/**
+ * Commands of the Balances view's title bar. VS Code (1.100; not 1.90) calls them with the view's
+ * focused row and its selected rows, which are not their arguments: they run as from the palette.
+ */
+export const TITLE_BAR_COMMANDS: readonly string[] = [
+  COMMANDS.addIdentifier,
+  COMMANDS.refresh,
+  COMMANDS.hideAmounts,
+  COMMANDS.showAmounts,
+  COMMANDS.sortBy,
+  COMMANDS.checkBalance,
+  COMMANDS.createGroup,
+  COMMANDS.setCredentials,
+  COMMANDS.showLog,
+  COMMANDS.testConnection,
+  COMMANDS.importList,
+  COMMANDS.exportList,
+];
+
+/** Commands of the editor's context menu: VS Code calls them with the document's URI, not an argument of theirs. */
+export const EDITOR_MENU_COMMANDS: readonly string[] = [COMMANDS.checkBalance];
+
 export const VIEWS = {
   container: 'plyr',
   balances: 'plyr.balances',

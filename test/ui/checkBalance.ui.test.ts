@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openWorkbench, Workbench } from './workbench';
+import { openFile, openWorkbench, Workbench } from './workbench';
 
 describe('PLYR: Check Balance from the palette, typed like a person', () => {
   let bench: Workbench;
@@ -33,6 +33,26 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
     assert.ok(rows.some((r) => r.includes('GAMR') && r.includes('9,007,199.254740993123456789')), rows.join('\n'));
     assert.ok(rows.some((r) => r.includes('USDC') && r.includes('250.75')), rows.join('\n'));
     await bench.readmePicture('check-balance-result');
+    await bench.page.keyboard.press('Escape');
+  });
+});
+
+describe('PLYR: Check Balance from the editor’s context menu', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench();
+    await bench.setDemoCredentials();
+  });
+  after(() => bench?.close());
+
+  it('asks for the identifier with the address under the cursor filled in, although VS Code passes the file', async () => {
+    await openFile(bench.page, 'game-config.ts');
+    const address = bench.page.locator('.view-line span', { hasText: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }).first();
+    await address.click(); // the cursor on the address
+    await bench.contextMenu(address, 'Check Balance');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'PLYR: Check Balance' }), 'editor-menu-check-balance');
+    assert.equal(await input.inputValue(), '0x742d35Cc6634C0532925a3b844Bc454e4438f44e');
     await bench.page.keyboard.press('Escape');
   });
 });

@@ -46,6 +46,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
   });
 
   it('sorts by the amount of a token from the view’s Sort button, and back to the manual order', async () => {
+    // Two rows are still selected, one focused: VS Code 1.100 passes them to the button's command.
     await bench.page.locator('.part.sidebar .actions-container a.action-label[aria-label="Sort By…"]:visible').first().click();
     await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'By amount of a token' }).click();
     await bench.enter('GAMR', 'Sort by the amount of which token?');
@@ -54,6 +55,16 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await bench.page.locator('.part.sidebar .actions-container a.action-label[aria-label="Sort By…"]:visible').first().click();
     await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Manual order' }).click();
     await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the manual order as it was');
+  });
+
+  it('runs a title bar button as from the palette while a row has focus (VS Code 1.100 passes the row to it)', async () => {
+    await row('crypto-fennec').click(); // a click opens the row too: the Left key closes it, keeping the focus
+    await bench.page.keyboard.press('ArrowLeft');
+    await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the focused row closed again');
+    await bench.page.locator('.part.sidebar .actions-container a.action-label[aria-label="Add Identifier"]:visible').first().click();
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Add Identifier (1/2)' }), 'title-bar-add');
+    assert.equal(await bench.page.locator('.quick-input-widget .quick-input-box input').inputValue(), '');
+    await bench.page.keyboard.press('Escape');
   });
 
   it('deletes the group from its menu, keeps its rows, and Undo puts it back', async () => {

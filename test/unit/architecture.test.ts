@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, HOVER_COMMANDS, SETTINGS } from '../../src/vscode/ids';
+import { COMMANDS, EDITOR_MENU_COMMANDS, HOVER_COMMANDS, SETTINGS, TITLE_BAR_COMMANDS } from '../../src/vscode/ids';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -123,13 +123,19 @@ describe('architecture: the VS Code layer', () => {
 
 describe('architecture: the manifest matches the code', () => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { markdownDescription?: string }> } };
+    contributes: { commands: { command: string }[]; configuration: { properties: Record<string, { markdownDescription?: string }> }; menus: Record<string, { command: string }[]> };
   };
 
   it('contributes exactly the commands in COMMANDS', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(COMMANDS).sort());
     assert.equal(new Set(contributed).size, contributed.length);
+  });
+
+  it('knows every command of a menu that passes arguments of its own (the view title bar, the editor menu)', () => {
+    const inMenu = (menu: string) => [...new Set(manifest.contributes.menus[menu].map((m) => m.command))].sort();
+    assert.deepEqual([...TITLE_BAR_COMMANDS].sort(), inMenu('view/title'));
+    assert.deepEqual([...EDITOR_MENU_COMMANDS].sort(), inMenu('editor/context'));
   });
 
   it('lets hover links run no command that stores credentials or grants consent from its arguments', () => {
