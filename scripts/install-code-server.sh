@@ -2,7 +2,8 @@
 # Installs what the real-VS-Code tests and the demo need on a bare machine, idempotently:
 # Debian's Chromium and ripgrep, and code-server (the version in package.json's
 # config.codeServerVersion: 4.90.3, VS Code 1.90.2, the oldest VS Code the extension supports)
-# under .vscode-test/code-server-<version>, following ../shared/code-server.md. Safe to run again:
+# under .vscode-test/code-server-<version>, following ../shared/code-server.md (CODE_SERVER_VERSION
+# picks another, as npm test does for config.newestCodeServerVersion). Safe to run again:
 # each step is skipped when already done.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

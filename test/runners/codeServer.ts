@@ -15,12 +15,17 @@ export const CODE_SERVER_VERSION: string = process.env.CODE_SERVER_VERSION ?? (J
 const CODE_SERVER_DIR = process.env.CODE_SERVER_DIR ?? path.join(ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 export const CODE_SERVER_ENTRY = path.join(CODE_SERVER_DIR, 'node_modules/code-server/out/node/entry.js');
 
-/** The tests must run on the VS Code that package.json says they run on (its oldest supported). */
+/**
+ * The tests must run on a VS Code that package.json names: the oldest supported
+ * (config.testedVSCodeVersion), or the newest that runs on Node 20 (config.newestVSCodeVersion,
+ * when CODE_SERVER_VERSION is config.newestCodeServerVersion).
+ */
 export function assertTestedVersion(): void {
-  const expected = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { testedVSCodeVersion: string } }).config.testedVSCodeVersion;
+  const { config } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: Record<'testedVSCodeVersion' | 'newestCodeServerVersion' | 'newestVSCodeVersion', string> };
+  const [expected, key] = CODE_SERVER_VERSION === config.newestCodeServerVersion ? [config.newestVSCodeVersion, 'newestVSCodeVersion'] : [config.testedVSCodeVersion, 'testedVSCodeVersion'];
   const description = codeServerDescription();
   if (!process.env.CODE_SERVER_DIR && !description.endsWith(`(VS Code ${expected})`)) {
-    throw new Error(`The installed ${description} is not the VS Code ${expected} that package.json's config.testedVSCodeVersion names.`);
+    throw new Error(`The installed ${description} is not the VS Code ${expected} that package.json's config.${key} names.`);
   }
 }
 

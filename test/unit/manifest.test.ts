@@ -14,7 +14,7 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
-  config: { codeServerVersion: string; testedVSCodeVersion: string };
+  config: { codeServerVersion: string; testedVSCodeVersion: string; newestCodeServerVersion: string; newestVSCodeVersion: string };
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
     menus: { commandPalette: { command: string; when?: string }[] };
@@ -90,6 +90,13 @@ describe('the VS Code versions agree', () => {
     assert.equal(manifest.devDependencies['@types/vscode'], `${oldest[1]}.${oldest[2]}.0`, 'the API the code compiles against is the oldest claimed');
     const [major, minor] = manifest.config.testedVSCodeVersion.split('.');
     assert.deepEqual([major, minor], [oldest[1], oldest[2]], 'the tests run on the oldest claimed version');
+  });
+
+  it('runs the integration suites again on a newer VS Code, through a newer code-server', () => {
+    const parts = (version: string) => version.split('.').map(Number);
+    const newer = (a: string, b: string) => parts(a).reduce((sign, n, i) => sign || Math.sign(n - (parts(b)[i] ?? 0)), 0) > 0;
+    assert.ok(newer(manifest.config.newestVSCodeVersion, manifest.config.testedVSCodeVersion), `${manifest.config.newestVSCodeVersion} is newer than ${manifest.config.testedVSCodeVersion}`);
+    assert.ok(newer(manifest.config.newestCodeServerVersion, manifest.config.codeServerVersion), `code-server ${manifest.config.newestCodeServerVersion} is newer than ${manifest.config.codeServerVersion}`);
   });
 });
 
