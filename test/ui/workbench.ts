@@ -85,9 +85,14 @@ function pseudoLocalise(dirs: { readonly userData: string; readonly extensions: 
 }
 
 /** Waits for a locator to be visible; on a time-out saves failed-<name>.png to show why. */
-export async function expectVisible(page: Page, locator: Locator, name: string, timeout = 30_000): Promise<void> {
+export function expectVisible(page: Page, locator: Locator, name: string, timeout = 30_000): Promise<void> {
+  return expectState(page, locator, 'visible', name, timeout);
+}
+
+/** Waits for a locator to reach `state`; on a time-out saves failed-<name>.png and says what showed. */
+async function expectState(page: Page, locator: Locator, state: 'visible' | 'hidden', name: string, timeout: number): Promise<void> {
   try {
-    await locator.waitFor({ state: 'visible', timeout });
+    await locator.waitFor({ state, timeout });
   } catch (error) {
     await recordFailure(page, name);
     throw error;
@@ -99,16 +104,6 @@ async function recordFailure(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => undefined);
   console.error(`failed-${name}: what the workbench showed\n${await describeScreen(page).catch((e: unknown) => `(could not be read: ${String(e)})`)}`);
-}
-
-/** Waits for a locator to be hidden; on a time-out saves failed-<name>.png to show why. */
-async function expectHidden(page: Page, locator: Locator, name: string): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'hidden', timeout: 5_000 });
-  } catch (error) {
-    await recordFailure(page, name);
-    throw error;
-  }
 }
 
 /**
@@ -249,7 +244,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         await click();
         if (!(await toast.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false))) {
           await click();
-          await expectHidden(page, toast, name);
+          await expectState(page, toast, 'hidden', name, 5_000);
         }
       },
       choose: (select, option, name) => pickFromList(page, () => select.click(), page.locator('.monaco-select-box-dropdown-container .monaco-list-row', { hasText: option }), name),
