@@ -49,7 +49,7 @@ nodeTestTier('unit', 'unit tests (plain Node, no vscode)', 'out/test/unit/');
 
 /** The integration suites in the extension host of the code-server that `env` picks (installed once). */
 function integrationTier(name, title, env) {
-  if (run(`install code-server ${env.CODE_SERVER_VERSION ?? ''} and Chromium (once)`, 'bash', ['scripts/install-code-server.sh'], false, env).status !== 0) finish('Installing code-server failed.');
+  if (run(`install code-server ${env.CODE_SERVER_VERSION} and Chromium (once)`, 'bash', ['scripts/install-code-server.sh'], false, env).status !== 0) finish('Installing code-server failed.');
   const integration = run(title, 'node', ['out/test/runners/runInCodeServer.js'], true, env);
   const line = /integration[^:]*: (\d+) passed, (\d+) failed/.exec(integration.stdout ?? '');
   tiers.push({ name, passed: Number(line?.[1] ?? 0), failed: Number(line?.[2] ?? 0) });
@@ -59,12 +59,13 @@ function integrationTier(name, title, env) {
 // Every suite on the oldest supported VS Code, then on the newest that runs on Node 20: an API or a
 // menu that behaves otherwise there fails here, not in a user's editor (VS Code 1.100 passes the
 // view's rows to its title bar's commands; 1.90 does not). docs/reliability.md is the oldest's.
-const { newestCodeServerVersion } = JSON.parse(readFileSync('package.json', 'utf8')).config;
+const { codeServerVersion, newestCodeServerVersion } = JSON.parse(readFileSync('package.json', 'utf8')).config;
+const oldest = { ...process.env, CODE_SERVER_VERSION: codeServerVersion };
 const newest = { ...process.env, CODE_SERVER_VERSION: newestCodeServerVersion, PLYR_WRITE_DOCS: '0' };
 
-integrationTier('integration', 'integration tests on the oldest supported VS Code (extension host in code-server + Chromium)', process.env);
+integrationTier('integration', 'integration tests on the oldest supported VS Code (extension host in code-server + Chromium)', oldest);
 if (run('package the .vsix the UI tests install (vsce)', 'npm', ['run', '--silent', 'package']).status !== 0) finish('Packaging the .vsix failed.');
-nodeTestTier('ui', 'UI tests on the oldest supported VS Code (a person driving code-server in Chromium)', 'out/test/ui/', ['--test-concurrency=1']);
+nodeTestTier('ui', 'UI tests on the oldest supported VS Code (a person driving code-server in Chromium)', 'out/test/ui/', ['--test-concurrency=1'], oldest);
 
 integrationTier('integration, newest VS Code', 'integration tests on the newest VS Code', newest);
 nodeTestTier('ui, newest VS Code', 'UI tests on the newest VS Code', 'out/test/ui/', ['--test-concurrency=1'], newest);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openFile, openWorkbench, Workbench } from './workbench';
 
-describe('PLYR: Check Balance from the palette, typed like a person', () => {
+describe('PLYR: Check Balance from the palette and the editor’s context menu, run like a person', () => {
   let bench: Workbench;
   before(async () => {
     bench = await openWorkbench();
@@ -35,17 +35,8 @@ describe('PLYR: Check Balance from the palette, typed like a person', () => {
     await bench.readmePicture('check-balance-result');
     await bench.page.keyboard.press('Escape');
   });
-});
 
-describe('PLYR: Check Balance from the editor’s context menu', () => {
-  let bench: Workbench;
-  before(async () => {
-    bench = await openWorkbench();
-    await bench.setDemoCredentials();
-  });
-  after(() => bench?.close());
-
-  it('asks for the identifier with the address under the cursor filled in, although VS Code passes the file', async () => {
+  it('from the editor’s context menu, asks with the address under the cursor filled in, although VS Code passes the file', async () => {
     await openFile(bench.page, 'game-config.ts');
     const address = bench.page.locator('.view-line span', { hasText: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }).first();
     await address.click(); // the cursor on the address
