@@ -92,7 +92,7 @@ describe('the VS Code versions agree', () => {
     assert.deepEqual([major, minor], [oldest[1], oldest[2]], 'the tests run on the oldest claimed version');
   });
 
-  it('runs the integration suites again on a newer VS Code, through a newer code-server', () => {
+  it('runs the integration and UI tests again on a newer VS Code, through a newer code-server', () => {
     const parts = (version: string) => version.split('.').map(Number);
     const newer = (a: string, b: string) => parts(a).reduce((sign, n, i) => sign || Math.sign(n - (parts(b)[i] ?? 0)), 0) > 0;
     assert.ok(newer(manifest.config.newestVSCodeVersion, manifest.config.testedVSCodeVersion), `${manifest.config.newestVSCodeVersion} is newer than ${manifest.config.testedVSCodeVersion}`);
