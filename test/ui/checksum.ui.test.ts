@@ -25,14 +25,21 @@ describe('checksum problems in the code, as a person meets them', () => {
     assert.match((await problem.innerText()).replace(/\s+/g, ' '), new RegExp(`Checksummed, it reads ${checksummed}\\. PLYR`));
     assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'EIP-55' }).count(), 1, 'only the mistyped address is a problem');
 
-    // Into the address, as a person clicks it, then the light bulb's menu from the keyboard.
+    // Into the address, as a person clicks it, then the quick fixes from the keyboard (Ctrl+.).
     // (A regular expression: text given as a string matches regardless of case.)
-    // The light bulb says the fixes are ready: Ctrl+. before it can find none yet.
+    // Ctrl+. before the fixes are ready finds none: Escape, and again. The light bulb is not waited
+    // for: a CI run saw none in 30 s, the line scrolled to the top of the editor (where it has no room).
     const address = page.locator('.monaco-editor .view-lines span span', { hasText: new RegExp(typo) }).first();
-    await bench.gestureUntilVisible(() => address.click(), page.locator('.monaco-editor .lightBulbWidget'), 'checksum-light-bulb');
-    await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Use the checksummed form' });
-    await bench.expectVisible(fix, 'checksum-quick-fix');
+    await bench.gestureUntilVisible(
+      async () => {
+        await page.keyboard.press('Escape');
+        await address.click();
+        await page.keyboard.press('Control+.');
+      },
+      fix,
+      'checksum-quick-fix',
+    );
     assert.ok(await page.locator('.action-widget .monaco-list-row', { hasText: 'Use lower case' }).isVisible(), 'the second fix is offered');
     await bench.readmePicture('checksum');
     // The preferred fix comes first and has the focus: Enter applies it.
