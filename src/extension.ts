@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import fetch from 'node-fetch';
 import { AccountStore, accountFetchOf } from './core/store/accountStore';
 import { BalanceStore } from './core/store/balanceStore';
+import { SerialState } from './core/store/serialState';
 import { describeDuration } from './core/model/errors';
 import { parseCredentials } from './core/api/credentials';
 import { PlyrClient, PlyrClientOptions } from './core/api/plyrClient';
@@ -86,21 +87,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
 function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, logger: Logger): { services: Services; serverTrust: ServerTrust; owned: vscode.Disposable[] } {
   const credentials = new CredentialStore(context.secrets, logger, credentialsFromEnvironment);
   const settings = new SettingsEvents();
-  const serverTrust = new ServerTrust(context.globalState, settings);
+  // Every store writes through it: a write made while another is on its way is lost otherwise (see SerialState).
+  const globalState = new SerialState(context.globalState);
+  const serverTrust = new ServerTrust(globalState, settings);
   // The client looks token contract addresses up in the shared list, made just below.
   const client = createClient(credentials, serverTrust, settings, logger, (signal) => tokenList.tokens(signal));
   const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
   context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
-  const tracked = new TrackedStore(context.globalState);
-  const sortOrder = new SortOrderStore(context.globalState);
+  const tracked = new TrackedStore(globalState);
+  const sortOrder = new SortOrderStore(globalState);
   const watched = new WorkspaceWatchList(logger);
-  const privacy = new PrivacyMask(context.globalState);
+  const privacy = new PrivacyMask(globalState);
   // One token list per server, shared by every surface that shows values or lists tokens.
   const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: settings.scope });
   const values = new Values(tokenList, settings);
   const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, values, settings });
   // Before anything reads the store: the rows show what was known before the restart, with its age.
-  const memory = new BalanceMemoryStore({ state: context.globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
+  const memory = new BalanceMemoryStore({ state: globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
   const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
   const openRows = new OpenRows();
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });

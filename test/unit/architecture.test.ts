@@ -108,6 +108,12 @@ describe('architecture: the VS Code layer', () => {
     assert.deepEqual(reading, []);
   });
 
+  it('writes globalState through SerialState only (VS Code loses a write made while another is on its way)', () => {
+    const files = [...sources.map((name) => ({ name, text: readFileSync(path.join(VSCODE_SOURCES, name), 'utf8') })), { name: '../extension.ts', text: readFileSync(path.join(ROOT, 'src', 'extension.ts'), 'utf8') }];
+    const uses = files.flatMap(({ name, text }) => text.split('\n').filter((line) => /\.globalState\b/.test(line)).map((line) => `${name}: ${line.trim()}`));
+    assert.deepEqual(uses, ['../extension.ts: const globalState = new SerialState(context.globalState);', '../extension.ts: context.globalState.setKeysForSync(SYNCED_STATE_KEYS);']);
+  });
+
   it('keeps views from importing commands, and state from importing views, commands or editor features', () => {
     for (const name of sources) {
       const targets = importsOf(VSCODE_SOURCES, name);
