@@ -40,5 +40,4 @@ describe('what the user changes while remembered balances are written', () => {
     assert.deepEqual(lost, [], 'the steps whose press did not hold');
     assert.equal(api.privacyMask, false, 'the last press (Show Amounts) holds');
   });
-
 });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { KeyValueState, SerialState } from '../../src/core/store/serialState';
 
 type Values = Record<string, unknown>;
+type Settle = { resolve(): void; reject(e: unknown): void };
 
 /**
  * VS Code's globalState as the extension host keeps it, with the window's side driven by the test:
@@ -12,8 +13,8 @@ type Values = Record<string, unknown>;
 class EchoingState implements KeyValueState {
   value: Values = {};
   readonly sent: Values[] = [];
-  private unsent: { resolve(): void; reject(e: unknown): void }[] = [];
-  private readonly waiting: { snapshot: Values; settle: { resolve(): void; reject(e: unknown): void }[] }[] = [];
+  private unsent: Settle[] = [];
+  private readonly waiting: { snapshot: Values; settle: Settle[] }[] = [];
   failNext = false;
 
   keys(): readonly string[] {
@@ -48,7 +49,7 @@ class EchoingState implements KeyValueState {
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('SerialState', () => {
-  it('the model: without it, a write made between a batch leaving and its echo is lost for good', async () => {
+  it('the model: without it, a write made between a batch leaving and its echo is lost for good', () => {
     const vscodeState = new EchoingState();
     void vscodeState.update('lastBalances', 1);
     vscodeState.send();
