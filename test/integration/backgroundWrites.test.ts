@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { plyrApi, startSuite, untrackAll } from './helpers';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A refresh remembers its balances in globalState in the background. VS Code replaces the
@@ -30,13 +29,13 @@ describe('what the user changes while remembered balances are written', () => {
     for (let step = 0; step < 120; step++) {
       const hide = step % 2 === 0;
       await vscode.commands.executeCommand('plyr.refresh');
-      await sleep(step % 20);
+      await delay(step % 20);
       await vscode.commands.executeCommand(hide ? 'plyr.hideAmounts' : 'plyr.showAmounts');
       if (api.privacyMask !== hide) {
         lost.push(step);
       }
     }
-    await sleep(200); // a write lost for a moment would come back by now; one lost for good would not
+    await delay(200); // a write lost for a moment would come back by now; one lost for good would not
     assert.deepEqual(lost, [], 'the steps whose press did not hold');
     assert.equal(api.privacyMask, false, 'the last press (Show Amounts) holds');
   });
