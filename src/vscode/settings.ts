@@ -58,14 +58,26 @@ export function readViewSettings(config = section()): ViewSettings {
 export interface ValueSettings {
   /** plyr.showValues: values in dollars beside the amounts. */
   readonly showValues: boolean;
-  /** plyr.statusBar.show: what the status bar item shows (the value only when values are on). */
-  readonly statusBarShows: 'amount' | 'value';
 }
 
 export function readValueSettings(config = section()): ValueSettings {
+  return { showValues: config.get<boolean>(SETTINGS.showValues, true) !== false };
+}
+
+export interface StatusBarSettings {
+  /** plyr.statusBar.identifier as written (empty: no item); the item checks it, and logs why it shows none. */
+  readonly identifier: string;
+  /** plyr.statusBar.token as written. */
+  readonly token: string;
+  /** plyr.statusBar.show: what the item shows (the value only when values are on). */
+  readonly shows: 'amount' | 'value';
+}
+
+export function readStatusBarSettings(config = section()): StatusBarSettings {
   return {
-    showValues: config.get<boolean>(SETTINGS.showValues, true) !== false,
-    statusBarShows: config.get<string>(SETTINGS.statusBarShow, 'amount') === 'value' ? 'value' : 'amount',
+    identifier: config.get<string>(SETTINGS.statusBarIdentifier, ''),
+    token: config.get<string>(SETTINGS.statusBarToken, 'plyr'),
+    shows: config.get<string>(SETTINGS.statusBarShow, 'amount') === 'value' ? 'value' : 'amount',
   };
 }
 
@@ -133,6 +145,7 @@ interface SettingsRead {
   readonly client: ClientConfig;
   readonly view: ViewSettings;
   readonly values: ValueSettings;
+  readonly statusBar: StatusBarSettings;
   readonly hover: HoverSettings;
   readonly inlayHints: InlayHintSettings;
   readonly diagnostics: DiagnosticsSettings;
@@ -144,6 +157,7 @@ function readSettings(): SettingsRead {
     client: readClientConfig(config),
     view: readViewSettings(config),
     values: readValueSettings(config),
+    statusBar: readStatusBarSettings(config),
     hover: readHoverSettings(config),
     inlayHints: readInlayHintSettings(config),
     diagnostics: readDiagnosticsSettings(config),
@@ -187,6 +201,7 @@ export class SettingsEvents implements vscode.Disposable {
    */
   readonly view = (): ViewSettings => this.read.view;
   readonly values = (): ValueSettings => this.read.values;
+  readonly statusBar = (): StatusBarSettings => this.read.statusBar;
   readonly hover = (): HoverSettings => this.read.hover;
   readonly inlayHints = (): InlayHintSettings => this.read.inlayHints;
   readonly diagnostics = (): DiagnosticsSettings => this.read.diagnostics;

@@ -104,8 +104,11 @@ describe('architecture: the VS Code layer', () => {
 
   it('gives the views, the editor features and the state their settings from SettingsEvents, read once per change', () => {
     // They read on hot paths (each row, hover, range of hints, store change): a read each time is a getConfiguration each time.
-    const reading = sources.filter((name) => /^(views|editor|state)\//.test(name) && /\bread(ClientConfig|ViewSettings|ValueSettings|HoverSettings|InlayHintSettings|DiagnosticsSettings)\(/.test(readFileSync(path.join(VSCODE_SOURCES, name), 'utf8')));
+    const reading = sources.filter((name) => /^(views|editor|state)\//.test(name) && /\bread(ClientConfig|ViewSettings|ValueSettings|StatusBarSettings|HoverSettings|InlayHintSettings|DiagnosticsSettings)\(/.test(readFileSync(path.join(VSCODE_SOURCES, name), 'utf8')));
     assert.deepEqual(reading, []);
+    // Nor past settings.ts to VS Code's configuration: what a setting means (its default, its bounds) is said once.
+    const configuring = sources.filter((name) => /\bgetConfiguration\(/.test(readFileSync(path.join(VSCODE_SOURCES, name), 'utf8')));
+    assert.deepEqual(configuring, ['settings.ts']);
   });
 
   it('writes globalState through SerialState only (VS Code loses a write made while another is on its way)', () => {

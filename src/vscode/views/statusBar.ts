@@ -3,7 +3,7 @@ import { BalanceStore } from '../../core/store/balanceStore';
 import { parseIdentifier, Identifier } from '../../core/model/identifier';
 import { statusBarModel } from '../../core/content/statusBarContent';
 import { parseTokenName } from '../../core/model/token';
-import { COMMANDS, SETTINGS } from '../ids';
+import { COMMANDS } from '../ids';
 import { Logger } from '../../core/api/logger';
 import { networkLabel, SettingsEvents } from '../settings';
 import { Values } from '../state/values';
@@ -16,8 +16,8 @@ export interface BalanceStatusBarOptions {
   readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> };
   /** The prices for the value (plyr.statusBar.show) and the tooltip's value line. */
   readonly values: Pick<Values, 'prices' | 'onDidChange'>;
-  /** Its changes, and the network's name and what the item shows as of the last one. */
-  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'values'>;
+  /** Its changes, and the network's name and the item's own settings (what it watches and shows) as of the last one. */
+  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'statusBar'>;
 }
 
 /**
@@ -105,14 +105,12 @@ export class BalanceStatusBar implements vscode.Disposable {
       now: Date.now(),
       masked: this.options.privacy.on,
       prices,
-      show: this.options.settings.values().statusBarShows,
+      show: this.options.settings.statusBar().shows,
     });
   }
 
   private readTarget(): void {
-    const config = vscode.workspace.getConfiguration(SETTINGS.section);
-    const rawId = config.get<string>(SETTINGS.statusBarIdentifier, '');
-    const rawToken = config.get<string>(SETTINGS.statusBarToken, 'plyr');
+    const { identifier: rawId, token: rawToken } = this.options.settings.statusBar();
     let next: typeof this.target;
     if (rawId) {
       const id = parseIdentifier(rawId);
