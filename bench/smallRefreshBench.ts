@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { PlyrBalanceApi } from '../src/vscode/api';
-import { median } from './stats';
+import { median, round } from './stats';
 import { simulatorAdmin } from './simulatorAdmin';
 import { useSimulator } from './hostSetup';
 
@@ -87,8 +87,4 @@ export async function run(): Promise<void> {
   if (process.env.PLYR_TEST_RESULTS) {
     fs.writeFileSync(process.env.PLYR_TEST_RESULTS, JSON.stringify({ passed: 1, failed: 0, pending: 0, failures: [], bench: result }));
   }
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }
