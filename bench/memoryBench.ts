@@ -40,6 +40,9 @@ const LATENCY_MS = 50;
 const SAMPLE_MS = 10;
 /** Refresh-alls after the first whose peaks are measured too. */
 const LATER_PEAKS = Number(process.env.PLYR_BENCH_MEMORY_LATER_PEAKS ?? 3);
+const RERENDERS = 20;
+/** Long enough for a render (a 50 ms frame) and VS Code's fetch of the rows (it merges changes over 200 ms). */
+const RENDER_SETTLE_MS = 400;
 
 export interface MemoryBenchResult {
   readonly n: number;
@@ -64,6 +67,12 @@ export interface MemoryBenchResult {
   readonly seriesMb: readonly number[];
   /** seriesMb's last less its first. */
   readonly driftMb: number;
+  /**
+   * What stays after each re-render of every row (Hide Amounts or Show Amounts, each changing
+   * what every row shows, as the age moving on each minute does), over RERENDERS of them.
+   */
+  readonly keptPerRerenderMb: number;
+  readonly rerenders: number;
   /** The heap snapshots written, when asked for. */
   readonly snapshots?: { readonly baseline: string; readonly refreshed: string; readonly seriesFirst: string; readonly seriesLast: string };
 }
@@ -147,6 +156,12 @@ export async function run(): Promise<void> {
   if (snapshots) {
     snapshots.seriesLast = await snapshot('series-last');
   }
+  const beforeRerenders = await collect();
+  for (let i = 0; i < RERENDERS; i++) {
+    await vscode.commands.executeCommand(i % 2 === 0 ? 'plyr.hideAmounts' : 'plyr.showAmounts');
+    await new Promise((resolve) => setTimeout(resolve, RENDER_SETTLE_MS));
+  }
+  const keptByRerenders = (await collect()) - beforeRerenders;
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
   const result: MemoryBenchResult = {
     n: N,
@@ -160,6 +175,8 @@ export async function run(): Promise<void> {
     retainedMb: mb(retained - baseline),
     seriesMb: series.map((bytes) => mb(bytes - baseline)),
     driftMb: mb(series[series.length - 1] - series[0]),
+    keptPerRerenderMb: mb(keptByRerenders / RERENDERS),
+    rerenders: RERENDERS,
     ...(snapshots ? { snapshots } : {}),
   };
   if (process.env.PLYR_TEST_RESULTS) {

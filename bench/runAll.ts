@@ -113,6 +113,7 @@ async function main(): Promise<number> {
   add(`${heap}: transient peak during that refresh-all (the first since the extension host started)`, `${memory.transientPeakMb} MB`, `${MEMORY_LIMITS_MB.transientPeak} MB`, memory.transientPeakMb / MEMORY_LIMITS_MB.transientPeak);
   add(`${heap}: transient peak of the ${memory.laterPeaksMb.length} refresh-alls after it (median)`, `${memory.laterPeakMb} MB (each ${memory.laterPeaksMb.join(', ')} MB)`, `${MEMORY_LIMITS_MB.transientPeak} MB`, memory.laterPeakMb / MEMORY_LIMITS_MB.transientPeak);
   add(`${heap}: retained growth after ${memory.seriesMb.length} refresh-alls in a row less after the first`, `${memory.driftMb} MB`, `${MEMORY_LIMITS_MB.drift} MB`, memory.driftMb / MEMORY_LIMITS_MB.drift);
+  add(`${heap}: kept by VS Code's extension host after each re-render of every row (as the age moving on makes one a minute while the view shows)`, `${memory.keptPerRerenderMb} MB (the mean of ${memory.rerenders})`);
   add('hover, cache hit p50', `${hover.hitP50Ms} ms`);
   add('hover, cache hit p95', `${hover.hitP95Ms} ms`, `${LIMITS.hoverHitP95Ms} ms`, hover.hitP95Ms / LIMITS.hoverHitP95Ms);
   add('hover, cold (balances and owner in parallel; a new address, after 45 others)', `${hover.coldMs} ms, ratio ${(hover.coldMs / LATENCY_MS).toFixed(2)} to the ${LATENCY_MS} ms latency`, `ratio ${LIMITS.hoverColdRatio}`, hover.coldMs / LATENCY_MS / LIMITS.hoverColdRatio);
