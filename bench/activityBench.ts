@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { PlyrBalanceApi } from '../src/vscode/api';
 import { poll } from '../test/runners/poll';
@@ -58,7 +59,7 @@ export async function run(): Promise<void> {
   await useSimulator(sim.url, { autoRefreshSeconds: 0 });
   const api = (await vscode.extensions.getExtension<PlyrBalanceApi>('plyr-tools.plyr-balance')!.activate()) as PlyrBalanceApi;
   await vscode.commands.executeCommand('workbench.view.extension.plyr');
-  const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const settle = () => delay(SETTLE_MS);
   const expandActivity = async (plyrId: string) => {
     const started = performance.now();
     await vscode.commands.executeCommand('plyr.revealAccount', plyrId, 'activity');

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import fetch from 'node-fetch';
 import { AccountLookup, OWNER_MEMORY_MS } from '../src/core/store/accountLookup';
@@ -75,7 +76,7 @@ export async function run(): Promise<void> {
   // extensions in the same host, which is not the hover's cost.
   const coldAddresses = Array.from({ length: WARM_UP_HOVERS + COLD_SAMPLES }, (_, i) => demoAddress(`cold ${i}`));
   const coldDocument = await vscode.workspace.openTextDocument({ content: coldAddresses.map((a) => `const wallet = "${a}";`).join('\n'), language: 'plaintext' });
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await delay(SETTLE_MS);
   const times: number[] = [];
   for (let i = 0; i < coldAddresses.length; i++) {
     const started = performance.now();
@@ -84,7 +85,7 @@ export async function run(): Promise<void> {
     if (!hover) {
       throw new Error('A cold hover returned nothing');
     }
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    await delay(PAUSE_MS);
   }
   const firstColds = times.slice(0, COLD_SAMPLES);
   const colds = times.slice(WARM_UP_HOVERS);
@@ -95,7 +96,7 @@ export async function run(): Promise<void> {
     const started = performance.now();
     await provider.provideHover(coldDocument, new vscode.Position(i, 20), token);
     expired.push(performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    await delay(PAUSE_MS);
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const coldMs = median(colds);
@@ -144,7 +145,7 @@ async function bareRequestTimes(url: string): Promise<number[]> {
   await get();
   const times: number[] = [];
   for (let i = 0; i < COLD_SAMPLES; i++) {
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    await delay(PAUSE_MS);
     const started = performance.now();
     await get();
     times.push(performance.now() - started);

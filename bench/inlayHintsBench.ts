@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import fetch from 'node-fetch';
 import { AccountLookup, OWNER_MEMORY_MS } from '../src/core/store/accountLookup';
@@ -165,7 +166,7 @@ async function until(done: () => boolean, ms = 5000): Promise<void> {
     if (Date.now() - started > ms) {
       throw new Error('The editor did not scroll');
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await delay(10);
   }
 }
 
@@ -174,6 +175,6 @@ async function untilQuiet(count: () => Promise<number>): Promise<void> {
   let last = -1;
   for (let current = await count(); current !== last; current = await count()) {
     last = current;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await delay(1000);
   }
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { PlyrBalanceApi } from '../src/vscode/api';
 import { simulatorAdmin } from './simulatorAdmin';
@@ -82,7 +83,7 @@ export async function run(): Promise<void> {
   const gc = vm.runInNewContext('gc') as (options?: { type: 'major'; execution: 'sync' }) => void;
   // Twice: what the first pass frees can let go of more (weak maps, finalizers).
   const collect = async () => {
-    await new Promise((resolve) => setTimeout(resolve, 100)); // timers and answers of what just ended
+    await delay(100); // timers and answers of what just ended
     gc();
     gc();
     return v8.getHeapStatistics().used_heap_size;
@@ -159,7 +160,7 @@ export async function run(): Promise<void> {
   const beforeRerenders = await collect();
   for (let i = 0; i < RERENDERS; i++) {
     await vscode.commands.executeCommand(i % 2 === 0 ? 'plyr.hideAmounts' : 'plyr.showAmounts');
-    await new Promise((resolve) => setTimeout(resolve, RENDER_SETTLE_MS));
+    await delay(RENDER_SETTLE_MS);
   }
   const keptByRerenders = (await collect()) - beforeRerenders;
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { PlyrBalanceApi } from '../src/vscode/api';
 import { median, round } from './stats';
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
   const concurrency = vscode.workspace.getConfiguration('plyr').get<number>('refreshConcurrency', 4);
   await sim.configure({ latencyMs: 0 });
   await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: N }, (_, i) => `load-${i + 1}`));
-  const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const settle = () => delay(SETTLE_MS);
 
   const runs: SmallRefreshRun[] = [];
   for (let i = 0; i < RUNS; i++) {
