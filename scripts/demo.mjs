@@ -46,10 +46,10 @@ const server = await startCodeServer({
 
 console.log(`
 PLYR Balance demo is running.
-  Open:       ${workbenchUrl(server.origin, workspace)}
+  Open:       ${workbenchUrl(server.origin, workspace, { openFile: join(workspace, 'game-config.ts') })}
   Simulator:  ${sim.url} (demo users: ${DEMO_USERS.map((u) => u.plyrId).join(', ')})
-  Try:        the PLYR view opens with the demo's watch-list (.vscode/plyr.json) and balances;
-              rest the mouse on an address in game-config.ts;
+  Try:        the PLYR view opens with the demo's watch-list (.vscode/plyr.json) and balances,
+              and game-config.ts beside it: rest the mouse on one of its addresses;
               F1 > PLYR: Check Balance; the PLYR view's + to track your own identifiers.
 Ctrl+C stops code-server and the simulator.`);
 

@@ -17,17 +17,27 @@ export async function launchBrowser(profileDir = fs.mkdtempSync(path.join(os.tmp
   });
 }
 
-/**
- * The workbench URL for a folder: with `extensionPath`, loading the extension from that folder
- * (development mode) and, optionally, running a test module; without, the installed extensions only.
- */
-export function workbenchUrl(origin: string, workspace: string, extensionPath?: string, testsPath?: string): string {
+export interface WorkbenchUrlOptions {
+  /** Loads the extension from this folder (development mode) instead of the installed extensions only. */
+  readonly extensionPath?: string;
+  /** With `extensionPath`, the test module to run in the extension host. */
+  readonly testsPath?: string;
+  /** A file to open in the editor as the window starts. */
+  readonly openFile?: string;
+}
+
+/** The workbench URL for a folder, with VS Code's own start-up options in its `payload`. */
+export function workbenchUrl(origin: string, workspace: string, options: WorkbenchUrlOptions = {}): string {
+  const remote = (file: string) => `vscode-remote://${origin}${file}`;
   const payload: [string, string][] = [['skipWelcome', 'true']];
-  if (extensionPath) {
-    payload.unshift(['extensionDevelopmentPath', `vscode-remote://${origin}${extensionPath}`]);
+  if (options.extensionPath) {
+    payload.unshift(['extensionDevelopmentPath', remote(options.extensionPath)]);
   }
-  if (testsPath) {
-    payload.push(['extensionTestsPath', `vscode-remote://${origin}${testsPath}`]);
+  if (options.testsPath) {
+    payload.push(['extensionTestsPath', remote(options.testsPath)]);
+  }
+  if (options.openFile) {
+    payload.push(['openFile', remote(options.openFile)]);
   }
   return `http://${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -60,7 +60,7 @@ export async function runSession({ scratch, port, env, entry, extensionPath, loc
         process.stdout.write(`${type === 'error' ? '[err] ' : ''}${text}\n`);
       }
     });
-    await page.goto(workbenchUrl(server.origin, workspace, extensionPath ?? ROOT, entry ?? path.join(ROOT, 'out/test/integration/index.js')));
+    await page.goto(workbenchUrl(server.origin, workspace, { extensionPath: extensionPath ?? ROOT, testsPath: entry ?? path.join(ROOT, 'out/test/integration/index.js') }));
     const code = await withTimeout(exited, TIME_LIMIT_MS, `The integration suites did not finish within ${TIME_LIMIT_MS / 1000} s`);
     if (fs.existsSync(expectStored)) {
       const since = Date.now();

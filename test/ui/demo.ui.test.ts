@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../runners/browser';
 import { processesInGroups, processesMentioning, RunningDemo, runDemoCommand } from './demoCommand';
-import { expectVisible, openFile, restMouseOn, SCREENSHOTS } from './workbench';
+import { expectVisible, restMouseOn, SCREENSHOTS } from './workbench';
 
 /**
  * `npm run demo` as a newcomer meets it: this runs the demo's own script (its build, simulator,
@@ -29,7 +29,7 @@ describe('npm run demo, as a newcomer runs it', () => {
     demo?.kill();
   });
 
-  it("shows the workspace's identifiers with their balances, with nothing clicked or typed", async () => {
+  it("shows the workspace's identifiers with their balances, and game-config.ts, with nothing clicked or typed", async () => {
     const sidebar = page.locator('.part.sidebar .monaco-list-row');
     await expectVisible(page, sidebar.filter({ hasText: 'Workspace' }).first(), 'demo-workspace-group', 60_000);
     await expectVisible(page, page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9,007,199.254740993123456789"]').first(), 'demo-balances');
@@ -45,13 +45,15 @@ describe('npm run demo, as a newcomer runs it', () => {
     assert.deepEqual(labels.filter((r) => /^Error\b|not sent|Allow Workspace Server/i.test(r)), [], labels.join('\n'));
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog is open');
     assert.deepEqual(await page.locator('.notification-toast').allInnerTexts(), [], 'a notification shows');
-    await page.mouse.move(700, 500); // no tooltip in the picture
+    // game-config.ts opens beside the view, its mistyped address underlined as a checksum problem.
+    await expectVisible(page, page.locator('.tab.active', { hasText: 'game-config.ts' }), 'demo-editor');
+    await expectVisible(page, page.locator('.monaco-editor .squiggly-warning').first(), 'demo-checksum-warning');
+    await page.mouse.move(900, 780); // below the file's last line: no tooltip or hover in the picture
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/demo-sidebar.png` });
   });
 
-  it('shows balances when the mouse rests on an address in game-config.ts', async () => {
-    await openFile(page, 'game-config.ts');
+  it('shows balances when the mouse rests on an address in game-config.ts, which the demo opened', async () => {
     const hover = page.locator('.monaco-hover', { hasText: 'PLYR' });
     await restMouseOn(page, page.locator('.monaco-editor .view-lines span span', { hasText: '0x742d35Cc' }).first(), hover);
     await expectVisible(page, page.locator('.monaco-hover', { hasText: 'Updated' }), 'demo-hover');
