@@ -35,12 +35,14 @@ cpSync(join(root, 'demo/workspace'), workspace, { recursive: true });
 // The simulator is this profile's own test server, chosen in the user settings as a developer
 // chooses theirs. A workspace's settings may not pick the server that receives credentials
 // (the extension holds them back until the user allows it), so the demo does not put it there.
+// Inlay hints are off by default; the demo turns them on, so that every address in game-config.ts
+// shows what it holds (and its mistyped copy a warning sign) with nothing clicked.
 const server = await startCodeServer({
   workspace,
   root: join(scratch, 'code-server'),
   port: Number(process.env.PLYR_DEMO_PORT ?? 8080),
   install: [builtVsix()],
-  settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'plyr.openViewOnStartup': true },
+  settings: { 'plyr.network': 'custom', 'plyr.customBaseUrl': sim.url, 'plyr.openViewOnStartup': true, 'plyr.inlayHints.show': 'amount' },
   env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
 });
 
@@ -49,7 +51,8 @@ PLYR Balance demo is running.
   Open:       ${workbenchUrl(server.origin, workspace, { openFile: join(workspace, 'game-config.ts') })}
   Simulator:  ${sim.url} (demo users: ${DEMO_USERS.map((u) => u.plyrId).join(', ')})
   Try:        the PLYR view opens with the demo's watch-list (.vscode/plyr.json) and balances,
-              and game-config.ts beside it: rest the mouse on one of its addresses;
+              and game-config.ts beside it, each address followed by what it holds
+              (plyr.inlayHints.show, on in this demo): rest the mouse on one for all of it;
               F1 > PLYR: Check Balance; the PLYR view's + to track your own identifiers.
 Ctrl+C stops code-server and the simulator.`);
 

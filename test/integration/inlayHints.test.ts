@@ -64,6 +64,22 @@ describe('inlay hints after addresses', () => {
     assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/user/basic/')).length, 0, 'amount asks no owner');
   });
 
+  it('warn first of a mixed-case address whose checksum fails, before what its checksummed form holds', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    // A fresh address (no answer cached by another test), one letter's case changed.
+    const address = demoAddress('inlay typo');
+    const at = address.search(/[a-fA-F]/);
+    const letter = address[at];
+    const typo = address.slice(0, at) + (letter === letter.toLowerCase() ? letter.toUpperCase() : letter.toLowerCase()) + address.slice(at + 1);
+    assert.notEqual(typo, address);
+    const hints = await hintsIn(`const typo = "${typo}";\nconst good = "${address}";`);
+    assert.equal(hints.length, 2, JSON.stringify(hints));
+    assert.match(hints[1].text, /^[\d,.]+ PLYR$/);
+    assert.equal(hints[0].text, `⚠ ${hints[1].text}`);
+    assert.equal(hints[0].tooltip, `This mixed-case address fails its EIP-55 checksum: it may contain a typo.\n${hints[1].tooltip}`);
+    assert.equal(balanceRequests(sim, address), 1, 'both forms are one address: one request');
+  });
+
   it('keep to plyr.refreshConcurrency across ranges asked at the same time', async () => {
     await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
     await config().update('refreshConcurrency', 2, vscode.ConfigurationTarget.Global);

@@ -29,7 +29,7 @@ describe('npm run demo, as a newcomer runs it', () => {
     demo?.kill();
   });
 
-  it("shows the workspace's identifiers with their balances, and game-config.ts, with nothing clicked or typed", async () => {
+  it("shows the workspace's identifiers with their balances, and game-config.ts with its addresses annotated, with nothing clicked or typed", async () => {
     const sidebar = page.locator('.part.sidebar .monaco-list-row');
     await expectVisible(page, sidebar.filter({ hasText: 'Workspace' }).first(), 'demo-workspace-group', 60_000);
     await expectVisible(page, page.locator('.part.sidebar .monaco-list-row[aria-label^="GAMR 9,007,199.254740993123456789"]').first(), 'demo-balances');
@@ -48,7 +48,13 @@ describe('npm run demo, as a newcomer runs it', () => {
     // game-config.ts opens beside the view, its mistyped address underlined as a checksum problem.
     await expectVisible(page, page.locator('.tab.active', { hasText: 'game-config.ts' }), 'demo-editor');
     await expectVisible(page, page.locator('.monaco-editor .squiggly-warning').first(), 'demo-checksum-warning');
+    // The demo turns inlay hints on: each address is followed by what it holds, the mistyped one by its warning first.
+    const line = (name: string) => page.locator('.monaco-editor .view-line', { hasText: name });
+    await expectVisible(page, line('TREASURY_WALLET').filter({ hasText: /f44e\s*Treasury\swallet\s·\s1\.5\sPLYR\s*'/ }), 'demo-hint');
+    await expectVisible(page, line('TYPO_WALLET').filter({ hasText: /f44e\s*⚠\sTreasury\swallet\s·\s1\.5\sPLYR\s*'/ }), 'demo-hint-typo');
     await page.mouse.move(900, 780); // below the file's last line: no tooltip or hover in the picture
+    // A refresh round still running shows as a bar under the view's title: the picture waits it out.
+    await page.locator('.part.sidebar .monaco-progress-container.active').waitFor({ state: 'hidden' });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/demo-sidebar.png` });
   });

@@ -6,8 +6,8 @@ import { openFile, openWorkbench, Workbench } from './workbench';
 /**
  * Inlay hints after the addresses of the demo's game-config.ts, with `plyr.inlayHints.show` set
  * to `amount`: the treasury wallet, tracked as "Treasury wallet" in the demo's watch-list, reads
- * its label and PLYR amount; the untracked wallet of 0xgamer its amount, and a Ctrl+click on it
- * asks before tracking it.
+ * its label and PLYR amount, and its mistyped copy warns first that its checksum fails; the
+ * untracked wallet of 0xgamer its amount, and a Ctrl+click on it asks before tracking it.
  */
 describe('inlay hints after addresses, as a person sees them', () => {
   let bench: Workbench;
@@ -28,6 +28,8 @@ describe('inlay hints after addresses, as a person sees them', () => {
     // (with a hair space before it, and no-break spaces in it).
     await bench.expectVisible(line('TREASURY_WALLET').filter({ hasText: /f44e\s*Treasury\swallet\s·\s1\.5\sPLYR\s*'/ }), 'hints-treasury');
     await bench.expectVisible(line('GAMER_WALLET').filter({ hasText: /A9a4\s*[\d,.]+\sPLYR\s*'/ }), 'hints-gamer');
+    // The treasury wallet with one letter's case wrong: the same address, which the server refuses as written.
+    await bench.expectVisible(line('TYPO_WALLET').filter({ hasText: /f44e\s*⚠\sTreasury\swallet\s·\s1\.5\sPLYR\s*'/ }), 'hints-typo');
     await bench.page.mouse.move(0, 0);
     await bench.readmePicture('inlay-hints');
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { addressHint, AddressHintInput } from '../../src/core/content/inlayHintContent';
+import { addressHint, AddressHintInput, warnedHint } from '../../src/core/content/inlayHintContent';
 import { PriceBook } from '../../src/core/model/value';
 
 const NOW = 1_800_000_000_000;
@@ -46,6 +46,15 @@ describe('addressHint', () => {
     const value = hint({ show: 'value', plyrId: 'player123', entry, prices, masked: true });
     assert.equal(value?.text, 'player123 · PLYR ≈ •••');
     assert.doesNotMatch(value?.tooltip.replace('player123', '') ?? '', /\d/);
+  });
+
+  it('warns first of an address whose checksum fails, and says why in the tooltip, keeping the rest', () => {
+    const h = hint({ label: 'Treasury', tracked: true, entry: { balances: BALANCES, fetchedAt: NOW } });
+    assert.ok(h);
+    const warned = warnedHint(h, 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+    assert.equal(warned.text, '⚠ Treasury · 1,234.5 PLYR');
+    assert.deepEqual(warned.tooltip.split('\n'), ['This mixed-case address fails its EIP-55 checksum: it may contain a typo.', ...h.tooltip.split('\n')]);
+    assert.equal(warned.action, 'reveal', 'a click still reveals the address the hint names');
   });
 
   it('puts labels and PLYR IDs in as one short line of plain text', () => {

@@ -62,6 +62,16 @@ export function addressHint(input: AddressHintInput): AddressHint | undefined {
   return { text, tooltip: tooltip.join('\n'), action: input.tracked ? 'reveal' : 'track' };
 }
 
+/**
+ * A hint after an address that deserves a second look (`identifierWarning`: its EIP-55
+ * checksum fails). What the hint names belongs to the checksummed address, and the server refuses
+ * the text as written: the hint starts with a warning sign (a sign, not words, to stay short
+ * inside the line) and its tooltip starts with why.
+ */
+export function warnedHint(hint: AddressHint, warning: string): AddressHint {
+  return { ...hint, text: `⚠ ${hint.text}`, tooltip: `${warning}\n${hint.tooltip}` };
+}
+
 /** The amount (or value) part and its tooltip lines; undefined while no amount is known. */
 function figureOf({ show, token, entry, prices, masked, now }: AddressHintInput): { text: string; tooltip: string[] } | undefined {
   const amount = entry?.balances?.[token];

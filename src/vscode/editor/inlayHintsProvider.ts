@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { AccountLookup } from '../../core/store/accountLookup';
 import { addressesIn } from '../../core/model/addressScan';
-import { addressHint, AddressHint } from '../../core/content/inlayHintContent';
-import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
+import { addressHint, AddressHint, warnedHint } from '../../core/content/inlayHintContent';
+import { AddressIdentifier, identifierWarning, parseIdentifier } from '../../core/model/identifier';
 import { PriceBook } from '../../core/model/value';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Slots } from '../../core/store/slots';
@@ -83,7 +83,9 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
       const hint = this.hintOf(identifier.value, settings, book, now);
       remembered(this.rendered, identifier.value, hint?.text ?? '');
       if (hint) {
-        hints.push(inlayHint(identifier.value, end, hint));
+        // What the text as written deserves (its checksum) is told here, not remembered: no store change alters it.
+        const warning = identifierWarning(identifier);
+        hints.push(inlayHint(identifier.value, end, warning ? warnedHint(hint, warning) : hint));
       }
     }
     return hints;
