@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Balances } from '../model/balances';
 import { isZero } from '../model/decimal';
+import { checksumMismatchWarning } from '../model/identifier';
 import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
@@ -56,7 +57,7 @@ export function renderAddressHover(hover: AddressHover): string {
   const owner = hover.plyrId ? ` · ${l10n.t('PLYR ID {0}', `**${escapeMarkdown(hover.plyrId)}**`)}` : '';
   lines.push(`**PLYR** \`${shortAddress(hover.address)}\`${owner} · ${escapeMarkdown(hover.networkLabel)}`);
   if (!hover.checksumMatches) {
-    lines.push(`⚠️ ${l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.')}`);
+    lines.push(`⚠️ ${checksumMismatchWarning()}`);
   }
   if (hover.noAccount) {
     lines.push(l10n.t('No PLYR account for this address.'));

@@ -86,13 +86,18 @@ export function addressLookalike(plyrId: string): AddressLookalike | undefined {
   return match && match[1].length !== ADDRESS_HEX_DIGITS ? { hexDigits: match[1].length } : undefined;
 }
 
+/** Why a mixed-case address whose EIP-55 checksum fails deserves a second look: one sentence for the hover, the hints, the diagnostics and Check Balance. */
+export function checksumMismatchWarning(): string {
+  return l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+}
+
 /**
  * What deserves a second look in an identifier that is valid: a mixed-case address whose EIP-55
  * checksum fails (a probable typo), or a PLYR ID that looks like a mistyped address.
  */
 export function identifierWarning(identifier: Identifier): string | undefined {
   if (identifier.kind === 'address') {
-    return identifier.checksumMatches ? undefined : l10n.t('This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+    return identifier.checksumMatches ? undefined : checksumMismatchWarning();
   }
   const lookalike = addressLookalike(identifier.value);
   if (!lookalike) {
