@@ -21,8 +21,8 @@ import { median } from './stats';
  * - refresh-all at 50 ms latency, heapUsed sampled every 10 ms: the transient peak is the highest
  *   sample over the heap at the refresh's start (itself just collected);
  * - a full collection after it: the retained growth is that heap over the baseline;
- * - 3 more refresh-alls at 50 ms latency, sampled the same way: the peaks once the code is
- *   optimised and V8's young generation has grown to the load;
+ * - 3 more refresh-alls at 50 ms latency, sampled the same way: the peaks of a refresh-all after
+ *   the first (in which V8 collected the old generation late; docs/benchmarks/memory.md);
  * - then 10 refresh-alls in a row, alike (no latency: the same work, sooner), each followed by a
  *   collection: the drift is the retained growth after the 10th less that after the 1st of them.
  *
@@ -34,6 +34,8 @@ import { median } from './stats';
  * VS Code's http.proxySupport (`off` measures without its proxy agent), and
  * PLYR_BENCH_MEMORY_ALLOCATIONS names a file for V8's sampling heap profile of that refresh-all,
  * counting only the objects that outlived a young-generation collection (what the peak holds).
+ * PLYR_BENCH_MEMORY_GROUP names a group the 1,000 are moved into before it: every answer then
+ * changes that group's total in dollars too.
  */
 const N = Number(process.env.PLYR_BENCH_MEMORY_N ?? 1000);
 const REFRESHES = Number(process.env.PLYR_BENCH_MEMORY_REFRESHES ?? 10);
@@ -54,8 +56,7 @@ export interface MemoryBenchResult {
   readonly baselineMb: number;
   /**
    * The first refresh-all's highest heapUsed sample over the heap at its start: the first after
-   * the extension host started, the code not yet optimised (more garbage) and V8's young
-   * generation not yet grown (more of it promoted).
+   * the extension host started, during which V8 collects the old generation late.
    */
   readonly transientPeakMb: number;
   /** The same for the refresh-alls after it, alike, and their median. */
@@ -113,6 +114,11 @@ export async function run(): Promise<void> {
   const snapshots = snapshotDir ? { baseline: await snapshot('baseline'), refreshed: '', seriesFirst: '', seriesLast: '' } : undefined;
 
   await vscode.commands.executeCommand('plyr.addIdentifier', Array.from({ length: N }, (_, i) => `load-${i + 1}`));
+  const group = process.env.PLYR_BENCH_MEMORY_GROUP;
+  if (group) {
+    await vscode.commands.executeCommand('plyr.createGroup', group);
+    await vscode.commands.executeCommand('plyr.moveToGroup', Array.from({ length: N }, (_, i) => `load-${i + 1}`), group);
+  }
   const tokens = Object.keys(api.getTracked()[1]?.balances ?? {}).length;
 
   /** A refresh-all at 50 ms latency, the heap sampled: its peak over the heap at its start (just collected). */

@@ -86,6 +86,36 @@ describe('values in dollars', () => {
     assert.match(unescape(rowOf(all, 'identifier:player123')?.tooltip ?? ''), /No price for: FLOKI/);
   });
 
+  it('keeps a group’s total in step with a member whose balance moved, and the other member’s value as it was', async () => {
+    // In manual order an answer re-renders its own rows and its group's (by value, everything).
+    await run('plyr.sortBy', 'manual');
+    await run('plyr.addIdentifier', ['player123', 'crypto-fennec']);
+    await run('plyr.createGroup', 'Team');
+    await run('plyr.moveToGroup', ['player123', 'crypto-fennec'], 'Team');
+    const team = (all: readonly SidebarRow[]) => rowOf(all, 'group:Team')?.description;
+    const value = (all: readonly SidebarRow[], id: string) => /Value: ≈ (\$[\d,.]+)/.exec(unescape(rowOf(all, `identifier:${id}`)?.tooltip ?? ''))?.[1];
+    /** Gives crypto-fennec `gamr` GAMR, refreshes it alone, and reads the rows once the group's total has moved from `before`. */
+    const moveFennec = async (gamr: bigint, before: string) => {
+      sim.setHolding('crypto-fennec', 'gamr', gamr);
+      await run('plyr.refreshIdentifier', 'crypto-fennec');
+      return rowsWhen((all) => team(all) !== before, 'the group’s new total');
+    };
+    const start = '2 identifiers · ≈ $4,503,866 · 8 of 10 tokens priced';
+    await rowsWhen((all) => team(all) === start, 'the group’s total');
+    try {
+      // The first move may share its render with the group's creation; the second has one of its own.
+      const raised = await moveFennec(2_000_500_000_000_000_000_000n, start); // 0.5 → 2,000.5 GAMR: +$1,000
+      assert.equal(team(raised), '2 identifiers · ≈ $4,504,866 · 8 of 10 tokens priced');
+      assert.equal(value(raised, 'crypto-fennec'), '$1,000.77');
+      const back = await moveFennec(500_000_000_000_000_000n, team(raised) ?? '');
+      assert.equal(team(back), start);
+      assert.equal(value(back, 'crypto-fennec'), '$0.77');
+      assert.equal(value(back, 'player123'), '$4,503,865.56');
+    } finally {
+      sim.setHolding('crypto-fennec', 'gamr', 500_000_000_000_000_000n);
+    }
+  });
+
   it('asks for the token list once for the tree, the hover and Check Balance within its validity', async () => {
     await onOwnServer(sim, {}, async (own) => {
       await run('plyr.addIdentifier', 'player123');

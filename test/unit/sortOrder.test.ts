@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { arrange, MANUAL, parseSortOrder, readSortOrder } from '../../src/core/model/sortOrder';
+import { arrange, MANUAL, parseSortOrder, readSortOrder, SortOrder, sortsByBalances } from '../../src/core/model/sortOrder';
 import { Layout } from '../../src/core/model/groups';
 
 const LAYOUT: Layout = {
@@ -27,6 +27,11 @@ const shown = (order: Parameters<typeof arrange>[1]) => {
 };
 
 describe('the view’s sort order', () => {
+  it('tells which orders new balances can change (by amount, by value) from those they cannot', () => {
+    const orders: SortOrder[] = [MANUAL, { by: 'name' }, { by: 'amount', token: 'plyr' }, { by: 'value' }];
+    assert.deepEqual(orders.map(sortsByBalances), [false, false, true, true]);
+  });
+
   it('manual: groups in their order, members and the top level in the list’s order', () => {
     assert.deepEqual(shown(MANUAL), ['Team[zeta-one beta-three]', 'Alpha[]', 'Empty[]', 'alpha-two', 'gamma-four', 'delta-five']);
   });

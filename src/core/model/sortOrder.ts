@@ -12,6 +12,11 @@ export type SortOrder = { readonly by: 'manual' } | { readonly by: 'name' } | { 
 
 export const MANUAL: SortOrder = { by: 'manual' };
 
+/** Whether new balances can move rows in this order (by amount or by value). */
+export function sortsByBalances(order: SortOrder): boolean {
+  return order.by === 'amount' || order.by === 'value';
+}
+
 /** A stored sort order; anything unreadable is manual. */
 export function parseSortOrder(raw: unknown): SortOrder {
   return readSortOrder(raw) ?? MANUAL;

@@ -4,7 +4,7 @@ import { errorRow, groupRow, identifierRow, IdentifierValue, problemRow, tokenRo
 import { addTotals, PriceBook, totalValue, ValueTotal } from '../../../core/model/value';
 import { isZero } from '../../../core/model/decimal';
 import { isAddressText } from '../../../core/model/identifier';
-import { arrange, Arrangement, SortOrder } from '../../../core/model/sortOrder';
+import { arrange, Arrangement, SortOrder, sortsByBalances } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
 import { fixCommand } from '../../ui/fixes';
 import { COMMANDS, ROW_CONTEXT } from '../../ids';
@@ -12,7 +12,7 @@ import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
 import { AccountRows } from './accountRows';
-import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode } from './nodes';
+import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
 import { treeItem } from './treeItem';
 import { SentRows } from './sentRows';
 
@@ -51,10 +51,15 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   /** Row objects by source and identifier, reused so that events and reveal address the same node. */
   private readonly rows = new Map<string, IdentifierNode>();
   private readonly groupRows = new Map<string, GroupNode>();
-  /** Each list's arrangement, made once per render (every group row asks for it). */
+  /** Each list's arrangement, kept until the lists, the order or (sorted by them) balances change: every group row asks for it. */
   private readonly arranged = new Map<RowSource, Arrangement>();
-  /** Each identifier's value, worked out once per render (its row, its group's and the sort ask). */
+  /**
+   * Each identifier's value and each group's total, kept until its balances change (its row, its
+   * group's and the sort ask). An answer then costs the work of its own row, not of all its group's
+   * members: a refresh-all of 1,000 in one group would work out every value again at each render.
+   */
   private readonly valued = new Map<string, IdentifierValue | undefined>();
+  private readonly totals = new Map<GroupNode | WorkspaceGroupNode, ValueTotal | undefined>();
   private readonly group = { type: 'workspaceGroup' } as const;
   private readonly now: () => number;
   /** Identifiers of either list whose last refresh failed: the view's badge. */
@@ -68,20 +73,29 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     this.now = deps.now ?? Date.now;
   }
 
-  /** Re-renders the given identifiers' rows, or everything. */
+  /** Re-renders the given identifiers' rows (only their balances changed), or everything. */
   refresh(ids?: readonly string[]): void {
-    this.arranged.clear();
-    this.valued.clear();
     this.countFailing(ids);
     if (!ids) {
+      this.arranged.clear();
+      this.valued.clear();
+      this.totals.clear();
       this.changed.fire(undefined);
       return;
     }
+    const sources = ['user', 'workspace'] as const;
+    const rows = ids.flatMap((id) => sources.flatMap((source) => this.rows.get(rowKey(source, id)) ?? []));
+    // From the lists, not the rows: a closed group's members have no rows, and count in its total.
+    const groups = ids.flatMap((id) => sources.flatMap((source) => this.groupsAbove({ id, source })));
+    ids.forEach((id) => this.valued.delete(id));
+    groups.forEach((group) => this.totals.delete(group));
+    if (sortsByBalances(this.deps.sortOrder())) {
+      this.arranged.clear();
+    }
     // With prices known, a row's new balances change the totals of the groups above it too.
-    const totals = this.deps.pricesKnown();
     const fired = new Set<BalanceNode>();
-    const fire = (node: BalanceNode | undefined) => {
-      if (node && !fired.has(node)) {
+    for (const node of [...rows, ...(this.deps.pricesKnown() ? groups : [])]) {
+      if (!fired.has(node)) {
         fired.add(node);
         // A row whose request is in flight shows its spinner: that it changed needs no rendering to tell.
         const loading = node.type === 'identifier' && this.deps.store.get(node.id)?.loading === true;
@@ -89,18 +103,14 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
           this.changed.fire(node);
         }
       }
-    };
-    for (const id of ids) {
-      for (const source of ['user', 'workspace'] as const) {
-        const row = this.rows.get(rowKey(source, id));
-        fire(row);
-        if (row && totals) {
-          const group = this.entryOf(row)?.group;
-          fire(group === undefined ? undefined : this.groupRows.get(rowKey(source, group)));
-          fire(source === 'workspace' ? this.group : undefined);
-        }
-      }
     }
+  }
+
+  /** The group rows whose totals count an identifier of a list: its named group's and the Workspace group's. */
+  private groupsAbove(member: { id: string; source: RowSource }): (GroupNode | WorkspaceGroupNode)[] {
+    const entry = this.entryOf(member);
+    const named = entry?.group === undefined ? undefined : this.groupRows.get(rowKey(member.source, entry.group));
+    return [...(named ? [named] : []), ...(entry && member.source === 'workspace' ? [this.group] : [])];
   }
 
   /** Re-renders the account groups shown for these PLYR IDs (and their rows, when open). */
@@ -307,15 +317,12 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * them), priced or not. None while values are off or unknown, or the balances are stale.
    */
   private valueOf(id: string): IdentifierValue | undefined {
-    if (this.valued.has(id)) {
-      return this.valued.get(id);
-    }
-    const entry = this.deps.store.get(id);
-    const prices = entry?.balances && entry.error === undefined ? this.deps.prices() : undefined;
-    const balances = prices && entry?.balances ? Object.entries(entry.balances) : undefined;
-    const value = prices && balances ? { ...totalValue(balances, prices), unpriced: balances.flatMap(([token]) => (prices.priceOf(token) ? [] : [token])) } : undefined;
-    this.valued.set(id, value);
-    return value;
+    return cached(this.valued, id, () => {
+      const entry = this.deps.store.get(id);
+      const prices = entry?.balances && entry.error === undefined ? this.deps.prices() : undefined;
+      const balances = prices && entry?.balances ? Object.entries(entry.balances) : undefined;
+      return prices && balances ? { ...totalValue(balances, prices), unpriced: balances.flatMap(([token]) => (prices.priceOf(token) ? [] : [token])) } : undefined;
+    });
   }
 
   /** The total of identifiers that have a value; undefined when none has. */
@@ -401,7 +408,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private namedGroupItem(node: GroupNode): vscode.TreeItem {
     const workspace = node.source === 'workspace';
     const members = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
-    const value = this.totalOf(members.map((t) => t.id));
+    const value = cached(this.totals, node, () => this.totalOf(members.map((t) => t.id)));
     const row = groupRow({ name: node.name, workspace, count: members.length, value, masked: this.deps.masked() });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
     item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
@@ -410,7 +417,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   private groupItem(): vscode.TreeItem {
     const { all, problems } = this.deps.watched;
-    const value = this.totalOf(all.map((t) => t.id));
+    const value = cached(this.totals, this.group, () => this.totalOf(all.map((t) => t.id)));
     const item = treeItem(watchListRow({ count: all.length, skipped: problems.length, value, masked: this.deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
     item.command = this.openWatchListFile();
@@ -454,14 +461,12 @@ function rowText(item: vscode.TreeItem): SidebarRow {
   return { id: item.id ?? '', label, ...(description !== undefined ? { description } : {}), ...(tooltip !== undefined ? { tooltip } : {}), ...(spoken !== undefined ? { spoken } : {}) };
 }
 
-/** The map's value for `key`, made on first use and kept. */
+/** The map's value for `key`, made on first use and kept (undefined too). */
 function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
+  if (!map.has(key)) {
+    map.set(key, make());
   }
-  return value;
+  return map.get(key) as V;
 }
 
 /** Drops the entries whose key is not among `live`. */
