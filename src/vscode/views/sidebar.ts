@@ -9,7 +9,7 @@ import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { RenderQueue } from './renderQueue';
 import { AccountRows } from './tree/accountRows';
 import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
-import { SortOrder, sortsByBalances } from '../../core/model/sortOrder';
+import { SortOrder } from '../../core/model/sortOrder';
 import { AccountSection } from '../../core/store/accountStore';
 import { inertLabel } from '../../core/model/safeText';
 
@@ -54,8 +54,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
   const updateTrackedCount = () => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, tracked.all.length);
   updateTrackedCount();
   describeSort(view, services.sortOrder.value);
-  // Sorted by amount or value, a new amount can move its row: the lists are arranged again.
-  const storeListener = store.onDidChange((ids) => render(sortsByBalances(services.sortOrder.value) ? undefined : ids));
+  const storeListener = store.onDidChange((ids) => render(ids));
   // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
   // its PLYR ID's row instead would reload the row's children under a reveal still resolving.
   const accountListener = services.accounts.onDidChange((changes) => provider.refreshSections(changes.filter((c) => !services.accounts.get(c.plyrId, c.section)?.loading)));

@@ -51,7 +51,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   /** Row objects by source and identifier, reused so that events and reveal address the same node. */
   private readonly rows = new Map<string, IdentifierNode>();
   private readonly groupRows = new Map<string, GroupNode>();
-  /** Each list's arrangement, kept until the lists, the order or (sorted by them) balances change: every group row asks for it. */
+  /** Each list's arrangement, kept until a render of everything (every group row asks for it). */
   private readonly arranged = new Map<RowSource, Arrangement>();
   /**
    * Each identifier's value and each group's total, kept until its balances change (its row, its
@@ -73,10 +73,13 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     this.now = deps.now ?? Date.now;
   }
 
-  /** Re-renders the given identifiers' rows (only their balances changed), or everything. */
+  /**
+   * Re-renders the given identifiers' rows (only their balances changed), or everything: sorted
+   * by amount or value, new balances can move any row, so the lists are arranged again.
+   */
   refresh(ids?: readonly string[]): void {
     this.countFailing(ids);
-    if (!ids) {
+    if (!ids || sortsByBalances(this.deps.sortOrder())) {
       this.arranged.clear();
       this.valued.clear();
       this.totals.clear();
@@ -89,9 +92,6 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const groups = ids.flatMap((id) => sources.flatMap((source) => this.groupsAbove({ id, source })));
     ids.forEach((id) => this.valued.delete(id));
     groups.forEach((group) => this.totals.delete(group));
-    if (sortsByBalances(this.deps.sortOrder())) {
-      this.arranged.clear();
-    }
     // With prices known, a row's new balances change the totals of the groups above it too.
     const fired = new Set<BalanceNode>();
     for (const node of [...rows, ...(this.deps.pricesKnown() ? groups : [])]) {
