@@ -23,7 +23,7 @@ import { codeServerDescription, ROOT } from '../test/runners/codeServer';
  * `npm run bench`: every benchmark, each figure against its limit and beside the value of the
  * report it replaces, in docs/benchmarks.md with a chart of refresh time against N
  * (docs/benchmarks/refresh-chart.png). Sessions of a real VS Code: refresh-all (10, 100, 1,000
- * identifiers, every account group collapsed), refresh-all under a server limiting requests to 20,
+ * identifiers, every account group collapsed; then the 1,000 in one group), refresh-all under a server limiting requests to 20,
  * 50 and 200 per second, the hover, the inlay hints scrolled through a 2,000-line file, the idle cost, and the time to the first activity row after
  * expanding a PLYR ID's Activity group, refresh-all of 10 five times, and the heap with 1,000
  * tracked. The package must be built first (the npm script does it).
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       activations.push(ms);
     }
   };
-  const refresh = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: '10,100,1000' }, noteActivation);
+  const refresh = await runBenchmark<RefreshBenchRow[]>('refreshBench.js', { PLYR_BENCH_SIZES: '10,100,1000', PLYR_BENCH_GROUP: '1' }, noteActivation);
   const limited = await runRateLimited(noteActivation);
   const hover = await runBenchmark<HoverBenchResult>('hoverBench.js', {}, noteActivation);
   const hints = await runBenchmark<InlayHintsBenchResult>('inlayHintsBench.js', {}, noteActivation);
@@ -85,14 +85,16 @@ async function main(): Promise<number> {
     const activationMs = median(activations);
     add('activation in the extension host', `${activationMs.toFixed(1)} ms, median of ${activations.length} host starts (one per session below: ${activations.join(', ')} ms)`, `${LIMITS.activationMs} ms (ours)`, activationMs / LIMITS.activationMs);
   }
+  const sizes = refresh.filter((r) => !r.group);
   for (const r of refresh) {
     const ratio = r.wallMs / r.floorMs;
     // The sidebar issue's target is for N = 1,000; smaller N show the fixed cost of a refresh.
     const limited = r.n >= 1000;
-    const before = limited ? ` (before the account groups: ${RATIO_BEFORE_ACCOUNT_GROUPS.toFixed(2)})` : '';
-    add(`refresh-all, N = ${r.n.toLocaleString('en')} (${r.failed} failed)`, `${r.wallMs} ms, floor ${r.floorMs} ms, ratio ${ratio.toFixed(2)}${before}`, limited ? `ratio ${LIMITS.refreshRatio}` : '', limited ? ratio / LIMITS.refreshRatio : undefined);
+    const before = limited && !r.group ? ` (before the account groups: ${RATIO_BEFORE_ACCOUNT_GROUPS.toFixed(2)})` : '';
+    const what = r.group ? `${r.n.toLocaleString('en')} in one group, shown open` : r.n.toLocaleString('en');
+    add(`refresh-all, N = ${what} (${r.failed} failed)`, `${r.wallMs} ms, floor ${r.floorMs} ms, ratio ${ratio.toFixed(2)}${before}`, limited ? `ratio ${LIMITS.refreshRatio}` : '', limited ? ratio / LIMITS.refreshRatio : undefined);
   }
-  const big = refresh[refresh.length - 1];
+  const big = sizes[sizes.length - 1];
   add(`refresh-all, N = ${big.n.toLocaleString('en')}, every account group collapsed: requests to the account routes`, String(big.accountRequests), '0', big.accountRequests === 0 ? 0 : Infinity);
   add(`extension host memory with ${big.n.toLocaleString('en')} tracked`, `heap ${big.heapUsedMb} MB (+${big.heapGrowthMb} MB during the refresh), RSS ${big.rssMb} MB`, `+${LIMITS.heapMbPer1000} MB heap (ours)`, big.heapGrowthMb / LIMITS.heapMbPer1000);
   for (const rl of limited) {
@@ -150,7 +152,7 @@ async function main(): Promise<number> {
 
   const chartFile = path.join(ROOT, 'docs/benchmarks/refresh-chart.png');
   fs.mkdirSync(path.dirname(chartFile), { recursive: true });
-  await renderSvgToPng(refreshChartSvg(refresh, `Refresh-all against N, ${LATENCY_MS} ms latency, concurrency ${big.concurrency}`), chartFile);
+  await renderSvgToPng(refreshChartSvg(sizes, `Refresh-all against N, ${LATENCY_MS} ms latency, concurrency ${big.concurrency}`), chartFile);
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   const reportFile = path.join(ROOT, 'docs/benchmarks.md');
