@@ -36,6 +36,20 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await bench.page.keyboard.press('Escape');
   });
 
+  it('warns in the result that a mistyped mixed-case address fails its checksum, and still lists its balances', async () => {
+    await bench.palette('PLYR: Check Balance');
+    // The treasury wallet with one letter's case wrong (the demo's TYPO_WALLET).
+    await bench.enter('0x742d35cC6634C0532925a3b844Bc454e4438f44e', 'PLYR: Check Balance');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'typo-token-step');
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Balances of 0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }), 'typo-result');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    assert.equal(await input.getAttribute('placeholder'), '⚠ This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+    const rows = await bench.page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+    assert.ok(rows.some((r) => r.includes('PLYR') && r.includes('1.5')), rows.join('\n'));
+    await bench.page.keyboard.press('Escape');
+  });
+
   it('from the editor’s context menu, asks with the address under the cursor filled in, although VS Code passes the file', async () => {
     await openFile(bench.page, 'game-config.ts');
     const address = bench.page.locator('.view-line span', { hasText: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }).first();

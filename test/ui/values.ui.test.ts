@@ -56,6 +56,19 @@ describe('values in dollars in the PLYR view, as a person sees them', () => {
     await bench.expectVisible(rows.and(bench.page.locator('[aria-level="5"][aria-label="PLYR 1.5, worth about $0.02"]')), 'values-wallet-token');
     assert.match(await rows.and(bench.page.locator('[aria-level="5"][aria-label^="AVAX 0.02"]')).innerText(), /0\.02\s*·\s*≈ \$0\.70/);
   });
+
+  it("lists each token's value in Check Balance's result, and the total in its title", async () => {
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('crypto-fennec', 'PLYR: Check Balance');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'values-check-balance-token-step');
+    await bench.page.keyboard.press('Enter');
+    // As its row says it, with cents: FLOKI has no price.
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: /^Balances of crypto-fennec · .* · Total ≈ \$0\.77 · 4 of 5 tokens priced$/ }), 'values-check-balance-total');
+    const rows = await bench.page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    assert.ok(rows.includes('GAMR, 0.5 · ≈ $0.25'), rows.join('\n'));
+    assert.ok(rows.includes('FLOKI, 0'), rows.join('\n'));
+    await bench.page.keyboard.press('Escape');
+  });
 });
 
 /** Drags the sash between the sidebar and the editor to the right, as a person would to read whole rows. */

@@ -7,7 +7,7 @@ import { commandLink, escapeMarkdown } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 import { PriceBook, totalValue } from '../model/value';
-import { approximately, describeTotal, priceSourceName } from './valueContent';
+import { approximately, describeTotalLine, priceSourceName } from './valueContent';
 
 /** Everything a hover on an address shows, as plain data. */
 export interface AddressHover {
@@ -110,9 +110,8 @@ export function renderAddressHover(hover: AddressHover): string {
  * CoinMarketCap, CoinGecko, updated 4 min. ago". Nothing when no token has a price.
  */
 function valuesLine(entries: [string, string][], prices: PriceBook, now: number, masked: boolean): string | undefined {
-  const total = totalValue(entries, prices);
-  const described = describeTotal(total, masked);
-  if (described === undefined) {
+  const totalText = describeTotalLine(totalValue(entries, prices), masked);
+  if (totalText === undefined) {
     return undefined;
   }
   const used = entries.flatMap(([token]) => prices.priceOf(token) ?? []);
@@ -127,7 +126,6 @@ function valuesLine(entries: [string, string][], prices: PriceBook, now: number,
         : age !== undefined
           ? l10n.t('prices updated {0}', age)
           : undefined;
-  const totalText = l10n.t({ message: 'Total {0}', args: [described], comment: 'An approximate value in dollars, such as ≈ $1,234.56' });
   return `_${escapeMarkdown(from === undefined ? totalText : `${totalText} · ${from}`)}_`;
 }
 

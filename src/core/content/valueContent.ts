@@ -100,6 +100,12 @@ export function describeTotal(total: ValueTotal | undefined, masked: boolean, lo
   return total.priced < total.tokens ? `${value} · ${pricedCount(total)}` : value;
 }
 
+/** "Total ≈ $1,234.56 · 4 of 5 tokens priced" (the hover, Check Balance); undefined when no token had a price. */
+export function describeTotalLine(total: ValueTotal | undefined, masked: boolean, locale?: string): string | undefined {
+  const described = describeTotal(total, masked, locale);
+  return described === undefined ? undefined : l10n.t({ message: 'Total {0}', args: [described], comment: 'An approximate value in dollars, such as ≈ $1,234.56' });
+}
+
 /**
  * The price line of a tooltip: "Price $0.0123 per GAMR (CoinMarketCap, updated 4 min. ago)". The
  * source and the age are left out when the server did not give them. Masked, the price still

@@ -5,8 +5,10 @@ import { NETWORKS } from '../../core/api/networks';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
 import { inertLabel } from '../../core/model/safeText';
-import { PriceBook } from '../../core/model/value';
+import { PriceBook, totalValue } from '../../core/model/value';
 import { approximately } from '../../core/content/valueContent';
+import { balanceListHeading } from '../../core/content/balanceListContent';
+import { identifierWarning } from '../../core/model/identifier';
 
 interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;
@@ -17,8 +19,8 @@ const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeI
 
 /**
  * Shows a balance result as a list: token, grouped amount with every significant decimal (or •••
- * under the privacy mask), and with `prices` its value. Enter (or the copy button) copies the
- * exact amount as received.
+ * under the privacy mask), and with `prices` its value and, in the title, the total. Enter (or
+ * the copy button) copies the exact amount as received.
  */
 export async function showBalances(result: BalanceResult, masked = false, prices?: PriceBook): Promise<void> {
   const who = result.identifier.value;
@@ -30,11 +32,16 @@ export async function showBalances(result: BalanceResult, masked = false, prices
   }
   const pick = vscode.window.createQuickPick<AmountItem>();
   // Every surface says how old its numbers are; here they are as old as the answer.
-  pick.title = vscode.l10n.t('Balances of {0} · {1} · updated {2}', who, network, describeAge(Date.now() - result.fetchedAt));
-  const checksumFails = result.identifier.kind === 'address' && !result.identifier.checksumMatches;
-  pick.placeholder = checksumFails
-    ? vscode.l10n.t('Select a token to copy its exact amount (warning: this address fails its EIP-55 checksum, check it for a typo)')
-    : vscode.l10n.t('Select a token to copy its exact amount');
+  const heading = balanceListHeading({
+    who,
+    network,
+    age: describeAge(Date.now() - result.fetchedAt),
+    total: prices ? totalValue(entries, prices) : undefined,
+    masked,
+    warning: identifierWarning(result.identifier),
+  });
+  pick.title = heading.title;
+  pick.placeholder = heading.placeholder;
   // The progress notification shown before it may close just as it opens and take the focus
   // back: the result stays until Escape, as the steps before it do.
   pick.ignoreFocusOut = true;
