@@ -12,7 +12,7 @@ import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
 import { AccountRows } from './accountRows';
-import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
+import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
 import { treeItem } from './treeItem';
 import { SentRows } from './sentRows';
 
@@ -86,10 +86,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       this.changed.fire(undefined);
       return;
     }
-    const sources = ['user', 'workspace'] as const;
-    const rows = ids.flatMap((id) => sources.flatMap((source) => this.rows.get(rowKey(source, id)) ?? []));
+    const rows = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.rows.get(rowKey(source, id)) ?? []));
     // From the lists, not the rows: a closed group's members have no rows, and count in its total.
-    const groups = ids.flatMap((id) => sources.flatMap((source) => this.groupsAbove({ id, source })));
+    const groups = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.groupsAbove({ id, source })));
     ids.forEach((id) => this.valued.delete(id));
     groups.forEach((group) => this.totals.delete(group));
     // With prices known, a row's new balances change the totals of the groups above it too.
@@ -116,7 +115,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   /** Re-renders the account groups shown for these PLYR IDs (and their rows, when open). */
   refreshSections(changes: readonly { readonly plyrId: string; readonly section: AccountSection }[]): void {
     for (const { plyrId, section } of changes) {
-      for (const source of ['user', 'workspace'] as const) {
+      for (const source of ROW_SOURCES) {
         const node = this.deps.account.sectionNode(source, plyrId, section);
         // Being asked for, the group's rows already hold this change (see accountChildren).
         if (node && !this.fetching.has(node)) {

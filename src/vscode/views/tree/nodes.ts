@@ -12,6 +12,8 @@ export type AccountNode = SectionNode | SectionErrorNode | ChipNode | AllowanceN
 
 /** Where an identifier row comes from: the user's own list, or the workspace's `.vscode/plyr.json`. */
 export type RowSource = 'user' | 'workspace';
+/** Both sources: an identifier may have a row in each. */
+export const ROW_SOURCES: readonly RowSource[] = ['user', 'workspace'];
 
 export interface IdentifierNode {
   readonly type: 'identifier';
