@@ -288,6 +288,11 @@ export function readDiagnosticsSettings(config = section()): DiagnosticsSettings
   };
 }
 
+/** The network's name where its URL is shown beside it ("PLYR PHI mainnet", or "custom network"). */
+export function networkName(network: NetworkName): string {
+  return network === 'custom' ? vscode.l10n.t('custom network') : NETWORK_INFO[network].label;
+}
+
 /** The network's name for people ("PLYR PHI mainnet", or the custom URL). */
 export function networkLabel({ network, customBaseUrl }: ClientConfig = readClientConfig()): string {
   // The URL comes from a setting, maybe a workspace's: shown without what could make a link.

@@ -36,7 +36,9 @@ describe('PLYR: Test Connection', () => {
     const checks = await testConnection();
     assert.deepEqual(Object.keys(checks), ['network', 'server', 'credentials', 'clock', 'signedCall', 'rateLimit']);
     assert.deepEqual(failing(checks), []);
-    assert.match(checks.network.detail, new RegExp(sim.url.replace(/[.]/g, '\\.')));
+    // The URL once, after the network's name: not also inside the name, as "custom (URL)".
+    assert.equal(checks.network.detail.split(sim.url).length - 1, 1, checks.network.detail);
+    assert.match(checks.network.detail, /^custom network at /);
     assert.match(checks.signedCall.detail, /accepted \(signing timestamp \+ "\{\}"\)/);
   });
 

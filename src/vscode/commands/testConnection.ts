@@ -5,7 +5,7 @@ import { COMMANDS } from '../ids';
 import { actionLabel } from '../ui/errorPresenter';
 import { runFix } from '../ui/fixes';
 import { Services } from '../services';
-import { networkLabel, readClientConfig } from '../settings';
+import { networkName, readClientConfig } from '../settings';
 import { registerCommand } from './register';
 
 /** A PLYR ID for the signed check when none is tracked: "no account" still proves the signature. */
@@ -47,7 +47,8 @@ function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): 
     target: () => {
       const config = readClientConfig();
       const root = apiRoot(config.network, config.customBaseUrl);
-      return root.ok ? { ok: true, network: networkLabel(config), url: root.url.href } : { ok: false, message: root.message };
+      // The detail gives the URL itself: "custom network at `http://…`", not the URL twice.
+      return root.ok ? { ok: true, network: networkName(config.network), url: root.url.href } : { ok: false, message: root.message };
     },
     reachServer: (signal) => services.client.probeServer(signal),
     hasCredentials: async () => (await services.credentials.get()) !== undefined,

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { formatAmount } from '../../core/content/format';
 import { BalanceResult } from '../../core/api/plyrClient';
-import { NETWORKS } from '../../core/api/networks';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
 import { inertLabel } from '../../core/model/safeText';
@@ -9,6 +8,7 @@ import { PriceBook, totalValue } from '../../core/model/value';
 import { approximately } from '../../core/content/valueContent';
 import { balanceListHeading } from '../../core/content/balanceListContent';
 import { identifierWarning } from '../../core/model/identifier';
+import { networkName } from '../settings';
 
 interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;
@@ -24,7 +24,7 @@ const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeI
  */
 export async function showBalances(result: BalanceResult, masked = false, prices?: PriceBook): Promise<void> {
   const who = result.identifier.value;
-  const network = result.network === 'custom' ? vscode.l10n.t('custom network') : NETWORKS[result.network].label;
+  const network = networkName(result.network);
   const entries = Object.entries(result.balances);
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no token balances on {1}.', who, network));
