@@ -27,7 +27,10 @@ export interface RefreshBenchRow {
   concurrency: number;
   wallMs: number;
   floorMs: number;
+  /** Every request answered (not refused): the balance requests, the account routes' and others (the token list, asked once for the values). */
   requests: number;
+  /** Balance requests answered: one per identifier. */
+  balanceRequests: number;
   failed: number;
   maxEventLoopDelayMs: number;
   heapGrowthMb: number;
@@ -101,6 +104,7 @@ async function timedRefresh(sim: ReturnType<typeof simulatorAdmin>, api: PlyrBal
   const refused = await sim.refusedCount();
   const requests = (await sim.requestCount()) - refused;
   const accountRequests = await sim.accountRequestCount();
+  const balanceRequests = await sim.balanceRequestCount();
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   return {
     n,
@@ -109,6 +113,7 @@ async function timedRefresh(sim: ReturnType<typeof simulatorAdmin>, api: PlyrBal
     // Limited by the pool, or by the server's rate limit, whichever is slower.
     floorMs: Math.max(Math.ceil(n / concurrency) * LATENCY_MS, RATE_LIMIT > 0 ? Math.ceil((n / RATE_LIMIT) * 1000) : 0),
     requests,
+    balanceRequests,
     refused,
     accountRequests,
     rateLimit: RATE_LIMIT,
