@@ -101,10 +101,7 @@ async function timedRefresh(sim: ReturnType<typeof simulatorAdmin>, api: PlyrBal
   const wallMs = performance.now() - started;
   delay.disable();
   await sim.configure({ latencyMs: 0, rateLimitPerSecond: 0 });
-  const refused = await sim.refusedCount();
-  const requests = (await sim.requestCount()) - refused;
-  const accountRequests = await sim.accountRequestCount();
-  const balanceRequests = await sim.balanceRequestCount();
+  const counts = await sim.requestCounts();
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   return {
     n,
@@ -112,10 +109,10 @@ async function timedRefresh(sim: ReturnType<typeof simulatorAdmin>, api: PlyrBal
     wallMs: Math.round(wallMs),
     // Limited by the pool, or by the server's rate limit, whichever is slower.
     floorMs: Math.max(Math.ceil(n / concurrency) * LATENCY_MS, RATE_LIMIT > 0 ? Math.ceil((n / RATE_LIMIT) * 1000) : 0),
-    requests,
-    balanceRequests,
-    refused,
-    accountRequests,
+    requests: counts.answered,
+    balanceRequests: counts.balance,
+    refused: counts.refused,
+    accountRequests: counts.account,
     rateLimit: RATE_LIMIT,
     failed: api.getTracked().filter((t) => t.status !== 'ok').length,
     maxEventLoopDelayMs: Math.round(delay.max / 1e6),

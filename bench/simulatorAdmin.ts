@@ -27,10 +27,17 @@ export function simulatorAdmin(url: string) {
     clearRequests: () => call('DELETE', 'requests'),
     requests,
     requestCount: async () => (await requests()).length,
-    refusedCount: async () => (await requests()).filter((r) => r.status === 429).length,
-    accountRequestCount: async () => (await requests()).filter((r) => ACCOUNT_ROUTES.test(r.path)).length,
-    /** Answered (not refused) balance requests. */
-    balanceRequestCount: async () => (await requests()).filter((r) => BALANCE_ROUTES.test(r.path) && r.status !== 429).length,
+    /** The log read once, counted: refused (429); answered, in all and on the balance routes; on the account routes, refused or not. */
+    requestCounts: async () => {
+      const log = await requests();
+      const answered = log.filter((r) => r.status !== 429);
+      return {
+        refused: log.length - answered.length,
+        answered: answered.length,
+        balance: answered.filter((r) => BALANCE_ROUTES.test(r.path)).length,
+        account: log.filter((r) => ACCOUNT_ROUTES.test(r.path)).length,
+      };
+    },
     logActivity: (plyrId: string, entry: { action: string; gameId?: string; data?: Record<string, unknown>; timestamp?: number }) => call('POST', 'activity', { plyrId, entry }),
   };
 }

@@ -296,5 +296,5 @@ export function networkName(network: NetworkName): string {
 /** The network's name for people ("PLYR PHI mainnet", or the custom URL). */
 export function networkLabel({ network, customBaseUrl }: ClientConfig = readClientConfig()): string {
   // The URL comes from a setting, maybe a workspace's: shown without what could make a link.
-  return network === 'custom' ? vscode.l10n.t('custom ({0})', inertText(customBaseUrl, 100)) : NETWORK_INFO[network].label;
+  return network === 'custom' ? vscode.l10n.t('custom ({0})', inertText(customBaseUrl, 100)) : networkName(network);
 }
