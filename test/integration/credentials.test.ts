@@ -1,37 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { silentLogger } from '../../src/core/api/logger';
 import { SECRET_KEYS } from '../../src/vscode/ids';
 import { CredentialStore } from '../../src/vscode/state/credentialStore';
-import { checkBalance, plyrApi, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
-
-/** Every file under a folder, skipping what cannot be read (sockets, vanished files). */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      out.push(...filesUnder(full));
-    } else if (entry.isFile()) {
-      out.push(full);
-    }
-  }
-  return out;
-}
-
-function readAll(dir: string): { file: string; text: string }[] {
-  return filesUnder(dir).flatMap((file) => {
-    try {
-      return [{ file, text: fs.readFileSync(file, 'utf8') }];
-    } catch {
-      return [];
-    }
-  });
-}
+import { checkBalance, logHolding, plyrApi, readAll, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
 
 describe('API credentials', () => {
   let sim: Simulator;
@@ -64,8 +39,7 @@ describe('API credentials', () => {
 
     // The log is written to a file under the user-data folder; wait until it holds this request,
     // so the search below provably covers the log.
-    const logFile = await waitFor(() => readAll(userData).find((f) => f.file.includes('PLYR') && f.text.includes('GET /api/user/balance/tester-01 → 200'))?.file, 'the PLYR log file to record the request', 15_000);
-    assert.ok(logFile.endsWith('.log'));
+    await logHolding('GET /api/user/balance/tester-01 → 200');
 
     for (const { file, text } of readAll(userData)) {
       assert.ok(!text.includes(secret), `the secret key appears in ${file}`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
-import { checkBalance, startAndUseSimulator } from './helpers';
+import { checkBalance, logHolding, startAndUseSimulator } from './helpers';
 
 /**
  * Run by the runner in its own session, with PLYR_API_KEY and PLYR_SECRET_KEY in the extension
@@ -33,5 +33,7 @@ describe('credentials from the environment', () => {
     assert.equal(error?.code, 'invalidApiKey', 'the stored (unknown) key is the one sent');
     await vscode.commands.executeCommand('plyr.clearCredentials');
     assert.equal((await checkBalance('player123')).balances.plyr, '1234.5', 'back to the environment once cleared');
+    // Clear cannot clear the environment's: it says they are still used, rather than "cleared".
+    await logHolding('Stored API credentials cleared; the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used.');
   });
 });

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
@@ -124,4 +126,26 @@ export class MemoryState implements vscode.Memento {
   async update(key: string, value: unknown): Promise<void> {
     this.values.set(key, value);
   }
+}
+
+/** Every readable file under a folder (such as the user-data folder), with its text; sockets and vanished files skipped. */
+export function readAll(dir: string): { file: string; text: string }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return readAll(full);
+    }
+    try {
+      return entry.isFile() ? [{ file: full, text: fs.readFileSync(full, 'utf8') }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The PLYR log file under the runner's user-data folder, once it holds `line`. */
+export function logHolding(line: string): Promise<string> {
+  const userData = process.env.PLYR_TEST_USER_DATA_DIR;
+  assert.ok(userData && fs.existsSync(userData), 'the runner passes PLYR_TEST_USER_DATA_DIR');
+  return waitFor(() => readAll(userData).find((f) => f.file.includes('PLYR') && f.file.endsWith('.log') && f.text.includes(line))?.file, `the PLYR log to hold "${line}"`, 15_000);
 }

@@ -63,6 +63,9 @@ describe('the privacy mask', () => {
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('plyr.copyAmount', { type: 'token', source: 'user', id: 'player123', token: 'gamr', amount: '9007199.254740993123456789' });
     assert.equal(await vscode.env.clipboard.readText(), '9007199.254740993123456789');
+    // A token of one of the account's wallets: its row has Copy Amount too.
+    await vscode.commands.executeCommand('plyr.copyAmount', { type: 'walletToken', source: 'user', id: PLAYER_ADDRESS, owner: 'player123', role: 'primary', token: 'plyr', amount: '1.5' });
+    assert.equal(await vscode.env.clipboard.readText(), '1.5');
   });
 
   it('shows the amounts again once turned off', async () => {

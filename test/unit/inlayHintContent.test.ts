@@ -66,4 +66,12 @@ describe('addressHint', () => {
     assert.doesNotMatch(h.tooltip, /\$\(/);
     assert.equal(hint({ show: 'name', plyrId: 'a\u202Eb' })?.text, 'a\uFFFDb', 'bidi controls shown, not obeyed');
   });
+
+  it('breaks what VS Code would autolink in the tooltip (it shows a plain one as Markdown): www., scheme://, e-mail', () => {
+    const h = hint({ show: 'name', label: 'see www.evil.example, https://evil.example or me@evil.example', tracked: true, plyrId: 'www.evil.example' });
+    const [label, owner] = h?.tooltip.split('\n') ?? [];
+    assert.equal(label, 'Tracked as see www\u200b.evil.example, https:\u200b//evil.example or me@\u200bevil.example');
+    assert.equal(owner, 'PLYR ID www\u200b.evil.example');
+    assert.equal(h?.text, 'see www.evil.example, https://e…', 'the hint itself is no Markdown: as typed');
+  });
 });

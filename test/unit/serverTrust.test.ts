@@ -51,4 +51,12 @@ describe('originToConfirm', () => {
     assert.equal(error.fix, 'allowServer');
     assert.match(error.message, /https:\/\/evil\.example/);
   });
+
+  it("quotes the origin, so that a host holding `$(` shows as typed in Test Connection's list, not as an icon", () => {
+    const origin = new URL('https://$(pass-filled)api.example').origin;
+    assert.equal(origin, 'https://$(pass-filled)api.example', 'new URL keeps it');
+    const { message } = serverNotConfirmed(origin);
+    assert.ok(message.includes('`https://$\u200b(pass-filled)api.example`'), message);
+    assert.ok(!message.includes('$('), message);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { BalanceEntry } from '../../src/core/store/balanceStore';
-import { errorRow, groupRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, TooltipPart, watchListRow } from '../../src/core/content/treeContent';
+import { errorRow, groupRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, watchListRow } from '../../src/core/content/treeContent';
 import { HOSTILE_INPUTS } from '../support/hostileInputs';
 import { unescapedPunctuation } from '../support/markdownChecks';
 
@@ -243,6 +243,18 @@ describe('treeContent: hostile server and file text stays text', () => {
         assert.ok(markdown(tooltip).parts.every((part) => !('markdown' in part) || markup.includes(part.markdown)), JSON.stringify(value).slice(0, 80));
       }
     }
+  });
+
+  it("renders text parts inert where VS Code's appendText would not: one line, bidi shown, no autolinked URL, capped", () => {
+    // A balance key from a hostile server (nothing checks the keys): a spoof of USDC, a fake line, a URL.
+    const token = 'usd\u202ec\n\nVerified by PLYR · Value: ≈ $1,000,000.00\n\nwww.plyrclaim.example/airdrop';
+    const md = tooltipMarkdown(markdown(tokenRow({ token, amount: '5', entry: STALE, masked: false, now: NOW }).tooltip));
+    assert.ok(md.startsWith('USD\uFFFDC VERIFIED BY PLYR · VALUE\\: ≈ \\$1\\,000\\,000\\.00 WWW\\.PLYRCLAIM\\.EXAMPLE\\/AIRDROP: `5`'), md);
+    assert.doesNotMatch(md.split(': `')[0], /\n|www\.|[\u202a-\u202e]/i);
+    const long = tooltipMarkdown(markdown(tokenRow({ token: 'x'.repeat(100_000), amount: '5', masked: false, now: NOW }).tooltip));
+    assert.ok(long.length < 1100, `${long.length} characters`);
+    const row = tokenRow({ token, amount: '5', masked: false, now: NOW });
+    assert.doesNotMatch(row.spoken, /\n|[\u202a-\u202e]/, 'what a screen reader says is one line too');
   });
 
   it('keeps token, group and problem labels to one inert line', () => {

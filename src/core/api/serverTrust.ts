@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { PlyrError } from '../model/errors';
+import { quoted } from '../model/safeText';
 import { NETWORKS } from './networks';
 
 /** The official API servers: a workspace may choose between them without asking. */
@@ -45,8 +46,9 @@ function originOf(url: string | undefined): string | undefined {
 export function serverNotConfirmed(origin: string): PlyrError {
   const message = l10n.t({
     message: 'This workspace sets the PLYR API server to {0}. Your API credentials are not sent there until you allow it (Allow Workspace Server).',
-    args: [origin],
-    comment: '{0} is a server address such as https://api.example.com; "Allow Workspace Server" is a button',
+    // Quoted: an origin may hold `$(` (new URL keeps it in a host), an icon in Test Connection's list.
+    args: [quoted(origin, 200)],
+    comment: '{0} is a server address such as https://api.example.com, in backticks; "Allow Workspace Server" is a button',
   });
   return new PlyrError('serverNotConfirmed', message, { fix: 'allowServer' });
 }

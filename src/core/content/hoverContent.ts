@@ -3,11 +3,14 @@ import { Balances } from '../model/balances';
 import { isZero } from '../model/decimal';
 import { checksumMismatchWarning } from '../model/identifier';
 import { formatAmount, formatAmountCompact } from './format';
-import { commandLink, escapeMarkdown } from './markdown';
+import { commandLink, escapeMarkdown, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 import { PriceBook, totalValue } from '../model/value';
 import { approximately, describeTotalLine, priceSourceName } from './valueContent';
+
+/** A token's name is the server's key, checked by nothing: a long one must not push the links out of the hover. */
+const TOKEN_CELL_LENGTH = 80;
 
 /** Everything a hover on an address shows, as plain data. */
 export interface AddressHover {
@@ -78,10 +81,10 @@ export function renderAddressHover(hover: AddressHover): string {
         const value = prices.worth(token, amount)?.usd;
         return value === undefined ? '' : escapeMarkdown(approximately(value, hover.masked));
       };
-      const rows = shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
+      const rows = shown.map(([token, amount]) => `| ${markdownText(token.toUpperCase(), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
       lines.push([`${header} ${escapeMarkdown(l10n.t('Value'))} |`, '|:--|--:|--:|', ...rows].join('\n'));
     } else {
-      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${escapeMarkdown(token.toUpperCase())} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
+      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${markdownText(token.toUpperCase(), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
     }
     if (shown.length < entries.length) {
       const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { BalanceEntry } from '../store/balanceStore';
-import { inertLabel } from '../model/safeText';
+import { inertLabel, withoutAutolinks } from '../model/safeText';
 import { PriceBook } from '../model/value';
 import { formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
@@ -50,12 +50,14 @@ export function addressHint(input: AddressHintInput): AddressHint | undefined {
   if (text === '') {
     return undefined;
   }
+  // VS Code shows a plain tooltip as Markdown (escaped, but with bare URLs linked): none in outside text.
+  const outside = (value: string) => withoutAutolinks(inertLabel(value));
   const tooltip: string[] = [];
   if (input.label) {
-    tooltip.push(l10n.t('Tracked as {0}', inertLabel(input.label)));
+    tooltip.push(l10n.t('Tracked as {0}', outside(input.label)));
   }
   if (input.plyrId) {
-    tooltip.push(l10n.t('PLYR ID {0}', inertLabel(input.plyrId)));
+    tooltip.push(l10n.t('PLYR ID {0}', outside(input.plyrId)));
   }
   tooltip.push(...(figure?.tooltip ?? []));
   tooltip.push(input.tracked ? l10n.t('Click to reveal it in the PLYR view.') : l10n.t('Click to track it in the PLYR view.'));

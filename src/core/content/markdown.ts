@@ -1,4 +1,4 @@
-import { bidiShown } from '../model/safeText';
+import { bidiShown, oneLine, withoutIcons } from '../model/safeText';
 
 /**
  * Server text going into Markdown (hovers, tooltips): every ASCII punctuation mark that Markdown,
@@ -8,6 +8,15 @@ import { bidiShown } from '../model/safeText';
  */
 export function escapeMarkdown(text: string): string {
   return bidiShown(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$@%;/^,?]/g, '\\$&');
+}
+
+/**
+ * Text as Markdown words (a tooltip's outside text among them): one line of at most `maxLength`
+ * (see oneLine), escaped as above, its `$(` no icon. VS Code's own appendText would leave line
+ * breaks, bidi controls and autolinked URLs (`www.…`) live.
+ */
+export function markdownText(text: string, maxLength = 1000): string {
+  return escapeMarkdown(withoutIcons(oneLine(text, maxLength)));
 }
 
 /** A command link to one of the extension's own commands, its arguments URI-encoded JSON. */

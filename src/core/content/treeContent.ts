@@ -4,8 +4,8 @@ import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress } from './hoverContent';
-import { inertLabel, withoutIcons } from '../model/safeText';
-import { escapeMarkdown } from './markdown';
+import { inertLabel } from '../model/safeText';
+import { markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge, describeMoment } from './time';
 import { PriceBook, ValueTotal } from '../model/value';
@@ -21,6 +21,11 @@ export interface MarkdownTooltip {
   readonly parts: readonly TooltipPart[];
   /** `$(name)` in the `markdown` parts renders as an icon. */
   readonly icons: boolean;
+}
+
+/** A tooltip's Markdown source: its `text` parts (outside text among them) inert, see markdownText. */
+export function tooltipMarkdown(tooltip: MarkdownTooltip): string {
+  return tooltip.parts.map((part) => ('text' in part ? markdownText(part.text) : part.markdown)).join('');
 }
 
 /** A codicon and, when it has one, the theme colour it takes. */
@@ -116,15 +121,13 @@ function identifierStatus(entry: BalanceEntry | undefined, now: number, value: V
 function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; entry?: BalanceEntry; networkLabel: string; now: number; value?: IdentifierValue; masked?: boolean }): MarkdownTooltip {
   const { tracked, entry } = input;
   // Outside text (a label from a file, the URL from a setting, a server's message) goes in
-  // escaped as the hover's is: no Markdown, no autolinked URL. Icons render after the Markdown,
-  // so its `$(` is also broken: only the icons written here are icons.
-  const text = (value: string) => escapeMarkdown(withoutIcons(value));
+  // escaped as the hover's is: no Markdown, no autolinked URL, no icon (only those written here).
   const parts: TooltipPart[] = [];
   if (tracked?.label) {
-    parts.push({ markdown: `**${text(tracked.label)}**\n\n` });
+    parts.push({ markdown: `**${markdownText(tracked.label)}**\n\n` });
   }
-  parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${text(input.id)}\n\n` });
-  parts.push({ markdown: `${l10n.t('Network:')} ${text(input.networkLabel)}\n\n` });
+  parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${markdownText(input.id)}\n\n` });
+  parts.push({ markdown: `${l10n.t('Network:')} ${markdownText(input.networkLabel)}\n\n` });
   parts.push({ markdown: `${l10n.t('Last update:')} ` });
   parts.push({ text: entry?.fetchedAt ? `${describeMoment(entry.fetchedAt)} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });
   const value = entry?.error === undefined ? countedTotal(input.value, input.masked === true) : undefined;
@@ -138,7 +141,7 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
     parts.push({ markdown: '\n\n$(bell) ' }, { text: l10n.t('Notifies when a balance changes.') });
   }
   if (entry?.error) {
-    parts.push({ markdown: `\n\n---\n\n$(error) ${text(entry.error.message)}` });
+    parts.push({ markdown: `\n\n---\n\n$(error) ${markdownText(entry.error.message)}` });
   }
   return { parts, icons: true };
 }
@@ -151,6 +154,8 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
 export function tokenRow(input: { token: string; amount: string; entry?: BalanceEntry; masked: boolean; now: number; prices?: PriceBook }): RowContent {
   const { token, amount, entry, masked } = input;
   const name = tokenLabel(token);
+  // A token's name is the server's key, checked by nothing: one short line where it is spoken too.
+  const label = inertLabel(name);
   const stale = entry?.error !== undefined;
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(amount);
   // The exact change the last refresh brought, computed on the decimal strings.
@@ -174,9 +179,9 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
   }
   // The exact amount, grouped as it is read ("GAMR 1,234.5"), and the state in words.
   const worth = value === undefined ? '' : `, ${masked ? l10n.t('value hidden') : l10n.t('worth about {0}', formatUsd(value))}`;
-  const spoken = `${name} ${masked ? l10n.t('amount hidden') : formatAmount(amount)}${change && !stale ? `, ${l10n.t('changed by {0}', change)}` : ''}${worth}`;
+  const spoken = `${label} ${masked ? l10n.t('amount hidden') : formatAmount(amount)}${change && !stale ? `, ${l10n.t('changed by {0}', change)}` : ''}${worth}`;
   return {
-    label: inertLabel(name),
+    label,
     description: stale ? l10n.t('last known {0} · {1}', shown, age) : `${shown}${arrow}${value === undefined ? '' : ` · ${approximately(value, masked)}`}`,
     tooltip: { parts, icons: false },
     spoken: stale ? l10n.t({ message: '{0}, stale, last updated {1}', args: [spoken, age], comment: 'A token and its amount, then an age such as 3 hr. ago' }) : spoken,

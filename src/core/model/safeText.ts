@@ -41,6 +41,15 @@ export function withoutLinks(text: string): string {
   return text.replace(/\]\s*\(/g, ']\u200b(');
 }
 
+/**
+ * Where VS Code turns plain text into Markdown itself (an inlay hint's tooltip, through its
+ * appendText), a bare `www.…`, `scheme://…` or e-mail address would still become a link: each is
+ * broken with a zero-width space.
+ */
+export function withoutAutolinks(text: string): string {
+  return text.replace(/\b(www)\./gi, '$1\u200b.').replace(/:\/\//g, ':\u200b//').replace(/@/g, '@\u200b');
+}
+
 /** Nothing from outside should read as a `command:` URI, even where it would not be a link. */
 export function withoutCommandUris(text: string): string {
   return text.replace(/command:/gi, 'command\u200b:');

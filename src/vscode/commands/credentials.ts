@@ -65,6 +65,12 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.clearCredentials, async () => {
     await services.credentials.clear();
+    // The environment's credentials are not stored, so nothing here can clear them: say they still count.
+    if ((await services.credentials.get()) !== undefined) {
+      services.logger.info('Stored API credentials cleared; the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No PLYR API credentials are stored now, but the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used. Start VS Code without them to stop using them.'));
+      return;
+    }
     services.logger.info('API credentials cleared.');
     void vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR API credentials cleared.'), 4000);
   });

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
 import { NETWORKS } from '../../core/api/networks';
 import { parseIdentifier } from '../../core/model/identifier';
+import { inertLabel } from '../../core/model/safeText';
 import { COMMANDS } from '../ids';
 import { readClientConfig } from '../settings';
-import { identifierOf, TokenNode } from '../views/tree/nodes';
+import { identifierOf, TokenNode, WalletTokenNode } from '../views/tree/nodes';
 import { checkBalanceInteractively, CheckBalanceServices } from './checkBalance';
 import { registerCommand } from './register';
 
@@ -23,13 +24,15 @@ export function registerRowActions(services: CheckBalanceServices): vscode.Dispo
       await vscode.env.clipboard.writeText(value);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', value), 3000);
     }),
-    registerCommand(services, COMMANDS.copyAmount, async (node?: TokenNode) => {
-      if (node?.type !== 'token') {
+    // A token's row under an identifier or under one of its account's wallets.
+    registerCommand(services, COMMANDS.copyAmount, async (node?: TokenNode | WalletTokenNode) => {
+      if (node?.type !== 'token' && node?.type !== 'walletToken') {
         return;
       }
-      // The real amount, also under the privacy mask: the user asked for it.
+      // The real amount, also under the privacy mask: the user asked for it. The token's name is
+      // the server's, and a status bar message renders `$(…)` as an icon.
       await vscode.env.clipboard.writeText(node.amount);
-      vscode.window.setStatusBarMessage(services.privacy.on ? vscode.l10n.t('Copied the exact {0} amount', node.token.toUpperCase()) : vscode.l10n.t('Copied {0}', node.amount), 3000);
+      vscode.window.setStatusBarMessage(services.privacy.on ? vscode.l10n.t('Copied the exact {0} amount', inertLabel(node.token.toUpperCase(), 24)) : vscode.l10n.t('Copied {0}', node.amount), 3000);
     }),
     registerCommand(services, COMMANDS.openInExplorer, async (arg?: unknown) => {
       const id = identifier(arg);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MarkdownTooltip, RowContent } from '../../../core/content/treeContent';
+import { MarkdownTooltip, RowContent, tooltipMarkdown } from '../../../core/content/treeContent';
 
 /** A row's content as VS Code's TreeItem; ids, context values and commands are the caller's. */
 export function treeItem(row: RowContent, collapsible: vscode.TreeItemCollapsibleState, id: string): vscode.TreeItem {
@@ -12,15 +12,7 @@ export function treeItem(row: RowContent, collapsible: vscode.TreeItemCollapsibl
   return item;
 }
 
-/** The tooltip built as its parts say: appendText escapes outside text, as it always has. */
+/** The tooltip's Markdown, its outside text made inert in the core (tooltipMarkdown). */
 function markdownOf(tooltip: MarkdownTooltip): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', tooltip.icons);
-  for (const part of tooltip.parts) {
-    if ('text' in part) {
-      md.appendText(part.text);
-    } else {
-      md.appendMarkdown(part.markdown);
-    }
-  }
-  return md;
+  return new vscode.MarkdownString(tooltipMarkdown(tooltip), tooltip.icons);
 }
