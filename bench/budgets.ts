@@ -8,8 +8,8 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * What the budget test holds the bundle to while it misses its target. Without the polyfills the
  * minified bundle was 177.5 KiB, then issue 18's pacing (+4 KiB) and issue 19's checksum
  * diagnostics (+5) and values in dollars (big.js 7, their code 11) made it 204.5, and its inlay
- * hints (+7) 211.4, and not re-sending unchanged rows to VS Code (+2, issue 18's drift) 213.4, then the menus' own arguments (+0.4) 214.6 and writing globalState one batch at a time (+0.7, so VS Code loses no write) 215.3, and the inlay hints' checksum warning (+0.1, the warning's sentence then written once, -0.1) 215.4, and keeping values and group totals between renders (+0.2, a refresh-all of 1,000 in one group) 215.6, and Check Balance's total in dollars (+0.1) 215.7, and one name for a network beside its URL (+0.1, Test Connection) 215.8: 179 KiB of it is the extension's own code (node-fetch 20, @noble/hashes 4.5, big.js 7, @vscode/l10n 2), so no
+ * hints (+7) 211.4, and not re-sending unchanged rows to VS Code (+2, issue 18's drift) 213.4, then the menus' own arguments (+0.4) 214.6 and writing globalState one batch at a time (+0.7, so VS Code loses no write) 215.3, and the inlay hints' checksum warning (+0.1, the warning's sentence then written once, -0.1) 215.4, and keeping values and group totals between renders (+0.2, a refresh-all of 1,000 in one group) 215.6, and Check Balance's total in dollars (+0.1) 215.7, and one name for a network beside its URL (+0.1, Test Connection) 215.8, and the fixes of a review of hostile text and menus (+0.6: tooltips made inert in the core, autolinks broken in inlay-hint tooltips, Clear API Credentials naming the environment's) 216.4: 179 KiB of it is the extension's own code (node-fetch 20, @noble/hashes 4.5, big.js 7, @vscode/l10n 2), so no
  * dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return
  * (+65 KiB) and on growth past a few KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
-export const BUNDLE_CEILING_KIB = 216;
+export const BUNDLE_CEILING_KIB = 217;

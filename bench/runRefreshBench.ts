@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     console.error('The benchmark reported no numbers.');
     return 1;
   }
-  const header = `| N | concurrency | wall time | floor | ratio (target ≤ ${TARGET_RATIO}) | balance requests | account requests | other requests | failed | max event-loop delay | heap growth |`;
+  const header = `| N | concurrency | wall time | floor | ratio (target ≤ ${TARGET_RATIO} at N = 1,000; for N = 10, bench:small's median of 5) | balance requests | account requests | other requests | failed | max event-loop delay | heap growth |`;
   const lines = rows.map((r) => `| ${r.n}${r.group ? ' in one group' : ''} | ${r.concurrency} | ${r.wallMs} ms | ${r.floorMs} ms | ${(r.wallMs / r.floorMs).toFixed(2)} | ${r.balanceRequests} | ${r.accountRequests} | ${r.requests - r.balanceRequests - r.accountRequests} | ${r.failed} | ${r.maxEventLoopDelayMs} ms | ${r.heapGrowthMb} MB |`);
   const table = [header, '|---|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n');
   console.log(table);
