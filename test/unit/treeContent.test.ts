@@ -237,7 +237,7 @@ describe('treeContent: hostile server and file text stays text', () => {
       assert.deepEqual(unescapedPunctuation(md), unescapedPunctuation(plain), JSON.stringify(value).slice(0, 80));
       assert.equal(md.split('\n').length, plain.split('\n').length, JSON.stringify(value).slice(0, 80));
       assert.equal(md.match(/\$\(/g)?.length, 2, 'only $(bell) and $(error)');
-      // Token, error and amount text is only ever appended as text, which VS Code escapes.
+      // Token, error and amount text is only ever a text part, which tooltipMarkdown makes inert.
       const markup = [': `', '`', '\n\n'];
       for (const tooltip of [tokenRow({ token: value, amount: value, entry: STALE, masked: false, now: NOW }).tooltip, errorRow({ message: value, fixTitle: value }).tooltip]) {
         assert.ok(markdown(tooltip).parts.every((part) => !('markdown' in part) || markup.includes(part.markdown)), JSON.stringify(value).slice(0, 80));

@@ -12,8 +12,8 @@ import { PriceBook, ValueTotal } from '../model/value';
 import { approximately, describePrice, describeTotal, formatUsd, pricedCount } from './valueContent';
 
 /**
- * A tooltip's Markdown as VS Code's MarkdownString builds it, part by part: `markdown` is written
- * here (outside text in it already escaped), `text` is appended with appendText, which escapes it.
+ * A tooltip's Markdown, part by part: `markdown` is written here (outside text in it already
+ * escaped), `text` is any text, made inert by tooltipMarkdown.
  */
 export type TooltipPart = { readonly markdown: string } | { readonly text: string };
 
