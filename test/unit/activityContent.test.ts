@@ -23,7 +23,7 @@ function parts(content: RowContent): readonly TooltipPart[] {
 
 /** Everything a row shows or says, tooltip included. */
 function everything(content: RowContent): string {
-  return [content.label, content.description ?? '', content.spoken, ...parts(content).map((p) => ('text' in p ? p.text : p.markdown))].join('\n');
+  return [content.label, content.description ?? '', content.spoken, ...parts(content).map((p) => ('text' in p ? p.text : 'code' in p ? p.code : p.markdown))].join('\n');
 }
 
 describe('activityContent: an activity row', () => {
@@ -39,9 +39,8 @@ describe('activityContent: an activity row', () => {
         { markdown: '**' },
         { text: 'pay 12.5 GAMR' },
         { markdown: '**' },
-        { markdown: '\n\nAmount: `' },
-        { text: '12.5' },
-        { markdown: '`' },
+        { markdown: '\n\nAmount: ' },
+        { code: '12.5' },
         { markdown: '\n\nToken: ' },
         { text: 'gamr' },
         { markdown: '\n\nGame: ' },
@@ -52,9 +51,8 @@ describe('activityContent: an activity row', () => {
         { text: `${new Date(THREE_MIN).toLocaleString()} (3 min. ago)` },
         { markdown: '\n\nLogged by: ' },
         { text: 'game' },
-        { markdown: '\n\nTransaction: `' },
-        { text: HASH },
-        { markdown: '`' },
+        { markdown: '\n\nTransaction: ' },
+        { code: HASH },
         { markdown: '\n\nOutcome: ' },
         { text: 'succeeded' },
       ],
@@ -76,14 +74,14 @@ describe('activityContent: an activity row', () => {
     const r = row({ amount: '1234567.123456789' });
     assert.equal(r.label, 'pay 1,234,567.123457 GAMR');
     assert.equal(r.spoken, 'pay 1,234,567.123456789 GAMR, game tavern, 3 min. ago');
-    assert.deepEqual(parts(r).slice(3, 6), [{ markdown: '\n\nAmount: `' }, { text: '1234567.123456789' }, { markdown: '`' }]);
+    assert.deepEqual(parts(r).slice(3, 5), [{ markdown: '\n\nAmount: ' }, { code: '1234567.123456789' }]);
     assert.equal(row({ amount: '0.0000001' }).label, 'pay < 0.000001 GAMR', 'dust does not read as zero');
   });
 
   it('names a token given as an address by its short form, and the full address in the tooltip', () => {
     const r = row({ token: TOKEN_ADDRESS });
     assert.equal(r.label, 'pay 12.5 0x742d…f44e');
-    assert.deepEqual(parts(r).slice(6, 8), [{ markdown: '\n\nToken: ' }, { text: TOKEN_ADDRESS }]);
+    assert.deepEqual(parts(r).slice(5, 7), [{ markdown: '\n\nToken: ' }, { text: TOKEN_ADDRESS }]);
   });
 
   it('reads entries without an amount, a token, a game or a transaction', () => {
@@ -144,12 +142,12 @@ describe('activityContent: outside text', () => {
           assert.doesNotMatch(text, /\$\(|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, JSON.stringify(value).slice(0, 80));
         }
         assert.ok(r.label.replace(/\u200b/g, '').length <= 200, `${r.label.length} characters`);
-        // Outside text is only ever appended as text, which VS Code escapes; the Markdown is ours.
+        // Outside text is only ever a text or code part, which tooltipMarkdown makes inert; the Markdown is ours.
         for (const part of parts(r)) {
           if ('markdown' in part) {
             assert.ok(plainMarkdown.includes(part.markdown), `${JSON.stringify(part.markdown)} for ${JSON.stringify(value).slice(0, 80)}`);
           } else {
-            assert.doesNotMatch(part.text, /\$\(|[\r\n\u2028\u2029\u202a-\u202e\u2066-\u2069]/, JSON.stringify(value).slice(0, 80));
+            assert.doesNotMatch('text' in part ? part.text : part.code, /\$\(|[\r\n\u2028\u2029\u202a-\u202e\u2066-\u2069]/, JSON.stringify(value).slice(0, 80));
           }
         }
       }

@@ -25,7 +25,7 @@ const VALUE = { ...totalValue(Object.entries(BALANCES), PRICES), unpriced: ['flo
 
 /** Every text of a row a person can see or hear. */
 function texts(row: RowContent): string {
-  const tooltip = typeof row.tooltip === 'string' ? row.tooltip : (row.tooltip as MarkdownTooltip).parts.map((p) => ('text' in p ? p.text : p.markdown)).join('');
+  const tooltip = typeof row.tooltip === 'string' ? row.tooltip : (row.tooltip as MarkdownTooltip).parts.map((p) => ('text' in p ? p.text : 'code' in p ? p.code : p.markdown)).join('');
   return [row.label, row.description ?? '', tooltip, row.spoken].join('\n');
 }
 

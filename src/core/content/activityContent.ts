@@ -119,12 +119,9 @@ function tooltipParts(input: ActivityInput, title: string): TooltipPart[] {
   const { entry, masked, now, locale } = input;
   const parts: TooltipPart[] = [{ markdown: '**' }, { text: title }, { markdown: '**' }];
   // Each detail on its own line: our label as Markdown, the server's value as one inert line of
-  // text, which VS Code escapes.
+  // text (or code), which tooltipMarkdown escapes.
   const line = (label: string, value: string, code = false) => {
-    parts.push({ markdown: `\n\n${label} ${code ? '`' : ''}` }, { text: code ? value.replace(/`/g, '') : value });
-    if (code) {
-      parts.push({ markdown: '`' });
-    }
+    parts.push({ markdown: `\n\n${label} ` }, code ? { code: value } : { text: value });
   };
   if (entry.amount !== undefined) {
     line(l10n.t('Amount:'), masked ? MASKED_AMOUNT : inertLabel(entry.amount, AMOUNT), !masked);

@@ -19,6 +19,14 @@ export function markdownText(text: string, maxLength = 1000): string {
   return escapeMarkdown(withoutIcons(oneLine(text, maxLength)));
 }
 
+/**
+ * Text as an inline code span, where a backslash would show as typed: one line, no backtick (it
+ * would end the span), no icon.
+ */
+export function markdownCode(text: string, maxLength = 1000): string {
+  return `\`${withoutIcons(oneLine(text, maxLength).replace(/`/g, ''))}\``;
+}
+
 /** A command link to one of the extension's own commands, its arguments URI-encoded JSON. */
 export function commandLink(label: string, command: string, args: readonly unknown[]): string {
   // encodeURIComponent leaves ( and ) alone, and a ) would end the Markdown link early.

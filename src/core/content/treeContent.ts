@@ -5,7 +5,7 @@ import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress } from './hoverContent';
 import { inertLabel } from '../model/safeText';
-import { markdownText } from './markdown';
+import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge, describeMoment } from './time';
 import { PriceBook, ValueTotal } from '../model/value';
@@ -13,9 +13,10 @@ import { approximately, describePrice, describeTotal, formatUsd, pricedCount } f
 
 /**
  * A tooltip's Markdown, part by part: `markdown` is written here (outside text in it already
- * escaped), `text` is any text, made inert by tooltipMarkdown.
+ * escaped); `text` is any text and `code` any text shown as code (an exact amount, a hash), both
+ * made inert by tooltipMarkdown.
  */
-export type TooltipPart = { readonly markdown: string } | { readonly text: string };
+export type TooltipPart = { readonly markdown: string } | { readonly text: string } | { readonly code: string };
 
 export interface MarkdownTooltip {
   readonly parts: readonly TooltipPart[];
@@ -25,7 +26,7 @@ export interface MarkdownTooltip {
 
 /** A tooltip's Markdown source: its `text` parts (outside text among them) inert, see markdownText. */
 export function tooltipMarkdown(tooltip: MarkdownTooltip): string {
-  return tooltip.parts.map((part) => ('text' in part ? markdownText(part.text) : part.markdown)).join('');
+  return tooltip.parts.map((part) => ('text' in part ? markdownText(part.text) : 'code' in part ? markdownCode(part.code) : part.markdown)).join('');
 }
 
 /** A codicon and, when it has one, the theme colour it takes. */
@@ -162,7 +163,7 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
   const change = masked ? undefined : entry?.changes?.[token];
   const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
   const age = entry?.fetchedAt !== undefined ? describeAge(input.now - entry.fetchedAt) : '';
-  const parts: TooltipPart[] = [{ text: name }, { markdown: ': `' }, { text: masked ? MASKED_AMOUNT : amount.replace(/`/g, '') }, { markdown: '`' }];
+  const parts: TooltipPart[] = [{ text: name }, { markdown: ': ' }, { code: masked ? MASKED_AMOUNT : amount }];
   if (change && !stale) {
     parts.push({ markdown: '\n\n' }, { text: l10n.t('Changed by {0} at the last refresh.', change) });
   }
