@@ -24,7 +24,7 @@ export interface MarkdownTooltip {
   readonly icons: boolean;
 }
 
-/** A tooltip's Markdown source: its `text` parts (outside text among them) inert, see markdownText. */
+/** A tooltip's Markdown source: its `text` and `code` parts (outside text among them) inert, see markdownText and markdownCode. */
 export function tooltipMarkdown(tooltip: MarkdownTooltip): string {
   return tooltip.parts.map((part) => ('text' in part ? markdownText(part.text) : 'code' in part ? markdownCode(part.code) : part.markdown)).join('');
 }
