@@ -94,7 +94,9 @@ export const TITLE_BAR_COMMANDS: readonly string[] = [
 ];
 
 /** Commands of the editor's context menu: VS Code calls them with the document's URI, not an argument of theirs. */
-export const EDITOR_MENU_COMMANDS: readonly string[] = [COMMANDS.checkBalance];
+// Its own command, not Check Balance: a context menu shows no category, and "Check Balance" alone
+// would not say whose.
+export const EDITOR_MENU_COMMANDS: readonly string[] = [COMMANDS.checkBalanceFromEditor];
 
 export const VIEWS = {
   container: 'plyr',

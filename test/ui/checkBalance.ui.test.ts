@@ -54,7 +54,7 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await openFile(bench.page, 'game-config.ts');
     const address = bench.page.locator('.view-line span', { hasText: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }).first();
     await address.click(); // the cursor on the address
-    await bench.contextMenu(address, 'Check Balance');
+    await bench.contextMenu(address, 'Check PLYR Balance…');
     const input = bench.page.locator('.quick-input-widget .quick-input-box input');
     await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'PLYR: Check Balance' }), 'editor-menu-check-balance');
     assert.equal(await input.inputValue(), '0x742d35Cc6634C0532925a3b844Bc454e4438f44e');

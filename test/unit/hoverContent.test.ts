@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { AddressHover, HoverLink, MAX_HOVER_BALANCES, renderAddressHover, renderNoCredentialsHover, shortAddress } from '../../src/core/content/hoverContent';
+import { AddressHover, HoverLink, MAX_HOVER_BALANCES, renderAddressHover, renderNoCredentialsHover } from '../../src/core/content/hoverContent';
+import { shortAddress } from '../../src/core/content/shortNames';
 import { describeAge } from '../../src/core/content/time';
 import { unescapedPunctuation } from '../support/markdownChecks';
 

@@ -85,8 +85,11 @@ describe('redactApiKey', () => {
     assert.ok(!redactApiKey('demo-api-key-0001').includes('demo'));
   });
 
-  it('shows nothing of a key of four characters or fewer', () => {
+  it('shows nothing of a key shorter than 16 characters, of which four would be a large share', () => {
     assert.equal(redactApiKey('abcd'), '…');
     assert.equal(redactApiKey(''), '…');
+    assert.equal(redactApiKey('short-key'), '…');
+    assert.equal(redactApiKey('fifteen-chars-k'), '…');
+    assert.equal(redactApiKey('sixteen-chars-ky'), '…s-ky');
   });
 });

@@ -37,7 +37,10 @@ export function signedHeaders(credentials: Credentials, timestampMs: number, bod
   return { apikey: credentials.apiKey, signature: sign(credentials.secretKey, timestamp, body), timestamp };
 }
 
-/** The most of an API key we ever show or log: its last four characters. */
+/**
+ * The most of an API key we ever show or log: its last four characters, and only of a key of 16 or
+ * more, so that they are a quarter of it at most (the key input accepts keys as short as 5).
+ */
 export function redactApiKey(apiKey: string): string {
-  return apiKey.length <= 4 ? '…' : `…${apiKey.slice(-4)}`;
+  return apiKey.length < 16 ? '…' : `…${apiKey.slice(-4)}`;
 }

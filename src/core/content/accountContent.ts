@@ -6,10 +6,10 @@ import { inertLabel } from '../model/safeText';
 import { LastGood } from '../store/lastGoodStore';
 import { AccountSection } from '../store/accountStore';
 import { formatAmount, formatAmountCompact } from './format';
-import { shortAddress } from './hoverContent';
+import { shortAddress, tokenLabel } from './shortNames';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
-import { RowContent, tokenLabel } from './treeContent';
+import { RowContent } from './treeContent';
 
 /** Under an hour left, an allowance row warns. */
 export const EXPIRY_WARNING_MS = 60 * 60 * 1000;

@@ -5,7 +5,8 @@ import { isTransactionHash } from '../model/transactionHash';
 import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
-import { RowContent, RowIcon, tokenLabel, TooltipPart } from './treeContent';
+import { RowContent, RowIcon, TooltipPart } from './treeContent';
+import { tokenLabel } from './shortNames';
 
 /**
  * How one entry of an account's activity log reads: a row of the view, an item of Why?'s list,

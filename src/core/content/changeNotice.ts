@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { TokenChange } from '../model/balances';
 import { formatAmount } from './format';
+import { tokenLabel } from './shortNames';
 
 /** Tokens named in one notification; the rest are counted. */
 export const MAX_TOKENS_NAMED = 3;
@@ -20,12 +21,12 @@ export function changeNotice(who: string, changes: readonly TokenChange[], local
 function fullChange(c: TokenChange, locale: string | undefined): string {
   return l10n.t({
     message: '{0} went from {1} to {2} ({3})',
-    args: [c.token.toUpperCase(), formatAmount(c.previous, locale), formatAmount(c.current, locale), c.delta],
+    args: [tokenLabel(c.token), formatAmount(c.previous, locale), formatAmount(c.current, locale), c.delta],
     comment: '{0} is a token such as GAMR; {1} and {2} are amounts; {3} is the signed change, such as +12.5',
   });
 }
 
 /** With the privacy mask on: which tokens moved, and no amount. */
 function maskedChange(c: TokenChange): string {
-  return l10n.t({ message: '{0} changed', args: [c.token.toUpperCase()], comment: '{0} is a token such as GAMR; the privacy mask hides the amounts' });
+  return l10n.t({ message: '{0} changed', args: [tokenLabel(c.token)], comment: '{0} is a token such as GAMR; the privacy mask hides the amounts' });
 }

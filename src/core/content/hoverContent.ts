@@ -5,6 +5,7 @@ import { checksumMismatchWarning } from '../model/identifier';
 import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
+import { shortAddress, tokenLabel } from './shortNames';
 import { describeAge } from './time';
 import { PriceBook, totalValue } from '../model/value';
 import { approximately, describeTotalLine, priceSourceName } from './valueContent';
@@ -45,11 +46,6 @@ export interface HoverLink {
  */
 export const MAX_HOVER_BALANCES = 20;
 
-/** `0x742d…f44e` */
-export function shortAddress(address: string): string {
-  return `${address.slice(0, 6)}…${address.slice(-4)}`;
-}
-
 /**
  * The hover's Markdown. Every server string is escaped; links are the given commands only.
  * Translated templates carry words only: l10n.t puts its arguments in as they are, so each one is
@@ -81,10 +77,10 @@ export function renderAddressHover(hover: AddressHover): string {
         const value = prices.worth(token, amount)?.usd;
         return value === undefined ? '' : escapeMarkdown(approximately(value, hover.masked));
       };
-      const rows = shown.map(([token, amount]) => `| ${markdownText(token.toUpperCase(), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
+      const rows = shown.map(([token, amount]) => `| ${markdownText(tokenLabel(token), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
       lines.push([`${header} ${escapeMarkdown(l10n.t('Value'))} |`, '|:--|--:|--:|', ...rows].join('\n'));
     } else {
-      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${markdownText(token.toUpperCase(), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
+      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${markdownText(tokenLabel(token), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
     }
     if (shown.length < entries.length) {
       const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));

@@ -4,6 +4,7 @@ import { inertLabel, withoutAutolinks } from '../model/safeText';
 import { PriceBook } from '../model/value';
 import { formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
+import { tokenLabel } from './shortNames';
 import { describeAge } from './time';
 import { approximately } from './valueContent';
 
@@ -80,7 +81,7 @@ function figureOf({ show, token, entry, prices, masked, now }: AddressHintInput)
   if (amount === undefined) {
     return undefined;
   }
-  const symbol = token.toUpperCase();
+  const symbol = tokenLabel(token);
   const stale = entry?.error !== undefined;
   const tooltip = [l10n.t('{0}: {1}', symbol, masked ? MASKED_AMOUNT : amount)];
   // Values belong to current balances: a stale amount gets none.

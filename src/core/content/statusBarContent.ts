@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
+import { tokenLabel } from './shortNames';
 import { describeAge } from './time';
 import { PriceBook } from '../model/value';
 import { approximately, describePrice, formatUsd } from './valueContent';
@@ -34,7 +35,7 @@ export function statusBarModel(input: {
   show?: 'amount' | 'value';
 }): StatusBarModel {
   const { entry, token, now } = input;
-  const symbol = token.toUpperCase();
+  const symbol = tokenLabel(token);
   const amount = entry?.balances?.[token];
   const who = input.label ? `${input.label} (${input.identifier})` : input.identifier;
   const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];

@@ -3,7 +3,7 @@ import { isAddressText } from '../model/identifier';
 import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
-import { shortAddress } from './hoverContent';
+import { shortAddress, tokenLabel } from './shortNames';
 import { inertLabel } from '../model/safeText';
 import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
@@ -261,11 +261,6 @@ export function problemRow(problem: string): RowContent {
 /** `0x742d…f44e` for addresses in narrow places; PLYR IDs are short already. */
 function shorten(id: string): string {
   return isAddressText(id) ? shortAddress(id) : id;
-}
-
-/** A token as rows name it: its symbol in capitals, or a short contract address. */
-export function tokenLabel(token: string): string {
-  return isAddressText(token) ? shorten(token) : token.toUpperCase();
 }
 
 /** The first sentence of an error, for a row's description. */

@@ -4,6 +4,7 @@ import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, 
 import { MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
+import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
 import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
@@ -166,7 +167,7 @@ async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 's
   const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [
     { label: `$(list-ordered) ${vscode.l10n.t('Manual order')}`, description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
     { label: `$(case-sensitive) ${vscode.l10n.t('By name')}`, description: mark('name'), detail: vscode.l10n.t('Labels, or identifiers without one, A to Z'), order: { by: 'name' } },
-    { label: `$(graph) ${vscode.l10n.t('By amount of a token…')}`, description: current.by === 'amount' ? vscode.l10n.t('current: {0}', current.token.toUpperCase()) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
+    { label: `$(graph) ${vscode.l10n.t('By amount of a token…')}`, description: current.by === 'amount' ? vscode.l10n.t('current: {0}', inertLabel(tokenLabel(current.token))) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
     // Only while values show: with them off, every row would sort as "no value".
     ...(services.values.on || current.by === 'value'
       ? [{ label: `$(tag) ${vscode.l10n.t('By value')}`, description: mark('value'), detail: vscode.l10n.t('Largest value in dollars first (of the priced tokens); identifiers without a value last'), order: { by: 'value' } as SortOrder }]
@@ -185,7 +186,7 @@ async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 's
     return undefined;
   }
   const token = await vscode.window.showQuickPick(
-    tokens.map((t) => ({ label: inertLabel(t.toUpperCase()), token: t })),
+    tokens.map((t) => ({ label: inertLabel(tokenLabel(t)), token: t })),
     { title: vscode.l10n.t('Sort by the amount of which token?') },
   );
   return token && { by: 'amount', token: token.token };

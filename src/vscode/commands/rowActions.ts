@@ -3,6 +3,7 @@ import { PlyrError } from '../../core/model/errors';
 import { NETWORKS } from '../../core/api/networks';
 import { parseIdentifier } from '../../core/model/identifier';
 import { inertLabel } from '../../core/model/safeText';
+import { tokenLabel } from '../../core/content/shortNames';
 import { COMMANDS } from '../ids';
 import { readClientConfig } from '../settings';
 import { identifierOf, TokenNode, WalletTokenNode } from '../views/tree/nodes';
@@ -32,7 +33,7 @@ export function registerRowActions(services: CheckBalanceServices): vscode.Dispo
       // The real amount, also under the privacy mask: the user asked for it. The token's name is
       // the server's, and a status bar message renders `$(…)` as an icon.
       await vscode.env.clipboard.writeText(node.amount);
-      vscode.window.setStatusBarMessage(services.privacy.on ? vscode.l10n.t('Copied the exact {0} amount', inertLabel(node.token.toUpperCase(), 24)) : vscode.l10n.t('Copied {0}', node.amount), 3000);
+      vscode.window.setStatusBarMessage(services.privacy.on ? vscode.l10n.t('Copied the exact {0} amount', inertLabel(tokenLabel(node.token), 24)) : vscode.l10n.t('Copied {0}', node.amount), 3000);
     }),
     registerCommand(services, COMMANDS.openInExplorer, async (arg?: unknown) => {
       const id = identifier(arg);

@@ -7,6 +7,7 @@ import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel 
 import { validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
+import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
 import { identifierOf, isRowSelection } from '../views/tree/nodes';
@@ -132,7 +133,7 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
     return;
   }
   const shown = new Set(entry.tokens ?? known);
-  const items = known.map((token) => ({ label: inertLabel(token.toUpperCase()), token, picked: shown.has(token) }));
+  const items = known.map((token) => ({ label: inertLabel(tokenLabel(token)), token, picked: shown.has(token) }));
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
   if (!picked) {
     return;

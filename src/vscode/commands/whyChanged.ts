@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { activityPickItem } from '../../core/content/activityContent';
-import { tokenLabel } from '../../core/content/treeContent';
+import { tokenLabel } from '../../core/content/shortNames';
 import { ActivityEntry } from '../../core/model/activity';
 import { PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';

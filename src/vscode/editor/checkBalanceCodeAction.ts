@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { addressAt } from '../../core/model/addressScan';
-import { shortAddress } from '../../core/content/hoverContent';
+import { shortAddress } from '../../core/content/shortNames';
 import { COMMANDS } from '../ids';
 import { MAX_HOVER_LINE } from './addressHoverProvider';
 

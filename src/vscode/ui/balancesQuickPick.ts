@@ -4,6 +4,7 @@ import { BalanceResult } from '../../core/api/plyrClient';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
 import { inertLabel } from '../../core/model/safeText';
+import { tokenLabel } from '../../core/content/shortNames';
 import { PriceBook, totalValue } from '../../core/model/value';
 import { approximately } from '../../core/content/valueContent';
 import { balanceListHeading } from '../../core/content/balanceListContent';
@@ -50,7 +51,7 @@ export async function showBalances(result: BalanceResult, masked = false, prices
     const value = prices?.worth(token, amount)?.usd;
     const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
     return {
-      label: inertLabel(token.toUpperCase()),
+      label: inertLabel(tokenLabel(token)),
       description: value === undefined ? shown : `${shown} · ${approximately(value, masked)}`,
       exact: amount,
       buttons: [button],

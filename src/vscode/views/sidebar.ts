@@ -12,6 +12,7 @@ import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
 import { SortOrder } from '../../core/model/sortOrder';
 import { AccountSection } from '../../core/store/accountStore';
 import { inertLabel } from '../../core/model/safeText';
+import { tokenLabel } from '../../core/content/shortNames';
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
 export interface Sidebar {
@@ -133,7 +134,7 @@ function describeSort(view: vscode.TreeView<BalanceNode>, order: SortOrder): voi
     order.by === 'name'
       ? vscode.l10n.t('sorted by name')
       : order.by === 'amount'
-        ? vscode.l10n.t('sorted by {0} amount', inertLabel(order.token.toUpperCase(), 20))
+        ? vscode.l10n.t('sorted by {0} amount', inertLabel(tokenLabel(order.token), 20))
         : order.by === 'value'
           ? vscode.l10n.t('sorted by value')
           : undefined;

@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { changeNotice } from '../../src/core/content/changeNotice';
+import { renderAddressHover } from '../../src/core/content/hoverContent';
+import { addressHint } from '../../src/core/content/inlayHintContent';
+import { shortAddress, tokenLabel } from '../../src/core/content/shortNames';
+import { statusBarModel } from '../../src/core/content/statusBarContent';
+import { tokenRow } from '../../src/core/content/treeContent';
+
+const NOW = 1_800_000_000_000;
+/** A balance asked for by the token's contract address is keyed by that address. */
+const TOKEN_ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+const ENTRY = { balances: { [TOKEN_ADDRESS]: '12.5', gamr: '3' }, fetchedAt: NOW - 60_000, loading: false };
+
+describe('shortAddress and tokenLabel', () => {
+  it('shortens an address to its first six and last four characters', () => {
+    assert.equal(shortAddress(TOKEN_ADDRESS), '0x742d…f44e');
+  });
+
+  it('names a token by its symbol in capitals, or by a short address, never "0X742D…"', () => {
+    assert.equal(tokenLabel('gamr'), 'GAMR');
+    assert.equal(tokenLabel(TOKEN_ADDRESS), '0x742d…f44e');
+  });
+
+  it('is how the tree, the hover, the status bar, a hint and a change notice all name a token', () => {
+    const surfaces = [
+      tokenRow({ token: TOKEN_ADDRESS, amount: '12.5', entry: ENTRY, masked: false, now: NOW }).label,
+      renderAddressHover({ address: '0x1111111111111111111111111111111111111111', checksumMatches: true, networkLabel: 'PLYR PHI mainnet', noAccount: false, links: [], now: NOW, balances: ENTRY.balances, fetchedAt: ENTRY.fetchedAt }),
+      statusBarModel({ identifier: 'player123', token: TOKEN_ADDRESS, networkLabel: 'PLYR PHI mainnet', entry: ENTRY, now: NOW }).text,
+      addressHint({ show: 'amount', tracked: true, token: TOKEN_ADDRESS, entry: ENTRY, masked: false, now: NOW })?.text ?? '',
+      changeNotice('player123', [{ token: TOKEN_ADDRESS, previous: '10', current: '12.5', delta: '+2.5' }]),
+    ];
+    for (const text of surfaces) {
+      assert.ok(text.includes('0x742d…f44e'), text);
+      assert.ok(!/0X742D/i.test(text.replace(/0x742d…f44e/g, '')), text);
+    }
+  });
+});
