@@ -4,6 +4,8 @@ import { Simulator } from '../../simulator/server';
 import { BalancesDragAndDrop } from '../../src/vscode/views/tree/dragAndDrop';
 import { BalanceNode } from '../../src/vscode/views/tree/nodes';
 import { TrackedStore } from '../../src/vscode/state/trackedStore';
+import { STATE_KEYS } from '../../src/vscode/ids';
+import { TrackedList, updateEntry } from '../../src/core/model/trackedList';
 import { MemoryState, plyrApi, rejection, startSuite, untrackAll } from './helpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
@@ -128,5 +130,49 @@ describe('groups and sorting of the user’s list', () => {
       assert.deepEqual(rows(), IDS.map((id) => `${id}:-`));
       assert.deepEqual(store.groups, ['Team', 'Ops']);
     });
+  });
+});
+
+describe('the user’s list as another window or Settings Sync writes it', () => {
+  const shown = (list: unknown) => (list as TrackedList).map((t) => `${t.id}:${t.label ?? '-'}`);
+
+  it('is what an edit here starts from: nothing the other window wrote is written away', async () => {
+    const state = new MemoryState();
+    const store = new TrackedStore(state);
+    try {
+      await store.update(() => [{ id: 'player123', kind: 'plyrId' }, { id: 'crypto-fennec', kind: 'plyrId' }]);
+      // The other window labels crypto-fennec, adds tester-01 and a group; VS Code hands this
+      // window's globalState the values it wrote.
+      await state.update(STATE_KEYS.tracked, [{ id: 'player123', kind: 'plyrId' }, { id: 'crypto-fennec', kind: 'plyrId', label: 'Fennec' }, { id: 'tester-01', kind: 'plyrId' }]);
+      await state.update(STATE_KEYS.groups, ['Team']);
+      await store.update((list) => updateEntry(list, 'player123', { label: 'Me' }));
+      assert.deepEqual(shown(store.all), ['player123:Me', 'crypto-fennec:Fennec', 'tester-01:-']);
+      assert.deepEqual(shown(state.get(STATE_KEYS.tracked)), ['player123:Me', 'crypto-fennec:Fennec', 'tester-01:-']);
+      assert.deepEqual(store.groups, ['Team']);
+    } finally {
+      store.dispose();
+    }
+  });
+
+  it('shows when it comes (on focus), and an echo of this window’s own write is no news', async () => {
+    const state = new MemoryState();
+    const store = new TrackedStore(state);
+    let heard = 0;
+    store.onDidChange(() => heard++);
+    try {
+      await store.update(() => [{ id: 'player123', kind: 'plyrId' }]);
+      assert.equal(heard, 1);
+      // VS Code replaces the value with a copy of the one written: the same rows.
+      await state.update(STATE_KEYS.tracked, JSON.parse(JSON.stringify(state.get(STATE_KEYS.tracked))));
+      store.reload();
+      assert.equal(heard, 1);
+      await state.update(STATE_KEYS.tracked, [{ id: 'player123', kind: 'plyrId' }, { id: 'zero-hero', kind: 'plyrId' }]);
+      store.reload();
+      assert.equal(heard, 2);
+      assert.deepEqual(shown(store.all), ['player123:-', 'zero-hero:-']);
+      assert.equal(store.find('zero-hero')?.id, 'zero-hero');
+    } finally {
+      store.dispose();
+    }
   });
 });

@@ -90,6 +90,18 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back in its place');
   });
 
+  it('removes every selected row with one Delete, says so once, and one Undo puts them all back in their places', async () => {
+    await row('tester-01').click();
+    await row('crypto-fennec').click({ modifiers: ['Control'] });
+    await bench.page.keyboard.press('Delete');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'Removed 2 identifiers' });
+    await bench.expectVisible(toast, 'rows-removed');
+    await until(['Group Players', 'player123', 'treasury-main'], 'both rows removed');
+    assert.equal(await bench.page.locator('.notification-toast', { hasText: 'Removed' }).count(), 1, 'one message, not one per row');
+    await bench.answer(toast, 'Undo', 'rows-undo');
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'both rows back in their places');
+  });
+
   it('hides every amount under the privacy mask (the key chord), and says so in words to a screen reader', async () => {
     await row('player123').click();
     await bench.page.keyboard.press('ArrowRight');

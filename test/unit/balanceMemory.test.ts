@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_REMEMBERED_TOKENS, MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/store/balanceMemory';
+import { MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/store/balanceMemory';
 
 const MAINNET = 'https://api.plyr.network/api/';
 const TESTNET = 'https://api-testnet.plyr.network/api/';
@@ -56,5 +56,24 @@ describe('balance memory', () => {
     assert.equal(scopes.at(-1), 'https://host2/api/');
     assert.equal(rememberedIn(raw, 'https://host5/api/').get('x')?.balances.plyr, '5');
     assert.equal(rememberedIn(raw, 'https://host0/api/').size, 0, 'the oldest scope was dropped');
+  });
+
+  it("keeps what another window or workspace remembered, and writes this window's own over it", () => {
+    // Workspace A watches 0xaaa; workspace B, opened later, tracks player123 only.
+    const fromA = withRemembered(undefined, MAINNET, new Map([['0xaaa', { balances: { plyr: '1' }, fetchedAt: 10 }], ['player123', { balances: { plyr: '2' }, fetchedAt: 10 }]]));
+    const fromB = withRemembered(fromA, MAINNET, new Map([['player123', { balances: { plyr: '3' }, fetchedAt: 20 }]]));
+    const remembered = rememberedIn(fromB, MAINNET);
+    assert.equal(remembered.get('0xaaa')?.balances.plyr, '1');
+    assert.equal(remembered.get('player123')?.balances.plyr, '3');
+  });
+
+  it(`keeps at most ${MAX_REMEMBERED_IDS} identifiers per scope: this window's, then the others most recently fetched`, () => {
+    const others = new Map(Array.from({ length: MAX_REMEMBERED_IDS }, (_, i) => [`other${i}`, { balances: { plyr: '1' }, fetchedAt: i }]));
+    const saved = withRemembered(withRemembered(undefined, MAINNET, others), MAINNET, new Map([['mine', { balances: { plyr: '9' }, fetchedAt: 0 }]]));
+    const remembered = rememberedIn(saved, MAINNET);
+    assert.equal(remembered.size, MAX_REMEMBERED_IDS);
+    assert.equal(remembered.get('mine')?.balances.plyr, '9');
+    assert.ok(!remembered.has('other0'), 'the least recently fetched of the others made room');
+    assert.ok(remembered.has(`other${MAX_REMEMBERED_IDS - 1}`));
   });
 });

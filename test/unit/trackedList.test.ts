@@ -5,6 +5,9 @@ import {
   indexOfTracked,
   moveTo,
   removeAt,
+  removeEntries,
+  restoreEntries,
+  updateEntry,
   restoreAt,
   sanitizeStored,
   toIdentifier,
@@ -150,6 +153,42 @@ describe('removeAt and restoreAt', () => {
     assert.deepEqual(restoreAt(removed, A, -5), [A, B, C, D]);
     assert.deepEqual(restoreAt(removed, A, -1), [A, B, C, D]);
     assert.deepEqual(restoreAt([], A, 3), [A]);
+  });
+});
+
+describe('removeEntries and restoreEntries', () => {
+  it('removes several in one edit, and one undo puts them back in their order', () => {
+    for (const ids of [[A.id, B.id], [B.id, D.id], [D.id, A.id, C.id], [A.id, B.id, C.id, D.id]]) {
+      const { list, removed } = removeEntries(LIST, ids);
+      assert.equal(list.length, LIST.length - ids.length);
+      assert.deepEqual(restoreEntries(list, removed), LIST, ids.join());
+      // In whatever order they were removed or listed.
+      assert.deepEqual(restoreEntries(list, [...removed].reverse()), LIST, ids.join());
+    }
+  });
+
+  it('leaves the list as it is when none of the identifiers is in it', () => {
+    const { list, removed } = removeEntries(LIST, ['someone-else']);
+    assert.equal(list, LIST);
+    assert.deepEqual(removed, []);
+  });
+
+  it('does not put back an entry added again meanwhile', () => {
+    const { list, removed } = removeEntries(LIST, [A.id, B.id]);
+    const readded = added(list, 'BRAVO01', 'New label');
+    assert.deepEqual(restoreEntries(readded, removed).map((t) => t.id), [A.id, C.id, D.id, B.id]);
+  });
+});
+
+describe('updateEntry', () => {
+  it('edits the entry with the id wherever it now stands', () => {
+    const moved = [D, C, B, A];
+    assert.equal(updateEntry(moved, B.id, { label: 'Renamed' })[2].label, 'Renamed');
+  });
+
+  it('changes nothing when the entry is gone (removed in another window)', () => {
+    const without = [A, C, D];
+    assert.equal(updateEntry(without, B.id, { label: 'Renamed' }), without);
   });
 });
 

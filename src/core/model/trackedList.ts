@@ -103,7 +103,36 @@ export function moveTo(list: TrackedList, from: number, to: number): TrackedList
   return [...rest.slice(0, target), list[from], ...rest.slice(target)];
 }
 
-export function updateAt(list: TrackedList, index: number, patch: { label?: string | undefined; tokens?: readonly string[] | undefined; notify?: true | undefined; group?: string | undefined }): TrackedList {
+/** An entry taken out of the list, and where it stood, for an undo. */
+export interface RemovedEntry {
+  readonly entry: TrackedIdentifier;
+  readonly index: number;
+}
+
+/** Takes the given identifiers out in one edit; the others keep their order. */
+export function removeEntries(list: TrackedList, ids: readonly string[]): { list: TrackedList; removed: readonly RemovedEntry[] } {
+  const gone = new Set(ids);
+  const removed = list.flatMap((entry, index) => (gone.has(entry.id) ? [{ entry, index }] : []));
+  return { list: removed.length === 0 ? list : list.filter((t) => !gone.has(t.id)), removed };
+}
+
+/** Puts removed entries back where they stood, the first first, so that they keep their order. */
+export function restoreEntries(list: TrackedList, removed: readonly RemovedEntry[]): TrackedList {
+  return [...removed].sort((a, b) => a.index - b.index).reduce((next, { entry, index }) => restoreAt(next, entry, index), list);
+}
+
+type EntryPatch = { label?: string | undefined; tokens?: readonly string[] | undefined; notify?: true | undefined; group?: string | undefined };
+
+/**
+ * Edits the entry with this id, found in the list the edit is given: the list may have changed
+ * since the command looked (another window, Settings Sync). Gone meanwhile: nothing changes.
+ */
+export function updateEntry(list: TrackedList, id: string, patch: EntryPatch): TrackedList {
+  const index = list.findIndex((t) => t.id === id);
+  return index < 0 ? list : updateAt(list, index, patch);
+}
+
+export function updateAt(list: TrackedList, index: number, patch: EntryPatch): TrackedList {
   return list.map((t, i) => {
     if (i !== index) {
       return t;

@@ -16,6 +16,12 @@ export const MAX_SCOPES = 4;
  */
 export const MAX_REMEMBERED_TOKENS = 100;
 
+/**
+ * Identifiers remembered per scope at most. A window writes its own lists' balances and keeps the
+ * others' (another window's, another workspace's watch-list), the most recently fetched first.
+ */
+export const MAX_REMEMBERED_IDS = 5000;
+
 /** What is remembered for one scope; malformed entries are dropped. */
 export function rememberedIn(raw: unknown, scope: string): Map<string, RememberedBalances> {
   const remembered = new Map<string, RememberedBalances>();
@@ -36,10 +42,18 @@ export function rememberedIn(raw: unknown, scope: string): Map<string, Remembere
   return remembered;
 }
 
-/** `raw` with `scope` replaced by `entries`; the scope becomes the most recent of at most MAX_SCOPES. */
+/**
+ * `raw` with `entries` written into `scope`, over what it held for identifiers not among them (up to
+ * MAX_REMEMBERED_IDS in all); the scope becomes the most recent of at most MAX_SCOPES.
+ */
 export function withRemembered(raw: unknown, scope: string, entries: ReadonlyMap<string, RememberedBalances>): BalanceMemory {
   const others = isPlainObject(raw) ? Object.entries(raw).filter(([key, value]) => key !== scope && isPlainObject(value)) : [];
-  const kept = [...entries].filter(([, r]) => Object.keys(r.balances).length <= MAX_REMEMBERED_TOKENS);
-  const current = Object.fromEntries(kept.map(([id, r]) => [id, { balances: r.balances, fetchedAt: r.fetchedAt }]));
-  return Object.fromEntries([...others.slice(-(MAX_SCOPES - 1)), [scope, current]]) as BalanceMemory;
+  const kept = [...entries].filter(([, r]) => Object.keys(r.balances).length <= MAX_REMEMBERED_TOKENS).map(([id, r]) => [id, { balances: r.balances, fetchedAt: r.fetchedAt }] as const);
+  const before = isPlainObject(raw) && Object.prototype.hasOwnProperty.call(raw, scope) && isPlainObject(raw[scope]) ? raw[scope] : {};
+  // Read again (rememberedIn) before they are shown: here they pass through as they were.
+  const earlier = Object.entries(before)
+    .filter((entry): entry is [string, { fetchedAt: number }] => !entries.has(entry[0]) && isPlainObject(entry[1]) && typeof entry[1].fetchedAt === 'number')
+    .sort(([, a], [, b]) => b.fetchedAt - a.fetchedAt)
+    .slice(0, Math.max(0, MAX_REMEMBERED_IDS - kept.length));
+  return Object.fromEntries([...others.slice(-(MAX_SCOPES - 1)), [scope, Object.fromEntries([...kept, ...earlier])]]) as BalanceMemory;
 }

@@ -3,29 +3,29 @@ import { PlyrError } from '../../core/model/errors';
 import { parseIdentifier } from '../../core/model/identifier';
 import { parseTokenFilter } from '../../core/model/token';
 import { moveAmongSiblings } from '../../core/model/groups';
-import { addTracked, removeAt, restoreAt, toIdentifier, updateAt, validateLabel } from '../../core/model/trackedList';
+import { addTracked, removeEntries, RemovedEntry, restoreEntries, toIdentifier, TrackedIdentifier, updateEntry, validateLabel } from '../../core/model/trackedList';
 import { validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
-import { readViewSettings } from '../settings';
-import { identifierOf, isRowSelection } from '../views/tree/nodes';
+import { readStatusBarSettings, readViewSettings } from '../settings';
+import { BalanceNode, identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
-type TrackingServices = Pick<Services, 'tracked' | 'store' | 'refresher' | 'accounts' | 'logger'>;
+type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'accounts' | 'logger'>;
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
   const { tracked, refresher } = services;
   const setNotify = (notify: true | undefined) => async (arg?: unknown) => {
-    const index = trackedIndexOf(tracked, arg);
-    await tracked.update((list) => updateAt(list, index, { notify }));
+    const { id } = tracked.all[trackedIndexOf(tracked, arg)];
+    await tracked.update((list) => updateEntry(list, id, { notify }));
   };
   return [
     registerCommand(services, COMMANDS.addIdentifier, (identifier?: unknown, label?: unknown) => add(services, identifier, label)),
-    registerCommand(services, COMMANDS.removeIdentifier, (arg?: unknown) => remove(services, arg)),
+    registerCommand(services, COMMANDS.removeIdentifier, (arg?: unknown, selection?: unknown) => remove(services, arg, selection)),
     registerCommand(services, COMMANDS.renameIdentifier, (arg?: unknown, label?: unknown) => rename(services, arg, label)),
     registerCommand(services, COMMANDS.moveIdentifierUp, (arg?: unknown) => move(services, arg, -1)),
     registerCommand(services, COMMANDS.moveIdentifierDown, (arg?: unknown) => move(services, arg, 1)),
@@ -51,41 +51,68 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
     throw new PlyrError('invalidLabel', vscode.l10n.t('A label goes with one identifier, not with a list of them: add them, then rename each one.'));
   }
   const batch = Array.isArray(identifier) ? identifier : [identifier];
-  let list = tracked.all;
-  const added = [];
-  for (const [i, raw] of batch.entries()) {
-    const result = addTracked(list, raw, label.value);
-    if (!result.ok) {
+  const added: TrackedIdentifier[] = [];
+  // Applied to the list as it is when written: another window may have changed it.
+  await tracked.update((current) => {
+    let list = current;
+    for (const [i, raw] of batch.entries()) {
+      const result = addTracked(list, raw, label.value);
+      if (!result.ok) {
       // All or nothing: a rejected entry adds none of the batch.
-      const message = batch.length > 1 ? vscode.l10n.t({ message: 'Entry {0}: {1} Nothing was added.', args: [i + 1, result.message], comment: '{1} says what is wrong with the entry' }) : result.message;
-      throw new PlyrError('invalidIdentifier', message);
+        const message = batch.length > 1 ? vscode.l10n.t({ message: 'Entry {0}: {1} Nothing was added.', args: [i + 1, result.message], comment: '{1} says what is wrong with the entry' }) : result.message;
+        throw new PlyrError('invalidIdentifier', message);
+      }
+      list = result.value.list;
+      added.push(result.value.entry);
     }
-    list = result.value.list;
-    added.push(result.value.entry);
-  }
-  await tracked.update(() => list);
+    return list;
+  });
   await store.refreshAll(added.map(toIdentifier), readViewSettings().refreshConcurrency);
 }
 
-async function remove({ tracked, store, refresher, accounts }: TrackingServices, arg: unknown): Promise<void> {
-  const index = trackedIndexOf(tracked, arg);
-  const entry = tracked.all[index];
-  await tracked.update((list) => removeAt(list, index));
-  store.forget(entry.id);
-  accounts.forget([entry.id]);
+/**
+ * The clicked row, or with several selected (the menu passes them after it) every row of the
+ * user's list among them, as Delete does: one edit, one message, one Undo that puts them all back.
+ */
+async function remove({ tracked, watched, store, refresher, accounts }: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+  const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
+  const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
+  let removed: readonly RemovedEntry[] = [];
+  await tracked.update((list) => {
+    const result = removeEntries(list, ids);
+    removed = result.removed;
+    return result.list;
+  });
+  if (removed.length === 0) {
+    return;
+  }
+  // What the workspace's list or the status bar still shows keeps its balances.
+  const statusBarId = parseIdentifier(readStatusBarSettings().identifier);
+  const unshown = removed.map((r) => r.entry.id).filter((id) => !watched.find(id) && !(statusBarId.ok && statusBarId.value.value === id));
+  unshown.forEach((id) => store.forget(id));
+  accounts.forget(unshown);
   const undo = vscode.l10n.t('Undo');
-  const message = entry.label ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id) : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
+  const [{ entry }] = removed;
+  const message =
+    removed.length > 1
+      ? vscode.l10n.t('Removed {0} identifiers from PLYR Balances.', removed.length)
+      : entry.label
+        ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id)
+        : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
   void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
     if (choice === undo) {
-      await tracked.update((list) => restoreAt(list, entry, index));
-      await refresher.refreshOne(entry.id);
+      await tracked.update((list) => restoreEntries(list, removed));
+      await Promise.all(removed.map((r) => refresher.refreshOne(r.entry.id)));
     }
   });
 }
 
+function isUserIdentifier(row: BalanceNode): row is BalanceNode & { type: 'identifier' } {
+  return row.type === 'identifier' && row.source === 'user';
+}
+
 async function rename({ tracked }: TrackingServices, arg: unknown, newLabel: unknown): Promise<void> {
-  const index = trackedIndexOf(tracked, arg);
-  const entry = tracked.all[index];
+  const entry = tracked.all[trackedIndexOf(tracked, arg)];
   // Several rows selected: the menu passes them after the clicked row, which is renamed as usual.
   const label =
     newLabel !== undefined && !isRowSelection(newLabel)
@@ -106,7 +133,7 @@ async function rename({ tracked }: TrackingServices, arg: unknown, newLabel: unk
   if (!valid.ok) {
     throw new PlyrError('invalidLabel', valid.message);
   }
-  await tracked.update((list) => updateAt(list, index, { label: valid.value }));
+  await tracked.update((list) => updateEntry(list, entry.id, { label: valid.value }));
 }
 
 /** Up or down among the rows shown beside it: its group's, or the top level's. */
@@ -116,15 +143,14 @@ async function move({ tracked }: TrackingServices, arg: unknown, delta: -1 | 1):
 }
 
 async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, tokens: unknown): Promise<void> {
-  const index = trackedIndexOf(tracked, arg);
-  const entry = tracked.all[index];
+  const entry = tracked.all[trackedIndexOf(tracked, arg)];
   // Several rows selected: the menu passes them after the clicked row, whose filter is picked as usual.
   if (tokens !== undefined && !isRowSelection(tokens)) {
     const filter = parseTokenFilter(tokens);
     if (!filter.ok) {
       throw new PlyrError('invalidToken', filter.message);
     }
-    await tracked.update((list) => updateAt(list, index, { tokens: filter.value }));
+    await tracked.update((list) => updateEntry(list, entry.id, { tokens: filter.value }));
     return;
   }
   const known = Object.keys(store.get(entry.id)?.balances ?? {});
@@ -139,7 +165,7 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
     return;
   }
   const all = picked.length === known.length;
-  await tracked.update((list) => updateAt(list, index, { tokens: all ? undefined : picked.map((p) => p.token) }));
+  await tracked.update((list) => updateEntry(list, entry.id, { tokens: all ? undefined : picked.map((p) => p.token) }));
 }
 
 /** A row of the user's list or of the workspace's watch-list. */
@@ -174,11 +200,15 @@ async function addInteractively(services: Pick<Services, 'tracked' | 'store'>): 
   if (label === undefined) {
     return;
   }
-  const added = addTracked(tracked.all, text, label);
+  // Applied to the list as it is when written: another window may have added it meanwhile.
+  let added!: ReturnType<typeof addTracked>;
+  await tracked.update((list) => {
+    added = addTracked(list, text, label);
+    return added.ok ? added.value.list : list;
+  });
   if (!added.ok) {
     void vscode.window.showErrorMessage(added.message);
     return;
   }
-  await tracked.update(() => added.value.list);
   await store.refresh(toIdentifier(added.value.entry));
 }

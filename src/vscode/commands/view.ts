@@ -3,17 +3,25 @@ import { COMMANDS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { Sidebar } from '../views/sidebar';
 import { registerCommand } from './register';
+import { BalanceNode } from '../views/tree/nodes';
+import { WATCH_LIST_FILE } from '../../core/model/watchList';
 
 /** Commands of the view itself: Delete and F2 act on its selection (a key passes no row), and Reveal. */
 export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar: Sidebar): vscode.Disposable[] {
   return [
     registerCommand(services, COMMANDS.removeSelected, async () => {
-      for (const node of sidebar.view.selection) {
-        if (node.type === 'group' && node.source === 'user') {
-          await vscode.commands.executeCommand(COMMANDS.deleteGroup, node);
-        } else if (node.type === 'identifier' && node.source === 'user') {
-          await vscode.commands.executeCommand(COMMANDS.removeIdentifier, node);
-        }
+      const selection = sidebar.view.selection;
+      const groups = selection.filter((node) => node.type === 'group' && node.source === 'user');
+      const identifiers = selection.filter((node) => node.type === 'identifier' && node.source === 'user');
+      if (groups.length === 0 && identifiers.length === 0) {
+        return workspaceRowsOnly(selection);
+      }
+      for (const group of groups) {
+        await vscode.commands.executeCommand(COMMANDS.deleteGroup, group);
+      }
+      // All at once, as the context menu passes a selection: one message and one Undo.
+      if (identifiers.length > 0) {
+        await vscode.commands.executeCommand(COMMANDS.removeIdentifier, identifiers[0], identifiers);
       }
     }),
     registerCommand(services, COMMANDS.renameSelected, async () => {
@@ -22,6 +30,8 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
         await vscode.commands.executeCommand(COMMANDS.renameGroup, node);
       } else if (node?.type === 'identifier' && node.source === 'user') {
         await vscode.commands.executeCommand(COMMANDS.renameIdentifier, node);
+      } else if (node) {
+        workspaceRowsOnly([node]);
       }
     }),
     registerCommand(services, COMMANDS.revealIdentifier, async (id?: unknown) => {
@@ -31,4 +41,11 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       }
     }),
   ];
+}
+
+/** Delete or F2 on rows that are not the user's own: say why nothing happened. */
+function workspaceRowsOnly(selection: readonly BalanceNode[]): void {
+  if (selection.some((node) => (node.type === 'identifier' || node.type === 'group') && node.source === 'workspace')) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE));
+  }
 }

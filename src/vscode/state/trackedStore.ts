@@ -7,17 +7,42 @@ import { STATE_KEYS } from '../ids';
  * The tracked identifiers in the user's order, and their groups, in globalState (synced across
  * machines through Settings Sync: SYNCED_STATE_KEYS). Plain data in, change events out; every edit is a pure function
  * of the list (or of the list and the groups).
+ *
+ * Other windows and Settings Sync write the same globalState, and VS Code hands their values to
+ * this window's. So every edit starts from what globalState holds then, not from this window's
+ * copy (which would write their changes away), and the rows follow on focus.
  */
 export class TrackedStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private layout: Layout;
+  private layout: Layout = { list: [], groups: [] };
+  /** What globalState held when last read or written: a value it holds other than these is news. */
+  private seen: { list: unknown; groups: unknown } = { list: undefined, groups: undefined };
   /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
   private byId = new Map<string, TrackedIdentifier>();
+  private readonly focus: vscode.Disposable;
 
   constructor(private readonly state: vscode.Memento) {
-    this.layout = sanitizeLayout(sanitizeStored(state.get<unknown>(STATE_KEYS.tracked)), state.get<unknown>(STATE_KEYS.groups));
-    this.byId = new Map(this.layout.list.map((t) => [t.id, t]));
+    this.reload();
+    this.focus = vscode.window.onDidChangeWindowState((window) => window.focused && this.reload());
+  }
+
+  /** Takes in what another window or Settings Sync wrote; announces it if the rows change. */
+  reload(): void {
+    const list = this.state.get<unknown>(STATE_KEYS.tracked);
+    const groups = this.state.get<unknown>(STATE_KEYS.groups);
+    if (list === this.seen.list && groups === this.seen.groups) {
+      return;
+    }
+    this.seen = { list, groups };
+    const next = sanitizeLayout(sanitizeStored(list), groups);
+    // VS Code echoes this window's own writes back as copies: the same rows are no news.
+    if (JSON.stringify(next) === JSON.stringify(this.layout)) {
+      return;
+    }
+    this.layout = next;
+    this.byId = new Map(next.list.map((t) => [t.id, t]));
+    this.changed.fire();
   }
 
   get all(): TrackedList {
@@ -41,6 +66,7 @@ export class TrackedStore implements vscode.Disposable {
   }
 
   async updateLayout(edit: (layout: Layout) => Layout): Promise<void> {
+    this.reload();
     const edited = edit(this.layout);
     if (edited === this.layout) {
       return;
@@ -50,11 +76,13 @@ export class TrackedStore implements vscode.Disposable {
     const groupsChanged = next.groups.length !== this.layout.groups.length || next.groups.some((g, i) => g !== this.layout.groups[i]);
     this.layout = next;
     this.byId = new Map(next.list.map((t) => [t.id, t]));
+    this.seen = { list: next.list, groups: groupsChanged ? next.groups : this.seen.groups };
     this.changed.fire();
     await Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
   }
 
   dispose(): void {
+    this.focus.dispose();
     this.changed.dispose();
   }
 }
