@@ -24,6 +24,16 @@ describe('the PLYR sidebar, driven like a person', () => {
     await bench.screenshot('welcome-add-identifier');
   });
 
+  it('clears the credentials from the palette, and Undo puts them back', async () => {
+    const welcome = (button: string) => bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: button });
+    await bench.palette('PLYR: Clear API Credentials');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'PLYR API credentials cleared.' });
+    await bench.expectVisible(toast, 'credentials-cleared');
+    await bench.expectVisible(welcome('Set API Credentials'), 'welcome-after-clear');
+    await bench.answer(toast, 'Undo', 'credentials-undo');
+    await bench.expectVisible(welcome('Add Identifier'), 'welcome-after-undo');
+  });
+
   it('shows tracked identifiers with their balances, and a failing one as an error', async () => {
     for (const [identifier, label] of [['player123', 'Test player'], ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Treasury'], ['nobody-here', '']]) {
       await bench.palette('PLYR: Add Identifier');

@@ -68,6 +68,16 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual(paths(), [`/api/balance/${ADDRESS}`]);
     });
 
+    it('is not sent to the user route for good by one plain 404 from a proxy on the address route', async () => {
+      const { client } = harness();
+      sim.fault({ kind: 'html', status: 404, path: '/api/balance/', times: 1 });
+      // The real server refuses addresses on the user route: this one answer is an error.
+      await assert.rejects(client.getBalances(id(ADDRESS), undefined));
+      const result = await client.getBalances(id(ADDRESS), undefined);
+      assert.equal(result.balances.plyr, '1.5');
+      assert.deepEqual(paths(), [`/api/balance/${ADDRESS}`, `/api/user/balance/${ADDRESS}`, `/api/balance/${ADDRESS}`]);
+    });
+
     it('filters an address lookup to a token given by its contract address, keyed as given', async () => {
       const { client } = harness();
       const gamr = (await client.getTokenList()).find((t) => t.apiId === 'gamr');

@@ -157,6 +157,11 @@ describe('renderAddressHover', () => {
     assert.ok(!renderAddressHover(hover({ noAccount: false })).includes(text));
   });
 
+  it('marks balances kept from before a failed refresh as stale when the failure shows as "no account"', () => {
+    const markdown = renderAddressHover(hover({ noAccount: true, stale: true, balances: { plyr: '1.5' }, fetchedAt: NOW - 3 * 3_600_000 }));
+    assert.ok(markdown.endsWith('(stale)_'), markdown);
+  });
+
   it('shows an error as one escaped line', () => {
     const markdown = renderAddressHover(hover({ error: HOSTILE_ERROR, links: LINKS }));
     const block = markdown.split('\n\n').find((b) => b.startsWith('⚠️ '));

@@ -211,6 +211,16 @@ describe('treeContent: group rows', () => {
     assert.equal(r.tooltip, "The workspace's watch-list: 2 identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.");
     assert.deepEqual(r.icon, { id: 'organization' });
     assert.equal(watchListRow({ count: 2, skipped: 1 }).description, '.vscode/plyr.json · 1 skipped');
+    assert.equal(watchListRow({ count: 2, skipped: 1 }).spoken, 'Workspace watch-list, 2 identifiers from .vscode/plyr.json, 1 skipped');
+  });
+
+  it('says a refresh over known balances in words, where the row shows only a spinner', () => {
+    const refreshing = row({ tracked: ME, entry: { ...FRESH, loading: true } });
+    assert.deepEqual(refreshing.icon, { id: 'loading~spin' });
+    assert.match(refreshing.spoken, /, refreshing$/);
+    assert.match(row({ tracked: ME, entry: { ...STALE, loading: true } }).spoken, /, refreshing$/);
+    assert.doesNotMatch(row({ tracked: ME, entry: FRESH }).spoken, /refreshing/);
+    assert.doesNotMatch(row({ tracked: ME, entry: { loading: true } }).spoken, /refreshing/, 'a first load says loading… already');
   });
 
   it('a skipped line of the file, under the Workspace row', () => {

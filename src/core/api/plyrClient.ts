@@ -181,10 +181,15 @@ export class PlyrClient {
         const named = token !== undefined && isAddressText(token) ? (await tokens(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
         return filterToken(balances, named, token);
       }
+    }
+    const balances = await this.userBalances(target, address, token, signal);
+    // Learned from an answer only: a proxy's one plain 404 (during a deployment, say) would
+    // otherwise send every address to the route the real server refuses them on, until a restart.
+    if (this.learnedAddressRoute.get(root.href) !== 'user') {
       this.learnedAddressRoute.set(root.href, 'user');
       this.session.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
     }
-    return this.userBalances(target, address, token, signal);
+    return balances;
   }
 
   private balancesFrom(response: HttpResponse): Balances {

@@ -26,6 +26,8 @@ export interface AddressHover {
   readonly fetchedAt?: number;
   /** One line on what went wrong, when the lookup failed. */
   readonly error?: string;
+  /** The last refresh failed, whether or not its error shows (a "no account" answer shows as that line instead). */
+  readonly stale?: boolean;
   readonly links: readonly HoverLink[];
   readonly now: number;
   /** The privacy mask is on: token names show, amounts (and values) do not. */
@@ -64,13 +66,14 @@ export function renderAddressHover(hover: AddressHover): string {
   if (hover.error) {
     lines.push(`⚠️ ${escapeMarkdown(hover.error)}`);
   }
+  const stale = hover.error !== undefined || hover.stale === true;
   const entries = Object.entries(hover.balances ?? {});
   if (entries.length > 0) {
     const shown = balancesToShow(entries);
     // Headers escaped too: a translation must not add a column with a '|'.
     const header = `| ${escapeMarkdown(l10n.t('Token'))} | ${escapeMarkdown(l10n.t('Amount'))} |`;
     // Values belong to current balances: stale ones (after a failed refresh) get none.
-    const prices = hover.error === undefined ? hover.prices : undefined;
+    const prices = stale ? undefined : hover.prices;
     if (prices) {
       // A token without a price has an empty cell: no value, never "$0".
       const valueCell = (token: string, amount: string) => {
@@ -89,13 +92,13 @@ export function renderAddressHover(hover: AddressHover): string {
   } else if (hover.balances) {
     lines.push(l10n.t('No token balances.'));
   }
-  const values = hover.prices && entries.length > 0 && !hover.error ? valuesLine(entries, hover.prices, hover.now, hover.masked === true) : undefined;
+  const values = hover.prices && entries.length > 0 && !stale ? valuesLine(entries, hover.prices, hover.now, hover.masked === true) : undefined;
   if (values) {
     lines.push(values);
   }
   if (hover.fetchedAt !== undefined) {
     const age = escapeMarkdown(describeAge(hover.now - hover.fetchedAt));
-    lines.push(`_${hover.error ? l10n.t('Updated {0} (stale)', age) : l10n.t('Updated {0}', age)}_`);
+    lines.push(`_${stale ? l10n.t('Updated {0} (stale)', age) : l10n.t('Updated {0}', age)}_`);
   }
   if (hover.links.length > 0) {
     lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));

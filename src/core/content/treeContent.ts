@@ -82,7 +82,9 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
   const what = kind === 'address' ? l10n.t('wallet address {0}', id) : l10n.t('PLYR ID {0}', id);
   // Read aloud: commas where the row shows a middle dot, and the value in words after the rest
   // (a screen reader would say "≈" as a symbol).
-  const heard = `${identifierStatus(entry, input.now, undefined, masked).replace(/ · /g, ', ')}${value ? spokenValue(value, masked) : ''}`;
+  // The spinner of a refresh over known balances has no words of its own: say it.
+  const refreshing = entry?.loading && (entry.balances !== undefined || entry.error !== undefined) ? `, ${l10n.t('refreshing')}` : '';
+  const heard = `${identifierStatus(entry, input.now, undefined, masked).replace(/ · /g, ', ')}${value ? spokenValue(value, masked) : ''}${refreshing}`;
   return {
     label: tracked?.label ?? id,
     description: tracked?.label ? `${shorten(id)} · ${status}` : status,
@@ -238,7 +240,7 @@ export function watchListRow(input: { count: number; skipped: number; value?: Va
   const value = describeTotal(input.value, input.masked === true, undefined, true);
   const file = input.skipped > 0 ? l10n.t('.vscode/plyr.json · {0} skipped', input.skipped) : '.vscode/plyr.json';
   const tooltip = l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count);
-  const spoken = l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count);
+  const spoken = `${l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count)}${input.skipped > 0 ? `, ${l10n.t('{0} skipped', input.skipped)}` : ''}`;
   return {
     label: l10n.t('Workspace'),
     description: value === undefined ? file : `${file} · ${value}`,

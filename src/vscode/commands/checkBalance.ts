@@ -49,6 +49,8 @@ async function fetchBalances(services: Pick<Services, 'client' | 'store'>, ident
     return services.client.getBalances(identifier, token, signal);
   }
   const startedAt = Date.now();
+  // The network the store asks (its scope is taken now): a switch while waiting does not relabel the answer.
+  const network = readClientConfig().network;
   let entry;
   try {
     entry = await services.store.refresh(identifier, { signal });
@@ -58,7 +60,7 @@ async function fetchBalances(services: Pick<Services, 'client' | 'store'>, ident
   if (entry.error && entry.error.at >= startedAt) {
     throw new PlyrError(entry.error.code, entry.error.message, { fix: entry.error.fix });
   }
-  return { identifier, token, balances: entry.balances ?? {}, network: readClientConfig().network, fetchedAt: entry.fetchedAt ?? startedAt };
+  return { identifier, token, balances: entry.balances ?? {}, network, fetchedAt: entry.fetchedAt ?? startedAt };
 }
 
 async function programmatic(services: Pick<Services, 'client' | 'store' | 'values'>, rawIdentifier: unknown, rawToken: unknown): Promise<CheckBalanceResult> {

@@ -61,17 +61,44 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
   return result.ok ? result.value : undefined;
 }
 
-/** PLYR: Clear API Credentials. */
+/** How long Clear API Credentials keeps what it cleared, for its Undo: a secret is not held for long. */
+export const CLEAR_UNDO_MS = 60_000;
+
+/** PLYR: Clear API Credentials, with an Undo for a minute. */
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.clearCredentials, async () => {
-    await services.credentials.clear();
+    let cleared = await services.credentials.clear();
     // The environment's credentials are not stored, so nothing here can clear them: say they still count.
-    if ((await services.credentials.get()) !== undefined) {
+    const fromEnvironment = (await services.credentials.get()) !== undefined;
+    if (fromEnvironment) {
       services.logger.info('Stored API credentials cleared; the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used.');
-      void vscode.window.showInformationMessage(vscode.l10n.t('No PLYR API credentials are stored now, but the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used. Start VS Code without them to stop using them.'));
+    } else {
+      services.logger.info('API credentials cleared.');
+    }
+    const message = fromEnvironment
+      ? vscode.l10n.t('No PLYR API credentials are stored now, but the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used. Start VS Code without them to stop using them.')
+      : vscode.l10n.t('PLYR API credentials cleared.');
+    if (!cleared) {
+      void vscode.window.showInformationMessage(message);
       return;
     }
-    services.logger.info('API credentials cleared.');
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR API credentials cleared.'), 4000);
+    const forget = setTimeout(() => (cleared = undefined), CLEAR_UNDO_MS);
+    const undo = vscode.l10n.t('Undo');
+    void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+      clearTimeout(forget);
+      const credentials = cleared;
+      cleared = undefined;
+      if (choice !== undo) {
+        return;
+      }
+      if (!credentials) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The cleared credentials are no longer kept: set them again with PLYR: Set API Credentials.'));
+      } else if (await services.credentials.hasStored()) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Other PLYR API credentials were stored since: they are kept.'));
+      } else {
+        await services.credentials.store(credentials);
+        services.logger.info(`API credentials put back (key ${redactApiKey(credentials.apiKey)}).`);
+      }
+    });
   });
 }

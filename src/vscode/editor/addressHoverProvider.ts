@@ -81,6 +81,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         balances: entry.balances,
         fetchedAt: entry.fetchedAt,
         error: entry.error && entry.error.code !== 'userNotFound' ? entry.error.message : undefined,
+        stale: entry.error !== undefined,
         links,
         now: Date.now(),
         masked: this.services.privacy.on,

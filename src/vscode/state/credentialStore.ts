@@ -53,8 +53,7 @@ export class CredentialStore implements vscode.Disposable {
       if (!raw) {
         return this.fromEnvironment();
       }
-      const parsed = JSON.parse(raw) as Partial<Credentials>;
-      return typeof parsed.apiKey === 'string' && typeof parsed.secretKey === 'string' ? { apiKey: parsed.apiKey, secretKey: parsed.secretKey } : undefined;
+      return parseStored(raw);
     } catch {
       this.logger.warn('Could not read the stored API credentials; treating them as not set.');
       return undefined;
@@ -78,12 +77,24 @@ export class CredentialStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  async clear(): Promise<void> {
+  /** Deletes the stored credentials; gives back what was stored (for an undo), if readable. */
+  async clear(): Promise<Credentials | undefined> {
+    const raw = await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined);
     this.lastKnown = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
     this.cached = undefined;
     await this.refreshContextKey();
     this.changed.fire();
+    try {
+      return raw ? parseStored(raw) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether SecretStorage holds credentials (the environment's are not stored). */
+  async hasStored(): Promise<boolean> {
+    return !!(await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined));
   }
 
   async refreshContextKey(): Promise<void> {
@@ -95,4 +106,10 @@ export class CredentialStore implements vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** Stored credentials as written by store(); throws on text that is not JSON. */
+function parseStored(raw: string): Credentials | undefined {
+  const parsed = JSON.parse(raw) as Partial<Credentials>;
+  return typeof parsed.apiKey === 'string' && typeof parsed.secretKey === 'string' ? { apiKey: parsed.apiKey, secretKey: parsed.secretKey } : undefined;
 }
