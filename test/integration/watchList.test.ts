@@ -104,5 +104,28 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     assert.equal(await readWatchList(), before, 'the file is left as it was');
     await untrackAll();
   });
+
+  it('keeps the rows it last read, and says why, when the file is there but cannot be read; Share adds nothing to it', async () => {
+    await writeWatchList({ identifiers: ['crypto-fennec'] });
+    await waitFor(async () => (await watchedIds()) === 'crypto-fennec', 'a good file to show first');
+    // A file that cannot be read: a folder in its place here (the tests run as root, whom no
+    // permission stops); a lock or a permission in life.
+    const folder = vscode.workspace.workspaceFolders![0];
+    const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json');
+    await deleteWatchList();
+    await vscode.workspace.fs.createDirectory(file);
+    try {
+      const problemShown = async () => JSON.stringify((await plyrApi()).getSidebarRows()).includes('could not be read');
+      await waitFor(async () => (await watchedIds()) === 'crypto-fennec' && (await problemShown()), 'the rows as last read, and the problem');
+      await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+      const error = await rejection(vscode.commands.executeCommand('plyr.shareToWorkspace', 'player123'));
+      assert.equal(error.code, 'invalidFile');
+      assert.match(error.message, /^\.vscode\/plyr\.json could not be read, so nothing was added to it: /);
+      assert.equal((await vscode.workspace.fs.stat(file)).type, vscode.FileType.Directory, 'nothing was written in its place');
+    } finally {
+      await vscode.workspace.fs.delete(file, { recursive: true });
+      await untrackAll();
+    }
+  });
 });
 

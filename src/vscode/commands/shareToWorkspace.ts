@@ -6,6 +6,7 @@ import { WATCH_LIST_FILE, withShared } from '../../core/model/watchList';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
+import { isFileNotFound } from '../state/workspaceWatchList';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
@@ -24,9 +25,15 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
     }
     const file = vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE);
     await refuseSymbolicLinks([vscode.Uri.joinPath(folder.uri, '.vscode'), file]);
+    // Only a missing file is written from scratch: one that cannot be read now keeps the team's rows.
     const existing = await vscode.workspace.fs.readFile(file).then(
       (bytes) => new TextDecoder().decode(bytes),
-      () => undefined,
+      (error: unknown) => {
+        if (isFileNotFound(error)) {
+          return undefined;
+        }
+        throw new PlyrError('invalidFile', vscode.l10n.t('{0} could not be read, so nothing was added to it: {1}', WATCH_LIST_FILE, quoted(error instanceof Error ? error.message : String(error), 200)));
+      },
     );
     const next = withShared(existing, entries);
     if (!next.ok) {

@@ -18,6 +18,8 @@ export class WorkspaceWatchList implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Each reload gets a number; a slower, older read never overwrites a newer one. */
   private generation = 0;
+  /** Each folder's entries as last read: what a file that cannot be read now (locked, say) keeps showing. */
+  private readonly lastRead = new Map<string, readonly TrackedIdentifier[]>();
 
   constructor(private readonly logger: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${WATCH_LIST_FILE}`);
@@ -53,7 +55,16 @@ export class WorkspaceWatchList implements vscode.Disposable {
       if (text === undefined) {
         continue;
       }
-      const list = text === TOO_LARGE ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] } : parseWatchList(text);
+      const key = folder.uri.toString();
+      const list =
+        text === TOO_LARGE
+          ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] }
+          : typeof text !== 'string'
+            ? { entries: this.lastRead.get(key) ?? [], problems: [vscode.l10n.t('{0} in {1} could not be read ({2}): its rows are as last read.', WATCH_LIST_FILE, quoted(folder.name), quoted(text.unreadable, 200))] }
+            : parseWatchList(text);
+      if (typeof text === 'string') {
+        this.lastRead.set(key, list.entries);
+      }
       problems.push(...list.problems);
       for (const entry of list.entries.filter((e) => !seen.has(e.id))) {
         seen.add(entry.id);
@@ -80,14 +91,21 @@ export class WorkspaceWatchList implements vscode.Disposable {
 const MAX_FILE_BYTES = 1_000_000;
 const TOO_LARGE = Symbol('too large');
 
-/** The file's text; undefined when it does not exist (the usual case); TOO_LARGE past 1 MB. */
-async function readText(uri: vscode.Uri): Promise<string | typeof TOO_LARGE | undefined> {
+/**
+ * The file's text; undefined when it does not exist (the usual case); TOO_LARGE past 1 MB; why
+ * not when it exists but cannot be read (a lock, a permission, a folder in its place).
+ */
+async function readText(uri: vscode.Uri): Promise<string | typeof TOO_LARGE | { unreadable: string } | undefined> {
   try {
     if ((await vscode.workspace.fs.stat(uri)).size > MAX_FILE_BYTES) {
       return TOO_LARGE;
     }
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
+  } catch (error) {
+    return isFileNotFound(error) ? undefined : { unreadable: error instanceof Error ? error.message : String(error) };
   }
+}
+
+export function isFileNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
 }
