@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/model/listTransfer';
 import { Layout } from '../../src/core/model/groups';
-import { TrackedList } from '../../src/core/model/trackedList';
+import { MAX_TRACKED, TrackedList } from '../../src/core/model/trackedList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const LIST: TrackedList = [
@@ -89,6 +89,15 @@ describe('export and import of the list', () => {
     assert.deepEqual(merged.layout.list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'crypto-fennec']);
     const edited = { ...merged.layout, list: [...merged.layout.list, { id: 'zero-hero', kind: 'plyrId' as const }] };
     assert.deepEqual(withoutImported(edited, merged.added).list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123', 'zero-hero'], 'what was added since stays');
+  });
+
+  it('counts the new rows a nearly full list had no room for', () => {
+    const nearlyFull: Layout = { list: Array.from({ length: MAX_TRACKED - 1 }, (_, i) => ({ id: `player${i}`, kind: 'plyrId' as const })), groups: [] };
+    const merged = mergeImported(nearlyFull, parseImport(JSON.stringify({ identifiers: ['player0', 'crypto-fennec', 'zero-hero', 'tester-01'] }), 'json'));
+    assert.deepEqual(merged.added, ['crypto-fennec']);
+    assert.equal(merged.duplicates, 1);
+    assert.equal(merged.overLimit, 2);
+    assert.equal(merged.layout.list.length, MAX_TRACKED);
   });
 
   it('uses a group the list has already (whatever its case), creates the others, and its undo takes back only what it created', () => {

@@ -87,6 +87,8 @@ export interface ImportResult {
   /** Groups the import created (a group the list had already is used, not created). */
   readonly addedGroups: readonly string[];
   readonly duplicates: number;
+  /** New rows left out because the list would have passed MAX_TRACKED identifiers. */
+  readonly overLimit: number;
 }
 
 /**
@@ -110,7 +112,7 @@ export function mergeImported(layout: Layout, parsed: Pick<ParsedImport, 'entrie
   };
   parsed.groups.forEach(nameOf);
   const entries = taken.map((t) => (t.group === undefined ? t : withGroup(t, nameOf(t.group))));
-  return { layout: { list: [...layout.list, ...entries], groups }, added: taken.map((t) => t.id), addedGroups, duplicates: parsed.entries.length - fresh.length };
+  return { layout: { list: [...layout.list, ...entries], groups }, added: taken.map((t) => t.id), addedGroups, duplicates: parsed.entries.length - fresh.length, overLimit: fresh.length - taken.length };
 }
 
 /**

@@ -55,18 +55,21 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     let added: readonly string[] = [];
     let addedGroups: readonly string[] = [];
     let duplicates = parsed.duplicates;
+    // Rows past the limit in the file, and new rows that would take the list past it.
+    let overLimit = parsed.overLimit;
     await tracked.updateLayout((layout) => {
       const merged = mergeImported(layout, parsed);
       ({ added, addedGroups } = merged);
       duplicates += merged.duplicates;
+      overLimit += merged.overLimit;
       return merged.layout;
     });
     logRows(logger, 'refused', parsed.rejected);
     logRows(logger, 'imported, but check it', parsed.warnings);
-    if (parsed.overLimit > 0) {
-      logger.warn(`Import: ${parsed.overLimit} rows refused: over the ${MAX_TRACKED} limit.`);
+    if (overLimit > 0) {
+      logger.warn(`Import: ${overLimit} rows refused: over the ${MAX_TRACKED} limit.`);
     }
-    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit: parsed.overLimit };
+    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
     void report(summary, added, addedGroups);
     return summary;
   };
