@@ -160,15 +160,18 @@ describe('the user’s list as another window or Settings Sync writes it', () =>
     let heard = 0;
     store.onDidChange(() => heard++);
     try {
-      await store.update(() => [{ id: 'player123', kind: 'plyrId' }]);
-      assert.equal(heard, 1);
+      await store.updateLayout(() => ({ list: [{ id: 'player123', kind: 'plyrId', group: 'Team' }], groups: ['Team'] }));
+      // An edit adds its fields last ("label" after "group"), where a read puts them in their order.
+      await store.update((list) => updateEntry(list, 'player123', { label: 'Me' }));
+      assert.equal(heard, 2);
       // VS Code replaces the value with a copy of the one written: the same rows.
       await state.update(STATE_KEYS.tracked, JSON.parse(JSON.stringify(state.get(STATE_KEYS.tracked))));
-      store.reload();
-      assert.equal(heard, 1);
-      await state.update(STATE_KEYS.tracked, [{ id: 'player123', kind: 'plyrId' }, { id: 'zero-hero', kind: 'plyrId' }]);
+      await state.update(STATE_KEYS.groups, JSON.parse(JSON.stringify(state.get(STATE_KEYS.groups))));
       store.reload();
       assert.equal(heard, 2);
+      await state.update(STATE_KEYS.tracked, [{ id: 'player123', kind: 'plyrId' }, { id: 'zero-hero', kind: 'plyrId' }]);
+      store.reload();
+      assert.equal(heard, 3);
       assert.deepEqual(shown(store.all), ['player123:-', 'zero-hero:-']);
       assert.equal(store.find('zero-hero')?.id, 'zero-hero');
     } finally {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
 import { plyrApi, rejection, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
@@ -112,8 +113,9 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     // permission stops); a lock or a permission in life.
     const folder = vscode.workspace.workspaceFolders![0];
     const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json');
-    await deleteWatchList();
-    await vscode.workspace.fs.createDirectory(file);
+    // In one go, as a lock would come: the watcher's reload must not see the file missing between.
+    fs.unlinkSync(file.fsPath);
+    fs.mkdirSync(file.fsPath);
     try {
       const problemShown = async () => JSON.stringify((await plyrApi()).getSidebarRows()).includes('could not be read');
       await waitFor(async () => (await watchedIds()) === 'crypto-fennec' && (await problemShown()), 'the rows as last read, and the problem');

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, rememberedIn, withRemembered } from '../../src/core/store/balanceMemory';
+import { MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, rememberedIn, withRemembered, withoutRemembered } from '../../src/core/store/balanceMemory';
 
 const MAINNET = 'https://api.plyr.network/api/';
 const TESTNET = 'https://api-testnet.plyr.network/api/';
@@ -75,5 +75,15 @@ describe('balance memory', () => {
     assert.equal(remembered.get('mine')?.balances.plyr, '9');
     assert.ok(!remembered.has('other0'), 'the least recently fetched of the others made room');
     assert.ok(remembered.has(`other${MAX_REMEMBERED_IDS - 1}`));
+  });
+
+  it('forgets identifiers taken out of the lists, on every scope, and keeps the rest', () => {
+    const two = new Map([['gone', { balances: { plyr: '1' }, fetchedAt: 1 }], ['kept', { balances: { plyr: '2' }, fetchedAt: 1 }]]);
+    const saved = withRemembered(withRemembered(undefined, 'https://other/api/', two), MAINNET, two);
+    const after = withoutRemembered(saved, ['gone']);
+    for (const scope of [MAINNET, 'https://other/api/']) {
+      assert.deepEqual([...rememberedIn(after, scope).keys()], ['kept'], scope);
+    }
+    assert.deepEqual(withoutRemembered('not an object', ['gone']), {});
   });
 });

@@ -1,6 +1,4 @@
-import * as l10n from '@vscode/l10n';
 import { ActivityEntry, parseActivity } from '../model/activity';
-import { malformedResponse } from '../model/errors';
 import { Allowance, parseAllowances } from '../model/allowances';
 import { Chip, parseChips } from '../model/chips';
 import { Identifier } from '../model/identifier';
@@ -143,11 +141,6 @@ export class AccountClient {
       return route.parse(parseExactJsonBody(response));
     });
     this.logSkipped(route.what, parsed.skipped);
-    // An answer of which nothing could be read (a 200 with an error body, say) is no empty list:
-    // it fails, so that the last good one stays, marked stale.
-    if (parsed.skipped.length > 0 && Array.isArray(parsed.value) && parsed.value.length === 0) {
-      throw malformedResponse(l10n.t('not one of its entries is readable'));
-    }
     return { ...parsed, network: target.config.network, fetchedAt: this.session.now() };
   }
 

@@ -18,7 +18,9 @@ export interface Chip {
 
 /**
  * `GET /api/game/chip/balance`: `{ "<gameId>": { "<chip address>": { name, symbol, image,
- * balance } } }`, in the server's order. A game or chip that cannot be read is left out and noted.
+ * balance } } }`, in the server's order. A game or chip that cannot be read is left out and noted;
+ * an answer of which not one game can be read (a 200 with an error body, say) is no "no chips":
+ * it fails, so that the last good answer stays, marked stale.
  */
 export function parseChips(body: unknown): Parsed<Chip[]> {
   if (!isJsonObject(body)) {
@@ -26,19 +28,25 @@ export function parseChips(body: unknown): Parsed<Chip[]> {
   }
   const chips: Chip[] = [];
   const skipped: Skipped[] = [];
-  for (const [gameKey, gameChips] of Object.entries(body)) {
+  const games = Object.entries(body);
+  let gamesRead = 0;
+  for (const [gameKey, gameChips] of games) {
     const at = pathOf('', gameKey);
     const gameId = GAME_ID.read(gameKey);
     if (gameId === undefined || !isJsonObject(gameChips)) {
       skipped.push({ at, reason: gameId === undefined ? badKey(GAME_ID) : notAnObject(gameChips) });
       continue;
     }
+    gamesRead++;
     for (const [chipKey, entry] of Object.entries(gameChips)) {
       const chip = readChip(gameId, chipKey, entry, pathOf(at, chipKey), skipped);
       if (chip) {
         chips.push(chip);
       }
     }
+  }
+  if (games.length > 0 && gamesRead === 0) {
+    throw malformedResponse(l10n.t('not one game of its answer is readable: {0}', skipped[0].reason));
   }
   return { value: chips, skipped };
 }

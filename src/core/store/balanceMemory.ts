@@ -57,3 +57,16 @@ export function withRemembered(raw: unknown, scope: string, entries: ReadonlyMap
     .slice(0, Math.max(0, MAX_REMEMBERED_IDS - kept.length));
   return Object.fromEntries([...others.slice(-(MAX_SCOPES - 1)), [scope, Object.fromEntries([...kept, ...earlier])]]) as BalanceMemory;
 }
+
+/** `raw` without these identifiers, on every scope: taken out of the lists, they are not kept. */
+export function withoutRemembered(raw: unknown, ids: readonly string[]): BalanceMemory {
+  if (!isPlainObject(raw)) {
+    return {};
+  }
+  const gone = new Set(ids);
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, value]) => isPlainObject(value))
+      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => !gone.has(id)))]),
+  ) as BalanceMemory;
+}

@@ -66,7 +66,10 @@ export const CLEAR_UNDO_MS = 60_000;
 
 /** PLYR: Clear API Credentials, with an Undo for a minute. */
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
+  // Each clear is counted: the Undo of one that another clear followed puts nothing back.
+  let clears = 0;
   return registerCommand(services, COMMANDS.clearCredentials, async () => {
+    const clear = ++clears;
     let cleared = await services.credentials.clear();
     // The environment's credentials are not stored, so nothing here can clear them: say they still count.
     const fromEnvironment = (await services.credentials.get()) !== undefined;
@@ -79,7 +82,12 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
       ? vscode.l10n.t('No PLYR API credentials are stored now, but the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used. Start VS Code without them to stop using them.')
       : vscode.l10n.t('PLYR API credentials cleared.');
     if (!cleared) {
-      void vscode.window.showInformationMessage(message);
+      // Nothing (readable) was stored: nothing to undo.
+      if (fromEnvironment) {
+        void vscode.window.showInformationMessage(message);
+      } else {
+        vscode.window.setStatusBarMessage(message, 4000);
+      }
       return;
     }
     const forget = setTimeout(() => (cleared = undefined), CLEAR_UNDO_MS);
@@ -93,8 +101,8 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
       }
       if (!credentials) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The cleared credentials are no longer kept: set them again with PLYR: Set API Credentials.'));
-      } else if (await services.credentials.hasStored()) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Other PLYR API credentials were stored since: they are kept.'));
+      } else if (clear !== clears || (await services.credentials.hasStored())) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The PLYR API credentials changed since they were cleared: nothing was put back.'));
       } else {
         await services.credentials.store(credentials);
         services.logger.info(`API credentials put back (key ${redactApiKey(credentials.apiKey)}).`);

@@ -95,8 +95,13 @@ async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise
 /** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */
 async function remove(tracked: Tracked, arg: unknown): Promise<void> {
   const name = groupOrThrow(tracked, arg);
-  const { deleted } = deleteGroup({ list: tracked.all, groups: tracked.groups }, name);
-  await tracked.updateLayout((layout) => deleteGroup(layout, name).layout);
+  // What it held as deleted: another window may have changed it since this one looked.
+  let deleted!: ReturnType<typeof deleteGroup>['deleted'];
+  await tracked.updateLayout((layout) => {
+    const result = deleteGroup(layout, name);
+    deleted = result.deleted;
+    return result.layout;
+  });
   const undo = vscode.l10n.t('Undo');
   const count = deleted.members.length;
   const message =

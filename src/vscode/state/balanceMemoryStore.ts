@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { rememberedIn, withRemembered } from '../../core/store/balanceMemory';
+import { rememberedIn, withRemembered, withoutRemembered } from '../../core/store/balanceMemory';
 import { BalanceStore, RememberedBalances } from '../../core/store/balanceStore';
 import { QuietTimer } from '../../core/store/quietTimer';
 import { STATE_KEYS } from '../ids';
@@ -33,13 +33,16 @@ export interface BalanceMemoryStoreOptions {
 export class BalanceMemoryStore implements vscode.Disposable {
   private readonly saving = new QuietTimer(() => this.save(), SAVE_DELAY_MS, SAVE_AT_LEAST_EVERY_MS);
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The listed identifiers when last looked: one that leaves both lists is forgotten here too. */
+  private listed: ReadonlySet<string>;
 
   constructor(private readonly options: BalanceMemoryStoreOptions) {
     const { store, settings, listsChanged } = options;
+    this.listed = new Set(options.ids());
     const storeListener = store.onDidChange(() => this.saving.poke());
     this.subscriptions.push(
       { dispose: () => storeListener.dispose() },
-      ...listsChanged.map((event) => event(() => this.restore())),
+      ...listsChanged.map((event) => event(() => (this.forgetUnlisted(), this.restore()))),
       // Fired after the scope was read again, and before the views refresh from the new server.
       settings.onDidChangeScope(() => this.restore()),
     );
@@ -67,6 +70,26 @@ export class BalanceMemoryStore implements vscode.Disposable {
   async flush(): Promise<void> {
     this.saving.cancel();
     this.save();
+  }
+
+  /**
+   * What this window's lists no longer hold is dropped from what is remembered. What other windows
+   * and workspaces listed is kept (save() writes over this window's own only), so a removal must
+   * say so: re-added months later, an identifier would otherwise show its old balances again.
+   */
+  private forgetUnlisted(): void {
+    const listed = new Set(this.options.ids());
+    const gone = [...this.listed].filter((id) => !listed.has(id));
+    this.listed = listed;
+    if (gone.length === 0) {
+      return;
+    }
+    const { state } = this.options;
+    const raw = state.get<unknown>(STATE_KEYS.lastBalances);
+    const next = withoutRemembered(raw, gone);
+    if (JSON.stringify(next) !== JSON.stringify(raw)) {
+      state.update(STATE_KEYS.lastBalances, next).then(undefined, () => undefined);
+    }
   }
 
   private save(): void {

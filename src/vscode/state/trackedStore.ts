@@ -37,7 +37,7 @@ export class TrackedStore implements vscode.Disposable {
     this.seen = { list, groups };
     const next = sanitizeLayout(sanitizeStored(list), groups);
     // VS Code echoes this window's own writes back as copies: the same rows are no news.
-    if (JSON.stringify(next) === JSON.stringify(this.layout)) {
+    if (canonical(next) === canonical(this.layout)) {
       return;
     }
     this.layout = next;
@@ -77,12 +77,20 @@ export class TrackedStore implements vscode.Disposable {
     this.layout = next;
     this.byId = new Map(next.list.map((t) => [t.id, t]));
     this.seen = { list: next.list, groups: groupsChanged ? next.groups : this.seen.groups };
+    // Written (queued: globalState answers with it at once) before anyone hears of it, so that a
+    // listener's own edit starts from this one and does not take the stored list for news.
+    const written = Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
     this.changed.fire();
-    await Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
+    await written;
   }
 
   dispose(): void {
     this.focus.dispose();
     this.changed.dispose();
   }
+}
+
+/** The layout as text with each entry's fields in one order: an edit adds its fields last, a read in their stored order. */
+function canonical(layout: Layout): string {
+  return JSON.stringify([layout.groups, layout.list.map((t) => [t.id, t.kind, t.label ?? null, t.tokens ?? null, t.notify ?? null, t.group ?? null])]);
 }

@@ -52,10 +52,14 @@ export class WorkspaceWatchList implements vscode.Disposable {
     const seen = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const text = await readText(vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE));
+      const key = folder.uri.toString();
+      if (text === undefined || text === TOO_LARGE) {
+        // A file unreadable later shows what was read of it, never of one deleted or refused since.
+        this.lastRead.delete(key);
+      }
       if (text === undefined) {
         continue;
       }
-      const key = folder.uri.toString();
       const list =
         text === TOO_LARGE
           ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] }
