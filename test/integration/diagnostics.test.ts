@@ -142,6 +142,16 @@ describe('checksum diagnostics and their quick fixes', () => {
     await diagnosticsOf(excluded, 1);
   });
 
+  it('offers its Check PLYR balance light bulb in the languages of plyr.hover.languages only', async () => {
+    await setting('hover.languages', ['plaintext']);
+    const titles = async (document: vscode.TextDocument) =>
+      (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 8, 0, 8))).map((a) => a.title);
+    const excluded = await open(`a = '${A}'`, 'ini');
+    const included = await open(`a = '${A}'`, 'plaintext');
+    assert.ok((await titles(included)).includes('Check PLYR balance of 0x5aAe…eAed'));
+    assert.ok(!(await titles(excluded)).some((title) => title.startsWith('Check PLYR balance')));
+  });
+
   it('can be turned off', async () => {
     const document = await open(`a = ${A_TYPO}`);
     await diagnosticsOf(document, 1);

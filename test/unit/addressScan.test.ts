@@ -42,6 +42,15 @@ describe('addressAt', () => {
     assert.equal(addressAt(`x${A}`, 6), undefined);
   });
 
+  it('finds an address right after an escape sequence in a string, but not after a plain letter', () => {
+    for (const escape of ['\\n', '\\t', '\\r']) {
+      const line = `const text = "Send to:${escape}${A}";`;
+      assert.deepEqual(addressesIn(line).map((f) => f.text), [A], line);
+    }
+    assert.deepEqual(addressesIn(`"n${A}"`), []);
+    assert.deepEqual(addressesIn(`"x\\q${A}"`), [], 'not an escape that ends in a letter of a word');
+  });
+
   it('finds an address between punctuation', () => {
     const text = `(${A}),`;
     assert.deepEqual(addressAt(text, 10), { text: A, start: 1, end: 43 });

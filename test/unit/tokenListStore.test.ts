@@ -122,6 +122,20 @@ describe('TokenListStore: one token list, shared, reused until nextUpdatedAt', (
     assert.equal(calls.length, 1);
   });
 
+  it('asks again at once after a failure that never reached the server (not yet allowed, no credentials)', async () => {
+    const { store, calls, last } = harness();
+    for (const code of ['serverNotConfirmed', 'noCredentials'] as const) {
+      const loading = store.load();
+      last().reject(new PlyrError(code, 'Not asked.'));
+      assert.equal((await loading).error?.code, code);
+    }
+    // The server is allowed now: values come at once, not a minute later.
+    const loading = store.load();
+    assert.equal(calls.length, 3);
+    last().resolve(list(T0 + 5 * MINUTE));
+    assert.ok((await loading).value);
+  });
+
   it('never cancels the request for a caller that stops waiting: its answer serves the next caller', async () => {
     const { store, calls, signals, last } = harness();
     const abort = new AbortController();

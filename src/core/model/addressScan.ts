@@ -1,6 +1,8 @@
 /** Finding wallet addresses in a line of text, for the editor prefill, the hover and the checksum diagnostics. */
 const ADDRESS = /0x[0-9a-fA-F]{40}/g;
 const HEX_CHAR = /[0-9a-zA-Z_]/;
+/** `"Send to:\n0x…"`: the letter of an escape sequence before an address is no part of its word. */
+const ESCAPE_BEFORE = /\\[nrtbfv0]$/;
 
 /**
  * Lines longer than this (minified code, data blobs) are not scanned for addresses: scanning them
@@ -25,7 +27,7 @@ export function addressesIn(line: string): FoundAddress[] {
     const end = start + match[0].length;
     const before = start > 0 ? line[start - 1] : '';
     const after = end < line.length ? line[end] : '';
-    if (!HEX_CHAR.test(before) && !HEX_CHAR.test(after)) {
+    if ((!HEX_CHAR.test(before) || ESCAPE_BEFORE.test(line.slice(Math.max(0, start - 2), start))) && !HEX_CHAR.test(after)) {
       found.push({ text: match[0], start, end });
     }
   }

@@ -38,6 +38,9 @@ export interface PlyrErrorDetails {
   readonly cause?: unknown;
 }
 
+/** Failures that say nothing about the server: they end when the user acts, so are not remembered as its answer. */
+export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'badConfiguration']);
+
 export class PlyrError extends Error {
   override readonly name = 'PlyrError';
   readonly status?: number;

@@ -1,8 +1,5 @@
-import { isPlyrError, PlyrErrorCode } from '../model/errors';
+import { isPlyrError, NOT_THE_SERVERS } from '../model/errors';
 import { SharedRequests } from './sharedRequests';
-
-/** Failures that say nothing about the server: they end when the user acts, so are not remembered. */
-const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'badConfiguration']);
 
 /** How long the extension remembers an address's owner. */
 export const OWNER_MEMORY_MS = 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { TokenInfo } from '../api/tokenList';
-import { PlyrError } from '../model/errors';
+import { NOT_THE_SERVERS, PlyrError } from '../model/errors';
 import { isAddressText } from '../model/identifier';
 import { PriceBook } from '../model/value';
 import { LastGood, LastGoodStore } from './lastGoodStore';
@@ -73,7 +73,8 @@ export class TokenListStore {
     }
     const now = this.now();
     if (entry.error) {
-      return now - entry.error.at >= TOKEN_LIST_RETRY_MS;
+      // A request that never went out (a server not yet allowed, no credentials) is asked again at once.
+      return NOT_THE_SERVERS.has(entry.error.code) || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
     }
     return entry.value === undefined || now >= entry.value.reuseUntil;
   }

@@ -48,6 +48,10 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     if (!(await this.services.credentials.get())) {
       return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
     }
+    // Dismissed while the credentials were read: VS Code tells a late listener a tick later, when the requests would be out.
+    if (token.isCancellationRequested) {
+      return undefined;
+    }
     const abort = new AbortController();
     const listener = token.onCancellationRequested(() => abort.abort());
     try {

@@ -2,13 +2,19 @@ import * as vscode from 'vscode';
 import { addressAt } from '../../core/model/addressScan';
 import { shortAddress } from '../../core/content/shortNames';
 import { COMMANDS } from '../ids';
+import { inAddressLanguages, SettingsEvents } from '../settings';
 import { MAX_HOVER_LINE } from './addressHoverProvider';
 
-/** A light-bulb action on an address: open Check Balance with it filled in. */
+/** A light-bulb action on an address: open Check Balance with it filled in (in the hover's languages). */
 export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.Empty];
 
+  constructor(private readonly settings: Pick<SettingsEvents, 'hover'>) {}
+
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    if (!inAddressLanguages(document.languageId, this.settings.hover())) {
+      return [];
+    }
     const line = document.lineAt(range.start.line);
     if (line.range.end.character > MAX_HOVER_LINE) {
       return [];

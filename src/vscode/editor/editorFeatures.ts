@@ -37,7 +37,7 @@ export function registerEditorFeatures(services: EditorFeatureServices, accounts
   return [
     vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts)),
     ...registerInlayHints(services, accounts, server),
-    vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
+    vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(services.settings), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
     checksums,
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new ChecksumCodeActionProvider(checksums), { providedCodeActionKinds: ChecksumCodeActionProvider.kinds }),
   ];
