@@ -13,7 +13,7 @@ import { identifierOf } from '../views/tree/nodes';
  */
 export function trackedIndexOf(tracked: TrackedStore, arg: unknown): number {
   if ((arg as { source?: unknown } | undefined)?.source === 'workspace') {
-    throw new PlyrError('invalidIdentifier', vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE));
+    throw new PlyrError('invalidIdentifier', workspaceRowsAreReadOnly());
   }
   const raw = identifierOf(arg);
   const parsed = parseIdentifier(raw);
@@ -25,4 +25,9 @@ export function trackedIndexOf(tracked: TrackedStore, arg: unknown): number {
     throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
   }
   return index;
+}
+
+/** Why a command does not change a row of the Workspace group. */
+export function workspaceRowsAreReadOnly(): string {
+  return vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE);
 }

@@ -9,12 +9,12 @@ import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
-import { readStatusBarSettings, readViewSettings } from '../settings';
+import { readViewSettings } from '../settings';
 import { BalanceNode, identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 
-type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'accounts' | 'logger'>;
+type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'statusBar' | 'store' | 'refresher' | 'accounts' | 'logger'>;
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
@@ -74,7 +74,7 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
  * The clicked row, or with several selected (the menu passes them after it) every row of the
  * user's list among them, as Delete does: one edit, one message, one Undo that puts them all back.
  */
-async function remove({ tracked, watched, store, refresher, accounts }: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+async function remove({ tracked, watched, statusBar, store, refresher, accounts }: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
   const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
   const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
   let removed: readonly RemovedEntry[] = [];
@@ -87,8 +87,7 @@ async function remove({ tracked, watched, store, refresher, accounts }: Tracking
     return;
   }
   // What the workspace's list or the status bar still shows keeps its balances.
-  const statusBarId = parseIdentifier(readStatusBarSettings().identifier);
-  const unshown = removed.map((r) => r.entry.id).filter((id) => !watched.find(id) && !(statusBarId.ok && statusBarId.value.value === id));
+  const unshown = removed.map((r) => r.entry.id).filter((id) => !watched.find(id) && id !== statusBar.identifier);
   unshown.forEach((id) => store.forget(id));
   accounts.forget(unshown);
   const undo = vscode.l10n.t('Undo');

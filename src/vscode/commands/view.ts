@@ -4,7 +4,7 @@ import { Services } from '../services';
 import { Sidebar } from '../views/sidebar';
 import { registerCommand } from './register';
 import { BalanceNode } from '../views/tree/nodes';
-import { WATCH_LIST_FILE } from '../../core/model/watchList';
+import { workspaceRowsAreReadOnly } from './trackedArgument';
 
 /** Commands of the view itself: Delete and F2 act on its selection (a key passes no row), and Reveal. */
 export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar: Sidebar): vscode.Disposable[] {
@@ -46,6 +46,6 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
 /** Delete or F2 on rows that are not the user's own: say why nothing happened. */
 function workspaceRowsOnly(selection: readonly BalanceNode[]): void {
   if (selection.some((node) => (node.type === 'identifier' || node.type === 'group') && node.source === 'workspace')) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The Workspace group shows {0}: edit that file to change its rows.', WATCH_LIST_FILE));
+    void vscode.window.showInformationMessage(workspaceRowsAreReadOnly());
   }
 }

@@ -61,6 +61,11 @@ export class BalanceStatusBar implements vscode.Disposable {
     return this.target !== undefined;
   }
 
+  /** The identifier the item watches (as parsed from its setting), if any. */
+  get identifier(): string | undefined {
+    return this.target?.identifier.value;
+  }
+
   /** What the item shows now, for the exported API. */
   get state(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined {
     if (!this.target) {
