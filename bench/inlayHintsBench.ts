@@ -134,7 +134,7 @@ async function cachedTimes(document: vscode.TextDocument, ranges: readonly vscod
     tracked: { find: () => undefined },
     watched: { find: () => undefined },
     privacy: { on: false },
-    values: { load: async () => undefined, peek: () => undefined },
+    values: { load: async () => undefined, peek: () => undefined, balanceKeyOf: (token) => token },
     accounts,
     serverPending: () => false,
     // As the extension reads them: once per change of the host's configuration.

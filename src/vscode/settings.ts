@@ -263,6 +263,8 @@ export interface InlayHintSettings {
   readonly show: InlayHintsShow;
   /** The token whose amount (or value) the hints show; `plyr` when the setting is not a token name. */
   readonly token: string;
+  /** Why plyr.inlayHints.token was not taken, when it was not (for the log). */
+  readonly tokenProblem?: string;
 }
 
 export function readInlayHintSettings(config = section()): InlayHintSettings {
@@ -271,6 +273,7 @@ export function readInlayHintSettings(config = section()): InlayHintSettings {
   return {
     show: INLAY_HINTS_SHOWS.includes(show as InlayHintsShow) ? (show as InlayHintsShow) : 'off',
     token: (token.ok ? token.value : undefined) ?? 'plyr',
+    tokenProblem: token.ok ? undefined : token.message,
   };
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { resetSettings, startSuite, waitFor } from './helpers';
+import { notebookCell, resetSettings, startSuite, waitFor } from './helpers';
 
 // EIP-55's own examples, and each with one letter's case flipped (the checksum then fails).
 const A = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
@@ -54,6 +54,13 @@ describe('checksum diagnostics and their quick fixes', () => {
     await setting('diagnostics.lowerCaseAddresses', undefined);
   });
   after(() => sim.close());
+
+  it("warn in a notebook's cells too", async () => {
+    const cell = await notebookCell(`typo = '${A_TYPO}'`);
+    const [warning] = await diagnosticsOf(cell, 1);
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(cell.getText(warning.range), A_TYPO);
+  });
 
   it('warns about a mixed-case address whose checksum fails, and only it; the checksummed fix clears it, with no request', async () => {
     const hash = `0x${A_TYPO.slice(2)}${'ab'.repeat(12)}`;

@@ -98,9 +98,18 @@ export async function untrackAll(): Promise<void> {
   }
 }
 
-/** Opens an untitled document holding `text` and hovers `needle` in it; returns the PLYR hover's Markdown. */
-export async function hoverOn(text: string, needle: string): Promise<{ markdown: string; trusted: unknown } | undefined> {
-  const document = await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
+/** The document of the one code cell of a new, untitled Jupyter notebook (VS Code's built-in ipynb extension) holding `text`. */
+export async function notebookCell(text: string, language = 'python'): Promise<vscode.TextDocument> {
+  const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, text, language)]));
+  return notebook.cellAt(0).document;
+}
+
+/**
+ * Hovers `needle` in `text`, in a new untitled document (or in `document`, which holds `text`);
+ * returns the PLYR hover's Markdown.
+ */
+export async function hoverOn(text: string, needle: string, document?: vscode.TextDocument): Promise<{ markdown: string; trusted: unknown } | undefined> {
+  document ??= await vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
   const offset = text.indexOf(needle) + 5;
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
   for (const hover of hovers) {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
-import { hoverOn, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { hoverOn, notebookCell, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
 
 const PLAYER = DEMO_USERS[0].primaryAddress;
@@ -42,6 +42,14 @@ describe('the address hover', () => {
     // Account Details: the owner the hover looked up anyway, at no request of its own.
     assert.match(hover.markdown, /\[Account Details\]\(command:plyr\.revealAccount\?[^)]*player123/);
     assert.deepEqual(sim.requests.map((r) => r.path.replace(/\/0x.*$/, '/…')).sort(), ['/api/balance/…', '/api/user/basic/…']);
+  });
+
+  it("works in a notebook's cells", async () => {
+    const text = `wallet = "${PLAYER}"`;
+    const cell = await notebookCell(text);
+    assert.equal(cell.uri.scheme, 'vscode-notebook-cell');
+    const hover = await hoverOn(text, PLAYER, cell);
+    assert.match(hover?.markdown ?? '', /\| PLYR \| 1\\\.5 \|/);
   });
 
   it('answers a second hover within the cache time without a request', async () => {

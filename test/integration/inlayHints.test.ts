@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/core/api/logger';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { AddressInlayHintsProvider } from '../../src/vscode/editor/inlayHintsProvider';
 import { SettingsEvents } from '../../src/vscode/settings';
-import { hoverOn, plyrApi, resetSettings, setDemoCredentials, startSuite, untrackAll } from './helpers';
+import { hoverOn, plyrApi, resetSettings, setDemoCredentials, startSuite, untrackAll, waitFor } from './helpers';
 
 const PLAYER = DEMO_USERS[0].primaryAddress;
 const config = () => vscode.workspace.getConfiguration('plyr');
@@ -59,6 +59,9 @@ describe('inlay hints after addresses', () => {
     assert.match(hints[0].tooltip, /PLYR: 1\.5\n.*\nClick to track it in the PLYR view\.$/);
     await config().update('inlayHints.token', 'gamr', vscode.ConfigurationTarget.Global);
     assert.equal((await hintsIn(text))[0].text, '0 GAMR', 'another token, from the same answer');
+    // A listed token's contract address names it too (the token list maps it to its API name), in any case.
+    await config().update('inlayHints.token', demoAddress('token:gamr').toLowerCase(), vscode.ConfigurationTarget.Global);
+    assert.equal((await waitFor(async () => (await hintsIn(text))[0]?.text === '0 GAMR' && 'shown', 'GAMR by its address')), 'shown');
     assert.equal(balanceRequests(sim, PLAYER), 1);
     assert.equal(balanceRequests(sim, other), 1);
     assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/user/basic/')).length, 0, 'amount asks no owner');
@@ -127,7 +130,7 @@ describe('inlay hints after addresses', () => {
       tracked: { find: (id) => (id === labelled ? ({ id, label: 'Treasury' } as TrackedIdentifier) : undefined) },
       watched: { find: () => undefined },
       privacy: { on: false },
-      values: { load: async () => undefined, peek: () => undefined },
+      values: { load: async () => undefined, peek: () => undefined, balanceKeyOf: (token) => token },
       accounts: { plyrIdOf: async () => 'player123', knownOwner: (address) => (address === PLAYER ? 'player123' : undefined) },
       serverPending: () => false,
       settings,

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { demoAddress } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { plyrApi, pointAt, resetSettings, setDemoCredentials, startSuite, waitFor } from './helpers';
 
@@ -33,6 +34,20 @@ describe('the status bar item', () => {
     assert.match(state.tooltip, /GAMR: 9007199\.254740993123456789/);
     assert.match(state.tooltip, /Updated /);
     assert.equal(state.stale, false);
+  });
+
+  it("shows a listed token named by its contract address under that token's symbol", async () => {
+    await config().update('statusBar.identifier', 'player123', vscode.ConfigurationTarget.Global);
+    try {
+      await config().update('statusBar.token', demoAddress('token:gamr'), vscode.ConfigurationTarget.Global);
+      const state = await waitFor(async () => (await plyrApi()).getStatusBar()?.text.endsWith(' GAMR') && (await plyrApi()).getStatusBar(), 'GAMR by its address');
+      assert.equal(state.text, '$(credit-card) 9,007,199.254741 GAMR');
+      await config().update('statusBar.token', demoAddress('not a listed token'), vscode.ConfigurationTarget.Global);
+      const unlisted = await waitFor(async () => (await plyrApi()).getStatusBar()?.text.includes('?') && (await plyrApi()).getStatusBar(), 'no amount for an unlisted token');
+      assert.match(unlisted.tooltip, /No 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} balance was reported/);
+    } finally {
+      await config().update('statusBar.token', 'gamr', vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('follows a change on the simulator on the refresh schedule, with the view closed', async () => {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TokenInfo } from '../../src/core/api/tokenList';
 import { PlyrError } from '../../src/core/model/errors';
-import { priceBookOf, reuseUntil, TOKEN_LIST_DEFAULT_MS, TOKEN_LIST_MAX_MS, TOKEN_LIST_RETRY_MS, TokenListStore } from '../../src/core/store/tokenListStore';
+import { balanceKeyOf, priceBookOf, reuseUntil, TOKEN_LIST_DEFAULT_MS, TOKEN_LIST_MAX_MS, TOKEN_LIST_RETRY_MS, TokenListStore } from '../../src/core/store/tokenListStore';
 import { deferred, Deferred } from '../support/deferred';
 
 const T0 = Date.UTC(2025, 5, 1, 12, 0);
@@ -195,5 +195,30 @@ describe('priceBookOf', () => {
     const prices = priceBookOf([evil, gamr]);
     assert.equal(prices.priceOf('gamr')?.usd, '0.5');
     assert.equal(prices.priceOf('evil')?.usd, '1000');
+  });
+});
+
+describe('balanceKeyOf', () => {
+  it("maps a listed token's contract address, in any case, to its API name: the key of a full balance map", () => {
+    assert.equal(balanceKeyOf('0xa875625fe8a955406523e52e485f351b92908ce1', list(T0)), 'gamr');
+    assert.equal(balanceKeyOf('0xA875625fe8A955406523E52E485f351b92908ce1', list(T0)), 'gamr');
+  });
+
+  it('leaves a name, an unlisted address, and any address while no list is known as they are', () => {
+    const unlisted = '0x742d35cc6634c0532925a3b844bc454e4438f44e';
+    assert.equal(balanceKeyOf('gamr', list(T0)), 'gamr');
+    assert.equal(balanceKeyOf(unlisted, list(T0)), unlisted);
+    assert.equal(balanceKeyOf('0xa875625fe8a955406523e52e485f351b92908ce1', undefined), '0xa875625fe8a955406523e52e485f351b92908ce1');
+    assert.equal(balanceKeyOf('', list(T0)), '', 'the empty address of a token without one matches nothing');
+  });
+
+  it('reads the last good list of the store, asking nothing', async () => {
+    const { store, calls } = harness();
+    assert.equal(store.balanceKeyOf('0xa875625fe8a955406523e52e485f351b92908ce1'), '0xa875625fe8a955406523e52e485f351b92908ce1');
+    assert.equal(calls.length, 0);
+    const loaded = store.load();
+    calls[0].resolve(list(T0 + MINUTE));
+    await loaded;
+    assert.equal(store.balanceKeyOf('0xa875625fe8a955406523e52e485f351b92908ce1'), 'gamr');
   });
 });

@@ -65,6 +65,11 @@ export class TokenListStore {
     return entry?.error === undefined ? entry?.value?.prices : undefined;
   }
 
+  /** Where a token's balance is in a full balance map, by the last good list: see {@link balanceKeyOf}. Asks nothing. */
+  balanceKeyOf(token: string): string {
+    return balanceKeyOf(token, this.get()?.value?.tokens);
+  }
+
   /** Whether the list is due to be asked again (never asked, reuse over, or a failure's wait over). */
   isDue(): boolean {
     const entry = this.get();
@@ -108,6 +113,19 @@ export class TokenListStore {
     const tokens = await this.options.fetch(signal);
     return { tokens, prices: priceBookOf(tokens), reuseUntil: reuseUntil(tokens, this.now()) };
   }
+}
+
+/**
+ * The key a token's balance has in a full balance map (`{ "plyr": "1.5" }`): the map is keyed by
+ * API name, so a listed token's contract address, in any case, is its API name there. Anything
+ * else (a name, an unlisted address, no list yet) is itself.
+ */
+export function balanceKeyOf(token: string, tokens: readonly TokenInfo[] | undefined): string {
+  if (!tokens || !isAddressText(token)) {
+    return token;
+  }
+  const address = token.toLowerCase();
+  return tokens.find((t) => t.address.toLowerCase() === address)?.apiId ?? token;
 }
 
 /**

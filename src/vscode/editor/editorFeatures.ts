@@ -8,8 +8,13 @@ import { ChecksumDiagnostics } from './checksumDiagnostics';
 import { AddressInlayHintsProvider, InlayHintServices } from './inlayHintsProvider';
 import { inlayHintUpdates } from './inlayHintUpdates';
 
-/** Text documents the editor features work in: files on disk and untitled ones. */
-const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+/**
+ * Text documents the editor features work in: files on disk, untitled ones, a notebook's cells, and
+ * the files of a virtual workspace (GitHub Repositories). Not the read-only views of other
+ * versions (`git:` diffs) or VS Code's own panels (`output:`), whose addresses would be checked
+ * and looked up again.
+ */
+const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }, { scheme: 'vscode-vfs' }];
 
 /** What the editor features read, and what tells the inlay hints to update. */
 export interface EditorFeatureServices extends HoverServices, Omit<InlayHintServices, 'accounts' | 'serverPending'> {
@@ -48,10 +53,17 @@ function registerInlayHints(services: EditorFeatureServices, accounts: AccountLo
   const changed = new vscode.EventEmitter<void>();
   const provider = new AddressInlayHintsProvider({ ...services, accounts, serverPending: () => server.pending() !== undefined }, changed.event);
   const { settings, privacy, tracked, watched, credentials, values, store } = services;
+  const logTokenProblem = () => {
+    const problem = settings.inlayHints().tokenProblem;
+    if (problem) {
+      services.logger.warn(`plyr.inlayHints.token: ${problem} The hints show PLYR.`);
+    }
+  };
+  logTokenProblem();
   const updates = inlayHintUpdates(
     provider,
     { settingsChanged: settings.onDidChange, changed: [privacy.onDidChange, tracked.onDidChange, watched.onDidChange, credentials.onDidChange, server.onDidAllow, values.onDidChange], storeChanged: store.onDidChange },
     () => changed.fire(),
   );
-  return [changed, updates, vscode.languages.registerInlayHintsProvider(DOCUMENTS, provider)];
+  return [changed, updates, settings.onDidChange((change) => change.inlayHints && logTokenProblem()), vscode.languages.registerInlayHintsProvider(DOCUMENTS, provider)];
 }

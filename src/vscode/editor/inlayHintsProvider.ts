@@ -24,7 +24,7 @@ export interface InlayHintServices {
   readonly tracked: Pick<TrackedStore, 'find'>;
   readonly watched: Pick<TrackedStore, 'find'>;
   readonly privacy: Pick<PrivacyMask, 'on'>;
-  readonly values: Pick<Values, 'load' | 'peek'>;
+  readonly values: Pick<Values, 'load' | 'peek' | 'balanceKeyOf'>;
   readonly accounts: Pick<AccountLookup, 'plyrIdOf' | 'knownOwner'>;
   /** Whether the API server in use waits for the user's yes (a workspace's server): no request then. */
   readonly serverPending: () => boolean;
@@ -120,9 +120,10 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
     if (settings.show === 'off') {
       return undefined;
     }
-    const { tracked, watched, store, accounts, privacy } = this.services;
+    const { tracked, watched, store, accounts, privacy, values } = this.services;
     const entry = tracked.find(id) ?? watched.find(id);
-    return addressHint({ show: settings.show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token: settings.token, entry: store.get(id), prices, masked: privacy.on, now });
+    const token = values.balanceKeyOf(settings.token);
+    return addressHint({ show: settings.show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token, entry: store.get(id), prices, masked: privacy.on, now });
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isAddressText } from '../../core/model/identifier';
 import { PriceBook } from '../../core/model/value';
 import { TokenListStore } from '../../core/store/tokenListStore';
 import { SettingsEvents } from '../settings';
@@ -6,7 +7,8 @@ import { SettingsEvents } from '../settings';
 /**
  * Values in dollars as every surface reads them: the prices of the one shared token list
  * (core/store/tokenListStore.ts), while plyr.showValues is on. A surface asks only when it has
- * balances to value, so a list nobody needs is never fetched.
+ * balances to value, so a list nobody needs is never fetched. Also the list's other use by the
+ * same surfaces: which API name a token's contract address stands for.
  */
 export class Values implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -46,6 +48,18 @@ export class Values implements vscode.Disposable {
       void this.tokenList.load();
     }
     return this.tokenList.prices();
+  }
+
+  /**
+   * Where a token's balance is in a full balance map: a listed token's contract address (as
+   * plyr.statusBar.token or plyr.inlayHints.token may name it) is its API name there. Asks for the
+   * list when an address needs it; its answer comes through onDidChange.
+   */
+  balanceKeyOf(token: string): string {
+    if (isAddressText(token) && this.tokenList.isDue()) {
+      void this.tokenList.load();
+    }
+    return this.tokenList.balanceKeyOf(token);
   }
 
   /** The prices known now, asking nothing (for deciding what to re-render). */

@@ -15,7 +15,7 @@ export interface BalanceStatusBarOptions {
   readonly labelOf: (id: string) => string | undefined;
   readonly privacy: { readonly on: boolean; readonly onDidChange: vscode.Event<boolean> };
   /** The prices for the value (plyr.statusBar.show) and the tooltip's value line. */
-  readonly values: Pick<Values, 'prices' | 'onDidChange'>;
+  readonly values: Pick<Values, 'prices' | 'balanceKeyOf' | 'onDidChange'>;
   /** Its changes, and the network's name and the item's own settings (what it watches and shows) as of the last one. */
   readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'statusBar'>;
 }
@@ -99,12 +99,13 @@ export class BalanceStatusBar implements vscode.Disposable {
   private model() {
     const target = this.target!;
     const entry = this.options.store.get(target.identifier.value);
+    const token = this.options.values.balanceKeyOf(target.token);
     // Prices are asked for only when there is an amount to value.
-    const prices = entry?.balances?.[target.token] !== undefined ? this.options.values.prices() : undefined;
+    const prices = entry?.balances?.[token] !== undefined ? this.options.values.prices() : undefined;
     return statusBarModel({
       identifier: target.identifier.value,
       label: this.options.labelOf(target.identifier.value),
-      token: target.token,
+      token,
       networkLabel: networkLabel(this.options.settings.clientConfig()),
       entry,
       now: Date.now(),
