@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { demoAddress } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { notebookCell, resetSettings, startSuite, waitFor } from './helpers';
 
@@ -20,7 +21,7 @@ function diagnosticsOf(document: vscode.TextDocument, count: number): Promise<vs
   return waitFor(() => {
     const found = ours(document.uri);
     return found.length === count && found;
-  }, `${count} PLYR diagnostic(s) in ${document.uri.toString()} (last seen: ${ours(document.uri).length})`);
+  }, () => `${count} PLYR diagnostic(s) in ${document.uri.toString()} (last seen: ${ours(document.uri).length})`);
 }
 
 /** Plain text by default: no language server joins the code-action requests. */
@@ -123,6 +124,26 @@ describe('checksum diagnostics and their quick fixes', () => {
     await apply(fixAll);
     assert.equal(document.getText(), [`const list = [`, `  '${A}', '${B}',`, `  '${C}',`, `];`].join('\n'));
     await diagnosticsOf(document, 0);
+  });
+
+  it('check a large file in slices, and answer the light bulb from the whole of it', async () => {
+    // 20,000 distinct addresses, each with one letter's case flipped (still mixed case, so its checksum fails): a few hundred ms of hashing, many slices.
+    const flipped = (address: string) => address.replace(/[a-fA-F]/, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
+    const typos = Array.from({ length: 30_000 }, (_, i) => flipped(demoAddress(`airdrop ${i}`)))
+      .filter((t) => /[a-f]/.test(t.slice(2)) && /[A-F]/.test(t))
+      .slice(0, 20_000);
+    const document = await open(typos.map((t, i) => `${i}, ${t}`).join('\n'));
+    // An edit at once, most likely while the first pass is under way: the pass of the old text gives up.
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(document.uri, new vscode.Range(0, 0, 1, 0));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const found = await diagnosticsOf(document, 19_999);
+    assert.equal(found[0].range.start.line, 0);
+    const last = found.find((d) => d.range.start.line === 19_998)!;
+    assert.equal(document.getText(last.range), typos[19_999]);
+    const titles = (await actionsAt(document, last.range)).map((a) => a.title);
+    assert.deepEqual(titles, ['Use the checksummed form', 'Use lower case', 'Fix all in file: use the checksummed form of 19999 addresses']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('follows edits, and skips a line longer than 10,000 characters', async () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ChecksumMemo, checksumProblemOf, checksumProblemsIn, checksumProblemsInLine } from '../../src/core/model/addressChecksum';
+import { ChecksumMemo, ChecksumPass, checksumProblemOf, checksumProblemsIn, checksumProblemsInLine } from '../../src/core/model/addressChecksum';
 import { MAX_SCANNED_LINE } from '../../src/core/model/addressScan';
 import { toChecksumAddress } from '../../src/core/model/identifier';
 import { checksumProblemMessage } from '../../src/core/content/checksumContent';
@@ -130,6 +130,51 @@ describe('ChecksumMemo', () => {
     assert.deepEqual(pass(`${A_TYPO}\n// B went`), [], 'an address removed');
     assert.deepEqual(pass(`${A_TYPO}\n${B_TYPO}`), [b], 'B is back, and was forgotten');
     assert.deepEqual(pass(`${A} ${A.toLowerCase()}`), [], 'other ways of writing A share its entry');
+  });
+});
+
+describe('ChecksumPass', () => {
+  /** A clock that moves one tick per look: a deadline of `now + n` lets n lines through. */
+  const ticking = () => {
+    let now = 0;
+    return () => now++;
+  };
+
+  it('stops at its deadline and goes on where it stopped, to the same problems as one pass', () => {
+    const text = [A_TYPO, 'x', B_TYPO, A.toLowerCase(), 'y', A_TYPO].join('\n');
+    const clock = ticking();
+    const pass = new ChecksumPass(text, ON);
+    const slices: number[] = [];
+    while (!pass.scanUntil(clock() + 2, clock)) {
+      slices.push(pass.problems.length);
+    }
+    assert.ok(slices.length >= 2, `in slices: ${slices.join()}`);
+    assert.deepEqual(pass.problems, checksumProblemsIn(text, ON));
+    assert.equal(pass.scanUntil(0), true, 'done stays done');
+  });
+
+  it('scans at least one line per call, whatever the deadline', () => {
+    const pass = new ChecksumPass(`${A_TYPO}\n${B_TYPO}`, OFF);
+    assert.equal(pass.scanUntil(-Infinity, () => 0), false);
+    assert.equal(pass.problems.length, 1);
+    assert.equal(pass.scanUntil(-Infinity, () => 0), true);
+    assert.equal(pass.problems.length, 2);
+  });
+
+  it('leaves the memo as good as it was when given up half-way, and ends the memo\'s pass once', () => {
+    const hashed: string[] = [];
+    const memo = new ChecksumMemo((hex) => (hashed.push(hex), toChecksumAddress(hex)));
+    const text = `${A_TYPO}\n${B_TYPO}`;
+    checksumProblemsIn(text, ON, memo);
+    const halfway = new ChecksumPass(`${B_TYPO}\n${A_TYPO}`, ON, memo);
+    halfway.scanUntil(-Infinity, () => 0);
+    // Given up: the next pass finds both addresses remembered.
+    hashed.length = 0;
+    const done = new ChecksumPass(text, ON, memo);
+    assert.equal(done.scanUntil(Infinity), true);
+    assert.equal(done.scanUntil(Infinity), true, 'asked again once done');
+    assert.deepEqual(checksumProblemsIn(text, ON, memo).length, 2);
+    assert.deepEqual(hashed, [], 'nothing hashed again: a second end of the pass would have forgotten them');
   });
 });
 

@@ -111,10 +111,56 @@ export function checksumProblemsInLine(text: string, line: number, options: Chec
  * is this text's, from its last pass.
  */
 export function checksumProblemsIn(text: string, options: ChecksumScanOptions, memo = new ChecksumMemo()): ChecksumProblem[] {
-  const problems: ChecksumProblem[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    problems.push(...checksumProblemsInLine(line, index, options, memo));
-  });
-  memo.endPass();
-  return problems;
+  const pass = new ChecksumPass(text, options, memo);
+  pass.scanUntil(Infinity);
+  return pass.problems;
+}
+
+/** The longest a pass in the extension host works at a time before letting it answer anything else (a hover, another extension). */
+export const CHECKSUM_SLICE_MS = 10;
+
+/**
+ * One pass over a text that can stop and go on: each {@link scanUntil} scans lines until a
+ * deadline, so that a file of 100,000 addresses (1.5 s of hashing) is checked in slices between
+ * which the extension host answers everything else. A pass given up half-way (the text changed)
+ * leaves `memo` as good as it was.
+ */
+export class ChecksumPass {
+  /** The problems found so far, in order; all of them once {@link done}. */
+  readonly problems: ChecksumProblem[] = [];
+  private readonly lines: string[];
+  private next = 0;
+
+  constructor(
+    text: string,
+    private readonly options: ChecksumScanOptions,
+    private readonly memo = new ChecksumMemo(),
+  ) {
+    this.lines = text.split(/\r\n|\r|\n/);
+  }
+
+  get done(): boolean {
+    return this.next === this.lines.length;
+  }
+
+  /**
+   * Scans on, a line at a time, until `clock()` reaches `deadline` (at least one line each call: a
+   * line is at most MAX_SCANNED_LINE characters, about 240 addresses); true once the text is done.
+   */
+  scanUntil(deadline: number, clock: () => number = () => performance.now()): boolean {
+    if (this.done) {
+      return true;
+    }
+    for (;;) {
+      this.problems.push(...checksumProblemsInLine(this.lines[this.next], this.next, this.options, this.memo));
+      this.next++;
+      if (this.done) {
+        this.memo.endPass();
+        return true;
+      }
+      if (clock() >= deadline) {
+        return false;
+      }
+    }
+  }
 }

@@ -13,13 +13,16 @@ export class ChecksumCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: Pick<ChecksumDiagnostics, 'problemsOf'>) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
       return [];
     }
     // From the current text (the last pass when it is current), not from the diagnostics' ranges,
-    // which may be a keystroke behind.
-    const problems = this.diagnostics.problemsOf(document);
+    // which may be a keystroke behind. A text changed since the question has no answer: VS Code asks again.
+    const problems = await this.diagnostics.problemsOf(document);
+    if (!problems || token.isCancellationRequested) {
+      return [];
+    }
     const here = problems.filter((problem) => rangeOf(problem).intersection(range) !== undefined);
     if (here.length === 0) {
       return [];

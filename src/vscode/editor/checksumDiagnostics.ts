@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ChecksumMemo, ChecksumProblem, checksumProblemsIn } from '../../core/model/addressChecksum';
+import { CHECKSUM_SLICE_MS, ChecksumMemo, ChecksumPass, ChecksumProblem } from '../../core/model/addressChecksum';
 import { checksumProblemMessage } from '../../core/content/checksumContent';
 import { inAddressLanguages, SettingsEvents } from '../settings';
 
@@ -9,11 +9,19 @@ export const DIAGNOSTIC_SOURCE = 'PLYR';
 export const DIAGNOSTICS_DEBOUNCE_MS = 300;
 const EIP_55 = vscode.Uri.parse('https://eips.ethereum.org/EIPS/eip-55');
 
+/** A pass under way, for the version of the document it reads. */
+interface Running {
+  readonly version: number;
+  readonly problems: Promise<readonly ChecksumProblem[] | undefined>;
+}
+
 /**
  * Checksum diagnostics for every open document the editor features work in, worked out locally
  * (never the network): at once on open and when a setting they follow changes, once typing pauses
- * on edits, and dropped on close. The last pass of each document is kept by version, so the quick
- * fixes read it instead of scanning again.
+ * on edits, and dropped on close. A pass runs in slices of {@link CHECKSUM_SLICE_MS} (a small
+ * file in one), and is given up when the text changes under it. The last pass of each document is
+ * kept by version, so the quick fixes read it (or wait for the one under way) instead of scanning
+ * again.
  */
 export class ChecksumDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -21,6 +29,7 @@ export class ChecksumDiagnostics implements vscode.Disposable {
   private readonly memos = new Map<string, ChecksumMemo>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly passes = new Map<string, { readonly version: number; readonly problems: readonly ChecksumProblem[] }>();
+  private readonly running = new Map<string, Running>();
   private readonly listeners: vscode.Disposable[];
 
   constructor(
@@ -36,22 +45,24 @@ export class ChecksumDiagnostics implements vscode.Disposable {
     this.updateAll();
   }
 
-  /** The document's problems as of its current text, from the last pass when nothing changed since. */
-  problemsOf(document: vscode.TextDocument): readonly ChecksumProblem[] {
+  /**
+   * The document's problems as of its current text: the last pass when nothing changed since, else
+   * the pass under way or a new one. Undefined when the text changed before the pass was done.
+   */
+  problemsOf(document: vscode.TextDocument): Promise<readonly ChecksumProblem[] | undefined> {
     const key = document.uri.toString();
     const last = this.passes.get(key);
     if (last?.version === document.version) {
-      return last.problems;
+      return Promise.resolve(last.problems);
     }
-    const problems = this.scan(document, key);
-    if (!document.isClosed) {
-      this.passes.set(key, { version: document.version, problems });
-    }
-    return problems;
+    const running = this.running.get(key);
+    return running?.version === document.version ? running.problems : this.start(document, key);
   }
 
   private updateAll(): void {
     this.passes.clear();
+    // Passes under way read the old settings: each gives up at its next slice.
+    this.running.clear();
     for (const document of vscode.workspace.textDocuments) {
       this.update(document);
     }
@@ -75,22 +86,50 @@ export class ChecksumDiagnostics implements vscode.Disposable {
     this.pending.delete(key);
     // Output channels, diff views and the like are not the editor features' to mark.
     if (!document.isClosed && vscode.languages.match(this.selector, document) > 0) {
-      this.collection.set(document.uri, this.problemsOf(document).map(toDiagnostic));
+      void this.problemsOf(document).then((problems) => problems && !document.isClosed && this.collection.set(document.uri, problems.map(toDiagnostic)));
     }
   }
 
-  private scan(document: vscode.TextDocument, key: string): readonly ChecksumProblem[] {
+  /** A pass over the document's current text, its first slice at once; the next ones after whatever else waits. */
+  private start(document: vscode.TextDocument, key: string): Promise<readonly ChecksumProblem[] | undefined> {
+    const { version } = document;
+    const pass = this.passOver(document, key);
+    let settle!: (problems: readonly ChecksumProblem[] | undefined) => void;
+    const entry: Running = { version, problems: new Promise((resolve) => (settle = resolve)) };
+    this.running.set(key, entry);
+    const slice = () => {
+      // Given up: the settings changed, the document closed, or its text changed (an edit schedules the next pass).
+      if (this.running.get(key) !== entry || document.isClosed || document.version !== version) {
+        if (this.running.get(key) === entry) {
+          this.running.delete(key);
+        }
+        settle(undefined);
+      } else if (pass && !pass.scanUntil(performance.now() + CHECKSUM_SLICE_MS)) {
+        setImmediate(slice);
+      } else {
+        this.running.delete(key);
+        const problems = pass?.problems ?? [];
+        this.passes.set(key, { version, problems });
+        settle(problems);
+      }
+    };
+    slice();
+    return entry.problems;
+  }
+
+  /** A pass for the document, or undefined when it is not checked (the setting off, or the hover's guards). */
+  private passOver(document: vscode.TextDocument, key: string): ChecksumPass | undefined {
     const settings = this.settings.diagnostics();
     // The hover's guards: the same documents, the same languages, the same long-line limit (in the scan).
     if (!settings.checksum || document.isClosed || vscode.languages.match(this.selector, document) === 0 || !inAddressLanguages(document.languageId, this.settings.hover())) {
-      return [];
+      return undefined;
     }
     let memo = this.memos.get(key);
     if (!memo) {
       memo = new ChecksumMemo();
       this.memos.set(key, memo);
     }
-    return checksumProblemsIn(document.getText(), { lowerCase: settings.lowerCase }, memo);
+    return new ChecksumPass(document.getText(), { lowerCase: settings.lowerCase }, memo);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -98,6 +137,7 @@ export class ChecksumDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.passes.delete(key);
+    this.running.delete(key);
     this.memos.delete(key);
     this.collection.delete(uri);
   }
@@ -107,6 +147,7 @@ export class ChecksumDiagnostics implements vscode.Disposable {
       clearTimeout(timer);
     }
     this.pending.clear();
+    this.running.clear();
     vscode.Disposable.from(...this.listeners, this.collection).dispose();
   }
 }
