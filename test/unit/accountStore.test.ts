@@ -207,7 +207,7 @@ describe('AccountStore: the activity log', () => {
       const refreshed = store.load('player123', 'activity');
       assert.deepEqual(calls[1].page, { offset: 0, limit });
       calls[1].answer({ entries: entries(0, limit), mayHaveMore: true });
-      assert.equal((await refreshed).value?.entries.length, limit, 'the refresh replaces what was read');
+      assert.equal((await refreshed).value?.entries.length, Math.max(read, limit), 'the newest read again, the older pages read kept');
     });
   }
 });
@@ -223,6 +223,66 @@ describe('AccountStore: Load more during a refresh', () => {
     assert.deepEqual(calls.map((c) => c.page), [{ offset: 0, limit: 25 }, { offset: 0, limit: 25 }, { offset: 25, limit: 25 }], 'Load more did not join the refresh');
     calls[2].answer({ entries: entries(25, 25), mayHaveMore: true });
     assert.equal((await more).value?.entries.length, 50);
+  });
+
+  /** A log of 25 read, then a refresh and a Load more both asked; `fresh` is what the refresh answers. */
+  async function both() {
+    const h = harness();
+    const first = h.store.load('player123', 'activity');
+    h.calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
+    await first;
+    const refresh = h.store.load('player123', 'activity');
+    const more = h.store.loadMore('player123');
+    return { ...h, refresh, more, refreshCall: h.calls[1], moreCall: h.calls[2] };
+  }
+  /** Two new entries at the top of the log: n0, n1. */
+  const withTwoNew = () => [entry('n0', 2_000_000), entry('n1', 1_999_999), ...entries(0, 23)];
+
+  it('keeps the page Load more read when the refresh answers after it', async () => {
+    const { store, refresh, more, refreshCall, moreCall } = await both();
+    moreCall.answer({ entries: entries(25, 25), mayHaveMore: true });
+    await more;
+    refreshCall.answer({ entries: withTwoNew(), mayHaveMore: true });
+    await refresh;
+    const log = store.get('player123', 'activity')?.value;
+    assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 50), mayHaveMore: true })!]);
+    assert.equal(log?.mayHaveMore, true);
+  });
+
+  it('keeps the newest entries when Load more answers after the refresh', async () => {
+    const { store, refresh, more, refreshCall, moreCall } = await both();
+    refreshCall.answer({ entries: withTwoNew(), mayHaveMore: true });
+    await refresh;
+    // Asked at offset 25 of the log before the two new ones: its first two entries are shown already.
+    moreCall.answer({ entries: entries(23, 25), mayHaveMore: false });
+    await more;
+    const log = store.get('player123', 'activity')?.value;
+    assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 48), mayHaveMore: false })!]);
+    assert.equal(log?.mayHaveMore, false, "the page's word on what follows it");
+  });
+
+  it('shows a refresh alone when it does not reach back to the newest entry shown (older ones would follow a gap)', async () => {
+    const { store, refresh, more, refreshCall, moreCall } = await both();
+    moreCall.answer({ entries: entries(25, 25), mayHaveMore: true });
+    await more;
+    const busy = Array.from({ length: 25 }, (_, i) => entry(`n${i}`, 2_000_000 - i));
+    refreshCall.answer({ entries: busy, mayHaveMore: true });
+    await refresh;
+    assert.deepEqual(ids(store.get('player123', 'activity')?.value), busy.map((e) => e.id));
+  });
+
+  it('still drops a refresh older than the one shown', async () => {
+    const { store, calls } = harness();
+    const older = store.load('player123', 'activity');
+    const olderCall = calls[0];
+    // A second refresh joins the first (same kind, in flight): a new epoch makes it ask again.
+    store.newEpoch();
+    const newer = store.load('player123', 'activity');
+    calls[1].answer({ entries: withTwoNew(), mayHaveMore: true });
+    await newer;
+    olderCall.answer({ entries: entries(0, 25), mayHaveMore: true });
+    await older;
+    assert.deepEqual(ids(store.get('player123', 'activity')?.value)?.slice(0, 2), ['n0', 'n1']);
   });
 });
 

@@ -63,6 +63,18 @@ describe('LastGoodStore', () => {
     assert.equal(store.get('k')?.value, 'newer');
   });
 
+  it('keeps the order within a kind only, and combines an answer with what is shown when it settles', async () => {
+    const { store } = harness();
+    await store.load('k', async () => 'a');
+    const append = (answer: string, shown: string | undefined) => `${shown ?? ''}+${answer}`;
+    const page = deferred<string>();
+    const more = store.load('k', () => page.promise, undefined, 'more', append);
+    // Another kind, started later, answers first: the page still lands, after it.
+    await store.load('k', async () => 'b');
+    page.resolve('page');
+    assert.equal((await more).value, 'b+page');
+  });
+
   it('keeps scopes apart, and drops a forgotten key and its late answer', async () => {
     const { store, clock } = harness();
     await store.load('a|chips', async () => 'mainnet');

@@ -4,7 +4,7 @@ import { Allowance } from '../model/allowances';
 import { Chip } from '../model/chips';
 import { AccountInfo, SecondaryWallet } from '../model/wallets';
 import { Emitter } from './emitter';
-import { LastGood, LastGoodStore } from './lastGoodStore';
+import { Combine, LastGood, LastGoodStore } from './lastGoodStore';
 
 /** The groups under a PLYR ID's row, beside its token balances. */
 export const ACCOUNT_SECTIONS = ['chips', 'allowances', 'activity', 'wallets'] as const;
@@ -46,7 +46,7 @@ export interface AccountStoreOptions {
 
 /** A page of the activity log: what the first load and each Load more ask for. */
 export const ACTIVITY_PAGE = 25;
-/** A refresh asks again for what was read, up to this many entries (the server's page limit). */
+/** A refresh asks again for what was read, up to this many entries (the server's page limit); older pages read are kept. */
 const MAX_ACTIVITY_REFRESH = 100;
 
 export interface SectionChange {
@@ -75,25 +75,24 @@ export class AccountStore {
     return this.stores[section].get(plyrId) as LastGood<SectionValues[S]> | undefined;
   }
 
-  /** Loads a section (again); the activity log asks for as many entries as were read, in one page. */
+  /**
+   * Loads a section (again); the activity log asks for as many entries as were read, in one page,
+   * and keeps the pages read beyond them ({@link withNewest}).
+   */
   load<S extends AccountSection>(plyrId: string, section: S, signal?: AbortSignal): Promise<LastGood<SectionValues[S]>> {
     const store = this.stores[section] as LastGoodStore<SectionValues[S]>;
-    return store.load(plyrId, (shared, previous) => this.fetchSection(plyrId, section, shared, previous), signal);
+    return store.load(plyrId, (shared, previous) => this.fetchSection(plyrId, section, shared, previous), signal, '', COMBINE[section]);
   }
 
-  /** The next page of the activity log, appended to what was read (an entry already shown is not repeated). */
+  /** The next page of the activity log, appended to what is shown when it answers ({@link withPage}). */
   loadMore(plyrId: string, signal?: AbortSignal): Promise<LastGood<ActivityLog>> {
     return this.stores.activity.load(
       plyrId,
-      async (shared, previous) => {
-        const read = previous?.entries ?? [];
-        const page = await this.options.fetch.activity(plyrId, { offset: read.length, limit: ACTIVITY_PAGE }, shared);
-        const seen = new Set(read.map(entryKey));
-        return { entries: [...read, ...page.entries.filter((e) => !seen.has(entryKey(e)))], mayHaveMore: page.mayHaveMore };
-      },
+      (shared, previous) => this.options.fetch.activity(plyrId, { offset: previous?.entries.length ?? 0, limit: ACTIVITY_PAGE }, shared),
       signal,
       // Not joined with a refresh of the first pages running meanwhile: that would read no new page.
       'more',
+      withPage,
     );
   }
 
@@ -134,6 +133,36 @@ export class AccountStore {
     };
     return fetchers[section]() as Promise<SectionValues[S]>;
   }
+}
+
+/** How a section's answer joins what is shown when it settles; the others replace it. */
+const COMBINE: { readonly [S in AccountSection]?: Combine<SectionValues[S]> } = { activity: withNewest };
+
+/**
+ * A page read by Load more, after the log as shown when it answers (a refresh may have landed
+ * meanwhile): an entry shown already is not repeated. The log only grows at its newest end, so
+ * the page's entries can repeat shown ones but never skip any.
+ */
+export function withPage(page: ActivityLog, shown: ActivityLog | undefined): ActivityLog {
+  const read = shown?.entries ?? [];
+  const seen = new Set(read.map(entryKey));
+  return { entries: [...read, ...page.entries.filter((e) => !seen.has(entryKey(e)))], mayHaveMore: page.mayHaveMore };
+}
+
+/**
+ * The newest entries, read again by a refresh, followed by the older ones shown (pages Load more
+ * read, beyond what a refresh asks for, or landed while it was asked). Only when the answer
+ * reaches back to the newest entry shown: otherwise more happened than it holds, older entries
+ * would follow a gap, and the answer alone is shown.
+ */
+export function withNewest(fresh: ActivityLog, shown: ActivityLog | undefined): ActivityLog {
+  const newestShown = shown?.entries[0];
+  const fresher = new Set(fresh.entries.map(entryKey));
+  if (!newestShown || !fresher.has(entryKey(newestShown))) {
+    return fresh;
+  }
+  const older = shown.entries.filter((e) => !fresher.has(entryKey(e)));
+  return older.length === 0 ? fresh : { entries: [...fresh.entries, ...older], mayHaveMore: shown.mayHaveMore };
 }
 
 /** The server's record id when it sent one, else what the entry says. */

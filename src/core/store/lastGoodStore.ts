@@ -19,9 +19,12 @@ export interface LastGoodStoreOptions {
 
 interface Slot<V> {
   entry: LastGood<V>;
-  /** Sequence number of the request whose answer is shown: an older answer never replaces it. */
-  shownSeq: number;
+  /** By kind of load, the sequence number of the request whose answer is shown: an older answer of that kind never replaces it. */
+  readonly shownSeq: Map<string, number>;
 }
+
+/** How an answer joins what is shown when it settles (what may have changed since it was asked). */
+export type Combine<V> = (answer: V, shown: V | undefined) => V;
 
 /**
  * Answers by key under the rules every surface keeps: a request per key is shared while in
@@ -58,12 +61,14 @@ export class LastGoodStore<V> {
   /**
    * Loads (or joins the load of) a key and records the outcome; resolves with the entry. A
    * caller's own cancellation rejects only that caller. Loads of another `kind` (the next page
-   * rather than the first) are not joined: each asks for what it wants.
+   * rather than the first) are not joined: each asks for what it wants, and the order rule holds
+   * within a kind. `combine` joins the answer to what is shown when it settles, rather than to
+   * what `fetch` was given: another kind's answer may have landed meanwhile.
    */
-  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal, kind = ''): Promise<LastGood<V>> {
+  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal, kind = '', combine?: Combine<V>): Promise<LastGood<V>> {
     const scoped = this.scoped(key);
     const requestKey = `${scoped}#${this.epoch}#${this.forgotten.get(scoped) ?? 0}#${kind}`;
-    return this.requests.run(requestKey, (shared) => this.run(scoped, key, fetch, shared), signal);
+    return this.requests.run(requestKey, (shared) => this.run(scoped, key, fetch, shared, kind, combine), signal);
   }
 
   /** Drops the keys `drop` accepts (on every scope); answers still on their way are ignored. */
@@ -91,34 +96,35 @@ export class LastGoodStore<V> {
     this.changed.dispose();
   }
 
-  private async run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal): Promise<LastGood<V>> {
+  private async run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal, kind: string, combine: Combine<V> | undefined): Promise<LastGood<V>> {
     const seq = ++this.seq;
-    const slot: Slot<V> = this.slots.get(scoped) ?? { entry: { loading: false }, shownSeq: 0 };
+    const slot: Slot<V> = this.slots.get(scoped) ?? { entry: { loading: false }, shownSeq: new Map() };
     this.slots.set(scoped, slot);
     this.update(scoped, key, slot, { ...slot.entry, loading: true });
     try {
-      const value = await fetch(signal, slot.entry.value);
-      return this.settle(scoped, key, slot, seq, { value, fetchedAt: this.now(), loading: false });
+      const answer = await fetch(signal, slot.entry.value);
+      return this.settle(scoped, key, slot, { seq, kind }, (shown) => ({ value: combine ? combine(answer, shown.value) : answer, fetchedAt: this.now(), loading: false }));
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
-        return this.settle(scoped, key, slot, seq, { ...slot.entry, loading: false }, false);
+        return this.settle(scoped, key, slot, undefined, (shown) => ({ ...shown, loading: false }));
       }
       const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
-      return this.settle(scoped, key, slot, seq, { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } });
+      return this.settle(scoped, key, slot, { seq, kind }, (shown) => ({ ...shown, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } }));
     }
   }
 
-  private settle(scoped: string, key: string, slot: Slot<V>, seq: number, entry: LastGood<V>, isAnswer = true): LastGood<V> {
+  /** Records an outcome made from what is shown now; `answer` undefined for a cancellation (not an answer, so no order to keep). */
+  private settle(scoped: string, key: string, slot: Slot<V>, answer: { readonly seq: number; readonly kind: string } | undefined, make: (shown: LastGood<V>) => LastGood<V>): LastGood<V> {
     if (this.slots.get(scoped) !== slot) {
-      return entry; // forgotten while in flight
+      return make(slot.entry); // forgotten while in flight
     }
-    if (isAnswer && seq < slot.shownSeq) {
-      return slot.entry; // an older answer arriving late
+    if (answer) {
+      if (answer.seq < (slot.shownSeq.get(answer.kind) ?? 0)) {
+        return slot.entry; // an older answer arriving late
+      }
+      slot.shownSeq.set(answer.kind, answer.seq);
     }
-    if (isAnswer) {
-      slot.shownSeq = seq;
-    }
-    this.update(scoped, key, slot, entry);
+    this.update(scoped, key, slot, make(slot.entry));
     return slot.entry;
   }
 
