@@ -11,6 +11,7 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 interface Manifest {
   icon: string;
   repository: { url: string };
+  browser?: string;
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
@@ -135,6 +136,9 @@ describe('what the README promises about where it runs', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), ['plyr.customBaseUrl', 'plyr.network']);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
-    assert.match(readme, /works in remote, web and untrusted\s+workspaces \(in an untrusted one, the network settings come from your user settings only\)/);
+    assert.match(readme, /virtual and untrusted workspaces \(in an untrusted one, the network settings come\s+from your user settings only\)/);
+    // A Node bundle only: no `browser` entry, so the README must not promise vscode.dev.
+    assert.equal(manifest.browser, undefined);
+    assert.match(readme, /not vscode\.dev,\s+which has none/);
   });
 });
