@@ -101,6 +101,8 @@ export interface Fault {
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
+  /** The query string, without its `?` (empty when there is none). */
+  readonly query: string;
   readonly status: number;
   /** Whether the three signature headers were present. */
   readonly signed: boolean;
@@ -201,7 +203,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       }
       // A request that arrived before the last reset belongs to the log that reset cleared.
       if (counted && generation === stats.generation) {
-        requests.push({ method: ctx.method, path: ctx.path, status: ctx.status, signed, apikey: ctx.get('apikey') !== '', signature: ctx.get('signature') || undefined, startedAt, endedAt: Date.now() });
+        requests.push({ method: ctx.method, path: ctx.path, query: ctx.querystring, status: ctx.status, signed, apikey: ctx.get('apikey') !== '', signature: ctx.get('signature') || undefined, startedAt, endedAt: Date.now() });
       }
     }
   });

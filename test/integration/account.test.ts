@@ -60,17 +60,21 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
   });
 
   it('Load more reads the next page of the activity log and keeps the first', async () => {
+    const pages = () => sim.requests.filter((r) => r.path.startsWith('/api/actionLog/')).map((r) => r.query);
     await open('activity');
     await waitFor(() => accountRequests().length === 1, 'the first page');
     await vscode.commands.executeCommand('plyr.loadMoreActivity', 'player123');
-    const pages = sim.requests.filter((r) => r.path.startsWith('/api/actionLog/')).length;
-    assert.equal(pages, 2);
+    assert.deepEqual(pages(), ['offset=0&limit=25', 'offset=25&limit=25']);
+    // Both pages kept: a refresh reads again as many entries as are shown.
+    await vscode.commands.executeCommand('plyr.refresh');
+    const refreshed = pages()[2];
     // The exported API pages the log the same way.
     const api = await plyrApi();
     const first = await api.getActivity('player123', { offset: 0, limit: 25 });
     const second = await api.getActivity('player123', { offset: 25, limit: 25 });
     assert.equal(first.length, 25);
     assert.ok(second.length > 0);
+    assert.equal(refreshed, `offset=0&limit=${25 + second.length}`);
     assert.ok(first[0].at >= first[24].at && first[24].at >= second[0].at, 'newest first, page after page');
   });
 

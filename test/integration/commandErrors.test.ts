@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { rejection, untrackAll } from './helpers';
+import { rejection, timesLogged, untrackAll, waitFor } from './helpers';
 
 /**
  * One error path for every command (commands/register.ts): automation gets the typed error;
@@ -18,7 +18,11 @@ describe('the one error path of every command', () => {
 
   it('settles with a message instead of rejecting when a person runs it with nothing to act on', async () => {
     // From the palette Share to Workspace File has no row: the same failure, shown, not thrown.
+    // Shown: the error presenter logs each message it shows as an error line (automation's rejections are warnings).
+    const shown = '[error] invalidIdentifier: ';
+    const before = timesLogged(shown);
     assert.equal(await vscode.commands.executeCommand('plyr.shareToWorkspace'), undefined);
     assert.equal(await vscode.commands.executeCommand('plyr.removeIdentifier'), undefined);
+    await waitFor(() => timesLogged(shown) === before + 2, () => `two messages shown (logged: ${timesLogged(shown) - before})`);
   });
 });

@@ -6,7 +6,7 @@ import { Simulator, startSimulator } from '../../simulator/server';
 import { silentLogger } from '../../src/core/api/logger';
 import { SECRET_KEYS } from '../../src/vscode/ids';
 import { CredentialStore } from '../../src/vscode/state/credentialStore';
-import { checkBalance, logHolding, plyrApi, readAll, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
+import { checkBalance, logHolding, plyrApi, pointAt, readAll, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
 
 describe('API credentials', () => {
   let sim: Simulator;
@@ -50,9 +50,19 @@ describe('API credentials', () => {
   });
 
   it('rejects malformed credentials given to the command, and stores nothing', async () => {
-    for (const bad of [{ apiKey: '', secretKey: 's' }, { apiKey: 'k' }, { apiKey: 'k', secretKey: 'has space' }, 'key:secret', 42]) {
-      const error = await rejection(vscode.commands.executeCommand('plyr.setCredentials', bad));
-      assert.match(error.message, /API key|secret key|Credentials/);
+    const own = await startSimulator();
+    try {
+      await pointAt(own.url);
+      await setDemoCredentials();
+      for (const bad of [{ apiKey: '', secretKey: 's' }, { apiKey: 'k' }, { apiKey: 'k', secretKey: 'has space' }, 'key:secret', 42]) {
+        const error = await rejection(vscode.commands.executeCommand('plyr.setCredentials', bad));
+        assert.match(error.message, /API key|secret key|Credentials/);
+      }
+      // Still signed with the credentials stored before: the simulator knows no other key.
+      assert.equal((await checkBalance('player123')).balances.plyr, '1234.5');
+    } finally {
+      await pointAt(sim.url);
+      await own.close();
     }
   });
 

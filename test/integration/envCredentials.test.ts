@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
-import { checkBalance, logHolding, startAndUseSimulator } from './helpers';
+import { checkBalance, logHolding, readAll, startAndUseSimulator } from './helpers';
 
 /**
  * Run by the runner in its own session, with PLYR_API_KEY and PLYR_SECRET_KEY in the extension
@@ -22,6 +22,13 @@ describe('credentials from the environment', () => {
     assert.deepEqual(sim.requests.map((r) => [r.status, r.signed]), [[200, true]]);
     const settings = JSON.stringify(vscode.workspace.getConfiguration('plyr'));
     assert.ok(!settings.includes(DEMO_CREDENTIALS.secretKey) && !settings.includes(DEMO_CREDENTIALS.apiKey));
+    // Nor in any file of the user-data folder (settings, state, the PLYR log once it holds this request).
+    await logHolding('GET /api/user/balance/player123 → 200');
+    const userData = process.env.PLYR_TEST_USER_DATA_DIR!;
+    for (const { file, text } of readAll(userData)) {
+      assert.ok(!text.includes(DEMO_CREDENTIALS.secretKey), `the secret key appears in ${file}`);
+      assert.ok(!text.includes(DEMO_CREDENTIALS.apiKey), `the API key appears in ${file}`);
+    }
   });
 
   it('give way to credentials set with the command', async () => {

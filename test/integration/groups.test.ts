@@ -6,7 +6,7 @@ import { BalanceNode } from '../../src/vscode/views/tree/nodes';
 import { TrackedStore } from '../../src/vscode/state/trackedStore';
 import { STATE_KEYS } from '../../src/vscode/ids';
 import { TrackedList, updateEntry } from '../../src/core/model/trackedList';
-import { MemoryState, plyrApi, rejection, startSuite, untrackAll } from './helpers';
+import { MemoryState, plyrApi, rejection, startSuite, untrackAll, waitFor } from './helpers';
 
 const run = <T = unknown>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
 /** The user's list as "id:group" in manual order. */
@@ -70,10 +70,23 @@ describe('groups and sorting of the user’s list', () => {
 
   it('sorts by name and by amount without losing the manual order', async () => {
     const manual = await layout();
+    const ours = new Set(manual.map((entry) => entry.split(':')[0]));
+    // The order the view shows them in (its identifier rows, this test's only).
+    const shown = async () =>
+      (await plyrApi())
+        .getSidebarRows()
+        .map((r) => r.id.replace(/^identifier:/, ''))
+        .filter((id) => ours.has(id));
+    await waitFor(async () => (await plyrApi()).getTracked().every((t) => t.balances !== undefined), 'the balances');
     const order = await run<{ by: string; token?: string }>('plyr.sortBy', { by: 'amount', token: 'GAMR' });
     assert.deepEqual(order, { by: 'amount', token: 'gamr' });
     assert.deepEqual((await plyrApi()).sortOrder, { by: 'amount', token: 'gamr' });
+    // The view renders the new order on its next frame.
+    let last: string[] = [];
+    const inOrder = (expected: string[]) => waitFor(async () => JSON.stringify((last = await shown())) === JSON.stringify(expected), () => `the rows in the order ${expected.join(', ')} (shown: ${last.join(', ')})`);
+    await inOrder(['player123', 'tester-01', 'crypto-fennec', 'zero-hero']); // the most GAMR first
     await run('plyr.sortBy', 'name');
+    await inOrder(['crypto-fennec', 'player123', 'tester-01', 'zero-hero']);
     assert.deepEqual(await layout(), manual, 'the API keeps the manual order whatever the view shows');
     await run('plyr.sortBy', 'manual');
     assert.deepEqual((await plyrApi()).sortOrder, { by: 'manual' });

@@ -154,7 +154,16 @@ export function readAll(dir: string): { file: string; text: string }[] {
 
 /** The PLYR log file under the runner's user-data folder, once it holds `line`. */
 export function logHolding(line: string): Promise<string> {
+  return waitFor(() => plyrLogs().find((f) => f.text.includes(line))?.file, `the PLYR log to hold "${line}"`, 15_000);
+}
+
+/** How many times the PLYR log says `text` so far. */
+export function timesLogged(text: string): number {
+  return plyrLogs().reduce((n, f) => n + f.text.split(text).length - 1, 0);
+}
+
+function plyrLogs(): { file: string; text: string }[] {
   const userData = process.env.PLYR_TEST_USER_DATA_DIR;
   assert.ok(userData && fs.existsSync(userData), 'the runner passes PLYR_TEST_USER_DATA_DIR');
-  return waitFor(() => readAll(userData).find((f) => f.file.includes('PLYR') && f.file.endsWith('.log') && f.text.includes(line))?.file, `the PLYR log to hold "${line}"`, 15_000);
+  return readAll(userData).filter((f) => f.file.includes('PLYR') && f.file.endsWith('.log'));
 }

@@ -38,6 +38,9 @@ export async function run(): Promise<void> {
       }
       if (stats.failures > 0) {
         reject(new Error(`${stats.failures} integration test(s) failed`));
+      } else if (stats.pending > 0) {
+        // A skipped test is not a passed one, whichever runner (code-server or test-electron) reads this.
+        reject(new Error(`${stats.pending} integration test(s) skipped`));
       } else if (stats.passes === 0) {
         reject(new Error('No integration test ran'));
       } else {

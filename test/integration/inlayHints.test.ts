@@ -103,7 +103,7 @@ describe('inlay hints after addresses', () => {
     }
   });
 
-  it('name a tracked address by its label and reveal it on click; without a label, by the PLYR ID that owns it', async () => {
+  it('name a tracked address by its label (a click reveals it, says the tooltip); without a label, by the PLYR ID that owns it', async () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const labelled = demoAddress('inlay labelled');
     await vscode.commands.executeCommand('plyr.addIdentifier', labelled, 'Treasury');
@@ -119,7 +119,7 @@ describe('inlay hints after addresses', () => {
     assert.ok(asked.length <= 1 && asked.every((path) => path === `/api/user/basic/${PLAYER}`), `names ask for the owner only, once at most: ${asked.join(', ')}`);
   });
 
-  it('reveal a tracked address on click, and offer to track another, with plain-text tooltips', async () => {
+  it('carry the command a click runs: reveal for a tracked address, offer to track for another; tooltips in plain text', async () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const labelled = demoAddress('click labelled');
     // The extension's own provider class, with stand-ins for the stores: what the editor gets, commands included.

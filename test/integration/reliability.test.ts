@@ -34,7 +34,6 @@ const LABEL = 'Reliability probe';
 const HOVER_TEXT = `const wallet = "${HOVER_ADDRESS}";`;
 /** VS Code cuts Markdown longer than this before rendering it: what follows (the links) would be lost. */
 const VSCODE_MARKDOWN_LIMIT = 100_000;
-const RESPONSIVE_MS = 1000;
 const MIB = 1024 * 1024;
 /**
  * The suite's settings: a 1 s timeout keeps the slow cells quick; every hover asks the server (so
@@ -418,7 +417,7 @@ function renderTable(durationMs: number): string {
     '- **error: `code`**: a specific error with that code, whose message says what happened and what to do (checked against the row\'s pattern); where it offers a fix, the fix exists (the command, the settings it names, and for "see the PLYR log" the details of the failure in the log file). The sidebar keeps the last good balances, marked stale; the hover shows the message as inert text with the stale balances.',
     '- **rendered safely**: the balances exactly as sent (decimal strings, never through a number, never shown as 0), hostile token names escaped, hover links limited to the extension\'s own commands.',
     '',
-    `The figure after each outcome is the slowest round-trip of a no-network command (\`plyr.checkBalance\` with an invalid identifier) sent again and again while the fault was active; every cell requires under ${RESPONSIVE_MS} ms. For every row the suite also checks that the tracked list and its last good balances survive, that everything recovers once the fault is gone, and that neither the secret key nor a request signature appears in any file of the user-data folder, the PLYR log included.`,
+    `The figure after each outcome is the slowest round-trip of a no-network command (\`plyr.checkBalance\` with an invalid identifier) sent again and again while the fault was active; it is reported, not asserted (a test holds behaviour, a benchmark holds time). For every row the suite also checks that the tracked list and its last good balances survive, that everything recovers once the fault is gone, and that neither the secret key nor a request signature appears in any file of the user-data folder, the PLYR log included.`,
     '',
     `| Simulator behaviour | ${SURFACES.map((s) => SURFACE_TITLES[s]).join(' | ')} | row time |`,
     `| --- | ${SURFACES.map(() => '---').join(' | ')} | ---: |`,
@@ -529,7 +528,6 @@ describe('the reliability matrix: every surface against every API fault', () => 
             const requests = faultSim.requests.slice(before.requests);
             rowRequests.push(...requests);
             await row.checkCell?.({ surface, requests, streamedBytes: faultSim.streamedBytes - before.streamed });
-            assert.ok(outcome.worstMs < RESPONSIVE_MS, `the extension host answered a command in ${outcome.worstMs.toFixed(0)} ms during the fault (limit ${RESPONSIVE_MS} ms)`);
             records.set(surface, { outcome: outcome.kind, worstMs: outcome.worstMs });
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);

@@ -135,6 +135,13 @@ describe('the Balances sidebar', () => {
     assert.deepEqual(rows.map((r) => r.identifier), ['crypto-fennec', 'player123', DEMO_USERS[0].primaryAddress]);
     assert.equal(rows[0].label, 'Fennec');
     assert.equal(rows[2].kind, 'address');
+    // The filter: player123's token rows are GAMR's alone, crypto-fennec's are all there.
+    const tokenRows = (all: readonly { id: string }[], id: string) => all.filter((r) => r.id.startsWith(`token:${id}:`)).map((r) => r.id);
+    const shown = await waitFor(async () => {
+      const all = (await plyrApi()).getSidebarRows();
+      return tokenRows(all, 'crypto-fennec').length > 1 && all;
+    }, 'the token rows');
+    assert.deepEqual(tokenRows(shown, 'player123'), ['token:player123:gamr']);
   });
 
   it('never shows one network\'s balances under another when the network changes', async () => {

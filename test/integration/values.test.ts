@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator, SimulatorConfig, startSimulator } from '../../simulator/server';
@@ -131,6 +132,8 @@ describe('values in dollars', () => {
       assert.equal(result.balances.gamr, '9007199.254740993123456789', 'the balances as they always were');
       await run('plyr.refresh');
       await rows();
+      // Check Balance waits for the token list, joining a request the rows started: once it is back, any such request was answered (and logged).
+      await checkBalance('player123');
       assert.equal(tokenLists(own).length, 1, `token list requests: ${JSON.stringify(own.requests.map((r) => r.path))}`);
     });
   });
@@ -213,6 +216,7 @@ describe('values in dollars', () => {
       assert.doesNotMatch(markdown, /Value|≈/);
       assert.equal((await checkBalance('player123')).balances.plyr, '1234.5');
       await rows();
+      await checkBalance('player123'); // joins a token list request the rows started, if any
       assert.equal(tokenLists(own).filter((t) => t.status === 500).length, 1, 'one failed request, not one per surface: the next waits a minute');
     });
   });
@@ -220,7 +224,14 @@ describe('values in dollars', () => {
   it('shows no value, and asks nothing, for a list without balances to value', async () => {
     await onOwnServer(sim, {}, async (own) => {
       await rows();
+      await delay(300); // a request the rows started would have been answered by now
       assert.equal(tokenLists(own).length, 0);
+      // And the same wait sees the request once there are balances to value.
+      await run('plyr.addIdentifier', 'player123');
+      await rowsWhen((r) => rowOf(r, 'identifier:player123')?.description?.includes('tokens') === true, 'the balances');
+      await rows();
+      await delay(300);
+      assert.equal(tokenLists(own).length, 1);
     });
   });
 });

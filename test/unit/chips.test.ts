@@ -107,12 +107,10 @@ describe('parseChips', () => {
 
   it('reads 10,000 chips', () => {
     const games = Object.fromEntries(Array.from({ length: 100 }, (_, g) => [`game-${g}`, Object.fromEntries(Array.from({ length: 100 }, (_, c) => [chipAddress(g * 100 + c), { name: `C${c}`, symbol: 'C', balance: `${c}.5` }]))]));
-    const started = Date.now();
     const { value, skipped } = fromJson(JSON.stringify(games));
     assert.equal(value.length, 10_000);
     assert.equal(skipped.length, 0);
     assert.equal(value[9_999].balance, '99.5');
-    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   });
 
   it('never throws for a hostile value in any field', () => {

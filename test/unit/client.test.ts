@@ -369,10 +369,8 @@ describe('PlyrClient against the simulator', () => {
     it('times out a server that never answers', async () => {
       sim.fault({ kind: 'hang' });
       const { client } = harness({ config: { timeoutMs: 300 } });
-      const started = Date.now();
       const error = await failure(client.getBalances(id('player123'), undefined));
       assert.equal(error.code, 'timeout');
-      assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
     });
 
     it('reports a caller cancellation during a hang as cancelled', async () => {
@@ -380,11 +378,10 @@ describe('PlyrClient against the simulator', () => {
       const { client } = harness({ config: { timeoutMs: 5000 } });
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 100);
-      const started = Date.now();
       try {
+        // Cancelled, not timed out: the 5 s timeout did not have to run out first.
         const error = await failure(client.getBalances(id('player123'), undefined, controller.signal));
         assert.equal(error.code, 'cancelled');
-        assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
       } finally {
         clearTimeout(timer);
       }

@@ -79,6 +79,8 @@ describe('runPool', () => {
       assert.equal(control.inFlight, 3);
     }
     for (const last of [6, 3, 5]) {
+      // Let every settled promise run on first: a pool that resolved early would show it here.
+      await new Promise((resolve) => setImmediate(resolve));
       assert.equal(done, false);
       control.finish(last);
     }
