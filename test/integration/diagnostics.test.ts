@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { demoAddress } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
+import { ChecksumDiagnostics } from '../../src/vscode/editor/checksumDiagnostics';
+import { SettingsEvents } from '../../src/vscode/settings';
 import { notebookCell, resetSettings, startSuite, waitFor } from './helpers';
 
 // EIP-55's own examples, and each with one letter's case flipped (the checksum then fails).
@@ -144,6 +146,32 @@ describe('checksum diagnostics and their quick fixes', () => {
     const titles = (await actionsAt(document, last.range)).map((a) => a.title);
     assert.deepEqual(titles, ['Use the checksummed form', 'Use lower case', 'Fix all in file: use the checksummed form of 19999 addresses']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('give up a pass whose text changed under it, join a pass under way, and answer from the new text', async () => {
+    // The extension's own class over its own collection, so that the test holds the passes' promises.
+    const settings = new SettingsEvents();
+    const checks = new ChecksumDiagnostics([{ scheme: 'untitled' }], settings);
+    try {
+      const typos = Array.from({ length: 30_000 }, (_, i) => demoAddress(`slices ${i}`).replace(/[a-fA-F]/, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())))
+        .filter((t) => /[a-f]/.test(t.slice(2)) && /[A-F]/.test(t))
+        .slice(0, 20_000);
+      const document = await open(typos.join('\n'));
+      // Hundreds of ms of hashing: far more than one slice, so the pass is under way now.
+      const first = checks.problemsOf(document);
+      assert.equal(checks.problemsOf(document), first, 'a second ask joins the pass under way');
+      const edit = new vscode.WorkspaceEdit();
+      edit.delete(document.uri, new vscode.Range(0, 0, 1, 0));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await first, undefined, 'the pass of the old text gave up');
+      const problems = await checks.problemsOf(document);
+      assert.equal(problems?.length, 19_999, 'the new text, whole');
+      assert.equal(await checks.problemsOf(document), problems, 'kept for its version');
+    } finally {
+      checks.dispose();
+      settings.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('follows edits, and skips a line longer than 10,000 characters', async () => {

@@ -271,6 +271,16 @@ describe('AccountStore: Load more during a refresh', () => {
     assert.deepEqual(ids(store.get('player123', 'activity')?.value), busy.map((e) => e.id));
   });
 
+  it('leaves out a page whose entry before it a refresh took away (the page would follow a gap)', async () => {
+    const { store, refresh, more, refreshCall, moreCall } = await both();
+    const busy = Array.from({ length: 25 }, (_, i) => entry(`n${i}`, 2_000_000 - i));
+    refreshCall.answer({ entries: busy, mayHaveMore: true });
+    await refresh;
+    moreCall.answer({ entries: entries(25, 25), mayHaveMore: true });
+    await more;
+    assert.deepEqual(ids(store.get('player123', 'activity')?.value), busy.map((e) => e.id));
+  });
+
   it('still drops a refresh older than the one shown', async () => {
     const { store, calls } = harness();
     const older = store.load('player123', 'activity');

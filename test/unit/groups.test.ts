@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createGroup, deleteGroup, Layout, MAX_GROUPS, moveAmongSiblings, moveGroup, moveInto, renameGroup, restoreGroup, sanitizeLayout, validateGroupName } from '../../src/core/model/groups';
+import { createGroup, deleteGroup, GroupRenames, Layout, MAX_GROUPS, moveAmongSiblings, moveGroup, moveInto, renameGroup, restoreGroup, sanitizeLayout, validateGroupName } from '../../src/core/model/groups';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 
 const row = (id: string, group?: string): TrackedIdentifier => (group === undefined ? { id, kind: 'plyrId' } : { id, kind: 'plyrId', group });
@@ -100,5 +100,23 @@ describe('groups of the list', () => {
     assert.deepEqual(layout.groups, ['Team', 'Ops', 'Lost']);
     assert.deepEqual(pairs(layout), ['aaaa:Team', 'bbbb:Lost', 'cccc:-']);
     assert.deepEqual(sanitizeLayout([], 'not a list').groups, []);
+  });
+});
+
+describe('GroupRenames', () => {
+  it('follows every rename made after the mark, in order, and no other', () => {
+    const renames = new GroupRenames();
+    renames.renamed('Old', 'Before the mark');
+    const mark = renames.mark;
+    assert.equal(renames.since(mark, 'Team'), 'Team', 'nothing renamed since');
+    renames.renamed('Team', 'Players');
+    renames.renamed('Players', 'Squad');
+    renames.renamed('Other', 'Else');
+    assert.equal(renames.since(mark, 'Team'), 'Squad');
+    assert.equal(renames.since(mark, 'Old'), 'Old', 'a rename before the mark is not followed');
+    // A new group given the old name later is another group: the row follows its own.
+    renames.renamed('Team', 'Newcomers');
+    assert.equal(renames.since(mark, 'Team'), 'Squad');
+    assert.equal(renames.since(renames.mark - 1, 'Team'), 'Newcomers');
   });
 });

@@ -136,6 +136,16 @@ describe('TokenListStore: one token list, shared, reused until nextUpdatedAt', (
     assert.ok((await loading).value);
   });
 
+  it('waits the retry floor after a bad server setting, which every surface rendering on a change would ask again in a loop', async () => {
+    const { store, clock, last } = harness();
+    const loading = store.load();
+    last().reject(new PlyrError('badConfiguration', 'plyr.customBaseUrl is empty.'));
+    await loading;
+    assert.equal(store.isDue(), false);
+    clock.now += TOKEN_LIST_RETRY_MS;
+    assert.equal(store.isDue(), true);
+  });
+
   it('never cancels the request for a caller that stops waiting: its answer serves the next caller', async () => {
     const { store, calls, signals, last } = harness();
     const abort = new AbortController();

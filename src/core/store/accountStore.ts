@@ -88,7 +88,11 @@ export class AccountStore {
   loadMore(plyrId: string, signal?: AbortSignal): Promise<LastGood<ActivityLog>> {
     return this.stores.activity.load(
       plyrId,
-      (shared, previous) => this.options.fetch.activity(plyrId, { offset: previous?.entries.length ?? 0, limit: ACTIVITY_PAGE }, shared),
+      async (shared, previous): Promise<ActivityPage> => {
+        const last = previous?.entries.at(-1);
+        const page = await this.options.fetch.activity(plyrId, { offset: previous?.entries.length ?? 0, limit: ACTIVITY_PAGE }, shared);
+        return { ...page, after: last && entryKey(last) };
+      },
       signal,
       // Not joined with a refresh of the first pages running meanwhile: that would read no new page.
       'more',
@@ -138,14 +142,23 @@ export class AccountStore {
 /** How a section's answer joins what is shown when it settles; the others replace it. */
 const COMBINE: { readonly [S in AccountSection]?: Combine<SectionValues[S]> } = { activity: withNewest };
 
+/** A page read by Load more, and the entry it was asked to follow (the last one shown then). */
+export interface ActivityPage extends ActivityLog {
+  readonly after?: string;
+}
+
 /**
  * A page read by Load more, after the log as shown when it answers (a refresh may have landed
  * meanwhile): an entry shown already is not repeated. The log only grows at its newest end, so
- * the page's entries can repeat shown ones but never skip any.
+ * the page's entries can repeat shown ones but skip none, as long as the entry it was asked to
+ * follow is still shown; when a refresh replaced the log without it, the page is left out.
  */
-export function withPage(page: ActivityLog, shown: ActivityLog | undefined): ActivityLog {
+export function withPage(page: ActivityPage, shown: ActivityLog | undefined): ActivityLog {
   const read = shown?.entries ?? [];
   const seen = new Set(read.map(entryKey));
+  if (shown && page.after !== undefined && !seen.has(page.after)) {
+    return shown;
+  }
   return { entries: [...read, ...page.entries.filter((e) => !seen.has(entryKey(e)))], mayHaveMore: page.mayHaveMore };
 }
 

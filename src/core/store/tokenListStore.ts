@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { TokenInfo } from '../api/tokenList';
-import { NOT_THE_SERVERS, PlyrError } from '../model/errors';
+import { PlyrError, PlyrErrorCode } from '../model/errors';
 import { isAddressText } from '../model/identifier';
 import { PriceBook } from '../model/value';
 import { LastGood, LastGoodStore } from './lastGoodStore';
@@ -33,6 +33,8 @@ export interface TokenListStoreOptions {
 }
 
 const KEY = 'tokenlist';
+/** Failures that end with an event the scope does not show (Allow Workspace Server, credentials set). */
+const ASK_AGAIN_AT_ONCE: ReadonlySet<PlyrErrorCode> = new Set(['serverNotConfirmed', 'noCredentials']);
 
 /**
  * The token list, with its prices, fetched once per server and shared by every surface (the
@@ -78,8 +80,10 @@ export class TokenListStore {
     }
     const now = this.now();
     if (entry.error) {
-      // A request that never went out (a server not yet allowed, no credentials) is asked again at once.
-      return NOT_THE_SERVERS.has(entry.error.code) || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
+      // A request that never went out for want of the user's yes or credentials is asked again at
+      // once. A bad server setting waits like a failure: fixed, it is another scope, asked afresh;
+      // asked again at once, every surface that renders on a change would ask it in a loop.
+      return ASK_AGAIN_AT_ONCE.has(entry.error.code) || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
     }
     return entry.value === undefined || now >= entry.value.reuseUntil;
   }

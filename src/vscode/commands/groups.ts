@@ -88,7 +88,15 @@ async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise
   }
   await tracked.updateLayout((layout) => {
     const again = renameGroup(layout, from, name);
-    return again.ok ? again.value : layout;
+    if (!again.ok) {
+      return layout;
+    }
+    // Its new name: where the old one stood in the list of groups (gone meanwhile: nothing renamed).
+    const at = layout.groups.indexOf(from);
+    if (at >= 0) {
+      tracked.groupRenames.renamed(from, again.value.groups[at]);
+    }
+    return again.value;
   });
 }
 

@@ -78,6 +78,7 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
   const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
   const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
   let removed: readonly RemovedEntry[] = [];
+  const renames = tracked.groupRenames.mark;
   await tracked.update((list) => {
     const result = removeEntries(list, ids);
     removed = result.removed;
@@ -100,7 +101,9 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
         : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
   void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
     if (choice === undo) {
-      await tracked.update((list) => restoreEntries(list, removed));
+      // A group renamed since takes its rows back under its new name.
+      const regrouped = removed.map(({ entry, index }) => ({ index, entry: entry.group === undefined ? entry : { ...entry, group: tracked.groupRenames.since(renames, entry.group) } }));
+      await tracked.update((list) => restoreEntries(list, regrouped));
       await Promise.all(removed.map((r) => refresher.refreshOne(r.entry.id)));
     }
   });

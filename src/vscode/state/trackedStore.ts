@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Layout, sanitizeLayout } from '../../core/model/groups';
+import { GroupRenames, Layout, sanitizeLayout } from '../../core/model/groups';
 import { sanitizeStored, TrackedIdentifier, TrackedList } from '../../core/model/trackedList';
 import { STATE_KEYS } from '../ids';
 
@@ -21,6 +21,8 @@ export class TrackedStore implements vscode.Disposable {
   /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
   private byId = new Map<string, TrackedIdentifier>();
   private readonly focus: vscode.Disposable;
+  /** The groups this window renamed, for the Undo of a row removed before. */
+  readonly groupRenames = new GroupRenames();
 
   constructor(private readonly state: vscode.Memento) {
     this.reload();
