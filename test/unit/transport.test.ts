@@ -1,19 +1,27 @@
-import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it, mock } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
+import fetch from 'node-fetch';
+import { Simulator, startSimulator } from '../../simulator/server';
 import { FetchLike, send } from '../../src/core/api/transport';
+import { freePort } from '../runners/codeServer';
 
-const URL_ = new URL('https://api.example.com/api/tokenlist');
-const answering: FetchLike = async () => ({ status: 200, headers: { get: () => null }, text: async () => '{}' });
-const failing: FetchLike = async () => {
-  throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-};
+/** node-fetch itself, as the extension passes it, against the simulator. */
+const realFetch = fetch as unknown as FetchLike;
 
 describe('send', () => {
+  let sim: Simulator;
+  let tokenList: URL;
+  before(async () => {
+    sim = await startSimulator();
+    tokenList = new URL(`${sim.url}/api/tokenlist`);
+  });
+  after(() => sim.close());
   /** The timers send arms, and those cleared. */
   let armed: unknown[];
   let cleared: unknown[];
   beforeEach(() => {
+    sim.reset();
     armed = [];
     cleared = [];
     const setTimer = globalThis.setTimeout;
@@ -32,8 +40,9 @@ describe('send', () => {
 
   it("clears its timeout and leaves no listener on the caller's signal once answered", async () => {
     const caller = new AbortController();
-    const response = await send(answering, URL_, { timeoutMs: 10_000, signal: caller.signal });
+    const response = await send(realFetch, tokenList, { timeoutMs: 10_000, signal: caller.signal });
     assert.equal(response.status, 200);
+    assert.match(response.body, /"tokens"/);
     assert.equal(armed.length, 1, 'one timeout for the request');
     assert.deepEqual(cleared, armed, 'cleared, not left to fire 10 s later holding the request');
     assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
@@ -41,31 +50,29 @@ describe('send', () => {
 
   it('leaves none behind after a failure either', async () => {
     const caller = new AbortController();
-    await assert.rejects(send(failing, URL_, { timeoutMs: 10_000, signal: caller.signal }), { code: 'network' });
+    // Nothing listens on a port just found free: the connection is refused.
+    const nobody = new URL(`http://127.0.0.1:${await freePort()}/api/tokenlist`);
+    await assert.rejects(send(realFetch, nobody, { timeoutMs: 10_000, signal: caller.signal }), { code: 'network' });
     assert.deepEqual(cleared, armed);
     assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
   });
 
   it("passes the caller's cancellation, also one made before the request, to the request", async () => {
+    // A server that never answers: only the cancellation can end the request before the 10 s timeout.
+    sim.fault({ kind: 'hang' });
     const seen: AbortSignal[] = [];
-    const waiting: FetchLike = (_url, init) => {
+    const watching: FetchLike = (url, init) => {
       seen.push(init.signal);
-      return new Promise((_resolve, reject) => {
-        const stop = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-        if (init.signal.aborted) {
-          stop();
-        }
-        init.signal.addEventListener('abort', stop);
-      });
+      return realFetch(url, init);
     };
     const caller = new AbortController();
-    const pending = send(waiting, URL_, { timeoutMs: 10_000, signal: caller.signal });
-    caller.abort();
+    const pending = send(watching, tokenList, { timeoutMs: 10_000, signal: caller.signal });
+    setTimeout(() => caller.abort(), 50);
     await assert.rejects(pending, { code: 'cancelled' });
     assert.equal(seen[0].aborted, true);
     const early = new AbortController();
     early.abort();
-    await assert.rejects(send(waiting, URL_, { timeoutMs: 10_000, signal: early.signal }), { code: 'cancelled' });
+    await assert.rejects(send(watching, tokenList, { timeoutMs: 10_000, signal: early.signal }), { code: 'cancelled' });
     assert.equal(seen[1].aborted, true);
   });
 });
