@@ -15,6 +15,7 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: boolean };
   engines: { vscode: string };
   devDependencies: Record<string, string>;
+  scripts: Record<string, string>;
   config: { codeServerVersion: string; testedVSCodeVersion: string; newestCodeServerVersion: string; newestVSCodeVersion: string };
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
@@ -23,6 +24,7 @@ interface Manifest {
     viewsContainers: { activitybar: { icon: string }[] };
     views: Record<string, { icon?: string }[]>;
     jsonValidation: { url: string }[];
+    keybindings: { command: string; key: string; mac?: string; when?: string }[];
   };
 }
 
@@ -140,5 +142,25 @@ describe('what the README promises about where it runs', () => {
     // A Node bundle only: no `browser` entry, so the README must not promise vscode.dev.
     assert.equal(manifest.browser, undefined);
     assert.match(readme, /not vscode\.dev,\s+which has none/);
+  });
+});
+
+describe('shortcuts and packaging', () => {
+  // First keys VS Code binds itself (Cmd+Alt+P: Preserve Case in find and search on a Mac; the chord
+  // prefix Ctrl/Cmd+K; the palette): a binding without a `when` that starts with one takes it
+  // everywhere (a chord waits for its second key).
+  const TAKEN_FIRST_KEYS = new Set(['cmd+alt+p', 'ctrl+k', 'cmd+k', 'ctrl+shift+p', 'cmd+shift+p']);
+
+  it('binds no key that VS Code uses, on any platform, without a when-clause', () => {
+    for (const binding of manifest.contributes.keybindings.filter((b) => b.when === undefined)) {
+      for (const keys of [binding.key, binding.mac].filter((k): k is string => k !== undefined)) {
+        const first = keys.toLowerCase().split(' ')[0];
+        assert.ok(!TAKEN_FIRST_KEYS.has(first), `${binding.command}: ${keys} starts with ${first}, one of VS Code's own`);
+      }
+    }
+  });
+
+  it('builds the production bundle before vsce packages or publishes, however vsce is run', () => {
+    assert.equal(manifest.scripts['vscode:prepublish'], 'node scripts/build.mjs --production');
   });
 });
