@@ -33,6 +33,14 @@ export interface InlayHintServices {
   readonly logger: Logger;
 }
 
+/** What one pass's hints share: what they show, the token's balance key, the prices, the time. */
+interface HintScene {
+  readonly show: InlayHintSettings['show'];
+  readonly token: string;
+  readonly prices: PriceBook | undefined;
+  readonly now: number;
+}
+
 /** An address written in the document, where its hint goes. */
 interface Written {
   readonly identifier: AddressIdentifier;
@@ -77,10 +85,10 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
     if (token.isCancellationRequested) {
       return [];
     }
-    const now = Date.now();
+    const scene = this.sceneOf(settings, book);
     const hints: vscode.InlayHint[] = [];
     for (const { identifier, end } of written) {
-      const hint = this.hintOf(identifier.value, settings, book, now);
+      const hint = this.hintOf(identifier.value, scene);
       remembered(this.rendered, identifier.value, hint?.text ?? '');
       if (hint) {
         // What the text as written deserves (its checksum) is told here, not remembered: no store change alters it.
@@ -93,11 +101,10 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
 
   /** The addresses whose hint would read otherwise now than when last returned. */
   changedSinceShown(ids: readonly string[]): boolean {
-    const settings = this.services.settings.inlayHints();
-    const now = Date.now();
+    const scene = this.sceneOf(this.services.settings.inlayHints(), this.services.values.peek());
     return ids.some((id) => {
       const shown = this.rendered.get(id);
-      return shown !== undefined && shown !== (this.hintOf(id, settings, this.services.values.peek(), now)?.text ?? '');
+      return shown !== undefined && shown !== (this.hintOf(id, scene)?.text ?? '');
     });
   }
 
@@ -116,14 +123,18 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
     return lookUpVisible(ids, token, { slots: this.slots, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
   }
 
-  private hintOf(id: string, settings: InlayHintSettings, prices: PriceBook | undefined, now: number): AddressHint | undefined {
-    if (settings.show === 'off') {
+  /** What every hint of one pass shares, worked out once for all its addresses. */
+  private sceneOf(settings: InlayHintSettings, prices: PriceBook | undefined): HintScene {
+    return { show: settings.show, token: this.services.values.balanceKeyOf(settings.token), prices, now: Date.now() };
+  }
+
+  private hintOf(id: string, { show, token, prices, now }: HintScene): AddressHint | undefined {
+    if (show === 'off') {
       return undefined;
     }
-    const { tracked, watched, store, accounts, privacy, values } = this.services;
+    const { tracked, watched, store, accounts, privacy } = this.services;
     const entry = tracked.find(id) ?? watched.find(id);
-    const token = values.balanceKeyOf(settings.token);
-    return addressHint({ show: settings.show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token, entry: store.get(id), prices, masked: privacy.on, now });
+    return addressHint({ show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token, entry: store.get(id), prices, masked: privacy.on, now });
   }
 }
 
