@@ -128,14 +128,6 @@ export const DEMO_CREDENTIALS: DemoApiKey = { apiKey: 'demo-api-key-0001', secre
  */
 export const LIMITED_CREDENTIALS: DemoApiKey = { apiKey: 'limited-api-key-0002', secretKey: 'limited-secret-key', canReadBalances: false };
 
-/** ethers' formatUnits: at least one fraction digit ("0.0"), trailing zeros trimmed. */
-export function formatUnits(value: bigint, decimals: number): string {
-  const base = 10n ** BigInt(decimals);
-  const whole = value / base;
-  const fraction = (value % base).toString().padStart(decimals, '0').replace(/0+$/, '');
-  return `${whole}.${fraction === '' ? '0' : fraction}`;
-}
-
 /** A game chip as the server's Chip collection holds it: 18 decimals, address checksummed. */
 export interface DemoChip {
   readonly gameId: string;

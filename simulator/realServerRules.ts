@@ -3,7 +3,7 @@ import { isAddressText, toChecksumAddress } from '../src/core/model/identifier';
 
 /**
  * How the real PLYR API server reads text and writes values: viem 2.18's address checks, its own
- * `verifyPlyrid`, viem's `formatEther`, and what its error handler answers when a controller throws.
+ * `verifyPlyrid`, viem's `formatUnits`, and what its error handler answers when a controller throws.
  * Written from the rules, so the simulator's routes answer the same odd inputs the same way.
  */
 
@@ -39,13 +39,32 @@ export function verifyPlyrid(raw: string): string | false {
   return id.length >= 5 && id.length <= 64 && shape.test(id) && /[a-z]/.test(id) ? id : false;
 }
 
-/** viem's `formatEther`: no fraction digits when there are none ("0", "250"), unlike ethers ("0.0"). */
-export function formatEther(value: bigint): string {
+/**
+ * viem's `formatUnits`, as the server writes every balance and chip: no fraction digits when there
+ * are none ("0", "250"), unlike ethers ("0.0").
+ */
+export function formatUnits(value: bigint, decimals: number): string {
   const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(18, '0');
-  const whole = digits.slice(0, -18) || '0';
-  const fraction = digits.slice(-18).replace(/0+$/, '');
+  const digits = (negative ? -value : value).toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** viem's `formatEther`: {@link formatUnits} at 18 decimals. */
+export function formatEther(value: bigint): string {
+  return formatUnits(value, 18);
+}
+
+/**
+ * What viem throws when a contract call returns nothing: the server reads `balanceOf` and
+ * `decimals` of any well-formed token address, so an address that is no token contract ends here.
+ */
+export function notAContract(address: string, functionName: 'balanceOf' | 'decimals', args: string): ServerCrash {
+  return new ServerCrash(
+    'ContractFunctionZeroDataError',
+    `The contract function "${functionName}" returned no data ("0x").\n\nThis could be due to any of the following:\n  - The contract does not have the function "${functionName}",\n  - The parameters passed to the contract function may be invalid, or\n  - The address is not a contract.\n \nContract Call:\n  address:   ${address}\n  function:  ${functionName}(${functionName === 'balanceOf' ? 'address account' : ''})\n  args:               (${args})\n\nVersion: viem@2.18.4`,
+  );
 }
 
 /** What a controller throws: the error handler answers it as 500 `{ error, stack }`. */

@@ -19,13 +19,12 @@ import {
   DEMO_TOKENS,
   DEMO_USERS,
   DemoApiKey,
-  formatUnits,
   GENERATED_HOLDINGS,
   GENERATED_USER,
   LIMITED_CREDENTIALS,
   PRICE_REFRESH_MS,
 } from './demoData';
-import { answerError as error, checksummed, isStrictAddress } from './realServerRules';
+import { answerCrash, answerError as error, checksummed, formatUnits, isStrictAddress, notAContract } from './realServerRules';
 
 /**
  * The PLYR API simulator: a real HTTP server on 127.0.0.1 on the real server's stack (Koa +
@@ -61,6 +60,11 @@ export interface SimulatorConfig {
   prices: Record<string, unknown>;
   /** How often the prices refresh (`nextUpdatedAt` − `updatedAt`): 10 minutes, as the real service. */
   priceRefreshMs: number;
+  /**
+   * apiIds the token list marks `disabledOnUI` (mainnet lists five). The server's balance answers
+   * still hold them: its balance token set is every token of the chain.
+   */
+  disabledOnUI: string[];
 }
 
 export const SERVER_BEHAVIOUR: SimulatorConfig = {
@@ -74,6 +78,7 @@ export const SERVER_BEHAVIOUR: SimulatorConfig = {
   rateLimitPerSecond: 0,
   prices: { ...DEMO_PRICES },
   priceRefreshMs: PRICE_REFRESH_MS,
+  disabledOnUI: [],
 };
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
@@ -254,13 +259,14 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     if (!key) {
       return error(ctx, 401, 'Invalid API key');
     }
-    if (Math.abs(serverNow() - Number(timestamp)) > FIVE_MINUTES) {
-      return error(ctx, 401, 'Request expired');
-    }
+    // The signature first, the time after, as hmacAuth checks: "Request expired" says the signature was right.
     const body = config.signing === 'null' ? null : ctx.request.body;
     const expected = createHmac('sha256', key.secretKey).update(timestamp + JSON.stringify(body)).digest('hex');
     if (expected !== signature) {
       return error(ctx, 401, 'Invalid signature');
+    }
+    if (Math.abs(serverNow() - Number.parseInt(timestamp, 10)) > FIVE_MINUTES) {
+      return error(ctx, 401, 'Request expired');
     }
     if (!key.canReadBalances) {
       return error(ctx, 403, 'Insufficient permissions');
@@ -289,7 +295,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
           decimals: t.decimals,
           logoURI: '',
           apiId: t.apiId,
-          disabledOnUI: false,
+          disabledOnUI: Array.isArray(config.disabledOnUI) && config.disabledOnUI.includes(t.apiId),
           price: price ?? null,
           priceSource: price === null || price === undefined ? null : (DEMO_PRICE_SOURCES[t.apiId] ?? 'cg_api'),
           updatedAt: new Date(updatedAt).toISOString(),
@@ -350,7 +356,11 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       if (!token && !isStrictAddress(tokenName)) {
         return error(ctx, 401, 'Invalid tokenName');
       }
-      map = { [tokenName]: token ? formatUnits(held[token.apiId] ?? 0n, token.decimals) : '0.0' };
+      if (!token) {
+        // The server reads balanceOf and decimals of any well-formed address: one that is no token contract throws.
+        return answerCrash(ctx, notAContract(tokenName, 'balanceOf', holder));
+      }
+      map = { [tokenName]: formatUnits(held[token.apiId] ?? 0n, token.decimals) };
     }
     ctx.body = config.shape === 'wrapped' ? { balances: map } : map;
   }

@@ -20,7 +20,7 @@ describe('PLYR: Check Balance against the simulator', () => {
   it('returns every balance of a PLYR ID as the exact decimal strings received', async () => {
     const result = await checkBalance('player123');
     assert.equal(result.identifier, 'player123');
-    assert.deepEqual({ ...result.balances }, { plyr: '1234.5', gamr: '9007199.254740993123456789', avax: '0.0', usdc: '250.75', floki: '1000000.123456789' });
+    assert.deepEqual({ ...result.balances }, { plyr: '1234.5', gamr: '9007199.254740993123456789', avax: '0', usdc: '250.75', floki: '1000000.123456789' });
     assert.deepEqual(sim.requests.map((r) => `${r.path} ${r.status} ${r.signed}`), ['/api/user/balance/player123 200 true']);
   });
 
@@ -54,7 +54,7 @@ describe('PLYR: Check Balance against the simulator', () => {
     assert.equal(fennec.balances.usdc, '0.000001');
     assert.equal(fennec.balances.plyr, '42.000000000000000001');
     const zero = await checkBalance('zero-hero');
-    assert.ok(Object.values(zero.balances).every((v) => v === '0.0'));
+    assert.ok(Object.values(zero.balances).every((v) => v === '0'));
   });
 
   describe('against a deployment that follows the published page', () => {

@@ -32,7 +32,7 @@ describe('identifiers as the real server reads them', () => {
   it('Check Balance reads a PLYR ID that starts with 0x on the user route', async () => {
     const result = await checkBalance('0xGamer');
     assert.equal(result.identifier, '0xgamer');
-    assert.equal(result.balances.gamr, '250.0');
+    assert.equal(result.balances.gamr, '250');
     assert.deepEqual(sim.requests.map((r) => r.path), ['/api/user/balance/0xgamer']);
   });
 

@@ -570,7 +570,7 @@ describe('the reliability matrix: every surface against every API fault', () => 
 
   it('leaves no secret in the user-data folder, whose PLYR log holds the details its "see the log" errors promise', async () => {
     // The log reaches its file on a delay: a last request marks the end, and the scan waits for it.
-    assert.equal((await checkBalance('tester-01')).balances.gamr, '10.0');
+    assert.equal((await checkBalance('tester-01')).balances.gamr, '10');
     remember(sim.requests);
     const log = await waitFor(() => {
       const { log: text } = scanUserData(secrets());

@@ -57,7 +57,7 @@ describe('PlyrClient against the simulator', () => {
       const result = await client.getBalances(id(ADDRESS.toLowerCase()), undefined);
       assert.equal(result.balances.plyr, '1.5');
       assert.equal(result.balances.avax, '0.02');
-      assert.equal(result.balances.gamr, '0.0');
+      assert.equal(result.balances.gamr, '0');
       assert.deepEqual(paths(), [`/api/balance/${ADDRESS}`]);
     });
 
@@ -83,7 +83,7 @@ describe('PlyrClient against the simulator', () => {
       const gamr = (await client.getTokenList()).find((t) => t.apiId === 'gamr');
       assert.ok(gamr);
       const result = await client.getBalances(id(ADDRESS), gamr.address);
-      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0.0' });
+      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0' });
     });
 
     it('looks a token contract address up in the shared token list when given one, without asking for its own', async () => {
@@ -93,9 +93,28 @@ describe('PlyrClient against the simulator', () => {
       const { client } = harness({ client: { tokens: async (signal) => (shared.push(signal), [gamr]) } });
       const asked = sim.requests.length;
       const result = await client.getBalances(id(ADDRESS), gamr.address);
-      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0.0' });
+      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0' });
       assert.equal(shared.length, 1);
       assert.deepEqual(paths().slice(asked), [`/api/balance/${ADDRESS}`]);
+    });
+
+    it('filters an address lookup by the contract address of a token the list marks disabledOnUI (its balance still comes)', async () => {
+      sim.configure({ disabledOnUI: ['gamr'] });
+      const { client } = harness();
+      const gamr = (await client.getTokenList()).find((t) => t.apiId === 'gamr');
+      assert.equal(gamr?.disabledOnUI, true);
+      const result = await client.getBalances(id(ADDRESS), gamr.address);
+      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0' });
+    });
+
+    it('tells a PLYR ID filtered by an address that is no token contract so, once, not as a server error to try again', async () => {
+      const { client } = harness();
+      const notAToken = '0x000000000000000000000000000000000000dEaD';
+      const error = await failure(client.getBalances(id('player123'), notAToken));
+      assert.equal(error.code, 'invalidToken');
+      assert.match(error.message, /is not a token contract on the PLYR chain/);
+      assert.doesNotMatch(error.message, /server error|Try again|viem|0x/);
+      assert.deepEqual(logged(), [{ method: 'GET', path: `/api/user/balance/player123/${notAToken}`, status: 500, signed: true }]);
     });
 
     it('reads the token list without signing', async () => {
@@ -235,7 +254,7 @@ describe('PlyrClient against the simulator', () => {
       const { client } = harness();
       const result = await client.getBalances(id('0xGamer'), undefined);
       assert.equal(result.identifier.kind, 'plyrId');
-      assert.equal(result.balances.gamr, '250.0');
+      assert.equal(result.balances.gamr, '250');
       assert.deepEqual(paths(), ['/api/user/balance/0xgamer']);
     });
 

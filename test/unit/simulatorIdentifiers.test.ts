@@ -30,7 +30,7 @@ describe('the simulator reads identifiers as the real server does', () => {
   };
 
   it('has a demo user whose PLYR ID starts with 0x, with a primary address the owner route names', async () => {
-    assert.deepEqual(await get('user/balance/0xgamer/gamr'), { status: 200, body: { gamr: '250.0' } });
+    assert.deepEqual(await get('user/balance/0xgamer/gamr'), { status: 200, body: { gamr: '250' } });
     assert.deepEqual(await get(`user/basic/${gamer.primaryAddress}`), { status: 200, body: { plyrId: '0xgamer', avatar: '' } });
   });
 
@@ -48,6 +48,29 @@ describe('the simulator reads identifiers as the real server does', () => {
     assert.deepEqual(await get(`user/balance/player123/${gamr}`), { status: 200, body: { [gamr]: '9007199.254740993123456789' } });
     assert.deepEqual(await get(`user/balance/player123/${gamr.toLowerCase()}`), { status: 200, body: { [gamr.toLowerCase()]: '9007199.254740993123456789' } });
     assert.deepEqual(await get('user/balance/player123/GAMR'), { status: 200, body: { GAMR: '9007199.254740993123456789' } });
+  });
+
+  it('crashes as viem does on a well-formed token address that is no token contract (500, its message and a stack)', async () => {
+    const dead = '0x000000000000000000000000000000000000dEaD';
+    const { status, body } = await get(`user/balance/player123/${dead}`);
+    assert.equal(status, 500);
+    const { error, stack } = body as { error: string; stack: string };
+    assert.match(error, /^The contract function "balanceOf" returned no data \("0x"\)\.\n/);
+    assert.ok(error.includes(`address:   ${dead}`));
+    assert.match(stack, /^ContractFunctionZeroDataError: /);
+  });
+
+  it('writes amounts as viem formatUnits does: no ".0" on whole numbers, none on zero', async () => {
+    const { body } = await get('user/balance/player123');
+    assert.equal((body as Record<string, string>).avax, '0');
+    assert.equal((body as Record<string, string>).plyr, '1234.5');
+  });
+
+  it('checks the signature before the time, as hmacAuth does: a wrong secret at a wrong time is "Invalid signature"', async () => {
+    const tenMinutesAgo = Date.now() - 10 * 60_000;
+    const asked = (secretKey: string) => fetch(`${sim.url}/api/user/balance/player123`, { headers: signedHeaders({ ...DEMO_CREDENTIALS, secretKey }, tenMinutesAgo, {}) }).then((r) => r.json());
+    assert.deepEqual(await asked('not-the-secret'), { error: 'Invalid signature' });
+    assert.deepEqual(await asked(DEMO_CREDENTIALS.secretKey), { error: 'Request expired' });
   });
 
   it('answers 400 Invalid address on the address routes for what strict isAddress refuses', async () => {

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { PlyrError } from '../../src/core/model/errors';
 import { parseTokenList } from '../../src/core/api/tokenList';
+import { balanceKeyOf } from '../../src/core/store/tokenListStore';
 import { parseExactJson } from '../../src/core/model/exactJson';
 
 const GAMR = { chainId: 16180, address: '0xa875625fe8A955406523E52E485f351b92908ce1', name: 'GAMR', symbol: 'GAMR', decimals: 18, logoURI: '', apiId: 'gamr', disabledOnUI: false };
@@ -15,11 +16,18 @@ describe('parseTokenList', () => {
     ]);
   });
 
-  it('drops entries disabled on the UI', () => {
+  it('keeps an entry disabled on the UI, marked: balance answers still hold it, so its price and address count', () => {
+    const list = parseTokenList({ tokens: [{ ...GAMR, disabledOnUI: true, price: '2' }, USDC, { ...USDC, apiId: 'odd', disabledOnUI: 'yes' }] });
     assert.deepEqual(
-      parseTokenList({ tokens: [{ ...GAMR, disabledOnUI: true }, USDC] }).map((t) => t.apiId),
-      ['usdc'],
+      list.map((t) => [t.apiId, t.disabledOnUI]),
+      [
+        ['gamr', true],
+        ['usdc', undefined],
+        ['odd', undefined],
+      ],
     );
+    assert.equal(list[0].price?.usd, '2');
+    assert.equal(balanceKeyOf(GAMR.address.toLowerCase(), list), 'gamr');
   });
 
   it('drops duplicate apiIds, keeping the first', () => {

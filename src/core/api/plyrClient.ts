@@ -6,7 +6,7 @@ import { AccountClient } from './accountClient';
 import { ApiSession, GateWait, PlyrClientOptions, Target } from './apiSession';
 import { NetworkName } from './networks';
 import { PacingState } from './ratePacer';
-import { errorFromResponse, HttpResponse, isRouteMissing, jsonErrorMessage, parseExactJsonBody, parseJsonBody, TOKENS_COMMENT } from './responses';
+import { errorFromResponse, HttpResponse, isRouteMissing, jsonErrorMessage, notATokenContract, parseExactJsonBody, parseJsonBody, TOKENS_COMMENT } from './responses';
 import { SigningConvention } from './signer';
 import { parseTokenList, TokenInfo } from './tokenList';
 
@@ -162,6 +162,10 @@ export class PlyrClient {
 
   private async userBalances(target: Target, id: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
     const response = await this.session.signedGet(userBalanceUrl(target.root, id, token), target, signal);
+    const notAToken = token !== undefined && isAddressText(token) ? notATokenContract(response) : undefined;
+    if (notAToken) {
+      throw notAToken;
+    }
     return this.balancesFrom(response);
   }
 

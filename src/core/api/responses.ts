@@ -44,6 +44,24 @@ export function routeNotOffered(route: string): PlyrError {
   return new PlyrError('unsupported', message, { status: 404 });
 }
 
+/**
+ * The server reads `balanceOf` and `decimals` of any well-formed token address; at an address that
+ * is no token contract viem throws, and the error handler answers 500 with its message. That is the
+ * token's fault, not the server's, and asking again cannot help.
+ */
+export function notATokenContract(response: HttpResponse): PlyrError | undefined {
+  const said = response.status === 500 ? jsonErrorMessage(response.body) : undefined;
+  if (said === undefined || !/^The contract function "(?:balanceOf|decimals)" returned no data/.test(said)) {
+    return undefined;
+  }
+  const message = l10n.t({
+    message: 'That token contract address is not a token contract on the PLYR chain: the PLYR API could not read a balance from it. Use a token name from the list (such as {0} or {1}) or a listed token contract address.',
+    args: ['plyr', 'gamr'],
+    comment: TOKENS_COMMENT,
+  });
+  return new PlyrError('invalidToken', message, { status: response.status });
+}
+
 /** Parses a 2xx body as JSON, reporting (not guessing at) anything else. */
 export function parseJsonBody(response: HttpResponse): unknown {
   return parseBody(response, JSON.parse);

@@ -19,6 +19,12 @@ export interface TokenInfo {
   readonly price?: TokenPrice;
   /** When the server refreshes its prices next (epoch ms): the list is worth asking again then. */
   readonly nextUpdatedAt?: number;
+  /**
+   * Marked `disabledOnUI`: PLYR's own apps leave it out, so the pickers do. Balance answers still
+   * hold it (the server's balance set is every token of its chain), so its price and its contract
+   * address still count.
+   */
+  readonly disabledOnUI?: true;
 }
 
 const API_ID = /^[a-z0-9][a-z0-9._-]{0,31}$/;
@@ -29,7 +35,7 @@ const PRICE_TEXT = /^(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const MAX_PRICE_LENGTH = 80;
 
 /**
- * Keeps the well-formed, enabled entries; a hostile or odd entry is dropped, not trusted. Numbers
+ * Keeps the well-formed entries; a hostile or odd entry is dropped, not trusted. Numbers
  * come as {@link JsonNumber}s (the client reads the body with parseExactJson) or plain numbers.
  */
 export function parseTokenList(body: unknown): TokenInfo[] {
@@ -40,7 +46,7 @@ export function parseTokenList(body: unknown): TokenInfo[] {
   const seen = new Set<string>();
   const result: TokenInfo[] = [];
   for (const entry of tokens.slice(0, MAX_TOKENS)) {
-    if (!isPlainObject(entry) || entry instanceof JsonNumber || entry.disabledOnUI === true) {
+    if (!isPlainObject(entry) || entry instanceof JsonNumber) {
       continue;
     }
     const { apiId, symbol, name, decimals, address, chainId } = entry;
@@ -58,6 +64,7 @@ export function parseTokenList(body: unknown): TokenInfo[] {
       address: typeof address === 'string' ? address : '',
       chainId: chainId instanceof JsonNumber ? WHOLE_NUMBER.read(chainId) : typeof chainId === 'number' ? chainId : undefined,
       ...(price ? { price } : {}),
+      ...(entry.disabledOnUI === true ? { disabledOnUI: true as const } : {}),
       ...(nextUpdatedAt !== undefined ? { nextUpdatedAt } : {}),
     });
   }

@@ -41,7 +41,7 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
   render();
   tokenList
     .then((tokens) => {
-      listed = tokens.map((t) => ({ label: inertLabel(t.symbol), description: `${inertLabel(t.name)} · ${t.apiId}`, token: t.apiId }));
+      listed = tokens.filter((t) => !t.disabledOnUI).map((t) => ({ label: inertLabel(t.symbol), description: `${inertLabel(t.name)} · ${t.apiId}`, token: t.apiId }));
       render();
     })
     .catch(() => undefined)
