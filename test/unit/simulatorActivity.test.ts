@@ -91,7 +91,7 @@ describe('the simulator answers the activity log as the real server does', () =>
     const [newest] = await log('player123?limit=1');
     assert.deepEqual(newest, logged);
     assert.equal(newest.data.amount, 12.5);
-    assert.deepEqual(await signedGet(sim.url, 'user/balance/player123/gamr'), { status: 200, body: { gamr: '5.0' } });
+    assert.deepEqual(await signedGet(sim.url, 'user/balance/player123/gamr'), { status: 200, body: { gamr: '5' } });
     const login = sim.logActivity('player123', { action: 'login', data: { gameId: 'arena' }, timestamp: sim.anchorMs - MINUTE });
     assert.equal(login.type, 'user');
     assert.equal(login.gameId, null);
@@ -107,7 +107,7 @@ describe('the simulator answers the activity log as the real server does', () =>
     assert.equal(created.status, 201);
     assert.deepEqual((await log('player123?limit=1'))[0], await created.json());
     assert.equal((await post('holdings', { holder: 'player123', token: 'plyr', baseUnits: '2000000000000000000' })).status, 204);
-    assert.deepEqual(await signedGet(sim.url, 'user/balance/player123/plyr'), { status: 200, body: { plyr: '2.0' } });
+    assert.deepEqual(await signedGet(sim.url, 'user/balance/player123/plyr'), { status: 200, body: { plyr: '2' } });
     assert.equal((await post('activity', { plyrId: 'player123' })).status, 400);
     assert.equal((await post('holdings', { holder: 'player123', token: 'plyr', baseUnits: 2 })).status, 400);
   });
