@@ -267,6 +267,21 @@ describe('sanitizeStored', () => {
     ]);
   });
 
+  it('keeps an identifier whose stored label today\'s rules refuse (an older version took it), with the label mended or without it', () => {
+    const raw = [
+      { id: 'player123', label: 'Treasury\u202e', group: 'Team', notify: true },
+      { id: 'gamer2', label: 'x'.repeat(61) },
+      { id: 'gamer3', label: '\u2066\u2069' },
+      { id: 'gamer4', label: ['Main'] },
+    ];
+    assert.deepEqual(sanitizeStored(raw), [
+      { id: 'player123', kind: 'plyrId', label: 'Treasury', notify: true, group: 'Team' },
+      { id: 'gamer2', kind: 'plyrId', label: 'x'.repeat(60) },
+      { id: 'gamer3', kind: 'plyrId' },
+      { id: 'gamer4', kind: 'plyrId' },
+    ]);
+  });
+
   it('drops garbage and keeps the rest in order', () => {
     const raw = [
       null,
@@ -288,11 +303,13 @@ describe('sanitizeStored', () => {
     const sanitized = sanitizeStored(raw);
     assert.deepEqual(sanitized, [
       { id: 'keep-one', kind: 'plyrId' },
+      { id: 'bad-label', kind: 'plyrId' },
+      { id: 'long-label', kind: 'plyrId', label: 'y'.repeat(60) },
       { id: CHECKSUMMED, kind: 'address' },
       { id: 'keep-two', kind: 'plyrId' },
       { id: 'keep-three', kind: 'plyrId', tokens: [] },
     ]);
-    for (const entry of sanitized.slice(0, 3)) {
+    for (const entry of [sanitized[0], sanitized[1], sanitized[3], sanitized[4]]) {
       assert.equal(Object.hasOwn(entry, 'tokens'), false, `${entry.id} kept a bad tokens value`);
       assert.equal(Object.hasOwn(entry, 'label'), false, `${entry.id} has a label property`);
     }

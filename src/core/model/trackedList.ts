@@ -158,7 +158,8 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
   let list: TrackedList = [];
   for (const item of raw.slice(0, MAX_TRACKED)) {
     const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-    const added = addTracked(list, record.id, record.label);
+    // A label today's rules refuse (an older version took it) costs the label, never the identifier.
+    const added = validateLabel(record.label).ok ? addTracked(list, record.id, record.label) : addTracked(list, record.id, storedLabel(record.label));
     if (!added.ok) {
       continue;
     }
@@ -175,6 +176,23 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
     }
   }
   return [...list];
+}
+
+/** A stored label made to pass today's rules: its forbidden characters dropped, cut to length; else none. */
+function storedLabel(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') {
+    return undefined;
+  }
+  const cleaned = raw.replace(new RegExp(LABEL_FORBIDDEN.source, 'gu'), '').replace(/\s+/g, ' ').trim();
+  let cut = '';
+  for (const char of cleaned) {
+    if (cut.length + char.length > MAX_LABEL) {
+      break;
+    }
+    cut += char;
+  }
+  const label = validateLabel(cut);
+  return label.ok ? label.value : undefined;
 }
 
 /** The request identifier for a tracked entry (stored ids are normalised already). */
