@@ -94,6 +94,33 @@ describe('API credentials', () => {
     }
   });
 
+  it('are read again after a failed read (a keyring still locked at start-up), which is logged once', async () => {
+    const raw = JSON.stringify({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
+    let locked = 2;
+    const storageChanged = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+    const secrets = {
+      get: async () => {
+        if (locked-- > 0) {
+          throw new Error('Cannot create an item in a locked collection');
+        }
+        return raw;
+      },
+      onDidChange: storageChanged.event,
+    } as unknown as vscode.SecretStorage;
+    const warnings: string[] = [];
+    const credentials = new CredentialStore(secrets, { ...silentLogger, warn: (message: string) => void warnings.push(message) });
+    try {
+      assert.equal(await credentials.get(), undefined);
+      assert.equal(await credentials.get(), undefined);
+      assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      assert.equal(warnings.length, 1);
+      assert.doesNotMatch(warnings[0], new RegExp(DEMO_CREDENTIALS.secretKey));
+    } finally {
+      credentials.dispose();
+      storageChanged.dispose();
+    }
+  });
+
   it('once cleared, make Check Balance ask for credentials without any request', async () => {
     await vscode.commands.executeCommand('plyr.clearCredentials');
     const error = await rejection(checkBalance('player123'));

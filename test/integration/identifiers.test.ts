@@ -40,7 +40,7 @@ describe('identifiers as the real server reads them', () => {
     await vscode.commands.executeCommand('plyr.addIdentifier', '0xgamer', 'Gamer');
     const row = await waitFor(async () => (await tracked('0xgamer'))?.balances && tracked('0xgamer'), 'the balances of 0xgamer');
     assert.equal(row.kind, 'plyrId');
-    assert.equal(row.balances?.plyr, '7.0');
+    assert.equal(row.balances?.plyr, '7');
   });
 
   it('says, when a 0x ID of 39 hex digits has no account, that it is not a valid address either', async () => {
@@ -115,6 +115,15 @@ describe('identifiers as the real server reads them', () => {
     const third = await hoverOn(`c = "${address}"`, address);
     assert.match(third?.markdown ?? '', /PLYR ID \*\*treasury\\-main\*\*/);
     assert.equal(asked(), 2);
+  });
+
+  it("the hover's Refresh reports a refresh that failed, rather than saying the balances were refreshed", async () => {
+    const address = DEMO_USERS[2].primaryAddress;
+    sim.fault({ kind: 'status', status: 500, error: 'database down', path: '/api/balance/', times: 1 });
+    const error = await rejection(vscode.commands.executeCommand('plyr.refreshAddress', address));
+    assert.equal(error.code, 'serverError');
+    assert.match(error.message, /database down/);
+    await vscode.commands.executeCommand('plyr.refreshAddress', address); // the server well again: no error
   });
 
   it('the status bar setting takes a 0x PLYR ID', async () => {

@@ -452,6 +452,20 @@ describe('BalanceStore', () => {
       assert.equal(store.get('alice01')?.balances?.plyr, '1', 'the remembered amount is kept, not replaced by 0');
     });
 
+    it('files a change answered by the server the user has just left under that server, and announces none', async () => {
+      const { store, calls, clock } = harness();
+      const moved: unknown[] = [];
+      store.onDidChangeBalances((e) => void moved.push(e));
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      const onMainnet = store.refresh(ALICE);
+      clock.scope = 'https://api-testnet.plyr.network/api';
+      calls[0].answer({ plyr: '2' }, 10);
+      await onMainnet;
+      assert.deepEqual(moved, [], 'a change on the server left behind was announced');
+      clock.scope = 'https://api.plyr.network/api';
+      assert.equal(store.get('alice01')?.balances?.plyr, '2', 'the answer is kept for its own server');
+    });
+
     it('compares the first answer after a restart with the remembered one', async () => {
       const { store, calls, events } = harness();
       const moved: { id: string }[] = [];

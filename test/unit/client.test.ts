@@ -312,6 +312,19 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(sim.requests.length, 1);
     });
 
+    it('sends nothing more to a server that asked for two minutes of quiet: every request until then fails at once, saying when', async () => {
+      sim.fault({ kind: 'status', status: 429, retryAfter: '120', error: 'Too many requests', times: 1 });
+      const { client, sleeps } = harness();
+      const errors = [];
+      for (const name of ['player123', 'zero-hero', 'tester-01', 'crypto-fennec']) {
+        errors.push(await failure(client.getBalances(id(name), undefined)));
+      }
+      assert.deepEqual(errors.map((e) => e.code), ['rateLimited', 'rateLimited', 'rateLimited', 'rateLimited']);
+      assert.ok(errors.every((e) => e.retryAfterMs !== undefined && e.retryAfterMs > 100_000 && /Try again in/.test(e.message)));
+      assert.deepEqual(paths(), ['/api/user/balance/player123']);
+      assert.deepEqual(sleeps, []);
+    });
+
     it('gives up on a 503 after exactly three requests', async () => {
       sim.fault({ kind: 'status', status: 503, error: 'Service unavailable' });
       const { client, sleeps } = harness();

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { Logger } from '../../src/core/api/logger';
-import { Cancelled, DECREASE, GateClosed, INCREASE_INTERVAL_MS, PACE_MARGIN, PacerAnswer, QUIET_MS, RatePacer, RatePacers } from '../../src/core/api/ratePacer';
+import { Cancelled, DECREASE, GateClosed, INCREASE_INTERVAL_MS, MAX_GATE_MS, PACE_MARGIN, PacerAnswer, QUIET_MS, RatePacer, RatePacers } from '../../src/core/api/ratePacer';
 
 /** A clock that moves only when told, and the sleeps that wake as it passes them. */
 class FakeTime {
@@ -267,9 +267,21 @@ describe('RatePacer', () => {
     await assert.rejects(s.pacer.acquire(undefined, 2000), (error) => error instanceof GateClosed && error.remainingMs === 15_000);
   });
 
-  it('closes no gate for a Retry-After longer than the client waits for: that is for the user', async () => {
+  it('holds a Retry-After longer than a request waits too: each fails at once, unsent, until it passes', async () => {
+    const s = setup(30_000);
+    s.pacer.record(await s.pacer.acquire(), refused(0, 120_000));
+    await assert.rejects(s.pacer.acquire(), (error) => error instanceof GateClosed && error.remainingMs === 120_000);
+    await s.time.advance(100_000);
+    const waited = s.pacer.acquire();
+    await s.time.advance(20_000);
+    assert.equal(await waited, s.time.ms, 'within 30 s of opening, a request waits for it');
+  });
+
+  it('holds a Retry-After of a day for an hour at most', async () => {
     const s = setup(30_000);
     s.pacer.record(await s.pacer.acquire(), refused(0, 86_400_000));
+    await assert.rejects(s.pacer.acquire(), (error) => error instanceof GateClosed && error.remainingMs === MAX_GATE_MS);
+    await s.time.advance(MAX_GATE_MS);
     assert.equal(await s.pacer.acquire(), s.time.ms);
   });
 

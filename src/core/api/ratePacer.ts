@@ -26,14 +26,16 @@ export interface PacerOptions {
   readonly now?: () => number;
   readonly sleep?: Sleep;
   /**
-   * A Retry-After longer than this closes no gate: it is the client's to report (as it does with
-   * any wait longer than it would sleep), and the user's next request is sent.
+   * The longest a request waits at a gate unless its caller says otherwise: at a gate closed for
+   * longer it fails at once (GateClosed, which the client reports as "try again in …"), unsent.
    */
   readonly maxGateMs?: number;
 }
 
 /** The gate after a 429 without Retry-After: the usual limiter window. */
 export const DEFAULT_GATE_MS = 1000;
+/** The longest gate held: a Retry-After of days (a misconfigured proxy) holds requests for an hour, then they try. */
+export const MAX_GATE_MS = 60 * 60_000;
 /** Pace at this share of what the server accepted in one second: arrival jitter stays under its limit. */
 export const PACE_MARGIN = 0.95;
 /** Fewer accepted requests than this in the refusal's second do not show a per-second limit (a quota, another client): only the gate applies. */
@@ -64,7 +66,8 @@ interface Waiter {
 /**
  * Paces the requests to one API root after the server refuses one with 429. Until then it only
  * counts answers per server second (no wait, no timer). On a 429: nothing leaves before its
- * Retry-After (one gate every request waits at, not only the refused one); then requests are
+ * Retry-After (one gate every request waits at, not only the refused one, or fails at once when
+ * it would wait longer than it may: see {@link PacerOptions.maxGateMs}); then requests are
  * spaced at 95% of what the server accepted in the refusal's second (by its Date header, the
  * second it counted them in; by our clock without one). Each further 429 cuts the pace by a
  * fifth; each 5 s of waiting requests without one adds 2% of the first pace; 30 s without one
@@ -107,7 +110,7 @@ export class RatePacer {
    * that stays closed longer than `maxWaitMs` is thrown as a `GateClosed` without waiting.
    * Cancelling releases the wait at once, and its turn goes to the next request.
    */
-  acquire(signal?: AbortSignal, maxWaitMs = Infinity): Promise<number> {
+  acquire(signal?: AbortSignal, maxWaitMs = this.maxGateMs): Promise<number> {
     const now = this.now();
     this.recover(now);
     if (signal?.aborted) {
@@ -145,10 +148,7 @@ export class RatePacer {
       this.count(answer.serverDate ? answer.serverDate : ourSecond(sentAt));
       return;
     }
-    const gateMs = answer.retryAfterMs ?? DEFAULT_GATE_MS;
-    if (gateMs > this.maxGateMs) {
-      return;
-    }
+    const gateMs = Math.min(answer.retryAfterMs ?? DEFAULT_GATE_MS, MAX_GATE_MS);
     const now = this.now();
     this.gateUntil = Math.max(this.gateUntil, now + gateMs);
     this.last429At = now;

@@ -145,8 +145,9 @@ export class BalanceStore {
       const since = slot.entry.fetchedAt;
       const measured = changes ? { changes, ...(since !== undefined ? { changedSince: since } : {}) } : {};
       const settled = this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...measured });
-      // Only an answer that was applied is news; a late or forgotten one is not.
-      if (changes && slot.entry === settled && settled.balances === result.balances) {
+      // Only an answer that was applied is news; a late or forgotten one is not, nor one from the
+      // server the user has just left (it is kept for that server, and told of no more).
+      if (changes && slot.entry === settled && settled.balances === result.balances && key === this.key(identifier.value)) {
         this.balancesChanged.fire({ id: identifier.value, changes: moved });
       }
       return settled;

@@ -19,8 +19,13 @@ export function registerEditorCommands(services: CheckBalanceServices, accounts:
     registerCommand(services, COMMANDS.refreshAddress, async (arg?: unknown) => {
       const identifier = address(arg);
       accounts.forget(identifier.value);
+      const startedAt = Date.now();
       // The owner is refreshed too; a failed owner look-up leaves the balances' refresh to report.
-      await Promise.all([services.store.refresh(identifier), accounts.plyrIdOf(identifier.value, 0).catch(() => undefined)]);
+      const [entry] = await Promise.all([services.store.refresh(identifier), accounts.plyrIdOf(identifier.value, 0).catch(() => undefined)]);
+      // The store keeps a failure beside the last good balances rather than throwing it: told here.
+      if (entry.error && entry.error.at >= startedAt) {
+        throw new PlyrError(entry.error.code, entry.error.message, { fix: entry.error.fix });
+      }
       vscode.window.setStatusBarMessage(vscode.l10n.t('PLYR balances refreshed: hover again to see them.'), 3000);
     }),
     registerCommand(services, COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),

@@ -17,6 +17,8 @@ export class CredentialStore implements vscode.Disposable {
    */
   private lastKnown: string | undefined;
   private cached: Promise<Credentials | undefined> | undefined;
+  /** Whether the last read failed and said so: a keyring that stays locked is logged once, not per request. */
+  private unreadable = false;
 
   /**
    * `environment` gives credentials from the process environment (PLYR_API_KEY and
@@ -37,9 +39,9 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   /**
-   * The stored credentials; a failed or unreadable read counts as none. Kept in memory between
-   * changes: every request needs them, and a read can cross to another process (the browser, in
-   * VS Code for the web).
+   * The stored credentials; a failed or unreadable read counts as none, for the requests waiting on
+   * it only. Kept in memory between changes: every request needs them, and a read can cross to
+   * another process (the browser, in VS Code for the web).
    */
   get(): Promise<Credentials | undefined> {
     this.cached ??= this.read();
@@ -50,12 +52,18 @@ export class CredentialStore implements vscode.Disposable {
     try {
       const raw = await this.secrets.get(SECRET_KEYS.credentials);
       this.lastKnown = raw;
+      this.unreadable = false;
       if (!raw) {
         return this.fromEnvironment();
       }
       return parseStored(raw);
     } catch {
-      this.logger.warn('Could not read the stored API credentials; treating them as not set.');
+      // Not kept: a keyring still locked at start-up may open a moment later, and no event says so.
+      this.cached = undefined;
+      if (!this.unreadable) {
+        this.unreadable = true;
+        this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); treating them as not set, and reading them again at the next request.');
+      }
       return undefined;
     }
   }

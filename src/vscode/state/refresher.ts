@@ -40,9 +40,10 @@ export class Refresher {
       // The user's list and the workspace's; an identifier in both is asked once.
       const ids = new Set(tracked.all.map((t) => t.id));
       const identifiers = [...tracked.all, ...watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
-      const listed = (plyrId: string) => tracked.find(plyrId) !== undefined || watched.find(plyrId) !== undefined;
+      const listed = (id: string) => tracked.find(id) !== undefined || watched.find(id) !== undefined;
       const tasks: (() => Promise<unknown>)[] = [
-        ...identifiers.map((identifier) => () => store.refresh(identifier)),
+        // One removed while the refresh runs is not asked for (nor brought back by its answer).
+        ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier) : Promise.resolve())),
         ...openRows.openSections(listed).map(({ plyrId, section }) => () => accounts.load(plyrId, section)),
         ...openRows.openWallets(listed).flatMap((address) => {
           const parsed = parseIdentifier(address);

@@ -102,6 +102,9 @@ export class AutoRefresh implements vscode.Disposable {
 
   private async tick(): Promise<void> {
     this.refreshTimer = undefined;
+    if (this.running) {
+      return; // a timer set while a long round ran: that round schedules the next when it ends
+    }
     this.running = true;
     this.lastRefreshAt = Date.now();
     try {
