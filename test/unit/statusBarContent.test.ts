@@ -35,6 +35,14 @@ describe('statusBarModel', () => {
     assert.match(model({ loading: true }).spoken, /^PLYR balance: GAMR amount loading/);
   });
 
+  it('reads only the tokens the answer holds: a token setting of "constructor" or "toString" is unknown, not a built-in', () => {
+    for (const token of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const m = model({ balances: { gamr: '1' }, fetchedAt: NOW, loading: false }, token);
+      assert.equal(m.text, `$(question) ? ${token.toUpperCase()}`, token);
+      assert.doesNotMatch(m.tooltip.join(' '), /function|native code|\[object/, token);
+    }
+  });
+
   it('under the privacy mask shows the token and no digit of the amount, in the text and the tooltip', () => {
     const m = statusBarModel({ identifier: 'player123', token: 'gamr', networkLabel: 'PLYR PHI mainnet', entry: { balances: { gamr: '1234.5' }, fetchedAt: NOW, loading: false }, now: NOW, masked: true });
     assert.equal(m.text, '$(credit-card) ••• GAMR');

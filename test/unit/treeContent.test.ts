@@ -120,6 +120,14 @@ describe('treeContent: identifier rows', () => {
 describe('treeContent: token rows', () => {
   const token = (overrides: { token?: string; amount?: string; entry?: BalanceEntry; masked?: boolean } = {}) => tokenRow({ token: 'gamr', amount: '1234.5', entry: FRESH, masked: false, now: NOW, ...overrides });
 
+  it('shows a token row named "constructor" (a server key) with its own change or none, never a built-in', () => {
+    const entry: BalanceEntry = { balances: { constructor: '2', gamr: '1' }, fetchedAt: NOW, loading: false, changes: { gamr: '+1' } };
+    const row = tokenRow({ token: 'constructor', amount: '2', entry, masked: false, now: NOW });
+    assert.doesNotMatch(row.description ?? '', /[▲▼]/);
+    const withOwn = tokenRow({ token: 'toString', amount: '2', entry: { ...entry, changes: { toString: '+2' } }, masked: false, now: NOW });
+    assert.match(withOwn.description ?? '', /▲ \+2/);
+  });
+
   it('the amount, grouped, and the exact one in the tooltip', () => {
     const r = token({ amount: '9007199.254740993123456789' });
     assert.equal(r.label, 'GAMR');

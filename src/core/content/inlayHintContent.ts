@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { amountIn } from '../model/balances';
 import { BalanceEntry } from '../store/balanceStore';
 import { inertLabel, withoutAutolinks } from '../model/safeText';
 import { PriceBook } from '../model/value';
@@ -77,7 +78,7 @@ export function warnedHint(hint: AddressHint, warning: string): AddressHint {
 
 /** The amount (or value) part and its tooltip lines; undefined while no amount is known. */
 function figureOf({ show, token, entry, prices, masked, now }: AddressHintInput): { text: string; tooltip: string[] } | undefined {
-  const amount = entry?.balances?.[token];
+  const amount = amountIn(entry?.balances, token);
   if (amount === undefined) {
     return undefined;
   }

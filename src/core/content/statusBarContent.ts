@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { amountIn } from '../model/balances';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
@@ -36,7 +37,7 @@ export function statusBarModel(input: {
 }): StatusBarModel {
   const { entry, token, now } = input;
   const symbol = tokenLabel(token);
-  const amount = entry?.balances?.[token];
+  const amount = amountIn(entry?.balances, token);
   const who = input.label ? `${input.label} (${input.identifier})` : input.identifier;
   const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];
   const priced = amount !== undefined && entry?.error === undefined ? input.prices?.worth(token, amount) : undefined;

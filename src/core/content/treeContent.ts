@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { amountIn } from '../model/balances';
 import { isAddressText } from '../model/identifier';
 import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
@@ -162,7 +163,7 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
   const stale = entry?.error !== undefined;
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(amount);
   // The exact change the last refresh brought, computed on the decimal strings.
-  const change = masked ? undefined : entry?.changes?.[token];
+  const change = masked ? undefined : amountIn(entry?.changes, token);
   const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
   const age = entry?.fetchedAt !== undefined ? describeAge(input.now - entry.fetchedAt) : '';
   const parts: TooltipPart[] = [{ text: name }, { markdown: ': ' }, { code: masked ? MASKED_AMOUNT : amount }];

@@ -10,6 +10,15 @@ export type Balances = Readonly<Record<string, string>>;
 const MAX_AMOUNT_LENGTH = 200;
 
 /**
+ * A token's entry in a balance or change map, or undefined. Token names are the server's (and a
+ * setting's): `map[token]` would find `constructor` or `toString` on every object, so only the
+ * map's own keys count.
+ */
+export function amountIn(map: Readonly<Record<string, string>> | undefined, token: string): string | undefined {
+  return map !== undefined && Object.hasOwn(map, token) ? map[token] : undefined;
+}
+
+/**
  * Reads a 200 response body in either shape: the page's `{ balances: {…} }` or the real server's
  * flat map. Values that are not decimal strings are reported, never coerced. The result is built
  * with `Object.fromEntries`, so keys such as `__proto__` become plain own properties.

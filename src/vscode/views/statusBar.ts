@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { amountIn } from '../../core/model/balances';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { parseIdentifier, Identifier } from '../../core/model/identifier';
 import { statusBarModel } from '../../core/content/statusBarContent';
@@ -101,7 +102,7 @@ export class BalanceStatusBar implements vscode.Disposable {
     const entry = this.options.store.get(target.identifier.value);
     const token = this.options.values.balanceKeyOf(target.token);
     // Prices are asked for only when there is an amount to value.
-    const prices = entry?.balances?.[token] !== undefined ? this.options.values.prices() : undefined;
+    const prices = amountIn(entry?.balances, token) !== undefined ? this.options.values.prices() : undefined;
     return statusBarModel({
       identifier: target.identifier.value,
       label: this.options.labelOf(target.identifier.value),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { amountIn } from '../../../core/model/balances';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
 import { errorRow, groupRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
 import { addTotals, PriceBook, totalValue, ValueTotal } from '../../../core/model/value';
@@ -301,7 +302,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   private arrange(source: RowSource): Arrangement {
-    const amountOf = (id: string, token: string) => this.deps.store.get(id)?.balances?.[token];
+    const amountOf = (id: string, token: string) => amountIn(this.deps.store.get(id)?.balances, token);
     const valueOf = (id: string) => this.valueOf(id)?.usd;
     if (source === 'user') {
       return arrange({ list: this.deps.tracked.all, groups: this.deps.tracked.groups }, this.deps.sortOrder(), amountOf, valueOf);
@@ -390,7 +391,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   /** A token of a PLYR ID (only those have an activity log) that its last good answer changed: Why? can explain it. */
   private explainable(node: TokenNode): boolean {
     const entry = this.deps.store.get(node.id);
-    return entry?.changes?.[node.token] !== undefined && entry.error === undefined && this.entryOf(node)?.kind === 'plyrId';
+    return entry !== undefined && amountIn(entry.changes, node.token) !== undefined && entry.error === undefined && this.entryOf(node)?.kind === 'plyrId';
   }
 
   private errorItem(node: ErrorNode): vscode.TreeItem {
