@@ -362,7 +362,7 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
       getAllowances: async (plyrId: string, signal?: AbortSignal) => (asked.push(`allowances ${plyrId} ${signal?.aborted}`), answer([...ALLOWANCES])),
       getActivity: async (plyrId: string, paging: { offset?: number; limit?: number }): Promise<ActivityPage> => {
         asked.push(`activity ${plyrId} ${paging.offset} ${paging.limit}`);
-        return { ...answer(entries(0, 2)), offset: paging.offset ?? 0, limit: paging.limit ?? 25, mayHaveMore: true };
+        return { ...answer(plyrId === 'twice' ? [...entries(0, 2), ...entries(1, 1)] : entries(0, 2)), offset: paging.offset ?? 0, limit: paging.limit ?? 25, mayHaveMore: true };
       },
       getUserInfo: (identifier: Identifier) => (asked.push(`info ${identifier.kind} ${identifier.value}`), info.promise),
       getSecondaryWallets: (plyrId: string) => (asked.push(`secondary ${plyrId}`), secondaries.promise),
@@ -377,6 +377,11 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
     assert.deepEqual(await fetch.allowances('player123', signal), ALLOWANCES);
     assert.deepEqual(await fetch.activity('player123', { offset: 25, limit: 50 }, signal), { entries: entries(0, 2), mayHaveMore: true });
     assert.deepEqual(asked, ['chips player123 {} false', 'allowances player123 false', 'activity player123 25 50']);
+  });
+
+  it('shows an entry a server sends twice in one answer once (a tree\'s row ids must be unique)', async () => {
+    const { fetch } = fakeClient();
+    assert.deepEqual(await fetch.activity('twice', { offset: 0, limit: 25 }, new AbortController().signal), { entries: entries(0, 2), mayHaveMore: true });
   });
 
   it('reads the wallets as the account info and its secondary wallets, asked together', async () => {

@@ -58,6 +58,11 @@ const RECORD_ID: FieldKind<string> = {
   expected: () => l10n.t('a record ID'),
 };
 
+/** What tells one entry from another: its record id, else all it says. */
+export function activityKey(entry: ActivityEntry): string {
+  return entry.id ?? `${entry.at}|${entry.action}|${entry.gameId ?? ''}|${entry.token ?? ''}|${entry.amount ?? ''}|${entry.txHash ?? ''}`;
+}
+
 /**
  * `GET /api/actionLog/{plyrId}`: a list, newest first, of `{ plyrId, gameId, type, action, data,
  * timestamp }`, where `data` holds what applies of `token`, `chip`, `amount`, `hash`, `success`,

@@ -1,5 +1,5 @@
 import { AccountClient } from '../api/accountClient';
-import { ActivityEntry } from '../model/activity';
+import { activityKey, ActivityEntry } from '../model/activity';
 import { Allowance } from '../model/allowances';
 import { Chip } from '../model/chips';
 import { AccountInfo, SecondaryWallet } from '../model/wallets';
@@ -91,7 +91,7 @@ export class AccountStore {
       async (shared, previous): Promise<ActivityPage> => {
         const last = previous?.entries.at(-1);
         const page = await this.options.fetch.activity(plyrId, { offset: previous?.entries.length ?? 0, limit: ACTIVITY_PAGE }, shared);
-        return { ...page, after: last && entryKey(last) };
+        return { ...page, after: last && activityKey(last) };
       },
       signal,
       // Not joined with a refresh of the first pages running meanwhile: that would read no new page.
@@ -155,11 +155,11 @@ export interface ActivityPage extends ActivityLog {
  */
 export function withPage(page: ActivityPage, shown: ActivityLog | undefined): ActivityLog {
   const read = shown?.entries ?? [];
-  const seen = new Set(read.map(entryKey));
+  const seen = new Set(read.map(activityKey));
   if (shown && page.after !== undefined && !seen.has(page.after)) {
     return shown;
   }
-  return { entries: [...read, ...page.entries.filter((e) => !seen.has(entryKey(e)))], mayHaveMore: page.mayHaveMore };
+  return { entries: [...read, ...page.entries.filter((e) => !seen.has(activityKey(e)))], mayHaveMore: page.mayHaveMore };
 }
 
 /**
@@ -170,18 +170,15 @@ export function withPage(page: ActivityPage, shown: ActivityLog | undefined): Ac
  */
 export function withNewest(fresh: ActivityLog, shown: ActivityLog | undefined): ActivityLog {
   const newestShown = shown?.entries[0];
-  const fresher = new Set(fresh.entries.map(entryKey));
-  if (!newestShown || !fresher.has(entryKey(newestShown))) {
+  const fresher = new Set(fresh.entries.map(activityKey));
+  if (!newestShown || !fresher.has(activityKey(newestShown))) {
     return fresh;
   }
-  const older = shown.entries.filter((e) => !fresher.has(entryKey(e)));
+  const older = shown.entries.filter((e) => !fresher.has(activityKey(e)));
   return older.length === 0 ? fresh : { entries: [...fresh.entries, ...older], mayHaveMore: shown.mayHaveMore };
 }
 
 /** The server's record id when it sent one, else what the entry says. */
-function entryKey(entry: ActivityEntry): string {
-  return entry.id ?? `${entry.at}|${entry.action}|${entry.gameId ?? ''}|${entry.token ?? ''}|${entry.amount ?? ''}|${entry.txHash ?? ''}`;
-}
 
 /** The client's account routes as the store asks for them (composed once, at activation). */
 export function accountFetchOf(client: AccountClient): AccountFetch {
@@ -190,7 +187,9 @@ export function accountFetchOf(client: AccountClient): AccountFetch {
     allowances: async (plyrId, signal) => (await client.getAllowances(plyrId, signal)).value,
     activity: async (plyrId, page, signal) => {
       const answer = await client.getActivity(plyrId, page, signal);
-      return { entries: answer.value, mayHaveMore: answer.mayHaveMore };
+      // An entry a server sends twice in one answer is one row (a tree's ids must be unique).
+      const seen = new Set<string>();
+      return { entries: answer.value.filter((e) => !seen.has(activityKey(e)) && seen.add(activityKey(e))), mayHaveMore: answer.mayHaveMore };
     },
     wallets: async (plyrId, signal) => {
       const [info, secondaries] = await Promise.all([client.getUserInfo({ kind: 'plyrId', value: plyrId }, signal), client.getSecondaryWallets(plyrId, signal)]);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { allowanceRow, chipRow, loadMoreRow, sectionRow, WalletRole, walletRow } from '../../../core/content/accountContent';
 import { activityRow } from '../../../core/content/activityContent';
 import { errorRow, tokenRow } from '../../../core/content/treeContent';
+import { activityKey } from '../../../core/model/activity';
 import { isZero } from '../../../core/model/decimal';
 import { parseIdentifier } from '../../../core/model/identifier';
 import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '../../../core/store/accountStore';
@@ -197,7 +198,7 @@ export class AccountRows {
   private activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {
     const row = activityRow({ entry: node.entry, masked: this.deps.masked(), now: this.deps.now() });
     const e = node.entry;
-    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${e.id ?? `${e.at}:${e.action}:${e.txHash ?? ''}`}`);
+    const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${activityKey(e)}`);
     item.contextValue = e.txHash ? ROW_CONTEXT.activityTx : ROW_CONTEXT.activity;
     return item;
   }
