@@ -233,6 +233,30 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual(statuses(), [200]);
       assert.equal(skews.length, 1);
     });
+
+    it('keeps the correction to the server it was learned from: another is signed by this clock', async () => {
+      sim.configure({ clockOffsetMs: 10 * 60 * 1000 });
+      const { client, config } = harness();
+      await client.getBalances(id('player123'), undefined);
+      const other = await startSimulator();
+      try {
+        config.customBaseUrl = other.url;
+        await client.getBalances(id('player123'), undefined);
+        assert.deepEqual(other.requests.map((r) => r.status), [200], 'signed with the first server\'s clock, it would be refused first');
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('corrects for no clock more than an hour off: a server cannot have signatures timed days ahead', async () => {
+      sim.configure({ clockOffsetMs: 2 * 24 * 3_600_000 });
+      const { client, skews } = harness();
+      const error = await failure(client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'requestExpired');
+      assert.match(error.message, /Correct the system clock/);
+      assert.deepEqual(statuses(), [401]);
+      assert.deepEqual(skews, []);
+    });
   });
 
   describe('lookup errors', () => {

@@ -76,7 +76,8 @@ export class ApiSession {
   readonly pacers: RatePacers;
   /** What each API root was found to accept, so later requests go straight to it. */
   private readonly learnedSigning = new Map<string, SigningConvention>();
-  private clockOffsetMs = 0;
+  /** Each API root's clock less ours, once a request corrected by it was accepted there. */
+  private readonly clockOffsets = new Map<string, number>();
 
   constructor(readonly options: PlyrClientOptions) {
     this.now = options.now ?? Date.now;
@@ -117,7 +118,7 @@ export class ApiSession {
       throw new PlyrError('noCredentials', message, { fix: 'setCredentials' });
     }
     const preferred = this.learnedSigning.get(root.href) ?? config.signing;
-    const attempt: Attempt = { convention: preferred, offsetMs: this.clockOffsetMs };
+    const attempt: Attempt = { convention: preferred, offsetMs: this.clockOffsets.get(root.href) ?? 0 };
     let switchedConvention = false;
     let correctedClock = false;
     for (;;) {
@@ -145,7 +146,7 @@ export class ApiSession {
         this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);
       }
       if (verified && correctedClock) {
-        this.clockOffsetMs = attempt.offsetMs;
+        this.clockOffsets.set(root.href, attempt.offsetMs);
         this.options.logger.warn(`This computer's clock is ${describeDuration(attempt.offsetMs)} ${attempt.offsetMs > 0 ? 'behind' : 'ahead of'} the server's; requests are corrected for it.`);
         this.options.onClockSkew?.(attempt.offsetMs);
       }
@@ -224,9 +225,15 @@ export class ApiSession {
     });
   }
 
+  /**
+   * The server's clock less ours, by its Date header; undefined past {@link MAX_CLOCK_CORRECTION_MS}
+   * (the user is told to correct the clock). A signature covers no host or path: one timed by a
+   * server's say-so far ahead would be good on the real API then, for whoever kept it.
+   */
   private serverClockOffset(response: HttpResponse): number | undefined {
     const serverDate = Date.parse(response.headers.get('date') ?? '');
-    return Number.isNaN(serverDate) ? undefined : serverDate - this.now();
+    const offset = serverDate - this.now();
+    return Number.isNaN(offset) || Math.abs(offset) > MAX_CLOCK_CORRECTION_MS ? undefined : offset;
   }
 
   private root(config: ClientConfig): URL {
@@ -237,6 +244,9 @@ export class ApiSession {
     return result.url;
   }
 }
+
+/** The largest clock difference requests are corrected for. */
+export const MAX_CLOCK_CORRECTION_MS = 60 * 60_000;
 
 /** What a request kept back by the gate is reported as: the server's own refusal, with the wait left. */
 const RATE_LIMITED: HttpResponse = { status: 429, headers: { get: () => null }, body: '' };
