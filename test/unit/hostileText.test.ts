@@ -80,6 +80,16 @@ describe('server text', () => {
     assert.equal((clean.match(/\[redacted\]/g) ?? []).length, 3);
     assert.equal(withoutSecrets('abc', ['']), 'abc', 'an empty secret redacts nothing');
   });
+
+  it('withoutSecrets removes a key or secret a JSON body escaped (", \\, and / as some servers write it), so the decoded message holds none', () => {
+    for (const secret of ['live-key-AAAA"BBBB-0001', 'back\\slash-secret', 'slash/secret/key']) {
+      const json = JSON.stringify({ error: `rejected apikey=${secret} here` });
+      for (const body of [json, json.replace(/\//g, '\\/')]) {
+        const decoded = JSON.parse(withoutSecrets(body, [secret])).error as string;
+        assert.equal(decoded, 'rejected apikey=[redacted] here', body);
+      }
+    }
+  });
 });
 
 describe('the pieces the VS Code layer’s labels and notifications are made of', () => {

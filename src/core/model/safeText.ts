@@ -103,7 +103,12 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
   let out = text;
   for (const secret of secrets) {
     if (secret.length >= 4) {
-      out = out.split(secret).join('[redacted]');
+      // As sent, and as a JSON body writes it (`"` and `\` escaped, `/` too by some servers): the
+      // body is decoded after this, and the decoded text would hold it whole again.
+      const json = JSON.stringify(secret).slice(1, -1);
+      for (const form of new Set([json, json.replace(/\//g, '\\/'), secret])) {
+        out = out.split(form).join('[redacted]');
+      }
     }
   }
   return out;
