@@ -136,7 +136,9 @@ describe('what the README promises about where it runs', () => {
   it('declares untrusted workspaces as limited, the server settings taken from the user only, and virtual workspaces', () => {
     // VS Code enforces restrictedConfigurations: in an untrusted workspace it ignores the workspace's values.
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), ['plyr.customBaseUrl', 'plyr.network']);
+    // The server, and how often and how hard it is asked with the user's key.
+    assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), ['plyr.autoRefreshSeconds', 'plyr.customBaseUrl', 'plyr.network', 'plyr.refreshConcurrency']);
+    assert.match(readme, /ignores the workspace's values of both\s+settings, and of `plyr\.autoRefreshSeconds` and `plyr\.refreshConcurrency`/);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.match(readme, /virtual and untrusted workspaces \(in an untrusted one, the network settings come\s+from your user settings only\)/);
     // A Node bundle only: no `browser` entry, so the README must not promise vscode.dev.
