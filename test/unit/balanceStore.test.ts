@@ -282,6 +282,26 @@ describe('BalanceStore', () => {
     assert.equal(events.length, eventsBefore, 'a dropped answer announced a change');
   });
 
+  it('gives back what forget() dropped, and restore() puts it back on its own scope unless newer balances came', async () => {
+    const { store, calls, clock } = harness();
+    const first = store.refresh(ALICE);
+    calls[0].answer({ PLYR: '1' }, 100);
+    await first;
+    const forgotten = store.forget('alice01');
+    assert.deepEqual(forgotten && { balances: forgotten.balances, fetchedAt: forgotten.fetchedAt }, { balances: { PLYR: '1' }, fetchedAt: 100 });
+    assert.equal(store.forget('alice01'), undefined, 'nothing left to give back');
+    clock.scope = 'B';
+    store.restore(forgotten!);
+    assert.equal(store.get('alice01'), undefined, 'not shown under another scope');
+    clock.scope = 'https://api.plyr.network/api';
+    assert.deepEqual(store.get('alice01'), { balances: { PLYR: '1' }, fetchedAt: 100, loading: false });
+    const second = store.refresh(ALICE);
+    calls[1].answer({ PLYR: '2' }, 200);
+    await second;
+    store.restore(forgotten!);
+    assert.deepEqual(store.get('alice01')?.balances, { PLYR: '2' }, 'newer balances are kept');
+  });
+
   it('announces nothing when forgetting an unknown id', () => {
     const { store, events } = harness();
     store.forget('alice01');

@@ -42,6 +42,15 @@ export interface BalanceStoreOptions {
   readonly now?: () => number;
 }
 
+/** What {@link BalanceStore.forget} dropped, to put back on an Undo. */
+export interface ForgottenBalances {
+  readonly id: string;
+  /** The scope and id it was kept under: put back there, whatever the scope is by then. */
+  readonly key: string;
+  readonly balances: Balances;
+  readonly fetchedAt: number;
+}
+
 interface Slot {
   entry: BalanceEntry;
   /** Sequence number of the request whose answer is shown: an older answer never replaces it. */
@@ -113,12 +122,25 @@ export class BalanceStore {
     }
   }
 
-  /** Drops an identifier; an answer still on its way is ignored. */
-  forget(id: string): void {
+  /**
+   * Drops an identifier; an answer still on its way is ignored. Gives back its last good balances
+   * (under the scope they were read on) for {@link restore}, if it had any.
+   */
+  forget(id: string): ForgottenBalances | undefined {
     const key = this.key(id);
     this.forgotten.set(key, (this.forgotten.get(key) ?? 0) + 1);
+    const dropped = this.slots.get(key)?.entry;
     if (this.slots.delete(key)) {
       this.changed.fire([id]);
+    }
+    return dropped?.balances !== undefined && dropped.fetchedAt !== undefined ? { id, key, balances: dropped.balances, fetchedAt: dropped.fetchedAt } : undefined;
+  }
+
+  /** Undo of a remove: the balances forget() gave back, on their own scope, unless newer ones came meanwhile. */
+  restore(forgotten: ForgottenBalances): void {
+    if (!this.slots.has(forgotten.key)) {
+      this.slots.set(forgotten.key, { entry: { balances: forgotten.balances, fetchedAt: forgotten.fetchedAt, loading: false }, shownSeq: 0 });
+      this.changed.fire([forgotten.id]);
     }
   }
 

@@ -89,7 +89,8 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
   }
   // What the workspace's list or the status bar still shows keeps its balances.
   const unshown = removed.map((r) => r.entry.id).filter((id) => !watched.find(id) && id !== statusBar.identifier);
-  unshown.forEach((id) => store.forget(id));
+  // Their last good balances go with them, and come back with an Undo (the server may be down then).
+  const forgotten = unshown.flatMap((id) => store.forget(id) ?? []);
   accounts.forget(unshown);
   const undo = vscode.l10n.t('Undo');
   const [{ entry }] = removed;
@@ -104,6 +105,7 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
       // A group renamed since takes its rows back under its new name.
       const regrouped = removed.map(({ entry, index }) => ({ index, entry: entry.group === undefined ? entry : { ...entry, group: tracked.groupRenames.since(renames, entry.group) } }));
       await tracked.update((list) => restoreEntries(list, regrouped));
+      forgotten.forEach((balances) => store.restore(balances));
       await Promise.all(removed.map((r) => refresher.refreshOne(r.entry.id)));
     }
   });
