@@ -5,7 +5,7 @@ import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { silentLogger } from '../../src/core/api/logger';
 import { SECRET_KEYS } from '../../src/vscode/ids';
-import { CredentialStore } from '../../src/vscode/state/credentialStore';
+import { CredentialStore, READ_AGAIN_AFTER_MS } from '../../src/vscode/state/credentialStore';
 import { checkBalance, logHolding, plyrApi, pointAt, readAll, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
 
 describe('API credentials', () => {
@@ -94,7 +94,7 @@ describe('API credentials', () => {
     }
   });
 
-  it('are read again after a failed read (a keyring still locked at start-up), which is logged once', async () => {
+  it('are read again a minute after a failed read (a keyring still locked at start-up), which is logged once', async () => {
     const raw = JSON.stringify({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
     let locked = 2;
     const storageChanged = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
@@ -108,10 +108,15 @@ describe('API credentials', () => {
       onDidChange: storageChanged.event,
     } as unknown as vscode.SecretStorage;
     const warnings: string[] = [];
-    const credentials = new CredentialStore(secrets, { ...silentLogger, warn: (message: string) => void warnings.push(message) });
+    const clock = { ms: 0 };
+    const credentials = new CredentialStore(secrets, { ...silentLogger, warn: (message: string) => void warnings.push(message) }, undefined, () => clock.ms);
     try {
       assert.equal(await credentials.get(), undefined);
-      assert.equal(await credentials.get(), undefined);
+      assert.equal(await credentials.get(), undefined, 'not read again at once (a locked keyring may prompt)');
+      assert.equal(locked, 1, 'read once so far');
+      clock.ms += READ_AGAIN_AFTER_MS;
+      assert.equal(await credentials.get(), undefined, 'read again: still locked');
+      clock.ms += READ_AGAIN_AFTER_MS;
       assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
       assert.equal(warnings.length, 1);
       assert.doesNotMatch(warnings[0], new RegExp(DEMO_CREDENTIALS.secretKey));

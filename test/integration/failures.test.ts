@@ -66,12 +66,20 @@ describe('Check Balance failures are clear, specific and lose nothing', () => {
     assert.deepEqual(sim.requests.map((r) => r.status), [429, 200]);
   });
 
-  it('does not wait out a Retry-After of a day, and says when to try again', async () => {
+  it('does not wait out a Retry-After of a day, says when to try again, and sends nothing more until then (new credentials excepted)', async () => {
     sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '86400', times: 1 });
     const error = await rejection(checkBalance('player123'));
     assert.equal(error.code, 'rateLimited');
     assert.match(error.message, /1 days?|24 h/);
     assert.equal(sim.requests.length, 1);
+    // The server asked for a day: requests are held (ten minutes at most), each failing at once.
+    const held = await rejection(checkBalance('tester-01'));
+    assert.equal(held.code, 'rateLimited');
+    assert.match(held.message, /Try again in (10|9) min/);
+    assert.equal(sim.requests.length, 1, 'nothing sent');
+    // New credentials open the gate: limits are usually per key.
+    await setDemoCredentials();
+    assert.equal((await checkBalance('tester-01')).balances.gamr, '10');
   });
 
   it('reports a proxy HTML error page as a server error after bounded retries', async () => {

@@ -81,10 +81,12 @@ describe('server text', () => {
     assert.equal(withoutSecrets('abc', ['']), 'abc', 'an empty secret redacts nothing');
   });
 
-  it('withoutSecrets removes a key or secret a JSON body escaped (", \\, and / as some servers write it), so the decoded message holds none', () => {
-    for (const secret of ['live-key-AAAA"BBBB-0001', 'back\\slash-secret', 'slash/secret/key']) {
+  it('withoutSecrets removes a key or secret a JSON body escaped (", \\, / and \\u escapes as some encoders write them), so the decoded message holds none', () => {
+    const goStyle = (json: string) => json.replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    for (const secret of ['live-key-AAAA"BBBB-0001', 'back\\slash-secret', 'slash/secret/key', 'abc<def&ghi', 'clé-secrète']) {
       const json = JSON.stringify({ error: `rejected apikey=${secret} here` });
-      for (const body of [json, json.replace(/\//g, '\\/')]) {
+      const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+      for (const body of [json, json.replace(/\//g, '\\/'), goStyle(json), ascii]) {
         const decoded = JSON.parse(withoutSecrets(body, [secret])).error as string;
         assert.equal(decoded, 'rejected apikey=[redacted] here', body);
       }

@@ -140,7 +140,7 @@ describe('what the README promises about where it runs', () => {
     assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), ['plyr.autoRefreshSeconds', 'plyr.customBaseUrl', 'plyr.network', 'plyr.refreshConcurrency']);
     assert.match(readme, /ignores the workspace's values of both\s+settings, and of `plyr\.autoRefreshSeconds` and `plyr\.refreshConcurrency`/);
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
-    assert.match(readme, /virtual and untrusted workspaces \(in an untrusted one, the network settings come\s+from your user settings only\)/);
+    assert.match(readme, /virtual and untrusted workspaces \(in an untrusted one, the network settings come\s+from your user settings only, as do `plyr\.autoRefreshSeconds` and `plyr\.refreshConcurrency`\)/);
     // A Node bundle only: no `browser` entry, so the README must not promise vscode.dev.
     assert.equal(manifest.browser, undefined);
     assert.match(readme, /not vscode\.dev,\s+which has none/);

@@ -277,7 +277,30 @@ describe('RatePacer', () => {
     assert.equal(await waited, s.time.ms, 'within 30 s of opening, a request waits for it');
   });
 
-  it('holds a Retry-After of a day for an hour at most', async () => {
+  it('fails a request already waiting when a later 429 closes the gate for longer than it waits', async () => {
+    const s = setup(30_000);
+    const first = await s.pacer.acquire();
+    s.pacer.record(first, refused(0, 1000));
+    const waiting = s.pacer.acquire();
+    const seen: unknown[] = [];
+    waiting.then((at) => seen.push(at), (error: unknown) => seen.push(error));
+    await settle();
+    assert.equal(seen.length, 0, 'waiting at a 1 s gate');
+    s.pacer.record(first, refused(0, 3_600_000)); // an answer already on its way
+    await settle();
+    const [outcome] = seen;
+    assert.ok(outcome instanceof GateClosed && outcome.remainingMs === MAX_GATE_MS, `failed at once, not held: ${String(outcome)}`);
+  });
+
+  it('opens a closed gate when told (new credentials), keeping the pace learned', async () => {
+    const s = setup(30_000);
+    s.pacer.record(await s.pacer.acquire(), refused(0, 120_000));
+    await assert.rejects(s.pacer.acquire(), GateClosed);
+    s.pacer.openGate();
+    assert.equal(await s.pacer.acquire(), s.time.ms);
+  });
+
+  it('holds a Retry-After of a day for ten minutes at most', async () => {
     const s = setup(30_000);
     s.pacer.record(await s.pacer.acquire(), refused(0, 86_400_000));
     await assert.rejects(s.pacer.acquire(), (error) => error instanceof GateClosed && error.remainingMs === MAX_GATE_MS);

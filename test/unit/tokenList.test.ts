@@ -30,6 +30,17 @@ describe('parseTokenList', () => {
     assert.equal(balanceKeyOf(GAMR.address.toLowerCase(), list), 'gamr');
   });
 
+  it('lets an enabled entry take an apiId from a disabled one listed first (an old contract), in its place', () => {
+    const list = parseTokenList({ tokens: [{ ...GAMR, disabledOnUI: true, address: '0x00000000000000000000000000000000000000a1' }, USDC, GAMR, { ...GAMR, symbol: 'LATER' }] });
+    assert.deepEqual(
+      list.map((t) => [t.apiId, t.address, t.disabledOnUI]),
+      [
+        ['gamr', GAMR.address, undefined],
+        ['usdc', USDC.address, undefined],
+      ],
+    );
+  });
+
   it('drops duplicate apiIds, keeping the first', () => {
     const list = parseTokenList({ tokens: [GAMR, { ...GAMR, symbol: 'FAKE' }] });
     assert.equal(list.length, 1);

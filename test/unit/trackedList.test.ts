@@ -273,12 +273,14 @@ describe('sanitizeStored', () => {
       { id: 'gamer2', label: 'x'.repeat(61) },
       { id: 'gamer3', label: '\u2066\u2069' },
       { id: 'gamer4', label: ['Main'] },
+      { id: 'gamer5', label: 'Team\tA\u202e' },
     ];
     assert.deepEqual(sanitizeStored(raw), [
       { id: 'player123', kind: 'plyrId', label: 'Treasury', notify: true, group: 'Team' },
       { id: 'gamer2', kind: 'plyrId', label: 'x'.repeat(60) },
       { id: 'gamer3', kind: 'plyrId' },
       { id: 'gamer4', kind: 'plyrId' },
+      { id: 'gamer5', kind: 'plyrId', label: 'Team A' },
     ]);
   });
 

@@ -121,6 +121,11 @@ export class PlyrClient {
     return this.session.pacing();
   }
 
+  /** New credentials: what a 429 closed opens for them (the pace learned stays). */
+  credentialsChanged(): void {
+    this.session.pacers.openGates();
+  }
+
   /** For PLYR: Test Connection: one unauthenticated request, unretried, with the server's time. */
   async probeServer(signal?: AbortSignal): Promise<ServerAnswer> {
     const { config, root } = this.session.target();

@@ -34,8 +34,8 @@ export interface PacerOptions {
 
 /** The gate after a 429 without Retry-After: the usual limiter window. */
 export const DEFAULT_GATE_MS = 1000;
-/** The longest gate held: a Retry-After of days (a misconfigured proxy) holds requests for an hour, then they try. */
-export const MAX_GATE_MS = 60 * 60_000;
+/** The longest gate held: a Retry-After of days (a misconfigured proxy, say) holds requests for 10 minutes, then one tries. */
+export const MAX_GATE_MS = 10 * 60_000;
 /** Pace at this share of what the server accepted in one second: arrival jitter stays under its limit. */
 export const PACE_MARGIN = 0.95;
 /** Fewer accepted requests than this in the refusal's second do not show a per-second limit (a quota, another client): only the gate applies. */
@@ -57,6 +57,8 @@ const MIN_PACE = 1;
 const SECONDS_KEPT = 3;
 
 interface Waiter {
+  /** The longest it waits at a gate: one closed for longer (a later 429's Retry-After) fails it then. */
+  readonly maxWaitMs: number;
   readonly resolve: (sentAt: number) => void;
   readonly reject: (error: unknown) => void;
   readonly signal?: AbortSignal;
@@ -125,6 +127,7 @@ export class RatePacer {
     }
     return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = {
+        maxWaitMs,
         resolve,
         reject,
         signal,
@@ -152,6 +155,7 @@ export class RatePacer {
     const now = this.now();
     this.gateUntil = Math.max(this.gateUntil, now + gateMs);
     this.last429At = now;
+    this.failOverlongWaits(now);
     // Refusals of requests that left before the last decrease were answered by it already.
     if (sentAt < this.decreasedAt) {
       return;
@@ -161,6 +165,24 @@ export class RatePacer {
       this.pending = answer.serverDate && !Number.isNaN(Date.parse(answer.serverDate)) ? answer.serverDate : ourSecond(sentAt);
     } else {
       this.setPace(Math.max(MIN_PACE, this.pace * DECREASE), `Rate limited by ${this.root} again`);
+    }
+  }
+
+  /**
+   * Opens a closed gate at once (new credentials: limits are usually per key, so the next request
+   * finds out). The learned pace stays. A request already waiting keeps its turn.
+   */
+  openGate(): void {
+    this.gateUntil = -Infinity;
+  }
+
+  /** Requests already waiting when the gate moved past what they wait for fail now, as they would have on arrival. */
+  private failOverlongWaits(now: number): void {
+    const remainingMs = this.gateUntil - now;
+    for (const waiter of this.queue.filter((w) => remainingMs > w.maxWaitMs)) {
+      this.queue.splice(this.queue.indexOf(waiter), 1);
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(new GateClosed(remainingMs));
     }
   }
 
@@ -279,6 +301,11 @@ export class RatePacers {
       this.byRoot.set(root.href, pacer);
     }
     return pacer;
+  }
+
+  /** Every root's gate opened: see {@link RatePacer.openGate}. */
+  openGates(): void {
+    this.byRoot.forEach((pacer) => pacer.openGate());
   }
 
   /** What was learned of a root, without starting a pacer for it. */

@@ -43,20 +43,24 @@ export function parseTokenList(body: unknown): TokenInfo[] {
   if (!Array.isArray(tokens)) {
     throw new PlyrError('malformedResponse', l10n.t('The PLYR API sent a token list this extension cannot read (no "{0}" list).', 'tokens'), { fix: 'showLog' });
   }
-  const seen = new Set<string>();
+  // Where each apiId is in the result: the first entry wins, except that an enabled one replaces a disabled one.
+  const at = new Map<string, number>();
   const result: TokenInfo[] = [];
   for (const entry of tokens.slice(0, MAX_TOKENS)) {
     if (!isPlainObject(entry) || entry instanceof JsonNumber) {
       continue;
     }
     const { apiId, symbol, name, decimals, address, chainId } = entry;
-    if (typeof apiId !== 'string' || !API_ID.test(apiId) || seen.has(apiId)) {
+    if (typeof apiId !== 'string' || !API_ID.test(apiId)) {
       continue;
     }
-    seen.add(apiId);
+    const earlier = at.get(apiId);
+    if (earlier !== undefined && (result[earlier].disabledOnUI !== true || entry.disabledOnUI === true)) {
+      continue;
+    }
     const price = readTokenPrice(entry);
     const nextUpdatedAt = TIME.read(ownField(entry, 'nextUpdatedAt'));
-    result.push({
+    const info: TokenInfo = {
       apiId,
       symbol: typeof symbol === 'string' ? symbol : apiId.toUpperCase(),
       name: typeof name === 'string' ? name : apiId,
@@ -66,7 +70,13 @@ export function parseTokenList(body: unknown): TokenInfo[] {
       ...(price ? { price } : {}),
       ...(entry.disabledOnUI === true ? { disabledOnUI: true as const } : {}),
       ...(nextUpdatedAt !== undefined ? { nextUpdatedAt } : {}),
-    });
+    };
+    if (earlier === undefined) {
+      at.set(apiId, result.length);
+      result.push(info);
+    } else {
+      result[earlier] = info;
+    }
   }
   return result;
 }

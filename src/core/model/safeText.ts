@@ -95,6 +95,14 @@ export function tokenForMessage(token: string): string {
   return SIMPLE_TOKEN_NAME.test(token) || isAddressText(token) ? l10n.t({ message: '"{0}"', args: [token], comment: 'A token name in quotation marks' }) : l10n.t('a token with an unusual name');
 }
 
+/** JSON string text with `<`, `>`, `&`, `'` and every non-ASCII character written as \u escapes. */
+function unicodeEscaped(json: string, upper: boolean): string {
+  return json.replace(/[<>&'\u0080-\uffff]/g, (c) => {
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+    return `\\u${upper ? hex.toUpperCase() : hex}`;
+  });
+}
+
 /**
  * Text a server sent, with the credentials of the request it answers removed wherever they appear
  * (a server or proxy may echo the request's headers): before it is parsed, logged or shown.
@@ -103,10 +111,12 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
   let out = text;
   for (const secret of secrets) {
     if (secret.length >= 4) {
-      // As sent, and as a JSON body writes it (`"` and `\` escaped, `/` too by some servers): the
-      // body is decoded after this, and the decoded text would hold it whole again.
+      // As sent, and as a JSON body writes it (`"` and `\` escaped; `/`, HTML's `<>&'` and all but
+      // ASCII as \u escapes by some encoders): the body is decoded after this, and the decoded
+      // text would hold it whole again.
       const json = JSON.stringify(secret).slice(1, -1);
-      for (const form of new Set([json, json.replace(/\//g, '\\/'), secret])) {
+      const forms = [json, json.replace(/\//g, '\\/'), secret, unicodeEscaped(json, false), unicodeEscaped(json, true)];
+      for (const form of new Set(forms)) {
         out = out.split(form).join('[redacted]');
       }
     }

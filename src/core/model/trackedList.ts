@@ -183,7 +183,8 @@ function storedLabel(raw: unknown): string | undefined {
   if (typeof raw !== 'string') {
     return undefined;
   }
-  const cleaned = raw.replace(new RegExp(LABEL_FORBIDDEN.source, 'gu'), '').replace(/\s+/g, ' ').trim();
+  // Spaces first: a tab or a line break (forbidden too) parts words rather than gluing them.
+  const cleaned = raw.replace(/\s+/g, ' ').replace(new RegExp(LABEL_FORBIDDEN.source, 'gu'), '').replace(/ +/g, ' ').trim();
   let cut = '';
   for (const char of cleaned) {
     if (cut.length + char.length > MAX_LABEL) {

@@ -101,10 +101,15 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
 
   /** The addresses whose hint would read otherwise now than when last returned. */
   changedSinceShown(ids: readonly string[]): boolean {
-    const scene = this.sceneOf(this.services.settings.inlayHints(), this.services.values.peek());
+    // Worked out once, and only when a changed address was shown: most store changes are of others.
+    let scene: HintScene | undefined;
     return ids.some((id) => {
       const shown = this.rendered.get(id);
-      return shown !== undefined && shown !== (this.hintOf(id, scene)?.text ?? '');
+      if (shown === undefined) {
+        return false;
+      }
+      scene ??= this.sceneOf(this.services.settings.inlayHints(), this.services.values.peek());
+      return shown !== (this.hintOf(id, scene)?.text ?? '');
     });
   }
 

@@ -3,6 +3,9 @@ import { Logger } from '../../core/api/logger';
 import { Credentials, redactApiKey } from '../../core/api/signer';
 import { CONTEXT_KEYS, SECRET_KEYS } from '../ids';
 
+/** How long a failed read of the stored credentials stands before they are read again. */
+export const READ_AGAIN_AFTER_MS = 60_000;
+
 /**
  * API credentials in SecretStorage, and nowhere else. Other windows share the storage, so its
  * change event keeps the `plyr.hasCredentials` context key true to what is stored.
@@ -19,12 +22,19 @@ export class CredentialStore implements vscode.Disposable {
   private cached: Promise<Credentials | undefined> | undefined;
   /** Whether the last read failed and said so: a keyring that stays locked is logged once, not per request. */
   private unreadable = false;
+  /** When a failed read is tried again (ms, this.now()). */
+  private readAgainAt: number | undefined;
 
   /**
    * `environment` gives credentials from the process environment (PLYR_API_KEY and
    * PLYR_SECRET_KEY: CI machines, dev containers, the demo), used only while SecretStorage holds none.
    */
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly logger: Logger, private readonly environment: () => Credentials | undefined = () => undefined) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly logger: Logger,
+    private readonly environment: () => Credentials | undefined = () => undefined,
+    private readonly now: () => number = Date.now,
+  ) {
     this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
         const known = this.lastKnown;
@@ -39,31 +49,41 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   /**
-   * The stored credentials; a failed or unreadable read counts as none, for the requests waiting on
-   * it only. Kept in memory between changes: every request needs them, and a read can cross to
-   * another process (the browser, in VS Code for the web).
+   * The stored credentials; a failed or unreadable read counts as none. Kept in memory between
+   * changes: every request needs them, and a read can cross to another process (the browser, in
+   * VS Code for the web). A failed read is kept for {@link READ_AGAIN_AFTER_MS} only.
    */
   get(): Promise<Credentials | undefined> {
+    if (this.readAgainAt !== undefined && this.now() >= this.readAgainAt) {
+      this.readAgainAt = undefined;
+      this.cached = undefined;
+    }
     this.cached ??= this.read();
     return this.cached;
   }
 
   private async read(): Promise<Credentials | undefined> {
+    let raw: string | undefined;
     try {
-      const raw = await this.secrets.get(SECRET_KEYS.credentials);
-      this.lastKnown = raw;
-      this.unreadable = false;
-      if (!raw) {
-        return this.fromEnvironment();
-      }
-      return parseStored(raw);
+      raw = await this.secrets.get(SECRET_KEYS.credentials);
     } catch {
-      // Not kept: a keyring still locked at start-up may open a moment later, and no event says so.
-      this.cached = undefined;
+      // A keyring still locked at start-up may open a moment later, and no event says so.
+      this.readAgainAt = this.now() + READ_AGAIN_AFTER_MS;
       if (!this.unreadable) {
         this.unreadable = true;
-        this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); treating them as not set, and reading them again at the next request.');
+        this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); treating them as not set, and reading them again in a minute.');
       }
+      return undefined;
+    }
+    this.unreadable = false;
+    this.lastKnown = raw;
+    if (!raw) {
+      return this.fromEnvironment();
+    }
+    try {
+      return parseStored(raw);
+    } catch {
+      this.logger.warn('The stored API credentials are not in the form this extension writes; treating them as not set. Set them again.');
       return undefined;
     }
   }

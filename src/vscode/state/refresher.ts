@@ -85,15 +85,16 @@ export class Refresher {
 
 /**
  * When everything is refreshed without being asked: new credentials start a new epoch (answers
- * to requests signed with the old ones are dropped), and a new server (once its remembered
+ * to requests signed with the old ones are dropped) and open a rate limit's gate, and a new server (once its remembered
  * balances are restored) is asked for every row, and for the status bar's identifier, which
  * need not be in either list.
  */
-export function refreshOnServerChanges({ refresher, store, accounts, credentials, settings, statusBar }: { refresher: Refresher; store: BalanceStore; accounts: AccountStore; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> }; statusBar: { refresh(): Promise<void> } }): vscode.Disposable[] {
+export function refreshOnServerChanges({ refresher, store, accounts, client, credentials, settings, statusBar }: { refresher: Refresher; store: BalanceStore; accounts: AccountStore; client: { credentialsChanged(): void }; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> }; statusBar: { refresh(): Promise<void> } }): vscode.Disposable[] {
   // What fails shows in its row; nothing here has anyone to tell.
   const everything = () => void Promise.all([refresher.refreshAllAgain(), statusBar.refresh()]).catch(() => undefined);
   return [
     credentials.onDidChange(() => {
+      client.credentialsChanged();
       store.newEpoch();
       accounts.newEpoch();
       everything();
