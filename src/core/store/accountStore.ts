@@ -178,8 +178,6 @@ export function withNewest(fresh: ActivityLog, shown: ActivityLog | undefined): 
   return older.length === 0 ? fresh : { entries: [...fresh.entries, ...older], mayHaveMore: shown.mayHaveMore };
 }
 
-/** The server's record id when it sent one, else what the entry says. */
-
 /** The client's account routes as the store asks for them (composed once, at activation). */
 export function accountFetchOf(client: AccountClient): AccountFetch {
   return {

@@ -85,9 +85,9 @@ export class Refresher {
 
 /**
  * When everything is refreshed without being asked: new credentials start a new epoch (answers
- * to requests signed with the old ones are dropped) and open a rate limit's gate, and a new server (once its remembered
- * balances are restored) is asked for every row, and for the status bar's identifier, which
- * need not be in either list.
+ * to requests signed with the old ones are dropped) and open a rate limit's gate, and a new
+ * server (once its remembered balances are restored) is asked for every row, and for the status
+ * bar's identifier, which need not be in either list.
  */
 export function refreshOnServerChanges({ refresher, store, accounts, client, credentials, settings, statusBar }: { refresher: Refresher; store: BalanceStore; accounts: AccountStore; client: { credentialsChanged(): void }; credentials: { readonly onDidChange: vscode.Event<unknown> }; settings: { readonly onDidChange: vscode.Event<{ readonly scope: boolean }> }; statusBar: { refresh(): Promise<void> } }): vscode.Disposable[] {
   // What fails shows in its row; nothing here has anyone to tell.
