@@ -61,7 +61,7 @@ export interface SimulatorConfig {
   /** How often the prices refresh (`nextUpdatedAt` − `updatedAt`): 10 minutes, as the real service. */
   priceRefreshMs: number;
   /**
-   * apiIds the token list marks `disabledOnUI` (mainnet lists five). The server's balance answers
+   * apiIds the token list marks `disabledOnUI` (a list may mark some). The server's balance answers
    * still hold them: its balance token set is every token of the chain.
    */
   disabledOnUI: string[];
