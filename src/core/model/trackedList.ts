@@ -159,7 +159,7 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
   for (const item of raw.slice(0, MAX_TRACKED)) {
     const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     // A label today's rules refuse (an older version took it) costs the label, never the identifier.
-    const added = validateLabel(record.label).ok ? addTracked(list, record.id, record.label) : addTracked(list, record.id, storedLabel(record.label));
+    const added = addTracked(list, record.id, storedLabel(record.label));
     if (!added.ok) {
       continue;
     }
@@ -178,10 +178,14 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
   return [...list];
 }
 
-/** A stored label made to pass today's rules: its forbidden characters dropped, cut to length; else none. */
+/**
+ * A stored label as today's rules take it; one they refuse mended (its forbidden characters
+ * dropped, cut to length), else none.
+ */
 function storedLabel(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') {
-    return undefined;
+  const asStored = validateLabel(raw);
+  if (asStored.ok || typeof raw !== 'string') {
+    return asStored.ok ? asStored.value : undefined;
   }
   // Spaces first: a tab or a line break (forbidden too) parts words rather than gluing them.
   const cleaned = raw.replace(/\s+/g, ' ').replace(new RegExp(LABEL_FORBIDDEN.source, 'gu'), '').replace(/ +/g, ' ').trim();

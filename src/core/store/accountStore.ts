@@ -187,7 +187,13 @@ export function accountFetchOf(client: AccountClient): AccountFetch {
       const answer = await client.getActivity(plyrId, page, signal);
       // An entry a server sends twice in one answer is one row (a tree's ids must be unique).
       const seen = new Set<string>();
-      return { entries: answer.value.filter((e) => !seen.has(activityKey(e)) && seen.add(activityKey(e))), mayHaveMore: answer.mayHaveMore };
+      const entries = answer.value.filter((e) => {
+        const key = activityKey(e);
+        const first = !seen.has(key);
+        seen.add(key);
+        return first;
+      });
+      return { entries, mayHaveMore: answer.mayHaveMore };
     },
     wallets: async (plyrId, signal) => {
       const [info, secondaries] = await Promise.all([client.getUserInfo({ kind: 'plyrId', value: plyrId }, signal), client.getSecondaryWallets(plyrId, signal)]);

@@ -43,12 +43,10 @@ export interface BalanceStoreOptions {
 }
 
 /** What {@link BalanceStore.forget} dropped, to put back on an Undo. */
-export interface ForgottenBalances {
+export interface ForgottenBalances extends RememberedBalances {
   readonly id: string;
   /** The scope and id it was kept under: put back there, whatever the scope is by then. */
   readonly key: string;
-  readonly balances: Balances;
-  readonly fetchedAt: number;
 }
 
 interface Slot {
@@ -115,11 +113,7 @@ export class BalanceStore {
    * it is compared with it and the age shows at once. Never replaces anything already known.
    */
   remember(id: string, remembered: RememberedBalances): void {
-    const key = this.key(id);
-    if (!this.slots.has(key)) {
-      this.slots.set(key, { entry: { balances: remembered.balances, fetchedAt: remembered.fetchedAt, loading: false }, shownSeq: 0 });
-      this.changed.fire([id]);
-    }
+    this.seed(this.key(id), id, remembered);
   }
 
   /**
@@ -138,10 +132,7 @@ export class BalanceStore {
 
   /** Undo of a remove: the balances forget() gave back, on their own scope, unless newer ones came meanwhile. */
   restore(forgotten: ForgottenBalances): void {
-    if (!this.slots.has(forgotten.key)) {
-      this.slots.set(forgotten.key, { entry: { balances: forgotten.balances, fetchedAt: forgotten.fetchedAt, loading: false }, shownSeq: 0 });
-      this.changed.fire([forgotten.id]);
-    }
+    this.seed(forgotten.key, forgotten.id, forgotten);
   }
 
   /** Credentials changed: requests signed with the old ones are not joined any more. */
@@ -152,6 +143,14 @@ export class BalanceStore {
   dispose(): void {
     this.changed.dispose();
     this.balancesChanged.dispose();
+  }
+
+  /** Known balances put under `key`, unless something is known there already. */
+  private seed(key: string, id: string, known: RememberedBalances): void {
+    if (!this.slots.has(key)) {
+      this.slots.set(key, { entry: { balances: known.balances, fetchedAt: known.fetchedAt, loading: false }, shownSeq: 0 });
+      this.changed.fire([id]);
+    }
   }
 
   private async load(key: string, identifier: Identifier, signal: AbortSignal): Promise<BalanceEntry> {
