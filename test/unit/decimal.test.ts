@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { compareDecimal, decimalDelta, isAmount, isZero, parseDecimal } from '../../src/core/model/decimal';
+import { compareDecimal, decimalDelta, isAmount, isZero, multiplyDecimal, parseDecimal, sumDecimals } from '../../src/core/model/decimal';
 
 describe('parseDecimal', () => {
   it('splits a decimal string into sign, whole digits without leading zeros and fraction without trailing zeros', () => {
@@ -76,5 +76,47 @@ describe('compareDecimal', () => {
     assert.equal(compareDecimal('abc', '0'), 0);
     assert.equal(Math.sign(compareDecimal('abc', '0.000000000000000001')), -1);
     assert.equal(Math.sign(compareDecimal('-1', 'abc')), -1);
+  });
+});
+
+describe('multiplyDecimal', () => {
+  it('multiplies every digit, without trailing zeros and with a leading zero kept', () => {
+    const cases: [string, string, string][] = [
+      ['0', '35.2', '0'],
+      ['0.0', '35.2', '0'],
+      ['1.50', '2', '3'],
+      ['0.5', '0.5', '0.25'],
+      ['007.10', '0.10', '0.71'],
+      ['0.000000000000000001', '0.000000000000000001', '0.000000000000000000000000000000000001'],
+      ['115792089237316195423570985008687907853269984665640564039457.584007913129639935', '1', '115792089237316195423570985008687907853269984665640564039457.584007913129639935'],
+      ['9007199254740993', '3', '27021597764222979'],
+      ['123.456', '1000', '123456'],
+    ];
+    for (const [a, b, product] of cases) {
+      assert.equal(multiplyDecimal(a, b), product, `${a} × ${b}`);
+      assert.equal(multiplyDecimal(b, a), product, `${b} × ${a}`);
+    }
+  });
+
+  it('refuses what is not a non-negative decimal', () => {
+    for (const [a, b] of [['-1', '2'], ['1', '-0'], ['1e3', '1'], ['', '1'], ['1.', '1'], ['.5', '1'], ['0x10', '1'], ['1', ' 2']]) {
+      assert.equal(multiplyDecimal(a, b), undefined, `${a} × ${b}`);
+    }
+  });
+});
+
+describe('sumDecimals', () => {
+  it('adds every digit of each, at the finest scale among them', () => {
+    assert.equal(sumDecimals([]), '0');
+    assert.equal(sumDecimals(['1.5']), '1.5');
+    assert.equal(sumDecimals(['0.1', '0.2']), '0.3');
+    assert.equal(sumDecimals(['1', '0.000000000000000001', '2.50']), '3.500000000000000001');
+    assert.equal(sumDecimals(['0.000000000000000001', '9007199254740993', '0.999999999999999999']), '9007199254740994');
+    assert.equal(sumDecimals(Array.from({ length: 1000 }, () => '0.001')), '1');
+  });
+
+  it('throws on what is not a non-negative decimal rather than adding it as something', () => {
+    assert.throws(() => sumDecimals(['1', '-1']), RangeError);
+    assert.throws(() => sumDecimals(['abc']), RangeError);
   });
 });

@@ -1,14 +1,14 @@
-import Big from 'big.js';
 import * as l10n from '@vscode/l10n';
-import { isAmount } from '../model/decimal';
+import { compareDecimal, isAmount, isZero } from '../model/decimal';
 import { PriceSource, TokenPrice, ValueTotal } from '../model/value';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 
 /**
  * Values in dollars as people read them. The exact value (model/value.ts) is rounded here, and
- * only here: to cents, or to 2 significant digits under a cent ("$0.0042"), with Intl.NumberFormat
- * formatting the rounded decimal string itself (never a float), in Latin digits like the amounts.
+ * only here: to cents, or to 2 significant digits under a cent ("$0.0042"), by Intl.NumberFormat,
+ * which reads a decimal string exactly (never as a float) and rounds it half up (halfExpand, on
+ * values that are never negative), in Latin digits like the amounts.
  */
 
 /** Under this a value shows as "< $0.000001", as a dust amount shows as "< 0.000001". */
@@ -32,7 +32,7 @@ function usdFormat(locale: string | undefined, shape: keyof typeof DIGITS): Intl
   let format = formatters.get(key);
   if (!format) {
     const digits = DIGITS[shape];
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', numberingSystem: 'latn', ...digits });
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', numberingSystem: 'latn', roundingMode: 'halfExpand', ...digits });
     formatters.set(key, format);
   }
   return format;
@@ -46,18 +46,17 @@ export function formatUsd(usd: string, locale?: string, compact = false): string
   if (!isAmount(usd)) {
     return usd;
   }
-  const value = new Big(usd);
-  if (compact && value.gte(WHOLE_DOLLARS_FROM)) {
-    return usdFormat(locale, 'whole').format(value.round(0, Big.roundHalfUp).toFixed(0) as Intl.StringNumericLiteral);
+  const exact = usd as Intl.StringNumericLiteral;
+  if (compact && compareDecimal(usd, WHOLE_DOLLARS_FROM) >= 0) {
+    return usdFormat(locale, 'whole').format(exact);
   }
-  if (value.eq(0) || value.gte(CENT)) {
-    // Half up, as people round money; then Intl only groups the digits.
-    return usdFormat(locale, 'cents').format(value.round(2, Big.roundHalfUp).toFixed(2) as Intl.StringNumericLiteral);
+  if (isZero(usd) || compareDecimal(usd, CENT) >= 0) {
+    return usdFormat(locale, 'cents').format(exact);
   }
-  if (value.lt(SMALLEST_SHOWN)) {
+  if (compareDecimal(usd, SMALLEST_SHOWN) < 0) {
     return l10n.t({ message: '< {0}', args: [usdFormat(locale, 'significant').format(SMALLEST_SHOWN as Intl.StringNumericLiteral)], comment: 'A value too small to show: less than the smallest shown, such as < $0.000001' });
   }
-  return usdFormat(locale, 'significant').format(value.prec(2, Big.roundHalfUp).toFixed() as Intl.StringNumericLiteral);
+  return usdFormat(locale, 'significant').format(exact);
 }
 
 /** "≈ $1,234.56": a value is a rounded product of a market price, never an exact figure. Masked: "≈ •••". */

@@ -1,6 +1,7 @@
 /**
  * Amounts are decimal strings with 18 decimals (or more) and values beyond 2^53: they are read as
- * digits and subtracted as scaled BigInts, and never pass through a JavaScript number.
+ * digits and worked on as scaled BigInts (subtracted, multiplied by a price, added into a total), and
+ * never pass through a JavaScript number.
  */
 
 /** An optional minus, digits, and optionally a point and digits: no exponent, plus sign or spaces. */
@@ -54,10 +55,34 @@ export function decimalDelta(previous: string, current: string): string | undefi
   if (diff === 0n) {
     return undefined;
   }
-  const digits = (diff < 0n ? -diff : diff).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
-  return `${diff < 0n ? '\u2212' : '+'}${whole}${fraction ? `.${fraction}` : ''}`;
+  return `${diff < 0n ? '\u2212' : '+'}${written(diff < 0n ? -diff : diff, scale)}`;
+}
+
+/** a × b, exactly, as a plain decimal string; undefined when either is not a non-negative decimal. */
+export function multiplyDecimal(a: string, b: string): string | undefined {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  return x && y && !x.negative && !y.negative ? written(units(x) * units(y), x.fraction.length + y.fraction.length) : undefined;
+}
+
+/** The exact sum of non-negative decimal strings, as a plain decimal string ("0" for none). */
+export function sumDecimals(values: Iterable<string>): string {
+  let sum = 0n;
+  let scale = 0;
+  for (const value of values) {
+    const parts = parseDecimal(value);
+    if (!parts || parts.negative) {
+      throw new RangeError('Not a non-negative decimal');
+    }
+    // Both at the larger scale: the sum keeps every digit of either.
+    const places = parts.fraction.length;
+    if (places > scale) {
+      sum *= 10n ** BigInt(places - scale);
+      scale = places;
+    }
+    sum += units(parts) * 10n ** BigInt(scale - places);
+  }
+  return written(sum, scale);
 }
 
 /** A JSON number's text: an optional minus, digits, an optional fraction and an optional exponent. */
@@ -91,6 +116,18 @@ export function decimalFromJsonNumber(text: string, maxLength = 200): string | u
 }
 
 const ZERO: Decimal = { negative: false, whole: '0', fraction: '' };
+
+/** A decimal's digits as one whole number, its point dropped (the magnitude only). */
+function units(d: Decimal): bigint {
+  return BigInt(d.whole + d.fraction);
+}
+
+/** A non-negative whole number of 10^-scale units as a plain decimal string, without trailing zeros. */
+function written(value: bigint, scale: number): string {
+  const digits = value.toString().padStart(scale + 1, '0');
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return fraction ? `${digits.slice(0, digits.length - scale)}.${fraction}` : digits.slice(0, digits.length - scale);
+}
 
 /** a − b, both scaled by 10^scale to whole numbers. */
 function difference(a: Decimal, b: Decimal): { diff: bigint; scale: number } {

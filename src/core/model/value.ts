@@ -1,10 +1,10 @@
-import Big from 'big.js';
-import { isAmount } from './decimal';
+import { multiplyDecimal, sumDecimals } from './decimal';
 
 /**
  * What holdings are worth in US dollars: an amount (a decimal string) times a price (a decimal
- * string), multiplied exactly by big.js. Nothing here passes through a JavaScript number; the
- * results are exact decimal strings, rounded only where they are shown (content/valueContent.ts).
+ * string), multiplied exactly as scaled BigInts (decimal.ts). Nothing here passes through a
+ * JavaScript number; the results are exact decimal strings, rounded only where they are shown
+ * (content/valueContent.ts).
  */
 
 /** Where the server's token list service found a price (`priceSource`). */
@@ -56,10 +56,7 @@ export class PriceBook {
 
 /** amount × price, exact, as a plain decimal string; undefined when either is not a non-negative decimal. */
 export function valueOf(amount: string, usd: string): string | undefined {
-  if (!isAmount(amount) || !isAmount(usd)) {
-    return undefined;
-  }
-  return new Big(amount).times(usd).toFixed();
+  return multiplyDecimal(amount, usd);
 }
 
 /** The value of several tokens: the sum of those with a price, and how many had one. */
@@ -84,15 +81,15 @@ export function totalValue(balances: Iterable<readonly [string, string]>, prices
 
 /** Several totals as one (a group's members): sums and counts added. */
 export function addTotals(totals: Iterable<ValueTotal>): ValueTotal {
-  let sum: Big | undefined;
+  const values: string[] = [];
   let priced = 0;
   let tokens = 0;
   for (const total of totals) {
     priced += total.priced;
     tokens += total.tokens;
     if (total.usd !== undefined) {
-      sum = sum ? sum.plus(total.usd) : new Big(total.usd);
+      values.push(total.usd);
     }
   }
-  return { ...(sum ? { usd: sum.toFixed() } : {}), priced, tokens };
+  return { ...(values.length > 0 ? { usd: sumDecimals(values) } : {}), priced, tokens };
 }
