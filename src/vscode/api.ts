@@ -69,8 +69,8 @@ export interface PlyrBalanceApi {
   readonly privacyMask: boolean;
   readonly onDidChangePrivacyMask: vscode.Event<boolean>;
   /**
-   * The automatic refresh (plyr.autoRefreshSeconds): whether a round runs now, and when the next is
-   * due (epoch ms). No round is due while nobody can see balances (the view hidden and no status
+   * The automatic refresh (plyr.autoRefreshSeconds): whether a round runs now, when the next is
+   * due (epoch ms) and the wait between rounds then in force (longer while backing off). No round is due while nobody can see balances (the view hidden and no status
    * bar item, or the window unfocused), so a test can see that nothing will refresh without waiting.
    */
   getAutoRefresh(): AutoRefreshSchedule;

@@ -109,6 +109,8 @@ export const CONTEXT_KEYS = {
   privacyMask: 'plyr.privacyMask',
   /** manual, name, amount or value: which sort the view's title shows as chosen. */
   sortBy: 'plyr.sortBy',
+  /** The server in use has a block explorer (a custom one may not): Open in Explorer shows. */
+  hasExplorer: 'plyr.hasExplorer',
 } as const;
 
 /** Tree rows' contextValue, matched by the manifest's `when` clauses. */

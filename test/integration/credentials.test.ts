@@ -66,7 +66,7 @@ describe('API credentials', () => {
     }
   });
 
-  it('cleared in another window, are heard of in a window that only ever read them', async () => {
+  it('cleared in another window, are heard of by the CredentialStore of a window that only ever read them (its SecretStorage played by the test)', async () => {
     // The window's own store, over a SecretStorage whose other windows the test plays.
     const stored = new Map<string, string>([[SECRET_KEYS.credentials, JSON.stringify({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey })]]);
     const storageChanged = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();

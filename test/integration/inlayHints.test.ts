@@ -119,7 +119,7 @@ describe('inlay hints after addresses', () => {
     assert.ok(asked.length <= 1 && asked.every((path) => path === `/api/user/basic/${PLAYER}`), `names ask for the owner only, once at most: ${asked.join(', ')}`);
   });
 
-  it('carry the command a click runs: reveal for a tracked address, offer to track for another; tooltips in plain text', async () => {
+  it('from the provider class itself (stores stood in for): the command a click runs, reveal for a tracked address and offer to track for another; tooltips in plain text (test/ui/inlayHints clicks one)', async () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const labelled = demoAddress('click labelled');
     // The extension's own provider class, with stand-ins for the stores: what the editor gets, commands included.

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
+import { NETWORKS } from '../../src/core/api/networks';
 import { plyrApi, pointAt, rejection, resetSettings, startSuite, tracked, untrackAll } from './helpers';
 
 /** What `plyr.whyChanged` returns to automation (src/vscode/commands/whyChanged.ts). */
@@ -160,6 +161,20 @@ describe('an activity entry\'s transaction', () => {
     await vscode.commands.executeCommand('plyr.openTransaction', row(OTHER_HASH));
     await pointAt(sim.url);
     assert.deepEqual(opened, [`https://explorer.plyr.network/tx/${HASH}`, `https://subnets-test.avax.network/plyr/tx/${OTHER_HASH}`]);
+  });
+
+  it("opens an address on the network's explorer, a custom URL on an official server's origin included; none on another server", async () => {
+    await untrackAll(); // switching networks sends no request anywhere
+    const address = '0x52908400098527886E0F7030069857D2E4169EE7'; // EIP-55's own example, checksummed
+    const before = opened.length;
+    await config().update('network', 'testnet', vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('plyr.openInExplorer', address.toLowerCase());
+    await config().update('network', 'custom', vscode.ConfigurationTarget.Global);
+    await config().update('customBaseUrl', `${NETWORKS.mainnet.baseUrl}/api`, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('plyr.openInExplorer', address);
+    await pointAt(sim.url);
+    await vscode.commands.executeCommand('plyr.openInExplorer', address);
+    assert.deepEqual(opened.slice(before), [`https://subnets-test.avax.network/plyr/address/${address}`, `https://explorer.plyr.network/address/${address}`]);
   });
 
   it('copies the hash of a row, or of a hash given, in lower case', async () => {

@@ -413,8 +413,9 @@ describe('PlyrClient against the simulator', () => {
         const error = await failure(client.getBalances(id('player123'), undefined));
         assert.equal(error.code, 'responseTooLarge');
         assert.equal(sim.requests.length, 1, 'not retried');
-        // An unread body left open would keep the server sending (and the connection taken) until the timeout.
-        for (const deadline = Date.now() + 1000; sim.streamingBodies > 0 && Date.now() < deadline; ) {
+        // An unread body left open would keep the server sending (and the connection taken) until the
+        // 30 s timeout: 10 s tells the two apart on any machine, without timing the hang-up itself.
+        for (const deadline = Date.now() + 10_000; sim.streamingBodies > 0 && Date.now() < deadline; ) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         assert.equal(sim.streamingBodies, 0, 'the client hung up');

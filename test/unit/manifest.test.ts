@@ -136,11 +136,16 @@ describe('what the README promises about where it runs', () => {
   it('declares untrusted workspaces as limited, the server settings taken from the user only, and virtual workspaces', () => {
     // VS Code enforces restrictedConfigurations: in an untrusted workspace it ignores the workspace's values.
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    // The server, and how often and how hard it is asked with the user's key.
-    assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), ['plyr.autoRefreshSeconds', 'plyr.customBaseUrl', 'plyr.network', 'plyr.refreshConcurrency']);
-    assert.match(readme, /ignores the workspace's values of both\s+settings, and of `plyr\.autoRefreshSeconds` and `plyr\.refreshConcurrency`/);
+    // The server, and how often and how hard it is asked with the user's key (the hints' look-ups, a
+    // hover cache of 0 s, a polled status bar identifier included).
+    const restricted = ['plyr.autoRefreshSeconds', 'plyr.customBaseUrl', 'plyr.hover.cacheSeconds', 'plyr.inlayHints.show', 'plyr.network', 'plyr.refreshConcurrency', 'plyr.statusBar.identifier'];
+    assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), restricted);
+    assert.match(readme, /ignores the workspace's values of both\s+settings, and of `plyr\.autoRefreshSeconds`, `plyr\.refreshConcurrency`,\s+`plyr\.hover\.cacheSeconds`, `plyr\.inlayHints\.show` and `plyr\.statusBar\.identifier`/);
+    for (const setting of restricted) {
+      assert.ok(nls['capabilities.untrustedWorkspaces.description'].includes(setting), `the Restricted Mode text names ${setting}`);
+    }
     assert.equal(manifest.capabilities.virtualWorkspaces, true);
-    assert.match(readme, /virtual and untrusted workspaces \(in an untrusted one, the network settings come\s+from your user settings only, as do `plyr\.autoRefreshSeconds` and `plyr\.refreshConcurrency`\)/);
+    assert.match(readme, /virtual and untrusted workspaces \(in an untrusted one, the settings that choose the server, or how\s+often and how much it is asked with your key, come from your user settings only\)/);
     // A Node bundle only: no `browser` entry, so the README must not promise vscode.dev.
     assert.equal(manifest.browser, undefined);
     assert.match(readme, /not vscode\.dev,\s+which has none/);

@@ -7,7 +7,7 @@ import { COMMANDS, ROW_CONTEXT } from '../../src/vscode/ids';
 // This file runs from out/test/unit/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { menus: { 'view/item/context': { command: string; when: string }[] } };
+  contributes: { menus: { 'view/item/context': { command: string; when: string; group?: string }[] } };
 };
 
 /**
@@ -23,9 +23,10 @@ function shows(when: string, contextValue: string): boolean {
   });
 }
 
-/** The commands a row's context menu and inline buttons offer. */
-function offered(contextValue: string): string[] {
-  const items = manifest.contributes.menus['view/item/context'].filter((item) => shows(item.when, contextValue));
+/** The commands a row's context menu and inline buttons offer (or only its inline buttons, or only its menu). */
+function offered(contextValue: string, where: 'both' | 'inline' | 'menu' = 'both'): string[] {
+  const placed = (item: { group?: string }) => where === 'both' || (item.group === 'inline') === (where === 'inline');
+  const items = manifest.contributes.menus['view/item/context'].filter((item) => placed(item) && shows(item.when, contextValue));
   return [...new Set(items.map((item) => item.command))].sort();
 }
 
@@ -70,6 +71,13 @@ describe("rows' menus (the manifest's when clauses against the tree's context va
       assert.deepEqual(offered(contextValue), [...commands].sort());
     });
   }
+
+  it('puts every inline button in the same row\'s context menu too: Shift+F10 reaches what the mouse does', () => {
+    for (const contextValue of Object.keys(EXPECTED)) {
+      const menu = offered(contextValue, 'menu');
+      assert.deepEqual(offered(contextValue, 'inline').filter((command) => !menu.includes(command)), [], contextValue);
+    }
+  });
 
   it('covers every row kind the tree names', () => {
     const bases = Object.entries(ROW_CONTEXT)

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
-import { NETWORKS } from '../../core/api/networks';
+import { explorerOf } from '../../core/api/networks';
 import { parseIdentifier } from '../../core/model/identifier';
 import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
@@ -37,15 +37,17 @@ export function registerRowActions(services: CheckBalanceServices): vscode.Dispo
     }),
     registerCommand(services, COMMANDS.openInExplorer, async (arg?: unknown) => {
       const id = identifier(arg);
-      const network = readClientConfig().network;
+      const { network, customBaseUrl } = readClientConfig();
       if (id.kind !== 'address') {
         throw new PlyrError('invalidIdentifier', vscode.l10n.t('Only wallet addresses can be opened in the explorer.'));
       }
-      if (network === 'custom') {
+      // A custom URL on an official server's origin has that network's explorer, as a transaction does.
+      const explorer = explorerOf(network, customBaseUrl);
+      if (explorer === undefined) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The custom network has no block explorer to open.'));
         return;
       }
-      await vscode.env.openExternal(vscode.Uri.parse(`${NETWORKS[network].explorerUrl}/address/${id.value}`));
+      await vscode.env.openExternal(vscode.Uri.parse(`${explorer}/address/${id.value}`));
     }),
     registerCommand(services, COMMANDS.checkBalanceFor, (arg?: unknown) => checkBalanceInteractively(services, identifier(arg))),
   ];

@@ -6,6 +6,7 @@ import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, 
 import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
+import { explorerOf } from '../../core/api/networks';
 import { COMMANDS, HOVER_COMMANDS } from '../ids';
 import { inAddressLanguages, networkLabel, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
@@ -63,7 +64,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       ]);
       // What needs no data is worked out while the requests are in flight.
       const client = this.services.settings.clientConfig();
-      const links = this.links(identifier.value, client.network !== 'custom');
+      const links = this.links(identifier.value, explorerOf(client.network, client.customBaseUrl) !== undefined);
       const [entry, account] = await lookups;
       if (token.isCancellationRequested) {
         return undefined;

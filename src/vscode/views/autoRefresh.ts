@@ -7,6 +7,8 @@ export interface AutoRefreshSchedule {
   readonly running: boolean;
   /** Epoch ms when the next round is due; absent when no round is scheduled. */
   readonly nextAt?: number;
+  /** The wait between rounds in force then: the setting's, or longer while the server cannot be reached. */
+  readonly intervalMs?: number;
 }
 
 export interface AutoRefreshOptions {
@@ -52,7 +54,7 @@ export class AutoRefresh implements vscode.Disposable {
 
   /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
   get scheduled(): AutoRefreshSchedule {
-    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt } : {}) };
+    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt, intervalMs: this.delayMs() } : {}) };
   }
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */

@@ -3,6 +3,7 @@ import { AutoRefresh, AutoRefreshSchedule } from './autoRefresh';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { networkLabel } from '../settings';
+import { explorerOf } from '../../core/api/networks';
 import { BalancesTreeProvider, SidebarRow } from './tree/balancesTreeProvider';
 import { BalanceNode } from './tree/nodes';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
@@ -54,6 +55,11 @@ export function createSidebar(services: SidebarServices): Sidebar {
   // The welcome view ("Add Identifier") shows while the list is empty.
   const updateTrackedCount = () => void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.trackedCount, tracked.all.length);
   updateTrackedCount();
+  const updateExplorer = () => {
+    const { network, customBaseUrl } = services.settings.clientConfig();
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasExplorer, explorerOf(network, customBaseUrl) !== undefined);
+  };
+  updateExplorer();
   describeSort(view, services.sortOrder.value);
   const storeListener = store.onDidChange((ids) => render(ids));
   // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
@@ -80,7 +86,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     watched.onDidChange(() => render()),
     // Entries are kept per network: on a new one the rows empty at once (or show what is
     // remembered of it), then fill as the refresh the state layer starts answers.
-    services.settings.onDidChange((change) => (change.scope || change.rows) && render()),
+    services.settings.onDidChange((change) => (change.scope && updateExplorer(), (change.scope || change.rows) && render())),
     autoRefresh,
   ];
   // A row just added (or moved) is in the view once the queued render is done: reveal after it.
