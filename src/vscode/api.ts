@@ -70,8 +70,9 @@ export interface PlyrBalanceApi {
   readonly onDidChangePrivacyMask: vscode.Event<boolean>;
   /**
    * The automatic refresh (plyr.autoRefreshSeconds): whether a round runs now, when the next is
-   * due (epoch ms) and the wait between rounds then in force (longer while backing off). No round is due while nobody can see balances (the view hidden and no status
-   * bar item, or the window unfocused), so a test can see that nothing will refresh without waiting.
+   * due (epoch ms) and the wait between rounds then in force (longer while backing off). No round
+   * is due while nobody can see balances (the view hidden and no status bar item, or the window
+   * unfocused), so a test can see that nothing will refresh without waiting.
    */
   getAutoRefresh(): AutoRefreshSchedule;
   /**

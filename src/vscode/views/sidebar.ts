@@ -86,7 +86,14 @@ export function createSidebar(services: SidebarServices): Sidebar {
     watched.onDidChange(() => render()),
     // Entries are kept per network: on a new one the rows empty at once (or show what is
     // remembered of it), then fill as the refresh the state layer starts answers.
-    services.settings.onDidChange((change) => (change.scope && updateExplorer(), (change.scope || change.rows) && render())),
+    services.settings.onDidChange((change) => {
+      if (change.scope) {
+        updateExplorer();
+      }
+      if (change.scope || change.rows) {
+        render();
+      }
+    }),
     autoRefresh,
   ];
   // A row just added (or moved) is in the view once the queued render is done: reveal after it.
