@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
+import { silentLogger } from '../../src/core/api/logger';
+import { WorkspaceWatchList } from '../../src/vscode/state/workspaceWatchList';
 import { plyrApi, rejection, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
 
 const TREASURY = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
@@ -127,6 +129,28 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     } finally {
       await vscode.workspace.fs.delete(file, { recursive: true });
       await untrackAll();
+    }
+  });
+
+  it("from the WorkspaceWatchList class itself (the workspace's trust stood in for): takes nothing of the file until the workspace is trusted, then all of it", async () => {
+    await writeWatchList({ identifiers: ['player123', 'crypto-fennec'] });
+    const granted = new vscode.EventEmitter<void>();
+    const trust = { isTrusted: false, onDidGrant: granted.event };
+    const list = new WorkspaceWatchList(silentLogger, trust);
+    try {
+      await list.reload();
+      assert.equal(list.all.length, 0, 'nothing to look up with the user’s key');
+      assert.deepEqual(list.problems, ['The identifiers .vscode/plyr.json lists (2) are looked up once you trust this workspace (Manage Workspace Trust).']);
+      const loaded = new Promise<void>((resolve) => list.onDidChange(() => resolve()));
+      trust.isTrusted = true;
+      granted.fire();
+      await loaded;
+      assert.deepEqual(list.all.map((e) => e.id), ['player123', 'crypto-fennec']);
+      assert.deepEqual(list.problems, []);
+    } finally {
+      list.dispose();
+      granted.dispose();
+      await deleteWatchList();
     }
   });
 });

@@ -4,10 +4,25 @@ import { quoted } from '../../core/model/safeText';
 import { TrackedIdentifier, TrackedList } from '../../core/model/trackedList';
 import { parseWatchList, WATCH_LIST_FILE } from '../../core/model/watchList';
 
+/** Whether the workspace is trusted, and when it becomes so (VS Code's own, but for a test). */
+export interface WorkspaceTrust {
+  readonly isTrusted: boolean;
+  readonly onDidGrant: vscode.Event<void>;
+}
+
+const VSCODE_TRUST: WorkspaceTrust = {
+  get isTrusted() {
+    return vscode.workspace.isTrusted;
+  },
+  onDidGrant: vscode.workspace.onDidGrantWorkspaceTrust,
+};
+
 /**
  * The team's watch-list, `.vscode/plyr.json` in each workspace folder: read at start, re-read when
  * a file is created, changed or deleted; written only by Share to Workspace File. Entries of all
- * folders are merged in folder order; problems go to the log and to the tree.
+ * folders are merged in folder order; problems go to the log and to the tree. In a workspace not
+ * trusted, its entries are not taken (the user's key would look up what a cloned repository
+ * lists): one problem row says how many wait for trust, and they load once it is granted.
  */
 export class WorkspaceWatchList implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -21,10 +36,13 @@ export class WorkspaceWatchList implements vscode.Disposable {
   /** Each folder's entries as last read: what a file that cannot be read now (locked, say) keeps showing. */
   private readonly lastRead = new Map<string, readonly TrackedIdentifier[]>();
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    private readonly trust: WorkspaceTrust = VSCODE_TRUST,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${WATCH_LIST_FILE}`);
     const reload = () => void this.reload();
-    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), this.changed);
+    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), trust.onDidGrant(reload), this.changed);
   }
 
   get all(): TrackedList {
@@ -77,6 +95,11 @@ export class WorkspaceWatchList implements vscode.Disposable {
     }
     if (generation !== this.generation) {
       return;
+    }
+    const waiting = this.trust.isTrusted ? 0 : entries.length;
+    if (waiting > 0) {
+      problems.unshift(vscode.l10n.t('The identifiers {0} lists ({1}) are looked up once you trust this workspace (Manage Workspace Trust).', WATCH_LIST_FILE, waiting));
+      entries.length = 0;
     }
     for (const problem of problems) {
       this.logger.warn(problem);
