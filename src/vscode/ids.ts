@@ -98,6 +98,14 @@ export const TITLE_BAR_COMMANDS: readonly string[] = [
 // would not say whose.
 export const EDITOR_MENU_COMMANDS: readonly string[] = [COMMANDS.checkBalanceFromEditor];
 
+/**
+ * The URI schemes of the documents the editor features work in: files on disk, untitled ones, a
+ * notebook's cells, and the files of a virtual workspace (GitHub Repositories). Not the read-only
+ * views of other versions (`git:` diffs) or VS Code's own panels (`output:`). The editor's context
+ * menu item names the same (a unit test holds the two together).
+ */
+export const EDITOR_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-notebook-cell', 'vscode-vfs'];
+
 export const VIEWS = {
   container: 'plyr',
   balances: 'plyr.balances',
@@ -111,6 +119,9 @@ export const CONTEXT_KEYS = {
   sortBy: 'plyr.sortBy',
   /** The server in use has a block explorer (a custom one may not): Open in Explorer shows. */
   hasExplorer: 'plyr.hasExplorer',
+  /** plyr.hover.languages when it names some (else every language): the editor's context menu follows it. */
+  addressLanguages: 'plyr.addressLanguages',
+  someLanguagesOnly: 'plyr.someLanguagesOnly',
 } as const;
 
 /** Tree rows' contextValue, matched by the manifest's `when` clauses. */

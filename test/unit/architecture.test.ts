@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS, EDITOR_MENU_COMMANDS, HOVER_COMMANDS, SETTINGS, TITLE_BAR_COMMANDS } from '../../src/vscode/ids';
+import { COMMANDS, EDITOR_MENU_COMMANDS, EDITOR_SCHEMES, HOVER_COMMANDS, SETTINGS, TITLE_BAR_COMMANDS } from '../../src/vscode/ids';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -145,6 +145,13 @@ describe('architecture: the manifest matches the code', () => {
     const inMenu = (menu: string) => [...new Set(manifest.contributes.menus[menu].map((m) => m.command))].sort();
     assert.deepEqual([...TITLE_BAR_COMMANDS].sort(), inMenu('view/title'));
     assert.deepEqual([...EDITOR_MENU_COMMANDS].sort(), inMenu('editor/context'));
+  });
+
+  it('offers the editor menu item in the documents the editor features work in, and in no others', () => {
+    const when = (manifest.contributes.menus['editor/context'] as { when?: string }[]).map((m) => m.when ?? '');
+    const schemes = when.map((w) => /resourceScheme =~ \/\^\(([^)]+)\)\$\//.exec(w)?.[1].split('|').sort());
+    assert.deepEqual(schemes, [[...EDITOR_SCHEMES].sort()]);
+    assert.ok(when.every((w) => w.includes('editorLangId in plyr.addressLanguages')), 'and the languages of plyr.hover.languages');
   });
 
   it('lets hover links run no command that stores credentials or grants consent from its arguments', () => {

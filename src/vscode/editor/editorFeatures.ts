@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AccountLookup } from '../../core/store/accountLookup';
+import { CONTEXT_KEYS, EDITOR_SCHEMES } from '../ids';
 import { SettingsEvents } from '../settings';
 import { AddressHoverProvider, HoverServices } from './addressHoverProvider';
 import { CheckBalanceCodeActionProvider } from './checkBalanceCodeAction';
@@ -8,13 +9,8 @@ import { ChecksumDiagnostics } from './checksumDiagnostics';
 import { AddressInlayHintsProvider, InlayHintServices } from './inlayHintsProvider';
 import { inlayHintUpdates } from './inlayHintUpdates';
 
-/**
- * Text documents the editor features work in: files on disk, untitled ones, a notebook's cells, and
- * the files of a virtual workspace (GitHub Repositories). Not the read-only views of other
- * versions (`git:` diffs) or VS Code's own panels (`output:`), whose addresses would be checked
- * and looked up again.
- */
-const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }, { scheme: 'vscode-vfs' }];
+/** Text documents the editor features work in (not `git:` diffs or `output:`, whose addresses would be checked and looked up again). */
+const DOCUMENTS: vscode.DocumentSelector = EDITOR_SCHEMES.map((scheme) => ({ scheme }));
 
 /** What the editor features read, and what tells the inlay hints to update. */
 export interface EditorFeatureServices extends HoverServices, Omit<InlayHintServices, 'accounts' | 'serverPending'> {
@@ -45,7 +41,20 @@ export function registerEditorFeatures(services: EditorFeatureServices, accounts
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(services.settings), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
     checksums,
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new ChecksumCodeActionProvider(checksums), { providedCodeActionKinds: ChecksumCodeActionProvider.kinds }),
+    addressLanguagesContext(services.settings),
   ];
+}
+
+/** The editor's context menu offers Check Balance in the languages the hover and light bulb work in (the manifest's `when`). */
+function addressLanguagesContext(settings: EditorFeatureServices['settings']): vscode.Disposable {
+  const update = () => {
+    const { languages } = settings.hover();
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.addressLanguages, languages);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.someLanguagesOnly, languages.length > 0);
+  };
+  update();
+  // `diagnostics` is the change of plyr.hover.languages too.
+  return settings.onDidChange((change) => change.diagnostics && update());
 }
 
 /** The hints after addresses, and what re-asks the editor for them. */
