@@ -122,6 +122,20 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.page.keyboard.press('Escape');
   });
 
+  it("PLYR: Test Connection against a rate limit: picking its fix waits the server's Retry-After, then tests again", async () => {
+    await bench.clearNotifications();
+    // The unsigned probe's one request is refused for 2 s; the signed one then waits at the gate.
+    bench.sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '2', path: '/api/tokenlist', times: 1 });
+    await bench.palette('PLYR: Test Connection');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: /checks? failed/ }), 'test-connection-limited');
+    const fix = bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Rate limit' });
+    assert.match((await fix.getAttribute('aria-label')) ?? '', /asks to wait 2 s/);
+    await fix.click();
+    await bench.expectVisible(bench.page.locator('.notification-toast', { hasText: "Waiting for the PLYR API's rate limit" }), 'test-connection-waiting');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'all checks passed' }), 'test-connection-again', 15_000);
+    await bench.page.keyboard.press('Escape');
+  });
+
   it('with the privacy mask on (the key chord), no amount shows in the tree, the status bar or Check Balance; the eye button turns it off', async () => {
     await bench.page.keyboard.press('Control+Alt+P');
     await bench.page.keyboard.press('Control+Alt+M');

@@ -89,7 +89,10 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     const c = await byId(probe({ server: { status: 429, serverDateMs: NOW, elapsedMs: 2, retryAfterMs: 30_000 }, signed: { status: 429, convention: 'emptyObject', retryAfterMs: 30_000 } }));
     assert.equal(c.rateLimit.ok, false);
     assert.match(c.rateLimit.detail, /wait 30 s/);
+    assert.deepEqual([c.rateLimit.fix, c.rateLimit.waitMs], ['waitForRateLimit', 30_000], 'the wait its fix waits out');
     assert.equal(c.server.ok, true, 'a 429 still proves the server is there');
+    const unsaid = await byId(probe({ server: { status: 429, serverDateMs: NOW, elapsedMs: 2 } }));
+    assert.deepEqual([unsaid.rateLimit.fix, unsaid.rateLimit.waitMs], ['waitForRateLimit', undefined], 'no time named: none made up');
   });
 
   it('says what rate the server limited us to once the client paces its requests', async () => {

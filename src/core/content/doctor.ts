@@ -21,6 +21,8 @@ export interface DoctorCheck {
   /** One sentence for a person; never a secret. */
   readonly detail: string;
   readonly fix?: DoctorFix;
+  /** With the fix `waitForRateLimit`: how long the server asked to wait (its Retry-After), when it said. */
+  readonly waitMs?: number;
 }
 
 export interface DoctorProbe {
@@ -95,7 +97,7 @@ function rateLimitCheck(limited: ServerAnswer | SignedAnswer | undefined, pacing
     return { check: 'rateLimit', ok: true, detail: paced ?? l10n.t('Not rate limited.') };
   }
   const wait = limited.retryAfterMs !== undefined ? l10n.t('The PLYR API is limiting requests: it asks to wait {0}.', describeDuration(limited.retryAfterMs)) : l10n.t('The PLYR API is limiting requests: wait a little and try again.');
-  return { check: 'rateLimit', ok: false, detail: paced ? `${wait} ${paced}` : wait, fix: 'waitForRateLimit' };
+  return { check: 'rateLimit', ok: false, detail: paced ? `${wait} ${paced}` : wait, fix: 'waitForRateLimit', ...(limited.retryAfterMs !== undefined ? { waitMs: limited.retryAfterMs } : {}) };
 }
 
 function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt: number): DoctorCheck {

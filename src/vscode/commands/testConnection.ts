@@ -10,6 +10,10 @@ import { registerCommand } from './register';
 
 /** A PLYR ID for the signed check when none is tracked: "no account" still proves the signature. */
 const PROBE_PLYR_ID = 'connection-test';
+/** "Wait a little" when the server named no time: as long as a first retry waits. */
+const RATE_LIMIT_WAIT_MS = 5_000;
+/** The longest wait a rate limit's gate holds requests for (core/api/ratePacer.ts): no longer here either. */
+const MAX_RATE_LIMIT_WAIT_MS = 10 * 60_000;
 
 // Looked up when shown: the translation may not be loaded at import time.
 const title = (check: DoctorCheckId): string =>
@@ -37,7 +41,7 @@ export function registerTestConnection(services: Pick<Services, 'client' | 'cred
       },
     );
     services.logger.info(`Test Connection: ${checks.map((c) => `${c.check} ${c.ok ? (c.warning ? 'warning' : 'ok') : 'failed'}`).join(', ')}`);
-    void showChecks(checks, services);
+    void showChecks(checks, services).catch((error: unknown) => services.logger.warn(`Test Connection's fix failed: ${String(error)}`));
     return checks;
   });
 }
@@ -73,7 +77,10 @@ async function showChecks(checks: readonly DoctorCheck[], services: Pick<Service
     title: failed === 0 ? vscode.l10n.t('PLYR: Test Connection: all checks passed') : vscode.l10n.t('PLYR: Test Connection: {0} of {1} checks failed', failed, checks.length),
     placeHolder: vscode.l10n.t('Pick a check to run its fix'),
   });
-  switch (choice?.fix) {
+  if (!choice) {
+    return; // dismissed
+  }
+  switch (choice.fix) {
     case 'setCredentials':
     case 'openSettings':
     case 'allowServer':
@@ -82,8 +89,36 @@ async function showChecks(checks: readonly DoctorCheck[], services: Pick<Service
     case 'fixClock':
       void vscode.window.showInformationMessage(vscode.l10n.t("Set your computer's clock to the network time (on most systems: date and time settings, set automatically)."));
       return;
+    case 'waitForRateLimit':
+      await waitThenTestAgain(Math.min(Math.max(0, ...checks.map((c) => c.waitMs ?? 0)) || RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS));
+      return;
     default:
-      services.log.show(true);
+      services.log.show(true); // a check without a fix: its details are in the log
+  }
+}
+
+/** Waits out the server's rate limit with a countdown (cancellable), then runs Test Connection again. */
+async function waitThenTestAgain(waitMs: number): Promise<void> {
+  const waited = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Waiting for the PLYR API's rate limit…"), cancellable: true },
+    (progress, token) =>
+      new Promise<boolean>((resolve) => {
+        const until = Date.now() + waitMs;
+        const tick = () => progress.report({ message: vscode.l10n.t('{0} s, then Test Connection runs again', Math.ceil((until - Date.now()) / 1000)) });
+        tick();
+        const timer = setInterval(tick, 1000);
+        const done = setTimeout(() => finish(true), waitMs);
+        const cancelled = token.onCancellationRequested(() => finish(false));
+        function finish(ok: boolean) {
+          clearInterval(timer);
+          clearTimeout(done);
+          cancelled.dispose();
+          resolve(ok);
+        }
+      }),
+  );
+  if (waited) {
+    await vscode.commands.executeCommand(COMMANDS.testConnection);
   }
 }
 
