@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { apiRoot } from '../../src/core/api/networks';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -20,7 +21,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
     menus: { commandPalette: { command: string; when?: string }[] };
-    configuration: { properties: Record<string, { default: unknown }> };
+    configuration: { properties: Record<string, { default: unknown; pattern?: string }> };
     viewsContainers: { activitybar: { icon: string }[] };
     views: Record<string, { icon?: string }[]>;
     jsonValidation: { url: string }[];
@@ -169,5 +170,16 @@ describe('shortcuts and packaging', () => {
 
   it('builds the production bundle before vsce packages or publishes, however vsce is run', () => {
     assert.equal(manifest.scripts['vscode:prepublish'], 'node scripts/build.mjs --production');
+  });
+});
+
+describe('the Settings editor checks plyr.customBaseUrl as the client does', () => {
+  it('marks exactly the URLs the client refuses (plain http only for this machine)', () => {
+    const pattern = new RegExp(manifest.contributes.configuration.properties['plyr.customBaseUrl'].pattern ?? '');
+    const urls = ['https://api.example.com', 'https://api.plyr.network/api', 'http://127.0.0.1:4555', 'http://127.0.0.1', 'http://localhost:8080/api', 'http://[::1]:4555/', ' http://127.1.2.3:80 ', 'http://example.com', 'http://10.0.0.1:4555', 'http://localhost.example.com', 'ftp://example.com', 'api.example.com', 'https://'];
+    for (const url of urls) {
+      assert.equal(pattern.test(url), apiRoot('custom', url).ok, url);
+    }
+    assert.ok(pattern.test(''), 'empty: not set');
   });
 });
