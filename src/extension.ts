@@ -66,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       watchForChanges(services.store, services.tracked, services.privacy, (id, token) => explainChangeOf(services, id, token)),
       ...sidebar.disposables,
       ...refreshOnServerChanges(services),
+      // Its rows were held back until then: asked for at once, not at the next refresh.
+      services.watched.onDidLoadTrusted(() => void services.refresher.refreshAll()),
       ...registerEditorFeatures(services, services.owners, serverTrust),
       ...registerCommands(services, serverTrust, sidebar),
     );

@@ -174,7 +174,9 @@ describe('shortcuts and packaging', () => {
 });
 
 describe('the Settings editor checks plyr.customBaseUrl as the client does', () => {
-  it('marks exactly the URLs the client refuses (plain http only for this machine)', () => {
+  it('marks the URLs the client refuses (plain http only for this machine), as written in lower case', () => {
+    // Left to the client's own message: an upper-case scheme or host (which it accepts), an IPv4
+    // part or a port out of range (which it refuses).
     const pattern = new RegExp(manifest.contributes.configuration.properties['plyr.customBaseUrl'].pattern ?? '');
     const urls = ['https://api.example.com', 'https://api.plyr.network/api', 'http://127.0.0.1:4555', 'http://127.0.0.1', 'http://localhost:8080/api', 'http://[::1]:4555/', ' http://127.1.2.3:80 ', 'http://example.com', 'http://10.0.0.1:4555', 'http://localhost.example.com', 'ftp://example.com', 'api.example.com', 'https://'];
     for (const url of urls) {

@@ -25,7 +25,8 @@ function shows(when: string, contextValue: string): boolean {
 
 /** The commands a row's context menu and inline buttons offer (or only its inline buttons, or only its menu). */
 function offered(contextValue: string, where: 'both' | 'inline' | 'menu' = 'both'): string[] {
-  const placed = (item: { group?: string }) => where === 'both' || (item.group === 'inline') === (where === 'inline');
+  // An inline button's group is `inline`, or `inline@N` for its place among the buttons.
+  const placed = (item: { group?: string }) => where === 'both' || ((item.group ?? '').split('@')[0] === 'inline') === (where === 'inline');
   const items = manifest.contributes.menus['view/item/context'].filter((item) => placed(item) && shows(item.when, contextValue));
   return [...new Set(items.map((item) => item.command))].sort();
 }

@@ -27,6 +27,9 @@ const VSCODE_TRUST: WorkspaceTrust = {
 export class WorkspaceWatchList implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly trusted = new vscode.EventEmitter<void>();
+  /** Read again because the workspace was just trusted: what it lists may now be looked up. */
+  readonly onDidLoadTrusted = this.trusted.event;
   private entries: TrackedList = [];
   private byId = new Map<string, TrackedIdentifier>();
   private problemList: readonly string[] = [];
@@ -42,7 +45,8 @@ export class WorkspaceWatchList implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${WATCH_LIST_FILE}`);
     const reload = () => void this.reload();
-    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), trust.onDidGrant(reload), this.changed);
+    const reloadTrusted = () => void this.reload().then(() => this.trusted.fire());
+    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), trust.onDidGrant(reloadTrusted), this.changed, this.trusted);
   }
 
   get all(): TrackedList {

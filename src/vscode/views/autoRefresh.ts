@@ -7,7 +7,7 @@ export interface AutoRefreshSchedule {
   readonly running: boolean;
   /** Epoch ms when the next round is due; absent when no round is scheduled. */
   readonly nextAt?: number;
-  /** The wait between rounds in force then: the setting's, or longer while the server cannot be reached. */
+  /** The interval that round was scheduled by: the setting's, or longer while the server cannot be reached. */
   readonly intervalMs?: number;
 }
 
@@ -38,6 +38,8 @@ export class AutoRefresh implements vscode.Disposable {
   private lastRefreshAt: number | undefined;
   /** When the pending round is due, by the wall clock. */
   private refreshDueAt: number | undefined;
+  /** The interval the pending round was scheduled by (its wait, or what was left of it after a pause). */
+  private scheduledIntervalMs: number | undefined;
   private failures = 0;
   private running = false;
 
@@ -54,7 +56,7 @@ export class AutoRefresh implements vscode.Disposable {
 
   /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
   get scheduled(): AutoRefreshSchedule {
-    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt, intervalMs: this.delayMs() } : {}) };
+    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt, intervalMs: this.scheduledIntervalMs } : {}) };
   }
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */
@@ -76,7 +78,8 @@ export class AutoRefresh implements vscode.Disposable {
     if (stale && !this.running) {
       void this.tick();
     } else {
-      this.schedule(this.lastRefreshAt === undefined ? this.delayMs() : Math.max(0, this.lastRefreshAt + this.delayMs() - Date.now()));
+      const intervalMs = this.delayMs();
+      this.schedule(this.lastRefreshAt === undefined ? intervalMs : Math.max(0, this.lastRefreshAt + intervalMs - Date.now()), intervalMs);
     }
   }
 
@@ -96,9 +99,10 @@ export class AutoRefresh implements vscode.Disposable {
     return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.failures, autoRefreshBackoffMaxSeconds * 1000);
   }
 
-  private schedule(delayMs: number): void {
+  private schedule(delayMs: number, intervalMs = delayMs): void {
     clearTimeout(this.refreshTimer);
     this.refreshDueAt = Date.now() + delayMs;
+    this.scheduledIntervalMs = intervalMs;
     this.refreshTimer = setTimeout(() => void this.tick(), delayMs);
   }
 
