@@ -36,6 +36,8 @@ export class WorkspaceWatchList implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Each reload gets a number; a slower, older read never overwrites a newer one. */
   private generation = 0;
+  /** The newest reload, which an overtaken one waits for. */
+  private newest: Promise<void> = Promise.resolve();
   /** Each folder's entries as last read: what a file that cannot be read now (locked, say) keeps showing. */
   private readonly lastRead = new Map<string, readonly TrackedIdentifier[]>();
 
@@ -67,8 +69,16 @@ export class WorkspaceWatchList implements vscode.Disposable {
     return folder && vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE);
   }
 
-  async reload(): Promise<void> {
-    const generation = ++this.generation;
+  /**
+   * Reads the files again. Resolves once the list holds a read that began no earlier than this
+   * call: when a newer one (a file watcher's) overtakes it, when that one is done.
+   */
+  reload(): Promise<void> {
+    this.newest = this.read(++this.generation);
+    return this.newest;
+  }
+
+  private async read(generation: number): Promise<void> {
     const entries: TrackedIdentifier[] = [];
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -98,7 +108,7 @@ export class WorkspaceWatchList implements vscode.Disposable {
       }
     }
     if (generation !== this.generation) {
-      return;
+      return this.newest;
     }
     const waiting = this.trust.isTrusted ? 0 : entries.length;
     if (waiting > 0) {
