@@ -80,7 +80,7 @@ export function sumDecimals(values: Iterable<string>): string {
       sum *= 10n ** BigInt(places - scale);
       scale = places;
     }
-    sum += units(parts) * 10n ** BigInt(scale - places);
+    sum += units(parts, scale);
   }
   return written(sum, scale);
 }
@@ -117,9 +117,9 @@ export function decimalFromJsonNumber(text: string, maxLength = 200): string | u
 
 const ZERO: Decimal = { negative: false, whole: '0', fraction: '' };
 
-/** A decimal's digits as one whole number, its point dropped (the magnitude only). */
-function units(d: Decimal): bigint {
-  return BigInt(d.whole + d.fraction);
+/** A decimal's magnitude as a whole number of 10^-scale units (scale: at least its own decimals). */
+function units(d: Decimal, scale = d.fraction.length): bigint {
+  return BigInt(d.whole + d.fraction.padEnd(scale, '0'));
 }
 
 /** A non-negative whole number of 10^-scale units as a plain decimal string, without trailing zeros. */
@@ -132,9 +132,6 @@ function written(value: bigint, scale: number): string {
 /** a − b, both scaled by 10^scale to whole numbers. */
 function difference(a: Decimal, b: Decimal): { diff: bigint; scale: number } {
   const scale = Math.max(a.fraction.length, b.fraction.length);
-  const scaled = (d: Decimal) => {
-    const magnitude = BigInt(`${d.whole}${d.fraction.padEnd(scale, '0')}`);
-    return d.negative ? -magnitude : magnitude;
-  };
+  const scaled = (d: Decimal) => (d.negative ? -units(d, scale) : units(d, scale));
   return { diff: scaled(a) - scaled(b), scale };
 }
