@@ -12,7 +12,7 @@ import { Logger } from './core/api/logger';
 import { createApi, PlyrBalanceApi } from './vscode/api';
 import { registerAccountCommands } from './vscode/commands/account';
 import { registerCheckBalance } from './vscode/commands/checkBalance';
-import { registerClearCredentials, registerSetCredentials, registerSetCredentialsFromLink } from './vscode/commands/credentials';
+import { registerClearCredentials, registerReadCredentialsAgain, registerSetCredentials, registerSetCredentialsFromLink } from './vscode/commands/credentials';
 import { registerRowActions } from './vscode/commands/rowActions';
 import { registerTestConnection } from './vscode/commands/testConnection';
 import { registerTrackingCommands } from './vscode/commands/tracking';
@@ -142,6 +142,7 @@ function registerCommands(services: Services, serverTrust: ServerTrust, sidebar:
     registerSetCredentials(services),
     registerSetCredentialsFromLink(services),
     registerClearCredentials(services),
+    registerReadCredentialsAgain(services),
     registerCheckBalance(services),
     registerTestConnection(services),
     registerAllowServer(services, serverTrust, () => void services.refresher.refreshAll()),

@@ -5,6 +5,8 @@ export const COMMANDS = {
   /** For links (hovers): ignores any argument and always asks, so a link can store nothing. */
   setCredentialsFromLink: 'plyr.setCredentialsFromLink',
   clearCredentials: 'plyr.clearCredentials',
+  /** After a failed read (a locked keyring): reads the stored credentials now. */
+  readCredentialsAgain: 'plyr.readCredentialsAgain',
   showLog: 'plyr.showLog',
   addIdentifier: 'plyr.addIdentifier',
   removeIdentifier: 'plyr.removeIdentifier',
@@ -113,6 +115,8 @@ export const VIEWS = {
 
 export const CONTEXT_KEYS = {
   hasCredentials: 'plyr.hasCredentials',
+  /** The last read of the stored credentials failed (a locked keyring): Read API Credentials Again shows. */
+  credentialsUnreadable: 'plyr.credentialsUnreadable',
   trackedCount: 'plyr.trackedCount',
   privacyMask: 'plyr.privacyMask',
   /** manual, name, amount or value: which sort the view's title shows as chosen. */

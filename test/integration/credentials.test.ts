@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { silentLogger } from '../../src/core/api/logger';
+import { isPlyrError } from '../../src/core/model/errors';
 import { SECRET_KEYS } from '../../src/vscode/ids';
 import { CredentialStore, READ_AGAIN_AFTER_MS } from '../../src/vscode/state/credentialStore';
 import { checkBalance, logHolding, plyrApi, pointAt, readAll, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
@@ -94,12 +95,14 @@ describe('API credentials', () => {
     }
   });
 
-  it('are read again a minute after a failed read (a keyring still locked at start-up), which is logged once', async () => {
+  it('that cannot be read (a locked keyring) say so, not "none": read again a minute later or when asked, logged once, and announced once readable (class level: a SecretStorage that throws)', async () => {
     const raw = JSON.stringify({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: DEMO_CREDENTIALS.secretKey });
     let locked = 2;
+    let reads = 0;
     const storageChanged = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
     const secrets = {
       get: async () => {
+        reads++;
         if (locked-- > 0) {
           throw new Error('Cannot create an item in a locked collection');
         }
@@ -110,17 +113,30 @@ describe('API credentials', () => {
     const warnings: string[] = [];
     const clock = { ms: 0 };
     const credentials = new CredentialStore(secrets, { ...silentLogger, warn: (message: string) => void warnings.push(message) }, undefined, () => clock.ms);
+    let announced = 0;
+    const heard = credentials.onDidChange(() => announced++);
     try {
-      assert.equal(await credentials.get(), undefined);
-      assert.equal(await credentials.get(), undefined, 'not read again at once (a locked keyring may prompt)');
-      assert.equal(locked, 1, 'read once so far');
+      const error = await rejection(credentials.get());
+      assert.ok(isPlyrError(error, 'credentialsUnreadable'), String(error));
+      assert.equal(error.fix, 'readCredentialsAgain');
+      assert.match(error.message, /keyring/);
+      assert.equal(reads, 1, 'not read again at once (a locked keyring may prompt)');
+
       clock.ms += READ_AGAIN_AFTER_MS;
-      assert.equal(await credentials.get(), undefined, 'read again: still locked');
-      clock.ms += READ_AGAIN_AFTER_MS;
-      assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      assert.equal((await rejection(credentials.get())).code, 'credentialsUnreadable', 'read again a minute later: still locked');
+      assert.equal(reads, 2);
+      assert.equal(announced, 0);
+
+      assert.equal((await credentials.readAgain())?.apiKey, DEMO_CREDENTIALS.apiKey, 'asked for (unlocked since): read at once');
+      assert.equal(reads, 3);
+      await waitFor(() => announced === 1, 'the credentials, readable again, are announced (the rows that waited refresh)');
+      assert.equal((await credentials.readAgain())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      assert.equal(reads, 3, 'readAgain after a good read reads nothing');
+      assert.equal(announced, 1);
       assert.equal(warnings.length, 1);
       assert.doesNotMatch(warnings[0], new RegExp(DEMO_CREDENTIALS.secretKey));
     } finally {
+      heard.dispose();
       credentials.dispose();
       storageChanged.dispose();
     }

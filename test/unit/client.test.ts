@@ -219,6 +219,21 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(sim.requests.length, 0);
     });
 
+    it('passes on credentials that cannot be read (a locked keyring) as they are, without making a request', async () => {
+      const locked = new PlyrError('credentialsUnreadable', 'Could not read the PLYR API credentials from the system keyring.', { fix: 'readCredentialsAgain' });
+      const { client } = harness({ client: { credentials: () => Promise.reject(locked) } });
+      assert.equal(await failure(client.getBalances(id('player123'), undefined)), locked);
+      assert.equal(await failure(client.getBalances(id(ADDRESS), undefined)), locked);
+      assert.equal(sim.requests.length, 0);
+      // As with none set, a server not allowed is the first thing to fix.
+      const refusal = new PlyrError('serverNotConfirmed', 'not allowed yet', { fix: 'allowServer' });
+      const refuse = () => {
+        throw refusal;
+      };
+      const unconfirmed = harness({ client: { credentials: () => Promise.reject(locked), assertServerAllowed: refuse } }).client;
+      assert.equal(await failure(unconfirmed.getBalances(id('player123'), undefined)), refusal);
+    });
+
     it('corrects for a clock 10 minutes behind the server', async () => {
       sim.configure({ clockOffsetMs: 10 * 60 * 1000 });
       const { client, skews } = harness();

@@ -5,7 +5,7 @@ import { PlyrError } from '../../src/core/model/errors';
 
 const NOW = 1_800_000_000_000;
 
-function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; server: ServerAnswer | Error; credentials: boolean; signed: SignedAnswer | Error }> = {}): DoctorProbe & { signedCalls: number } {
+function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; server: ServerAnswer | Error; credentials: boolean | Error; signed: SignedAnswer | Error }> = {}): DoctorProbe & { signedCalls: number } {
   const result = {
     signedCalls: 0,
     target: () => overrides.target ?? { ok: true as const, network: 'custom', url: 'http://127.0.0.1:4555/api/' },
@@ -16,7 +16,13 @@ function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; s
       }
       return server;
     },
-    hasCredentials: async () => overrides.credentials ?? true,
+    hasCredentials: async () => {
+      const credentials = overrides.credentials ?? true;
+      if (credentials instanceof Error) {
+        throw credentials;
+      }
+      return credentials;
+    },
     signedCall: async () => {
       result.signedCalls++;
       const signed = overrides.signed ?? { status: 200, convention: 'emptyObject' as const };
@@ -62,6 +68,17 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.equal(c.credentials.fix, 'setCredentials');
     assert.equal(c.signedCall.ok, false);
     assert.equal(p.signedCalls, 0);
+  });
+
+  it('says when the credentials are stored but cannot be read, and offers to read them again, not to set them', async () => {
+    const locked = new PlyrError('credentialsUnreadable', 'Could not read the PLYR API credentials from the system keyring (is it locked?).', { fix: 'readCredentialsAgain' });
+    const p = probe({ credentials: locked });
+    const c = await byId(p);
+    assert.deepEqual(c.credentials, { check: 'credentials', ok: false, detail: locked.message, fix: 'readCredentialsAgain' });
+    assert.equal(c.signedCall.ok, false);
+    assert.match(c.signedCall.detail, /could not be read/);
+    assert.equal(p.signedCalls, 0);
+    assert.equal(c.clock.ok, true, 'the checks after it still run');
   });
 
   it('warns past a minute of clock offset, and fails past five', async () => {

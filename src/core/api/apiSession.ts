@@ -21,6 +21,7 @@ export interface ClientConfig {
 export interface PlyrClientOptions {
   readonly fetch: FetchLike;
   readonly config: () => ClientConfig;
+  /** Undefined when none are set; rejects (a PlyrError) when they are set but cannot be read. */
   readonly credentials: () => Promise<Credentials | undefined>;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -107,7 +108,10 @@ export class ApiSession {
    * (when allowed) and a "Request expired" once more with the server's clock; what worked is kept.
    */
   async signedGet(url: URL, { config, root }: Target, signal?: AbortSignal, wait?: GateWait): Promise<HttpResponse> {
-    const credentials = await this.options.credentials();
+    const credentials = await this.options.credentials().catch((unreadable: unknown) => {
+      this.options.assertServerAllowed?.(root);
+      throw unreadable;
+    });
     if (!credentials) {
       // A server not allowed is the first thing to fix. (With credentials, send() checks it.)
       this.options.assertServerAllowed?.(root);

@@ -11,7 +11,7 @@ export type { PacingState, ServerAnswer, SignedAnswer };
  * thresholds and wording are unit-tested without a network.
  */
 export type DoctorCheckId = 'network' | 'server' | 'credentials' | 'clock' | 'signedCall' | 'rateLimit';
-export type DoctorFix = 'setCredentials' | 'openSettings' | 'allowServer' | 'fixClock' | 'waitForRateLimit';
+export type DoctorFix = 'setCredentials' | 'readCredentialsAgain' | 'openSettings' | 'allowServer' | 'fixClock' | 'waitForRateLimit';
 
 export interface DoctorCheck {
   readonly check: DoctorCheckId;
@@ -30,6 +30,7 @@ export interface DoctorProbe {
   target(): { readonly ok: true; readonly network: string; readonly url: string } | { readonly ok: false; readonly message: string };
   /** One unauthenticated request (`/api/tokenlist`), no retries. Throws a PlyrError when unreachable. */
   reachServer(signal?: AbortSignal): Promise<ServerAnswer>;
+  /** Rejects (a PlyrError) when credentials are stored but cannot be read: a locked keyring. */
   hasCredentials(): Promise<boolean>;
   /** One signed balance request, no retries. Throws a PlyrError when unreachable. */
   signedCall(signal?: AbortSignal): Promise<SignedAnswer>;
@@ -66,18 +67,26 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
     checks.push({ check: 'server', ok: false, detail: messageOf(error), fix: isPlyrError(error, 'serverNotConfirmed') ? 'allowServer' : 'openSettings' });
   }
 
-  const hasCredentials = await probe.hasCredentials();
-  checks.push(
-    hasCredentials
-      ? { check: 'credentials', ok: true, detail: l10n.t('An API key and a secret key are set.') }
-      : { check: 'credentials', ok: false, detail: l10n.t('No API key and secret key are set.'), fix: 'setCredentials' },
-  );
+  let hasCredentials = false;
+  let unreadable = false;
+  try {
+    hasCredentials = await probe.hasCredentials();
+    checks.push(
+      hasCredentials
+        ? { check: 'credentials', ok: true, detail: l10n.t('An API key and a secret key are set.') }
+        : { check: 'credentials', ok: false, detail: l10n.t('No API key and secret key are set.'), fix: 'setCredentials' },
+    );
+  } catch (error) {
+    unreadable = true;
+    checks.push({ check: 'credentials', ok: false, detail: messageOf(error), fix: 'readCredentialsAgain' });
+  }
 
   checks.push(clockCheck(server, sentAt, probe.now()));
 
   let signed: SignedAnswer | undefined;
   if (!server || !hasCredentials) {
-    checks.push(...notTried(['signedCall'], server ? l10n.t('Not tried: set the credentials first.') : l10n.t('Not tried: the server cannot be reached.')));
+    const why = !server ? l10n.t('Not tried: the server cannot be reached.') : unreadable ? l10n.t('Not tried: the credentials could not be read.') : l10n.t('Not tried: set the credentials first.');
+    checks.push(...notTried(['signedCall'], why));
   } else {
     try {
       signed = await probe.signedCall(signal);

@@ -8,6 +8,7 @@ export type PlyrErrorCode =
   | 'invalidAddress'
   | 'userNotFound'
   | 'noCredentials'
+  | 'credentialsUnreadable'
   | 'missingAuthHeaders'
   | 'invalidApiKey'
   | 'invalidSignature'
@@ -29,7 +30,7 @@ export type PlyrErrorCode =
   | 'invalidHash';
 
 /** The action that fixes an error; the VS Code layer turns it into a button. */
-export type PlyrFix = 'setCredentials' | 'openSettings' | 'showLog' | 'allowServer';
+export type PlyrFix = 'setCredentials' | 'readCredentialsAgain' | 'openSettings' | 'showLog' | 'allowServer';
 
 export interface PlyrErrorDetails {
   readonly status?: number;
@@ -39,7 +40,7 @@ export interface PlyrErrorDetails {
 }
 
 /** Failures that say nothing about the server: they end when the user acts, so are not remembered as its answer. */
-export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'badConfiguration']);
+export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'credentialsUnreadable', 'badConfiguration']);
 
 export class PlyrError extends Error {
   override readonly name = 'PlyrError';

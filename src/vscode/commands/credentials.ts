@@ -65,6 +65,17 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
 export const CLEAR_UNDO_MS = 60_000;
 
 /** PLYR: Clear API Credentials, with an Undo for a minute. */
+/**
+ * PLYR: Read API Credentials Again, after a read failed (a locked keyring, unlocked since). What
+ * waited for them is refreshed by the store's change event; a read that fails again says so.
+ */
+export function registerReadCredentialsAgain(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
+  return registerCommand(services, COMMANDS.readCredentialsAgain, async () => {
+    const credentials = await services.credentials.readAgain();
+    void vscode.window.showInformationMessage(credentials ? vscode.l10n.t('PLYR API credentials read (key {0}).', redactApiKey(credentials.apiKey)) : vscode.l10n.t('No PLYR API credentials are set.'));
+  });
+}
+
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   // Each clear is counted: the Undo of one that another clear followed puts nothing back.
   let clears = 0;
@@ -72,7 +83,7 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
     const clear = ++clears;
     let cleared = await services.credentials.clear();
     // The environment's credentials are not stored, so nothing here can clear them: say they still count.
-    const fromEnvironment = (await services.credentials.get()) !== undefined;
+    const fromEnvironment = (await services.credentials.get().catch(() => undefined)) !== undefined;
     if (fromEnvironment) {
       services.logger.info('Stored API credentials cleared; the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used.');
     } else {

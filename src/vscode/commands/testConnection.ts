@@ -55,7 +55,8 @@ function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): 
       return root.ok ? { ok: true, network: networkName(config.network), url: root.url.href } : { ok: false, message: root.message };
     },
     reachServer: (signal) => services.client.probeServer(signal),
-    hasCredentials: async () => (await services.credentials.get()) !== undefined,
+    // Asked for by a person: a keyring that could not be read is read again now.
+    hasCredentials: async () => (await services.credentials.readAgain()) !== undefined,
     signedCall: (signal) => services.client.probeSignedCall(services.tracked.all.find((t) => t.kind === 'plyrId')?.id ?? PROBE_PLYR_ID, signal),
     pacing: () => services.client.pacing(),
     now: Date.now,
@@ -82,6 +83,7 @@ async function showChecks(checks: readonly DoctorCheck[], services: Pick<Service
   }
   switch (choice.fix) {
     case 'setCredentials':
+    case 'readCredentialsAgain':
     case 'openSettings':
     case 'allowServer':
       await runFix(choice.fix);
@@ -125,6 +127,7 @@ async function waitThenTestAgain(waitMs: number): Promise<void> {
 function fixLabel(fix: DoctorFix): string {
   switch (fix) {
     case 'setCredentials':
+    case 'readCredentialsAgain':
     case 'openSettings':
     case 'allowServer':
       return vscode.l10n.t('Fix: {0}', actionLabel(fix));

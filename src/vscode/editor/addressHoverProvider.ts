@@ -46,7 +46,9 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const { identifier, range } = under;
-    if (!(await this.services.credentials.get())) {
+    // Credentials that cannot be read (a locked keyring) are not "none": the lookup below says why.
+    const credentialsSet = await this.services.credentials.get().then((c) => c !== undefined, () => true);
+    if (!credentialsSet) {
       return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
     }
     // Dismissed while the credentials were read: VS Code tells a late listener a tick later, when the requests would be out.

@@ -75,7 +75,7 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
       return [];
     }
     const written = addressesWritten(document, range, this.parsed);
-    if (written.length === 0 || !(await this.services.credentials.get()) || this.services.serverPending() || token.isCancellationRequested) {
+    if (written.length === 0 || !(await this.services.credentials.get().catch(() => undefined)) || this.services.serverPending() || token.isCancellationRequested) {
       return [];
     }
     const ids = [...new Map(written.map((w) => [w.identifier.value, w.identifier])).values()];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Logger } from '../../core/api/logger';
 import { Credentials, redactApiKey } from '../../core/api/signer';
+import { PlyrError } from '../../core/model/errors';
 import { CONTEXT_KEYS, SECRET_KEYS } from '../ids';
 
 /** How long a failed read of the stored credentials stands before they are read again. */
@@ -20,7 +21,10 @@ export class CredentialStore implements vscode.Disposable {
    */
   private lastKnown: string | undefined;
   private cached: Promise<Credentials | undefined> | undefined;
-  /** Whether the last read failed and said so: a keyring that stays locked is logged once, not per request. */
+  /**
+   * Whether the last read failed: a keyring that stays locked is logged once, not per request, and
+   * the read that works after it is news (the rows that said why they could not ask ask again).
+   */
   private unreadable = false;
   /** When a failed read is tried again (ms, this.now()). */
   private readAgainAt: number | undefined;
@@ -49,9 +53,12 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   /**
-   * The stored credentials; a failed or unreadable read counts as none. Kept in memory between
-   * changes: every request needs them, and a read can cross to another process (the browser, in
-   * VS Code for the web). A failed read is kept for {@link READ_AGAIN_AFTER_MS} only.
+   * The stored credentials, or undefined when none are set. Kept in memory between changes: every
+   * request needs them, and a read can cross to another process (the browser, in VS Code for the
+   * web). A read that fails (a locked keyring) rejects with a `credentialsUnreadable` PlyrError,
+   * not "none": the user's credentials are there, and setting them again is not the fix. It stands
+   * for {@link READ_AGAIN_AFTER_MS}, or until {@link readAgain}: a locked keyring may prompt on
+   * each read, so nothing reads it again on its own any sooner.
    */
   get(): Promise<Credentials | undefined> {
     if (this.readAgainAt !== undefined && this.now() >= this.readAgainAt) {
@@ -60,6 +67,17 @@ export class CredentialStore implements vscode.Disposable {
     }
     this.cached ??= this.read();
     return this.cached;
+  }
+
+  /**
+   * Reads the stored credentials now if the last read failed (a person unlocked the keyring and
+   * asks again); otherwise the same as {@link get}.
+   */
+  readAgain(): Promise<Credentials | undefined> {
+    if (this.readAgainAt !== undefined) {
+      this.readAgainAt = this.now();
+    }
+    return this.get();
   }
 
   private async read(): Promise<Credentials | undefined> {
@@ -71,11 +89,18 @@ export class CredentialStore implements vscode.Disposable {
       this.readAgainAt = this.now() + READ_AGAIN_AFTER_MS;
       if (!this.unreadable) {
         this.unreadable = true;
-        this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); treating them as not set, and reading them again in a minute.');
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, true);
+        this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); no request is sent until they are read. They are read again in a minute, or at once by "PLYR: Read API Credentials Again".');
       }
-      return undefined;
+      throw unreadableError();
     }
-    this.unreadable = false;
+    if (this.unreadable) {
+      this.unreadable = false;
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, false);
+      this.logger.info('The stored API credentials could be read again.');
+      // Heard once this read has landed: whoever asks then gets its answer, not another read.
+      void Promise.resolve().then(() => this.refreshContextKey()).then(() => this.changed.fire());
+    }
     this.lastKnown = raw;
     if (!raw) {
       return this.fromEnvironment();
@@ -125,8 +150,14 @@ export class CredentialStore implements vscode.Disposable {
     return !!(await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined));
   }
 
+  /** Sets `plyr.hasCredentials`; left as it was while they cannot be read (they are not known to be gone). */
   async refreshContextKey(): Promise<void> {
-    const present = (await this.get()) !== undefined;
+    let present: boolean;
+    try {
+      present = (await this.get()) !== undefined;
+    } catch {
+      return;
+    }
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasCredentials, present);
   }
 
@@ -134,6 +165,14 @@ export class CredentialStore implements vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function unreadableError(): PlyrError {
+  const message = vscode.l10n.t({
+    message: 'Could not read the PLYR API credentials from the system keyring (is it locked?). Unlock it, then run "PLYR: Read API Credentials Again"; they are also read again within a minute.',
+    comment: '"PLYR: Read API Credentials Again" is a command as the Command Palette shows it: use its translated title',
+  });
+  return new PlyrError('credentialsUnreadable', message, { fix: 'readCredentialsAgain' });
 }
 
 /** Stored credentials as written by store(); throws on text that is not JSON. */

@@ -11,6 +11,8 @@ export function fixCommand(fix: PlyrFix): vscode.Command {
   switch (fix) {
     case 'setCredentials':
       return { title: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentials };
+    case 'readCredentialsAgain':
+      return { title: vscode.l10n.t('Read API Credentials Again'), command: COMMANDS.readCredentialsAgain };
     case 'openSettings':
       return { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: ['@ext:plyr-tools.plyr-balance'] };
     case 'showLog':
