@@ -74,6 +74,8 @@ export const HOVER_COMMANDS: readonly string[] = [
   COMMANDS.revealAccount,
   COMMANDS.setCredentialsFromLink,
   COMMANDS.allowWorkspaceServerFromLink,
+  /** Takes no argument: it only reads what is stored. */
+  COMMANDS.readCredentialsAgain,
 ];
 
 /**

@@ -9,6 +9,12 @@ import { SECRET_KEYS } from '../../src/vscode/ids';
 import { CredentialStore, READ_AGAIN_AFTER_MS } from '../../src/vscode/state/credentialStore';
 import { checkBalance, logHolding, plyrApi, pointAt, readAll, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, startSuite, untrackAll, waitFor } from './helpers';
 
+/** The context keys a test-made CredentialStore sets are the window's: back to the real store's. */
+async function resetContextKeys(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'plyr.credentialsUnreadable', false);
+  await setDemoCredentials();
+}
+
 describe('API credentials', () => {
   let sim: Simulator;
   before(async () => {
@@ -139,6 +145,50 @@ describe('API credentials', () => {
       heard.dispose();
       credentials.dispose();
       storageChanged.dispose();
+      await resetContextKeys();
+    }
+  });
+
+  it('stored anew while the old ones could not be read: announced once, and the keyring not read again a minute later (class level)', async () => {
+    let stored: string | undefined;
+    let locked = true;
+    let reads = 0;
+    const storageChanged = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+    const secrets = {
+      get: async () => {
+        reads++;
+        if (locked) {
+          throw new Error('Cannot create an item in a locked collection');
+        }
+        return stored;
+      },
+      store: async (_key: string, value: string) => {
+        locked = false; // unlocked to write
+        stored = value;
+      },
+      onDidChange: storageChanged.event,
+    } as unknown as vscode.SecretStorage;
+    const clock = { ms: 0 };
+    const credentials = new CredentialStore(secrets, silentLogger, undefined, () => clock.ms);
+    let announced = 0;
+    const heard = credentials.onDidChange(() => announced++);
+    try {
+      assert.equal((await rejection(credentials.get())).code, 'credentialsUnreadable');
+      await credentials.store(DEMO_CREDENTIALS);
+      // Anything still to come (a second announcement) would come within a few ticks.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(announced, 1, 'store() announces itself; the read it made is not announced again');
+      assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      const readsSoFar = reads;
+      clock.ms += READ_AGAIN_AFTER_MS;
+      assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      assert.equal((await credentials.readAgain())?.apiKey, DEMO_CREDENTIALS.apiKey);
+      assert.equal(reads, readsSoFar, 'a read that worked is kept: no read a minute later, none for readAgain');
+    } finally {
+      heard.dispose();
+      credentials.dispose();
+      storageChanged.dispose();
+      await resetContextKeys();
     }
   });
 

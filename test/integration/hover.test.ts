@@ -5,6 +5,11 @@ import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
 import { hoverOn, notebookCell, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
+import { silentLogger } from '../../src/core/api/logger';
+import { PlyrError } from '../../src/core/model/errors';
+import { AccountLookup } from '../../src/core/store/accountLookup';
+import { AddressHoverProvider } from '../../src/vscode/editor/addressHoverProvider';
+import { readClientConfig } from '../../src/vscode/settings';
 
 const PLAYER = DEMO_USERS[0].primaryAddress;
 /** An address nobody uses: no PLYR account, zero balances. */
@@ -94,6 +99,32 @@ describe('the address hover', () => {
     } finally {
       await setDemoCredentials();
     }
+  });
+
+  it('with credentials stored but unreadable (a locked keyring), says so with a link to read them again, and makes no request (class level: a provider over stand-in services)', async () => {
+    const locked = new PlyrError('credentialsUnreadable', 'Could not read the PLYR API credentials from the system keyring (is it locked?).', { fix: 'readCredentialsAgain' });
+    const asked: string[] = [];
+    const provider = new AddressHoverProvider(
+      {
+        credentials: { get: () => Promise.reject(locked) },
+        store: { refresh: (identifier) => (asked.push(identifier.value), Promise.reject(new Error('no request expected'))) },
+        tracked: { find: () => undefined },
+        privacy: { on: false },
+        values: { load: () => Promise.reject(new Error('no request expected')) },
+        settings: { clientConfig: () => readClientConfig(), hover: () => ({ enabled: true, languages: [], cacheMs: 0 }) },
+        logger: silentLogger,
+      },
+      new AccountLookup({ fetch: async (address) => void asked.push(address), scope: () => 'test' }),
+    );
+    const document = await vscode.workspace.openTextDocument({ content: `k = ${PLAYER}`, language: 'plaintext' });
+    const hover = await provider.provideHover(document, document.positionAt(6), new vscode.CancellationTokenSource().token);
+    const markdown = (hover?.contents[0] as vscode.MarkdownString | undefined)?.value ?? '';
+    assert.match(markdown, /Could not read the PLYR API credentials from the system keyring/);
+    assert.doesNotMatch(markdown, /Set API Credentials/, 'not "none": setting them again is not the fix');
+    assert.deepEqual(commandTargets(markdown), ['plyr.readCredentialsAgain']);
+    assert.ok(commandTargets(markdown).every((t) => ALLOWED_HOVER_COMMANDS.has(t)));
+    assert.deepEqual(asked, []);
+    assert.equal(sim.requests.length, 0);
   });
 
   it('says in one line that the server cannot be reached when it is down', async () => {

@@ -12,4 +12,5 @@ export const ALLOWED_HOVER_COMMANDS: ReadonlySet<string> = new Set([
   'plyr.revealAccount',
   'plyr.setCredentialsFromLink',
   'plyr.allowWorkspaceServerFromLink',
+  'plyr.readCredentialsAgain',
 ]);

@@ -370,6 +370,7 @@ describe('BalanceStore', () => {
     calls[0].answer({ PLYR: '1' }, 100);
     await older;
     assert.deepEqual(store.get('alice01')?.balances, { PLYR: '1' });
+    assert.equal(store.get('alice01')?.loading, true, 'still loading: the newer request is in flight');
     calls[1].answer({ PLYR: '2' }, 200);
     await newer;
     assert.deepEqual(store.get('alice01'), { balances: { PLYR: '2' }, fetchedAt: 200, loading: false, changes: { PLYR: '+1' }, changedSince: 100 });

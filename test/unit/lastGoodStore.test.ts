@@ -58,9 +58,34 @@ describe('LastGoodStore', () => {
     const older = store.load('k', () => slow.promise);
     store.newEpoch();
     await store.load('k', async () => 'newer');
+    assert.equal(store.get('k')?.loading, false, 'the older request, still in flight, can no longer be shown: not loading');
     slow.resolve('older');
     assert.equal((await older).value, 'newer');
     assert.equal(store.get('k')?.value, 'newer');
+    assert.equal(store.get('k')?.loading, false);
+  });
+
+  it('is loading while any load that may still be shown is in flight, whichever settles first', async () => {
+    const { store } = harness();
+    const older = deferred<string>();
+    const first = store.load('k', () => older.promise);
+    store.newEpoch();
+    const newer = deferred<string>();
+    const second = store.load('k', () => newer.promise);
+    older.resolve('old');
+    await first;
+    assert.deepEqual(store.get('k'), { value: 'old', fetchedAt: 1_000, loading: true }, 'shown, and still loading: the newer one is on its way');
+    newer.resolve('new');
+    await second;
+    assert.deepEqual(store.get('k'), { value: 'new', fetchedAt: 1_000, loading: false });
+    // Loads of two kinds: the first page answering leaves the next page loading.
+    const page = deferred<string>();
+    const more = store.load('k', () => page.promise, undefined, 'more');
+    await store.load('k', async () => 'refreshed');
+    assert.equal(store.get('k')?.loading, true, 'the next page is still in flight');
+    page.resolve('page');
+    await more;
+    assert.equal(store.get('k')?.loading, false);
   });
 
   it('keeps the order within a kind only, and combines an answer with what is shown when it settles', async () => {

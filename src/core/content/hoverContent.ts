@@ -153,9 +153,10 @@ export function renderNoCredentialsHover(setCredentials: HoverLink): string {
 }
 
 /**
- * The hover while the workspace's server waits for the user's yes: the reason and the one action,
- * no balances and no owner (that server got no request).
+ * The hover while something on this side stops every request (the workspace's server waits for
+ * the user's yes, the keyring holding the credentials is locked): the reason and the one action,
+ * no balances and no owner (no request was made).
  */
-export function renderServerNotAllowedHover(message: string, allow: HoverLink): string {
-  return `**PLYR**: ${escapeMarkdown(message)} ${commandLink(allow.label, allow.command, allow.args)}`;
+export function renderBlockedHover(message: string, action: HoverLink): string {
+  return `**PLYR**: ${escapeMarkdown(message)} ${commandLink(action.label, action.command, action.args)}`;
 }

@@ -21,6 +21,8 @@ interface Slot<V> {
   entry: LastGood<V>;
   /** By kind of load, the sequence number of the request whose answer is shown: an older answer of that kind never replaces it. */
   readonly shownSeq: Map<string, number>;
+  /** The loads not settled yet (of any kind or epoch), by sequence number: loading while one of them may still be shown. */
+  inFlight?: Map<number, string>;
 }
 
 /** How an answer joins what is shown when it settles (what may have changed since it was asked). */
@@ -100,31 +102,43 @@ export class LastGoodStore<V> {
     const seq = ++this.seq;
     const slot: Slot<V> = this.slots.get(scoped) ?? { entry: { loading: false }, shownSeq: new Map() };
     this.slots.set(scoped, slot);
+    (slot.inFlight ??= new Map()).set(seq, kind);
     this.update(scoped, key, slot, { ...slot.entry, loading: true });
     try {
       const answer = await fetch(signal, slot.entry.value);
-      return this.settle(scoped, key, slot, { seq, kind }, (shown) => ({ value: combine ? combine(answer, shown.value) : answer, fetchedAt: this.now(), loading: false }));
+      return this.settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ value: combine ? combine(answer, shown.value) : answer, fetchedAt: this.now() }));
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
-        return this.settle(scoped, key, slot, undefined, (shown) => ({ ...shown, loading: false }));
+        return this.settle(scoped, key, slot, seq, undefined, (shown) => shown);
       }
       const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
-      return this.settle(scoped, key, slot, { seq, kind }, (shown) => ({ ...shown, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } }));
+      return this.settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ ...shown, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } }));
     }
   }
 
-  /** Records an outcome made from what is shown now; `answer` undefined for a cancellation (not an answer, so no order to keep). */
-  private settle(scoped: string, key: string, slot: Slot<V>, answer: { readonly seq: number; readonly kind: string } | undefined, make: (shown: LastGood<V>) => LastGood<V>): LastGood<V> {
+  /**
+   * Records an outcome made from what is shown now (loading while another load of the key is in
+   * flight); `answer` undefined for a cancellation (not an answer, so no order to keep).
+   */
+  private settle(scoped: string, key: string, slot: Slot<V>, seq: number, answer: { readonly seq: number; readonly kind: string } | undefined, make: (shown: LastGood<V>) => Omit<LastGood<V>, 'loading'>): LastGood<V> {
+    slot.inFlight?.delete(seq);
+    if (slot.inFlight?.size === 0) {
+      slot.inFlight = undefined;
+    }
     if (this.slots.get(scoped) !== slot) {
-      return make(slot.entry); // forgotten while in flight
+      return { ...make(slot.entry), loading: false }; // forgotten while in flight
     }
     if (answer) {
       if (answer.seq < (slot.shownSeq.get(answer.kind) ?? 0)) {
-        return slot.entry; // an older answer arriving late
+        // An older answer arriving late: not shown, but it may have been what kept the entry loading.
+        if (slot.entry.loading && !stillLoading(slot)) {
+          this.update(scoped, key, slot, { ...slot.entry, loading: false });
+        }
+        return slot.entry;
       }
       slot.shownSeq.set(answer.kind, answer.seq);
     }
-    this.update(scoped, key, slot, make(slot.entry));
+    this.update(scoped, key, slot, { ...make(slot.entry), loading: stillLoading(slot) });
     return slot.entry;
   }
 
@@ -138,4 +152,9 @@ export class LastGoodStore<V> {
   private scoped(key: string): string {
     return `${this.options.scope()}|${key}`;
   }
+}
+
+/** Whether a load still in flight may yet be shown: one newer than the answer shown of its kind. */
+function stillLoading(slot: Slot<unknown>): boolean {
+  return slot.inFlight !== undefined && [...slot.inFlight].some(([seq, kind]) => seq > (slot.shownSeq.get(kind) ?? 0));
 }

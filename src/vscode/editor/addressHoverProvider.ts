@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AccountLookup } from '../../core/store/accountLookup';
 import { addressAt, MAX_SCANNED_LINE } from '../../core/model/addressScan';
 import { isPlyrError } from '../../core/model/errors';
-import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderServerNotAllowedHover } from '../../core/content/hoverContent';
+import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderBlockedHover } from '../../core/content/hoverContent';
 import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
@@ -46,8 +46,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     const { identifier, range } = under;
-    // Credentials that cannot be read (a locked keyring) are not "none": the lookup below says why.
-    const credentialsSet = await this.services.credentials.get().then((c) => c !== undefined, () => true);
+    let credentialsSet: boolean;
+    try {
+      credentialsSet = (await this.services.credentials.get()) !== undefined;
+    } catch (error) {
+      // Stored but unreadable (a locked keyring): not "none". Why, and the way to read them again.
+      const message = isPlyrError(error) ? error.message : String(error);
+      return this.hover(renderBlockedHover(message, { label: vscode.l10n.t('Read API Credentials Again'), command: COMMANDS.readCredentialsAgain, args: [] }), range);
+    }
     if (!credentialsSet) {
       return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
     }
@@ -76,7 +82,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         links.push({ label: vscode.l10n.t('Account Details'), command: COMMANDS.revealAccount, args: [account.plyrId] });
       }
       if (entry.error?.code === 'serverNotConfirmed') {
-        return this.hover(renderServerNotAllowedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
+        return this.hover(renderBlockedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
       }
       const noAccount = entry.error?.code === 'userNotFound' || (!account.failed && account.plyrId === undefined);
       const model: AddressHover = {

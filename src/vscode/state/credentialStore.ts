@@ -21,11 +21,15 @@ export class CredentialStore implements vscode.Disposable {
    */
   private lastKnown: string | undefined;
   private cached: Promise<Credentials | undefined> | undefined;
-  /**
-   * Whether the last read failed: a keyring that stays locked is logged once, not per request, and
-   * the read that works after it is news (the rows that said why they could not ask ask again).
-   */
+  /** Reads started: only the newest one's outcome is kept (one dropped meanwhile may land late). */
+  private reads = 0;
+  /** Whether the last read failed: a keyring that stays locked is logged once, not per request. */
   private unreadable = false;
+  /**
+   * A read worked after a failed one: news for whatever said it could not ask (the rows), told
+   * once, by whoever started the read (the storage event, store() and clear() announce themselves).
+   */
+  private recovered = false;
   /** When a failed read is tried again (ms, this.now()). */
   private readAgainAt: number | undefined;
 
@@ -42,10 +46,9 @@ export class CredentialStore implements vscode.Disposable {
     this.subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
         const known = this.lastKnown;
-        this.cached = undefined;
-        await this.refreshContextKey(); // reads them again: lastKnown is now what is stored
+        const recovered = await this.readAfterWrite(); // lastKnown is now what is stored
         // Our own store() already announced its change; another window's change is news.
-        if (this.lastKnown !== known) {
+        if (this.lastKnown !== known || recovered) {
           this.changed.fire();
         }
       }
@@ -61,12 +64,49 @@ export class CredentialStore implements vscode.Disposable {
    * each read, so nothing reads it again on its own any sooner.
    */
   get(): Promise<Credentials | undefined> {
+    return this.load(true);
+  }
+
+  /** `announce`: a read started here that works after a failed one fires onDidChange. */
+  private load(announce: boolean): Promise<Credentials | undefined> {
     if (this.readAgainAt !== undefined && this.now() >= this.readAgainAt) {
       this.readAgainAt = undefined;
       this.cached = undefined;
     }
-    this.cached ??= this.read();
+    if (!this.cached) {
+      const reading = this.read();
+      this.cached = reading;
+      if (announce) {
+        void reading.then(
+          // Not by a read overtaken since: the one that overtook it tells.
+          async () => this.cached === reading && (await this.takeRecovery()) && this.changed.fire(),
+          () => undefined,
+        );
+      }
+    }
     return this.cached;
+  }
+
+  /** Reads what a write (this window's or another's) left; whether that ended a failed read's spell. */
+  private async readAfterWrite(): Promise<boolean> {
+    this.cached = undefined;
+    this.readAgainAt = undefined;
+    await this.load(false).catch(() => undefined);
+    const recovered = await this.takeRecovery();
+    await this.refreshContextKey();
+    return recovered;
+  }
+
+  /** Whether a read recovered since last asked; if so, the context keys say so (credentials first: no "set them" flash). */
+  private async takeRecovery(): Promise<boolean> {
+    if (!this.recovered) {
+      return false;
+    }
+    this.recovered = false;
+    this.logger.info('The stored API credentials could be read again.');
+    await this.refreshContextKey();
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, false);
+    return true;
   }
 
   /**
@@ -81,25 +121,29 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   private async read(): Promise<Credentials | undefined> {
+    const read = ++this.reads;
     let raw: string | undefined;
     try {
       raw = await this.secrets.get(SECRET_KEYS.credentials);
     } catch {
       // A keyring still locked at start-up may open a moment later, and no event says so.
-      this.readAgainAt = this.now() + READ_AGAIN_AFTER_MS;
-      if (!this.unreadable) {
-        this.unreadable = true;
-        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, true);
-        this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); no request is sent until they are read. They are read again in a minute, or at once by "PLYR: Read API Credentials Again".');
+      if (read === this.reads) {
+        this.readAgainAt = this.now() + READ_AGAIN_AFTER_MS;
+        if (!this.unreadable) {
+          this.unreadable = true;
+          void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, true);
+          this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); no request is sent until they are read. They are read again in a minute, or at once by "PLYR: Read API Credentials Again".');
+        }
       }
       throw unreadableError();
     }
+    if (read !== this.reads) {
+      return raw ? parseQuietly(raw) : this.environment(); // overtaken: its callers get its answer, and nothing else changes
+    }
+    this.readAgainAt = undefined;
     if (this.unreadable) {
       this.unreadable = false;
-      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, false);
-      this.logger.info('The stored API credentials could be read again.');
-      // Heard once this read has landed: whoever asks then gets its answer, not another read.
-      void Promise.resolve().then(() => this.refreshContextKey()).then(() => this.changed.fire());
+      this.recovered = true;
     }
     this.lastKnown = raw;
     if (!raw) {
@@ -124,8 +168,7 @@ export class CredentialStore implements vscode.Disposable {
   async store(credentials: Credentials): Promise<void> {
     this.lastKnown = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
     await this.secrets.store(SECRET_KEYS.credentials, this.lastKnown);
-    this.cached = undefined;
-    await this.refreshContextKey();
+    await this.readAfterWrite();
     // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
     this.changed.fire();
   }
@@ -135,14 +178,9 @@ export class CredentialStore implements vscode.Disposable {
     const raw = await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined);
     this.lastKnown = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
-    this.cached = undefined;
-    await this.refreshContextKey();
+    await this.readAfterWrite();
     this.changed.fire();
-    try {
-      return raw ? parseStored(raw) : undefined;
-    } catch {
-      return undefined;
-    }
+    return parseQuietly(raw);
   }
 
   /** Whether SecretStorage holds credentials (the environment's are not stored). */
@@ -173,6 +211,15 @@ function unreadableError(): PlyrError {
     comment: '"PLYR: Read API Credentials Again" is a command as the Command Palette shows it: use its translated title',
   });
   return new PlyrError('credentialsUnreadable', message, { fix: 'readCredentialsAgain' });
+}
+
+/** Stored credentials as written by store(), or undefined for none or any other text. */
+function parseQuietly(raw: string | undefined): Credentials | undefined {
+  try {
+    return raw ? parseStored(raw) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Stored credentials as written by store(); throws on text that is not JSON. */
