@@ -33,8 +33,8 @@ export interface TokenListStoreOptions {
 }
 
 const KEY = 'tokenlist';
-/** Failures that end with an event the scope does not show (Allow Workspace Server, credentials set or read again). */
-const ASK_AGAIN_AT_ONCE: ReadonlySet<PlyrErrorCode> = new Set(['serverNotConfirmed', 'noCredentials', 'credentialsUnreadable']);
+/** Failures that end with an event the scope does not show (Allow Workspace Server, credentials set). */
+const ASK_AGAIN_AT_ONCE: ReadonlySet<PlyrErrorCode> = new Set(['serverNotConfirmed', 'noCredentials']);
 
 /**
  * The token list, with its prices, fetched once per server and shared by every surface (the
