@@ -174,11 +174,12 @@ describe('shortcuts and packaging', () => {
 });
 
 describe('the Settings editor checks plyr.customBaseUrl as the client does', () => {
-  it('marks the URLs the client refuses (plain http only for this machine), as written in lower case', () => {
-    // Left to the client's own message: an upper-case scheme or host (which it accepts), an IPv4
-    // part or a port out of range (which it refuses).
+  it('marks the URLs the client refuses (plain http only for this machine), in any case', () => {
+    // Left to the client's own message: an IPv4 part or a port out of range (which it refuses).
+    // JSON schema patterns take no flags: the scheme and "localhost" are spelt in both cases.
     const pattern = new RegExp(manifest.contributes.configuration.properties['plyr.customBaseUrl'].pattern ?? '');
     const urls = ['https://api.example.com', 'https://api.plyr.network/api', 'http://127.0.0.1:4555', 'http://127.0.0.1', 'http://localhost:8080/api', 'http://[::1]:4555/', ' http://127.1.2.3:80 ', 'http://example.com', 'http://10.0.0.1:4555', 'http://localhost.example.com', 'ftp://example.com', 'api.example.com', 'https://'];
+    urls.push('HTTPS://API.EXAMPLE.COM', 'Http://LocalHost:4555', 'HTTP://LOCALHOST', 'HTTP://EXAMPLE.COM', 'hTtP://10.0.0.1');
     for (const url of urls) {
       assert.equal(pattern.test(url), apiRoot('custom', url).ok, url);
     }
