@@ -64,7 +64,6 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
 /** How long Clear API Credentials keeps what it cleared, for its Undo: a secret is not held for long. */
 export const CLEAR_UNDO_MS = 60_000;
 
-/** PLYR: Clear API Credentials, with an Undo for a minute. */
 /**
  * PLYR: Read API Credentials Again, after a read failed (a locked keyring, unlocked since). What
  * waited for them is refreshed by the store's change event; a read that fails again says so.
@@ -76,6 +75,7 @@ export function registerReadCredentialsAgain(services: Pick<Services, 'credentia
   });
 }
 
+/** PLYR: Clear API Credentials, with an Undo for a minute. */
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   // Each clear is counted: the Undo of one that another clear followed puts nothing back.
   let clears = 0;

@@ -61,7 +61,7 @@ export class CredentialStore implements vscode.Disposable {
    * web). A read that fails (a locked keyring) rejects with a `credentialsUnreadable` PlyrError,
    * not "none": the user's credentials are there, and setting them again is not the fix. It stands
    * for {@link READ_AGAIN_AFTER_MS}, or until {@link readAgain}: a locked keyring may prompt on
-   * each read, so nothing reads it again on its own any sooner.
+   * each read, so nothing reads it again on its own any sooner (nor on a timer: only when asked).
    */
   get(): Promise<Credentials | undefined> {
     return this.load(true);
@@ -77,14 +77,22 @@ export class CredentialStore implements vscode.Disposable {
       const reading = this.read();
       this.cached = reading;
       if (announce) {
-        void reading.then(
-          // Not by a read overtaken since: the one that overtook it tells.
-          async () => this.cached === reading && (await this.takeRecovery()) && this.changed.fire(),
-          () => undefined,
-        );
+        void this.announceIfRecovered(reading);
       }
     }
     return this.cached;
+  }
+
+  private async announceIfRecovered(reading: Promise<Credentials | undefined>): Promise<void> {
+    try {
+      await reading;
+      // Not by a read overtaken since: the one that overtook it tells.
+      if (this.cached === reading && (await this.takeRecovery())) {
+        this.changed.fire();
+      }
+    } catch {
+      // A failed read is told to whoever asked for it; nothing to announce.
+    }
   }
 
   /** Reads what a write (this window's or another's) left; whether that ended a failed read's spell. */
@@ -105,7 +113,8 @@ export class CredentialStore implements vscode.Disposable {
     this.recovered = false;
     this.logger.info('The stored API credentials could be read again.');
     await this.refreshContextKey();
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, false);
+    // A read may have failed again meanwhile: the key says what is true now.
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, this.unreadable);
     return true;
   }
 
@@ -129,10 +138,11 @@ export class CredentialStore implements vscode.Disposable {
       // A keyring still locked at start-up may open a moment later, and no event says so.
       if (read === this.reads) {
         this.readAgainAt = this.now() + READ_AGAIN_AFTER_MS;
+        this.recovered = false; // a recovery not told yet is over
         if (!this.unreadable) {
           this.unreadable = true;
-          void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, true);
-          this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); no request is sent until they are read. They are read again in a minute, or at once by "PLYR: Read API Credentials Again".');
+          vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, true).then(undefined, () => undefined);
+          this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); no signed request is sent until they are read. They are read again when next needed, a minute later at the earliest, or at once by "PLYR: Read API Credentials Again".');
         }
       }
       throw unreadableError();
@@ -207,7 +217,7 @@ export class CredentialStore implements vscode.Disposable {
 
 function unreadableError(): PlyrError {
   const message = vscode.l10n.t({
-    message: 'Could not read the PLYR API credentials from the system keyring (is it locked?). Unlock it, then run "PLYR: Read API Credentials Again"; they are also read again within a minute.',
+    message: 'Could not read the PLYR API credentials from the system keyring (is it locked?). Unlock it, then run "PLYR: Read API Credentials Again"; otherwise they are read again when next needed, a minute later at the earliest.',
     comment: '"PLYR: Read API Credentials Again" is a command as the Command Palette shows it: use its translated title',
   });
   return new PlyrError('credentialsUnreadable', message, { fix: 'readCredentialsAgain' });
