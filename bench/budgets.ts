@@ -16,7 +16,7 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * then, Test Connection's wait and its countdown, the editor menu's languages, the schedule's
  * interval for its tests) 221.1, then credentials that cannot be read (a locked keyring) told
  * from none, with a command to read them again, and loading kept while any load that may still
- * be shown is in flight (+2.8) 223.9: 195.8 KiB of it is the extension's own code (node-fetch 20,
+ * be shown is in flight, and the fixes of a review of it (+3.0) 224.1: 196.0 KiB of it is the extension's own code (node-fetch 20,
  * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB)
  * and on growth of about a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
