@@ -169,14 +169,16 @@ describe('API credentials', () => {
       onDidChange: storageChanged.event,
     } as unknown as vscode.SecretStorage;
     const clock = { ms: 0 };
-    const credentials = new CredentialStore(secrets, silentLogger, undefined, () => clock.ms);
+    const recoveries: string[] = [];
+    const logger = { ...silentLogger, info: (message: string) => void (/could be read again/.test(message) && recoveries.push(message)) };
+    const credentials = new CredentialStore(secrets, logger, undefined, () => clock.ms);
     let announced = 0;
     const heard = credentials.onDidChange(() => announced++);
     try {
       assert.equal((await rejection(credentials.get())).code, 'credentialsUnreadable');
       await credentials.store(DEMO_CREDENTIALS);
-      // Anything still to come (a second announcement) would come within a few ticks.
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The recovery is told (and logged) before store() settles; a second announcement would be a second telling.
+      assert.equal(recoveries.length, 1, 'the recovery is told once');
       assert.equal(announced, 1, 'store() announces itself; the read it made is not announced again');
       assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
       const readsSoFar = reads;
@@ -184,6 +186,7 @@ describe('API credentials', () => {
       assert.equal((await credentials.get())?.apiKey, DEMO_CREDENTIALS.apiKey);
       assert.equal((await credentials.readAgain())?.apiKey, DEMO_CREDENTIALS.apiKey);
       assert.equal(reads, readsSoFar, 'a read that worked is kept: no read a minute later, none for readAgain');
+      assert.deepEqual([announced, recoveries.length], [1, 1], 'still told once after the reads that followed');
     } finally {
       heard.dispose();
       credentials.dispose();
