@@ -5,6 +5,7 @@ import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
 import { Identifier } from '../model/identifier';
 import { BalanceResult } from '../api/plyrClient';
 import { runPool } from './pool';
+import { InFlightLoads, mayYetBeShown, withSettled, withStarted } from './inFlightLoads';
 import { SharedRequests } from './sharedRequests';
 
 /** What is known about one identifier's balances on the current network. */
@@ -53,12 +54,8 @@ interface Slot {
   entry: BalanceEntry;
   /** Sequence number of the request whose answer is shown: an older answer never replaces it. */
   shownSeq: number;
-  /**
-   * Sequence numbers of the loads not settled yet (one signed with old credentials may overlap a
-   * new one): the entry is loading while one of them may still be shown. None when none (a
-   * thousand rows at rest keep no empty sets).
-   */
-  inFlight?: Set<number>;
+  /** Loads not settled yet (one signed with old credentials may overlap a new one). */
+  inFlight?: InFlightLoads;
 }
 
 /**
@@ -163,7 +160,7 @@ export class BalanceStore {
     const seq = ++this.seq;
     const slot = this.slots.get(key) ?? { entry: { loading: false }, shownSeq: 0 };
     this.slots.set(key, slot);
-    (slot.inFlight ??= new Set()).add(seq);
+    slot.inFlight = withStarted(slot.inFlight, seq);
     this.update(key, identifier.value, slot, { ...slot.entry, loading: true });
     try {
       const result = await this.options.fetch(identifier, signal);
@@ -190,26 +187,21 @@ export class BalanceStore {
   }
 
   private settle(key: string, id: string, slot: Slot, seq: number, entry: BalanceEntry, isAnswer = true): BalanceEntry {
-    slot.inFlight?.delete(seq);
-    if (slot.inFlight?.size === 0) {
-      slot.inFlight = undefined;
-    }
+    slot.inFlight = withSettled(slot.inFlight, seq);
     if (this.slots.get(key) !== slot) {
       return entry; // forgotten while in flight
     }
-    const shownSeq = isAnswer ? Math.max(seq, slot.shownSeq) : slot.shownSeq;
-    const loading = slot.inFlight !== undefined && [...slot.inFlight].some((s) => s > shownSeq);
     if (isAnswer && seq < slot.shownSeq) {
       // An older answer arriving late: not shown, but it may have been what kept the entry loading.
-      if (slot.entry.loading && !loading) {
-        this.update(key, id, slot, { ...slot.entry, loading });
+      if (slot.entry.loading && !mayYetBeShown(slot.inFlight, () => slot.shownSeq)) {
+        this.update(key, id, slot, { ...slot.entry, loading: false });
       }
       return slot.entry;
     }
     if (isAnswer) {
       slot.shownSeq = seq;
     }
-    this.update(key, id, slot, { ...entry, loading });
+    this.update(key, id, slot, { ...entry, loading: mayYetBeShown(slot.inFlight, () => slot.shownSeq) });
     return slot.entry;
   }
 

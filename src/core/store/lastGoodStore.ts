@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
 import { Emitter } from './emitter';
+import { InFlightLoads, mayYetBeShown, withSettled, withStarted } from './inFlightLoads';
 import { SharedRequests } from './sharedRequests';
 
 /** What is known of one thing the server answers: the last good answer, kept when a later one fails. */
@@ -21,8 +22,8 @@ interface Slot<V> {
   entry: LastGood<V>;
   /** By kind of load, the sequence number of the request whose answer is shown: an older answer of that kind never replaces it. */
   readonly shownSeq: Map<string, number>;
-  /** The loads not settled yet (of any kind or epoch), by sequence number: loading while one of them may still be shown. */
-  inFlight?: Map<number, string>;
+  /** The loads not settled yet, of any kind or epoch. */
+  inFlight?: InFlightLoads;
 }
 
 /** How an answer joins what is shown when it settles (what may have changed since it was asked). */
@@ -102,7 +103,7 @@ export class LastGoodStore<V> {
     const seq = ++this.seq;
     const slot: Slot<V> = this.slots.get(scoped) ?? { entry: { loading: false }, shownSeq: new Map() };
     this.slots.set(scoped, slot);
-    (slot.inFlight ??= new Map()).set(seq, kind);
+    slot.inFlight = withStarted(slot.inFlight, seq, kind);
     this.update(scoped, key, slot, { ...slot.entry, loading: true });
     try {
       const answer = await fetch(signal, slot.entry.value);
@@ -121,10 +122,7 @@ export class LastGoodStore<V> {
    * flight); `answer` undefined for a cancellation (not an answer, so no order to keep).
    */
   private settle(scoped: string, key: string, slot: Slot<V>, seq: number, answer: { readonly seq: number; readonly kind: string } | undefined, make: (shown: LastGood<V>) => Omit<LastGood<V>, 'loading'>): LastGood<V> {
-    slot.inFlight?.delete(seq);
-    if (slot.inFlight?.size === 0) {
-      slot.inFlight = undefined;
-    }
+    slot.inFlight = withSettled(slot.inFlight, seq);
     if (this.slots.get(scoped) !== slot) {
       return { ...make(slot.entry), loading: false }; // forgotten while in flight
     }
@@ -154,7 +152,6 @@ export class LastGoodStore<V> {
   }
 }
 
-/** Whether a load still in flight may yet be shown: one newer than the answer shown of its kind. */
 function stillLoading(slot: Slot<unknown>): boolean {
-  return slot.inFlight !== undefined && [...slot.inFlight].some(([seq, kind]) => seq > (slot.shownSeq.get(kind) ?? 0));
+  return mayYetBeShown(slot.inFlight, (kind) => slot.shownSeq.get(kind) ?? 0);
 }

@@ -100,8 +100,10 @@ export class CredentialStore implements vscode.Disposable {
     this.cached = undefined;
     this.readAgainAt = undefined;
     await this.load(false).catch(() => undefined);
-    const recovered = await this.takeRecovery();
-    await this.refreshContextKey();
+    const recovered = await this.takeRecovery(); // which sets the context keys when it is one
+    if (!recovered) {
+      await this.refreshContextKey();
+    }
     return recovered;
   }
 
