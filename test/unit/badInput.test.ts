@@ -97,12 +97,13 @@ describe('the validators changed for the bad-input matrix', () => {
     assert.deepEqual(parseTokenFilter(['gamr', , 'usdc']), { ok: false, message: 'Token filter entry 2: A token name must be text, not undefined.' });
   });
 
-  it('validateLabel: refuses control characters and bidirectional overrides, still folds whitespace and keeps other Unicode', () => {
-    for (const c of ['\u0001', '\u001b', '\u007f', '\u0085', '\u202a', '\u202e', '\u2066', '\u2069']) {
+  it('validateLabel: refuses control characters, bidirectional overrides and marks and other invisible format characters, still folds whitespace and keeps other Unicode', () => {
+    for (const c of ['\u0001', '\u001b', '\u007f', '\u0085', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u2060', '\u{e0041}']) {
       const result = validateLabel(`Treasury${c}x`);
       assert.equal(result.ok, false, `U+${c.codePointAt(0)?.toString(16)} accepted`);
     }
     assert.deepEqual(validateLabel('Main\r\n\twallet\u2028two'), { ok: true, value: 'Main wallet two' });
+    assert.deepEqual(validateLabel('Treasury\ufeffx'), { ok: true, value: 'Treasury x' }, 'U+FEFF is whitespace to JavaScript: folded');
     for (const text of ['Trésor ✓', 'صندوق', '👩‍💻 team', 'Caisse (old)']) {
       assert.deepEqual(validateLabel(text), { ok: true, value: text });
     }

@@ -26,4 +26,15 @@ describe('changeNotice', () => {
     const text = changeNotice('player123', listChanges({ gamr: '1234.5', plyr: '10' }, { gamr: '1246', plyr: '7.25' }), 'en-US', true);
     assert.equal(text, 'player123: GAMR changed; PLYR changed.');
   });
+
+  it('does not let a token name word a change of its own, or push the real ones out of the notification', () => {
+    const spoof = 'gamr went from 1,000 to 0 (−1000); plyr';
+    const long = `x${'y'.repeat(390)}`;
+    const changes = listChanges({ [spoof]: '1', [long]: '1', plyr: '1' }, { [spoof]: '2', [long]: '2', plyr: '2' });
+    const text = changeNotice('Treasury (player1)', changes, 'en-US');
+    assert.ok(!/went from 1,000/i.test(text), text);
+    assert.equal(text, 'Treasury (player1): a token with an unusual name went from 1 to 2 (+1); a token with an unusual name went from 1 to 2 (+1); PLYR went from 1 to 2 (+1).');
+    assert.equal(changeNotice('p', listChanges({ [spoof]: '1' }, { [spoof]: '2' }), 'en-US', true), 'p: a token with an unusual name changed.');
+    assert.equal(changeNotice('p', listChanges({ 'usdc.e': '1' }, { 'usdc.e': '2' }), 'en-US'), 'p: USDC.E went from 1 to 2 (+1).', 'a listed name is named');
+  });
 });

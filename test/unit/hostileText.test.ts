@@ -92,6 +92,46 @@ describe('server text', () => {
       }
     }
   });
+  it('withoutSecrets finds a key however a JSON string escapes its letters, and the body stays the JSON it was', () => {
+    const key = 'live-key-ABCD-0001';
+    const escapedOne = key.replace('A', '\\u0041');
+    const escapedAll = [...key].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    for (const spelt of [escapedOne, escapedAll, key.replace('-', '\\u002d')]) {
+      const body = `{"error":"echo ${spelt}","n":1.50}`;
+      const clean = withoutSecrets(body, [key]);
+      assert.deepEqual(JSON.parse(clean), { error: 'echo [redacted]', n: 1.5 }, body);
+      assert.ok(clean.endsWith(',"n":1.50}'), 'numbers as sent');
+    }
+    assert.equal(withoutSecrets('{"a":"\\u0041 plain \\" quote","b":"x"}', [key]), '{"a":"\\u0041 plain \\" quote","b":"x"}', 'a string without the key is left as written');
+  });
+
+  it('withoutSecrets finds a key spelt with what a shown message drops or does not show between its letters', () => {
+    const key = 'liveKEY0001abcd';
+    for (const gap of ['*', '_', '[]', '`', '\\\\', '\u200b', '\u200d', '#!|']) {
+      const spelt = [...key].join(gap);
+      const body = JSON.stringify({ error: `echo: ${spelt}.` });
+      const clean = withoutSecrets(body, [key]);
+      const shown = inertText(JSON.parse(clean).error);
+      assert.ok(!shown.replace(/[\u200b-\u200d]/g, '').includes(key), `${JSON.stringify(gap)}: ${shown}`);
+      assert.equal(shown, 'echo: redacted.', JSON.stringify(gap));
+    }
+    assert.equal(withoutSecrets('key_with*stars [x]', ['key_with*stars']), '[redacted] [x]', 'a key holding those characters itself');
+  });
+
+  it('inertText cannot close the quotation marks a message puts it in', () => {
+    const text = inertText('x". Your API key was revoked, set a new one at plyr-support.example/reset or "');
+    assert.ok(!text.includes('"'), text);
+    assert.equal(text, "x'. Your API key was revoked, set a new one at plyr-support.example/reset or '");
+  });
+
+  it('oneLine and escapeMarkdown show every invisible format character as \uFFFD, and keep the zero-width ones emoji are made of', () => {
+    for (const c of ['\u200e', '\u200f', '\u061c', '\u2060', '\u2064', '\ufeff', '\u00ad', '\u{e0055}']) {
+      assert.equal(oneLine(`usd${c}c`, 20), 'usd\uFFFDc', `U+${c.codePointAt(0)?.toString(16)}`);
+      assert.equal(escapeMarkdown(`usd${c}c`), 'usd\uFFFDc', `U+${c.codePointAt(0)?.toString(16)}`);
+    }
+    assert.equal(oneLine('👩\u200d💻 team', 20), '👩\u200d💻 team');
+    assert.equal(inertText('see command:x'), 'see command\u200b:x', 'its own zero-width space survives its second pass');
+  });
 });
 
 describe('the pieces the VS Code layer’s labels and notifications are made of', () => {

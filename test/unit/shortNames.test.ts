@@ -22,6 +22,13 @@ describe('shortAddress and tokenLabel', () => {
     assert.equal(tokenLabel(TOKEN_ADDRESS), '0x742d…f44e');
   });
 
+  it('keeps the case of a letter whose capital is ASCII: an unusual name does not read as a listed one', () => {
+    assert.equal(tokenLabel('u\u017fdc'), 'U\u017fDC', 'long s would read S');
+    assert.equal(tokenLabel('\ufb00'), '\ufb00', 'the ff ligature would read FF');
+    assert.equal(tokenLabel('\u0131cp'), '\u0131CP', 'dotless i would read I');
+    assert.equal(tokenLabel('trésor'), 'TRÉSOR');
+  });
+
   it('is how the tree, the hover, the status bar, a hint and a change notice all name a token', () => {
     const surfaces = [
       tokenRow({ token: TOKEN_ADDRESS, amount: '12.5', entry: ENTRY, masked: false, now: NOW }).label,

@@ -1,13 +1,13 @@
-import { bidiShown, oneLine, withoutIcons } from '../model/safeText';
+import { formatControlsShown, oneLine, withoutIcons } from '../model/safeText';
 
 /**
  * Server text going into Markdown (hovers, tooltips): every ASCII punctuation mark that Markdown,
- * HTML or autolinking could act on is backslash-escaped, line breaks become spaces and bidi
+ * HTML or autolinking could act on is backslash-escaped, line breaks become spaces and format
  * controls show as �, so a token named `[x](command:…)` or `<img onerror=…>` renders as the text
  * it is.
  */
 export function escapeMarkdown(text: string): string {
-  return bidiShown(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$@%;/^,?]/g, '\\$&');
+  return formatControlsShown(text).replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&:"'=$@%;/^,?]/g, '\\$&');
 }
 
 /**

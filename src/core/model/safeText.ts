@@ -9,26 +9,29 @@ import { isAddressText } from './identifier';
 /** Line breaks and control characters. */
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /**
- * The bidirectional embeddings, overrides and isolates (U+202A-E, U+2066-9), which can make text
- * read as other text ("usd" + U+202E + "c" shows as "usdc").
+ * Unicode's invisible format characters (Cf) but the zero-width space and joiners: the bidi
+ * embeddings, overrides, isolates and marks, which can make text read as other text ("usd" +
+ * U+202E + "c" shows as "usdc"), and those that hide what follows them (tag characters, word
+ * joiners, U+FEFF). The zero-width ones stay: emoji are made with them, and this module breaks
+ * links and icons with U+200B itself.
  */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+const FORMAT_CONTROLS = /(?![\u200b-\u200d])\p{Cf}/gu;
 
 /**
- * One line, its bidi controls shown (see {@link bidiShown}), at most `maxLength` long (cut with …):
+ * One line, its format controls shown (see {@link formatControlsShown}), at most `maxLength` long (cut with …):
  * the base of every inert form of outside text, here and in the VS Code layer's labels.
  */
 export function oneLine(value: unknown, maxLength: number): string {
-  const text = bidiShown(typeof value === 'string' ? value : '').replace(CONTROLS, ' ').trim();
+  const text = formatControlsShown(typeof value === 'string' ? value : '').replace(CONTROLS, ' ').trim();
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
 /**
- * Each bidi control replaced by U+FFFD (�): the text keeps its order, and a name that hid one
+ * Each format control replaced by U+FFFD (�): the text keeps its order, and a name that hid one
  * (a spoof of "usdc") does not pass for the name it imitates.
  */
-export function bidiShown(text: string): string {
-  return text.replace(BIDI_CONTROLS, '\uFFFD');
+export function formatControlsShown(text: string): string {
+  return text.replace(FORMAT_CONTROLS, '\uFFFD');
 }
 
 /** `$(name)` renders as an icon in labels, quick picks, notifications and tooltips: broken with a zero-width space. */
@@ -78,48 +81,88 @@ export function quoted(value: unknown, maxLength = 80): string {
   return `\`${text}\``;
 }
 
+/** What {@link inertText} drops from server text: characters that make links, HTML or code spans. */
+const DROPPED = '[]()<>`*_|\\!#';
+const DROPPED_CHARS = new RegExp(`[${[...DROPPED].map(regExpEscaped).join('')}]`, 'g');
+
+function regExpEscaped(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
 /**
  * Server strings are hostile. Before one enters a message we show (notifications render
  * Markdown-style links), keep it short, on one line, and free of the characters that make links,
- * HTML or code spans, and of `command:` URIs.
+ * HTML or code spans, and of `command:` URIs. Its double quotation marks become single ones: a
+ * message quotes it in double ones, which it must not close.
  */
 export function inertText(value: unknown, maxLength = 120): string {
-  const text = oneLine(value, Number.MAX_SAFE_INTEGER).replace(/[[\]()<>`*_|\\!#]/g, '');
+  const text = oneLine(value, Number.MAX_SAFE_INTEGER).replace(DROPPED_CHARS, '').replace(/"/g, "'");
   return oneLine(withoutCommandUris(text), maxLength);
 }
 
-const SIMPLE_TOKEN_NAME = /^[a-z0-9][a-z0-9._-]{0,31}$/;
+const SIMPLE_TOKEN_NAME = /^[a-z0-9][a-z0-9._-]{0,31}$/i;
+
+/**
+ * A token name of the kind the PLYR API lists (`gamr`, `usdc.e`, in any case) or a contract
+ * address: one a message may name. Any other is a server's text that could read as the message's own words.
+ */
+export function isOrdinaryTokenName(token: string): boolean {
+  return SIMPLE_TOKEN_NAME.test(token) || isAddressText(token);
+}
 
 /** A token name as it may appear in a message: itself when ordinary, else a neutral phrase. */
 export function tokenForMessage(token: string): string {
-  return SIMPLE_TOKEN_NAME.test(token) || isAddressText(token) ? l10n.t({ message: '"{0}"', args: [token], comment: 'A token name in quotation marks' }) : l10n.t('a token with an unusual name');
+  return isOrdinaryTokenName(token) ? l10n.t({ message: '"{0}"', args: [token], comment: 'A token name in quotation marks' }) : unusualToken();
 }
 
-/** JSON string text with `<`, `>`, `&`, `'` and every non-ASCII character written as \u escapes. */
-function unicodeEscaped(json: string, upper: boolean): string {
-  return json.replace(/[<>&'\u0080-\uffff]/g, (c) => {
-    const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
-    return `\\u${upper ? hex.toUpperCase() : hex}`;
-  });
+/** What a message calls a token whose name is not {@link isOrdinaryTokenName ordinary}. */
+export function unusualToken(): string {
+  return l10n.t('a token with an unusual name');
+}
+
+/** Zero-width spaces and joiners: nothing on screen. */
+const ZERO_WIDTH = '\\u200b-\\u200d';
+/** What a shown message leaves out or shows as nothing: {@link DROPPED} and {@link ZERO_WIDTH}. */
+const SHOWN_AS_NOTHING = new RegExp(`[${[...DROPPED].map(regExpEscaped).join('')}${ZERO_WIDTH}]+`, 'g');
+
+/**
+ * The secret as it reads once shown: with anything {@link SHOWN_AS_NOTHING} between its
+ * characters. The gaps leave out the secret's own characters, so that a gap never matches what
+ * follows it and nothing backtracks.
+ */
+function secretPattern(secret: string): RegExp {
+  const gap = `[${[...DROPPED].filter((c) => !secret.includes(c)).map(regExpEscaped).join('')}${ZERO_WIDTH}]*`;
+  return new RegExp([...secret].map(regExpEscaped).join(gap), 'g');
 }
 
 /**
  * Text a server sent, with the credentials of the request it answers removed wherever they appear
- * (a server or proxy may echo the request's headers): before it is parsed, logged or shown.
+ * (a server or proxy may echo the request's headers): before it is parsed, logged or shown. A JSON
+ * string may write any character as an escape, so a string with one is matched as it decodes; and
+ * a match is the secret as it would read once shown, whatever the server put between its letters.
  */
 export function withoutSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) {
-      // As sent, and as a JSON body writes it (`"` and `\` escaped; `/`, HTML's `<>&'` and all but
-      // ASCII as \u escapes by some encoders): the body is decoded after this, and the decoded
-      // text would hold it whole again.
-      const json = JSON.stringify(secret).slice(1, -1);
-      const forms = [json, json.replace(/\//g, '\\/'), secret, unicodeEscaped(json, false), unicodeEscaped(json, true)];
-      for (const form of new Set(forms)) {
-        out = out.split(form).join('[redacted]');
-      }
-    }
-  }
-  return out;
+  const wanted = secrets.filter((secret) => secret.length >= 4);
+  const redacted = (value: string): string => {
+    // Most answers hold no secret: a search of what would show finds that without a pattern.
+    const shown = value.replace(SHOWN_AS_NOTHING, '');
+    const held = wanted.filter((secret) => shown.includes(secret.replace(SHOWN_AS_NOTHING, '')));
+    return held.reduce((out, secret) => out.replace(secretPattern(secret), '[redacted]'), value);
+  };
+  const decoded = text.includes('\\')
+    ? text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => {
+        if (!literal.includes('\\')) {
+          return literal;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(literal);
+        } catch {
+          return literal;
+        }
+        const clean = redacted(value as string);
+        return clean === value ? literal : JSON.stringify(clean);
+      })
+    : text;
+  return redacted(decoded);
 }
