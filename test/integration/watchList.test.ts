@@ -62,14 +62,25 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
   });
 
-  it('refuses a file with a credential field, or one that is not JSON, and keeps the user’s list', async () => {
-    for (const bad of [{ identifiers: ['player123'], apiKey: 'pk_live_leaked' }, '{ "identifiers": [ "player123", ']) {
+  it('refuses a file with a credential field, and keeps the user’s list', async () => {
+    await writeWatchList({ identifiers: ['player123'] });
+    await waitFor(async () => (await watchedIds()) === 'player123', 'a good file to show first');
+    await writeWatchList({ identifiers: ['player123'], apiKey: 'pk_live_leaked' });
+    await waitFor(async () => (await watchedIds()) === '', 'the bad file to be refused');
+    assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero']);
+  });
+
+  it('keeps the rows it last read while the file is no JSON (saved mid-edit, or mid-merge), and says so', async () => {
+    const stillNoJson = async () => JSON.stringify((await plyrApi()).getSidebarRows()).includes('its rows are as last read until it is valid JSON again');
+    for (const bad of ['{ "identifiers": [ "player123", ', '{\n<<<<<<< HEAD\n  "identifiers": ["player123"]\n=======\n  "identifiers": ["crypto-fennec"]\n>>>>>>> theirs\n}\n']) {
       await writeWatchList({ identifiers: ['player123'] });
-      await waitFor(async () => (await watchedIds()) === 'player123', 'a good file to show first');
+      await waitFor(async () => (await watchedIds()) === 'player123' && !(await stillNoJson()), 'a good file to show first');
       await writeWatchList(bad);
-      await waitFor(async () => (await watchedIds()) === '', 'the bad file to be refused');
-      assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), ['zero-hero']);
+      await waitFor(stillNoJson, 'the problem to show');
+      assert.equal(await watchedIds(), 'player123', 'the rows as last read');
     }
+    await writeWatchList({ identifiers: ['crypto-fennec'] });
+    await waitFor(async () => (await watchedIds()) === 'crypto-fennec' && !(await stillNoJson()), 'the file valid again');
   });
 
   it('is checked against its JSON schema in the editor: an unknown field shows as a diagnostic', async () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, rememberedIn, withRemembered, withoutRemembered } from '../../src/core/store/balanceMemory';
+import { MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, mergedMemory, rememberedIn, rememberedOf, withRemembered, withoutRemembered, withReturned } from '../../src/core/store/balanceMemory';
 
 const MAINNET = 'https://api.plyr.network/api/';
 const TESTNET = 'https://api-testnet.plyr.network/api/';
@@ -85,5 +85,25 @@ describe('balance memory', () => {
       assert.deepEqual([...rememberedIn(after, scope).keys()], ['kept'], scope);
     }
     assert.deepEqual(withoutRemembered('not an object', ['gone']), {});
+  });
+
+  it('takes out what is remembered of some identifiers on every scope, and puts it back under those it holds nothing for', () => {
+    const a = { balances: { plyr: '1' }, fetchedAt: 1 };
+    const b = { balances: { plyr: '2' }, fetchedAt: 2 };
+    const raw = { [MAINNET]: { gone: a, kept: a }, [TESTNET]: { gone: b }, 'https://x/api/': { kept: b } };
+    const taken = rememberedOf(raw, ['gone']);
+    assert.deepEqual(taken, { [MAINNET]: { gone: a }, [TESTNET]: { gone: b } }, 'every scope that had it, no other');
+    const without = withoutRemembered(raw, ['gone']);
+    const newer = { balances: { plyr: '3' }, fetchedAt: 3 };
+    const since = { ...without, [TESTNET]: { gone: newer } };
+    assert.deepEqual(withReturned(since, taken), { [MAINNET]: { gone: a, kept: a }, [TESTNET]: { gone: newer }, 'https://x/api/': { kept: b } }, 'a newer record is kept');
+    assert.deepEqual(withReturned({ [MAINNET]: {} }, taken), { [MAINNET]: { gone: a } }, 'a scope dropped since stays dropped');
+    assert.deepEqual(rememberedOf('corrupt', ['gone']), {});
+  });
+
+  it('merges two memories on every scope either has, the newer one winning', () => {
+    const a = { balances: { plyr: '1' }, fetchedAt: 1 };
+    const b = { balances: { plyr: '2' }, fetchedAt: 2 };
+    assert.deepEqual(mergedMemory({ [MAINNET]: { x: b } }, { [MAINNET]: { x: a, y: a }, [TESTNET]: { x: a } }), { [MAINNET]: { x: b, y: a }, [TESTNET]: { x: a } });
   });
 });

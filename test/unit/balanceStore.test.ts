@@ -502,6 +502,23 @@ describe('BalanceStore', () => {
       assert.equal(store.get('alice01')?.balances?.plyr, '1', 'remembering never replaces what is known');
     });
 
+    it('gives remembered balances to a load that began before them (a row asked for as it came back), as what it compares with or keeps', async () => {
+      const { store, calls } = harness();
+      const failing = store.refresh(ALICE);
+      assert.deepEqual(store.get('alice01'), { loading: true });
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      assert.deepEqual(store.get('alice01'), { balances: { plyr: '1' }, fetchedAt: 5, loading: true }, 'shown at once, still loading');
+      calls[0].fail(new PlyrError('httpError', 'down'));
+      const failed = await failing;
+      assert.deepEqual([failed.balances, failed.fetchedAt, failed.error?.message], [{ plyr: '1' }, 5, 'down'], 'the failure keeps them as last known');
+      store.forget('alice01');
+      const answering = store.refresh(ALICE);
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      calls[1].answer({ plyr: '2' }, 50);
+      const answered = await answering;
+      assert.deepEqual([answered.changes, answered.changedSince], [{ plyr: '+1' }, 5], 'the answer is compared with them');
+    });
+
     it('says since when the changes are measured: the previous good answer, across a failure or a restart', async () => {
       const { store, calls } = harness();
       store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });

@@ -18,6 +18,8 @@ export interface WatchList {
   readonly entries: readonly TrackedIdentifier[];
   /** One line per rejected row or field, for the log and the tree; empty when all is well. */
   readonly problems: readonly string[];
+  /** The text is no JSON at all: a file mid-edit (auto-save) or mid-merge, as often as not. */
+  readonly notJson?: true;
 }
 
 /** A field name that suggests a credential: the whole file is refused rather than shared further. */
@@ -29,7 +31,7 @@ export function parseWatchList(text: string): WatchList {
     data = JSON.parse(text);
   } catch (error) {
     // The parser's message quotes the file's text: quoted, it stays inert.
-    return refused(l10n.t('{0} is not valid JSON: {1}', WATCH_LIST_FILE, quoted((error as Error).message, 100)));
+    return { ...refused(l10n.t('{0} is not valid JSON: {1}', WATCH_LIST_FILE, quoted((error as Error).message, 100))), notJson: true };
   }
   const credential = credentialField(data);
   if (credential !== undefined) {

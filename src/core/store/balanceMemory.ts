@@ -70,3 +70,39 @@ export function withoutRemembered(raw: unknown, ids: readonly string[]): Balance
       .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => !gone.has(id)))]),
   ) as BalanceMemory;
 }
+
+/** What is remembered of these identifiers, on every scope: what {@link withoutRemembered} takes out. */
+export function rememberedOf(raw: unknown, ids: readonly string[]): BalanceMemory {
+  if (!isPlainObject(raw)) {
+    return {};
+  }
+  const wanted = new Set(ids);
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, value]) => isPlainObject(value))
+      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => wanted.has(id)))] as const)
+      .filter(([, kept]) => Object.keys(kept).length > 0),
+  ) as BalanceMemory;
+}
+
+/**
+ * `raw` with `taken` (from {@link rememberedOf}) put back into the scopes it still has, under
+ * identifiers it holds nothing for: anything remembered since is newer, and a scope dropped since
+ * stays dropped.
+ */
+export function withReturned(raw: unknown, taken: BalanceMemory): BalanceMemory {
+  if (!isPlainObject(raw)) {
+    return {};
+  }
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, value]) => isPlainObject(value))
+      .map(([scope, value]) => [scope, { ...(Object.prototype.hasOwnProperty.call(taken, scope) ? taken[scope] : {}), ...(value as object) }]),
+  ) as BalanceMemory;
+}
+
+/** Both, on every scope either has; `newer`'s entry where both have one. */
+export function mergedMemory(newer: BalanceMemory, older: BalanceMemory): BalanceMemory {
+  const scopes = new Set([...Object.keys(older), ...Object.keys(newer)]);
+  return Object.fromEntries([...scopes].map((scope) => [scope, { ...(Object.prototype.hasOwnProperty.call(older, scope) ? older[scope] : {}), ...(Object.prototype.hasOwnProperty.call(newer, scope) ? newer[scope] : {}) }]));
+}

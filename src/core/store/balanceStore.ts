@@ -148,10 +148,17 @@ export class BalanceStore {
     this.balancesChanged.dispose();
   }
 
-  /** Known balances put under `key`, unless something is known there already. */
+  /**
+   * Known balances put under `key`, unless balances are known there already: a load that began
+   * first (a row asked for as it came back) takes them as what it compares with, or keeps if it fails.
+   */
   private seed(key: string, id: string, known: RememberedBalances): void {
-    if (!this.slots.has(key)) {
+    const slot = this.slots.get(key);
+    if (!slot) {
       this.slots.set(key, { entry: { balances: known.balances, fetchedAt: known.fetchedAt, loading: false }, shownSeq: 0 });
+      this.changed.fire([id]);
+    } else if (slot.entry.balances === undefined) {
+      slot.entry = { ...slot.entry, balances: known.balances, fetchedAt: known.fetchedAt };
       this.changed.fire([id]);
     }
   }

@@ -104,8 +104,9 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
     if (choice === undo) {
       // A group renamed since takes its rows back under its new name.
       const regrouped = removed.map(({ entry, index }) => ({ index, entry: entry.group === undefined ? entry : { ...entry, group: tracked.groupRenames.since(renames, entry.group) } }));
-      await tracked.update((list) => restoreEntries(list, regrouped));
+      // Balances first: a row shown open asks for its children as soon as it is back.
       forgotten.forEach((balances) => store.restore(balances));
+      await tracked.update((list) => restoreEntries(list, regrouped));
       await Promise.all(removed.map((r) => refresher.refreshOne(r.entry.id)));
     }
   });

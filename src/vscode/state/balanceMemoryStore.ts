@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { rememberedIn, withRemembered, withoutRemembered } from '../../core/store/balanceMemory';
+import { BalanceMemory, mergedMemory, rememberedIn, rememberedOf, withRemembered, withoutRemembered, withReturned } from '../../core/store/balanceMemory';
 import { BalanceStore, RememberedBalances } from '../../core/store/balanceStore';
 import { QuietTimer } from '../../core/store/quietTimer';
 import { STATE_KEYS } from '../ids';
@@ -35,6 +35,11 @@ export class BalanceMemoryStore implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The listed identifiers when last looked: one that leaves both lists is forgotten here too. */
   private listed: ReadonlySet<string>;
+  /**
+   * What was forgotten this session, on every scope: an identifier listed again (an Undo, a
+   * watch-list file back after a checkout) gets it back, with its age, until the window closes.
+   */
+  private forgotten: BalanceMemory = {};
 
   constructor(private readonly options: BalanceMemoryStoreOptions) {
     const { store, settings, listsChanged } = options;
@@ -42,7 +47,7 @@ export class BalanceMemoryStore implements vscode.Disposable {
     const storeListener = store.onDidChange(() => this.saving.poke());
     this.subscriptions.push(
       { dispose: () => storeListener.dispose() },
-      ...listsChanged.map((event) => event(() => (this.forgetUnlisted(), this.restore()))),
+      ...listsChanged.map((event) => event(() => (this.forgetUnlisted(), this.giveBack(), this.restore()))),
       // Fired after the scope was read again, and before the views refresh from the new server.
       settings.onDidChangeScope(() => this.restore()),
     );
@@ -86,10 +91,23 @@ export class BalanceMemoryStore implements vscode.Disposable {
     }
     const { state } = this.options;
     const raw = state.get<unknown>(STATE_KEYS.lastBalances);
+    this.forgotten = mergedMemory(rememberedOf(raw, gone), this.forgotten);
     const next = withoutRemembered(raw, gone);
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
       state.update(STATE_KEYS.lastBalances, next).then(undefined, () => undefined);
     }
+  }
+
+  /** What was forgotten this session of the identifiers listed again, put back (see {@link forgotten}). */
+  private giveBack(): void {
+    const back = [...this.listed].filter((id) => Object.values(this.forgotten).some((scope) => Object.prototype.hasOwnProperty.call(scope, id)));
+    if (back.length === 0) {
+      return;
+    }
+    const { state } = this.options;
+    const taken = rememberedOf(this.forgotten, back);
+    this.forgotten = withoutRemembered(this.forgotten, back);
+    state.update(STATE_KEYS.lastBalances, withReturned(state.get<unknown>(STATE_KEYS.lastBalances), taken)).then(undefined, () => undefined);
   }
 
   private save(): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Logger } from '../../core/api/logger';
 import { quoted } from '../../core/model/safeText';
 import { TrackedIdentifier, TrackedList } from '../../core/model/trackedList';
-import { parseWatchList, WATCH_LIST_FILE } from '../../core/model/watchList';
+import { parseWatchList, WATCH_LIST_FILE, WatchList } from '../../core/model/watchList';
 
 /** Whether the workspace is trusted, and when it becomes so (VS Code's own, but for a test). */
 export interface WorkspaceTrust {
@@ -92,14 +92,20 @@ export class WorkspaceWatchList implements vscode.Disposable {
       if (text === undefined) {
         continue;
       }
-      const list =
-        text === TOO_LARGE
-          ? { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] }
-          : typeof text !== 'string'
-            ? { entries: this.lastRead.get(key) ?? [], problems: [vscode.l10n.t('{0} in {1} could not be read ({2}): its rows are as last read.', WATCH_LIST_FILE, quoted(folder.name), quoted(text.unreadable, 200))] }
-            : parseWatchList(text);
-      if (typeof text === 'string') {
-        this.lastRead.set(key, list.entries);
+      let list: WatchList;
+      if (text === TOO_LARGE) {
+        list = { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] };
+      } else if (typeof text !== 'string') {
+        list = { entries: this.lastRead.get(key) ?? [], problems: [vscode.l10n.t('{0} in {1} could not be read ({2}): its rows are as last read.', WATCH_LIST_FILE, quoted(folder.name), quoted(text.unreadable, 200))] };
+      } else {
+        const parsed = parseWatchList(text);
+        // No JSON for a moment (typed with auto-save on, or mid-merge): the rows stay as last read,
+        // rather than blink out and take their remembered balances with them.
+        const kept = parsed.notJson ? this.lastRead.get(key) : undefined;
+        list = kept ? { entries: kept, problems: [...parsed.problems, vscode.l10n.t('{0} in {1}: its rows are as last read until it is valid JSON again.', WATCH_LIST_FILE, quoted(folder.name))] } : parsed;
+        if (!kept) {
+          this.lastRead.set(key, list.entries);
+        }
       }
       problems.push(...list.problems);
       for (const entry of list.entries.filter((e) => !seen.has(e.id))) {
