@@ -21,7 +21,7 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string; icon?: string }[];
     menus: { commandPalette: { command: string; when?: string }[] };
-    configuration: { properties: Record<string, { default: unknown; pattern?: string }> };
+    configuration: { properties: Record<string, { default: unknown; pattern?: string; order?: number; enumDescriptions?: string[]; markdownEnumDescriptions?: string[] }> };
     viewsContainers: { activitybar: { icon: string }[] };
     views: Record<string, { icon?: string }[]>;
     jsonValidation: { url: string }[];
@@ -65,6 +65,27 @@ describe('manifest strings come from package.nls.json', () => {
       assert.equal(typeof nls[key], 'string', `package.nls.json has no "${key}"`);
     }
     assert.deepEqual(Object.keys(nls).filter((key) => !used.includes(key)), []);
+  });
+});
+
+describe('the Settings editor', () => {
+  const settings = Object.entries(manifest.contributes.configuration.properties);
+
+  it('lists the settings in an order of their own (the server first, signing last), not alphabetically', () => {
+    const orders = settings.map(([, s]) => s.order);
+    assert.ok(orders.every((o) => typeof o === 'number'), 'a setting without an order');
+    assert.equal(new Set(orders).size, orders.length, 'two settings with one order');
+    const rank = (name: string) => manifest.contributes.configuration.properties[name].order ?? NaN;
+    assert.ok(rank('plyr.network') < rank('plyr.customBaseUrl') && settings.every(([name]) => name.startsWith('plyr.signing.') || rank(name) < rank('plyr.signing.getBody')));
+  });
+
+  it('shows Markdown (a code span, a setting link) only where it renders it: markdownEnumDescriptions, not enumDescriptions', () => {
+    for (const [name, setting] of settings) {
+      for (const text of (setting.enumDescriptions ?? []).map(localised)) {
+        assert.doesNotMatch(text, /`|#plyr\./, `${name}: Markdown in a plain enumDescription: ${text}`);
+      }
+    }
+    assert.ok(settings.some(([, s]) => s.markdownEnumDescriptions?.map(localised).some((t) => /`#plyr\./.test(t))));
   });
 });
 
@@ -139,9 +160,9 @@ describe('what the README promises about where it runs', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     // The server, and how often and how hard it is asked with the user's key (the hints' look-ups, a
     // hover cache of 0 s, a polled status bar identifier included).
-    const restricted = ['plyr.autoRefreshSeconds', 'plyr.customBaseUrl', 'plyr.hover.cacheSeconds', 'plyr.inlayHints.show', 'plyr.network', 'plyr.refreshConcurrency', 'plyr.statusBar.identifier'];
+    const restricted = ['plyr.autoRefreshSeconds', 'plyr.customBaseUrl', 'plyr.hover.cacheSeconds', 'plyr.hover.enabled', 'plyr.inlayHints.show', 'plyr.network', 'plyr.refreshConcurrency', 'plyr.statusBar.identifier'];
     assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), restricted);
-    assert.match(readme, /ignores the workspace's values of both\s+settings, and of `plyr\.autoRefreshSeconds`, `plyr\.refreshConcurrency`,\s+`plyr\.hover\.cacheSeconds`, `plyr\.inlayHints\.show` and `plyr\.statusBar\.identifier`/);
+    assert.match(readme, /ignores the workspace's values of both\s+settings, and of `plyr\.autoRefreshSeconds`, `plyr\.refreshConcurrency`, `plyr\.hover\.enabled`,\s+`plyr\.hover\.cacheSeconds`, `plyr\.inlayHints\.show` and `plyr\.statusBar\.identifier`/);
     for (const setting of restricted) {
       assert.ok(nls['capabilities.untrustedWorkspaces.description'].includes(setting), `the Restricted Mode text names ${setting}`);
     }

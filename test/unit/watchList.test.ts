@@ -79,6 +79,25 @@ describe('withShared (Share to Workspace File)', () => {
     assert.deepEqual(JSON.parse(appended.value.text), { $schema: 'x', identifiers: ['Player123', 'zero-hero', 'crypto-fennec'] });
   });
 
+  it('keeps the indentation and line ends of the file it appends to', () => {
+    const tabs = withShared('{\r\n\t"identifiers": [\r\n\t\t"zero-hero"\r\n\t]\r\n}\r\n', shared);
+    assert.ok(tabs.ok);
+    assert.equal(tabs.value.text, '{\r\n\t"identifiers": [\r\n\t\t"zero-hero",\r\n\t\t{\r\n\t\t\t"id": "player123",\r\n\t\t\t"label": "Test player"\r\n\t\t},\r\n\t\t"crypto-fennec"\r\n\t]\r\n}\r\n');
+    const four = withShared('{\n    "identifiers": []\n}\n', shared.slice(1));
+    assert.ok(four.ok);
+    assert.equal(four.value.text, '{\n    "identifiers": [\n        "crypto-fennec"\n    ]\n}\n');
+  });
+
+  it('counts what does not fit past the limit, rather than leaving it out unsaid', () => {
+    const full = JSON.stringify({ identifiers: Array.from({ length: MAX_WATCHED - 1 }, (_, i) => `member-${i}`) });
+    const result = withShared(full, shared);
+    assert.ok(result.ok);
+    assert.deepEqual([result.value.added, result.value.leftOut], [['player123'], 1]);
+    const none = withShared(JSON.stringify({ identifiers: Array.from({ length: MAX_WATCHED }, (_, i) => `member-${i}`) }), shared);
+    assert.ok(none.ok);
+    assert.deepEqual([none.value.added, none.value.leftOut], [[], 2]);
+  });
+
   it('never rewrites a file it cannot read as a watch-list', () => {
     for (const text of ['{not json', JSON.stringify({ identifiers: [], secretKey: 'x' }), JSON.stringify(['player123'])]) {
       const result = withShared(text, shared);

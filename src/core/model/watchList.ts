@@ -101,11 +101,12 @@ function credentialField(value: unknown, depth = 0): string | undefined {
 }
 
 /**
- * The watch-list file's text with `shared` appended (those it lists already are skipped), or why
- * it cannot be written: a file that does not read as a valid watch-list is never overwritten.
- * Other fields of the file are kept as they are.
+ * The watch-list file's text with `shared` appended (those it lists already are skipped; those
+ * past {@link MAX_WATCHED} are counted in `leftOut`), or why it cannot be written: a file that does
+ * not read as a valid watch-list is never overwritten. Other fields of the file are kept as they
+ * are, and so are its indentation and line ends.
  */
-export function withShared(existing: string | undefined, shared: readonly TrackedIdentifier[]): ParseResult<{ text: string; added: readonly string[] }> {
+export function withShared(existing: string | undefined, shared: readonly TrackedIdentifier[]): ParseResult<{ text: string; added: readonly string[]; leftOut: number }> {
   let data: { identifiers: unknown[] } & Record<string, unknown> = { identifiers: [] };
   let listed: readonly TrackedIdentifier[] = [];
   if (existing !== undefined && existing.trim() !== '') {
@@ -118,8 +119,12 @@ export function withShared(existing: string | undefined, shared: readonly Tracke
   }
   const known = new Set(listed.map((e) => e.id));
   const room = Math.max(0, MAX_WATCHED - data.identifiers.length);
-  const fresh = shared.filter((e) => !known.has(e.id)).slice(0, room);
+  const unlisted = shared.filter((e) => !known.has(e.id));
+  const fresh = unlisted.slice(0, room);
   data.identifiers = [...data.identifiers, ...fresh.map((e) => (e.label ? { id: e.id, label: e.label } : e.id))];
-  return { ok: true, value: { text: `${JSON.stringify(data, null, 2)}\n`, added: fresh.map((e) => e.id) } };
+  const indent = /^([ \t]+)\S/m.exec(existing ?? '')?.[1] ?? 2;
+  const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
+  // JSON.stringify writes no line break inside a string: each one it writes is a line end.
+  const text = `${JSON.stringify(data, null, indent).replace(/\n/g, eol)}${eol}`;
+  return { ok: true, value: { text, added: fresh.map((e) => e.id), leftOut: unlisted.length - fresh.length } };
 }
-

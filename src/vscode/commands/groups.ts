@@ -200,7 +200,7 @@ async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 's
   }
   const token = await vscode.window.showQuickPick(
     tokens.map((t) => ({ label: inertLabel(tokenLabel(t)), token: t })),
-    { title: vscode.l10n.t('Sort by the amount of which token?') },
+    { title: vscode.l10n.t('Sort by the amount of which token?'), placeHolder: vscode.l10n.t('Type to filter the tokens the list holds') },
   );
   return token && { by: 'amount', token: token.token };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
 import { quoted } from '../../core/model/safeText';
 import { TrackedIdentifier } from '../../core/model/trackedList';
-import { WATCH_LIST_FILE, withShared } from '../../core/model/watchList';
+import { MAX_WATCHED, WATCH_LIST_FILE, withShared } from '../../core/model/watchList';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
@@ -45,7 +45,15 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
       await services.watched.reload();
     }
     const open = vscode.l10n.t('Open File');
-    const message = next.value.added.length === 0 ? vscode.l10n.t('{0} already lists them.', WATCH_LIST_FILE) : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', next.value.added.length, WATCH_LIST_FILE);
+    const { added, leftOut } = next.value;
+    const message =
+      leftOut > 0
+        ? added.length === 0
+          ? vscode.l10n.t('{0} already holds {1} identifiers, the most it may: nothing was added.', WATCH_LIST_FILE, MAX_WATCHED)
+          : vscode.l10n.t('Shared {0} identifiers in {1}; {2} more did not fit, as it holds at most {3}. Commit it to share them with your team.', added.length, WATCH_LIST_FILE, leftOut, MAX_WATCHED)
+        : added.length === 0
+          ? vscode.l10n.t('{0} already lists them.', WATCH_LIST_FILE)
+          : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', added.length, WATCH_LIST_FILE);
     void vscode.window.showInformationMessage(message, open).then(async (choice) => {
       if (choice === open) {
         await vscode.window.showTextDocument(file);

@@ -34,10 +34,14 @@ export function registerTestConnection(services: Pick<Services, 'client' | 'cred
   return registerCommand(services, COMMANDS.testConnection, async (): Promise<DoctorCheck[]> => {
     const checks = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing the connection to the PLYR API…'), cancellable: true },
-      (_, token) => {
+      async (_, token) => {
         const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return runDoctor(probe(services), abort.signal);
+        const cancelled = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await runDoctor(probe(services), abort.signal);
+        } finally {
+          cancelled.dispose();
+        }
       },
     );
     services.logger.info(`Test Connection: ${checks.map((c) => `${c.check} ${c.ok ? (c.warning ? 'warning' : 'ok') : 'failed'}`).join(', ')}`);
