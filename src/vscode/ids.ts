@@ -117,6 +117,8 @@ export const VIEWS = {
 
 export const CONTEXT_KEYS = {
   hasCredentials: 'plyr.hasCredentials',
+  /** The first read of the credentials has settled: until then no welcome asks the user to set them. */
+  credentialsKnown: 'plyr.credentialsKnown',
   /** The last read of the stored credentials failed (a locked keyring): Read API Credentials Again shows. */
   credentialsUnreadable: 'plyr.credentialsUnreadable',
   trackedCount: 'plyr.trackedCount',

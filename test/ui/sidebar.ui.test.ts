@@ -24,6 +24,25 @@ describe('the PLYR sidebar, driven like a person', () => {
     await bench.screenshot('welcome-add-identifier');
   });
 
+  it('after a reload, never shows the welcome that asks for credentials to someone who has them, not even while they are read', async () => {
+    // Every welcome button that shows from the reload on, however briefly.
+    await bench.page.addInitScript(`
+      window.plyrWelcomesSeen = [];
+      new MutationObserver(() => {
+        for (const button of document.querySelectorAll('.welcome-view-content a.monaco-button')) {
+          if (!window.plyrWelcomesSeen.includes(button.textContent)) window.plyrWelcomesSeen.push(button.textContent);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    `);
+    await bench.page.reload();
+    await bench.page.waitForSelector('.part.activitybar a.action-label[aria-label^="PLYR"]', { timeout: 60_000 });
+    await bench.openPlyrView();
+    await bench.expectVisible(bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Add Identifier' }), 'welcome-after-reload');
+    const seen = (await bench.page.evaluate('window.plyrWelcomesSeen')) as string[];
+    assert.ok(seen.includes('Add Identifier'), seen.join(', '));
+    assert.ok(!seen.includes('Set API Credentials'), `shown while the credentials were read: ${seen.join(', ')}`);
+  });
+
   it('clears the credentials from the palette, and Undo puts them back', async () => {
     const welcome = (button: string) => bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: button });
     await bench.palette('PLYR: Clear API Credentials');

@@ -32,6 +32,8 @@ export class CredentialStore implements vscode.Disposable {
   private recovered = false;
   /** When a failed read is tried again (ms, this.now()). */
   private readAgainAt: number | undefined;
+  /** Whether `plyr.credentialsKnown` is set (see {@link refreshContextKey}). */
+  private known = false;
 
   /**
    * `environment` gives credentials from the process environment (PLYR_API_KEY and
@@ -200,7 +202,11 @@ export class CredentialStore implements vscode.Disposable {
     return !!(await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined));
   }
 
-  /** Sets `plyr.hasCredentials`; left as it was while they cannot be read (they are not known to be gone). */
+  /**
+   * Sets `plyr.hasCredentials`; left as it was while they cannot be read (they are not known to be
+   * gone). The first time, `plyr.credentialsKnown` too: the welcome that asks for credentials waits
+   * for it, rather than show for the moment the first read takes to someone who has them.
+   */
   async refreshContextKey(): Promise<void> {
     let present: boolean;
     try {
@@ -209,6 +215,10 @@ export class CredentialStore implements vscode.Disposable {
       return;
     }
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasCredentials, present);
+    if (!this.known) {
+      this.known = true;
+      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsKnown, true);
+    }
   }
 
   dispose(): void {
