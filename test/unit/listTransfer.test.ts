@@ -6,7 +6,7 @@ import { MAX_TRACKED, TrackedList } from '../../src/core/model/trackedList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const LIST: TrackedList = [
-  { id: 'treasury-main', kind: 'plyrId', label: 'Treasury, main', group: 'Studio' },
+  { id: 'treasury-main', kind: 'plyrId', label: 'Treasury, main', group: 'Studio', tokens: [] },
   { id: ADDRESS, kind: 'address', label: '=Hot "wallet"', tokens: ['plyr', 'gamr'] },
   { id: 'player123', kind: 'plyrId', notify: true, group: '=Team, A' },
 ];
@@ -22,9 +22,9 @@ describe('export and import of the list', () => {
     assert.deepEqual(mergeImported(EMPTY, back).layout, LAYOUT, 'imported into an empty list: the same layout');
   });
 
-  it('gives back the same identifiers, labels, token filters, groups and order, through CSV', () => {
+  it('gives back the same identifiers, labels, token filters (none ticked too), notify flags, groups and order, through CSV', () => {
     const back = parseImport(exportList(LAYOUT, 'csv'), 'csv');
-    assert.deepEqual(back.entries, LIST.map(({ notify: _notify, ...rest }) => rest), 'CSV has no notify column');
+    assert.deepEqual(back.entries, LIST);
     assert.deepEqual(back.groups, ['Studio', '=Team, A'], 'the groups with members, in the order the rows name them');
     assert.deepEqual(back.rejected, []);
   });
@@ -38,9 +38,10 @@ describe('export and import of the list', () => {
       assert.ok(csvCell(formula).replace(/^"/, '').startsWith("'"), `${JSON.stringify(formula)} -> ${csvCell(formula)}`);
     }
     const csv = exportList(LAYOUT, 'csv');
-    assert.match(csv, /^identifier,label,tokens,group\r\n/);
-    assert.ok(csv.includes(`${ADDRESS},"'=Hot ""wallet""",plyr gamr,\r\n`), csv);
-    assert.ok(csv.includes(`player123,,,"'=Team, A"\r\n`), csv);
+    assert.match(csv, /^identifier,label,tokens,group,notify\r\n/);
+    assert.ok(csv.includes(`treasury-main,"Treasury, main",(none),Studio,\r\n`), csv);
+    assert.ok(csv.includes(`${ADDRESS},"'=Hot ""wallet""",plyr gamr,,\r\n`), csv);
+    assert.ok(csv.includes(`player123,,,"'=Team, A",yes\r\n`), csv);
   });
 
   it('refuses hostile rows one by one, with the row and the reason, and keeps the good ones', () => {
@@ -53,7 +54,7 @@ describe('export and import of the list', () => {
       'crypto-fennec,"Fennec, the fox",gamr',
       '0x12,short address,',
       'zero-hero,x,../x',
-      'tester-01,a,b,Team,extra',
+      'tester-01,a,b,Team,yes,extra',
       'zero-hero,x,,"bad\u202egroup"',
     ].join('\n');
     const result = parseImport(csv, 'csv');
@@ -65,8 +66,18 @@ describe('export and import of the list', () => {
     }
     assert.match(result.rejected[0].reason, /PLYR ID/);
     assert.match(result.rejected[3].reason, /address/);
-    assert.match(result.rejected[5].reason, /more than 4 columns/);
+    assert.match(result.rejected[5].reason, /more than 5 columns/);
     assert.match(result.rejected[6].reason, /^A group name cannot contain/);
+  });
+
+  it('reads the notify column as yes or nothing, refuses a row with anything else there, and reads a file of four columns as notify off', () => {
+    const result = parseImport(['identifier,label,tokens,group,notify', 'player123,,,,YES', 'crypto-fennec,,,,', 'zero-hero,,,,maybe', 'tester-01,,(none),'].join('\n'), 'csv');
+    assert.deepEqual(result.entries, [
+      { id: 'player123', kind: 'plyrId', notify: true },
+      { id: 'crypto-fennec', kind: 'plyrId' },
+      { id: 'tester-01', kind: 'plyrId', tokens: [] },
+    ]);
+    assert.deepEqual(result.rejected, [{ row: 4, reason: 'The notify column holds yes or nothing, not `maybe`.' }]);
   });
 
   it('imports a probable typo (a failing checksum, an ID that looks like an address) and names its row', () => {

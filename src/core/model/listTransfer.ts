@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './balances';
 import { identifierWarning, parseIdentifier } from './identifier';
+import { quoted } from './safeText';
 import { parseTokenFilter } from './token';
 import { findGroup, Layout, MAX_GROUPS, validateGroupName, withGroup } from './groups';
 import { MAX_TRACKED, TrackedIdentifier, trackedEntry } from './trackedList';
@@ -33,7 +34,11 @@ export interface ParsedImport {
 
 /** Files larger than this are refused whole: a list of MAX_TRACKED rows is far smaller. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-const CSV_HEADER = ['identifier', 'label', 'tokens', 'group'];
+const CSV_HEADER = ['identifier', 'label', 'tokens', 'group', 'notify'];
+/** The tokens cell of a row that shows no token (a filter with none ticked); empty is every token. */
+const NO_TOKENS = '(none)';
+/** The notify cell of a row with Notify on Change on; empty is off. */
+const NOTIFY_ON = 'yes';
 /** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -48,7 +53,7 @@ export function exportList({ list, groups }: Layout, format: TransferFormat): st
     return `${JSON.stringify({ plyrBalance: 1, groups, identifiers }, null, 2)}\n`;
   }
   // CSV has no place for an empty group: only groups with members come back from it.
-  const rows = [CSV_HEADER, ...list.map((t) => [t.id, t.label ?? '', (t.tokens ?? []).join(' '), t.group ?? ''])];
+  const rows = [CSV_HEADER, ...list.map((t) => [t.id, t.label ?? '', t.tokens?.length === 0 ? NO_TOKENS : (t.tokens ?? []).join(' '), t.group ?? '', t.notify ? NOTIFY_ON : ''])];
   return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -74,7 +79,15 @@ function* csvRecords(text: string): Generator<RawRow> {
     if (!header) {
       yield {
         row: line,
-        record: { id: undoFormulaGuard(cells[0] ?? ''), label: emptyToUndefined(undoFormulaGuard(cells[1] ?? '')), tokens: tokensCell(cells[2]), group: emptyToUndefined(undoFormulaGuard(cells[3] ?? '')), extra: cells.length > CSV_HEADER.length },
+        record: {
+          id: undoFormulaGuard(cells[0] ?? ''),
+          label: emptyToUndefined(undoFormulaGuard(cells[1] ?? '')),
+          tokens: tokensCell(cells[2]),
+          group: emptyToUndefined(undoFormulaGuard(cells[3] ?? '')),
+          // A file of four columns (before notify had one) reads as notify off.
+          notify: notifyCell(cells[4]),
+          extra: cells.length > CSV_HEADER.length,
+        },
       };
     }
   }
@@ -150,7 +163,8 @@ function parseJsonImport(text: string): ParsedImport {
 
 interface RawRow {
   readonly row: number;
-  readonly record: { id: unknown; label: unknown; tokens: unknown; notify?: boolean; group?: unknown; extra?: boolean };
+  /** `notify` is true, false, or (CSV) the text of a cell that is neither. */
+  readonly record: { id: unknown; label: unknown; tokens: unknown; notify?: boolean | string; group?: unknown; extra?: boolean };
 }
 
 /**
@@ -197,13 +211,17 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
       rejected.push({ row, reason: tokens.message });
       continue;
     }
+    if (typeof record.notify === 'string') {
+      rejected.push({ row, reason: l10n.t('The notify column holds {0} or nothing, not {1}.', NOTIFY_ON, quoted(record.notify, 40)) });
+      continue;
+    }
     const group = record.group === undefined || record.group === null ? undefined : validateGroupName(record.group, []);
     if (group && !group.ok) {
       rejected.push({ row, reason: group.message });
       continue;
     }
     const groupName = group && (findGroup(groups, group.value) ?? (groups.push(group.value), group.value));
-    entries.push({ ...entry.value, ...(tokens.value ? { tokens: tokens.value } : {}), ...(record.notify ? { notify: true as const } : {}), ...(groupName !== undefined ? { group: groupName } : {}) });
+    entries.push({ ...entry.value, ...(tokens.value ? { tokens: tokens.value } : {}), ...(record.notify === true ? { notify: true as const } : {}), ...(groupName !== undefined ? { group: groupName } : {}) });
     seen.add(entry.value.id);
     const warning = parsed.ok ? identifierWarning(parsed.value) : undefined;
     if (warning !== undefined) {
@@ -213,7 +231,16 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
   return { entries, groups, rejected, warnings, duplicates, overLimit };
 }
 
+/** Yes (in any case) or nothing; anything else is kept as read, for the row to be refused with it. */
+function notifyCell(cell: string | undefined): boolean | string {
+  const text = (cell ?? '').trim();
+  return text === '' ? false : text.toLowerCase() === NOTIFY_ON ? true : text;
+}
+
 function tokensCell(cell: string | undefined): string[] | undefined {
+  if (cell?.trim() === NO_TOKENS) {
+    return [];
+  }
   const names = (cell ?? '').split(/\s+/).filter((t) => t !== '');
   return names.length > 0 ? names : undefined;
 }
