@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/model/listTransfer';
-import { Layout } from '../../src/core/model/groups';
+import { Layout, MAX_GROUPS } from '../../src/core/model/groups';
 import { MAX_TRACKED, TrackedList } from '../../src/core/model/trackedList';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
@@ -109,6 +109,14 @@ describe('export and import of the list', () => {
     assert.equal(merged.duplicates, 1);
     assert.equal(merged.overLimit, 2);
     assert.equal(merged.layout.list.length, MAX_TRACKED);
+  });
+
+  it('counts the rows taken without their group when the list has the most groups it may', () => {
+    const groups = Array.from({ length: MAX_GROUPS }, (_, i) => `Group ${i}`);
+    const merged = mergeImported({ list: [], groups }, parseImport(JSON.stringify({ identifiers: [{ id: 'crypto-fennec', group: 'Group 7' }, { id: 'zero-hero', group: 'Brand new' }, 'tester-01'] }), 'json'));
+    assert.deepEqual(merged.layout.list.map((t) => [t.id, t.group]), [['crypto-fennec', 'Group 7'], ['zero-hero', undefined], ['tester-01', undefined]]);
+    assert.equal(merged.withoutGroup, 1);
+    assert.equal(mergeImported(EMPTY, parseImport(JSON.stringify({ identifiers: [{ id: 'zero-hero', group: 'New' }] }), 'json')).withoutGroup, 0);
   });
 
   it('uses a group the list has already (whatever its case), creates the others, and its undo takes back only what it created', () => {

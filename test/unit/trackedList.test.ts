@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import {
   addTracked,
   indexOfTracked,
+  MAX_TRACKED,
   moveTo,
   removeAt,
   removeEntries,
@@ -171,6 +172,15 @@ describe('removeEntries and restoreEntries', () => {
     const { list, removed } = removeEntries(LIST, ['someone-else']);
     assert.equal(list, LIST);
     assert.deepEqual(removed, []);
+  });
+
+  it('puts back only what fits in a list that filled up since (at most MAX_TRACKED)', () => {
+    const full = Array.from({ length: MAX_TRACKED }, (_, i) => ({ id: `member-${i}`, kind: 'plyrId' as const }));
+    const { list, removed } = removeEntries(full, ['member-1', 'member-2']);
+    const refilled = [...list, { id: 'newcomer', kind: 'plyrId' as const }];
+    const restored = restoreEntries(refilled, removed);
+    assert.equal(restored.length, MAX_TRACKED);
+    assert.deepEqual(restored.slice(0, 3).map((t) => t.id), ['member-0', 'member-1', 'member-3'], 'the first in the list comes back, the other stays out');
   });
 
   it('does not put back an entry added again meanwhile', () => {

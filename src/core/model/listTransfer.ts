@@ -102,6 +102,8 @@ export interface ImportResult {
   readonly duplicates: number;
   /** New rows left out because the list would have passed MAX_TRACKED identifiers. */
   readonly overLimit: number;
+  /** Rows taken without the group they named: the list had MAX_GROUPS groups already. */
+  readonly withoutGroup: number;
 }
 
 /**
@@ -125,7 +127,8 @@ export function mergeImported(layout: Layout, parsed: Pick<ParsedImport, 'entrie
   };
   parsed.groups.forEach(nameOf);
   const entries = taken.map((t) => (t.group === undefined ? t : withGroup(t, nameOf(t.group))));
-  return { layout: { list: [...layout.list, ...entries], groups }, added: taken.map((t) => t.id), addedGroups, duplicates: parsed.entries.length - fresh.length, overLimit: fresh.length - taken.length };
+  const withoutGroup = entries.filter((e, i) => taken[i].group !== undefined && e.group === undefined).length;
+  return { layout: { list: [...layout.list, ...entries], groups }, added: taken.map((t) => t.id), addedGroups, duplicates: parsed.entries.length - fresh.length, overLimit: fresh.length - taken.length, withoutGroup };
 }
 
 /**

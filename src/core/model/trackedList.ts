@@ -88,7 +88,8 @@ export function removeAt(list: TrackedList, index: number): TrackedList {
 
 /** Puts an entry back where it was (undo), unless it has been added again meanwhile. */
 export function restoreAt(list: TrackedList, entry: TrackedIdentifier, index: number): TrackedList {
-  if (list.some((t) => t.id === entry.id)) {
+  // A list filled up since the removal has no room: the entry stays out (the caller says so).
+  if (list.length >= MAX_TRACKED || list.some((t) => t.id === entry.id)) {
     return list;
   }
   const at = Math.max(0, Math.min(index, list.length));

@@ -3,6 +3,7 @@ import { PlyrError } from '../../core/model/errors';
 import { exportList, formatOfPath, MAX_IMPORT_BYTES, mergeImported, parseImport, RejectedRow, withoutImported } from '../../core/model/listTransfer';
 import { Logger } from '../../core/api/logger';
 import { MAX_TRACKED } from '../../core/model/trackedList';
+import { MAX_GROUPS } from '../../core/model/groups';
 import { quoted } from '../../core/model/safeText';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
@@ -57,9 +58,10 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     let duplicates = parsed.duplicates;
     // Rows past the limit in the file, and new rows that would take the list past it.
     let overLimit = parsed.overLimit;
+    let withoutGroup = 0;
     await tracked.updateLayout((layout) => {
       const merged = mergeImported(layout, parsed);
-      ({ added, addedGroups } = merged);
+      ({ added, addedGroups, withoutGroup } = merged);
       duplicates += merged.duplicates;
       overLimit += merged.overLimit;
       return merged.layout;
@@ -69,17 +71,24 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     if (overLimit > 0) {
       logger.warn(`Import: ${overLimit} rows refused: over the ${MAX_TRACKED} limit.`);
     }
+    if (withoutGroup > 0) {
+      logger.warn(`Import: ${withoutGroup} rows taken without their group: the list has ${MAX_GROUPS} groups, the most it may.`);
+    }
     const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
-    void report(summary, added, addedGroups);
+    void report(summary, added, addedGroups, withoutGroup);
     return summary;
   };
 
-  const report = async (summary: ImportSummary, added: readonly string[], addedGroups: readonly string[]): Promise<void> => {
+  const report = async (summary: ImportSummary, added: readonly string[], addedGroups: readonly string[], withoutGroup: number): Promise<void> => {
     const undo = vscode.l10n.t('Undo');
     const showRejected = summary.rejected.length + summary.overLimit > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
     const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length + summary.overLimit);
-    const message = summary.warnings.length > 0 ? `${imported} ${vscode.l10n.t('{0} rows may hold a typo (see the log).', summary.warnings.length)}` : imported;
-    const problems = summary.rejected.length + summary.warnings.length + summary.overLimit > 0;
+    const message = [
+      imported,
+      ...(summary.warnings.length > 0 ? [vscode.l10n.t('{0} rows may hold a typo (see the log).', summary.warnings.length)] : []),
+      ...(withoutGroup > 0 ? [vscode.l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', withoutGroup, MAX_GROUPS)] : []),
+    ].join(' ');
+    const problems = summary.rejected.length + summary.warnings.length + summary.overLimit + withoutGroup > 0;
     const actions = [...(added.length > 0 ? [undo] : []), ...(problems ? [showRejected] : [])];
     const choice = await (problems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {

@@ -3,7 +3,7 @@ import { PlyrError } from '../../core/model/errors';
 import { parseIdentifier } from '../../core/model/identifier';
 import { parseTokenFilter } from '../../core/model/token';
 import { moveAmongSiblings } from '../../core/model/groups';
-import { addTracked, removeEntries, RemovedEntry, restoreEntries, toIdentifier, TrackedIdentifier, updateEntry, validateLabel } from '../../core/model/trackedList';
+import { addTracked, MAX_TRACKED, removeEntries, RemovedEntry, restoreEntries, toIdentifier, TrackedIdentifier, updateEntry, validateLabel } from '../../core/model/trackedList';
 import { validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
@@ -107,7 +107,13 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
       // Balances first: a row shown open asks for its children as soon as it is back.
       forgotten.forEach((balances) => store.restore(balances));
       await tracked.update((list) => restoreEntries(list, regrouped));
-      await Promise.all(removed.map((r) => refresher.refreshOne(r.entry.id)));
+      const back = removed.filter((r) => tracked.find(r.entry.id) !== undefined);
+      if (back.length < removed.length) {
+        const leftOut = removed.filter((r) => !back.includes(r)).map((r) => r.entry.id);
+        leftOut.filter((id) => !watched.find(id) && id !== statusBar.identifier).forEach((id) => store.forget(id));
+        void vscode.window.showWarningMessage(vscode.l10n.t('The list holds at most {0} identifiers, and has filled up since: {1} could not come back ({2}).', MAX_TRACKED, leftOut.length, leftOut.slice(0, 3).join(', ') + (leftOut.length > 3 ? ', …' : '')));
+      }
+      await Promise.all(back.map((r) => refresher.refreshOne(r.entry.id)));
     }
   });
 }
