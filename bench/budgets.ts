@@ -16,8 +16,12 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * then, Test Connection's wait and its countdown, the editor menu's languages, the schedule's
  * interval for its tests) 221.1, then credentials that cannot be read (a locked keyring) told
  * from none, with a command to read them again, and loading kept while any load that may still
- * be shown is in flight, and the fixes of a review of it (+3.0) 224.1: 196.0 KiB of it is the extension's own code (node-fetch 20,
+ * be shown is in flight, and the fixes of a review of it (+3.0) 224.1, then the fixes of reviews
+ * of hostile text, data loss and the manifest (+4.0: credentials found however a server spells
+ * them, remembered balances given back to an identifier listed again, a watch-list file mid-edit
+ * kept, CSV's notify column, limits said rather than silent, Share's count and formatting, the
+ * welcome that waits for the first read) 228.1: 200.1 KiB of it is the extension's own code (node-fetch 20,
  * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB)
  * and on growth of about a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
-export const BUNDLE_CEILING_KIB = 225;
+export const BUNDLE_CEILING_KIB = 229;

@@ -34,6 +34,8 @@ describe('the PLYR sidebar, driven like a person', () => {
         }
       }).observe(document, { subtree: true, childList: true, characterData: true });
     `);
+    // The view is open as the reload begins, so that the workbench draws it (and its welcome) from the start.
+    await bench.expectVisible(bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Add Identifier' }), 'welcome-before-reload');
     await bench.page.reload();
     await bench.page.waitForSelector('.part.activitybar a.action-label[aria-label^="PLYR"]', { timeout: 60_000 });
     await bench.openPlyrView();

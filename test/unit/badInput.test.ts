@@ -97,14 +97,15 @@ describe('the validators changed for the bad-input matrix', () => {
     assert.deepEqual(parseTokenFilter(['gamr', , 'usdc']), { ok: false, message: 'Token filter entry 2: A token name must be text, not undefined.' });
   });
 
-  it('validateLabel: refuses control characters, bidirectional overrides and marks and other invisible format characters, still folds whitespace and keeps other Unicode', () => {
-    for (const c of ['\u0001', '\u001b', '\u007f', '\u0085', '\u202a', '\u202e', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\u2060', '\u{e0041}']) {
+  it('validateLabel: refuses control characters and bidirectional overrides, still folds whitespace and keeps other Unicode', () => {
+    for (const c of ['\u0001', '\u001b', '\u007f', '\u0085', '\u202a', '\u202e', '\u2066', '\u2069']) {
       const result = validateLabel(`Treasury${c}x`);
       assert.equal(result.ok, false, `U+${c.codePointAt(0)?.toString(16)} accepted`);
     }
     assert.deepEqual(validateLabel('Main\r\n\twallet\u2028two'), { ok: true, value: 'Main wallet two' });
     assert.deepEqual(validateLabel('Treasury\ufeffx'), { ok: true, value: 'Treasury x' }, 'U+FEFF is whitespace to JavaScript: folded');
-    for (const text of ['Trésor ✓', 'صندوق', '👩‍💻 team', 'Caisse (old)']) {
+    // A mark or a flag's tags are taken (a stored group holding one must load): shown as � where they would mislead (safeText.ts).
+    for (const text of ['Trésor ✓', 'صندوق', '👩‍💻 team', 'Caisse (old)', 'Scotland \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', 'Ops\u200eTeam']) {
       assert.deepEqual(validateLabel(text), { ok: true, value: text });
     }
   });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, mergedMemory, rememberedIn, rememberedOf, withRemembered, withoutRemembered, withReturned } from '../../src/core/store/balanceMemory';
+import { boundedLike, MAX_REMEMBERED_IDS, MAX_REMEMBERED_TOKENS, MAX_SCOPES, mergedMemory, rememberedIn, rememberedOf, withRemembered, withoutRemembered, withReturned } from '../../src/core/store/balanceMemory';
 
 const MAINNET = 'https://api.plyr.network/api/';
 const TESTNET = 'https://api-testnet.plyr.network/api/';
@@ -105,5 +105,13 @@ describe('balance memory', () => {
     const a = { balances: { plyr: '1' }, fetchedAt: 1 };
     const b = { balances: { plyr: '2' }, fetchedAt: 2 };
     assert.deepEqual(mergedMemory({ [MAINNET]: { x: b } }, { [MAINNET]: { x: a, y: a }, [TESTNET]: { x: a } }), { [MAINNET]: { x: b, y: a }, [TESTNET]: { x: a } });
+  });
+
+  it('bounds a memory to the scopes another has, and to MAX_REMEMBERED_IDS a scope, the newest kept', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_REMEMBERED_IDS + 2 }, (_, i) => [`member-${i}`, { balances: { plyr: '1' }, fetchedAt: i }]));
+    const bounded = boundedLike({ [MAINNET]: many, [TESTNET]: { x: { balances: {}, fetchedAt: 1 } } }, { [MAINNET]: {} });
+    assert.deepEqual(Object.keys(bounded), [MAINNET], 'a scope dropped from what is remembered is dropped here too');
+    assert.equal(Object.keys(bounded[MAINNET]).length, MAX_REMEMBERED_IDS);
+    assert.ok(!('member-0' in bounded[MAINNET]) && !('member-1' in bounded[MAINNET]) && 'member-2' in bounded[MAINNET], 'the oldest two go');
   });
 });

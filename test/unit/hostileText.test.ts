@@ -79,6 +79,7 @@ describe('server text', () => {
     assert.ok(!clean.includes('demo-api-key-0001') && !clean.includes('abc123def456') && !clean.includes('demo-secret-key'), clean);
     assert.equal((clean.match(/\[redacted\]/g) ?? []).length, 3);
     assert.equal(withoutSecrets('abc', ['']), 'abc', 'an empty secret redacts nothing');
+    assert.equal(withoutSecrets('a b c', ['*__*', '[]()']), 'a b c', 'nor one that reads as nothing once shown');
   });
 
   it('withoutSecrets removes a key or secret a JSON body escaped (", \\, / and \\u escapes as some encoders write them), so the decoded message holds none', () => {
@@ -116,6 +117,10 @@ describe('server text', () => {
       assert.equal(shown, 'echo: redacted.', JSON.stringify(gap));
     }
     assert.equal(withoutSecrets('key_with*stars [x]', ['key_with*stars']), '[redacted] [x]', 'a key holding those characters itself');
+    for (const spelt of ['pk__live_KEY0001', 'p_k_live_KEY_0001', 'pklive*KEY0001', 'pk_live_KEY0001']) {
+      const shown = inertText(JSON.parse(withoutSecrets(JSON.stringify({ error: `echo ${spelt}` }), ['pk_live_KEY0001'])).error);
+      assert.equal(shown, 'echo redacted', `${spelt}, which reads as the key once shown`);
+    }
   });
 
   it('inertText cannot close the quotation marks a message puts it in', () => {
@@ -130,6 +135,9 @@ describe('server text', () => {
       assert.equal(escapeMarkdown(`usd${c}c`), 'usd\uFFFDc', `U+${c.codePointAt(0)?.toString(16)}`);
     }
     assert.equal(oneLine('👩\u200d💻 team', 20), '👩\u200d💻 team');
+    const scotland = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    assert.equal(oneLine(`Team ${scotland}`, 40), `Team ${scotland}`, "a subdivision flag's tags are kept");
+    assert.equal(escapeMarkdown(`x\u{E0067}y ${scotland}`), `x\uFFFDy ${scotland}`, 'a tag outside a flag is shown');
     assert.equal(inertText('see command:x'), 'see command\u200b:x', 'its own zero-width space survives its second pass');
   });
 });

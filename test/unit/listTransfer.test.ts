@@ -70,12 +70,14 @@ describe('export and import of the list', () => {
     assert.match(result.rejected[6].reason, /^A group name cannot contain/);
   });
 
-  it('reads the notify column as yes or nothing, refuses a row with anything else there, and reads a file of four columns as notify off', () => {
-    const result = parseImport(['identifier,label,tokens,group,notify', 'player123,,,,YES', 'crypto-fennec,,,,', 'zero-hero,,,,maybe', 'tester-01,,(none),'].join('\n'), 'csv');
+  it('reads the notify column as yes or nothing (true, 1, no, false, 0 too, as spreadsheets write them), refuses a row with anything else there, and reads a file of four columns as notify off', () => {
+    const result = parseImport(['identifier,label,tokens,group,notify', 'player123,,,,YES', 'crypto-fennec,,,,', 'zero-hero,,,,maybe', 'tester-01,,(none),', 'game-studio,,,,TRUE', 'treasury-main,,,,0'].join('\n'), 'csv');
     assert.deepEqual(result.entries, [
       { id: 'player123', kind: 'plyrId', notify: true },
       { id: 'crypto-fennec', kind: 'plyrId' },
       { id: 'tester-01', kind: 'plyrId', tokens: [] },
+      { id: 'game-studio', kind: 'plyrId', notify: true },
+      { id: 'treasury-main', kind: 'plyrId' },
     ]);
     assert.deepEqual(result.rejected, [{ row: 4, reason: 'The notify column holds yes or nothing, not `maybe`.' }]);
   });

@@ -90,7 +90,7 @@ export function allowanceRow(input: { allowance: Allowance; masked: boolean; now
   return {
     label: `${inertLabel(token, 24)} ${shown}`,
     description: `${inertLabel(game, 40)} · ${expiry}`,
-    tooltip: [inertLabel(l10n.t('{0} may spend {1} {2}.', game, masked ? MASKED_AMOUNT : allowance.amount, token), 200), until].join('\n'),
+    tooltip: [l10n.t('{0} may spend {1} {2}.', inertLabel(game, 40), masked ? MASKED_AMOUNT : allowance.amount, inertLabel(token, 24)), until].join('\n'),
     spoken: l10n.t('{0} may spend {1} {2}, {3}', inertLabel(game, 40), masked ? l10n.t('amount hidden') : formatAmount(allowance.amount), inertLabel(token, 24), expiry),
     icon: soon ? { id: 'warning', color: 'list.warningForeground' } : { id: 'key' },
   };

@@ -11,7 +11,7 @@ export const MAX_TOKENS_NAMED = 3;
  * The text of a "Notify on change" notification, in words a screen reader reads well: who, then
  * each token's old and new amount and the exact change. A token is named only when its name is
  * ordinary: any other could be worded as a change of its own ("GAMR WENT FROM 1,000 TO 0") or
- * push the real ones past the notification's length. The caller makes the rest inert.
+ * push the real ones past the notification's length. `who` comes made inert by the caller.
  */
 export function changeNotice(who: string, changes: readonly TokenChange[], locale?: string, masked = false): string {
   const named = changes.slice(0, MAX_TOKENS_NAMED).map((c) => (masked ? maskedChange(c) : fullChange(c, locale)));

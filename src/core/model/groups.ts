@@ -17,7 +17,7 @@ export const MAX_GROUPS = 200;
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-/** A group name as a label is checked (length, no control or format characters), not empty, and unique. */
+/** A group name as a label is checked (length, no control or bidi characters), not empty, and unique. */
 export function validateGroupName(raw: unknown, groups: readonly string[], renaming?: string): ParseResult<string> {
   const checked = validateLabel(raw);
   if (!checked.ok) {

@@ -234,10 +234,13 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
   return { entries, groups, rejected, warnings, duplicates, overLimit };
 }
 
-/** Yes (in any case) or nothing; anything else is kept as read, for the row to be refused with it. */
+/**
+ * Yes, true or 1 (in any case) for on; nothing, no, false or 0 for off, as a spreadsheet may
+ * write them; anything else is kept as read, for the row to be refused with it.
+ */
 function notifyCell(cell: string | undefined): boolean | string {
   const text = (cell ?? '').trim();
-  return text === '' ? false : text.toLowerCase() === NOTIFY_ON ? true : text;
+  return /^(yes|true|1)$/i.test(text) ? true : /^(|no|false|0)$/i.test(text) ? false : text;
 }
 
 function tokensCell(cell: string | undefined): string[] | undefined {

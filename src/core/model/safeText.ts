@@ -13,9 +13,10 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
  * embeddings, overrides, isolates and marks, which can make text read as other text ("usd" +
  * U+202E + "c" shows as "usdc"), and those that hide what follows them (tag characters, word
  * joiners, U+FEFF). The zero-width ones stay: emoji are made with them, and this module breaks
- * links and icons with U+200B itself.
+ * links and icons with U+200B itself. So do the tag characters of a subdivision flag (🏴 and its
+ * tags, as in the flag of Scotland): matched first, whole, and kept.
  */
-const FORMAT_CONTROLS = /(?![\u200b-\u200d])\p{Cf}/gu;
+const FORMAT_CONTROLS = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|(?![\u200b-\u200d])\p{Cf}/gu;
 
 /**
  * One line, its format controls shown (see {@link formatControlsShown}), at most `maxLength` long (cut with …):
@@ -31,7 +32,7 @@ export function oneLine(value: unknown, maxLength: number): string {
  * (a spoof of "usdc") does not pass for the name it imitates.
  */
 export function formatControlsShown(text: string): string {
-  return text.replace(FORMAT_CONTROLS, '\uFFFD');
+  return text.replace(FORMAT_CONTROLS, (found) => (found.startsWith('\u{1F3F4}') ? found : '\uFFFD'));
 }
 
 /** `$(name)` renders as an icon in labels, quick picks, notifications and tooltips: broken with a zero-width space. */
@@ -126,13 +127,13 @@ const ZERO_WIDTH = '\\u200b-\\u200d';
 const SHOWN_AS_NOTHING = new RegExp(`[${[...DROPPED].map(regExpEscaped).join('')}${ZERO_WIDTH}]+`, 'g');
 
 /**
- * The secret as it reads once shown: with anything {@link SHOWN_AS_NOTHING} between its
- * characters. The gaps leave out the secret's own characters, so that a gap never matches what
- * follows it and nothing backtracks.
+ * The secret as it reads once shown (without what shows as nothing), with anything that shows
+ * as nothing between its characters. A gap and a character never have one in common, so nothing
+ * backtracks.
  */
-function secretPattern(secret: string): RegExp {
-  const gap = `[${[...DROPPED].filter((c) => !secret.includes(c)).map(regExpEscaped).join('')}${ZERO_WIDTH}]*`;
-  return new RegExp([...secret].map(regExpEscaped).join(gap), 'g');
+function secretPattern(shown: string): RegExp {
+  const gap = `[${[...DROPPED].map(regExpEscaped).join('')}${ZERO_WIDTH}]*`;
+  return new RegExp([...shown].map(regExpEscaped).join(gap), 'g');
 }
 
 /**
@@ -142,16 +143,25 @@ function secretPattern(secret: string): RegExp {
  * a match is the secret as it would read once shown, whatever the server put between its letters.
  */
 export function withoutSecrets(text: string, secrets: readonly string[]): string {
-  const wanted = secrets.filter((secret) => secret.length >= 4);
+  // As each reads once shown; one that reads as less than 4 characters is no secret to find.
+  const shownSecrets = secrets.map((secret) => secret.replace(SHOWN_AS_NOTHING, '')).filter((secret) => secret.length >= 4);
+  if (shownSecrets.length === 0) {
+    return text;
+  }
+  const shortest = Math.min(...shownSecrets.map((secret) => secret.length));
   const redacted = (value: string): string => {
     // Most answers hold no secret: a search of what would show finds that without a pattern.
     const shown = value.replace(SHOWN_AS_NOTHING, '');
-    const held = wanted.filter((secret) => shown.includes(secret.replace(SHOWN_AS_NOTHING, '')));
+    const held = shownSecrets.filter((secret) => shown.includes(secret));
     return held.reduce((out, secret) => out.replace(secretPattern(secret), '[redacted]'), value);
   };
+  // Escapes that decode to what no secret holds (`\/` with no `/` in a secret, `\n`) leave a match
+  // as it was: only `\u` escapes, or any when a secret holds what JSON escapes, need decoding.
+  const escapable = shownSecrets.some((secret) => /["\\/]/.test(secret));
+  const needsDecoding = (literal: string) => literal.length - 2 >= shortest && (escapable ? literal.includes('\\') : literal.includes('\\u'));
   const decoded = text.includes('\\')
     ? text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => {
-        if (!literal.includes('\\')) {
+        if (!needsDecoding(literal)) {
           return literal;
         }
         let value: unknown;

@@ -19,12 +19,12 @@ export type TrackedList = readonly TrackedIdentifier[];
 
 const MAX_LABEL = 60;
 /**
- * What a label cannot hold once whitespace is folded: control characters, and the invisible format
- * characters that could make a row read as another (bidi embeddings, overrides, isolates and marks;
- * tags, word joiners, U+FEFF), as server text shows them (safeText.ts). Zero-width spaces and
- * joiners stay: emoji are made with them.
+ * What a label cannot hold once whitespace is folded: control characters, and the bidirectional
+ * embeddings, overrides and isolates that could make a row read as another (U+202A-E, U+2066-9).
+ * Other invisible format characters are shown as � wherever a label shows (safeText.ts), not
+ * refused: a stored group name that holds one would be dropped, with its rows' grouping, on load.
  */
-const LABEL_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f]|(?![\u200b-\u200d])\p{Cf}/u;
+const LABEL_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 export const MAX_TRACKED = 5000;
 
 export function validateLabel(value: unknown): ParseResult<string | undefined> {

@@ -106,3 +106,13 @@ export function mergedMemory(newer: BalanceMemory, older: BalanceMemory): Balanc
   const scopes = new Set([...Object.keys(older), ...Object.keys(newer)]);
   return Object.fromEntries([...scopes].map((scope) => [scope, { ...(Object.prototype.hasOwnProperty.call(older, scope) ? older[scope] : {}), ...(Object.prototype.hasOwnProperty.call(newer, scope) ? newer[scope] : {}) }]));
 }
+
+/** `memory` held to the scopes `raw` has, and to MAX_REMEMBERED_IDS a scope, the most recently fetched kept. */
+export function boundedLike(memory: BalanceMemory, raw: unknown): BalanceMemory {
+  const scopes = isPlainObject(raw) ? raw : {};
+  return Object.fromEntries(
+    Object.entries(memory)
+      .filter(([scope]) => Object.prototype.hasOwnProperty.call(scopes, scope))
+      .map(([scope, entries]) => [scope, Object.fromEntries(Object.entries(entries).sort(([, a], [, b]) => b.fetchedAt - a.fetchedAt).slice(0, MAX_REMEMBERED_IDS))]),
+  );
+}

@@ -88,10 +88,11 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
     return;
   }
   // What the workspace's list or the status bar still shows keeps its balances.
-  const unshown = removed.map((r) => r.entry.id).filter((id) => !watched.find(id) && id !== statusBar.identifier);
+  const unshown = (ids: readonly string[]) => ids.filter((id) => !watched.find(id) && id !== statusBar.identifier);
+  const gone = unshown(removed.map((r) => r.entry.id));
   // Their last good balances go with them, and come back with an Undo (the server may be down then).
-  const forgotten = unshown.flatMap((id) => store.forget(id) ?? []);
-  accounts.forget(unshown);
+  const forgotten = gone.flatMap((id) => store.forget(id) ?? []);
+  accounts.forget(gone);
   const undo = vscode.l10n.t('Undo');
   const [{ entry }] = removed;
   const message =
@@ -110,7 +111,7 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
       const back = removed.filter((r) => tracked.find(r.entry.id) !== undefined);
       if (back.length < removed.length) {
         const leftOut = removed.filter((r) => !back.includes(r)).map((r) => r.entry.id);
-        leftOut.filter((id) => !watched.find(id) && id !== statusBar.identifier).forEach((id) => store.forget(id));
+        unshown(leftOut).forEach((id) => store.forget(id));
         void vscode.window.showWarningMessage(vscode.l10n.t('The list holds at most {0} identifiers, and has filled up since: {1} could not come back ({2}).', MAX_TRACKED, leftOut.length, leftOut.slice(0, 3).join(', ') + (leftOut.length > 3 ? ', …' : '')));
       }
       await Promise.all(back.map((r) => refresher.refreshOne(r.entry.id)));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BalanceMemory, mergedMemory, rememberedIn, rememberedOf, withRemembered, withoutRemembered, withReturned } from '../../core/store/balanceMemory';
+import { BalanceMemory, boundedLike, mergedMemory, rememberedIn, rememberedOf, withRemembered, withoutRemembered, withReturned } from '../../core/store/balanceMemory';
 import { BalanceStore, RememberedBalances } from '../../core/store/balanceStore';
 import { QuietTimer } from '../../core/store/quietTimer';
 import { STATE_KEYS } from '../ids';
@@ -91,7 +91,8 @@ export class BalanceMemoryStore implements vscode.Disposable {
     }
     const { state } = this.options;
     const raw = state.get<unknown>(STATE_KEYS.lastBalances);
-    this.forgotten = mergedMemory(rememberedOf(raw, gone), this.forgotten);
+    // Bounded as what is remembered is: its scopes only, and as many a scope.
+    this.forgotten = boundedLike(mergedMemory(rememberedOf(raw, gone), this.forgotten), raw);
     const next = withoutRemembered(raw, gone);
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
       state.update(STATE_KEYS.lastBalances, next).then(undefined, () => undefined);
@@ -107,7 +108,11 @@ export class BalanceMemoryStore implements vscode.Disposable {
     const { state } = this.options;
     const taken = rememberedOf(this.forgotten, back);
     this.forgotten = withoutRemembered(this.forgotten, back);
-    state.update(STATE_KEYS.lastBalances, withReturned(state.get<unknown>(STATE_KEYS.lastBalances), taken)).then(undefined, () => undefined);
+    const raw = state.get<unknown>(STATE_KEYS.lastBalances);
+    const next = withReturned(raw, taken);
+    if (JSON.stringify(next) !== JSON.stringify(raw)) {
+      state.update(STATE_KEYS.lastBalances, next).then(undefined, () => undefined);
+    }
   }
 
   private save(): void {

@@ -17,11 +17,13 @@ export function watchForChanges(store: BalanceStore, tracked: TrackedStore, priv
     if (!entry?.notify) {
       return;
     }
-    const who = entry.label ? `${entry.label} (${id})` : id;
+    // The label may come from a teammate's file: made inert; the rest (ordinary token names,
+    // amounts, our own words) needs nothing, and a translation's own marks stay.
+    const who = inertNotificationText(entry.label ? `${entry.label} (${id})` : id, 120);
     const reveal = vscode.l10n.t('Reveal');
     // Only a PLYR ID has an activity log to ask.
     const why = explain && entry.kind === 'plyrId' ? vscode.l10n.t('Why?') : undefined;
-    void vscode.window.showInformationMessage(inertNotificationText(changeNotice(who, changes, vscode.env.language, privacy.on), 400), reveal, ...(why ? [why] : [])).then((choice) => {
+    void vscode.window.showInformationMessage(changeNotice(who, changes, vscode.env.language, privacy.on), reveal, ...(why ? [why] : [])).then((choice) => {
       if (choice === reveal) {
         void vscode.commands.executeCommand(COMMANDS.revealIdentifier, id);
       } else if (choice !== undefined && choice === why) {
