@@ -157,10 +157,10 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
   };
   // Escapes that decode to what no secret holds (`\/` with no `/` in a secret, `\n`) leave a match
   // as it was: only `\u` escapes, or any when a secret holds what JSON escapes, need decoding.
-  const escapable = shownSecrets.some((secret) => /["\\/]/.test(secret));
-  const needsDecoding = (literal: string) => literal.length - 2 >= shortest && (escapable ? literal.includes('\\') : literal.includes('\\u'));
-  const decoded = text.includes('\\')
-    ? text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => {
+  const escape = shownSecrets.some((secret) => /["\\/]/.test(secret)) ? '\\' : '\\u';
+  const needsDecoding = (literal: string) => literal.length - 2 >= shortest && literal.includes(escape);
+  const decoded = text.includes(escape)
+    ? text.replace(/"[^"\\]*(?:\\.[^"\\]*)*"/g, (literal) => {
         if (!needsDecoding(literal)) {
           return literal;
         }
