@@ -121,10 +121,9 @@ export function unusualToken(): string {
   return l10n.t('a token with an unusual name');
 }
 
-/** Zero-width spaces and joiners: nothing on screen. */
-const ZERO_WIDTH = '\\u200b-\\u200d';
-/** What a shown message leaves out or shows as nothing: {@link DROPPED} and {@link ZERO_WIDTH}. */
-const SHOWN_AS_NOTHING = new RegExp(`[${[...DROPPED].map(regExpEscaped).join('')}${ZERO_WIDTH}]+`, 'g');
+/** What a shown message leaves out or shows as nothing: {@link DROPPED}, and zero-width spaces and joiners. */
+const NOTHING_SHOWN = `[${[...DROPPED].map(regExpEscaped).join('')}\\u200b-\\u200d]`;
+const SHOWN_AS_NOTHING = new RegExp(`${NOTHING_SHOWN}+`, 'g');
 
 /**
  * The secret as it reads once shown (without what shows as nothing), with anything that shows
@@ -132,8 +131,7 @@ const SHOWN_AS_NOTHING = new RegExp(`[${[...DROPPED].map(regExpEscaped).join('')
  * backtracks.
  */
 function secretPattern(shown: string): RegExp {
-  const gap = `[${[...DROPPED].map(regExpEscaped).join('')}${ZERO_WIDTH}]*`;
-  return new RegExp([...shown].map(regExpEscaped).join(gap), 'g');
+  return new RegExp([...shown].map(regExpEscaped).join(`${NOTHING_SHOWN}*`), 'g');
 }
 
 /**

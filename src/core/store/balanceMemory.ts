@@ -60,29 +60,14 @@ export function withRemembered(raw: unknown, scope: string, entries: ReadonlyMap
 
 /** `raw` without these identifiers, on every scope: taken out of the lists, they are not kept. */
 export function withoutRemembered(raw: unknown, ids: readonly string[]): BalanceMemory {
-  if (!isPlainObject(raw)) {
-    return {};
-  }
   const gone = new Set(ids);
-  return Object.fromEntries(
-    Object.entries(raw)
-      .filter(([, value]) => isPlainObject(value))
-      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => !gone.has(id)))]),
-  ) as BalanceMemory;
+  return filtered(raw, (id) => !gone.has(id));
 }
 
-/** What is remembered of these identifiers, on every scope: what {@link withoutRemembered} takes out. */
+/** What is remembered of these identifiers, on every scope that has some: what {@link withoutRemembered} takes out. */
 export function rememberedOf(raw: unknown, ids: readonly string[]): BalanceMemory {
-  if (!isPlainObject(raw)) {
-    return {};
-  }
   const wanted = new Set(ids);
-  return Object.fromEntries(
-    Object.entries(raw)
-      .filter(([, value]) => isPlainObject(value))
-      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => wanted.has(id)))] as const)
-      .filter(([, kept]) => Object.keys(kept).length > 0),
-  ) as BalanceMemory;
+  return Object.fromEntries(Object.entries(filtered(raw, (id) => wanted.has(id))).filter(([, kept]) => Object.keys(kept).length > 0));
 }
 
 /**
@@ -91,20 +76,13 @@ export function rememberedOf(raw: unknown, ids: readonly string[]): BalanceMemor
  * stays dropped.
  */
 export function withReturned(raw: unknown, taken: BalanceMemory): BalanceMemory {
-  if (!isPlainObject(raw)) {
-    return {};
-  }
-  return Object.fromEntries(
-    Object.entries(raw)
-      .filter(([, value]) => isPlainObject(value))
-      .map(([scope, value]) => [scope, { ...(Object.prototype.hasOwnProperty.call(taken, scope) ? taken[scope] : {}), ...(value as object) }]),
-  ) as BalanceMemory;
+  return Object.fromEntries(Object.entries(filtered(raw, () => true)).map(([scope, entries]) => [scope, { ...scopeOf(taken, scope), ...entries }]));
 }
 
 /** Both, on every scope either has; `newer`'s entry where both have one. */
 export function mergedMemory(newer: BalanceMemory, older: BalanceMemory): BalanceMemory {
   const scopes = new Set([...Object.keys(older), ...Object.keys(newer)]);
-  return Object.fromEntries([...scopes].map((scope) => [scope, { ...(Object.prototype.hasOwnProperty.call(older, scope) ? older[scope] : {}), ...(Object.prototype.hasOwnProperty.call(newer, scope) ? newer[scope] : {}) }]));
+  return Object.fromEntries([...scopes].map((scope) => [scope, { ...scopeOf(older, scope), ...scopeOf(newer, scope) }]));
 }
 
 /** `memory` held to the scopes `raw` has, and to MAX_REMEMBERED_IDS a scope, the most recently fetched kept. */
@@ -115,4 +93,20 @@ export function boundedLike(memory: BalanceMemory, raw: unknown): BalanceMemory 
       .filter(([scope]) => Object.prototype.hasOwnProperty.call(scopes, scope))
       .map(([scope, entries]) => [scope, Object.fromEntries(Object.entries(entries).sort(([, a], [, b]) => b.fetchedAt - a.fetchedAt).slice(0, MAX_REMEMBERED_IDS))]),
   );
+}
+
+/** `raw`'s scopes (those that are objects), each with the identifiers `keep` takes, passed through as they were. */
+function filtered(raw: unknown, keep: (id: string) => boolean): BalanceMemory {
+  if (!isPlainObject(raw)) {
+    return {};
+  }
+  return Object.fromEntries(
+    Object.entries(raw)
+      .filter(([, value]) => isPlainObject(value))
+      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => keep(id)))]),
+  ) as BalanceMemory;
+}
+
+function scopeOf(memory: BalanceMemory, scope: string): Readonly<Record<string, RememberedBalances>> {
+  return Object.prototype.hasOwnProperty.call(memory, scope) ? memory[scope] : {};
 }
