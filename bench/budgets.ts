@@ -20,7 +20,7 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * of hostile text, data loss and the manifest (+4.0: credentials found however a server spells
  * them, remembered balances given back to an identifier listed again, a watch-list file mid-edit
  * kept, CSV's notify column, limits said rather than silent, Share's count and formatting, the
- * welcome that waits for the first read) 228.1: 200.1 KiB of it is the extension's own code (node-fetch 20,
+ * welcome that waits for the first read; then the last read of them, -0.2) 227.9: 199.9 KiB of it is the extension's own code (node-fetch 20,
  * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB)
  * and on growth of about a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
