@@ -158,27 +158,27 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
   if (!Array.isArray(raw)) {
     return [];
   }
-  let list: TrackedList = [];
+  // Built in one pass: a window reads the list again at every change another makes, and 5,000
+  // entries added and edited one list copy at a time held the extension host for 200 ms.
+  const list: TrackedIdentifier[] = [];
+  const seen = new Set<string>();
   for (const item of raw.slice(0, MAX_TRACKED)) {
     const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     // A label today's rules refuse (an older version took it) costs the label, never the identifier.
-    const added = addTracked(list, record.id, storedLabel(record.label));
-    if (!added.ok) {
+    const entry = trackedEntry(record.id, storedLabel(record.label));
+    if (!entry.ok || seen.has(entry.value.id)) {
       continue;
     }
-    list = added.value.list;
-    if (Array.isArray(record.tokens) && record.tokens.every((t) => typeof t === 'string')) {
-      list = updateAt(list, list.length - 1, { tokens: record.tokens as string[] });
-    }
-    if (record.notify === true) {
-      list = updateAt(list, list.length - 1, { notify: true });
-    }
-    // Checked against the stored groups by sanitizeLayout.
-    if (typeof record.group === 'string') {
-      list = updateAt(list, list.length - 1, { group: record.group });
-    }
+    seen.add(entry.value.id);
+    list.push({
+      ...entry.value,
+      ...(Array.isArray(record.tokens) && record.tokens.every((t) => typeof t === 'string') ? { tokens: record.tokens as string[] } : {}),
+      ...(record.notify === true ? { notify: true as const } : {}),
+      // Checked against the stored groups by sanitizeLayout.
+      ...(typeof record.group === 'string' ? { group: record.group } : {}),
+    });
   }
-  return [...list];
+  return list;
 }
 
 /**
