@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { medianOfRuns } from './stats';
 import { parseImport } from '../src/core/model/listTransfer';
 
 /**
@@ -25,11 +25,11 @@ export function importBench(sizes: readonly number[] = [5_000, 100_000]): Import
       const file = path.join(dir, `list-${rows}.csv`);
       fs.writeFileSync(file, ['identifier,label', ...Array.from({ length: rows }, (_, i) => `player-${i},Player ${i}`)].join('\n'));
       let text = '';
-      const readMs = median(() => {
+      const readMs = medianOfRuns(() => {
         text = new TextDecoder().decode(fs.readFileSync(file));
       });
       let parsed = parseImport(text, 'csv');
-      const parseMs = median(() => {
+      const parseMs = medianOfRuns(() => {
         parsed = parseImport(text, 'csv');
       });
       return { rows, fileKiB: Math.round(fs.statSync(file).size / 1024), readMs, parseMs, imported: parsed.entries.length, overLimit: parsed.overLimit };
@@ -37,17 +37,6 @@ export function importBench(sizes: readonly number[] = [5_000, 100_000]): Import
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function median(run: () => void, times = 5): number {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    run();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  return Math.round(ms[Math.floor(times / 2)] * 100) / 100;
 }
 
 if (require.main === module) {

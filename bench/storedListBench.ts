@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { medianOfRuns } from './stats';
 import { sanitizeLayout } from '../src/core/model/groups';
 import { sanitizeStored } from '../src/core/model/trackedList';
 
@@ -27,20 +27,9 @@ export function storedListBench(sizes: readonly number[] = [1_000, 5_000]): Stor
         ...(i % 2 === 0 ? { notify: true } : {}),
       }));
       const groups = Array.from({ length: 10 }, (_, i) => `Group ${i}`);
-      return { entries: n, kind, ms: median(() => sanitizeLayout(sanitizeStored(raw), groups)) };
+      return { entries: n, kind, ms: medianOfRuns(() => sanitizeLayout(sanitizeStored(raw), groups)) };
     }),
   );
-}
-
-function median(run: () => void, times = 5): number {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    run();
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  return Math.round(ms[Math.floor(times / 2)] * 100) / 100;
 }
 
 if (require.main === module) {
