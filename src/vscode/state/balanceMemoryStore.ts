@@ -101,7 +101,8 @@ export class BalanceMemoryStore implements vscode.Disposable {
 
   /** What was forgotten this session of the identifiers listed again, put back (see {@link forgotten}). */
   private giveBack(): void {
-    const back = [...this.listed].filter((id) => Object.values(this.forgotten).some((scope) => Object.prototype.hasOwnProperty.call(scope, id)));
+    // From what was set aside (usually little), not from every listed identifier at every change.
+    const back = [...new Set(Object.values(this.forgotten).flatMap((scope) => Object.keys(scope)))].filter((id) => this.listed.has(id));
     if (back.length === 0) {
       return;
     }
