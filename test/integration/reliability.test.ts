@@ -325,10 +325,12 @@ function assertSafeHover(view: HoverView): void {
 /** Each shown token row is a token sent, with its amount from the exact decimal string; a cut table says how many are left out. */
 function assertHoverBalances(view: HoverView, expected: Readonly<Record<string, string>>): void {
   const rows = hoverTable(view.markdown);
-  // Line breaks show as a space and bidi controls as U+FFFD (a spoofed name never reads as another),
-  // `$(` as typed (a zero-width space after the $), and a name past 80 characters is cut with ….
+  // Beyond ASCII, a character shows as its code point (a spoofed name never reads as another), ASCII
+  // letters in capitals, line breaks as a space, `$(` as typed (a zero-width space after the $),
+  // and a name past 80 characters is cut with ….
   const shownName = (token: string) => {
-    const line = token.toUpperCase().replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '\uFFFD').trim();
+    const spelt = token.replace(/[a-z]+/g, (s) => s.toUpperCase()).replace(/[^\u0000-\u007f]/gu, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}›`);
+    const line = spelt.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
     return (line.length > 80 ? `${line.slice(0, 79)}…` : line).replace(/\$\(/g, '$\u200b(');
   };
   const byName = new Map(Object.entries(expected).map(([token, amount]) => [shownName(token), amount]));

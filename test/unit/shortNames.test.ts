@@ -22,11 +22,14 @@ describe('shortAddress and tokenLabel', () => {
     assert.equal(tokenLabel(TOKEN_ADDRESS), '0x742d…f44e');
   });
 
-  it('keeps the case of a letter whose capital is ASCII: an unusual name does not read as a listed one', () => {
-    assert.equal(tokenLabel('u\u017fdc'), 'U\u017fDC', 'long s would read S');
-    assert.equal(tokenLabel('\ufb00'), '\ufb00', 'the ff ligature would read FF');
-    assert.equal(tokenLabel('\u0131cp'), '\u0131CP', 'dotless i would read I');
-    assert.equal(tokenLabel('trésor'), 'TRÉSOR');
+  it('shows a character beyond ASCII as its code point: an unusual name never reads as a listed one', () => {
+    assert.equal(tokenLabel('usd\u0441'), 'USD‹U+0441›', 'a Cyrillic es would read C');
+    assert.equal(tokenLabel('u\u017fdc'), 'U‹U+017F›DC', 'long s would read S');
+    assert.equal(tokenLabel('\ufb00'), '‹U+FB00›', 'the ff ligature would read FF');
+    assert.equal(tokenLabel('\u0131cp'), '‹U+0131›CP', 'dotless i would read I');
+    assert.equal(tokenLabel('usdc\u200b'), 'USDC‹U+200B›', 'an invisible character shows');
+    assert.equal(tokenLabel('g\u{1F3AE}'), 'G‹U+1F3AE›', 'one code point, not two halves');
+    assert.equal(tokenLabel('usdc.e'), 'USDC.E');
   });
 
   it('is how the tree, the hover, the status bar, a hint and a change notice all name a token', () => {
@@ -40,6 +43,22 @@ describe('shortAddress and tokenLabel', () => {
     for (const text of surfaces) {
       assert.ok(text.includes('0x742d…f44e'), text);
       assert.ok(!/0X742D/i.test(text.replace(/0x742d…f44e/g, '')), text);
+    }
+  });
+
+  it('shows a look-alike name by its code points in the tree, the hover, the status bar and a hint', () => {
+    const spoof = 'usd\u0441';
+    const entry = { balances: { [spoof]: '1000000', gamr: '3' }, fetchedAt: NOW - 60_000, loading: false };
+    const surfaces = [
+      tokenRow({ token: spoof, amount: '1000000', entry, masked: false, now: NOW }).label,
+      renderAddressHover({ address: '0x1111111111111111111111111111111111111111', checksumMatches: true, networkLabel: 'PLYR PHI mainnet', noAccount: false, links: [], now: NOW, balances: entry.balances, fetchedAt: entry.fetchedAt }),
+      statusBarModel({ identifier: 'player123', token: spoof, networkLabel: 'PLYR PHI mainnet', entry, now: NOW }).text,
+      addressHint({ show: 'amount', tracked: true, token: spoof, entry, masked: false, now: NOW })?.text ?? '',
+    ];
+    for (const shown of surfaces) {
+      const text = shown.replace(/\\/g, ''); // the hover's Markdown escapes
+      assert.ok(text.includes('USD‹U+0441›'), text);
+      assert.ok(!text.includes('\u0441'), text);
     }
   });
 });

@@ -8,19 +8,19 @@ export function shortAddress(address: string): string {
 /**
  * A token as every surface names it: its symbol in capitals, or a short contract address (a
  * balance asked for by the token's address is keyed by it; in capitals it would read "0X742D…").
- * A letter beyond ASCII whose capital is ASCII ("ſ" reads "S", "ﬀ" "FF") keeps its case: an
- * unusual name would read as a listed one.
+ * A character beyond ASCII shows as its code point (`usdс` with a Cyrillic с reads "USD‹U+0441›"):
+ * the PLYR API lists ASCII names only, and a letter of another script, or one whose capital is
+ * ASCII ("ſ" reads "S"), would let a server's name read as a listed one.
  */
 export function tokenLabel(token: string): string {
   if (isAddressText(token)) {
     return shortAddress(token);
   }
-  return ASCII.test(token) ? token.toUpperCase() : [...token].map(capital).join('');
+  return token.replace(/[a-z]+/g, (letters) => letters.toUpperCase()).replace(BEYOND_ASCII, codePoint);
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const BEYOND_ASCII = /[^\x00-\x7f]/gu;
 
-function capital(c: string): string {
-  const upper = c.toUpperCase();
-  return ASCII.test(c) || !/[\x00-\x7f]/.test(upper) ? upper : c;
+function codePoint(c: string): string {
+  return `‹U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}›`;
 }
