@@ -70,6 +70,14 @@ describe('groups of the list', () => {
     assert.deepEqual(pairs(restored).sort(), ['aaaa:Team', 'bbbb:Ops', 'cccc:-', 'dddd:Team', 'eeee:Ops'].sort());
   });
 
+  it('undo of a delete into a list that has 200 groups again leaves it as it is, never a 201st', () => {
+    const { layout, deleted } = deleteGroup(LAYOUT, 'Team');
+    const full = { ...layout, groups: [...layout.groups, ...Array.from({ length: MAX_GROUPS - layout.groups.length }, (_, i) => `G${i}`)] };
+    assert.equal(restoreGroup(full, deleted), full);
+    const renamedBack = { ...full, groups: ['team', ...full.groups.slice(1)] };
+    assert.ok(restoreGroup(renamedBack, deleted).list.some((t) => t.group === 'team'), 'a group of that name since: its members go back into it');
+  });
+
   it('move identifiers into a group at its end, before a row (into its group), or to the top level', () => {
     assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc', 'eeee'], { group: 'Team' })), ['aaaa:Team', 'bbbb:Team', 'dddd:Team', 'cccc:Team', 'eeee:Team']);
     assert.deepEqual(pairs(moveInto(LAYOUT, ['eeee'], { before: 'bbbb' })), ['aaaa:Team', 'eeee:Team', 'bbbb:Team', 'cccc:-', 'dddd:Team']);

@@ -107,6 +107,9 @@ export function deleteGroup(layout: Layout, name: string): { layout: Layout; del
  */
 export function restoreGroup(layout: Layout, deleted: DeletedGroup): Layout {
   const existing = findGroup(layout.groups, deleted.name);
+  if (!existing && layout.groups.length >= MAX_GROUPS) {
+    return layout; // groups made since took its place: the caller says so (a 201st would be cut at the next read)
+  }
   const name = existing ?? deleted.name;
   const groups = existing ? layout.groups : [...layout.groups.slice(0, Math.max(0, deleted.index)), name, ...layout.groups.slice(Math.max(0, deleted.index))];
   const members = new Set(deleted.members);

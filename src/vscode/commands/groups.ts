@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
-import { createGroup, deleteGroup, findGroup, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/model/groups';
+import { createGroup, deleteGroup, findGroup, MAX_GROUPS, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/model/groups';
 import { MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
@@ -121,6 +121,9 @@ async function remove(tracked: Tracked, arg: unknown): Promise<void> {
   void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
     if (choice === undo) {
       await tracked.updateLayout((layout) => restoreGroup(layout, deleted));
+      if (!findGroup(tracked.groups, deleted.name)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Could not put the group {0} back: there can be at most {1} groups. Its identifiers stay at the top level.', inertNotificationText(deleted.name), MAX_GROUPS));
+      }
     }
   });
 }
