@@ -124,7 +124,7 @@ function createClient(credentials: CredentialStore, serverTrust: ServerTrust, se
     config: settings.clientConfig,
     credentials: () => credentials.get(),
     // A server chosen by the workspace gets no request of any kind until the user allows it.
-    assertServerAllowed: () => serverTrust.assertAllowed(),
+    assertServerAllowed: (root) => serverTrust.assertAllowed(root),
     logger,
     onClockSkew: (offsetMs) => {
       if (!warnedSkew) {

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator, startSimulator } from '../../simulator/server';
-import { checkBalance, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { PlyrError } from '../../src/core/model/errors';
+import { ServerTrust } from '../../src/vscode/state/serverTrust';
+import { checkBalance, MemoryState, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 
 /**
  * A cloned repository's `.vscode/settings.json` points the extension at another server: the
@@ -52,5 +54,28 @@ describe('an API server set by the workspace', () => {
     assert.equal((await checkBalance('player123')).balances.gamr, '9007199.254740993123456789');
     assert.ok(own.requests.some((r) => r.signed));
     assert.equal(await vscode.commands.executeCommand('plyr.allowWorkspaceServer', 'http://127.0.0.1:1'), false, 'nothing to allow');
+  });
+
+  it('checks the server a request was built for, not the one the settings name when it leaves (ServerTrust, over a plain Memento)', async () => {
+    // A request waits for the keyring while the workspace's server setting goes away: it must not
+    // then leave for the server that was never allowed.
+    let server: { root: URL; sources: { workspace?: string } } = { root: new URL(`${other.url}/`), sources: { workspace: other.url } };
+    const trust = new ServerTrust(new MemoryState(), { serverSettings: () => server });
+    const codeOf = (root: URL) => {
+      try {
+        trust.assertAllowed(root);
+        return 'sent';
+      } catch (error) {
+        return error instanceof PlyrError ? error.code : String(error);
+      }
+    };
+    const built = new URL(`${other.url}/`);
+    assert.equal(codeOf(built), 'serverNotConfirmed');
+    server = { root: new URL('https://api.plyr.network/'), sources: {} };
+    assert.equal(codeOf(built), 'cancelled', 'the settings left it: the request is dropped, not sent');
+    assert.equal(codeOf(new URL('https://api.plyr.network/')), 'sent');
+    await trust.allow(new URL(other.url).origin);
+    assert.equal(codeOf(built), 'sent', 'a server the user allowed may still be asked');
+    trust.dispose();
   });
 });

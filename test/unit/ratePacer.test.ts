@@ -300,6 +300,21 @@ describe('RatePacer', () => {
     assert.equal(await s.pacer.acquire(), s.time.ms);
   });
 
+  it('lets the requests already waiting at a gate go as soon as it is opened, in order, and those after them', async () => {
+    const s = setup(30_000);
+    s.pacer.record(await s.pacer.acquire(), refused(0, 3_000));
+    const opened = s.time.ms;
+    const seen: number[] = [];
+    const waiting = [s.pacer.acquire(), s.pacer.acquire()].map((p, i) => p.then((at) => (seen.push(i), at)));
+    await s.time.advance(100);
+    assert.deepEqual(seen, [], 'held at the gate');
+    s.pacer.openGate();
+    const later = s.pacer.acquire(undefined, 2_000); // Test Connection's probe, which may wait 2 s at most
+    await s.time.advance(0);
+    assert.deepEqual(seen, [0, 1], 'in their order');
+    assert.deepEqual(await Promise.all([...waiting, later]), [opened + 100, opened + 100, opened + 100], 'none held to the old gate (3 s)');
+  });
+
   it('holds a Retry-After of a day for ten minutes at most', async () => {
     const s = setup(30_000);
     s.pacer.record(await s.pacer.acquire(), refused(0, 86_400_000));

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { apiRoot } from '../../src/core/api/networks';
-import { originToConfirm, serverNotConfirmed } from '../../src/core/api/serverTrust';
+import { originToConfirm, requestRefusal, serverNotConfirmed } from '../../src/core/api/serverTrust';
 
 const root = (url: string) => {
   const r = apiRoot('custom', url);
@@ -58,5 +58,24 @@ describe('originToConfirm', () => {
     const { message } = serverNotConfirmed(origin);
     assert.ok(message.includes('`https://$\u200b(pass-filled)api.example`'), message);
     assert.ok(!message.includes('$('), message);
+  });
+});
+
+describe('requestRefusal', () => {
+  const EVIL = root('https://evil.example/api');
+  const chosenByWorkspace = { root: EVIL, sources: { workspace: 'https://evil.example/api' } };
+
+  it('refuses a request to the server the settings name while it waits for the user, and lets it go once allowed', () => {
+    assert.deepEqual(requestRefusal(EVIL, chosenByWorkspace, NONE), { origin: 'https://evil.example' });
+    assert.equal(requestRefusal(EVIL, chosenByWorkspace, new Set(['https://evil.example'])), undefined);
+    assert.equal(requestRefusal(EVIL, { root: EVIL, sources: { user: 'https://evil.example/api' } }, NONE), undefined, "the user's own");
+  });
+
+  it('cancels a request built for a server the settings have left while it waited, whoever chose it', () => {
+    // The workspace pointed at evil.example, then away (its setting removed) while the request waited for the keyring.
+    assert.equal(requestRefusal(EVIL, { root: MAINNET, sources: {} }, NONE), 'left');
+    assert.equal(requestRefusal(EVIL, { root: undefined, sources: {} }, NONE), 'left', 'the settings name no valid server now');
+    assert.equal(requestRefusal(EVIL, { root: MAINNET, sources: {} }, new Set(['https://evil.example'])), undefined, 'an allowed server may still be asked');
+    assert.equal(requestRefusal(MAINNET, chosenByWorkspace, NONE), undefined, 'an official one too');
   });
 });

@@ -85,6 +85,8 @@ export class RatePacer {
   private readonly maxGateMs: number;
   private readonly queue: Waiter[] = [];
   private pumping = false;
+  /** Ends the pump's wait for the gate early (the gate was opened). */
+  private wake?: () => void;
   /** Accepted answers per server second (its Date header, else `~` + our second), newest last. */
   private readonly accepted = new Map<string, number>();
   private gateUntil = -Infinity;
@@ -170,10 +172,11 @@ export class RatePacer {
 
   /**
    * Opens a closed gate at once (new credentials: limits are usually per key, so the next request
-   * finds out). The learned pace stays. A request already waiting keeps its turn.
+   * finds out). The learned pace stays. The requests already waiting keep their order and go now.
    */
   openGate(): void {
     this.gateUntil = -Infinity;
+    this.wake?.(); // the waiting requests go now, not at the old gate's time
   }
 
   /** Requests already waiting when the gate moved past what they wait for fail now, as they would have on arrival. */
@@ -209,7 +212,11 @@ export class RatePacer {
         const now = this.now();
         const at = this.readyAt();
         if (now < at) {
-          await this.sleep(at - now);
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            void this.sleep(at - now).then(resolve);
+          });
+          this.wake = undefined;
           continue;
         }
         const waiter = this.queue.shift()!;

@@ -35,6 +35,22 @@ export function originToConfirm(root: URL, sources: BaseUrlSources, confirmed: R
   return workspaceChoseUrl || workspaceChoseCustom ? origin : undefined;
 }
 
+/**
+ * Why a request for `request` (an API root) must not leave now, or undefined. It was built with
+ * the settings of its start and may have waited since (for the credentials, for its turn): it goes
+ * to the server the settings name now unless that one waits for the user's yes (see
+ * {@link originToConfirm}), and to an official or allowed one. A server the settings have left
+ * meanwhile gets nothing, whoever chose it ('left'): a workspace could otherwise point at one, and
+ * then away before the user looked.
+ */
+export function requestRefusal(request: URL, now: { readonly root: URL | undefined; readonly sources: BaseUrlSources }, confirmed: ReadonlySet<string>): { readonly origin: string } | 'left' | undefined {
+  if (now.root?.origin === request.origin) {
+    const origin = originToConfirm(request, now.sources, confirmed);
+    return origin === undefined ? undefined : { origin };
+  }
+  return OFFICIAL_ORIGINS.has(request.origin) || confirmed.has(request.origin) ? undefined : 'left';
+}
+
 function originOf(url: string | undefined): string | undefined {
   try {
     return url === undefined ? undefined : new URL(url.trim()).origin;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { originToConfirm, serverNotConfirmed } from '../../core/api/serverTrust';
+import { originToConfirm, requestRefusal, serverNotConfirmed } from '../../core/api/serverTrust';
+import { PlyrError } from '../../core/model/errors';
 import { STATE_KEYS } from '../ids';
 import { SettingsEvents } from '../settings';
 
@@ -25,11 +26,18 @@ export class ServerTrust implements vscode.Disposable {
     return root ? originToConfirm(root, sources, new Set(this.allowed())) : undefined;
   }
 
-  /** Throws the error that names the origin (with its fix) while one is waiting. */
-  assertAllowed(): void {
-    const origin = this.pending();
-    if (origin) {
-      throw serverNotConfirmed(origin);
+  /**
+   * Throws, for a request to `root`, the error that names the origin (with its fix) while it waits
+   * for the user's yes, or a cancellation when the settings have left that server since the request
+   * was built (see {@link requestRefusal}).
+   */
+  assertAllowed(root: URL): void {
+    const refusal = requestRefusal(root, this.settings.serverSettings(), new Set(this.allowed()));
+    if (refusal === 'left') {
+      throw new PlyrError('cancelled', vscode.l10n.t('The request was cancelled: the PLYR API server changed while it waited.'));
+    }
+    if (refusal) {
+      throw serverNotConfirmed(refusal.origin);
     }
   }
 
