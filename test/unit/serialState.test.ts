@@ -47,6 +47,8 @@ class EchoingState implements KeyValueState {
 
 /** Lets the promise callbacks run (a write that waited starts once the one before it resolved). */
 const settled = () => new Promise((resolve) => setImmediate(resolve));
+/** The end of the tick, when SerialState hands on what was written in it. */
+const tickEnd = () => Promise.resolve();
 
 describe('SerialState', () => {
   it('the model: without it, a write made between a batch leaving and its echo is lost for good', () => {
@@ -65,8 +67,10 @@ describe('SerialState', () => {
     const vscodeState = new EchoingState();
     const state = new SerialState(vscodeState);
     void state.update('lastBalances', 1);
+    await tickEnd();
     vscodeState.send();
     const pressed = state.update('privacyMask', true);
+    await tickEnd();
     assert.equal(vscodeState.get('privacyMask'), undefined, 'not handed on while the first is on its way');
     assert.equal(state.get('privacyMask'), true, 'but read at once');
     vscodeState.arrive();
@@ -78,16 +82,30 @@ describe('SerialState', () => {
     assert.deepEqual(vscodeState.value, { lastBalances: 1, privacyMask: true });
   });
 
-  it('hands on at once when nothing is on its way', () => {
+  it('hands on at the end of the tick when nothing is on its way', async () => {
     const vscodeState = new EchoingState();
     void new SerialState(vscodeState).update('sortOrder', 'name');
+    await tickEnd();
     assert.equal(vscodeState.pendingWrites, 1);
+  });
+
+  it('hands on the writes of one tick together, so that no message holds one without the other', async () => {
+    const vscodeState = new EchoingState();
+    const state = new SerialState(vscodeState);
+    // A group renamed: its rows and the group names, written together.
+    const written = Promise.all([state.update('tracked', [{ id: 'p1', group: 'New' }]), state.update('groups', ['New'])]);
+    await tickEnd();
+    vscodeState.send();
+    assert.deepEqual(vscodeState.sent, [{ tracked: [{ id: 'p1', group: 'New' }], groups: ['New'] }]);
+    vscodeState.arrive();
+    await written;
   });
 
   it('sends the writes that waited together, the last value of a key once, and resolves every caller', async () => {
     const vscodeState = new EchoingState();
     const state = new SerialState(vscodeState);
     const first = state.update('lastBalances', 1);
+    await tickEnd();
     vscodeState.send();
     const waited = [state.update('tracked', ['a']), state.update('groups', ['G']), state.update('tracked', ['a', 'b'])];
     vscodeState.arrive();
@@ -101,11 +119,12 @@ describe('SerialState', () => {
     assert.deepEqual(vscodeState.value, { lastBalances: 1, tracked: ['a', 'b'], groups: ['G'] });
   });
 
-  it('reads a waiting removal as absent, in get and keys', () => {
+  it('reads a waiting removal as absent, in get and keys', async () => {
     const vscodeState = new EchoingState();
     const state = new SerialState(vscodeState);
     void state.update('privacyMask', true);
     void state.update('sortOrder', 'name');
+    await tickEnd();
     vscodeState.send();
     void state.update('privacyMask', undefined);
     assert.equal(state.get('privacyMask'), undefined);
@@ -118,6 +137,7 @@ describe('SerialState', () => {
     const state = new SerialState(vscodeState);
     vscodeState.failNext = true;
     const failed = state.update('tracked', ['a']);
+    await tickEnd();
     vscodeState.send();
     const next = state.update('privacyMask', true);
     vscodeState.arrive();

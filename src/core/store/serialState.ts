@@ -26,6 +26,7 @@ interface Queued {
 export class SerialState implements KeyValueState {
   private readonly queued = new Map<string, Queued>();
   private writing = false;
+  private scheduled = false;
 
   constructor(private readonly inner: KeyValueState) {}
 
@@ -56,8 +57,23 @@ export class SerialState implements KeyValueState {
     return new Promise((resolve, reject) => {
       const earlier = this.queued.get(key)?.settle ?? [];
       this.queued.set(key, { value, settle: [...earlier, { resolve, reject }] });
-      this.writeQueued();
+      this.scheduleWrite();
     });
+  }
+
+  /**
+   * Writes at the end of this tick, not at once: writes made together (a list and its groups)
+   * leave in one batch. Sent alone, the first would reach the window, and other windows and
+   * Settings Sync, with the others' old values (a renamed group's rows without the group).
+   */
+  private scheduleWrite(): void {
+    if (!this.scheduled) {
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.writeQueued();
+      });
+    }
   }
 
   private writeQueued(): void {
