@@ -102,7 +102,7 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const privacy = new PrivacyMask(globalState);
   // One token list per server, shared by every surface that shows values or lists tokens.
   const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: settings.scope });
-  const values = new Values(tokenList, settings);
+  const values = new Values(tokenList, settings, [credentials.onDidChange, serverTrust.onDidAllow]);
   const statusBar = new BalanceStatusBar({ store, logger, labelOf: (id) => tracked.find(id)?.label ?? watched.find(id)?.label, privacy, values, settings });
   // Before anything reads the store: the rows show what was known before the restart, with its age.
   const memory = new BalanceMemoryStore({ state: globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });

@@ -122,12 +122,17 @@ describe('TokenListStore: one token list, shared, reused until nextUpdatedAt', (
     assert.equal(calls.length, 1);
   });
 
-  it('asks again at once after a failure that never reached the server (not yet allowed, no credentials)', async () => {
+  it('asks again after a failure that never reached the server once told that what held it back is gone, and not before', async () => {
     const { store, calls, last } = harness();
     for (const code of ['serverNotConfirmed', 'noCredentials'] as const) {
       const loading = store.load();
       last().reject(new PlyrError(code, 'Not asked.'));
       assert.equal((await loading).error?.code, code);
+      // Every surface renders on the failure and asks for prices: asked again at once, that is a loop.
+      assert.equal(store.isDue(), false);
+      assert.equal((await store.load()).error?.code, code, 'the failure, without asking');
+      store.askAgain(); // the server allowed, credentials set
+      assert.equal(store.isDue(), true);
     }
     // The server is allowed now: values come at once, not a minute later.
     const loading = store.load();

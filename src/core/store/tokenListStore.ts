@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { TokenInfo } from '../api/tokenList';
-import { PlyrError, PlyrErrorCode } from '../model/errors';
+import { PlyrError } from '../model/errors';
 import { isAddressText } from '../model/identifier';
 import { PriceBook } from '../model/value';
 import { LastGood, LastGoodStore } from './lastGoodStore';
@@ -33,8 +33,6 @@ export interface TokenListStoreOptions {
 }
 
 const KEY = 'tokenlist';
-/** Failures that end with an event the scope does not show (Allow Workspace Server, credentials set). */
-const ASK_AGAIN_AT_ONCE: ReadonlySet<PlyrErrorCode> = new Set(['serverNotConfirmed', 'noCredentials']);
 
 /**
  * The token list, with its prices, fetched once per server and shared by every surface (the
@@ -47,6 +45,8 @@ const ASK_AGAIN_AT_ONCE: ReadonlySet<PlyrErrorCode> = new Set(['serverNotConfirm
 export class TokenListStore {
   private readonly entries: LastGoodStore<TokenList>;
   private readonly now: () => number;
+  /** A failure is due again at once (see askAgain), until the next ask. */
+  private askNow = false;
   /** Fires when the list of the current server changed (asked, answered, failed). */
   readonly onDidChange: (listener: () => void) => { dispose(): void };
 
@@ -80,12 +80,20 @@ export class TokenListStore {
     }
     const now = this.now();
     if (entry.error) {
-      // A request that never went out for want of the user's yes or credentials is asked again at
-      // once. A bad server setting waits like a failure: fixed, it is another scope, asked afresh;
-      // asked again at once, every surface that renders on a change would ask it in a loop.
-      return ASK_AGAIN_AT_ONCE.has(entry.error.code) || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
+      // Asked again at once, every surface that renders on a change would ask it in a loop (20
+      // times a second while a workspace's server waits for the user's yes): a failure waits,
+      // unless what it waited for happened (see askAgain). A fixed server setting is another scope.
+      return this.askNow || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
     }
     return entry.value === undefined || now >= entry.value.reuseUntil;
+  }
+
+  /**
+   * Makes a failure so far due at once: what kept the request from the server is gone (the user
+   * allowed the server, credentials were set). The next surface that needs the list asks it.
+   */
+  askAgain(): void {
+    this.askNow = true;
   }
 
   /**
@@ -95,7 +103,11 @@ export class TokenListStore {
    */
   load(signal?: AbortSignal): Promise<LastGood<TokenList>> {
     const entry = this.get();
-    const shared = entry && !entry.loading && !this.isDue() ? Promise.resolve(entry) : this.entries.load(KEY, (s) => this.fetch(s));
+    const reuse = entry && (entry.loading || !this.isDue());
+    if (!reuse) {
+      this.askNow = false; // asked now: a failure of this ask waits again
+    }
+    const shared = reuse && !entry.loading ? Promise.resolve(entry) : this.entries.load(KEY, (s) => this.fetch(s));
     return signal ? untilAborted(shared, signal) : shared;
   }
 

@@ -16,12 +16,23 @@ export class Values implements vscode.Disposable {
   /** Fires when the prices shown change: the list answered or failed, or values were turned on or off. */
   readonly onDidChange = this.changed.event;
 
+  /**
+   * `unblocked`: events after which a list that failed for want of them is asked again at once
+   * (credentials set, a workspace's server allowed).
+   */
   constructor(
     private readonly tokenList: TokenListStore,
     private readonly settings: Pick<SettingsEvents, 'onDidChange' | 'values'>,
+    unblocked: readonly vscode.Event<unknown>[] = [],
   ) {
     this.subscriptions = [
       this.changed,
+      ...unblocked.map((event) =>
+        event(() => {
+          tokenList.askAgain();
+          this.changed.fire(); // the surfaces render, and the first that needs prices asks
+        }),
+      ),
       // Asking changes nothing shown; an answer or a failure does.
       tokenList.onDidChange(() => !tokenList.get()?.loading && this.changed.fire()),
       settings.onDidChange((change) => {
