@@ -133,3 +133,47 @@ describe('the Balances tree sends a row again only when what it shows changes', 
     assert.ok(store.get('zero-hero')?.balances, 'the last good balances are kept');
   });
 });
+
+describe('the Balances tree asks for prices only for rows with balances to value', () => {
+  it('renders identifiers without balances asking nothing, and asks once one has balances', async () => {
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => ['player123', 'crypto-fennec'].map((id) => ({ id, kind: 'plyrId' as const })));
+    const parsed = parseIdentifier('player123');
+    assert.ok(parsed.ok);
+    const store = new BalanceStore({ fetch: async (id) => ({ identifier: id, token: undefined, balances: { plyr: '1.5' }, network: 'mainnet' as const, fetchedAt: 0 }), scope: () => 'test' });
+    const never = () => Promise.reject(new Error('not asked here'));
+    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test' });
+    let asked = 0;
+    // Values.prices() asks the server for the token list when it is due: only a row with balances should call it.
+    const provider = new BalancesTreeProvider({
+      tracked,
+      watched: { all: [], find: () => undefined, problems: [], fileUri: () => undefined },
+      sortOrder: () => ({ by: 'manual' }),
+      store,
+      hideZeroBalances: () => false,
+      networkLabel: () => 'PLYR PHI mainnet',
+      load: () => undefined,
+      masked: () => false,
+      prices: () => (asked++, undefined),
+      pricesKnown: () => false,
+      account: new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => false, now: Date.now }),
+      knownOwner: () => undefined,
+    });
+    const renderAll = async () => {
+      for (const node of (await provider.getChildren()) as BalanceNode[]) {
+        provider.getTreeItem(node);
+        for (const child of (await provider.getChildren(node)) as BalanceNode[]) {
+          provider.getTreeItem(child);
+        }
+      }
+    };
+    await renderAll();
+    assert.equal(asked, 0, 'no balances, no prices asked');
+    await store.refresh(parsed.value);
+    await renderAll();
+    assert.ok(asked > 0, 'the same render asks once a row has balances');
+    provider.dispose();
+    store.dispose();
+    accounts.dispose();
+  });
+});
