@@ -2,36 +2,89 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { ROOT } from './codeServer';
+import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import { freePort, ROOT } from './codeServer';
+import { Summary } from './extensionHostSession';
+import { PSEUDO_LOCALE, pseudoLocalisedCopy, registerPseudoLanguagePack } from './pseudoLocale';
+
+/** One start of desktop VS Code: its profile and workspace under `scratch` (kept across a restart). */
+interface DesktopSession {
+  readonly scratch: string;
+  readonly env: Record<string, string>;
+  readonly extensionPath?: string;
+  readonly locale?: string;
+}
 
 /**
  * `npm run test:electron`: the same integration suites in desktop VS Code through
  * @vscode/test-electron, for machines that can download VS Code (or set VSCODE_EXECUTABLE_PATH to
- * a local one). The default is the oldest version the manifest supports.
+ * a local one). The default is the oldest version the manifest supports. The same five sessions
+ * as in code-server (test/runners/runInCodeServer.ts): every suite; the restart check, before and
+ * after a restart on the same profile; credentials from the environment; the pseudo-language.
  */
 async function main(): Promise<number> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-electron-'));
+  const folder = (name: string) => {
+    const dir = path.join(scratch, name);
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  const simulatorPort = String(await freePort());
+  const sessions: DesktopSession[] = [
+    { scratch: folder('all'), env: {} },
+    { scratch: folder('restart'), env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'before-restart', PLYR_TEST_SIM_PORT: simulatorPort } },
+    { scratch: folder('restart'), env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'after-restart', PLYR_TEST_SIM_PORT: simulatorPort } },
+    { scratch: folder('env'), env: { PLYR_TEST_FILES: 'envCredentials', PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } },
+    { scratch: folder('pseudo'), env: { PLYR_TEST_FILES: 'pseudoLocale' }, extensionPath: pseudoLocalisedCopy(path.join(scratch, 'pseudo', 'extension')), locale: PSEUDO_LOCALE },
+  ];
+  const total: Summary = { passed: 0, failed: 0, pending: 0, failures: [] };
+  let exitCode = 0;
+  try {
+    for (const session of sessions) {
+      const { code, summary } = await runDesktopSession(session);
+      exitCode ||= code;
+      total.passed += summary?.passed ?? 0;
+      total.failed += summary?.failed ?? 0;
+      total.pending += summary?.pending ?? 0;
+      if (!summary) {
+        console.error(`A session (${session.env.PLYR_TEST_FILES ?? 'every suite'}) reported nothing: VS Code did not run its tests.`);
+        exitCode ||= 1;
+      }
+    }
+  } finally {
+    if (!process.env.PLYR_KEEP_TEMP) {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  console.log(`integration (VS Code desktop, ${sessions.length} sessions): ${total.passed} passed, ${total.failed} failed${total.pending ? `, ${total.pending} skipped` : ''}`);
+  return exitCode === 0 && total.failed === 0 && total.pending === 0 && total.passed > 0 ? 0 : 1;
+}
+
+async function runDesktopSession({ scratch, env, extensionPath, locale }: DesktopSession): Promise<{ code: number; summary?: Summary }> {
   const workspace = path.join(scratch, 'workspace');
-  fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  if (!fs.existsSync(workspace)) {
+    fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  }
   const userData = path.join(scratch, 'user-data');
+  fs.mkdirSync(userData, { recursive: true });
+  if (locale === PSEUDO_LOCALE) {
+    registerPseudoLanguagePack(userData);
+  }
   const results = path.join(scratch, 'results.json');
+  fs.rmSync(results, { force: true });
   const engine = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { vscode: string } }).engines.vscode.replace(/^\^/, '');
-  const exitCode = await runTests({
-    extensionDevelopmentPath: ROOT,
+  const code = await runTests({
+    extensionDevelopmentPath: extensionPath ?? ROOT,
     extensionTestsPath: path.join(ROOT, 'out/test/integration/index.js'),
     vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || undefined,
     version: process.env.VSCODE_VERSION ?? engine,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', userData],
-    extensionTestsEnv: { PLYR_TEST_USER_DATA_DIR: userData, PLYR_TEST_RESULTS: results, PLYR_TEST_WORKSPACE: workspace },
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--user-data-dir', userData, ...(locale ? ['--locale', locale] : [])],
+    extensionTestsEnv: { ...env, PLYR_TEST_USER_DATA_DIR: userData, PLYR_TEST_RESULTS: results, PLYR_TEST_WORKSPACE: workspace },
   }).catch((error: unknown) => {
     console.error(error);
     return 1;
   });
-  if (fs.existsSync(results)) {
-    const summary = JSON.parse(fs.readFileSync(results, 'utf8')) as { passed: number; failed: number; pending: number };
-    console.log(`integration (VS Code desktop): ${summary.passed} passed, ${summary.failed} failed${summary.pending ? `, ${summary.pending} skipped` : ''}`);
-  }
-  return exitCode;
+  return { code, summary: fs.existsSync(results) ? (JSON.parse(fs.readFileSync(results, 'utf8')) as Summary) : undefined };
 }
 
 main().then((code) => process.exit(code));
