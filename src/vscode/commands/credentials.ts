@@ -5,6 +5,7 @@ import { redactApiKey } from '../../core/api/signer';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { registerCommand } from './register';
+import { onChoice } from '../ui/errorPresenter';
 
 /**
  * PLYR: Set API Credentials. Interactive: the API key, then the secret, both masked. With an
@@ -103,7 +104,7 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
     }
     const forget = setTimeout(() => (cleared = undefined), CLEAR_UNDO_MS);
     const undo = vscode.l10n.t('Undo');
-    void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+    onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
       clearTimeout(forget);
       const credentials = cleared;
       cleared = undefined;
@@ -118,6 +119,6 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
         await services.credentials.store(credentials);
         services.logger.info(`API credentials put back (key ${redactApiKey(credentials.apiKey)}).`);
       }
-    });
+    }, services);
   });
 }

@@ -9,6 +9,7 @@ import { Services } from '../services';
 import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
+import { onChoice } from '../ui/errorPresenter';
 
 type GroupServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'values' | 'logger'>;
 type Tracked = Services['tracked'];
@@ -23,7 +24,7 @@ export function registerGroupCommands(services: GroupServices): vscode.Disposabl
   return [
     registerCommand(services, COMMANDS.createGroup, (name?: unknown) => create(tracked, name)),
     registerCommand(services, COMMANDS.renameGroup, (arg?: unknown, name?: unknown) => rename(tracked, arg, name)),
-    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown) => remove(tracked, arg)),
+    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown) => remove(services, arg)),
     registerCommand(services, COMMANDS.moveToGroup, (arg?: unknown, selectionOrGroup?: unknown, group?: unknown) => moveToGroup(tracked, arg, selectionOrGroup, group)),
     registerCommand(services, COMMANDS.moveGroupUp, (arg?: unknown) => moveGroupBy(tracked, arg, -1)),
     registerCommand(services, COMMANDS.moveGroupDown, (arg?: unknown) => moveGroupBy(tracked, arg, 1)),
@@ -101,7 +102,8 @@ async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise
 }
 
 /** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */
-async function remove(tracked: Tracked, arg: unknown): Promise<void> {
+async function remove(services: GroupServices, arg: unknown): Promise<void> {
+  const { tracked } = services;
   const name = groupOrThrow(tracked, arg);
   // What it held as deleted: another window may have changed it since this one looked.
   let deleted!: ReturnType<typeof deleteGroup>['deleted'];
@@ -118,14 +120,14 @@ async function remove(tracked: Tracked, arg: unknown): Promise<void> {
       : count === 1
         ? vscode.l10n.t('Deleted the group {0}; its identifier is at the top level now.', inertNotificationText(name))
         : vscode.l10n.t('Deleted the group {0}; its {1} identifiers are at the top level now.', inertNotificationText(name), count);
-  void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+  onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
     if (choice === undo) {
       await tracked.updateLayout((layout) => restoreGroup(layout, deleted));
       if (!findGroup(tracked.groups, deleted.name)) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Could not put the group {0} back: there can be at most {1} groups. Its identifiers stay at the top level.', inertNotificationText(deleted.name), MAX_GROUPS));
       }
     }
-  });
+  }, services);
 }
 
 /** Moves the selected identifiers into a group (picked, or given: a name, or null for the top level). */

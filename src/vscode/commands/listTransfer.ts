@@ -8,6 +8,7 @@ import { quoted } from '../../core/model/safeText';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { registerCommand } from './register';
+import { showError } from '../ui/errorPresenter';
 
 const FILTERS = { JSON: ['json'], CSV: ['csv'] };
 
@@ -75,7 +76,8 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
       logger.warn(`Import: ${withoutGroup} rows taken without their group: the list has ${MAX_GROUPS} groups, the most it may.`);
     }
     const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
-    void report(summary, added, addedGroups, withoutGroup);
+    // Its Undo runs after the command settled: a failure of it is shown, not lost.
+    report(summary, added, addedGroups, withoutGroup).catch((error: unknown) => showError(error, services));
     return summary;
   };
 

@@ -9,6 +9,7 @@ import { isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { isFileNotFound } from '../state/workspaceWatchList';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
+import { onChoice } from '../ui/errorPresenter';
 
 /**
  * Share to Workspace File: writes the selected rows of the user's list (identifier and label,
@@ -54,11 +55,15 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
         : added.length === 0
           ? vscode.l10n.t('{0} already lists them.', WATCH_LIST_FILE)
           : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', added.length, WATCH_LIST_FILE);
-    void vscode.window.showInformationMessage(message, open).then(async (choice) => {
-      if (choice === open) {
-        await vscode.window.showTextDocument(file);
-      }
-    });
+    onChoice(
+      vscode.window.showInformationMessage(message, open),
+      async (choice) => {
+        if (choice === open) {
+          await vscode.window.showTextDocument(file);
+        }
+      },
+      services,
+    );
     return next.value.added;
   });
 }

@@ -13,6 +13,7 @@ import { readViewSettings } from '../settings';
 import { BalanceNode, identifierOf, isRowSelection } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
+import { onChoice } from '../ui/errorPresenter';
 
 type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'statusBar' | 'store' | 'refresher' | 'accounts' | 'logger'>;
 
@@ -74,7 +75,8 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
  * The clicked row, or with several selected (the menu passes them after it) every row of the
  * user's list among them, as Delete does: one edit, one message, one Undo that puts them all back.
  */
-async function remove({ tracked, watched, statusBar, store, refresher, accounts }: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+async function remove(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+  const { tracked, watched, statusBar, store, refresher, accounts } = services;
   const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
   const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
   let removed: readonly RemovedEntry[] = [];
@@ -101,7 +103,7 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
       : entry.label
         ? vscode.l10n.t('Removed {0} ({1}) from PLYR Balances.', inertNotificationText(entry.label), entry.id)
         : vscode.l10n.t('Removed {0} from PLYR Balances.', entry.id);
-  void vscode.window.showInformationMessage(message, undo).then(async (choice) => {
+  onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
     if (choice === undo) {
       // A group renamed since takes its rows back under its new name.
       const regrouped = removed.map(({ entry, index }) => ({ index, entry: entry.group === undefined ? entry : { ...entry, group: tracked.groupRenames.since(renames, entry.group) } }));
@@ -116,7 +118,7 @@ async function remove({ tracked, watched, statusBar, store, refresher, accounts 
       }
       await Promise.all(back.map((r) => refresher.refreshOne(r.entry.id)));
     }
-  });
+  }, services);
 }
 
 function isUserIdentifier(row: BalanceNode): row is BalanceNode & { type: 'identifier' } {

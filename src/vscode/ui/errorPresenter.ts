@@ -4,6 +4,16 @@ import { fixCommand, runFix } from './fixes';
 import { COMMANDS } from '../ids';
 import { Logger } from '../../core/api/logger';
 
+/**
+ * What a notification's button starts (an Undo) runs after its command settled, outside the
+ * command's error path: its failure is shown and logged here, not left unhandled and unseen.
+ */
+export function onChoice<T>(shown: Thenable<T | undefined>, act: (choice: T | undefined) => unknown, services: { readonly logger: Logger }): void {
+  void Promise.resolve(shown)
+    .then(act)
+    .then(undefined, (error: unknown) => showError(error, services));
+}
+
 /** A fix's button label (from the one fix table). */
 export const actionLabel = (fix: PlyrFix): string => fixCommand(fix).title;
 
