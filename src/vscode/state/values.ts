@@ -83,8 +83,10 @@ export class Values implements vscode.Disposable {
     if (!this.on) {
       return undefined;
     }
-    await this.tokenList.load(signal);
-    return this.tokenList.prices();
+    // The prices of the list asked for, not of the server now: the network may change meanwhile,
+    // and a balance from one must not be valued with another's prices.
+    const list = await this.tokenList.load(signal);
+    return list.error === undefined ? list.value?.prices : undefined;
   }
 
   dispose(): void {
