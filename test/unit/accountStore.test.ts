@@ -179,6 +179,17 @@ describe('AccountStore: the activity log', () => {
     );
   });
 
+  it('a Load more asked with nothing read puts its page ahead of a first load that landed meanwhile, newest first', async () => {
+    const { store, calls } = harness();
+    const more = store.loadMore('player123'); // clicked as the group's first load starts
+    const first = store.load('player123', 'activity');
+    calls[1].answer({ entries: entries(1, 25), mayHaveMore: true });
+    await first;
+    // An entry logged between the two requests: the page (asked from the top) has it first.
+    calls[0].answer({ entries: [entry('e0', 1_000_000), ...entries(1, 24)], mayHaveMore: true });
+    assert.deepEqual(ids((await more).value), ['e0', ...entries(1, 25).map((e) => e.id)]);
+  });
+
   it('a failed Load more keeps what was read, with the error', async () => {
     const { store, calls } = harness();
     const first = store.load('player123', 'activity');

@@ -154,6 +154,11 @@ export interface ActivityPage extends ActivityLog {
  * follow is still shown; when a refresh replaced the log without it, the page is left out.
  */
 export function withPage(page: ActivityPage, shown: ActivityLog | undefined): ActivityLog {
+  if (page.after === undefined) {
+    // Asked when nothing was shown, it is the first page: the newest entries, ahead of any the
+    // first load, landed meanwhile, shows (an entry logged between the two would otherwise go last).
+    return withNewest({ entries: page.entries, mayHaveMore: page.mayHaveMore }, shown);
+  }
   const read = shown?.entries ?? [];
   const seen = new Set(read.map(activityKey));
   if (shown && page.after !== undefined && !seen.has(page.after)) {
