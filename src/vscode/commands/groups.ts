@@ -106,12 +106,17 @@ async function remove(services: GroupServices, arg: unknown): Promise<void> {
   const { tracked } = services;
   const name = groupOrThrow(tracked, arg);
   // What it held as deleted: another window may have changed it since this one looked.
-  let deleted!: ReturnType<typeof deleteGroup>['deleted'];
+  let deleted: ReturnType<typeof deleteGroup>['deleted'] | undefined;
   await tracked.updateLayout((layout) => {
-    const result = deleteGroup(layout, name);
-    deleted = result.deleted;
-    return result.layout;
+    // Gone already (another window, Settings Sync): nothing to delete, nor to undo.
+    const result = layout.groups.includes(name) ? deleteGroup(layout, name) : undefined;
+    deleted = result?.deleted;
+    return result?.layout ?? layout;
   });
+  if (!deleted) {
+    throw new PlyrError('invalidGroup', vscode.l10n.t('There is no group named {0}.', inertNotificationText(name, 60)));
+  }
+  const gone = deleted;
   const undo = vscode.l10n.t('Undo');
   const count = deleted.members.length;
   const message =
@@ -122,9 +127,9 @@ async function remove(services: GroupServices, arg: unknown): Promise<void> {
         : vscode.l10n.t('Deleted the group {0}; its {1} identifiers are at the top level now.', inertNotificationText(name), count);
   onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
     if (choice === undo) {
-      await tracked.updateLayout((layout) => restoreGroup(layout, deleted));
-      if (!findGroup(tracked.groups, deleted.name)) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Could not put the group {0} back: there can be at most {1} groups. Its identifiers stay at the top level.', inertNotificationText(deleted.name), MAX_GROUPS));
+      await tracked.updateLayout((layout) => restoreGroup(layout, gone));
+      if (!findGroup(tracked.groups, gone.name)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Could not put the group {0} back: there can be at most {1} groups. Its identifiers stay at the top level.', inertNotificationText(gone.name), MAX_GROUPS));
       }
     }
   }, services);
