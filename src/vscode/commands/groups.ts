@@ -36,9 +36,13 @@ function groupOrThrow(tracked: Tracked, arg: unknown): string {
   const name = findGroup(tracked.groups, groupNameOf(arg));
   if (name === undefined) {
     const given = groupNameOf(arg);
-    throw new PlyrError('invalidGroup', typeof given === 'string' ? vscode.l10n.t('There is no group named {0}.', inertNotificationText(given, 60)) : vscode.l10n.t('Choose a group of the PLYR Balances view.'));
+    throw typeof given === 'string' ? noSuchGroup(given) : new PlyrError('invalidGroup', vscode.l10n.t('Choose a group of the PLYR Balances view.'));
   }
   return name;
+}
+
+function noSuchGroup(name: string): PlyrError {
+  return new PlyrError('invalidGroup', vscode.l10n.t('There is no group named {0}.', inertNotificationText(name, 60)));
 }
 
 /** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
@@ -114,7 +118,7 @@ async function remove(services: GroupServices, arg: unknown): Promise<void> {
     return result?.layout ?? layout;
   });
   if (!deleted) {
-    throw new PlyrError('invalidGroup', vscode.l10n.t('There is no group named {0}.', inertNotificationText(name, 60)));
+    throw noSuchGroup(name);
   }
   const gone = deleted;
   const undo = vscode.l10n.t('Undo');
