@@ -33,7 +33,8 @@ import { median } from './stats';
  * To tell apart what the first refresh-all's peak is made of: PLYR_BENCH_MEMORY_PROXY_SUPPORT sets
  * VS Code's http.proxySupport (`off` measures without its proxy agent), and
  * PLYR_BENCH_MEMORY_ALLOCATIONS names a file for V8's sampling heap profile of that refresh-all,
- * counting only the objects that outlived a young-generation collection (what the peak holds).
+ * counting only the objects that outlived a young-generation collection (what the peak holds), or
+ * every allocation with PLYR_BENCH_MEMORY_ALL=1.
  * PLYR_BENCH_MEMORY_GROUP names a group the 1,000 are moved into before it: every answer then
  * changes that group's total in dollars too.
  */
@@ -197,7 +198,7 @@ async function profileAllocations(): Promise<{ stop(): Promise<unknown> }> {
   session.connect();
   const post = (method: string, params: object = {}) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   await post('HeapProfiler.enable');
-  await post('HeapProfiler.startSampling', { samplingInterval: 2048, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
+  await post('HeapProfiler.startSampling', { samplingInterval: 2048, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: process.env.PLYR_BENCH_MEMORY_ALL === '1' });
   return {
     stop: async () => {
       const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
