@@ -72,7 +72,7 @@ describe('an API server set by the workspace', () => {
     const built = new URL(`${other.url}/`);
     assert.equal(codeOf(built), 'serverNotConfirmed');
     server = { root: new URL('https://api.plyr.network/'), sources: {} };
-    assert.equal(codeOf(built), 'cancelled', 'the settings left it: the request is dropped, not sent');
+    assert.equal(codeOf(built), 'serverChanged', 'the settings left it: the request is not sent, and says so');
     assert.equal(codeOf(new URL('https://api.plyr.network/')), 'sent');
     await trust.allow(new URL(other.url).origin);
     assert.equal(codeOf(built), 'sent', 'a server the user allowed may still be asked');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { BalanceStore } from '../../src/core/store/balanceStore';
 import { AccountStore } from '../../src/core/store/accountStore';
 import { Balances } from '../../src/core/model/balances';
@@ -121,6 +122,22 @@ describe('the Balances tree sends a row again only when what it shows changes', 
     await refreshed;
     provider.refresh(['crypto-fennec']);
     assert.deepEqual(sentIds(), ['crypto-fennec', 'crypto-fennec'], 'the answer, in place of the spinner');
+  });
+
+  it('gives VS Code the spinner, not the answer rendered to tell the row changed, when it is loading again before VS Code asks', async () => {
+    answers.set('crypto-fennec', { plyr: '3', gamr: '10' });
+    await refresh('crypto-fennec'); // rendered once, to tell that it changed; VS Code has not asked yet
+    assert.deepEqual(sentIds(), ['crypto-fennec']);
+    let answer = () => {};
+    gates.set('crypto-fennec', new Promise<void>((resolve) => (answer = resolve)));
+    const again = store.refresh(identifier('crypto-fennec'));
+    provider.refresh(['crypto-fennec']);
+    const icon = provider.getTreeItem(sent[1]).iconPath;
+    assert.ok(icon instanceof vscode.ThemeIcon && icon.id === 'loading~spin', `the spinner, not ${JSON.stringify(icon)}`);
+    answer();
+    await again;
+    provider.refresh(['crypto-fennec']);
+    assert.match(String(provider.getTreeItem(sent[2]).description), /updated/, 'then the answer');
   });
 
   it('sends a row again when its tooltip reaches the next minute, or its refresh fails', async () => {

@@ -32,8 +32,10 @@ describe('parseWatchList (.vscode/plyr.json)', () => {
   });
 
   it('refuses the whole file when a field looks like a credential, at any depth', () => {
-    for (const data of [{ identifiers: ['player123'], apiKey: 'k' }, { identifiers: [{ id: 'player123', secretKey: 's' }] }]) {
-      const list = parseWatchList(JSON.stringify(data));
+    // Nested 1,000 deep too: nothing is too deep to check (a walk, not a recursion with a cap).
+    const deep = `{"identifiers":["player123"],"extra":${'{"a":'.repeat(1_000)}{"apiKey":"k"}${'}'.repeat(1_000)}}`;
+    for (const text of [{ identifiers: ['player123'], apiKey: 'k' }, { identifiers: [{ id: 'player123', secretKey: 's' }] }].map((data) => JSON.stringify(data)).concat(deep)) {
+      const list = parseWatchList(text);
       assert.deepEqual(list.entries, []);
       assert.equal(list.problems.length, 1);
       assert.match(list.problems[0], /Credentials never go in this file/);

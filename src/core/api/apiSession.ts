@@ -194,6 +194,8 @@ export class ApiSession {
       throw error instanceof GateClosed ? errorFromResponse(RATE_LIMITED, error.remainingMs) : error instanceof Cancelled ? cancelledError(error) : error;
     });
     const waitedMs = this.now() - asked;
+    // Again after the wait at a 429's gate: the settings may have left this server meanwhile.
+    this.options.assertServerAllowed?.(root);
     const response = await send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
     pacer.record(sentAt, { status: response.status, retryAfterMs: this.retryAfter(response), serverDate: response.headers.get('date') });
     return { ...response, waitedMs };

@@ -68,3 +68,8 @@ export function serverNotConfirmed(origin: string): PlyrError {
   });
   return new PlyrError('serverNotConfirmed', message, { fix: 'allowServer' });
 }
+
+/** A request built for a server the settings have left while it waited: not sent (see {@link requestRefusal}). */
+export function serverChanged(): PlyrError {
+  return new PlyrError('serverChanged', l10n.t('The PLYR API server setting changed while this request waited, so it was not sent. Try again.'));
+}

@@ -25,6 +25,7 @@ export type PlyrErrorCode =
   | 'responseTooLarge'
   | 'badConfiguration'
   | 'serverNotConfirmed'
+  | 'serverChanged'
   | 'invalidFile'
   | 'invalidGroup'
   | 'invalidHash';
@@ -40,7 +41,7 @@ export interface PlyrErrorDetails {
 }
 
 /** Failures that say nothing about the server: they end when the user acts, so are not remembered as its answer. */
-export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'noCredentials', 'credentialsUnreadable', 'badConfiguration']);
+export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'serverChanged', 'noCredentials', 'credentialsUnreadable', 'badConfiguration']);
 
 export class PlyrError extends Error {
   override readonly name = 'PlyrError';

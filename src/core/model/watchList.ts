@@ -83,18 +83,21 @@ function refused(problem: string): WatchList {
   return { entries: [], problems: [problem] };
 }
 
-/** The first field name, at any depth, that looks like a credential. */
-function credentialField(value: unknown, depth = 0): string | undefined {
-  if (typeof value !== 'object' || value === null || depth > 8) {
-    return undefined;
-  }
-  for (const [name, inner] of Object.entries(value)) {
-    if (!Array.isArray(value) && CREDENTIAL_FIELD.test(name)) {
-      return name;
-    }
-    const found = credentialField(inner, depth + 1);
-    if (found !== undefined) {
-      return found;
+/**
+ * The first field name, at any depth, that looks like a credential (the shallowest first): walked
+ * with a queue rather than by recursion, so that no nesting is too deep to check.
+ */
+function credentialField(root: unknown): string | undefined {
+  const queue: unknown[] = [root];
+  for (let next = 0; next < queue.length; next++) {
+    const value = queue[next];
+    if (typeof value === 'object' && value !== null) {
+      for (const [name, inner] of Object.entries(value)) {
+        if (!Array.isArray(value) && CREDENTIAL_FIELD.test(name)) {
+          return name;
+        }
+        queue.push(inner);
+      }
     }
   }
   return undefined;

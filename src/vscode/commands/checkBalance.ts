@@ -72,14 +72,18 @@ async function programmatic(services: Pick<Services, 'client' | 'store' | 'value
   if (!token.ok) {
     throw new PlyrError('invalidToken', token.message);
   }
+  const prices = pricesFor(services);
   const result = await fetchBalances(services, identifier.value, token.value);
-  const values = valuesOf(result.balances, await pricesFor(services, result.balances));
+  const values = valuesOf(result.balances, Object.keys(result.balances).length === 0 ? undefined : await prices);
   return { identifier: result.identifier.value, balances: { ...result.balances }, ...(values ? { values } : {}) };
 }
 
-/** The prices, when there is anything to value; a token list that cannot be had leaves them out. */
-function pricesFor(services: Pick<Services, 'values'>, balances: Balances): Promise<PriceBook | undefined> {
-  return Object.keys(balances).length === 0 ? Promise.resolve(undefined) : services.values.load().catch(() => undefined);
+/**
+ * The prices, asked with the balances (as the hover does): of the server the balances come from,
+ * even if the network changes meanwhile. A token list that cannot be had leaves them out.
+ */
+function pricesFor(services: Pick<Services, 'values'>): Promise<PriceBook | undefined> {
+  return services.values.load().catch(() => undefined);
 }
 
 /** Each priced token's exact value; undefined when no token has a price. */
@@ -108,8 +112,9 @@ export async function checkBalanceInteractively(services: CheckBalanceServices, 
     return;
   }
   try {
+    const prices = pricesFor(services);
     const result = await fetchWithProgress(services, identifier, choice.token);
-    await showBalances(result, services.privacy.on, await pricesFor(services, result.balances));
+    await showBalances(result, services.privacy.on, Object.keys(result.balances).length === 0 ? undefined : await prices);
   } catch (error) {
     await showError(error, services);
   }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { originToConfirm, requestRefusal, serverNotConfirmed } from '../../core/api/serverTrust';
-import { PlyrError } from '../../core/model/errors';
+import { originToConfirm, requestRefusal, serverChanged, serverNotConfirmed } from '../../core/api/serverTrust';
 import { STATE_KEYS } from '../ids';
 import { SettingsEvents } from '../settings';
 
@@ -28,13 +27,13 @@ export class ServerTrust implements vscode.Disposable {
 
   /**
    * Throws, for a request to `root`, the error that names the origin (with its fix) while it waits
-   * for the user's yes, or a cancellation when the settings have left that server since the request
+   * for the user's yes, or {@link serverChanged} when the settings have left that server since the request
    * was built (see {@link requestRefusal}).
    */
   assertAllowed(root: URL): void {
     const refusal = requestRefusal(root, this.settings.serverSettings(), new Set(this.allowed()));
     if (refusal === 'left') {
-      throw new PlyrError('cancelled', vscode.l10n.t('The request was cancelled: the PLYR API server changed while it waited.'));
+      throw serverChanged();
     }
     if (refusal) {
       throw serverNotConfirmed(refusal.origin);

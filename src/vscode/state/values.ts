@@ -36,7 +36,11 @@ export class Values implements vscode.Disposable {
       // Asking changes nothing shown; an answer or a failure does.
       tokenList.onDidChange(() => !tokenList.get()?.loading && this.changed.fire()),
       settings.onDidChange((change) => {
-        if (change.values) {
+        if (change.scope) {
+          // The server settings changed: one that waited for the user's yes may not any more, on the same URL.
+          tokenList.askAgain();
+        }
+        if (change.values || change.scope) {
           this.changed.fire();
         }
       }),
