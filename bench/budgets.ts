@@ -21,10 +21,10 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * them, remembered balances given back to an identifier listed again, a watch-list file mid-edit
  * kept, CSV's notify column, limits said rather than silent, Share's count and formatting, the
  * welcome that waits for the first read; then the last read of them, -0.2) 227.9, then the mends of
- * reviews of races and tests (+1.2: a request checked against the server it was built for, a rate
+ * reviews of races and tests (+1.4: a request checked against the server it was built for, a rate
  * gate that wakes its waiters when opened, writes of one tick in one batch, a token list that waits
  * for the event it needs, notification buttons' failures shown, token names beyond ASCII as code
- * points) 229.1: 201 KiB of it is the extension's own code (node-fetch 20,
+ * points, a credential field found at any depth) 229.3: 201 KiB of it is the extension's own code (node-fetch 20,
  * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB)
  * and on growth of about a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
