@@ -6,9 +6,31 @@ import { Balances } from '../../src/core/model/balances';
 import { Identifier, parseIdentifier } from '../../src/core/model/identifier';
 import { TrackedStore } from '../../src/vscode/state/trackedStore';
 import { AccountRows } from '../../src/vscode/views/tree/accountRows';
-import { BalancesTreeProvider } from '../../src/vscode/views/tree/balancesTreeProvider';
+import { BalancesTreeProvider, TreeDeps } from '../../src/vscode/views/tree/balancesTreeProvider';
 import { BalanceNode } from '../../src/vscode/views/tree/nodes';
 import { MemoryState } from './helpers';
+
+/** A tree over these stores as the sidebar makes it (its account groups closed: nothing asks for them), with `deps` over the defaults. */
+function treeOf(tracked: TrackedStore, store: BalanceStore, now: () => number, deps: Partial<TreeDeps> = {}): BalancesTreeProvider {
+  const never = () => Promise.reject(new Error('not asked here'));
+  const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test', now });
+  return new BalancesTreeProvider({
+    tracked,
+    watched: { all: [], find: () => undefined, problems: [], fileUri: () => undefined },
+    sortOrder: () => ({ by: 'manual' }),
+    store,
+    hideZeroBalances: () => false,
+    networkLabel: () => 'PLYR PHI mainnet',
+    load: () => undefined,
+    masked: () => false,
+    prices: () => undefined,
+    pricesKnown: () => false,
+    now,
+    account: new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => false, now }),
+    knownOwner: () => undefined,
+    ...deps,
+  });
+}
 
 /**
  * The Balances tree, driven as VS Code drives it (rows listed, items asked for, a row opened),
@@ -55,24 +77,7 @@ describe('the Balances tree sends a row again only when what it shows changes', 
     store = new BalanceStore({ fetch, scope: () => 'test', now: () => clock });
     const tracked = new TrackedStore(new MemoryState());
     await tracked.update(() => IDS.map((id) => ({ id, kind: 'plyrId' as const })));
-    // The account's groups stay closed: nothing asks for them.
-    const never = () => Promise.reject(new Error('not asked here'));
-    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test', now: () => clock });
-    provider = new BalancesTreeProvider({
-      tracked,
-      watched: { all: [], find: () => undefined, problems: [], fileUri: () => undefined },
-      sortOrder: () => ({ by: 'manual' }),
-      store,
-      hideZeroBalances: () => false,
-      networkLabel: () => 'PLYR PHI mainnet',
-      load: (id) => void refresh(id),
-      masked: () => false,
-      prices: () => undefined,
-      pricesKnown: () => false,
-      now: () => clock,
-      account: new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => false, now: () => clock }),
-      knownOwner: () => undefined,
-    });
+    provider = treeOf(tracked, store, () => clock, { load: (id) => void refresh(id) });
     for (const id of IDS) {
       await store.refresh(identifier(id));
     }
@@ -158,24 +163,9 @@ describe('the Balances tree asks for prices only for rows with balances to value
     const parsed = parseIdentifier('player123');
     assert.ok(parsed.ok);
     const store = new BalanceStore({ fetch: async (id) => ({ identifier: id, token: undefined, balances: { plyr: '1.5' }, network: 'mainnet' as const, fetchedAt: 0 }), scope: () => 'test' });
-    const never = () => Promise.reject(new Error('not asked here'));
-    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test' });
     let asked = 0;
     // Values.prices() asks the server for the token list when it is due: only a row with balances should call it.
-    const provider = new BalancesTreeProvider({
-      tracked,
-      watched: { all: [], find: () => undefined, problems: [], fileUri: () => undefined },
-      sortOrder: () => ({ by: 'manual' }),
-      store,
-      hideZeroBalances: () => false,
-      networkLabel: () => 'PLYR PHI mainnet',
-      load: () => undefined,
-      masked: () => false,
-      prices: () => (asked++, undefined),
-      pricesKnown: () => false,
-      account: new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => false, now: Date.now }),
-      knownOwner: () => undefined,
-    });
+    const provider = treeOf(tracked, store, Date.now, { prices: () => (asked++, undefined) });
     const renderAll = async () => {
       for (const node of (await provider.getChildren()) as BalanceNode[]) {
         provider.getTreeItem(node);
@@ -191,6 +181,5 @@ describe('the Balances tree asks for prices only for rows with balances to value
     assert.ok(asked > 0, 'the same render asks once a row has balances');
     provider.dispose();
     store.dispose();
-    accounts.dispose();
   });
 });
