@@ -130,8 +130,8 @@ describe('the Balances tree sends a row again only when what it shows changes', 
   });
 
   it('gives VS Code the spinner, not the answer rendered to tell the row changed, when it is loading again before VS Code asks', async () => {
-    answers.set('crypto-fennec', { plyr: '3', gamr: '10' });
-    await refresh('crypto-fennec'); // rendered once, to tell that it changed; VS Code has not asked yet
+    answers.set('crypto-fennec', { plyr: '3', gamr: '10', avax: '1' });
+    await refresh('crypto-fennec'); // "3 tokens": rendered to tell that it changed; VS Code has not asked yet
     assert.deepEqual(sentIds(), ['crypto-fennec']);
     let answer = () => {};
     gates.set('crypto-fennec', new Promise<void>((resolve) => (answer = resolve)));
