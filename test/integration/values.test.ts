@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DEMO_USERS } from '../../simulator/demoData';
+import { DEMO_PRICES, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator, SimulatorConfig, startSimulator } from '../../simulator/server';
 import type { SidebarRow } from '../../src/vscode/api';
 import { checkBalance, hoverOn, plyrApi, pointAt, startSuite, tracked, untrackAll, waitFor } from './helpers';
@@ -194,6 +194,23 @@ describe('values in dollars', () => {
       assert.equal((await checkBalance('player123')).values, undefined);
     } finally {
       await config().update('showValues', true, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it("values Check Balance's balances with the prices of the server they came from, when the server changes meanwhile", async () => {
+    const other = await startSimulator({ config: { prices: { ...DEMO_PRICES, gamr: '1000' } } });
+    try {
+      await onOwnServer(sim, { latencyMs: 2000 }, async (own) => {
+        const checking = checkBalance('player123');
+        await waitFor(() => own.inFlightPaths.some((p) => p.startsWith('/api/user/balance/')), 'the balance request at the first server');
+        await pointAt(other.url); // before the first server answers
+        assert.ok(own.inFlightPaths.some((p) => p.startsWith('/api/user/balance/')), 'switched while the balance request was on its way');
+        const result = await checking;
+        assert.equal(result.balances.gamr, '9007199.254740993123456789');
+        assert.equal(result.values?.gamr, '4503599.6273704965617283945', "the first server's price (0.5), not the other's (1000)");
+      });
+    } finally {
+      await other.close();
     }
   });
 
