@@ -37,6 +37,8 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await until(['Group Team', 'crypto-fennec', 'tester-01', 'player123', 'treasury-main'], 'the new group above the top level');
     // Select two rows, as a person does (click, Ctrl+click), and drag them onto the group.
     await row('tester-01').click();
+    // The click opens the row too: once its rows show, nothing moves under the next click and the drag.
+    await poll(() => shownOrder(bench), (shown) => shown.indexOf('player123') > shown.indexOf('tester-01') + 1, 15_000, 100);
     await row('player123').click({ modifiers: ['Control'] });
     await row('player123').dragTo(groupRow('Team'));
     await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'both rows in the group, in their order');
