@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { OWN_SESSION_SUITES } from '../runners/suiteSessions';
 
 /**
  * The entry the extension host loads (code-server or @vscode/test-electron): runs every
@@ -9,7 +10,7 @@ import * as vscode from 'vscode';
  * to PLYR_TEST_RESULTS (a file) for the runner's summary.
  */
 /** Suites that need a session of their own (a restart, or a special environment). */
-const SEPARATE_SESSION_SUITES = ['persistence.test.js', 'envCredentials.test.js', 'pseudoLocale.test.js'];
+const SEPARATE_SESSION_SUITES = OWN_SESSION_SUITES.map((suite) => `${suite}.test.js`);
 
 export async function run(): Promise<void> {
   // The suites count requests to the exact request and predate values in dollars, which cost a

@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { assertTestedVersion, codeServerDescription, freePort } from './codeServer';
 import { runSession, Session, Summary } from './extensionHostSession';
 import { PSEUDO_LOCALE, pseudoLocalisedCopy } from './pseudoLocale';
-
-const PSEUDO_SUITE = 'pseudoLocale';
+import { suiteSessions } from './suiteSessions';
 
 /**
  * Runs the integration suites (out/test/integration) inside a real VS Code. Five sessions: every
@@ -17,29 +15,20 @@ const PSEUDO_SUITE = 'pseudoLocale';
 async function main(): Promise<number> {
   assertTestedVersion();
   const started = Date.now();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-integration-'));
-  const restart = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-restart-'));
-  const envCredentials = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-env-'));
-  const pseudo = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-pseudo-'));
+  // A profile's folder and port, shared by its sessions (a restart comes back on both).
+  const profiles = new Map<string, { scratch: string; port: number }>();
   try {
-    // PLYR_TEST_FILES picks suites; the pseudo-locale suite always gets a session of its own.
+    // PLYR_TEST_FILES picks suites; those that need a session of their own get it (suiteSessions).
     const selected = process.env.PLYR_TEST_FILES?.split(',').map((f) => f.trim());
     const sessions: Session[] = [];
-    if (!selected || selected.some((f) => f !== PSEUDO_SUITE)) {
-      sessions.push({ scratch, port: await freePort(), env: selected ? { PLYR_TEST_FILES: selected.filter((f) => f !== PSEUDO_SUITE).join(',') } : {} });
-    }
-    if (!selected) {
-      const port = await freePort();
-      // The simulator comes back on the same port: remembered balances are kept per API root.
-      const simulatorPort = String(await freePort());
-      sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'before-restart', PLYR_TEST_SIM_PORT: simulatorPort } });
-      sessions.push({ scratch: restart, port, env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'after-restart', PLYR_TEST_SIM_PORT: simulatorPort } });
-      sessions.push({ scratch: envCredentials, port: await freePort(), env: { PLYR_TEST_FILES: 'envCredentials', PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } });
-    }
-    if (!selected || selected.includes(PSEUDO_SUITE)) {
+    for (const { profile, env, locale } of suiteSessions(String(await freePort()), selected)) {
+      if (!profiles.has(profile)) {
+        profiles.set(profile, { scratch: fs.mkdtempSync(path.join(os.tmpdir(), `plyr-${profile}-`)), port: await freePort() });
+      }
+      const where = profiles.get(profile)!;
       // VS Code in its pseudo-language, with the extension's pseudo-localised bundle beside it.
-      const extensionPath = pseudoLocalisedCopy(path.join(pseudo, 'extension'));
-      sessions.push({ scratch: pseudo, port: await freePort(), extensionPath, locale: PSEUDO_LOCALE, env: { PLYR_TEST_FILES: PSEUDO_SUITE } });
+      const extensionPath = locale === PSEUDO_LOCALE ? pseudoLocalisedCopy(path.join(where.scratch, 'extension')) : undefined;
+      sessions.push({ ...where, env, locale, extensionPath });
     }
     const total: Summary = { passed: 0, failed: 0, pending: 0, failures: [] };
     for (const session of sessions) {
@@ -56,10 +45,7 @@ async function main(): Promise<number> {
     return total.failed === 0 && total.pending === 0 && total.passed > 0 ? 0 : 1;
   } finally {
     if (!process.env.PLYR_KEEP_TEMP) {
-      fs.rmSync(scratch, { recursive: true, force: true });
-      fs.rmSync(restart, { recursive: true, force: true });
-      fs.rmSync(envCredentials, { recursive: true, force: true });
-      fs.rmSync(pseudo, { recursive: true, force: true });
+      profiles.forEach(({ scratch }) => fs.rmSync(scratch, { recursive: true, force: true }));
     }
   }
 }

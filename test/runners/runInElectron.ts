@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { freePort, ROOT } from './codeServer';
 import { Summary } from './extensionHostSession';
 import { PSEUDO_LOCALE, pseudoLocalisedCopy, registerPseudoLanguagePack } from './pseudoLocale';
+import { suiteSessions } from './suiteSessions';
 
 /** One start of desktop VS Code: its profile and workspace under `scratch` (kept across a restart). */
 interface DesktopSession {
@@ -18,25 +18,19 @@ interface DesktopSession {
 /**
  * `npm run test:electron`: the same integration suites in desktop VS Code through
  * @vscode/test-electron, for machines that can download VS Code (or set VSCODE_EXECUTABLE_PATH to
- * a local one). The default is the oldest version the manifest supports. The same five sessions
- * as in code-server (test/runners/runInCodeServer.ts): every suite; the restart check, before and
- * after a restart on the same profile; credentials from the environment; the pseudo-language.
+ * a local one). The default is the oldest version the manifest supports. The same sessions as in
+ * code-server (test/runners/suiteSessions.ts).
  */
 async function main(): Promise<number> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-electron-'));
-  const folder = (name: string) => {
-    const dir = path.join(scratch, name);
-    fs.mkdirSync(dir, { recursive: true });
-    return dir;
-  };
-  const simulatorPort = String(await freePort());
-  const sessions: DesktopSession[] = [
-    { scratch: folder('all'), env: {} },
-    { scratch: folder('restart'), env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'before-restart', PLYR_TEST_SIM_PORT: simulatorPort } },
-    { scratch: folder('restart'), env: { PLYR_TEST_FILES: 'persistence', PLYR_TEST_PHASE: 'after-restart', PLYR_TEST_SIM_PORT: simulatorPort } },
-    { scratch: folder('env'), env: { PLYR_TEST_FILES: 'envCredentials', PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey } },
-    { scratch: folder('pseudo'), env: { PLYR_TEST_FILES: 'pseudoLocale' }, extensionPath: pseudoLocalisedCopy(path.join(scratch, 'pseudo', 'extension')), locale: PSEUDO_LOCALE },
-  ];
+  const selected = process.env.PLYR_TEST_FILES?.split(',').map((f) => f.trim());
+  const sessions: DesktopSession[] = (suiteSessions(String(await freePort()), selected)).map(({ profile, env, locale }) => {
+    const folder = path.join(scratch, profile);
+    fs.mkdirSync(folder, { recursive: true });
+    // VS Code in its pseudo-language, with the extension's pseudo-localised bundle beside it.
+    const extensionPath = locale === PSEUDO_LOCALE && !fs.existsSync(path.join(folder, 'extension')) ? pseudoLocalisedCopy(path.join(folder, 'extension')) : undefined;
+    return { scratch: folder, env, locale, extensionPath };
+  });
   const total: Summary = { passed: 0, failed: 0, pending: 0, failures: [] };
   let exitCode = 0;
   try {
