@@ -103,11 +103,12 @@ export class TokenListStore {
    */
   load(signal?: AbortSignal): Promise<LastGood<TokenList>> {
     const entry = this.get();
-    const reuse = entry && (entry.loading || !this.isDue());
-    if (!reuse) {
-      this.askNow = false; // asked now: a failure of this ask waits again
+    // Due: asked now (a load in flight is joined, and is not a new ask).
+    const due = !entry?.loading && this.isDue();
+    if (due) {
+      this.askNow = false; // a failure of this ask waits again
     }
-    const shared = reuse && !entry.loading ? Promise.resolve(entry) : this.entries.load(KEY, (s) => this.fetch(s));
+    const shared = entry && !entry.loading && !due ? Promise.resolve(entry) : this.entries.load(KEY, (s) => this.fetch(s));
     return signal ? untilAborted(shared, signal) : shared;
   }
 
