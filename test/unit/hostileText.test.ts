@@ -146,6 +146,18 @@ describe('the pieces the VS Code layer’s labels and notifications are made of'
   it('oneLine keeps one short line', () => {
     assert.equal(oneLine(' $(verified)\nTrusted\u202E ', 80), '$(verified) Trusted\uFFFD');
     assert.equal(oneLine('x'.repeat(100), 80), `${'x'.repeat(79)}…`);
+  });
+
+  it('oneLine cuts between characters as seen: never inside an emoji or a code point shown as ‹U+0441›', () => {
+    assert.equal(oneLine('ab😀cd', 4), 'ab…', 'the cut would split 😀 (two UTF-16 units) into a lone surrogate');
+    assert.equal(oneLine('a👩\u200d💻bcdefgh', 6), 'a…', 'a ZWJ sequence goes whole or not at all');
+    assert.equal(oneLine('a👩\u200d💻bcdefgh', 7), 'a👩\u200d💻…');
+    for (let max = 4; max <= 12; max++) {
+      const shown = oneLine('USD‹U+0441›USD‹U+0441›', max);
+      assert.match(shown, /^(?:USD|‹U\+0441›)*[A-Z]*…$/u, `cut at ${max}: ${shown}`);
+    }
+    assert.equal(oneLine('USD‹U+0441›X', 9), 'USD…');
+    assert.equal(oneLine('USD‹U+0441›XYZ', 12), 'USD‹U+0441›…');
     assert.equal(oneLine(42, 80), '');
   });
 

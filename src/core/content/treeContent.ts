@@ -5,7 +5,7 @@ import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress, tokenLabel } from './shortNames';
-import { inertLabel } from '../model/safeText';
+import { inertLabel, oneLine } from '../model/safeText';
 import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge, describeMoment } from './time';
@@ -269,5 +269,5 @@ function shorten(id: string): string {
 /** The first sentence of an error, for a row's description. */
 function shortError(message: string): string {
   const first = message.split(/(?<=[.:])\s/)[0] ?? message;
-  return first.length > 60 ? `${first.slice(0, 59)}…` : first.replace(/[.:]$/, '');
+  return first.length > 60 ? oneLine(first, 60) : first.replace(/[.:]$/, '');
 }
