@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import fetch from 'node-fetch';
 import { PlyrError } from '../../src/core/model/errors';
 import { Credentials } from '../../src/core/api/signer';
 import { parseTokenName } from '../../src/core/model/token';
@@ -96,6 +97,30 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual({ ...result.balances }, { [gamr.address]: '0' });
       assert.equal(shared.length, 1);
       assert.deepEqual(paths().slice(asked), [`/api/balance/${ADDRESS}`]);
+    });
+
+    it("maps a token contract address with the list of the server that answered, not of a network switched to meanwhile", async () => {
+      const gamr = (await harness().client.getTokenList()).find((t) => t.apiId === 'gamr');
+      assert.ok(gamr);
+      const shared: string[] = [];
+      // The other network's list names that address otherwise: read by mistake, plyr's 1.5 would come back.
+      const otherNetwork = [{ ...gamr, apiId: 'plyr' }];
+      const { client, config } = harness({
+        client: {
+          tokens: async () => (shared.push(config.customBaseUrl ?? ''), otherNetwork),
+          fetch: async (url, init) => {
+            const response = await fetch(url, init);
+            if (String(url).includes('/api/balance/')) {
+              config.customBaseUrl = 'http://127.0.0.1:9/'; // the user switched servers while the balances came
+            }
+            return response;
+          },
+        },
+      });
+      const result = await client.getBalances(id(ADDRESS), gamr.address);
+      assert.deepEqual({ ...result.balances }, { [gamr.address]: '0' });
+      assert.deepEqual(shared, [], 'the shared list is of the server in use now');
+      assert.equal(paths().at(-1), '/api/tokenlist', "the list was asked of the server that answered");
     });
 
     it('filters an address lookup by the contract address of a token the list marks disabledOnUI (its balance still comes)', async () => {

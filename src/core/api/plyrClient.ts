@@ -78,8 +78,11 @@ export class PlyrClient {
   }
 
   /** The token list (no authentication). */
-  async getTokenList(signal?: AbortSignal): Promise<TokenInfo[]> {
-    const { config, root } = this.session.target();
+  getTokenList(signal?: AbortSignal): Promise<TokenInfo[]> {
+    return this.tokenListAt(this.session.target(), signal);
+  }
+
+  private async tokenListAt({ config, root }: Target, signal?: AbortSignal): Promise<TokenInfo[]> {
     const url = new URL('tokenlist', root);
     return this.session.retrying('The token list', signal, async () => {
       const response = await this.session.request(url, config, undefined, signal);
@@ -186,8 +189,7 @@ export class PlyrClient {
         this.learnedAddressRoute.set(root.href, 'address');
         const balances = this.balancesFrom(response);
         // This route keys balances by token name; a token contract address is found by name.
-        const tokens = this.session.options.tokens ?? ((s?: AbortSignal) => this.getTokenList(s));
-        const named = token !== undefined && isAddressText(token) ? (await tokens(signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
+        const named = token !== undefined && isAddressText(token) ? (await this.tokensOf(target, signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
         return filterToken(balances, named, token);
       }
     }
@@ -199,6 +201,16 @@ export class PlyrClient {
       this.session.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
     }
     return balances;
+  }
+
+  /**
+   * The token list of the server that answered: the shared one while that server is still the
+   * one in use, else its own (the network changed while the balances came: the new network's list
+   * would name another token).
+   */
+  private async tokensOf(target: Target, signal?: AbortSignal): Promise<readonly { readonly address: string; readonly apiId: string }[]> {
+    const shared = this.session.options.tokens;
+    return shared && this.session.target().root.href === target.root.href ? shared(signal) : this.tokenListAt(target, signal);
   }
 
   private balancesFrom(response: HttpResponse): Balances {
