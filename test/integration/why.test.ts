@@ -84,6 +84,24 @@ describe('Why did it change?', () => {
     assert.equal(result.complete, true);
   });
 
+  it("finds the entries of a server whose clock runs 4 minutes ahead of this machine's (within what a signature allows)", async () => {
+    sim.configure({ clockOffsetMs: 4 * 60_000 });
+    try {
+      sim.setHolding('player123', 'usdc', 240_750_000n);
+      sim.logActivity('player123', { action: 'pay', gameId: 'tavern', data: { gameId: 'tavern', token: 'usdc', amount: '10', hash: HASH, success: 'success' } });
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.deepEqual(Object.keys((await tracked('player123'))!.changes ?? {}), ['usdc']);
+      const result = await why('player123', 'usdc');
+      // The log is timed by the server's clock: read on this machine's, the entry is 4 minutes after the refresh.
+      assert.deepEqual(
+        result.entries.map((e) => `${e.action} ${e.amount} ${e.token}`),
+        ['pay 10 usdc'],
+      );
+    } finally {
+      sim.configure({ clockOffsetMs: 0 });
+    }
+  });
+
   it('refuses what it cannot explain with the typed error', async () => {
     const unchanged = await rejection(why('player123', 'gamr'));
     assert.equal(unchanged.code, 'invalidToken');

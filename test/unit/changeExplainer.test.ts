@@ -24,13 +24,13 @@ const entry = (n: number, fields: Partial<ActivityEntry> = {}): ActivityEntry =>
 });
 
 /** A log of `count` entries a minute apart, newest first, served a page at a time as the server does. */
-function log(count: number, make: (n: number) => ActivityEntry = (n) => entry(n)) {
+function log(count: number, make: (n: number) => ActivityEntry = (n) => entry(n), clockOffsetMs?: number) {
   const entries = Array.from({ length: count }, (_, n) => make(n));
   const asked: { offset: number; limit: number }[] = [];
   const fetchPage = async (paging: { offset: number; limit: number }): Promise<ActivityPageAnswer> => {
     asked.push({ ...paging });
     const value = entries.slice(paging.offset, paging.offset + paging.limit);
-    return { value, mayHaveMore: value.length >= paging.limit };
+    return { value, mayHaveMore: value.length >= paging.limit, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) };
   };
   return { entries, asked, fetchPage };
 }
@@ -43,12 +43,12 @@ describe('readActivitySince', () => {
       { offset: 0, limit: 100 },
       { offset: 100, limit: 100 },
     ]);
-    assert.deepEqual(read, { entries: entries.slice(0, 200), complete: true });
+    assert.deepEqual(read, { entries: entries.slice(0, 200), complete: true, clockOffsetMs: 0 });
   });
 
   it('stops at the end of the log, and at an empty page', async () => {
     const short = log(130);
-    assert.deepEqual(await readActivitySince(short.fetchPage, 0), { entries: short.entries, complete: true });
+    assert.deepEqual(await readActivitySince(short.fetchPage, 0), { entries: short.entries, complete: true, clockOffsetMs: 0 });
     assert.equal(short.asked.length, 2);
     const exact = log(100);
     assert.equal((await readActivitySince(exact.fetchPage, 0)).complete, true);
@@ -108,6 +108,28 @@ describe('explainChange', () => {
     assert.deepEqual(found.entries, entries.slice(0, 100), 'one page reached past the window');
     assert.equal(found.complete, true);
     assert.equal(listAsked, 0);
+  });
+
+  it("reads the refreshes' times on the server's clock: a server 3 minutes ahead (its Date header) is still explained", async () => {
+    // The log is timed by the server; this machine's refreshes ran 3 minutes behind it, under the 5 a signature allows.
+    const skew = 3 * MINUTE;
+    const { fetchPage } = log(200, (n) => entry(n, { token: n % 2 === 0 ? 'gamr' : 'plyr' }), skew);
+    const found = await explainChange({ fetchPage, tokenList: async () => [], tokens: ['gamr'], since: since - skew, until: until - skew });
+    assert.deepEqual(
+      found.explaining.map((e) => e.at),
+      [2, 4, 6, 8, 10].map((n) => NOW - n * MINUTE),
+    );
+    assert.equal(found.clockOffsetMs, skew);
+  });
+
+  it('leaves out what names the token but moves no balance: an approval or a revoked one', async () => {
+    const actions = ['pay', 'approve', 'earn', 'revoke', 'loginAndApprove'];
+    const { fetchPage } = log(200, (n) => entry(n, { token: 'gamr', action: actions[n % actions.length] }));
+    const found = await explainChange({ fetchPage, tokenList: async () => [], tokens: ['gamr'], since, until });
+    assert.deepEqual(
+      found.explaining.map((e) => `${e.action} ${(NOW - e.at) / MINUTE}`),
+      ['earn 2', 'pay 5', 'earn 7', 'pay 10'],
+    );
   });
 
   it('asks for the token list when an entry names a token by address, and matches it', async () => {

@@ -12,6 +12,8 @@ import { errorFromResponse, isRouteMissing, jsonErrorMessage, parseExactJsonBody
 export interface AccountAnswer<T> extends Parsed<T> {
   readonly network: NetworkName;
   readonly fetchedAt: number;
+  /** The server's clock less ours when it answered, by its Date header (to the second); undefined without one. */
+  readonly clockOffsetMs?: number;
 }
 
 /** One page of the activity log, newest first. */
@@ -126,8 +128,10 @@ export class AccountClient {
   private async read<P extends Parsed<unknown>>(route: Route<P>, signal: AbortSignal | undefined): Promise<P & AccountAnswer<P['value']>> {
     const target = this.session.target();
     const url = route.url(target.root);
+    let clockOffsetMs: number | undefined;
     const parsed = await this.session.retrying(route.what, signal, async () => {
       const response = await this.session.signedGet(url, target, signal);
+      clockOffsetMs = this.session.clockOffsetOf(response);
       if (isRouteMissing(response)) {
         throw routeNotOffered(route.route);
       }
@@ -141,7 +145,7 @@ export class AccountClient {
       return route.parse(parseExactJsonBody(response));
     });
     this.logSkipped(route.what, parsed.skipped);
-    return { ...parsed, network: target.config.network, fetchedAt: this.session.now() };
+    return { ...parsed, network: target.config.network, fetchedAt: this.session.now(), ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) };
   }
 
   /** Left-out entries go to the log, the first few by name: what "see the PLYR log" points to. */

@@ -136,7 +136,7 @@ export class ApiSession {
         continue;
       }
       if (reason === 'Request expired' && !correctedClock) {
-        const offset = this.serverClockOffset(response);
+        const offset = this.clockOffsetOf(response);
         if (offset !== undefined) {
           correctedClock = true;
           attempt.offsetMs = offset;
@@ -236,7 +236,7 @@ export class ApiSession {
    * (the user is told to correct the clock). A signature covers no host or path: one timed by a
    * server's say-so far ahead would be good on the real API then, for whoever kept it.
    */
-  private serverClockOffset(response: HttpResponse): number | undefined {
+  clockOffsetOf(response: HttpResponse): number | undefined {
     const serverDate = Date.parse(response.headers.get('date') ?? '');
     const offset = serverDate - this.now();
     return Number.isNaN(offset) || Math.abs(offset) > MAX_CLOCK_CORRECTION_MS ? undefined : offset;

@@ -3,9 +3,10 @@ import { isAddressText } from './identifier';
 
 /**
  * How far outside the window between two refreshes an activity entry may be and still explain the
- * change: the log's times are the server's clock and a refresh's time is this machine's (corrected
- * for skew only to the second), and the server may log a payment a moment before or after the
- * balance it moves settles. A minute covers both without reaching the refresh before.
+ * change: the log's times are the server's clock and a refresh's time is this machine's (moved to
+ * the server's by its Date header, which is to the second), and the server may log a payment a
+ * moment before or after the balance it moves settles. A minute covers both without reaching the
+ * refresh before.
  */
 export const ACTIVITY_CLOCK_SLACK_MS = 60_000;
 
@@ -50,12 +51,18 @@ export function needsTokenList(entries: readonly ActivityEntry[], aliases: reado
 /**
  * The activity entries that may explain a change of these tokens seen between two refreshes (at
  * `since` and `until`, epoch ms): those inside the window that name one of the tokens (any of
- * its aliases, case-insensitively), in the order given (the log's: newest first).
+ * its aliases, case-insensitively) and may move it, in the order given (the log's: newest first).
  */
 export function entriesExplaining(entries: readonly ActivityEntry[], aliases: readonly string[], since: number, until: number): ActivityEntry[] {
   const wanted = new Set(aliases.map((a) => a.toLowerCase()));
-  return inWindow(entries, since, until).filter((e) => e.token !== undefined && wanted.has(e.token.toLowerCase()));
+  return inWindow(entries, since, until).filter((e) => e.token !== undefined && wanted.has(e.token.toLowerCase()) && !MOVES_NOTHING.has(e.action.toLowerCase()));
 }
+
+/**
+ * Actions the PLYR API logs with a token (and an amount) that move no balance: a game's allowance
+ * given, taken back, or given at login. Listed, "approve 100 GAMR" would read as a payment.
+ */
+const MOVES_NOTHING = new Set(['approve', 'revoke', 'loginandapprove']);
 
 function inWindow(entries: readonly ActivityEntry[], since: number, until: number): ActivityEntry[] {
   const { from, to } = explanationWindow(since, until);

@@ -12,6 +12,8 @@ export const MAX_ACTIVITY_PAGES = 10;
 export interface ActivityPageAnswer {
   readonly value: readonly ActivityEntry[];
   readonly mayHaveMore: boolean;
+  /** The server's clock less ours when it answered: the log's times are the server's. */
+  readonly clockOffsetMs?: number;
 }
 
 export type FetchActivityPage = (paging: { readonly offset: number; readonly limit: number }, signal?: AbortSignal) => Promise<ActivityPageAnswer>;
@@ -21,10 +23,13 @@ export interface ActivityRead {
   readonly entries: ActivityEntry[];
   /** The log was read back to `from` (or to its start); false when the page cap stopped it first. */
   readonly complete: boolean;
+  /** The server's clock less ours, by the first page (0 when it did not say). */
+  readonly clockOffsetMs: number;
 }
 
 /**
- * The activity log from now back to `from` (epoch ms), a page at a time, newest first, until a
+ * The activity log from now back to `from` (epoch ms by this machine's clock: each page's entries
+ * are read on it by the server's clock offset), a page at a time, newest first, until a
  * page reaches past `from`, the log ends, or `maxPages` were read. An entry logged meanwhile shifts
  * the pages by one: the record seen twice is kept once.
  */
@@ -32,8 +37,11 @@ export async function readActivitySince(fetchPage: FetchActivityPage, from: numb
   const entries: ActivityEntry[] = [];
   const seen = new Set<string>();
   const maxPages = options.maxPages ?? MAX_ACTIVITY_PAGES;
+  let clockOffsetMs: number | undefined;
   for (let page = 0; page < maxPages; page++) {
     const answer = await fetchPage({ offset: page * MAX_ACTIVITY_PAGE, limit: MAX_ACTIVITY_PAGE }, options.signal);
+    clockOffsetMs ??= answer.clockOffsetMs;
+    const shift = answer.clockOffsetMs ?? clockOffsetMs ?? 0;
     for (const entry of answer.value) {
       if (entry.id === undefined || !seen.has(entry.id)) {
         entries.push(entry);
@@ -43,11 +51,11 @@ export async function readActivitySince(fetchPage: FetchActivityPage, from: numb
       }
     }
     options.onPage?.(entries.length);
-    if (!answer.mayHaveMore || answer.value.length === 0 || answer.value.some((e) => e.at < from)) {
-      return { entries, complete: true };
+    if (!answer.mayHaveMore || answer.value.length === 0 || answer.value.some((e) => e.at - shift < from)) {
+      return { entries, complete: true, clockOffsetMs: clockOffsetMs ?? 0 };
     }
   }
-  return { entries, complete: false };
+  return { entries, complete: false, clockOffsetMs: clockOffsetMs ?? 0 };
 }
 
 export interface ExplainChangeOptions {
@@ -76,8 +84,11 @@ export interface ChangeExplanation extends ActivityRead {
 export async function explainChange(options: ExplainChangeOptions): Promise<ChangeExplanation> {
   const { since, until, signal } = options;
   const read = await readActivitySince(options.fetchPage, explanationWindow(since, until).from, options);
+  // The refreshes' times on the server's clock, which timed the log: a skew under the 5 minutes
+  // a signature allows goes unnoticed otherwise, and would move the window off the entries.
+  const [from, to] = [since + read.clockOffsetMs, until + read.clockOffsetMs];
   let aliases = tokenAliases(options.tokens);
-  if (needsTokenList(read.entries, aliases, since, until)) {
+  if (needsTokenList(read.entries, aliases, from, to)) {
     try {
       aliases = tokenAliases(options.tokens, await options.tokenList(signal));
     } catch (error) {
@@ -86,5 +97,5 @@ export async function explainChange(options: ExplainChangeOptions): Promise<Chan
       }
     }
   }
-  return { ...read, explaining: entriesExplaining(read.entries, aliases, since, until) };
+  return { ...read, explaining: entriesExplaining(read.entries, aliases, from, to) };
 }
