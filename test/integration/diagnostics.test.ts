@@ -44,8 +44,9 @@ function open(content: string, language = 'plaintext'): Thenable<vscode.TextDocu
   return vscode.workspace.openTextDocument({ content, language });
 }
 
-async function actionsAt(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range);
+/** The quick fixes at the range; `resolved` of them made whole as when chosen (Fix all's edit is made then). */
+async function actionsAt(document: vscode.TextDocument, range: vscode.Range, resolved = 0): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range, undefined, resolved);
   return actions.filter((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
 }
 
@@ -132,10 +133,12 @@ describe('checksum diagnostics and their quick fixes', () => {
   it('offers Fix all in file when there are several, and fixes them all in one edit', async () => {
     const document = await open([`const list = [`, `  '${A_TYPO}', '${B_TYPO}',`, `  '${C_TYPO}',`, `];`].join('\n'));
     const found = await diagnosticsOf(document, 3);
-    const fixAll = (await actionsAt(document, found[0].range)).find((a) => a.title.startsWith('Fix all in file'));
-    assert.ok(fixAll, 'a Fix all action');
-    assert.equal(fixAll.title, 'Fix all in file: use the checksummed form of 3 addresses');
-    assert.equal(fixAll.isPreferred, false);
+    const offered = (await actionsAt(document, found[0].range)).find((a) => a.title.startsWith('Fix all in file'));
+    assert.ok(offered, 'a Fix all action');
+    assert.equal(offered.title, 'Fix all in file: use the checksummed form of 3 addresses');
+    assert.equal(offered.isPreferred, false);
+    assert.equal(offered.edit, undefined, 'its edit is made when it is chosen, not at every light bulb');
+    const fixAll = (await actionsAt(document, found[0].range, 10)).find((a) => a.title.startsWith('Fix all in file'));
     await apply(fixAll);
     assert.equal(document.getText(), [`const list = [`, `  '${A}', '${B}',`, `  '${C}',`, `];`].join('\n'));
     await diagnosticsOf(document, 0);

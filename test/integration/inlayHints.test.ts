@@ -137,7 +137,14 @@ describe('inlay hints after addresses', () => {
       logger: silentLogger,
     });
     const document = await vscode.workspace.openTextDocument({ content: `x = ${labelled}\ny = ${PLAYER}`, language: 'typescript' });
-    const hints = await provider.provideInlayHints(document, new vscode.Range(0, 0, 2, 0), new vscode.CancellationTokenSource().token);
+    const ask = () => provider.provideInlayHints(document, new vscode.Range(0, 0, 2, 0), new vscode.CancellationTokenSource().token);
+    const hints = await ask();
+    assert.equal(provider.showing, true);
+    // Turned off, nothing shows: no change of a balance or an owner asks the editor again.
+    await config().update('inlayHints.show', 'off', vscode.ConfigurationTarget.Global);
+    assert.deepEqual(await ask(), []);
+    assert.equal(provider.showing, false, 'forgets what it showed');
+    assert.equal(provider.changedSinceShown([labelled, PLAYER]), false);
     settings.dispose();
     const parts = hints.map((h) => (h.label as vscode.InlayHintLabelPart[])[0]);
     assert.deepEqual(parts.map((p) => p.value), ['Treasury', 'player123']);

@@ -71,7 +71,12 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
     const settings = this.services.settings.inlayHints();
     const hover = this.services.settings.hover();
-    if (settings.show === 'off' || !inAddressLanguages(document.languageId, hover)) {
+    if (settings.show === 'off') {
+      // Nothing shows anywhere: no store change is news to the editor (see changedSinceShown).
+      this.rendered.clear();
+      return [];
+    }
+    if (!inAddressLanguages(document.languageId, hover)) {
       return [];
     }
     const written = addressesWritten(document, range, this.parsed);
