@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { keccak_256 } from '@noble/hashes/sha3';
 import { bytesToHex } from '@noble/hashes/utils';
-import { checksumProblemMessage } from '../src/core/content/checksumContent';
+import { checksumProblemMessage, problemListing } from '../src/core/content/checksumContent';
 import { CHECKSUM_SLICE_MS, ChecksumMemo, ChecksumPass, checksumProblemsIn } from '../src/core/model/addressChecksum';
 import { toChecksumAddress } from '../src/core/model/identifier';
 
@@ -57,6 +57,11 @@ export interface SlicedPassRow {
   /** The longest the pass held the thread at a time: what a hover waits for at worst (a garbage collection may fall in it). */
   readonly longestSliceMs: number;
   readonly medianSliceMs: number;
+  /** After the last slice, in one block: the problems listed and their messages (what the diagnostics are made of). */
+  readonly listingMs: number;
+  readonly listed: number;
+  /** The same block with every problem's message, as before the listing's limit. */
+  readonly allMessagesMs: number;
 }
 
 /**
@@ -73,9 +78,22 @@ export function slicedPassBench(lines = 100_000): SlicedPassRow {
     done = pass.scanUntil(started + CHECKSUM_SLICE_MS);
     slices.push(performance.now() - started);
   }
+  const block = (messages: () => number) => {
+    const started = performance.now();
+    const made = messages();
+    return { ms: performance.now() - started, made };
+  };
+  const listing = block(() => {
+    const { listed, leftOut } = problemListing(pass.problems);
+    return listed.map(checksumProblemMessage).length + (leftOut ? 1 : 0);
+  });
+  const all = block(() => pass.problems.map(checksumProblemMessage).length);
   return {
     lines,
     problems: pass.problems.length,
+    listingMs: round(listing.ms),
+    listed: listing.made,
+    allMessagesMs: round(all.ms),
     slices: slices.length,
     totalMs: round(slices.reduce((a, b) => a + b, 0)),
     longestSliceMs: round(Math.max(...slices)),
@@ -135,7 +153,7 @@ function round(ms: number): number {
 
 if (require.main === module) {
   const sliced = slicedPassBench();
-  console.log(`checksum diagnostics on open, ${sliced.lines.toLocaleString('en')} addresses: ${sliced.totalMs} ms in ${sliced.slices} slices, the longest ${sliced.longestSliceMs} ms (median ${sliced.medianSliceMs} ms)`);
+  console.log(`checksum diagnostics on open, ${sliced.lines.toLocaleString('en')} addresses: ${sliced.totalMs} ms in ${sliced.slices} slices, the longest ${sliced.longestSliceMs} ms (median ${sliced.medianSliceMs} ms); then ${sliced.listingMs} ms listing ${sliced.listed.toLocaleString('en')} of ${sliced.problems.toLocaleString('en')} problems (every message: ${sliced.allMessagesMs} ms)`);
   for (const r of diagnosticsBench()) {
     console.log(
       `checksum diagnostics, ${r.file}: ${r.lines.toLocaleString('en')} lines, ${r.addresses.toLocaleString('en')} addresses (${r.distinct.toLocaleString('en')} distinct), ${r.problems.toLocaleString('en')} flagged: first pass ${r.firstPassMs} ms, then ${r.medianPassMs} ms a pass (median of ${RUNS})`,

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { demoAddress } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
+import { checksumProblemOf } from '../../src/core/model/addressChecksum';
 import { ChecksumDiagnostics } from '../../src/vscode/editor/checksumDiagnostics';
 import { SettingsEvents } from '../../src/vscode/settings';
 import { notebookCell, resetSettings, startSuite, waitFor } from './helpers';
@@ -152,13 +153,39 @@ describe('checksum diagnostics and their quick fixes', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.delete(document.uri, new vscode.Range(0, 0, 1, 0));
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const found = await diagnosticsOf(document, 19_999);
-    assert.equal(found[0].range.start.line, 0);
-    const last = found.find((d) => d.range.start.line === 19_998)!;
-    assert.equal(document.getText(last.range), typos[19_999]);
-    const titles = (await actionsAt(document, last.range)).map((a) => a.title);
+    // VS Code shows a file's first 1,000 diagnostics: 999, and one that says how many more there are.
+    const found = await diagnosticsOf(document, 1000);
+    assert.deepEqual(found.filter((d) => d !== found.find((u) => /more addresses/.test(u.message))).map((d) => d.range.start.line).sort((a, b) => a - b), [...Array(999).keys()], 'the first 999 in the file');
+    const unlisted = found.find((d) => /more addresses in this file/.test(d.message))!;
+    assert.equal(unlisted.range.start.line, 999, 'at the first address left out');
+    assert.equal(unlisted.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(unlisted.message, '19,000 more addresses in this file fail their checksum or are all lower case; the first 999 are listed. "Fix all in file" writes the checksummed form of every one.');
+    // The light bulb reads the whole pass: the last address of all has its fixes.
+    const lastLine = document.lineAt(19_998).text;
+    const last = new vscode.Range(19_998, lastLine.indexOf('0x'), 19_998, lastLine.length);
+    assert.equal(document.getText(last), typos[19_999]);
+    const titles = (await actionsAt(document, last)).map((a) => a.title);
     assert.deepEqual(titles, ['Use the checksummed form', 'Use lower case', 'Fix all in file: use the checksummed form of 19999 addresses']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('list the likely typos first when a file has more problems than VS Code shows', async () => {
+    await setting('diagnostics.lowerCaseAddresses', true);
+    try {
+      // All lower case, each a problem (one whose checksummed form has no capital is none: left out).
+      const lowerCase = Array.from({ length: 1300 }, (_, i) => demoAddress(`lower ${i}`).toLowerCase())
+        .filter((address) => checksumProblemOf(address, { lowerCase: true }) !== undefined)
+        .slice(0, 1200);
+      const document = await open([...lowerCase, A_TYPO, B_TYPO].join('\n'));
+      const found = await diagnosticsOf(document, 1000);
+      const warnings = found.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
+      assert.deepEqual(warnings.map((d) => document.getText(d.range)), [A_TYPO, B_TYPO], 'both mismatches, though last in the file');
+      const unlisted = found.filter((d) => /more addresses in this file/.test(d.message));
+      assert.deepEqual(unlisted.map((d) => [d.message.split(' ')[0], d.range.start.line]), [['203', 997]], 'how many are left out, at the first of them');
+    } finally {
+      await setting('diagnostics.lowerCaseAddresses', undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('give up a pass whose text changed under it, join a pass under way, and answer from the new text', async () => {

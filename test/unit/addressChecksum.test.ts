@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ChecksumMemo, ChecksumPass, checksumProblemOf, checksumProblemsIn, checksumProblemsInLine } from '../../src/core/model/addressChecksum';
+import { ChecksumMemo, ChecksumPass, ChecksumProblem, checksumProblemOf, checksumProblemsIn, checksumProblemsInLine } from '../../src/core/model/addressChecksum';
 import { MAX_SCANNED_LINE } from '../../src/core/model/addressScan';
 import { toChecksumAddress } from '../../src/core/model/identifier';
-import { checksumProblemMessage } from '../../src/core/content/checksumContent';
+import { checksumProblemMessage, MAX_LISTED_PROBLEMS, problemListing } from '../../src/core/content/checksumContent';
 
 // EIP-55's own examples: checksummed, and two whose checksummed form happens to be all lower case.
 const A = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
@@ -184,5 +184,23 @@ describe('checksumProblemMessage', () => {
     assert.equal(mismatch, `This mixed-case address fails its EIP-55 checksum: it may contain a typo. Checksummed, it reads ${A}.`);
     const lower = checksumProblemMessage({ kind: 'lowerCase', checksummed: A });
     assert.equal(lower, `This address is all lower case: no EIP-55 checksum can catch a typo in it. Checksummed, it reads ${A}.`);
+  });
+});
+
+describe('problemListing', () => {
+  const problem = (line: number, kind: ChecksumProblem['kind']): ChecksumProblem => ({ line, start: 0, end: 42, kind, checksummed: A, lowerCase: A.toLowerCase() });
+
+  it('lists every problem up to what VS Code shows of a file', () => {
+    const problems = Array.from({ length: MAX_LISTED_PROBLEMS }, (_, i) => problem(i, 'lowerCase'));
+    assert.deepEqual(problemListing(problems), { listed: problems });
+  });
+
+  it('past it, lists the mismatches first, keeps the file order, and says how many are left out at the first of them', () => {
+    const problems = [...Array.from({ length: 1500 }, (_, i) => problem(i, 'lowerCase')), problem(1500, 'mismatch'), problem(1501, 'mismatch')];
+    const { listed, leftOut } = problemListing(problems);
+    assert.equal(listed.length, MAX_LISTED_PROBLEMS - 1);
+    assert.deepEqual(listed.map((p) => p.line), [...[...Array(997).keys()], 1500, 1501]);
+    assert.equal(leftOut?.at.line, 997);
+    assert.equal(leftOut?.message, '503 more addresses in this file fail their checksum or are all lower case; the first 999 are listed. "Fix all in file" writes the checksummed form of every one.');
   });
 });

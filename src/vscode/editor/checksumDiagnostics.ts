@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CHECKSUM_SLICE_MS, ChecksumMemo, ChecksumPass, ChecksumProblem } from '../../core/model/addressChecksum';
-import { checksumProblemMessage } from '../../core/content/checksumContent';
+import { checksumProblemMessage, problemListing } from '../../core/content/checksumContent';
 import { inAddressLanguages, SettingsEvents } from '../settings';
 
 /** The Problems panel's name for where these come from. */
@@ -86,7 +86,7 @@ export class ChecksumDiagnostics implements vscode.Disposable {
     this.pending.delete(key);
     // Output channels, diff views and the like are not the editor features' to mark.
     if (!document.isClosed && vscode.languages.match(this.selector, document) > 0) {
-      void this.problemsOf(document).then((problems) => problems && !document.isClosed && this.collection.set(document.uri, problems.map(toDiagnostic)));
+      void this.problemsOf(document).then((problems) => problems && !document.isClosed && this.collection.set(document.uri, diagnosticsOf(problems)));
     }
   }
 
@@ -157,10 +157,23 @@ export function rangeOf(problem: ChecksumProblem): vscode.Range {
   return new vscode.Range(problem.line, problem.start, problem.line, problem.end);
 }
 
+/** A diagnostic per problem listed (see problemListing), and one that says how many are left out. */
+function diagnosticsOf(problems: readonly ChecksumProblem[]): vscode.Diagnostic[] {
+  const { listed, leftOut } = problemListing(problems);
+  const diagnostics = listed.map(toDiagnostic);
+  if (leftOut) {
+    diagnostics.push(diagnostic(leftOut.at, leftOut.message, vscode.DiagnosticSeverity.Information));
+  }
+  return diagnostics;
+}
+
 function toDiagnostic(problem: ChecksumProblem): vscode.Diagnostic {
-  const severity = problem.kind === 'mismatch' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-  const diagnostic = new vscode.Diagnostic(rangeOf(problem), checksumProblemMessage(problem), severity);
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: 'EIP-55', target: EIP_55 };
-  return diagnostic;
+  return diagnostic(problem, checksumProblemMessage(problem), problem.kind === 'mismatch' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+}
+
+function diagnostic(problem: ChecksumProblem, message: string, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {
+  const made = new vscode.Diagnostic(rangeOf(problem), message, severity);
+  made.source = DIAGNOSTIC_SOURCE;
+  made.code = { value: 'EIP-55', target: EIP_55 };
+  return made;
 }
