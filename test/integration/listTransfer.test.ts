@@ -3,8 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ImportSummary } from '../../src/vscode/commands/listTransfer';
-import { plyrApi, rejection, untrackAll } from './helpers';
+import { ImportSummary, undoOfImport } from '../../src/vscode/commands/listTransfer';
+import { mergeImported, parseImport } from '../../src/core/model/listTransfer';
+import { removeEntries, updateEntry } from '../../src/core/model/trackedList';
+import { TrackedStore } from '../../src/vscode/state/trackedStore';
+import { MemoryState, plyrApi, rejection, untrackAll } from './helpers';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const list = async () => (await plyrApi()).getTracked().map((t) => [t.identifier, t.label, t.notify ?? false, t.group]);
@@ -66,5 +69,34 @@ describe('export and import of the list', () => {
     const error = await rejection(vscode.commands.executeCommand('plyr.importIdentifiers', vscode.Uri.file(file)));
     assert.equal(error.code, 'invalidFile');
     assert.match(error.message, /list\.txt/);
+  });
+});
+
+describe("an import's Undo", () => {
+  const ids = (store: TrackedStore) => store.all.map((t) => t.id);
+
+  it('takes back the rows it added, edited or not, but not one removed and added again since, nor what was there before', async () => {
+    // The extension's own store and Undo, over a globalState of its own.
+    const store = new TrackedStore(new MemoryState());
+    try {
+      await store.update(() => [{ id: 'player123', kind: 'plyrId' }]);
+      const parsed = parseImport(JSON.stringify(['crypto-fennec', 'tester-01', 'zero-hero', 'player123']), 'json');
+      let added: readonly string[] = [];
+      await store.updateLayout((layout) => {
+        const merged = mergeImported(layout, parsed);
+        added = merged.added;
+        return merged.layout;
+      });
+      const undo = undoOfImport(store, added, []);
+      assert.deepEqual(ids(store), ['player123', 'crypto-fennec', 'tester-01', 'zero-hero']);
+      // Meanwhile: tester-01 removed and added again by hand, zero-hero labelled.
+      await store.update((list) => removeEntries(list, ['tester-01']).list);
+      await store.update((list) => [...list, { id: 'tester-01', kind: 'plyrId' }]);
+      await store.update((list) => updateEntry(list, 'zero-hero', { label: 'Zero' }));
+      await undo();
+      assert.deepEqual(ids(store), ['player123', 'tester-01']);
+    } finally {
+      store.dispose();
+    }
   });
 });

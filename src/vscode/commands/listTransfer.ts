@@ -7,6 +7,7 @@ import { MAX_GROUPS } from '../../core/model/groups';
 import { quoted } from '../../core/model/safeText';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
+import { TrackedStore } from '../state/trackedStore';
 import { registerCommand } from './register';
 import { showError } from '../ui/errorPresenter';
 
@@ -77,11 +78,11 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     }
     const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
     // Its Undo runs after the command settled: a failure of it is shown, not lost.
-    report(summary, added, addedGroups, withoutGroup).catch((error: unknown) => showError(error, services));
+    report(summary, added.length > 0, undoOfImport(tracked, added, addedGroups), withoutGroup).catch((error: unknown) => showError(error, services));
     return summary;
   };
 
-  const report = async (summary: ImportSummary, added: readonly string[], addedGroups: readonly string[], withoutGroup: number): Promise<void> => {
+  const report = async (summary: ImportSummary, undoable: boolean, undoImport: () => Promise<void>, withoutGroup: number): Promise<void> => {
     const undo = vscode.l10n.t('Undo');
     const showRejected = summary.rejected.length + summary.overLimit > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
     const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length + summary.overLimit);
@@ -91,16 +92,25 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
       ...(withoutGroup > 0 ? [vscode.l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', withoutGroup, MAX_GROUPS)] : []),
     ].join(' ');
     const problems = summary.rejected.length + summary.warnings.length + summary.overLimit + withoutGroup > 0;
-    const actions = [...(added.length > 0 ? [undo] : []), ...(problems ? [showRejected] : [])];
+    const actions = [...(undoable ? [undo] : []), ...(problems ? [showRejected] : [])];
     const choice = await (problems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {
-      await tracked.updateLayout((layout) => withoutImported(layout, added, addedGroups));
+      await undoImport();
     } else if (choice === showRejected) {
       services.log.show(true);
     }
   };
 
   return [registerCommand(services, COMMANDS.exportList, exportTo), registerCommand(services, COMMANDS.importList, importFrom)];
+}
+
+/**
+ * The Undo of an import, taken right after it: the rows it added go, whatever was done to them
+ * since, but not one the user removed and added again meanwhile (its own, no longer the import's).
+ */
+export function undoOfImport(tracked: Pick<TrackedStore, 'arrivalOf' | 'updateLayout'>, added: readonly string[], addedGroups: readonly string[]): () => Promise<void> {
+  const arrivals = added.map((id) => tracked.arrivalOf(id));
+  return () => tracked.updateLayout((layout) => withoutImported(layout, added.filter((id, i) => tracked.arrivalOf(id) === arrivals[i]), addedGroups));
 }
 
 /** The first rows one line each, the rest in one line: a huge file must not flood the log. */

@@ -20,6 +20,9 @@ export class TrackedStore implements vscode.Disposable {
   private seen: { list: unknown; groups: unknown } = { list: undefined, groups: undefined };
   /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
   private byId = new Map<string, TrackedIdentifier>();
+  /** id -> when it came into the list, as this window saw it (a count): see {@link arrivalOf}. */
+  private arrivals = new Map<string, number>();
+  private arrived = 0;
   private readonly focus: vscode.Disposable;
   /** The groups this window renamed, for the Undo of a row removed before. */
   readonly groupRenames = new GroupRenames();
@@ -42,8 +45,7 @@ export class TrackedStore implements vscode.Disposable {
     if (canonical(next) === canonical(this.layout)) {
       return;
     }
-    this.layout = next;
-    this.byId = new Map(next.list.map((t) => [t.id, t]));
+    this.take(next);
     this.changed.fire();
   }
 
@@ -58,6 +60,15 @@ export class TrackedStore implements vscode.Disposable {
 
   find(id: string): TrackedIdentifier | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * When the identifier came into the list, as this window saw it: the same number while it stays,
+   * a new one once removed and added again. An Undo takes back what its own action put in, and
+   * not an identifier the user removed and added again since. Undefined when not in the list.
+   */
+  arrivalOf(id: string): number | undefined {
+    return this.arrivals.get(id);
   }
 
   update(edit: (list: TrackedList) => TrackedList): Promise<void> {
@@ -76,14 +87,23 @@ export class TrackedStore implements vscode.Disposable {
     // An entry put back by an undo may name a group deleted since: the group comes back with it.
     const next = sanitizeLayout(edited.list, edited.groups);
     const groupsChanged = next.groups.length !== this.layout.groups.length || next.groups.some((g, i) => g !== this.layout.groups[i]);
-    this.layout = next;
-    this.byId = new Map(next.list.map((t) => [t.id, t]));
+    this.take(next);
     this.seen = { list: next.list, groups: groupsChanged ? next.groups : this.seen.groups };
     // Written (queued: globalState answers with it at once) before anyone hears of it, so that a
     // listener's own edit starts from this one and does not take the stored list for news.
     const written = Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
     this.changed.fire();
     await written;
+  }
+
+  private take(next: Layout): void {
+    this.layout = next;
+    this.byId = new Map(next.list.map((t) => [t.id, t]));
+    const arrivals = new Map<string, number>();
+    for (const id of this.byId.keys()) {
+      arrivals.set(id, this.arrivals.get(id) ?? ++this.arrived);
+    }
+    this.arrivals = arrivals;
   }
 
   dispose(): void {
