@@ -55,6 +55,11 @@ describe('groups and sorting of the user’s list', () => {
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'tester-01:Team', 'crypto-fennec:Team'], 'first of its group: stays');
     await run('plyr.moveToGroup', 'tester-01', null);
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:-']);
+    // A selection that holds the Workspace group's copy of a row too: the row moves, once.
+    const mine = { type: 'identifier', id: 'tester-01', source: 'user' };
+    await run('plyr.moveToGroup', mine, [mine, { ...mine, source: 'workspace' }], 'Team');
+    assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:Team']);
+    await run('plyr.moveToGroup', 'tester-01', null);
     assert.equal((await rejection(run('plyr.moveToGroup', 'tester-01', 'Nope'))).code, 'invalidGroup');
     assert.equal((await rejection(run('plyr.moveToGroup', '../x', 'Team'))).code, 'invalidIdentifier');
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:-'], 'refused moves change nothing');

@@ -93,6 +93,10 @@ describe('groups of the list', () => {
     assert.deepEqual(moveInto(LAYOUT, ['zzzz'], { group: 'Team' }).list, LAYOUT.list);
   });
 
+  it('move an identifier given twice once (a selection with its Workspace copy gave it twice, and it was stored twice)', () => {
+    assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc', 'cccc'], { group: 'Ops' })), ['aaaa:Team', 'bbbb:Team', 'dddd:Team', 'eeee:Ops', 'cccc:Ops']);
+  });
+
   it('move one place up or down among the rows shown beside it', () => {
     // d is below b in Team (c, at the top level, is between them in the list).
     assert.deepEqual(pairs({ ...LAYOUT, list: moveAmongSiblings(LAYOUT.list, 'dddd', -1) }), ['aaaa:Team', 'dddd:Team', 'bbbb:Team', 'cccc:-', 'eeee:Ops']);
@@ -108,6 +112,10 @@ describe('groups of the list', () => {
     assert.deepEqual(layout.groups, ['Team', 'Ops', 'Lost']);
     assert.deepEqual(pairs(layout), ['aaaa:Team', 'bbbb:Lost', 'cccc:-']);
     assert.deepEqual(sanitizeLayout([], 'not a list').groups, []);
+  });
+
+  it('keep each identifier once, the first, whatever an edit hands them', () => {
+    assert.deepEqual(pairs(sanitizeLayout([row('aaaa', 'Team'), row('bbbb', undefined), row('aaaa', 'Ops')], ['Team', 'Ops'])), ['aaaa:Team', 'bbbb:-']);
   });
 });
 

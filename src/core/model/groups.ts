@@ -133,7 +133,7 @@ export function moveInto(layout: Layout, ids: readonly string[], to: Destination
   if (group !== undefined && !layout.groups.includes(group)) {
     return layout;
   }
-  const moved = ids.map((id) => layout.list.find((t) => t.id === id && moving.has(id))).filter((t): t is TrackedIdentifier => t !== undefined);
+  const moved = [...new Set(ids)].map((id) => layout.list.find((t) => t.id === id && moving.has(id))).filter((t): t is TrackedIdentifier => t !== undefined);
   const rest = layout.list.filter((t) => !moving.has(t.id));
   // Before the target row; into a group, after its last member; to the top level, at the end.
   const last = group === undefined ? -1 : lastIndex(rest, (t) => t.group === group);
@@ -186,7 +186,13 @@ export function sanitizeLayout(list: TrackedList, rawGroups: unknown): Layout {
   for (const raw of Array.isArray(rawGroups) ? rawGroups : []) {
     add(raw);
   }
-  const fixed = list.map((t) => {
+  // Each identifier once (the first): an edit given a row twice must not store it twice.
+  const seen = new Set<string>();
+  const fixed = list.flatMap((t) => {
+    if (seen.has(t.id)) {
+      return [];
+    }
+    seen.add(t.id);
     if (t.group === undefined) {
       return t;
     }

@@ -6,7 +6,7 @@ import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
-import { groupNameOf, identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
+import { groupNameOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 import { onChoice } from '../ui/errorPresenter';
@@ -47,8 +47,10 @@ function noSuchGroup(name: string): PlyrError {
 
 /** The identifiers a row command applies to: the clicked row and the others selected, or ids given. */
 function idsOf(tracked: Tracked, arg: unknown, selection: unknown): string[] {
-  const raw = isRowSelection(selection) ? selectedIdentifiers(selection) : Array.isArray(arg) ? arg : [identifierOf(arg)];
-  return raw.map((value) => tracked.all[trackedIndexOf(tracked, value)].id);
+  const selected = isRowSelection(selection) ? selectedIdentifiers(selection) : [];
+  // No row of the user's selected: the clicked one, which says why a Workspace row cannot move.
+  const raw = selected.length > 0 ? selected : Array.isArray(arg) ? arg : [arg];
+  return [...new Set(raw.map((value) => tracked.all[trackedIndexOf(tracked, value)].id))];
 }
 
 function askName(tracked: Tracked, title: string, value = '', renaming?: string): Thenable<string | undefined> {

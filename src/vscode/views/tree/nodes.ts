@@ -158,7 +158,8 @@ export function isRowSelection(arg: unknown): arg is BalanceNode[] {
 
 /** The identifier rows among selected rows: a group or token row selected with them is left out. */
 export function selectedIdentifiers(selection: readonly BalanceNode[]): string[] {
-  return selection.flatMap((row) => (row.type === 'identifier' ? [row.id] : []));
+  // The user's own rows, each once: the Workspace group's are read-only, and may repeat one of them.
+  return [...new Set(selection.flatMap((row) => (row.type === 'identifier' && row.source === 'user' ? [row.id] : [])))];
 }
 
 export function isGroupRow(arg: unknown): arg is GroupNode {
