@@ -15,7 +15,7 @@ import { renderSvgToPng } from './renderPng';
 import { importBench } from './importBench';
 import { type Figure, renderTable, rowsOf } from './report';
 import { diagnosticsBench, slicedPassBench } from './diagnosticsBench';
-import { signingMicros } from './signingBench';
+import { redactionMs, signingMicros } from './signingBench';
 import { sizeFigures } from './sizes';
 import { codeServerDescription, ROOT } from '../test/runners/codeServer';
 
@@ -141,6 +141,8 @@ async function main(): Promise<number> {
   );
   const signing = signingMicros();
   add('signing one request (HMAC-SHA256)', `${signing} µs`, `${LIMITS.signingShareOfLatency * 100}% of the ${LATENCY_MS} ms latency (ours)`, signing / 1000 / (LATENCY_MS * LIMITS.signingShareOfLatency));
+  const redaction = redactionMs();
+  add(`credentials taken out of a ${redaction.bytes / 1024 / 1024} MiB answer (the size limit) before it is read: a hostile one (a string that never closes)`, `${redaction.hostileMs} ms (an ordinary JSON answer: ${redaction.ordinaryMs} ms)`, `${LIMITS.diagnosticsPassMs} ms (ours: the longest hold)`, redaction.hostileMs / LIMITS.diagnosticsPassMs);
   for (const r of importBench([5_000, 100_000])) {
     // Linear: the time per row read stays flat, and rows past the 5,000 limit are only counted.
     add(`import of a ${r.rows.toLocaleString('en')}-row CSV (${r.fileKiB} KiB; ${r.imported.toLocaleString('en')} taken, ${r.overLimit.toLocaleString('en')} over the limit)`, `${r.parseMs} ms, ${(r.parseMs / r.readMs).toFixed(1)}× the ${r.readMs} ms of reading the file`, `${LIMITS.importMs} ms (ours)`, r.parseMs / LIMITS.importMs);

@@ -108,7 +108,8 @@ describe('server text', () => {
 
   it('withoutSecrets finds a key spelt with what a shown message drops or does not show between its letters', () => {
     const key = 'liveKEY0001abcd';
-    for (const gap of ['*', '_', '[]', '`', '\\\\', '\u200b', '\u200d', '#!|']) {
+    // Dropped, shown as nothing (the combining grapheme joiner, a variation selector), or as a mark on the letter before.
+    for (const gap of ['*', '_', '[]', '`', '\\\\', '\u200b', '\u200d', '#!|', '\u034f', '\ufe0f', '\u0301', '\u3164']) {
       const spelt = [...key].join(gap);
       const body = JSON.stringify({ error: `echo: ${spelt}.` });
       const clean = withoutSecrets(body, [key]);
@@ -121,6 +122,15 @@ describe('server text', () => {
       const shown = inertText(JSON.parse(withoutSecrets(JSON.stringify({ error: `echo ${spelt}` }), ['pk_live_KEY0001'])).error);
       assert.equal(shown, 'echo redacted', `${spelt}, which reads as the key once shown`);
     }
+  });
+
+  it('withoutSecrets reads an answer in one pass: a quotation mark none closes ends the search (it was tried again from every later one)', () => {
+    const key = 'live-key-ABCD-0001';
+    // A `\u` escape first (so string literals are decoded), then a string that never closes.
+    const hostile = `{"error":"\\u0041${'\\"'.repeat(20_000)}`;
+    assert.equal(withoutSecrets(hostile, [key]), hostile);
+    assert.equal(withoutSecrets(`{"a":"\\u0041","b":"${key}`, [key]), '{"a":"\\u0041","b":"[redacted]', 'a key in the unclosed string still goes');
+    assert.equal(withoutSecrets(`{"a":"\\u0041\\`, [key]), '{"a":"\\u0041\\', 'a backslash last');
   });
 
   it('inertText cannot close the quotation marks a message puts it in', () => {

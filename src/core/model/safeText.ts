@@ -142,17 +142,52 @@ export function unusualToken(): string {
   return l10n.t('a token with an unusual name');
 }
 
-/** What a shown message leaves out or shows as nothing: {@link DROPPED}, and zero-width spaces and joiners. */
-const NOTHING_SHOWN = `[${[...DROPPED].map(regExpEscaped).join('')}\\u200b-\\u200d]`;
-const SHOWN_AS_NOTHING = new RegExp(`${NOTHING_SHOWN}+`, 'g');
+/**
+ * What a shown message leaves out or shows as nothing, or as a mark on the letter before it:
+ * {@link DROPPED}, the characters Unicode says to show as nothing (zero-width spaces and joiners,
+ * the combining grapheme joiner, variation selectors, fillers) and combining marks.
+ */
+const NOTHING_SHOWN = `[${[...DROPPED].map(regExpEscaped).join('')}\\p{Default_Ignorable_Code_Point}\\p{M}]`;
+const SHOWN_AS_NOTHING = new RegExp(`${NOTHING_SHOWN}+`, 'gu');
 
 /**
  * The secret as it reads once shown (without what shows as nothing), with anything that shows
  * as nothing between its characters. A gap and a character never have one in common, so nothing
  * backtracks.
  */
-function secretPattern(shown: string): RegExp {
-  return new RegExp([...shown].map(regExpEscaped).join(`${NOTHING_SHOWN}*`), 'g');
+function secretPattern(shown: string, flags: string): RegExp {
+  // Escaped as a Unicode pattern wants: its syntax characters only (`\-` is an error there).
+  return new RegExp([...shown].map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join(`${NOTHING_SHOWN}*`), `${flags}u`);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * The text with each JSON string literal replaced, in one pass: a literal ends at the first
+ * unescaped `"` (a backslash takes the character after it), or at the end of the text when none
+ * closes it. A search for literals that must close was tried again from every `"` of an unclosed
+ * one: a 1 MiB answer of `\"` held the extension host for minutes.
+ */
+function replaceStringLiterals(text: string, replace: (literal: string) => string): string {
+  let out = '';
+  let copied = 0;
+  let start = text.indexOf('"');
+  while (start >= 0) {
+    let end = start + 1;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      end += c === BACKSLASH ? 2 : 1;
+      if (c === QUOTE) {
+        break;
+      }
+    }
+    end = Math.min(end, text.length);
+    out += text.slice(copied, start) + replace(text.slice(start, end));
+    copied = end;
+    start = text.indexOf('"', end);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**
@@ -168,18 +203,16 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
     return text;
   }
   const shortest = Math.min(...shownSecrets.map((secret) => secret.length));
-  const redacted = (value: string): string => {
-    // Most answers hold no secret: a search of what would show finds that without a pattern.
-    const shown = value.replace(SHOWN_AS_NOTHING, '');
-    const held = shownSecrets.filter((secret) => shown.includes(secret));
-    return held.reduce((out, secret) => out.replace(secretPattern(secret), '[redacted]'), value);
-  };
+  // Made once for every string of the answer. Searched for, not found in the text with what shows
+  // as nothing taken out: that copy cost a match per character of an answer of `\` (100 ms a MiB).
+  const patterns = shownSecrets.map((secret) => ({ held: secretPattern(secret, ''), every: secretPattern(secret, 'g') }));
+  const redacted = (value: string): string => patterns.reduce((out, { held, every }) => (held.test(out) ? out.replace(every, '[redacted]') : out), value);
   // Escapes that decode to what no secret holds (`\/` with no `/` in a secret, `\n`) leave a match
   // as it was: only `\u` escapes, or any when a secret holds what JSON escapes, need decoding.
   const escape = shownSecrets.some((secret) => /["\\/]/.test(secret)) ? '\\' : '\\u';
   const needsDecoding = (literal: string) => literal.length - 2 >= shortest && literal.includes(escape);
   const decoded = text.includes(escape)
-    ? text.replace(/"[^"\\]*(?:\\.[^"\\]*)*"/g, (literal) => {
+    ? replaceStringLiterals(text, (literal) => {
         if (!needsDecoding(literal)) {
           return literal;
         }
