@@ -51,6 +51,12 @@ describe('treeContent: identifier rows', () => {
     });
   });
 
+  it("a label's invisible format characters show as \uFFFD in the row and in what is read aloud, as everywhere a label shows", () => {
+    const r = row({ tracked: { id: 'player123', kind: 'plyrId', label: 'Treasury\u200f 100\u2060\u{E0041}' }, entry: FRESH });
+    assert.equal(r.label, 'Treasury\uFFFD 100\uFFFD\uFFFD');
+    assert.match(r.spoken, /^Treasury\uFFFD 100\uFFFD\uFFFD, PLYR ID player123/);
+  });
+
   it('an address: its own icon and words, shortened in the description only when a label shows', () => {
     const unlabelled = row({ tracked: { id: ADDRESS, kind: 'address' }, entry: { balances: { gamr: '1' }, fetchedAt: NOW, loading: false } });
     assert.equal(unlabelled.label, ADDRESS);

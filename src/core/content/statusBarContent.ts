@@ -6,6 +6,7 @@ import { MASKED_AMOUNT } from './privacy';
 import { tokenLabel } from './shortNames';
 import { describeAge } from './time';
 import { PriceBook } from '../model/value';
+import { formatControlsShown } from '../model/safeText';
 import { approximately, describePrice, formatUsd } from './valueContent';
 
 /** The status bar item as plain data: what it says, whether it is stale, and its tooltip lines. */
@@ -38,7 +39,7 @@ export function statusBarModel(input: {
   const { entry, token, now } = input;
   const symbol = tokenLabel(token);
   const amount = amountIn(entry?.balances, token);
-  const who = input.label ? `${input.label} (${input.identifier})` : input.identifier;
+  const who = input.label ? `${formatControlsShown(input.label)} (${input.identifier})` : input.identifier;
   const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];
   const priced = amount !== undefined && entry?.error === undefined ? input.prices?.worth(token, amount) : undefined;
   const value = priced?.usd;

@@ -5,7 +5,7 @@ import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress, tokenLabel } from './shortNames';
-import { inertLabel, oneLine } from '../model/safeText';
+import { formatControlsShown, inertLabel, oneLine } from '../model/safeText';
 import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge, describeMoment } from './time';
@@ -86,11 +86,13 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
   // The spinner of a refresh over known balances has no words of its own: say it.
   const refreshing = entry?.loading && (entry.balances !== undefined || entry.error !== undefined) ? `, ${l10n.t('refreshing')}` : '';
   const heard = `${identifierStatus(entry, input.now, undefined, masked).replace(/ · /g, ', ')}${value ? spokenValue(value, masked) : ''}${refreshing}`;
+  // A label (the user's, or a workspace file's) with an invisible format character shows it as �, as everywhere.
+  const label = tracked?.label ? formatControlsShown(tracked.label) : undefined;
   return {
-    label: tracked?.label ?? id,
-    description: tracked?.label ? `${shorten(id)} · ${status}` : status,
+    label: label ?? id,
+    description: label ? `${shorten(id)} · ${status}` : status,
     tooltip: identifierTooltip(input),
-    spoken: `${tracked?.label ? `${tracked.label}, ` : ''}${what}, ${heard}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
+    spoken: `${label ? `${label}, ` : ''}${what}, ${heard}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
     icon: entry?.loading ? { id: 'loading~spin' } : { id: kind === 'address' ? 'credit-card' : 'account', ...(entry?.error !== undefined ? { color: ERROR_COLOR } : {}) },
     kind,
     notifying,
