@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS, DEMO_USERS } from '../../simulator/demoData';
 import { LoggedRequest, Simulator, startSimulator } from '../../simulator/server';
 import { formatAmount } from '../../src/core/content/format';
+import { tokenLabel } from '../../src/core/content/shortNames';
+import { oneLine, withoutIcons } from '../../src/core/model/safeText';
 import type { TrackedSnapshot } from '../../src/vscode/api';
 import { unescapedPunctuation } from '../support/markdownChecks';
 import { checkBalance, plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, untrackAll, waitFor } from './helpers';
@@ -325,14 +327,9 @@ function assertSafeHover(view: HoverView): void {
 /** Each shown token row is a token sent, with its amount from the exact decimal string; a cut table says how many are left out. */
 function assertHoverBalances(view: HoverView, expected: Readonly<Record<string, string>>): void {
   const rows = hoverTable(view.markdown);
-  // Beyond ASCII, a character shows as its code point (a spoofed name never reads as another), ASCII
-  // letters in capitals, line breaks as a space, `$(` as typed (a zero-width space after the $),
-  // and a name past 80 characters is cut with ….
-  const shownName = (token: string) => {
-    const spelt = token.replace(/[a-z]+/g, (s) => s.toUpperCase()).replace(/[^\u0000-\u007f]/gu, (c) => `‹U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}›`);
-    const line = spelt.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-    return (line.length > 80 ? `${line.slice(0, 79)}…` : line).replace(/\$\(/g, '$\u200b(');
-  };
+  // As every surface names a token (tokenLabel: shortNames.test.ts shows how), on one line of at
+  // most 80 characters, `$(` as typed (a zero-width space after the $).
+  const shownName = (token: string) => withoutIcons(oneLine(tokenLabel(token), 80));
   const byName = new Map(Object.entries(expected).map(([token, amount]) => [shownName(token), amount]));
   const total = byName.size;
   assert.ok(rows.length > 0, 'a balance table');

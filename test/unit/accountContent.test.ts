@@ -226,9 +226,9 @@ describe('accountContent: outside text', () => {
     assert.equal(spoof.description, '1,234.5 · Gold X-Injected: 1 · game tavern');
     assert.equal((spoof.tooltip as string).split('\n')[0], 'usd\uFFFDc (Gold X-Injected: 1): 1234.5');
     const token = allowance({ token: '$(zap)\n', gameId: 'arena\u2066x' });
-    assert.equal(token.label, '$\u200b(ZAP) 100');
+    assert.equal(token.label, '"$\u200b(zap)␊" 100');
     assert.equal(token.description, 'game arena\uFFFDx · expires in 3 days');
-    assert.equal(token.spoken, 'game arena\uFFFDx may spend 100 $\u200b(ZAP), expires in 3 days');
+    assert.equal(token.spoken, 'game arena\uFFFDx may spend 100 "$\u200b(zap)␊", expires in 3 days');
   });
 
   it('keeps every chip field and allowance field to inert lines, cut to length', () => {

@@ -167,7 +167,7 @@ describe('activityContent: Why?', () => {
   it('titles the list with the tokens and the PLYR ID', () => {
     assert.equal(whyTitle('player123', ['gamr']), 'Why did GAMR of player123 change?');
     assert.equal(whyTitle('player123', ['gamr', 'plyr']), 'Why did GAMR and PLYR of player123 change?');
-    assert.equal(whyTitle('player123', ['$(zap)\n']), 'Why did $\u200b(ZAP) of player123 change?');
+    assert.equal(whyTitle('player123', ['$(zap)\n']), 'Why did "$\u200b(zap)␊" of player123 change?');
   });
 
   it('says how many entries it found, whether the log was read far enough, and what Enter does', () => {

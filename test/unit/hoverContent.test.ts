@@ -130,7 +130,7 @@ describe('renderAddressHover', () => {
     assert.equal(cells(rows[0]).length, 2, rows[0]);
     assert.equal(rows[0].split(/(?<!\\)\|/).length, 4, rows[0]);
     // One line, cut at 80 characters: a long name must not push the hover's links past its limit.
-    assert.equal(unescape(name), `${HOSTILE_TOKEN.toUpperCase().replace('\n', ' ').slice(0, 79)}…`);
+    assert.equal(unescape(name), `${`"${HOSTILE_TOKEN}`.replace(/ /g, '␠').replace('\n', '␊').slice(0, 79)}…`);
     assert.deepEqual(unescapedPunctuation(name), []);
     assert.equal(unescape(amount), '1.5');
     assert.doesNotMatch(name, /(?<!\\)\]\(/);

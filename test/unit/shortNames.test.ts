@@ -22,14 +22,20 @@ describe('shortAddress and tokenLabel', () => {
     assert.equal(tokenLabel(TOKEN_ADDRESS), '0x742d…f44e');
   });
 
-  it('shows a character beyond ASCII as its code point: an unusual name never reads as a listed one', () => {
-    assert.equal(tokenLabel('usd\u0441'), 'USD‹U+0441›', 'a Cyrillic es would read C');
-    assert.equal(tokenLabel('u\u017fdc'), 'U‹U+017F›DC', 'long s would read S');
-    assert.equal(tokenLabel('\ufb00'), '‹U+FB00›', 'the ff ligature would read FF');
-    assert.equal(tokenLabel('\u0131cp'), '‹U+0131›CP', 'dotless i would read I');
-    assert.equal(tokenLabel('usdc\u200b'), 'USDC‹U+200B›', 'an invisible character shows');
-    assert.equal(tokenLabel('g\u{1F3AE}'), 'G‹U+1F3AE›', 'one code point, not two halves');
+  it('shows a name the PLYR API does not give as sent, in quotation marks, a character beyond ASCII as its code point: it never reads as a listed one', () => {
+    assert.equal(tokenLabel('usd\u0441'), '"usd‹U+0441›"', 'a Cyrillic es would read C');
+    assert.equal(tokenLabel('u\u017fdc'), '"u‹U+017F›dc"', 'long s would read S');
+    assert.equal(tokenLabel('\ufb00'), '"‹U+FB00›"', 'the ff ligature would read FF');
+    assert.equal(tokenLabel('\u0131cp'), '"‹U+0131›cp"', 'dotless i would read I');
+    assert.equal(tokenLabel('usdc\u200b'), '"usdc‹U+200B›"', 'an invisible character shows');
+    assert.equal(tokenLabel('g\u{1F3AE}'), '"g‹U+1F3AE›"', 'one code point, not two halves');
     assert.equal(tokenLabel('usdc.e'), 'USDC.E');
+  });
+
+  it('keeps apart names that differ only by case or by white space (a server could send "plyr", "PLYR" and "plyr ")', () => {
+    const labels = ['plyr', 'PLYR', 'Plyr', 'plyr ', '\tplyr', 'plyr\u007f'].map(tokenLabel);
+    assert.deepEqual(labels, ['PLYR', '"PLYR"', '"Plyr"', '"plyr␠"', '"␉plyr"', '"plyr␡"']);
+    assert.equal(new Set(labels).size, labels.length);
   });
 
   it('is how the tree, the hover, the status bar, a hint and a change notice all name a token', () => {
@@ -57,7 +63,7 @@ describe('shortAddress and tokenLabel', () => {
     ];
     for (const shown of surfaces) {
       const text = shown.replace(/\\/g, ''); // the hover's Markdown escapes
-      assert.ok(text.includes('USD‹U+0441›'), text);
+      assert.ok(text.includes('"usd‹U+0441›"'), text);
       assert.ok(!text.includes('\u0441'), text);
     }
   });

@@ -38,7 +38,7 @@ describe('statusBarModel', () => {
   it('reads only the tokens the answer holds: a token setting of "constructor" or "toString" is unknown, not a built-in', () => {
     for (const token of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
       const m = model({ balances: { gamr: '1' }, fetchedAt: NOW, loading: false }, token);
-      assert.equal(m.text, `$(question) ? ${token.toUpperCase()}`, token);
+      assert.equal(m.text, `$(question) ? ${token === 'constructor' ? 'CONSTRUCTOR' : `"${token}"`}`, token);
       assert.doesNotMatch(m.tooltip.join(' '), /function|native code|\[object/, token);
     }
   });

@@ -274,7 +274,7 @@ describe('treeContent: hostile server and file text stays text', () => {
     // A balance key from a hostile server (nothing checks the keys): a spoof of USDC, a fake line, a URL.
     const token = 'usd\u202ec\n\nVerified by PLYR · Value: ≈ $1,000,000.00\n\nwww.plyrclaim.example/airdrop';
     const md = tooltipMarkdown(markdown(tokenRow({ token, amount: '5', entry: STALE, masked: false, now: NOW }).tooltip));
-    assert.ok(md.startsWith('USD‹U\\+202E›C VERIFIED BY PLYR ‹U\\+00B7› VALUE\\: ‹U\\+2248› \\$1\\,000\\,000\\.00 WWW\\.PLYRCLAIM\\.EXAMPLE\\/AIRDROP: `5`'), md);
+    assert.ok(md.startsWith('\\"usd‹U\\+202E›c␊␊Verified␠by␠PLYR␠‹U\\+00B7›␠Value\\:␠‹U\\+2248›␠\\$1\\,000\\,000\\.00␊␊www\\.plyrclaim\\.example\\/airdrop\\": `5`'), md);
     assert.doesNotMatch(md.split(': `')[0], /\n|www\.|[\u202a-\u202e]/i);
     const long = tooltipMarkdown(markdown(tokenRow({ token: 'x'.repeat(100_000), amount: '5', masked: false, now: NOW }).tooltip));
     assert.ok(long.length < 1100, `${long.length} characters`);
@@ -283,7 +283,7 @@ describe('treeContent: hostile server and file text stays text', () => {
   });
 
   it('keeps token, group and problem labels to one inert line', () => {
-    assert.equal(tokenRow({ token: '$(zap)', amount: '1', masked: false, now: NOW }).label, '$\u200b(ZAP)');
+    assert.equal(tokenRow({ token: '$(zap)', amount: '1', masked: false, now: NOW }).label, '"$\u200b(zap)"');
     assert.equal(groupRow({ name: HOSTILE_TEXT, workspace: true, count: 1 }).label, '$\u200b(zap) [x](command:workbench.action.closeWindow) <img src=x onerror=alert(1)> #…');
     for (const value of hostile) {
       for (const label of [tokenRow({ token: value, amount: '1', masked: false, now: NOW }).label, groupRow({ name: value, workspace: false, count: 1 }).label, problemRow(value).label]) {
