@@ -105,8 +105,17 @@ export function readServerSettings(config: ClientConfig = readClientConfig()): S
       user: url?.globalValue,
       workspaceNetwork: network?.workspaceFolderValue ?? network?.workspaceValue,
       userNetwork: network?.globalValue,
+      container: inContainer(),
     },
   };
+}
+
+/** Remotes whose settings a repository writes (`devcontainer.json`): VS Code's names for them. */
+const CONTAINER_REMOTES: ReadonlySet<string> = new Set(['dev-container', 'attached-container', 'codespaces']);
+
+/** Whether this window's remote is a dev container or a codespace. */
+export function inContainer(): boolean {
+  return CONTAINER_REMOTES.has(vscode.env.remoteName ?? '');
 }
 
 /** Which of the settings that someone reacts to one change touched; the others are read where used. */

@@ -45,6 +45,14 @@ describe('originToConfirm', () => {
     assert.equal(originToConfirm(old, { user: 'http://127.0.0.1:4555', userNetwork: 'custom' }, NONE), undefined, 'the user chose it all');
   });
 
+  it("asks about any custom server in a dev container or a codespace, whose user settings a repository's devcontainer.json can write", () => {
+    const remote = { user: 'https://evil.example', userNetwork: 'custom', container: true };
+    assert.equal(originToConfirm(root('https://evil.example'), remote, NONE), 'https://evil.example');
+    assert.equal(originToConfirm(root('https://evil.example'), remote, new Set(['https://evil.example'])), undefined, 'allowed once');
+    assert.equal(originToConfirm(MAINNET, remote, NONE), undefined, 'an official server');
+    assert.match(serverNotConfirmed('https://evil.example', true).message, /^This dev container's settings set the PLYR API server to `https:\/\/evil\.example`/);
+  });
+
   it('names the server and its fix in the error', () => {
     const error = serverNotConfirmed('https://evil.example');
     assert.equal(error.code, 'serverNotConfirmed');

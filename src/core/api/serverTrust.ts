@@ -16,6 +16,12 @@ export interface BaseUrlSources {
   readonly workspaceNetwork?: string;
   /** The user's own `plyr.network`. */
   readonly userNetwork?: string;
+  /**
+   * The window's remote is a dev container or a codespace. Its user settings then include the
+   * container's, which a repository's `devcontainer.json` writes: VS Code's `inspect()` reports
+   * them as the user's own.
+   */
+  readonly container?: boolean;
 }
 
 /**
@@ -23,7 +29,8 @@ export interface BaseUrlSources {
  * repository's settings could otherwise send the user's API key to any server. The server that
  * receives credentials is the user's choice: a custom server that the workspace chose (its URL,
  * or its switch to the custom network while the user's own settings are not on it) waits for the
- * user's yes, once per origin. Official servers never wait.
+ * user's yes, once per origin. So does any custom server in a dev container or a codespace,
+ * whose "user" settings a repository may have written. Official servers never wait.
  */
 export function originToConfirm(root: URL, sources: BaseUrlSources, confirmed: ReadonlySet<string>): string | undefined {
   const origin = root.origin;
@@ -32,7 +39,7 @@ export function originToConfirm(root: URL, sources: BaseUrlSources, confirmed: R
   }
   const workspaceChoseUrl = sources.workspace !== undefined && originOf(sources.workspace) === origin && originOf(sources.user) !== origin;
   const workspaceChoseCustom = sources.workspaceNetwork === 'custom' && sources.userNetwork !== 'custom';
-  return workspaceChoseUrl || workspaceChoseCustom ? origin : undefined;
+  return workspaceChoseUrl || workspaceChoseCustom || sources.container === true ? origin : undefined;
 }
 
 /**
@@ -59,13 +66,13 @@ function originOf(url: string | undefined): string | undefined {
   }
 }
 
-export function serverNotConfirmed(origin: string): PlyrError {
-  const message = l10n.t({
-    message: 'This workspace sets the PLYR API server to {0}. Your API credentials are not sent there until you allow it (Allow Workspace Server).',
-    // Quoted: an origin may hold `$(` (new URL keeps it in a host), an icon in Test Connection's list.
-    args: [quoted(origin, 200)],
-    comment: '{0} is a server address such as https://api.example.com, in backticks; "Allow Workspace Server" is a button',
-  });
+export function serverNotConfirmed(origin: string, container = false): PlyrError {
+  // Quoted: an origin may hold `$(` (new URL keeps it in a host), an icon in Test Connection's list.
+  const args = [quoted(origin, 200)];
+  const comment = '{0} is a server address such as https://api.example.com, in backticks; "Allow Workspace Server" is a button';
+  const message = container
+    ? l10n.t({ message: "This dev container's settings set the PLYR API server to {0} (a repository's devcontainer.json can). Your API credentials are not sent there until you allow it (Allow Workspace Server).", args, comment })
+    : l10n.t({ message: 'This workspace sets the PLYR API server to {0}. Your API credentials are not sent there until you allow it (Allow Workspace Server).', args, comment });
   return new PlyrError('serverNotConfirmed', message, { fix: 'allowServer' });
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { ServerTrust } from '../state/serverTrust';
+import { inContainer } from '../settings';
 import { registerCommand } from './register';
 
 /**
@@ -31,8 +32,11 @@ export function registerAllowServer(services: Pick<Services, 'logger'>, trust: S
       }
     } else {
       const allow = vscode.l10n.t('Allow {0}', origin);
+      const question = inContainer()
+        ? vscode.l10n.t("This dev container's settings set the PLYR API server to {0} (a repository's devcontainer.json can). Send your API key and signed requests there?", origin)
+        : vscode.l10n.t('This workspace sets the PLYR API server to {0}. Send your API key and signed requests there?', origin);
       const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This workspace sets the PLYR API server to {0}. Send your API key and signed requests there?', origin),
+        question,
         { modal: true, detail: vscode.l10n.t('Allow it only if you know this server: whoever runs it can use your API key. Your choice is remembered for {0} on this machine.', origin) },
         allow,
       );

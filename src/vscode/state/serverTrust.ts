@@ -6,8 +6,8 @@ import { SettingsEvents } from '../settings';
 /**
  * Keeps the user's credentials from a server that a workspace's settings chose: until the user
  * allows that origin (once, remembered on this machine), no request of any kind is made to it.
- * User settings, the official servers and untrusted workspaces (whose values of these settings
- * VS Code ignores) need nothing.
+ * User settings (but in a dev container: see BaseUrlSources.container), the official servers and untrusted
+ * workspaces (whose values of these settings VS Code ignores) need nothing.
  */
 export class ServerTrust implements vscode.Disposable {
   private readonly allowedEmitter = new vscode.EventEmitter<void>();
@@ -31,12 +31,13 @@ export class ServerTrust implements vscode.Disposable {
    * was built (see {@link requestRefusal}).
    */
   assertAllowed(root: URL): void {
-    const refusal = requestRefusal(root, this.settings.serverSettings(), new Set(this.allowed()));
+    const settings = this.settings.serverSettings();
+    const refusal = requestRefusal(root, settings, new Set(this.allowed()));
     if (refusal === 'left') {
       throw serverChanged();
     }
     if (refusal) {
-      throw serverNotConfirmed(refusal.origin);
+      throw serverNotConfirmed(refusal.origin, settings.sources.container);
     }
   }
 
