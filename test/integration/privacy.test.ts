@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
-import { hoverOn, plyrApi, resetSettings, startSuite, waitFor } from './helpers';
+import { STATE_KEYS } from '../../src/vscode/ids';
+import { PrivacyMask } from '../../src/vscode/state/privacyMask';
+import { hoverOn, MemoryState, plyrApi, resetSettings, startSuite, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 const PLAYER_ADDRESS = DEMO_USERS[0].primaryAddress;
@@ -73,5 +75,30 @@ describe('the privacy mask', () => {
     assert.equal((await plyrApi()).privacyMask, false);
     assert.equal((await plyrApi()).getStatusBar()?.text, '$(credit-card) 9,007,199.254741 GAMR');
     assert.match(await hoverMarkdown(PLAYER_ADDRESS), /\| PLYR \| 1\\\.5 \|/);
+  });
+});
+
+describe("another window's privacy mask", () => {
+  it('shows here when this window is focused: the change is announced once, and an unchanged value is no news', async () => {
+    // The extension's own class over a globalState of its own (VS Code shares globalState across windows).
+    const state = new MemoryState();
+    const mask = new PrivacyMask(state);
+    const heard: boolean[] = [];
+    mask.onDidChange((on) => heard.push(on));
+    try {
+      assert.equal(mask.on, false);
+      await state.update(STATE_KEYS.privacyMask, true); // the other window turns it on
+      mask.reload(); // what this window's focus does
+      mask.reload();
+      assert.deepEqual(heard, [true]);
+      assert.equal(mask.on, true);
+      await mask.set(false);
+      mask.reload();
+      assert.deepEqual(heard, [true, false], "this window's own choice is not heard twice");
+    } finally {
+      mask.dispose();
+      // The context key back to the extension's own value.
+      await vscode.commands.executeCommand('setContext', 'plyr.privacyMask', (await plyrApi()).privacyMask);
+    }
   });
 });

@@ -18,9 +18,27 @@ export interface StoredChoiceOptions<T> {
 export class StoredChoice<T> implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<T>();
   readonly onDidChange = this.changed.event;
+  /** The value as last announced: another window's choice (globalState is shared) is news. */
+  private seen: string;
+  private readonly focus: vscode.Disposable;
 
   constructor(private readonly options: StoredChoiceOptions<T>) {
+    this.seen = JSON.stringify(this.value);
     void this.updateContextKey();
+    // Another window's choice shows here once this one has the focus: a mask turned on there (to
+    // share a screen) hides the amounts here too, and the buttons and menus say so.
+    this.focus = vscode.window.onDidChangeWindowState((window) => window.focused && this.reload());
+  }
+
+  /** Takes in a value another window or Settings Sync wrote, announcing it if it differs. */
+  reload(): void {
+    const value = this.value;
+    const text = JSON.stringify(value);
+    if (text !== this.seen) {
+      this.seen = text;
+      this.changed.fire(value);
+      void this.updateContextKey();
+    }
   }
 
   get value(): T {
@@ -33,6 +51,7 @@ export class StoredChoice<T> implements vscode.Disposable {
       return;
     }
     await this.options.state.update(this.options.key, value);
+    this.seen = JSON.stringify(this.value);
     this.changed.fire(value);
     await this.updateContextKey();
   }
@@ -43,6 +62,7 @@ export class StoredChoice<T> implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.focus.dispose();
     this.changed.dispose();
   }
 }
