@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { nextRefreshDelayMs, oversleptTimer } from '../../src/core/store/refreshSchedule';
+import { nextRefreshDelayMs, nextRoundInMs, oversleptTimer } from '../../src/core/store/refreshSchedule';
 
 describe('nextRefreshDelayMs', () => {
   it('waits the interval while the server answers', () => {
@@ -24,5 +24,22 @@ describe('oversleptTimer', () => {
     assert.equal(oversleptTimer(10_000, 11_000), false, 'a second late is only a busy machine');
     assert.equal(oversleptTimer(10_000, 11_001), true);
     assert.equal(oversleptTimer(10_000, 8 * 3_600_000), true);
+  });
+});
+
+describe('nextRoundInMs', () => {
+  const base = { intervalMs: 60_000, now: 1_000_000 };
+
+  it('is due at once with nothing refreshed yet, else an interval after the last round', () => {
+    assert.equal(nextRoundInMs({ ...base, viewVisible: true }), 0);
+    assert.equal(nextRoundInMs({ ...base, viewVisible: true, lastRoundAt: base.now - 10_000, lastViewRoundAt: base.now - 10_000 }), 50_000);
+    assert.equal(nextRoundInMs({ ...base, viewVisible: false, lastRoundAt: base.now - 90_000 }), 0);
+  });
+
+  it("counts, for a view shown again, only the rounds that refreshed its rows: the status bar's own leave them old", () => {
+    // Hidden for three hours, the status bar refreshed a second ago.
+    const after = { ...base, lastRoundAt: base.now - 1000, lastViewRoundAt: base.now - 3 * 3_600_000 };
+    assert.equal(nextRoundInMs({ ...after, viewVisible: true }), 0, 'the rows are refreshed at once');
+    assert.equal(nextRoundInMs({ ...after, viewVisible: false }), 59_000, 'the status bar waits its interval');
   });
 });

@@ -18,3 +18,14 @@ export const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['network', 'timeo
 export function oversleptTimer(dueAt: number | undefined, now: number, graceMs = 1000): boolean {
   return dueAt !== undefined && now > dueAt + graceMs;
 }
+
+/**
+ * How long until the next automatic round, given the last round (any) and the last that refreshed
+ * the view's rows too: what is shown decides which one counts. A round for the status bar alone,
+ * while the view was hidden, leaves the rows as old as they were: shown again, they are refreshed
+ * at once when older than the interval.
+ */
+export function nextRoundInMs(input: { readonly viewVisible: boolean; readonly lastRoundAt?: number; readonly lastViewRoundAt?: number; readonly intervalMs: number; readonly now: number }): number {
+  const last = input.viewVisible ? input.lastViewRoundAt : input.lastRoundAt;
+  return last === undefined ? 0 : Math.max(0, last + input.intervalMs - input.now);
+}

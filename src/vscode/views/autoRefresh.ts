@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { nextRefreshDelayMs, oversleptTimer } from '../../core/store/refreshSchedule';
+import { nextRefreshDelayMs, nextRoundInMs, oversleptTimer } from '../../core/store/refreshSchedule';
 import { COMMANDS } from '../ids';
 import { SettingsEvents } from '../settings';
 
@@ -36,6 +36,8 @@ export class AutoRefresh implements vscode.Disposable {
   private ageTimer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
   private lastRefreshAt: number | undefined;
+  /** The last round that refreshed the view's rows (not only the status bar's identifier). */
+  private lastViewRefreshAt: number | undefined;
   /** When the pending round is due, by the wall clock. */
   private refreshDueAt: number | undefined;
   /** The interval the pending round was scheduled by (its wait, or what was left of it after a pause). */
@@ -74,12 +76,12 @@ export class AutoRefresh implements vscode.Disposable {
     if (autoRefreshSeconds === 0) {
       return;
     }
-    const stale = this.lastRefreshAt === undefined || Date.now() - this.lastRefreshAt > this.delayMs();
-    if (stale && !this.running) {
+    const intervalMs = this.delayMs();
+    const dueInMs = nextRoundInMs({ viewVisible: this.options.view.visible, lastRoundAt: this.lastRefreshAt, lastViewRoundAt: this.lastViewRefreshAt, intervalMs, now: Date.now() });
+    if (dueInMs === 0 && !this.running) {
       void this.tick();
     } else {
-      const intervalMs = this.delayMs();
-      this.schedule(this.lastRefreshAt === undefined ? intervalMs : Math.max(0, this.lastRefreshAt + intervalMs - Date.now()), intervalMs);
+      this.schedule(this.running ? intervalMs : dueInMs, intervalMs);
     }
   }
 
@@ -112,9 +114,13 @@ export class AutoRefresh implements vscode.Disposable {
       return; // a timer set while a long round ran: that round schedules the next when it ends
     }
     this.running = true;
+    const what = this.options.view.visible ? 'all' : 'statusBar';
     this.lastRefreshAt = Date.now();
+    if (what === 'all') {
+      this.lastViewRefreshAt = this.lastRefreshAt;
+    }
     try {
-      await this.options.refresh(this.options.view.visible ? 'all' : 'statusBar');
+      await this.options.refresh(what);
     } finally {
       this.running = false;
     }
