@@ -114,4 +114,14 @@ describe('balance memory', () => {
     assert.equal(Object.keys(bounded[MAINNET]).length, MAX_REMEMBERED_IDS);
     assert.ok(!('member-0' in bounded[MAINNET]) && !('member-1' in bounded[MAINNET]) && 'member-2' in bounded[MAINNET], 'the oldest two go');
   });
+
+  it('takes out, puts back and bounds a memory holding records without a time (null, another shape), dropping them, without throwing', () => {
+    const good = { balances: { gamr: '1' }, fetchedAt: 5 };
+    const raw = { [MAINNET]: { alice: null, bob: good, carol: { balances: {} }, dave: { fetchedAt: 'x' } } };
+    assert.deepEqual(withoutRemembered(raw, ['alice']), { [MAINNET]: { bob: good } });
+    const taken = rememberedOf(raw, ['alice', 'bob', 'carol']);
+    assert.deepEqual(taken, { [MAINNET]: { bob: good } });
+    assert.deepEqual(boundedLike(mergedMemory(taken, rememberedOf(raw, ['dave'])), raw), { [MAINNET]: { bob: good } });
+    assert.deepEqual(withReturned({ [MAINNET]: { alice: null } }, taken), { [MAINNET]: { bob: good } });
+  });
 });

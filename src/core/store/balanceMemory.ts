@@ -52,7 +52,7 @@ export function withRemembered(raw: unknown, scope: string, entries: ReadonlyMap
   const before = isPlainObject(raw) && Object.prototype.hasOwnProperty.call(raw, scope) && isPlainObject(raw[scope]) ? raw[scope] : {};
   // Read again (rememberedIn) before they are shown: here they pass through as they were.
   const earlier = Object.entries(before)
-    .filter((entry): entry is [string, { fetchedAt: number }] => !entries.has(entry[0]) && isPlainObject(entry[1]) && typeof entry[1].fetchedAt === 'number')
+    .filter((entry): entry is [string, { fetchedAt: number }] => !entries.has(entry[0]) && isTimed(entry[1]))
     .sort(([, a], [, b]) => b.fetchedAt - a.fetchedAt)
     .slice(0, Math.max(0, MAX_REMEMBERED_IDS - kept.length));
   return Object.fromEntries([...others.slice(-(MAX_SCOPES - 1)), [scope, Object.fromEntries([...kept, ...earlier])]]) as BalanceMemory;
@@ -95,7 +95,11 @@ export function boundedLike(memory: BalanceMemory, raw: unknown): BalanceMemory 
   );
 }
 
-/** `raw`'s scopes (those that are objects), each with the identifiers `keep` takes, passed through as they were. */
+/**
+ * `raw`'s scopes (those that are objects), each with the identifiers `keep` takes, passed through as
+ * they were, but for records without a time (`null`, another version's shape): those go, as on a
+ * read, rather than break the sorting by time that writes them back.
+ */
 function filtered(raw: unknown, keep: (id: string) => boolean): BalanceMemory {
   if (!isPlainObject(raw)) {
     return {};
@@ -103,10 +107,15 @@ function filtered(raw: unknown, keep: (id: string) => boolean): BalanceMemory {
   return Object.fromEntries(
     Object.entries(raw)
       .filter(([, value]) => isPlainObject(value))
-      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id]) => keep(id)))]),
+      .map(([scope, value]) => [scope, Object.fromEntries(Object.entries(value as object).filter(([id, record]) => keep(id) && isTimed(record)))]),
   ) as BalanceMemory;
 }
 
 function scopeOf(memory: BalanceMemory, scope: string): Readonly<Record<string, RememberedBalances>> {
   return Object.prototype.hasOwnProperty.call(memory, scope) ? memory[scope] : {};
+}
+
+/** A record with a time to sort by; what it holds is read again (rememberedIn) before it shows. */
+function isTimed(record: unknown): record is { readonly fetchedAt: number } {
+  return isPlainObject(record) && typeof record.fetchedAt === 'number' && Number.isFinite(record.fetchedAt);
 }
