@@ -145,6 +145,34 @@ describe('the Balances tree sends a row again only when what it shows changes', 
     assert.match(String(provider.getTreeItem(sent[2]).description), /updated/, 'then the answer');
   });
 
+  it("tells an open wallet of an account that its balances moved: its token rows read the new amounts", async () => {
+    const wallet = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+    answers.set(wallet, { plyr: '1', gamr: '2' });
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => [{ id: 'player123', kind: 'plyrId' as const }]);
+    const never = () => Promise.reject(new Error('not asked here'));
+    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test', now: () => clock });
+    const account = new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => false, now: () => clock });
+    const own = treeOf(tracked, store, () => clock, { account });
+    const amounts = async (node: BalanceNode) => ((await own.getChildren(node)) as BalanceNode[]).map((n) => (n.type === 'walletToken' ? `${n.token} ${n.amount}` : n.type));
+    try {
+      // The Wallets group lists player123's primary wallet, and VS Code opens it (its balances are asked).
+      const node = account.walletNode('user', 'player123', wallet, 'primary');
+      assert.equal(account.walletNode('user', 'player123', wallet, 'primary'), node, 'one row object each time it is listed');
+      assert.deepEqual(await amounts(node), ['plyr 1', 'gamr 2']);
+      const told: unknown[] = [];
+      own.onDidChangeTreeData((changed) => told.push(changed));
+      answers.set(wallet, { plyr: '5', gamr: '2' });
+      await store.refresh(identifier(wallet)); // a refresh-all refreshes open wallets
+      own.refresh([wallet]);
+      assert.ok(told.includes(node), 'the wallet row VS Code holds is told');
+      assert.deepEqual(await amounts(node), ['plyr 5', 'gamr 2']);
+    } finally {
+      own.dispose();
+      accounts.dispose();
+    }
+  });
+
   it('sends a row again when its tooltip reaches the next minute, or its refresh fails', async () => {
     clock += 60_000;
     await refresh('crypto-fennec');

@@ -33,6 +33,8 @@ export interface AccountRowsDeps {
 export class AccountRows {
   /** Group rows by source, PLYR ID and section, reused so that events and expansion address the same node. */
   private readonly sectionNodes = new Map<string, SectionNode>();
+  /** Wallet rows the same way: a change of a wallet's balances is told on the row VS Code holds. */
+  private readonly walletNodes = new Map<string, WalletNode>();
 
   constructor(private readonly deps: AccountRowsDeps) {}
 
@@ -56,6 +58,17 @@ export class AccountRows {
         this.sectionNodes.delete(key);
       }
     }
+    for (const [key, node] of this.walletNodes) {
+      if (!listed(node.source, node.owner)) {
+        this.walletNodes.delete(key);
+      }
+    }
+  }
+
+  /** The wallet rows the view has shown for an address (under any account, in either list). */
+  walletsOf(address: string): WalletNode[] {
+    const wanted = address.toLowerCase();
+    return [...this.walletNodes.values()].filter((node) => node.id.toLowerCase() === wanted);
   }
 
   /** The group row of an identifier's section, when the view has shown it. */
@@ -192,7 +205,13 @@ export class AccountRows {
   }
 
   walletNode(source: WalletNode['source'], owner: string, address: string, role: WalletRole): WalletNode {
-    return { type: 'wallet', id: address, owner, source, role };
+    const key = `${source}\n${owner}\n${role}\n${address}`;
+    let node = this.walletNodes.get(key);
+    if (!node) {
+      node = { type: 'wallet', id: address, owner, source, role };
+      this.walletNodes.set(key, node);
+    }
+    return node;
   }
 
   private activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {

@@ -92,6 +92,10 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const groups = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.groupsAbove({ id, source })));
     ids.forEach((id) => this.valued.delete(id));
     groups.forEach((group) => this.totals.delete(group));
+    // An open wallet of an account lists its token rows from the same store: told to ask again.
+    for (const wallet of ids.flatMap((id) => (isAddressText(id) ? this.deps.account.walletsOf(id) : []))) {
+      this.changed.fire(wallet);
+    }
     // With prices known, a row's new balances change the totals of the groups above it too.
     const fired = new Set<BalanceNode>();
     for (const node of [...rows, ...(this.deps.pricesKnown() ? groups : [])]) {
