@@ -24,8 +24,14 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * reviews of races and tests (+1.4: a request checked against the server it was built for, a rate
  * gate that wakes its waiters when opened, writes of one tick in one batch, a token list that waits
  * for the event it needs, notification buttons' failures shown, token names beyond ASCII as code
- * points, a credential field found at any depth) 229.3: 201 KiB of it is the extension's own code (node-fetch 20,
- * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB)
- * and on growth of about a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
+ * points, a credential field found at any depth) 229.3, then the mends of reviews of the editor,
+ * the account routes, the sidebar and security (+4.1: Why? on the server's clock, a token list of
+ * the server that answered, an import's Undo by arrival, diagnostics listed as VS Code shows them
+ * and Fix all resolved when chosen, an answer's literals read in one pass, token names the API
+ * would not give shown as sent, a dev container's server confirmed, the mask and sort order of
+ * other windows, wallet rows told of their balances) 233.4: 205 KiB of it is the extension's own
+ * code (node-fetch 20, @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches
+ * 140. The ceiling still fails the test on the polyfills' return (+65 KiB) and on growth of about
+ * a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
-export const BUNDLE_CEILING_KIB = 231;
+export const BUNDLE_CEILING_KIB = 235;

@@ -159,7 +159,7 @@ describe('checksum diagnostics and their quick fixes', () => {
     const unlisted = found.find((d) => /more addresses in this file/.test(d.message))!;
     assert.equal(unlisted.range.start.line, 999, 'at the first address left out');
     assert.equal(unlisted.severity, vscode.DiagnosticSeverity.Information);
-    assert.equal(unlisted.message, '19,000 more addresses in this file fail their checksum or are all lower case; the first 999 are listed. "Fix all in file" writes the checksummed form of every one.');
+    assert.equal(unlisted.message, '19000 more addresses in this file fail their checksum or are all lower case; the first 999 are listed. "Fix all in file" writes the checksummed form of every one.');
     // The light bulb reads the whole pass: the last address of all has its fixes.
     const lastLine = document.lineAt(19_998).text;
     const last = new vscode.Range(19_998, lastLine.indexOf('0x'), 19_998, lastLine.length);

@@ -167,6 +167,16 @@ describe('the Balances tree sends a row again only when what it shows changes', 
       own.refresh([wallet]);
       assert.ok(told.includes(node), 'the wallet row VS Code holds is told');
       assert.deepEqual(await amounts(node), ['plyr 5', 'gamr 2']);
+      // Another wallet whose balances fail: told of the failure, VS Code asks for its rows again,
+      // which show the error and ask the server nothing more (it would ask, be told, ask again...).
+      const failing = account.walletNode('user', 'player123', '0x000000000000000000000000000000000000dEaD', 'secondary');
+      let asked = 0;
+      const asking = store.onDidChange(() => (asked += store.get(failing.id)?.loading ? 1 : 0));
+      assert.deepEqual(await amounts(failing), ['error']);
+      own.refresh([failing.id]);
+      assert.deepEqual(await amounts(failing), ['error']);
+      asking.dispose();
+      assert.equal(asked, 1, 'one request for the failing wallet');
     } finally {
       own.dispose();
       accounts.dispose();

@@ -167,6 +167,8 @@ describe('the pieces the VS Code layer’s labels and notifications are made of'
       assert.match(shown, /^(?:USD|‹U\+0441›)*[A-Z]*…$/u, `cut at ${max}: ${shown}`);
     }
     assert.equal(oneLine('USD‹U+0441›X', 9), 'USD…');
+    assert.equal(oneLine(`a${'\u0301'.repeat(100)}bc`, 10), `a${'\u0301'.repeat(8)}…`, 'a first character longer than the room is cut between code points, not dropped');
+    assert.equal(oneLine(`${'😀'.repeat(3)}${'\u0301'.repeat(100)}`, 4), '😀…', 'never inside a surrogate pair');
     assert.equal(oneLine('USD‹U+0441›XYZ', 12), 'USD‹U+0441›…');
     assert.equal(oneLine(42, 80), '');
   });

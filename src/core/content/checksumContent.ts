@@ -49,8 +49,8 @@ export function problemListing(problems: readonly ChecksumProblem[]): ProblemLis
   }
   const message = l10n.t(
     '{0} more addresses in this file fail their checksum or are all lower case; the first {1} are listed. "Fix all in file" writes the checksummed form of every one.',
-    (problems.length - listed.length).toLocaleString('en'),
-    listed.length.toLocaleString('en'),
+    problems.length - listed.length,
+    listed.length,
   );
   return { listed, leftOut: { at: at!, message } };
 }

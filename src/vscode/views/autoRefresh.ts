@@ -137,7 +137,9 @@ export class AutoRefresh implements vscode.Disposable {
     }
     this.options.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
     if (this.active && this.options.settings.view().autoRefreshSeconds > 0) {
-      this.schedule(this.delayMs());
+      // The view shown during a round for the status bar alone: its rows are due now.
+      const intervalMs = this.delayMs();
+      this.schedule(nextRoundInMs({ viewVisible: this.options.view.visible, lastRoundAt: this.lastRefreshAt, lastViewRoundAt: this.lastViewRefreshAt, intervalMs, now: Date.now() }), intervalMs);
     }
   }
 

@@ -195,7 +195,10 @@ export class AccountRows {
     if (!parsed.ok) {
       return [];
     }
-    const entry = this.deps.balances.get(node.id)?.balances ? this.deps.balances.get(node.id) : await this.deps.balances.refresh(parsed.value);
+    // Asked only when nothing is known: a failure shows as it is (asked again by a refresh), or the
+    // row, told of the failure, would ask again at once, and again, while it stays open.
+    const known = this.deps.balances.get(node.id);
+    const entry = known?.balances !== undefined || known?.error !== undefined ? known : await this.deps.balances.refresh(parsed.value);
     const hideZero = this.deps.hideZeroBalances();
     const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source, wallet: { owner: node.owner, role: node.role } }] : [];
     const tokens = Object.entries(entry?.balances ?? {})
