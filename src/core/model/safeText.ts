@@ -168,9 +168,9 @@ function secretPattern(shown: string): RegExp {
   return new RegExp([...shown].map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join(`${NOTHING_SHOWN}*`), 'gu');
 }
 
-/** {@link DROPPED} by character code, and what shows as nothing beyond ASCII (see {@link NOTHING_SHOWN}). */
-const DROPPED_CODES = new Uint8Array(128).map((_, code) => (DROPPED.includes(String.fromCharCode(code)) ? 1 : 0));
-const NOTHING_SHOWN_BEYOND_ASCII = /^[\p{Default_Ignorable_Code_Point}\p{M}]$/u;
+/** One character of {@link NOTHING_SHOWN}; and the ASCII ones by code, for a search's hot loop. */
+const ONE_NOTHING_SHOWN = new RegExp(`^${NOTHING_SHOWN}$`, 'u');
+const NOTHING_SHOWN_ASCII = new Uint8Array(128).map((_, code) => (ONE_NOTHING_SHOWN.test(String.fromCharCode(code)) ? 1 : 0));
 
 /**
  * Whether a text, as it reads once shown (without what shows as nothing), holds `shown`: one pass
@@ -195,7 +195,7 @@ function shownTextSearch(shown: string): (text: string) => boolean {
     for (let i = 0; i < text.length; ) {
       const code = text.codePointAt(i) ?? 0;
       i += code > 0xffff ? 2 : 1;
-      if (code < 128 ? DROPPED_CODES[code] === 1 : NOTHING_SHOWN_BEYOND_ASCII.test(String.fromCodePoint(code))) {
+      if (code < 128 ? NOTHING_SHOWN_ASCII[code] === 1 : ONE_NOTHING_SHOWN.test(String.fromCodePoint(code))) {
         continue;
       }
       while (matched > 0 && wanted[matched] !== code) {

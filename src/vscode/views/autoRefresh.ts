@@ -77,7 +77,7 @@ export class AutoRefresh implements vscode.Disposable {
       return;
     }
     const intervalMs = this.delayMs();
-    const dueInMs = nextRoundInMs({ viewVisible: this.options.view.visible, lastRoundAt: this.lastRefreshAt, lastViewRoundAt: this.lastViewRefreshAt, intervalMs, now: Date.now() });
+    const dueInMs = this.dueInMs(intervalMs);
     if (dueInMs === 0 && !this.running) {
       void this.tick();
     } else {
@@ -94,6 +94,11 @@ export class AutoRefresh implements vscode.Disposable {
     if (this.refreshTimer && oversleptTimer(this.refreshDueAt, Date.now())) {
       this.reschedule();
     }
+  }
+
+  /** Until the next round: what is shown decides which last round counts (see nextRoundInMs). */
+  private dueInMs(intervalMs: number): number {
+    return nextRoundInMs({ viewVisible: this.options.view.visible, lastRoundAt: this.lastRefreshAt, lastViewRoundAt: this.lastViewRefreshAt, intervalMs, now: Date.now() });
   }
 
   private delayMs(): number {
@@ -139,7 +144,7 @@ export class AutoRefresh implements vscode.Disposable {
     if (this.active && this.options.settings.view().autoRefreshSeconds > 0) {
       // The view shown during a round for the status bar alone: its rows are due now.
       const intervalMs = this.delayMs();
-      this.schedule(nextRoundInMs({ viewVisible: this.options.view.visible, lastRoundAt: this.lastRefreshAt, lastViewRoundAt: this.lastViewRefreshAt, intervalMs, now: Date.now() }), intervalMs);
+      this.schedule(this.dueInMs(intervalMs), intervalMs);
     }
   }
 
