@@ -19,7 +19,7 @@ import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/state/credentialStore';
 import { LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
-import { OpenRows } from './vscode/state/openRows';
+import { OpenRows } from './core/store/openRows';
 import { Refresher, refreshOnServerChanges } from './vscode/state/refresher';
 import { Services } from './vscode/services';
 import { SettingsEvents } from './vscode/settings';

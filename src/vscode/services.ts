@@ -6,7 +6,7 @@ import { TokenListStore } from '../core/store/tokenListStore';
 import { Logger } from '../core/api/logger';
 import { PlyrClient } from '../core/api/plyrClient';
 import { CredentialStore } from './state/credentialStore';
-import { OpenRows } from './state/openRows';
+import { OpenRows } from '../core/store/openRows';
 import { PrivacyMask } from './state/privacyMask';
 import { SettingsEvents } from './settings';
 import { Refresher } from './state/refresher';

@@ -5,7 +5,7 @@ import { runPool } from '../../core/store/pool';
 import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
 import { VIEWS } from '../ids';
-import { OpenRows } from './openRows';
+import { Listed, OpenRows } from '../../core/store/openRows';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
 
@@ -41,11 +41,12 @@ export class Refresher {
       const ids = new Set(tracked.all.map((t) => t.id));
       const identifiers = [...tracked.all, ...watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
       const listed = (id: string) => tracked.find(id) !== undefined || watched.find(id) !== undefined;
+      const listedIn: Listed = (source, id) => (source === 'user' ? tracked : watched).find(id) !== undefined;
       const tasks: (() => Promise<unknown>)[] = [
         // One removed while the refresh runs is not asked for (nor brought back by its answer).
         ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier) : Promise.resolve())),
-        ...openRows.openSections(listed).map(({ plyrId, section }) => () => accounts.load(plyrId, section)),
-        ...openRows.openWallets(listed).flatMap((address) => {
+        ...openRows.openSections(listedIn).map(({ plyrId, section }) => () => accounts.load(plyrId, section)),
+        ...openRows.openWallets(listedIn).flatMap((address) => {
           const parsed = parseIdentifier(address);
           return parsed.ok ? [() => store.refresh(parsed.value)] : [];
         }),

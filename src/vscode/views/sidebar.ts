@@ -135,9 +135,9 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
 
 function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open: boolean): void {
   if (row.type === 'section') {
-    openRows.openSection(row.id, row.section, open);
+    openRows.openSection(row.source, row.id, row.section, open);
   } else if (row.type === 'wallet') {
-    openRows.openWallet(row.owner, row.id, open);
+    openRows.openWallet(row.source, row.owner, row.id, open);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Allowance } from '../../../core/model/allowances';
 import type { Chip } from '../../../core/model/chips';
 import type { WalletRole } from '../../../core/content/accountContent';
 import type { AccountSection } from '../../../core/store/accountStore';
+import type { RowSource } from '../../../core/store/openRows';
 
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
 export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
@@ -11,7 +12,7 @@ export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | W
 export type AccountNode = SectionNode | SectionErrorNode | ChipNode | AllowanceNode | ActivityNode | LoadMoreNode | WalletNode | WalletTokenNode;
 
 /** Where an identifier row comes from: the user's own list, or the workspace's `.vscode/plyr.json`. */
-export type RowSource = 'user' | 'workspace';
+export type { RowSource };
 /** Both sources: an identifier may have a row in each. */
 export const ROW_SOURCES: readonly RowSource[] = ['user', 'workspace'];
 
