@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { changeNotice } from '../../src/core/content/changeNotice';
 import { renderAddressHover } from '../../src/core/content/hoverContent';
 import { addressHint } from '../../src/core/content/inlayHintContent';
-import { shortAddress, tokenLabel } from '../../src/core/content/shortNames';
+import { listedTokenText, shortAddress, tokenLabel } from '../../src/core/content/shortNames';
 import { statusBarModel } from '../../src/core/content/statusBarContent';
 import { tokenRow } from '../../src/core/content/treeContent';
 
@@ -30,6 +30,12 @@ describe('shortAddress and tokenLabel', () => {
     assert.equal(tokenLabel('usdc\u200b'), '"usdc‹U+200B›"', 'an invisible character shows');
     assert.equal(tokenLabel('g\u{1F3AE}'), '"g‹U+1F3AE›"', 'one code point, not two halves');
     assert.equal(tokenLabel('usdc.e'), 'USDC.E');
+  });
+
+  it("names a listed token in the picker by its API name, the server's symbol beside it only where it differs", () => {
+    assert.deepEqual(listedTokenText({ apiId: 'gamr', symbol: 'GAMR', name: 'Gamer Token' }), { label: 'GAMR', description: 'Gamer Token' });
+    assert.deepEqual(listedTokenText({ apiId: 'evil', symbol: 'PLYR', name: 'PLYR' }), { label: 'EVIL', description: 'PLYR · PLYR' }, 'a symbol imitating another token never becomes the label');
+    assert.deepEqual(listedTokenText({ apiId: 'usdc', symbol: '$(zap) USDC\n[x](command:plyr.clearCredentials)', name: 'USD Coin' }).description, '$\u200b(zap) USDC [x](com… · USD Coin', 'the symbol stays inert text on one line, and short');
   });
 
   it('keeps apart names that differ only by case or by white space (a server could send "plyr", "PLYR" and "plyr ")', () => {

@@ -1,4 +1,5 @@
 import { isAddressText } from '../model/identifier';
+import { inertLabel } from '../model/safeText';
 
 /** `0x742d…f44e`: an address where a row, a hint or a menu has room for a name. */
 export function shortAddress(address: string): string {
@@ -35,4 +36,16 @@ function controlPicture(c: string): string {
 
 function codePoint(c: string): string {
   return `‹U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}›`;
+}
+
+/**
+ * A listed token in a picker: named by its API name, as the balances it leads to are. The
+ * server's symbol is its own text, so it stands beside the name, and only where it differs:
+ * a token `evil` whose symbol is `PLYR` reads `EVIL`, `PLYR · …`, never as PLYR.
+ */
+export function listedTokenText(token: { readonly apiId: string; readonly symbol: string; readonly name: string }): { label: string; description: string } {
+  const label = tokenLabel(token.apiId);
+  const symbol = inertLabel(token.symbol, 20);
+  const name = inertLabel(token.name);
+  return { label, description: symbol === label ? name : `${symbol} · ${name}` };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { inertLabel } from '../../core/model/safeText';
 import { parseTokenName } from '../../core/model/token';
+import { listedTokenText } from '../../core/content/shortNames';
 import { TokenInfo } from '../../core/api/tokenList';
 
 interface TokenItem extends vscode.QuickPickItem {
@@ -41,7 +42,7 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
   render();
   tokenList
     .then((tokens) => {
-      listed = tokens.filter((t) => !t.disabledOnUI).map((t) => ({ label: inertLabel(t.symbol), description: `${inertLabel(t.name)} · ${t.apiId}`, token: t.apiId }));
+      listed = tokens.filter((t) => !t.disabledOnUI).map((t) => ({ ...listedTokenText(t), token: t.apiId }));
       render();
     })
     .catch(() => undefined)
