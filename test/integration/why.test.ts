@@ -102,6 +102,21 @@ describe('Why did it change?', () => {
     }
   });
 
+  it("tells an entry's age on the clock of a server 4 minutes behind this machine's, as it finds it", async () => {
+    sim.configure({ clockOffsetMs: -4 * 60_000 });
+    try {
+      sim.setHolding('player123', 'usdc', 230_750_000n);
+      sim.logActivity('player123', { action: 'pay', gameId: 'tavern', data: { gameId: 'tavern', token: 'usdc', amount: '10', hash: HASH, success: 'success' } });
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.deepEqual(Object.keys((await tracked('player123'))!.changes ?? {}), ['usdc']);
+      const result = await why('player123', 'usdc');
+      // Logged just now on the server's clock: on this machine's it would read "4 min. ago".
+      assert.deepEqual(result.items, [{ label: 'pay 10 USDC', description: 'game tavern · just now', detail: 'transaction 0xa1a1a1a1…a1a1a1a1' }]);
+    } finally {
+      sim.configure({ clockOffsetMs: 0 });
+    }
+  });
+
   it('refuses what it cannot explain with the typed error', async () => {
     const unchanged = await rejection(why('player123', 'gamr'));
     assert.equal(unchanged.code, 'invalidToken');

@@ -7,7 +7,7 @@ import { Chip } from '../../src/core/model/chips';
 import { PlyrError } from '../../src/core/model/errors';
 import { Identifier } from '../../src/core/model/identifier';
 import { AccountInfo, SecondaryWallet } from '../../src/core/model/wallets';
-import { ACCOUNT_SECTIONS, AccountFetch, accountFetchOf, AccountSection, AccountStore, AccountWallets, ActivityLog, SectionChange, SectionValues } from '../../src/core/store/accountStore';
+import { ACCOUNT_SECTIONS, AccountFetch, accountFetchOf, AccountSection, AccountStore, AccountWallets, ActivityLog, SectionChange, SectionValues, withNewest, withPage } from '../../src/core/store/accountStore';
 import { deferred } from '../support/deferred';
 
 /** One request the store made, answered (or failed) by the test. */
@@ -361,6 +361,22 @@ describe('AccountStore: forgetting, servers, credentials', () => {
   });
 });
 
+describe("AccountStore: the activity log keeps the server's clock", () => {
+  // An entry's age is on the server's clock, which timed it: the log keeps the latest answer's offset.
+  const log = (from: number, count: number, clockOffsetMs?: number): ActivityLog => ({ entries: entries(from, count), mayHaveMore: true, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) });
+
+  it('a refresh joined with older pages shown takes its own offset', () => {
+    assert.equal(withNewest(log(0, 25, -240_000), log(0, 50, 5_000)).clockOffsetMs, -240_000);
+    assert.equal(withNewest(log(0, 25, -240_000), undefined).clockOffsetMs, -240_000);
+  });
+
+  it('a page read by Load more takes its offset, or keeps the one shown when its answer had none', () => {
+    assert.equal(withPage({ ...log(25, 25, 7_000), after: entries(24, 1)[0].id }, log(0, 25, 5_000)).clockOffsetMs, 7_000);
+    assert.equal(withPage({ ...log(25, 25), after: entries(24, 1)[0].id }, log(0, 25, 5_000)).clockOffsetMs, 5_000);
+    assert.equal(withPage(log(0, 25, 7_000), undefined).clockOffsetMs, 7_000, 'a first page');
+  });
+});
+
 describe('accountFetchOf: the client routes as the store asks for them', () => {
   const answer = <T>(value: T): AccountAnswer<T> => ({ value, skipped: [], network: 'mainnet', fetchedAt: 1 });
 
@@ -388,6 +404,12 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
     assert.deepEqual(await fetch.allowances('player123', signal), ALLOWANCES);
     assert.deepEqual(await fetch.activity('player123', { offset: 25, limit: 50 }, signal), { entries: entries(0, 2), mayHaveMore: true });
     assert.deepEqual(asked, ['chips player123 {} false', 'allowances player123 false', 'activity player123 25 50']);
+  });
+
+  it("hands on the server's clock offset the activity page measured", async () => {
+    const client = { getActivity: async (): Promise<ActivityPage> => ({ ...answer(entries(0, 2)), clockOffsetMs: -240_000, offset: 0, limit: 25, mayHaveMore: false }) };
+    const fetch = accountFetchOf(client as unknown as AccountClient);
+    assert.deepEqual(await fetch.activity('player123', { offset: 0, limit: 25 }, new AbortController().signal), { entries: entries(0, 2), mayHaveMore: false, clockOffsetMs: -240_000 });
   });
 
   it('shows an entry a server sends twice in one answer once (a tree\'s row ids must be unique)', async () => {

@@ -14,6 +14,8 @@ export type AccountSection = (typeof ACCOUNT_SECTIONS)[number];
 export interface ActivityLog {
   readonly entries: readonly ActivityEntry[];
   readonly mayHaveMore: boolean;
+  /** The server's clock less ours at the latest answer (its Date header): the entries' ages are on its clock. */
+  readonly clockOffsetMs?: number;
 }
 
 /** The account's wallets: its primary and mirror (from its info) and the secondary ones bound to it. */
@@ -157,14 +159,14 @@ export function withPage(page: ActivityPage, shown: ActivityLog | undefined): Ac
   if (page.after === undefined) {
     // Asked when nothing was shown, it is the first page: the newest entries, ahead of any the
     // first load, landed meanwhile, shows (an entry logged between the two would otherwise go last).
-    return withNewest({ entries: page.entries, mayHaveMore: page.mayHaveMore }, shown);
+    return withNewest({ entries: page.entries, mayHaveMore: page.mayHaveMore, ...offsetOf(page) }, shown);
   }
   const read = shown?.entries ?? [];
   const seen = new Set(read.map(activityKey));
   if (shown && page.after !== undefined && !seen.has(page.after)) {
     return shown;
   }
-  return { entries: [...read, ...page.entries.filter((e) => !seen.has(activityKey(e)))], mayHaveMore: page.mayHaveMore };
+  return { entries: [...read, ...page.entries.filter((e) => !seen.has(activityKey(e)))], mayHaveMore: page.mayHaveMore, ...offsetOf(page.clockOffsetMs === undefined ? shown ?? {} : page) };
 }
 
 /**
@@ -180,7 +182,12 @@ export function withNewest(fresh: ActivityLog, shown: ActivityLog | undefined): 
     return fresh;
   }
   const older = shown.entries.filter((e) => !fresher.has(activityKey(e)));
-  return older.length === 0 ? fresh : { entries: [...fresh.entries, ...older], mayHaveMore: shown.mayHaveMore };
+  return older.length === 0 ? fresh : { entries: [...fresh.entries, ...older], mayHaveMore: shown.mayHaveMore, ...offsetOf(fresh) };
+}
+
+/** The clock offset an answer measured, as a field only when it did. */
+function offsetOf(answer: { readonly clockOffsetMs?: number }): { clockOffsetMs?: number } {
+  return answer.clockOffsetMs === undefined ? {} : { clockOffsetMs: answer.clockOffsetMs };
 }
 
 /** The client's account routes as the store asks for them (composed once, at activation). */
@@ -198,7 +205,7 @@ export function accountFetchOf(client: AccountClient): AccountFetch {
         seen.add(key);
         return first;
       });
-      return { entries, mayHaveMore: answer.mayHaveMore };
+      return { entries, mayHaveMore: answer.mayHaveMore, ...offsetOf(answer) };
     },
     wallets: async (plyrId, signal) => {
       const [info, secondaries] = await Promise.all([client.getUserInfo({ kind: 'plyrId', value: plyrId }, signal), client.getSecondaryWallets(plyrId, signal)]);

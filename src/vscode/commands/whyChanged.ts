@@ -120,7 +120,8 @@ async function explain(services: WhyChangedServices, question: Question, { token
     signal,
     onPage,
   });
-  const now = Date.now();
+  // Ages on the server's clock, as the window was.
+  const now = Date.now() + found.clockOffsetMs;
   const items = found.explaining.map((entry) => activityPickItem({ entry, masked: services.privacy.on, now, locale: vscode.env.language }));
   return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, entries: found.explaining, items };
 }

@@ -176,7 +176,8 @@ export class AccountRows {
       case 'activity': {
         const log = entry?.value as SectionValues['activity'] | undefined;
         const more = log?.mayHaveMore ? [{ type: 'loadMore' as const, ...base }] : [];
-        return [...rows, ...(log?.entries ?? []).map((e) => ({ type: 'activity' as const, ...base, entry: e })), ...more];
+        const clockOffsetMs = log?.clockOffsetMs ?? 0;
+        return [...rows, ...(log?.entries ?? []).map((e) => ({ type: 'activity' as const, ...base, entry: e, clockOffsetMs })), ...more];
       }
       case 'wallets': {
         const wallets = entry?.value as SectionValues['wallets'] | undefined;
@@ -218,7 +219,8 @@ export class AccountRows {
   }
 
   private activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {
-    const row = activityRow({ entry: node.entry, masked: this.deps.masked(), now: this.deps.now() });
+    // Its age on the server's clock, which timed it: a clock minutes off would show "in 3 min." or hours.
+    const row = activityRow({ entry: node.entry, masked: this.deps.masked(), now: this.deps.now() + node.clockOffsetMs });
     const e = node.entry;
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${activityKey(e)}`);
     item.contextValue = e.txHash ? ROW_CONTEXT.activityTx : ROW_CONTEXT.activity;

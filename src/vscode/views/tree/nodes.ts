@@ -56,6 +56,8 @@ export interface ActivityNode {
   readonly id: string;
   readonly entry: ActivityEntry;
   readonly source: RowSource;
+  /** The server's clock less ours when the log was read: the entry's age is on its clock. */
+  readonly clockOffsetMs: number;
 }
 
 /** An activity row (a menu passes the row back): not a plain hash string. */
