@@ -69,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
       // Its rows were held back until then: asked for at once, not at the next refresh.
       services.watched.onDidLoadTrusted(() => void services.refresher.refreshAll()),
       ...registerEditorFeatures(services, services.owners, serverTrust),
-      ...registerCommands(services, serverTrust, sidebar),
+      ...registerCommands(services, serverTrust, sidebar, context.extensionMode === vscode.ExtensionMode.Test),
     );
     // Not awaited: both take effect through events (the welcome view's context key, the Workspace
     // group), so activation does not wait on the main thread or the file system.
@@ -136,7 +136,7 @@ function createClient(credentials: CredentialStore, serverTrust: ServerTrust, se
 }
 
 /** Every command, each through the one error path (commands/register.ts). */
-function registerCommands(services: Services, serverTrust: ServerTrust, sidebar: Sidebar): vscode.Disposable[] {
+function registerCommands(services: Services, serverTrust: ServerTrust, sidebar: Sidebar, testMode: boolean): vscode.Disposable[] {
   return [
     ...registerPrivacyCommands(services),
     registerSetCredentials(services),
@@ -145,7 +145,7 @@ function registerCommands(services: Services, serverTrust: ServerTrust, sidebar:
     registerReadCredentialsAgain(services),
     registerCheckBalance(services),
     registerTestConnection(services),
-    registerAllowServer(services, serverTrust, () => void services.refresher.refreshAll()),
+    registerAllowServer(services, serverTrust, () => void services.refresher.refreshAll(), testMode),
     registerAllowServerFromLink(services),
     ...registerTrackingCommands(services),
     ...registerGroupCommands(services),

@@ -62,6 +62,8 @@ describe('the privacy mask', () => {
   });
 
   it('still copies the exact amount, because the user asked for it', async () => {
+    await vscode.commands.executeCommand('plyr.hideAmounts'); // on already after the test before; run alone, not
+    assert.equal((await plyrApi()).privacyMask, true);
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('plyr.copyAmount', { type: 'token', source: 'user', id: 'player123', token: 'gamr', amount: '9007199.254740993123456789' });
     assert.equal(await vscode.env.clipboard.readText(), '9007199.254740993123456789');

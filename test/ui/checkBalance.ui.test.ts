@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { poll } from '../runners/poll';
 import { openFile, openWorkbench, Workbench } from './workbench';
 
 describe('PLYR: Check Balance from the palette and the editor’s context menu, run like a person', () => {
@@ -72,17 +73,14 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
       const address = bench.page.locator('.view-line span', { hasText: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }).first();
       const menuItems = bench.page.locator('.context-view .action-item .action-label');
       // The menu opens with VS Code's own items; the setting reaches the menu within moments of the file's change.
-      let labels: string[] = [];
-      for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+      const menu = async () => {
         await address.click({ button: 'right' });
         await menuItems.first().waitFor();
-        labels = await menuItems.allTextContents();
+        const shown = await menuItems.allTextContents();
         await bench.page.keyboard.press('Escape');
-        if (!labels.includes('Check PLYR Balance…')) {
-          break;
-        }
-        await bench.page.waitForTimeout(250);
-      }
+        return shown;
+      };
+      const labels = await poll(menu, (shown) => !shown.includes('Check PLYR Balance…'), 15_000, 250);
       assert.ok(labels.includes('Command Palette...') || labels.length > 3, `the editor's own menu opened: ${labels.join(' | ')}`);
       assert.ok(!labels.includes('Check PLYR Balance…'), `no PLYR item in a TypeScript file: ${labels.join(' | ')}`);
     } finally {

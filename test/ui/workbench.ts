@@ -74,6 +74,8 @@ export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   /** VS Code in its pseudo-language, the extension with its pseudo-localised bundle. */
   readonly pseudoLocale?: boolean;
+  /** The user's keybindings.json, as a person would have written it before starting. */
+  readonly keybindings?: readonly { readonly key: string; readonly command: string; readonly args?: unknown }[];
 }
 
 /** The installed extension gets its pseudo-localised bundle, and the profile the pseudo-language. */
@@ -194,7 +196,15 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       workspace,
       root: path.join(scratch, 'code-server'),
       install: [builtVsix()],
-      ...(options.pseudoLocale ? { locale: PSEUDO_LOCALE, prepare: pseudoLocalise } : {}),
+      ...(options.pseudoLocale ? { locale: PSEUDO_LOCALE } : {}),
+      prepare: (dirs) => {
+        if (options.pseudoLocale) {
+          pseudoLocalise(dirs);
+        }
+        if (options.keybindings) {
+          fs.writeFileSync(path.join(dirs.userData, 'User', 'keybindings.json'), JSON.stringify(options.keybindings, null, 2));
+        }
+      },
       env: options.env,
       // Values in dollars off, as in the integration suites: these tests read rows and count
       // requests as they were before values; a test of values passes { 'plyr.showValues': true }.

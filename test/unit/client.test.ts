@@ -73,7 +73,7 @@ describe('PlyrClient against the simulator', () => {
       const { client } = harness();
       sim.fault({ kind: 'html', status: 404, path: '/api/balance/', times: 1 });
       // The real server refuses addresses on the user route: this one answer is an error.
-      await assert.rejects(client.getBalances(id(ADDRESS), undefined));
+      await assert.rejects(client.getBalances(id(ADDRESS), undefined), { name: 'PlyrError', code: 'userNotFound' });
       const result = await client.getBalances(id(ADDRESS), undefined);
       assert.equal(result.balances.plyr, '1.5');
       assert.deepEqual(paths(), [`/api/balance/${ADDRESS}`, `/api/user/balance/${ADDRESS}`, `/api/balance/${ADDRESS}`]);

@@ -84,7 +84,7 @@ describe('the simulator guards the account routes as it guards balances', () => 
     }
     sim.fault({ kind: 'malformedJson', path: '/api/game/chip/balance' });
     const malformed = await fetch(`${sim.url}/api/${ROUTES[0]}`, { headers: signedHeaders(DEMO_CREDENTIALS, Date.now(), {}) });
-    await assert.rejects(malformed.json());
+    await assert.rejects(malformed.json(), SyntaxError);
     assert.equal((await signedGet(sim.url, 'game/allowances/player123')).status, 200);
   });
 });

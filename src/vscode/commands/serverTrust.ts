@@ -14,11 +14,14 @@ export function registerAllowServerFromLink(services: Pick<Services, 'logger'>):
 }
 
 /**
- * PLYR: Allow Workspace Server. Asks in a modal that names the origin. Automation may pass the
- * exact origin it expects instead: it confirms only that one, never whatever is configured.
+ * PLYR: Allow Workspace Server. Asks in a modal that names the origin. Only the extension's own
+ * tests (`ExtensionMode.Test`) may pass the exact origin they expect instead: anywhere else a
+ * workspace's task input or another extension could pass the origin the workspace chose, and the
+ * question that guards the API key would not be asked. Elsewhere an argument is ignored.
  */
-export function registerAllowServer(services: Pick<Services, 'logger'>, trust: ServerTrust, onAllowed: () => void): vscode.Disposable {
-  return registerCommand(services, COMMANDS.allowWorkspaceServer, async (expected?: unknown): Promise<boolean> => {
+export function registerAllowServer(services: Pick<Services, 'logger'>, trust: ServerTrust, onAllowed: () => void, testMode: boolean): vscode.Disposable {
+  return registerCommand(services, COMMANDS.allowWorkspaceServer, async (argument?: unknown): Promise<boolean> => {
+    const expected = testMode ? argument : undefined;
     const origin = trust.pending();
     if (!origin) {
       if (expected === undefined) {
