@@ -55,6 +55,24 @@ describe('the PLYR sidebar, driven like a person', () => {
     await bench.expectVisible(welcome('Add Identifier'), 'welcome-after-undo');
   });
 
+  it('keeps the credentials that Set API Credentials replaced, and Undo puts them back', async () => {
+    await bench.clearNotifications();
+    await bench.palette('PLYR: Set API Credentials');
+    await bench.enter('mistyped-api-key-0009', 'Set API Credentials (1/2)');
+    await bench.enter('mistyped-secret', 'Set API Credentials (2/2)');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'They replaced the ones with key' });
+    await bench.expectVisible(toast, 'credentials-replaced');
+    await bench.answer(toast, 'Undo', 'credentials-replaced-undo');
+    // Signed with the demo key again: Check Balance lists the balances.
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('player123', 'PLYR: Check Balance');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'replaced-token-step');
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Balances of player123' }), 'replaced-undone-result');
+    await bench.page.keyboard.press('Escape');
+    assert.ok(bench.sim.requests.some((r) => r.path.startsWith('/api/user/balance/player123') && r.status === 200), 'a signed request was answered');
+  });
+
   it('shows tracked identifiers with their balances, and a failing one as an error', async () => {
     for (const [identifier, label] of [['player123', 'Test player'], ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Treasury'], ['nobody-here', '']]) {
       await bench.palette('PLYR: Add Identifier');

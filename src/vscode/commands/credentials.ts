@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseCredentials, validateSecretText } from '../../core/api/credentials';
 import { PlyrError } from '../../core/model/errors';
-import { redactApiKey } from '../../core/api/signer';
+import { Credentials, redactApiKey } from '../../core/api/signer';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { registerCommand } from './register';
@@ -9,30 +9,38 @@ import { onChoice } from '../ui/errorPresenter';
 
 /**
  * PLYR: Set API Credentials. Interactive: the API key, then the secret, both masked. With an
- * argument `{ apiKey, secretKey }` (automation) it stores without prompting.
+ * argument `{ apiKey, secretKey }` (automation) it stores without prompting. Either way, other
+ * credentials it replaces are kept for a minute for an Undo (a mistyped secret loses nothing),
+ * and said so: automation does not replace them unseen.
  */
 export function registerSetCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.setCredentials, async (arg?: unknown) => {
+    let credentials: Credentials;
     if (arg !== undefined) {
       const parsed = parseCredentials(arg);
       if (!parsed.ok) {
         throw new PlyrError('badConfiguration', parsed.message);
       }
-      await services.credentials.store(parsed.value);
-      services.logger.info(`API credentials stored (key ${redactApiKey(parsed.value.apiKey)}).`);
-      return;
+      credentials = parsed.value;
+    } else {
+      const apiKey = await askSecret('API key', vscode.l10n.t('Your PLYR API key'), 1);
+      if (apiKey === undefined) {
+        return;
+      }
+      const secretKey = await askSecret('secret key', vscode.l10n.t("Your PLYR secret key (used to sign requests; stored in VS Code's secret storage)"), 2);
+      if (secretKey === undefined) {
+        return;
+      }
+      credentials = { apiKey, secretKey };
     }
-    const apiKey = await askSecret('API key', vscode.l10n.t('Your PLYR API key'), 1);
-    if (apiKey === undefined) {
-      return;
+    const replaced = await services.credentials.store(credentials);
+    services.logger.info(`API credentials stored (key ${redactApiKey(credentials.apiKey)}).`);
+    const saved = vscode.l10n.t("PLYR API credentials saved in VS Code's secret storage (key {0}).", redactApiKey(credentials.apiKey));
+    if (replaced && !sameCredentials(replaced, credentials)) {
+      offerUndo(services, replaced, `${saved} ${vscode.l10n.t('They replaced the ones with key {0}.', redactApiKey(replaced.apiKey))}`);
+    } else if (arg === undefined) {
+      void vscode.window.showInformationMessage(saved);
     }
-    const secretKey = await askSecret('secret key', vscode.l10n.t("Your PLYR secret key (used to sign requests; stored in VS Code's secret storage)"), 2);
-    if (secretKey === undefined) {
-      return;
-    }
-    await services.credentials.store({ apiKey, secretKey });
-    services.logger.info(`API credentials stored (key ${redactApiKey(apiKey)}).`);
-    void vscode.window.showInformationMessage(vscode.l10n.t("PLYR API credentials saved in VS Code's secret storage (key {0}).", redactApiKey(apiKey)));
   });
 }
 
@@ -62,8 +70,8 @@ async function askSecret(what: 'API key' | 'secret key', prompt: string, step: n
   return result.ok ? result.value : undefined;
 }
 
-/** How long Clear API Credentials keeps what it cleared, for its Undo: a secret is not held for long. */
-export const CLEAR_UNDO_MS = 60_000;
+/** How long Set and Clear API Credentials keep what they replaced, for an Undo: a secret is not held for long. */
+export const CREDENTIALS_UNDO_MS = 60_000;
 
 /**
  * PLYR: Read API Credentials Again, after a read failed (a locked keyring, unlocked since). What
@@ -78,11 +86,8 @@ export function registerReadCredentialsAgain(services: Pick<Services, 'credentia
 
 /** PLYR: Clear API Credentials, with an Undo for a minute. */
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
-  // Each clear is counted: the Undo of one that another clear followed puts nothing back.
-  let clears = 0;
   return registerCommand(services, COMMANDS.clearCredentials, async () => {
-    const clear = ++clears;
-    let cleared = await services.credentials.clear();
+    const cleared = await services.credentials.clear();
     // The environment's credentials are not stored, so nothing here can clear them: say they still count.
     const fromEnvironment = (await services.credentials.get().catch(() => undefined)) !== undefined;
     if (fromEnvironment) {
@@ -93,32 +98,45 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
     const message = fromEnvironment
       ? vscode.l10n.t('No PLYR API credentials are stored now, but the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used. Start VS Code without them to stop using them.')
       : vscode.l10n.t('PLYR API credentials cleared.');
-    if (!cleared) {
+    if (cleared) {
+      offerUndo(services, cleared, message);
+    } else if (fromEnvironment) {
       // Nothing (readable) was stored: nothing to undo.
-      if (fromEnvironment) {
-        void vscode.window.showInformationMessage(message);
-      } else {
-        vscode.window.setStatusBarMessage(message, 4000);
-      }
+      void vscode.window.showInformationMessage(message);
+    } else {
+      vscode.window.setStatusBarMessage(message, 4000);
+    }
+  });
+}
+
+/**
+ * Tells of a change of the stored credentials with an Undo that puts back what it replaced: for
+ * {@link CREDENTIALS_UNDO_MS} (a secret is not held for long), and only while nothing changed them
+ * since, here or in another window.
+ */
+function offerUndo(services: Pick<Services, 'credentials' | 'logger'>, before: Credentials, message: string): void {
+  const change = services.credentials.changeCount;
+  let kept: Credentials | undefined = before;
+  const forget = setTimeout(() => (kept = undefined), CREDENTIALS_UNDO_MS);
+  const undo = vscode.l10n.t('Undo');
+  onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
+    clearTimeout(forget);
+    const credentials = kept;
+    kept = undefined;
+    if (choice !== undo) {
       return;
     }
-    const forget = setTimeout(() => (cleared = undefined), CLEAR_UNDO_MS);
-    const undo = vscode.l10n.t('Undo');
-    onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
-      clearTimeout(forget);
-      const credentials = cleared;
-      cleared = undefined;
-      if (choice !== undo) {
-        return;
-      }
-      if (!credentials) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The cleared credentials are no longer kept: set them again with PLYR: Set API Credentials.'));
-      } else if (clear !== clears || (await services.credentials.hasStored())) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The PLYR API credentials changed since they were cleared: nothing was put back.'));
-      } else {
-        await services.credentials.store(credentials);
-        services.logger.info(`API credentials put back (key ${redactApiKey(credentials.apiKey)}).`);
-      }
-    }, services);
-  });
+    if (!credentials) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The replaced credentials are no longer kept: set them again with PLYR: Set API Credentials.'));
+    } else if (services.credentials.changeCount !== change) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The PLYR API credentials changed again since: nothing was put back.'));
+    } else {
+      await services.credentials.store(credentials);
+      services.logger.info(`API credentials put back (key ${redactApiKey(credentials.apiKey)}).`);
+    }
+  }, services);
+}
+
+function sameCredentials(a: Credentials, b: Credentials): boolean {
+  return a.apiKey === b.apiKey && a.secretKey === b.secretKey;
 }

@@ -34,6 +34,8 @@ export class CredentialStore implements vscode.Disposable {
   private readAgainAt: number | undefined;
   /** Whether `plyr.credentialsKnown` is set (see {@link refreshContextKey}). */
   private known = false;
+  /** Changes of what is stored: this window's writes, and another window's as its event comes. */
+  private changes = 0;
 
   /**
    * `environment` gives credentials from the process environment (PLYR_API_KEY and
@@ -50,6 +52,9 @@ export class CredentialStore implements vscode.Disposable {
         const known = this.lastKnown;
         const recovered = await this.readAfterWrite(); // lastKnown is now what is stored
         // Our own store() already announced its change; another window's change is news.
+        if (this.lastKnown !== known) {
+          this.changes++;
+        }
         if (this.lastKnown !== known || recovered) {
           this.changed.fire();
         }
@@ -179,17 +184,30 @@ export class CredentialStore implements vscode.Disposable {
     return credentials;
   }
 
-  async store(credentials: Credentials): Promise<void> {
+  /**
+   * How many times what is stored has changed, here or in another window: an Undo puts back what a
+   * change replaced only while this is still the count that change left.
+   */
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  /** Stores these credentials; gives back what they replaced (for an undo), if readable. */
+  async store(credentials: Credentials): Promise<Credentials | undefined> {
+    const raw = await this.readStored();
+    this.changes++;
     this.lastKnown = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
     await this.secrets.store(SECRET_KEYS.credentials, this.lastKnown);
     await this.readAfterWrite();
     // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
     this.changed.fire();
+    return parseQuietly(raw);
   }
 
   /** Deletes the stored credentials; gives back what was stored (for an undo), if readable. */
   async clear(): Promise<Credentials | undefined> {
-    const raw = await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined);
+    const raw = await this.readStored();
+    this.changes++;
     this.lastKnown = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
     await this.readAfterWrite();
@@ -197,9 +215,9 @@ export class CredentialStore implements vscode.Disposable {
     return parseQuietly(raw);
   }
 
-  /** Whether SecretStorage holds credentials (the environment's are not stored). */
-  async hasStored(): Promise<boolean> {
-    return !!(await Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined));
+  /** What SecretStorage holds now, undefined when it cannot be read (a locked keyring). */
+  private readStored(): Promise<string | undefined> {
+    return Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined);
   }
 
   /**
