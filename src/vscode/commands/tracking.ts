@@ -76,7 +76,7 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
  * user's list among them, as Delete does: one edit, one message, one Undo that puts them all back.
  */
 async function remove(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
-  const { tracked, watched, statusBar, store, refresher, accounts } = services;
+  const { tracked, watched, statusBar, store, accounts } = services;
   const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
   const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
   let removed: readonly RemovedEntry[] = [];
@@ -116,7 +116,8 @@ async function remove(services: TrackingServices, arg: unknown, selection: unkno
         unshown(leftOut).forEach((id) => store.forget(id));
         void vscode.window.showWarningMessage(vscode.l10n.t('The list holds at most {0} identifiers, and has filled up since: {1} could not come back ({2}).', MAX_TRACKED, leftOut.length, leftOut.slice(0, 3).join(', ') + (leftOut.length > 3 ? ', …' : '')));
       }
-      await Promise.all(back.map((r) => refresher.refreshOne(r.entry.id)));
+      // As many at once as a refresh-all asks (500 rows back are not 500 requests at once).
+      await store.refreshAll(back.map((r) => toIdentifier(r.entry)), readViewSettings().refreshConcurrency);
     }
   }, services);
 }
