@@ -46,6 +46,21 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.match(checks[4].detail, /timestamp \+ "\{\}"/);
   });
 
+  it('stops with a cancelled error, not a report, when cancelled: a request it cut short is not a failure of the server', async () => {
+    const abort = new AbortController();
+    const p = probe({ server: new PlyrError('cancelled', 'The request was cancelled.') });
+    const reach = p.reachServer;
+    p.reachServer = (signal) => (abort.abort(), reach(signal));
+    await assert.rejects(runDoctor(p, abort.signal), { name: 'PlyrError', code: 'cancelled' });
+    assert.equal(p.signedCalls, 0, 'nothing more asked');
+
+    const late = new AbortController();
+    const q = probe();
+    const sign = q.signedCall;
+    q.signedCall = (signal) => (late.abort(), sign(signal));
+    await assert.rejects(runDoctor(q, late.signal), { name: 'PlyrError', code: 'cancelled' }, 'cancelled during the signed call, even though it answered');
+  });
+
   it('stops at settings that name no server', async () => {
     const checks = await runDoctor(probe({ target: { ok: false, message: 'plyr.customBaseUrl is empty.' } }));
     assert.deepEqual(checks.map((c) => [c.check, c.ok]), [['network', false], ['server', false], ['credentials', false], ['clock', false], ['signedCall', false], ['rateLimit', false]]);

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { describeDuration, isPlyrError } from '../model/errors';
+import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
 import { inertText, quoted } from '../model/safeText';
 import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
 
@@ -42,6 +42,10 @@ export interface DoctorProbe {
 export const CLOCK_WARNING_MS = 60_000;
 export const CLOCK_FAILURE_MS = 5 * 60_000;
 
+/**
+ * The checks, in order, each failure with its fix. Cancelled (`signal`), it stops with a
+ * `cancelled` PlyrError instead of a report: a request it cut short is not the server's failure.
+ */
 export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const target = probe.target();
@@ -64,8 +68,10 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
     });
   } catch (error) {
     // A server the workspace chose is not asked anything until the user allows it.
+    stopIfCancelled(signal);
     checks.push({ check: 'server', ok: false, detail: messageOf(error), fix: isPlyrError(error, 'serverNotConfirmed') ? 'allowServer' : 'openSettings' });
   }
+  stopIfCancelled(signal);
 
   let hasCredentials = false;
   let unreadable = false;
@@ -92,12 +98,20 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
       signed = await probe.signedCall(signal);
       checks.push(signedCallCheck(signed));
     } catch (error) {
+      stopIfCancelled(signal);
       checks.push({ check: 'signedCall', ok: false, detail: messageOf(error), fix: isPlyrError(error) && error.fix === 'setCredentials' ? 'setCredentials' : 'openSettings' });
     }
   }
+  stopIfCancelled(signal);
 
   checks.push(rateLimitCheck([server, signed].find((answer) => answer?.status === 429), probe.pacing?.()));
   return checks;
+}
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new PlyrError('cancelled', l10n.t('Test Connection was cancelled.'));
+  }
 }
 
 function rateLimitCheck(limited: ServerAnswer | SignedAnswer | undefined, pacing: PacingState | undefined): DoctorCheck {
