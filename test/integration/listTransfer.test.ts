@@ -63,6 +63,29 @@ describe('export and import of the list', () => {
     assert.deepEqual(await list(), [...before, ['crypto-fennec', 'Fox', false, undefined]]);
   });
 
+  it('takes an absolute path as well as a URI, and refuses anything else with the typed error', async () => {
+    const file = path.join(dir, 'by-path.json');
+    assert.equal(await vscode.commands.executeCommand('plyr.exportIdentifiers', file), (await list()).length);
+    const summary = await vscode.commands.executeCommand<ImportSummary>('plyr.importIdentifiers', file);
+    assert.equal(summary.added, 0);
+    assert.equal(summary.duplicates, (await list()).length, 'every row listed already');
+    for (const bad of ['list.json', 42]) {
+      const error = await rejection(vscode.commands.executeCommand('plyr.importIdentifiers', bad));
+      assert.equal(error.code, 'invalidFile', String(bad));
+      assert.match(error.message, /URI or an absolute path/);
+    }
+  });
+
+  it('fails a file that is not a list as a whole, saying why, and changes nothing', async () => {
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, '{ "identifiers": [ "zero-hero", ] }');
+    const before = await list();
+    const error = await rejection(vscode.commands.executeCommand('plyr.importIdentifiers', vscode.Uri.file(file)));
+    assert.equal(error.code, 'invalidFile');
+    assert.match(error.message, /^The file is not valid JSON \(.+\): nothing was imported\.$/);
+    assert.deepEqual(await list(), before);
+  });
+
   it('refuses a file that is neither JSON nor CSV, naming it', async () => {
     const file = path.join(dir, 'list.txt');
     fs.writeFileSync(file, 'player123');
@@ -72,7 +95,8 @@ describe('export and import of the list', () => {
   });
 });
 
-describe("an import's Undo", () => {
+// The command's own Undo, clicked, is in test/ui/watch.ui.test.ts; here its function over a store of its own.
+describe('undoOfImport, over a TrackedStore', () => {
   const ids = (store: TrackedStore) => store.all.map((t) => t.id);
 
   it('takes back the rows it added, edited or not, but not one removed and added again since, nor what was there before', async () => {

@@ -17,7 +17,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
       // change's ▲ stays on its row until the next round.
       settings: { 'plyr.statusBar.identifier': 'player123', 'plyr.statusBar.token': 'gamr', 'plyr.openViewOnStartup': true, 'plyr.autoRefreshSeconds': 3, 'plyr.autoRefreshBackoffMaxSeconds': 6 },
       env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
-      workspaceFiles: { 'team.csv': 'identifier,label\ncrypto-fennec,Fox\n=cmd|calc,formula\n' },
+      workspaceFiles: { 'team.csv': 'identifier,label,tokens,group\ncrypto-fennec,Fox,,Guild\ntester-01,Tester,,\n=cmd|calc,formula,,\n' },
     });
   });
   after(() => bench?.close());
@@ -170,7 +170,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.expectVisible(bench.page.locator('.part.statusbar .statusbar-item', { hasText: '9,007,210' }), 'privacy-off');
   });
 
-  it('imports a file picked in the open dialog, says which row it refused, and Undo takes the import back', async () => {
+  it('imports a file picked in the open dialog, says which row it refused, and Undo takes back what it added: not a row removed and added again since', async () => {
     await bench.palette('PLYR: Import Identifiers');
     const input = bench.page.locator('.quick-input-widget .quick-input-box input');
     // The dialog writes its folder into the input once it has listed it: typing before that is
@@ -178,12 +178,28 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'team.csv' }), 'open-dialog-listing');
     await input.fill(path.join(bench.workspace, 'team.csv'));
     await bench.page.keyboard.press('Enter');
-    const toast = bench.page.locator('.notification-toast', { hasText: 'Imported 1 identifiers' });
+    const summary = 'Imported 2 identifiers';
+    let toast = bench.page.locator('.notification-toast', { hasText: summary });
     await bench.expectVisible(toast, 'import-summary');
     assert.match(await toast.innerText(), /1 rows refused/);
     await bench.expectVisible(row('Fox'), 'import-row');
+    await bench.expectVisible(row('Guild'), 'import-group');
+    // Meanwhile tester-01 is removed, and added again by hand: the user's own row now.
+    await row('Tester').click();
+    await bench.page.keyboard.press('Delete');
+    await row('Tester').waitFor({ state: 'detached' });
+    await bench.palette('PLYR: Add Identifier');
+    await bench.enter('tester-01', 'Add Identifier (1/2)');
+    await bench.enter('Tester by hand', 'Add Identifier (2/2)');
+    await bench.expectVisible(row('Tester by hand'), 'added-by-hand');
+    // The import's toast, or (gone by now on a slow machine) its entry in the notification centre.
+    if (!(await toast.isVisible())) {
+      await bench.palette('Notifications: Show Notifications');
+      toast = bench.page.locator('.notifications-center .notification-list-item', { hasText: summary });
+    }
     await bench.answer(toast, 'Undo', 'import-undo');
     await row('Fox').waitFor({ state: 'detached' });
+    await row('Guild').waitFor({ state: 'detached' });
+    assert.ok(await row('Tester by hand').isVisible(), 'the row added by hand stays');
   });
 });
-

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { csvCell, exportList, formatOfPath, mergeImported, parseImport, withoutImported } from '../../src/core/model/listTransfer';
 import { Layout, MAX_GROUPS } from '../../src/core/model/groups';
 import { MAX_TRACKED, TrackedList } from '../../src/core/model/trackedList';
+import { PlyrError } from '../../src/core/model/errors';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const LIST: TrackedList = [
@@ -134,11 +135,9 @@ describe('export and import of the list', () => {
     assert.deepEqual(undone.list.map((t) => t.id), ['treasury-main', ADDRESS, 'player123']);
   });
 
-  it('says what is wrong with a file that is not a list', () => {
-    for (const [text, pattern] of [['{not json', /not valid JSON/], ['{"x": 1}', /no list/], ['42', /no list/]] as const) {
-      const result = parseImport(text, 'json');
-      assert.deepEqual(result.entries, []);
-      assert.match(result.rejected[0].reason, pattern);
+  it('fails a file that is not a list as a whole, saying why (not as "1 rows refused")', () => {
+    for (const [text, pattern] of [['{not json', /^The file is not valid JSON \(.*position 1.*\): nothing was imported\.$/], ['{ "identifiers": [ "player123", ] }', /not valid JSON/], ['{"x": 1}', /no list/], ['42', /no list/]] as const) {
+      assert.throws(() => parseImport(text, 'json'), (error: unknown) => error instanceof PlyrError && error.code === 'invalidFile' && pattern.test(error.message), text);
     }
     assert.equal(formatOfPath('/a/b/list.CSV'), 'csv');
     assert.equal(formatOfPath('/a/b/list.json'), 'json');

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './balances';
 import { identifierWarning, parseIdentifier } from './identifier';
-import { quoted } from './safeText';
+import { inertText, quoted } from './safeText';
+import { PlyrError } from './errors';
 import { parseTokenFilter } from './token';
 import { findGroup, Layout, MAX_GROUPS, validateGroupName, withGroup } from './groups';
 import { MAX_TRACKED, TrackedIdentifier, trackedEntry } from './trackedList';
@@ -143,16 +144,17 @@ export function withoutImported(layout: Layout, added: readonly string[], addedG
   return { list, groups: layout.groups.filter((g) => !created.has(g) || used.has(g)) };
 }
 
+/** A file that is not a list at all fails whole (`invalidFile`), its reason in the message: it has no rows to refuse. */
 function parseJsonImport(text: string): ParsedImport {
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch {
-    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file is not valid JSON.') }], warnings: [], duplicates: 0, overLimit: 0 };
+  } catch (error) {
+    throw new PlyrError('invalidFile', l10n.t('The file is not valid JSON ({0}): nothing was imported.', inertText(error instanceof Error ? error.message : String(error))));
   }
   const items = Array.isArray(body) ? body : isPlainObject(body) && Array.isArray(body.identifiers) ? body.identifiers : undefined;
   if (!items) {
-    return { entries: [], groups: [], rejected: [{ row: 0, reason: l10n.t('The file holds no list of identifiers (an "identifiers" array).') }], warnings: [], duplicates: 0, overLimit: 0 };
+    throw new PlyrError('invalidFile', l10n.t('The file holds no list of identifiers (an "identifiers" array): nothing was imported.'));
   }
   const declared = isPlainObject(body) && Array.isArray(body.groups) ? body.groups : [];
   return collect(

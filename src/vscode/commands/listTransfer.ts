@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
 import { exportList, formatOfPath, MAX_IMPORT_BYTES, mergeImported, parseImport, RejectedRow, withoutImported } from '../../core/model/listTransfer';
@@ -31,7 +32,8 @@ export interface ImportSummary {
 export function registerListTransfer(services: Pick<Services, 'tracked' | 'logger' | 'log'>): vscode.Disposable[] {
   const { tracked, logger } = services;
 
-  const exportTo = async (target?: vscode.Uri): Promise<number | undefined> => {
+  const exportTo = async (argument?: unknown): Promise<number | undefined> => {
+    const target = fileArgument(argument);
     const uri = target ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export PLYR Identifiers'), filters: FILTERS, defaultUri: defaultFile('plyr-identifiers.json') }));
     if (!uri) {
       return undefined;
@@ -44,8 +46,8 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     return tracked.all.length;
   };
 
-  const importFrom = async (source?: vscode.Uri): Promise<ImportSummary | undefined> => {
-    const uri = source ?? (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import PLYR Identifiers'), filters: FILTERS, canSelectMany: false }))?.[0];
+  const importFrom = async (argument?: unknown): Promise<ImportSummary | undefined> => {
+    const uri = fileArgument(argument) ?? (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import PLYR Identifiers'), filters: FILTERS, canSelectMany: false }))?.[0];
     if (!uri) {
       return undefined;
     }
@@ -78,16 +80,19 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     }
     const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
     // Its Undo runs after the command settled: a failure of it is shown, not lost.
-    report(summary, added.length > 0, undoOfImport(tracked, added, addedGroups), withoutGroup).catch((error: unknown) => showError(error, services));
+    report(summary, addedGroups.length, undoOfImport(tracked, added, addedGroups), withoutGroup).catch((error: unknown) => showError(error, services));
     return summary;
   };
 
-  const report = async (summary: ImportSummary, undoable: boolean, undoImport: () => Promise<void>, withoutGroup: number): Promise<void> => {
+  const report = async (summary: ImportSummary, groupsAdded: number, undoImport: () => Promise<void>, withoutGroup: number): Promise<void> => {
+    // An import that only made groups (its rows all listed already) changed the list too.
+    const undoable = summary.added + groupsAdded > 0;
     const undo = vscode.l10n.t('Undo');
     const showRejected = summary.rejected.length + summary.overLimit > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
     const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length + summary.overLimit);
     const message = [
       imported,
+      ...(groupsAdded > 0 ? [vscode.l10n.t('{0} new groups.', groupsAdded)] : []),
       ...(summary.warnings.length > 0 ? [vscode.l10n.t('{0} rows may hold a typo (see the log).', summary.warnings.length)] : []),
       ...(withoutGroup > 0 ? [vscode.l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', withoutGroup, MAX_GROUPS)] : []),
     ].join(' ');
@@ -123,6 +128,17 @@ function logRows(logger: Logger, what: string, rows: readonly RejectedRow[]): vo
   if (rows.length > LOGGED_ROWS) {
     logger.warn(`Import: ${rows.length - LOGGED_ROWS} more rows ${what} (the first ${LOGGED_ROWS} are above).`);
   }
+}
+
+/** Automation's file: a URI, or an absolute path; none opens the dialog. */
+function fileArgument(value: unknown): vscode.Uri | undefined {
+  if (value === undefined || value instanceof vscode.Uri) {
+    return value;
+  }
+  if (typeof value === 'string' && path.isAbsolute(value)) {
+    return vscode.Uri.file(value);
+  }
+  throw new PlyrError('invalidFile', vscode.l10n.t('Give the file as a URI or an absolute path, not {0}.', quoted(String(value), 200)));
 }
 
 function formatOrThrow(uri: vscode.Uri) {
