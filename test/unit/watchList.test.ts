@@ -81,6 +81,13 @@ describe('withShared (Share to Workspace File)', () => {
     assert.deepEqual(JSON.parse(appended.value.text), { $schema: 'x', identifiers: ['Player123', 'zero-hero', 'crypto-fennec'] });
   });
 
+  it('shares an identifier handed over twice once', () => {
+    const twice = withShared(undefined, [...shared, shared[0], { ...shared[1] }]);
+    assert.ok(twice.ok);
+    assert.deepEqual(twice.value.added, ['player123', 'crypto-fennec']);
+    assert.deepEqual(JSON.parse(twice.value.text), { identifiers: [{ id: 'player123', label: 'Test player' }, 'crypto-fennec'] });
+  });
+
   it('keeps the indentation and line ends of the file it appends to', () => {
     const tabs = withShared('{\r\n\t"identifiers": [\r\n\t\t"zero-hero"\r\n\t]\r\n}\r\n', shared);
     assert.ok(tabs.ok);

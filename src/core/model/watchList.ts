@@ -122,7 +122,8 @@ export function withShared(existing: string | undefined, shared: readonly Tracke
   }
   const known = new Set(listed.map((e) => e.id));
   const room = Math.max(0, MAX_WATCHED - data.identifiers.length);
-  const unlisted = shared.filter((e) => !known.has(e.id));
+  // Each once, however many times it is handed over (a row and its copy, or one id in two cases).
+  const unlisted = shared.filter((e) => !known.has(e.id) && known.add(e.id));
   const fresh = unlisted.slice(0, room);
   data.identifiers = [...data.identifiers, ...fresh.map((e) => (e.label ? { id: e.id, label: e.label } : e.id))];
   const indent = /^([ \t]+)\S/m.exec(existing ?? '')?.[1] ?? 2;
