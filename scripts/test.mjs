@@ -4,7 +4,8 @@
 // oldest supported VS Code, then again on the newest that runs on Node 20. code-server and Chromium are installed
 // on first use. Ends with one line per tier and "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -56,6 +57,24 @@ function integrationTier(name, title, env) {
   if (integration.status !== 0 || !line || Number(line[1]) === 0) finish(`The ${name} tests failed.`);
 }
 
+/**
+ * The minified bundle and the .vsix just packaged, against their budgets (bench/budgets.ts): growth
+ * fails here, at once, where the budget test reads the sizes of the last benchmark report.
+ */
+function checkSizes() {
+  const { BUNDLE_CEILING_KIB, SIZE_TARGETS } = createRequire(import.meta.url)('../out/bench/budgets.js');
+  const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const sizes = [
+    ['bundle (dist/extension.js, minified)', statSync('dist/extension.js').size / 1024, BUNDLE_CEILING_KIB],
+    ['.vsix', statSync(`${name}-${version}.vsix`).size / 1024, SIZE_TARGETS.vsixKiB],
+  ];
+  console.log(`\n── sizes against their budgets`);
+  for (const [what, kib, limit] of sizes) console.log(`${what}: ${kib.toFixed(1)} KiB of ${limit} KiB`);
+  const over = sizes.filter(([, kib, limit]) => kib > limit);
+  tiers.push({ name: 'sizes', passed: sizes.length - over.length, failed: over.length });
+  if (over.length > 0) finish(`Over budget: ${over.map(([what]) => what).join(', ')}.`);
+}
+
 // Every suite on the oldest supported VS Code, then on the newest that runs on Node 20: an API or a
 // menu that behaves otherwise there fails here, not in a user's editor (VS Code 1.100 passes the
 // view's rows to its title bar's commands; 1.90 does not). docs/reliability.md is the oldest's.
@@ -65,6 +84,7 @@ const newest = { ...process.env, CODE_SERVER_VERSION: newestCodeServerVersion, P
 
 integrationTier('integration', 'integration tests on the oldest supported VS Code (extension host in code-server + Chromium)', oldest);
 if (run('package the .vsix the UI tests install (vsce)', 'npm', ['run', '--silent', 'package']).status !== 0) finish('Packaging the .vsix failed.');
+checkSizes();
 nodeTestTier('ui', 'UI tests on the oldest supported VS Code (a person driving code-server in Chromium)', 'out/test/ui/', ['--test-concurrency=1'], oldest);
 
 integrationTier('integration, newest VS Code', 'integration tests on the newest VS Code', newest);
