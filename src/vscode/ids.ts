@@ -217,3 +217,20 @@ export const SECRET_KEYS = {
 } as const;
 
 export const LOG_CHANNEL_NAME = 'PLYR';
+
+/**
+ * Put last among the arguments of a command that a person's gesture runs with arguments (a hover
+ * link, a click on an inlay hint, a row or the status bar item, a light bulb's action).
+ * registerCommand drops it and shows a failure to that person: VS Code only logs what such a
+ * command throws, so it failed unseen. Automation passes no marker and gets the typed error.
+ */
+export const BY_PERSON = { plyrByPerson: true } as const;
+
+/** A gesture's arguments: `args`, then {@link BY_PERSON}. */
+export function gestureArgs(...args: unknown[]): unknown[] {
+  return [...args, BY_PERSON];
+}
+
+export function isByPersonMarker(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { plyrByPerson?: unknown }).plyrByPerson === true && Object.keys(value).length === 1;
+}

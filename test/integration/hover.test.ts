@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
-import { hoverOn, notebookCell, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { hoverOn, notebookCell, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
 import { silentLogger } from '../../src/core/api/logger';
 import { PlyrError } from '../../src/core/model/errors';
@@ -47,6 +47,18 @@ describe('the address hover', () => {
     // Account Details: the owner the hover looked up anyway, at no request of its own.
     assert.match(hover.markdown, /\[Account Details\]\(command:plyr\.revealAccount\?[^)]*player123/);
     assert.deepEqual(sim.requests.map((r) => r.path.replace(/\/0x.*$/, '/…')).sort(), ['/api/balance/…', '/api/user/basic/…']);
+  });
+
+  it("runs a link as a click does, and a failing one tells the person instead of throwing (VS Code only logs what a link's command throws)", async () => {
+    const hover = await hoverOn(`const wallet = "${PLAYER}";`, PLAYER);
+    const link = /\[Refresh\]\(command:([^?)]+)\?([^)\s]+)/.exec(hover?.markdown ?? '');
+    assert.ok(link, hover?.markdown);
+    const args = JSON.parse(decodeURIComponent(link[2])) as unknown[];
+    assert.deepEqual(args, [PLAYER, { plyrByPerson: true }], "the address, then the mark of a person's gesture");
+    sim.fault({ kind: 'status', status: 400 });
+    assert.equal(await vscode.commands.executeCommand(link[1], ...args), undefined, 'shown to the person, settled');
+    const error = await rejection(vscode.commands.executeCommand(link[1], ...args.slice(0, -1)));
+    assert.match(error.code ?? '', /\w/, 'automation, unmarked, still gets the typed error');
   });
 
   it("works in a notebook's cells", async () => {

@@ -148,7 +148,7 @@ describe('inlay hints after addresses', () => {
     settings.dispose();
     const parts = hints.map((h) => (h.label as vscode.InlayHintLabelPart[])[0]);
     assert.deepEqual(parts.map((p) => p.value), ['Treasury', 'player123']);
-    assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled]], ['plyr.offerToTrack', [PLAYER]]]);
+    assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled, { plyrByPerson: true }]], ['plyr.offerToTrack', [PLAYER, { plyrByPerson: true }]]], 'a click: its failure is shown');
     assert.ok(parts.every((p) => typeof p.tooltip === 'string'), 'plain text, never Markdown');
     assert.deepEqual(hints.map((h) => h.position), [new vscode.Position(0, 4 + labelled.length), new vscode.Position(1, 4 + PLAYER.length)], 'after the address');
   });

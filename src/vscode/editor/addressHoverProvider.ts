@@ -7,7 +7,7 @@ import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier'
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
 import { explorerOf } from '../../core/api/networks';
-import { COMMANDS, HOVER_COMMANDS } from '../ids';
+import { COMMANDS, gestureArgs, HOVER_COMMANDS } from '../ids';
 import { inAddressLanguages, networkLabel, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
@@ -79,7 +79,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       }
       if (account.plyrId !== undefined) {
         // Known from the owner look-up the hover makes anyway: no request of its own.
-        links.push({ label: vscode.l10n.t('Account Details'), command: COMMANDS.revealAccount, args: [account.plyrId] });
+        links.push({ label: vscode.l10n.t('Account Details'), command: COMMANDS.revealAccount, args: gestureArgs(account.plyrId) });
       }
       if (entry.error?.code === 'serverNotConfirmed') {
         return this.hover(renderBlockedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
@@ -115,14 +115,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
   private links(address: string, hasExplorer: boolean): HoverLink[] {
     const links: HoverLink[] = [];
     if (!this.services.tracked.find(address)) {
-      links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.addIdentifier, args: [address] });
+      links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.addIdentifier, args: gestureArgs(address) });
     }
-    links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: [address] });
-    links.push({ label: vscode.l10n.t('Copy address'), command: COMMANDS.copyIdentifier, args: [address] });
+    links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: gestureArgs(address) });
+    links.push({ label: vscode.l10n.t('Copy address'), command: COMMANDS.copyIdentifier, args: gestureArgs(address) });
     if (hasExplorer) {
-      links.push({ label: vscode.l10n.t('Open in explorer'), command: COMMANDS.openInExplorer, args: [address] });
+      links.push({ label: vscode.l10n.t('Open in explorer'), command: COMMANDS.openInExplorer, args: gestureArgs(address) });
     }
-    links.push({ label: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFor, args: [address] });
+    links.push({ label: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFor, args: gestureArgs(address) });
     return links;
   }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addressAt } from '../../core/model/addressScan';
 import { shortAddress } from '../../core/content/shortNames';
-import { COMMANDS } from '../ids';
+import { COMMANDS, gestureArgs } from '../ids';
 import { inAddressLanguages, SettingsEvents } from '../settings';
 import { MAX_HOVER_LINE } from './addressHoverProvider';
 
@@ -24,7 +24,7 @@ export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider
       return [];
     }
     const action = new vscode.CodeAction(vscode.l10n.t('Check PLYR balance of {0}', shortAddress(found.text)), vscode.CodeActionKind.Empty);
-    action.command = { title: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFromEditor, arguments: [found.text] };
+    action.command = { title: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFromEditor, arguments: gestureArgs(found.text) };
     return [action];
   }
 }

@@ -7,7 +7,7 @@ import { PriceBook } from '../../core/model/value';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Slots } from '../../core/store/slots';
 import { Logger } from '../../core/api/logger';
-import { COMMANDS } from '../ids';
+import { COMMANDS, gestureArgs } from '../ids';
 import { inAddressLanguages, InlayHintSettings, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
@@ -192,8 +192,8 @@ function inlayHint(address: string, position: vscode.Position, hint: AddressHint
   part.tooltip = hint.tooltip;
   part.command =
     hint.action === 'reveal'
-      ? { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: [address] }
-      : { title: vscode.l10n.t('Track in the PLYR view'), command: COMMANDS.offerToTrack, arguments: [address] };
+      ? { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: gestureArgs(address) }
+      : { title: vscode.l10n.t('Track in the PLYR view'), command: COMMANDS.offerToTrack, arguments: gestureArgs(address) };
   const inlay = new vscode.InlayHint(position, [part]);
   inlay.paddingLeft = true;
   return inlay;

@@ -4,7 +4,7 @@ import { BalanceStore } from '../../core/store/balanceStore';
 import { parseIdentifier, Identifier } from '../../core/model/identifier';
 import { statusBarModel } from '../../core/content/statusBarContent';
 import { parseTokenName } from '../../core/model/token';
-import { COMMANDS } from '../ids';
+import { COMMANDS, gestureArgs } from '../ids';
 import { Logger } from '../../core/api/logger';
 import { networkLabel, SettingsEvents } from '../settings';
 import { Values } from '../state/values';
@@ -92,7 +92,7 @@ export class BalanceStatusBar implements vscode.Disposable {
     this.item.text = model.text;
     this.item.tooltip = model.tooltip.join('\n');
     this.item.backgroundColor = model.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: [this.target.identifier.value] };
+    this.item.command = { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: gestureArgs(this.target.identifier.value) };
     this.item.accessibilityInformation = { label: model.spoken };
     this.item.show();
   }

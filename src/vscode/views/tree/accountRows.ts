@@ -9,7 +9,7 @@ import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '.
 import { BalanceStore } from '../../../core/store/balanceStore';
 import { LastGood } from '../../../core/store/lastGoodStore';
 import { PriceBook } from '../../../core/model/value';
-import { COMMANDS, ROW_CONTEXT } from '../../ids';
+import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
 import { fixCommand } from '../../ui/fixes';
 import { AccountNode, BalanceNode, IdentifierNode, SectionNode, WalletNode } from './nodes';
 import { treeItem } from './treeItem';
@@ -124,7 +124,7 @@ export class AccountRows {
         const row = errorRow({ message: error?.message, fixTitle: fix?.title });
         const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:${node.section}:error`);
         item.contextValue = ROW_CONTEXT.sectionError;
-        item.command = fix ?? { title: row.description, command: COMMANDS.refreshSection, arguments: [node.id, node.section] };
+        item.command = fix ?? { title: row.description, command: COMMANDS.refreshSection, arguments: gestureArgs(node.id, node.section) };
         return item;
       }
       case 'chip': {
@@ -144,7 +144,7 @@ export class AccountRows {
         const read = this.deps.accounts.get(node.id, 'activity')?.value?.entries.length ?? 0;
         const item = treeItem(loadMoreRow({ read }), vscode.TreeItemCollapsibleState.None, `${prefix}:activity:more`);
         item.contextValue = ROW_CONTEXT.loadMore;
-        item.command = { title: vscode.l10n.t('Load more'), command: COMMANDS.loadMoreActivity, arguments: [node.id] };
+        item.command = { title: vscode.l10n.t('Load more'), command: COMMANDS.loadMoreActivity, arguments: gestureArgs(node.id) };
         return item;
       }
       case 'wallet': {

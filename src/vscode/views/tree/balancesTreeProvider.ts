@@ -8,7 +8,7 @@ import { isAddressText } from '../../../core/model/identifier';
 import { arrange, Arrangement, SortOrder, sortsByBalances } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
 import { fixCommand } from '../../ui/fixes';
-import { COMMANDS, ROW_CONTEXT } from '../../ids';
+import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
 import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
@@ -405,7 +405,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}error:${node.wallet ? `${node.wallet.owner}:${node.wallet.role}:` : ''}${node.id}`);
     item.contextValue = ROW_CONTEXT.error;
     // A wallet's address may be in no list: Retry refreshes the address itself.
-    item.command = fix ?? { title: row.description, command: node.wallet ? COMMANDS.refreshAddress : COMMANDS.refreshIdentifier, arguments: [node.id] };
+    item.command = fix ?? { title: row.description, command: node.wallet ? COMMANDS.refreshAddress : COMMANDS.refreshIdentifier, arguments: gestureArgs(node.id) };
     return item;
   }
 
