@@ -11,6 +11,8 @@ export const COMMANDS = {
   addIdentifier: 'plyr.addIdentifier',
   removeIdentifier: 'plyr.removeIdentifier',
   refresh: 'plyr.refresh',
+  /** Shown while a refresh of everything runs: stops it (what is on its way is dropped, the rows keep what they showed). */
+  stopRefresh: 'plyr.stopRefresh',
   refreshIdentifier: 'plyr.refreshIdentifier',
   renameIdentifier: 'plyr.renameIdentifier',
   moveIdentifierUp: 'plyr.moveIdentifierUp',
@@ -85,6 +87,7 @@ export const HOVER_COMMANDS: readonly string[] = [
 export const TITLE_BAR_COMMANDS: readonly string[] = [
   COMMANDS.addIdentifier,
   COMMANDS.refresh,
+  COMMANDS.stopRefresh,
   COMMANDS.hideAmounts,
   COMMANDS.showAmounts,
   COMMANDS.sortBy,
@@ -130,6 +133,8 @@ export const CONTEXT_KEYS = {
   /** plyr.hover.languages when it names some (else every language): the editor's context menu follows it. */
   addressLanguages: 'plyr.addressLanguages',
   someLanguagesOnly: 'plyr.someLanguagesOnly',
+  /** A refresh of everything runs: Stop Refreshing shows. */
+  refreshing: 'plyr.refreshing',
 } as const;
 
 /** Tree rows' contextValue, matched by the manifest's `when` clauses. */

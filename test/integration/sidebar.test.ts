@@ -130,6 +130,28 @@ describe('the Balances sidebar', () => {
     assert.ok((await plyrApi()).getTracked().every((t) => t.status === 'ok'));
   });
 
+  it('Stop Refreshing stops a refresh of everything: nothing more is asked, and the rows keep what they showed', async function () {
+    this.timeout(60_000);
+    await config().update('refreshConcurrency', 2, vscode.ConfigurationTarget.Global);
+    const ids = Array.from({ length: 20 }, (_, i) => `load-${i + 1}`);
+    await vscode.commands.executeCommand('plyr.addIdentifier', ids);
+    assert.ok((await plyrApi()).getTracked().every((t) => t.status === 'ok'), 'all known first');
+    sim.reset();
+    sim.configure({ latencyMs: 400 });
+    try {
+      const refresh = vscode.commands.executeCommand('plyr.refresh');
+      await waitFor(() => sim.inFlight === 2, 'the first two requests on their way');
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true);
+      await refresh;
+      assert.ok(sim.requests.length <= 2, `asked nothing after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
+      const rows = (await plyrApi()).getTracked();
+      assert.deepEqual(rows.filter((t) => t.status !== 'ok').map((t) => `${t.identifier} ${t.status}`), [], 'no row shows an error or keeps loading');
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'none runs now');
+    } finally {
+      sim.configure({ latencyMs: 0 });
+    }
+  });
+
   it('adds a list of identifiers at once, or none of them when one is rejected', async () => {
     await vscode.commands.executeCommand('plyr.addIdentifier', ['player123', 'zero-hero']);
     assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.status]), [['player123', 'ok'], ['zero-hero', 'ok']]);

@@ -34,6 +34,11 @@ export function registerTrackingCommands(services: TrackingServices): vscode.Dis
     registerCommand(services, COMMANDS.notifyOnChange, setNotify(true)),
     registerCommand(services, COMMANDS.stopNotifyOnChange, setNotify(undefined)),
     registerCommand(services, COMMANDS.refresh, () => refresher.refreshAll()),
+    registerCommand(services, COMMANDS.stopRefresh, () => {
+      const stopped = refresher.stop();
+      vscode.window.setStatusBarMessage(stopped ? vscode.l10n.t('PLYR: refresh stopped; the rows keep what they showed.') : vscode.l10n.t('PLYR: no refresh is running.'), 4000);
+      return stopped;
+    }),
     registerCommand(services, COMMANDS.refreshIdentifier, (arg?: unknown) => refreshOne(services, arg)),
   ];
 }

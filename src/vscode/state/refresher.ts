@@ -4,7 +4,7 @@ import { BalanceStore } from '../../core/store/balanceStore';
 import { runPool } from '../../core/store/pool';
 import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
-import { VIEWS } from '../ids';
+import { CONTEXT_KEYS, VIEWS } from '../ids';
 import { Listed, OpenRows } from '../../core/store/openRows';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
@@ -31,11 +31,32 @@ export class Refresher {
   private running: Promise<void> | undefined;
   /** A refresh of everything to run once the one running now is done (see refreshAllAgain). */
   private queued: Promise<void> | undefined;
+  /** Stops the refresh of everything that runs (Stop Refreshing). */
+  private abort: AbortController | undefined;
+  /** Counts stops: a refresh queued before one is not run after it. */
+  private stops = 0;
 
   constructor(private readonly options: RefresherOptions) {}
 
+  /**
+   * Stops the refresh of everything that runs, and the one queued after it: nothing more is
+   * asked, what is on its way is dropped, and the rows keep what they showed. False when none runs.
+   */
+  stop(): boolean {
+    if (!this.abort) {
+      return false;
+    }
+    this.stops++;
+    this.abort.abort();
+    return true;
+  }
+
   refreshAll(): Promise<void> {
     if (!this.running) {
+      const abort = new AbortController();
+      this.abort = abort;
+      const { signal } = abort;
+      setRefreshing(true);
       const { store, tracked, watched, accounts, openRows } = this.options;
       // The user's list and the workspace's; an identifier in both is asked once.
       const ids = new Set(tracked.all.map((t) => t.id));
@@ -44,17 +65,21 @@ export class Refresher {
       const listedIn: Listed = (source, id) => (source === 'user' ? tracked : watched).find(id) !== undefined;
       const tasks: (() => Promise<unknown>)[] = [
         // One removed while the refresh runs is not asked for (nor brought back by its answer).
-        ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier) : Promise.resolve())),
-        ...openRows.openSections(listedIn).map(({ plyrId, section }) => () => accounts.load(plyrId, section)),
+        ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier, { signal }) : Promise.resolve())),
+        ...openRows.openSections(listedIn).map(({ plyrId, section }) => () => accounts.load(plyrId, section, signal)),
         ...openRows.openWallets(listedIn).flatMap((address) => {
           const parsed = parseIdentifier(address);
-          return parsed.ok ? [() => store.refresh(parsed.value)] : [];
+          return parsed.ok ? [() => store.refresh(parsed.value, { signal })] : [];
         }),
       ];
-      this.running = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.options.concurrency(), async (task) => void (await task()))))
+      this.running = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.options.concurrency(), async (task) => void (await task()), signal)))
         // Keeping the answers is not the refresh: a failed write does not fail it.
         .then(() => (this.options.afterRefreshAll?.() ?? Promise.resolve()).catch(() => undefined))
-        .finally(() => (this.running = undefined));
+        .finally(() => {
+          this.running = undefined;
+          this.abort = undefined;
+          setRefreshing(false);
+        });
     }
     return this.running;
   }
@@ -67,9 +92,10 @@ export class Refresher {
     if (!this.running) {
       return this.refreshAll();
     }
+    const stops = this.stops;
     this.queued ??= this.running.catch(() => undefined).then(() => {
       this.queued = undefined;
-      return this.refreshAll();
+      return this.stops === stops ? this.refreshAll() : undefined;
     });
     return this.queued;
   }
@@ -82,6 +108,10 @@ export class Refresher {
     }
     return entry !== undefined;
   }
+}
+
+function setRefreshing(on: boolean): void {
+  vscode.commands.executeCommand('setContext', CONTEXT_KEYS.refreshing, on).then(undefined, () => undefined);
 }
 
 /**
