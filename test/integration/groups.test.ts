@@ -172,9 +172,10 @@ describe('the user’s list as another window or Settings Sync writes it', () =>
     }
   });
 
-  it('shows when it comes (on focus), and an echo of this window’s own write is no news', async () => {
+  it('shows when this window gets the focus, and an echo of this window’s own write is no news', async () => {
     const state = new MemoryState();
-    const store = new TrackedStore(state);
+    const windowState = new vscode.EventEmitter<vscode.WindowState>();
+    const store = new TrackedStore(state, windowState.event);
     let heard = 0;
     store.onDidChange(() => heard++);
     try {
@@ -188,12 +189,15 @@ describe('the user’s list as another window or Settings Sync writes it', () =>
       store.reload();
       assert.equal(heard, 2);
       await state.update(STATE_KEYS.tracked, [{ id: 'player123', kind: 'plyrId' }, { id: 'zero-hero', kind: 'plyrId' }]);
-      store.reload();
-      assert.equal(heard, 3);
+      windowState.fire({ focused: false, active: false });
+      assert.equal(heard, 2, 'not while this window is in the background');
+      windowState.fire({ focused: true, active: true });
+      assert.equal(heard, 3, 'this window focused: the other window\'s rows show');
       assert.deepEqual(shown(store.all), ['player123:-', 'zero-hero:-']);
       assert.equal(store.find('zero-hero')?.id, 'zero-hero');
     } finally {
       store.dispose();
+      windowState.dispose();
     }
   });
 });

@@ -84,21 +84,25 @@ describe("another window's privacy mask", () => {
   it('shows here when this window is focused: the change is announced once, and an unchanged value is no news', async () => {
     // The extension's own class over a globalState of its own (VS Code shares globalState across windows).
     const state = new MemoryState();
-    const mask = new PrivacyMask(state);
+    const windowState = new vscode.EventEmitter<vscode.WindowState>();
+    const mask = new PrivacyMask(state, windowState.event);
     const heard: boolean[] = [];
     mask.onDidChange((on) => heard.push(on));
     try {
       assert.equal(mask.on, false);
       await state.update(STATE_KEYS.privacyMask, true); // the other window turns it on
-      mask.reload(); // what this window's focus does
-      mask.reload();
-      assert.deepEqual(heard, [true]);
+      windowState.fire({ focused: false, active: false });
+      assert.deepEqual(heard, [], 'not while this window is in the background');
+      windowState.fire({ focused: true, active: true });
+      windowState.fire({ focused: true, active: true });
+      assert.deepEqual(heard, [true], 'once this window has the focus, once');
       assert.equal(mask.on, true);
       await mask.set(false);
       mask.reload();
       assert.deepEqual(heard, [true, false], "this window's own choice is not heard twice");
     } finally {
       mask.dispose();
+      windowState.dispose();
       // The context key back to the extension's own value.
       await vscode.commands.executeCommand('setContext', 'plyr.privacyMask', (await plyrApi()).privacyMask);
     }

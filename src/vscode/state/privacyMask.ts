@@ -8,8 +8,8 @@ import { StoredChoice } from './storedChoice';
  * choice) and exposed as a context key for the view's button.
  */
 export class PrivacyMask extends StoredChoice<boolean> {
-  constructor(state: vscode.Memento) {
-    super({ state, key: STATE_KEYS.privacyMask, read: (stored) => stored === true, contextKey: CONTEXT_KEYS.privacyMask });
+  constructor(state: vscode.Memento, windowState?: vscode.Event<vscode.WindowState>) {
+    super({ state, key: STATE_KEYS.privacyMask, read: (stored) => stored === true, contextKey: CONTEXT_KEYS.privacyMask, windowState });
   }
 
   get on(): boolean {

@@ -8,6 +8,8 @@ export interface StoredChoiceOptions<T> {
   readonly contextKey: string;
   /** What the context key holds for a value (the value itself when absent). */
   readonly contextValue?: (value: T) => unknown;
+  /** The window's focus changes (VS Code's own unless a test fires its own). */
+  readonly windowState?: vscode.Event<vscode.WindowState>;
 }
 
 /**
@@ -27,7 +29,7 @@ export class StoredChoice<T> implements vscode.Disposable {
     void this.updateContextKey();
     // Another window's choice shows here once this one has the focus: a mask turned on there (to
     // share a screen) hides the amounts here too, and the buttons and menus say so.
-    this.focus = vscode.window.onDidChangeWindowState((window) => window.focused && this.reload());
+    this.focus = (options.windowState ?? vscode.window.onDidChangeWindowState)((window) => window.focused && this.reload());
   }
 
   /** Takes in a value another window or Settings Sync wrote, announcing it if it differs. */

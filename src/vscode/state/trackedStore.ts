@@ -27,9 +27,13 @@ export class TrackedStore implements vscode.Disposable {
   /** The groups this window renamed, for the Undo of a row removed before. */
   readonly groupRenames = new GroupRenames();
 
-  constructor(private readonly state: vscode.Memento) {
+  /** `windowState`: the window's focus changes (VS Code's own unless a test fires its own). */
+  constructor(
+    private readonly state: vscode.Memento,
+    windowState: vscode.Event<vscode.WindowState> = vscode.window.onDidChangeWindowState,
+  ) {
     this.reload();
-    this.focus = vscode.window.onDidChangeWindowState((window) => window.focused && this.reload());
+    this.focus = windowState((window) => window.focused && this.reload());
   }
 
   /** Takes in what another window or Settings Sync wrote; announces it if the rows change. */
