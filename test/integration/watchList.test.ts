@@ -119,6 +119,31 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     await untrackAll();
   });
 
+  it('adds to the file open with unsaved edits as an edit there, left unsaved: the edits are kept, and its Undo takes the rows out', async () => {
+    await deleteWatchList();
+    await untrackAll();
+    await writeWatchList({ identifiers: ['crypto-fennec'] });
+    await vscode.commands.executeCommand('plyr.addIdentifier', TREASURY);
+    const folder = vscode.workspace.workspaceFolders![0];
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json'));
+    const editor = await vscode.window.showTextDocument(document);
+    const ids = (text: string) => (JSON.parse(text) as { identifiers: unknown[] }).identifiers;
+    try {
+      // A teammate's row typed in, not saved yet.
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), JSON.stringify({ identifiers: ['crypto-fennec', 'zero-hero'] }, null, 2)));
+      assert.equal(document.isDirty, true);
+      assert.deepEqual(await vscode.commands.executeCommand('plyr.shareToWorkspace', TREASURY), [TREASURY]);
+      assert.deepEqual(ids(document.getText()), ['crypto-fennec', 'zero-hero', TREASURY], 'added after the unsaved row');
+      assert.equal(document.isDirty, true, 'left unsaved');
+      assert.deepEqual(ids(await readWatchList()), ['crypto-fennec'], 'nothing written behind the editor');
+      await vscode.commands.executeCommand('undo');
+      assert.deepEqual(ids(document.getText()), ['crypto-fennec', 'zero-hero'], "the editor's Undo takes the shared row out, and only it");
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await untrackAll();
+    }
+  });
+
   it('keeps the rows it last read, and says why, when the file is there but cannot be read; Share adds nothing to it', async () => {
     await writeWatchList({ identifiers: ['crypto-fennec'] });
     await waitFor(async () => (await watchedIds()) === 'crypto-fennec', 'a good file to show first');

@@ -26,8 +26,12 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
     }
     const file = vscode.Uri.joinPath(folder.uri, WATCH_LIST_FILE);
     await refuseSymbolicLinks([vscode.Uri.joinPath(folder.uri, '.vscode'), file]);
+    // Open with unsaved edits, the file is what the editor holds, and the identifiers go in as an
+    // edit there, left unsaved: nothing the person typed is written over, and Undo takes them out.
+    // (A saved one is read and written on disk: the editor follows, and may hold an older copy.)
+    const document = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() === file.toString());
     // Only a missing file is written from scratch: one that cannot be read now keeps the team's rows.
-    const existing = await vscode.workspace.fs.readFile(file).then(
+    const existing = document ? document.getText() : await vscode.workspace.fs.readFile(file).then(
       (bytes) => new TextDecoder().decode(bytes),
       (error: unknown) => {
         if (isFileNotFound(error)) {
@@ -41,8 +45,12 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
       throw new PlyrError('invalidFile', next.message);
     }
     if (next.value.added.length > 0) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next.value.text));
+      if (document) {
+        await editOpenFile(document, next.value.text);
+      } else {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder.uri, '.vscode'));
+        await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next.value.text));
+      }
       await services.watched.reload();
     }
     const open = vscode.l10n.t('Open File');
@@ -55,8 +63,9 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
         : added.length === 0
           ? vscode.l10n.t('{0} already lists them.', WATCH_LIST_FILE)
           : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', added.length, WATCH_LIST_FILE);
+    const shown = document && next.value.added.length > 0 ? `${message} ${vscode.l10n.t('The file is open with unsaved changes: they are kept, and it is left unsaved for you to save.')}` : message;
     onChoice(
-      vscode.window.showInformationMessage(message, open),
+      vscode.window.showInformationMessage(shown, open),
       async (choice) => {
         if (choice === open) {
           await vscode.window.showTextDocument(file);
@@ -66,6 +75,15 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
     );
     return next.value.added;
   });
+}
+
+/** The new text as one edit of the open document, undone by the editor's Undo; not saved (see above). */
+async function editOpenFile(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    throw new PlyrError('invalidFile', vscode.l10n.t('{0} is open, and the editor refused the change: nothing was added.', WATCH_LIST_FILE));
+  }
 }
 
 /**
