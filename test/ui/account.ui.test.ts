@@ -225,6 +225,21 @@ describe('the account under a PLYR ID, driven like a person', () => {
     await bench.readmePicture('account');
   });
 
+  it("tells an activity entry's age on the server's clock, here 4 minutes behind this machine's", async () => {
+    bench.sim.configure({ clockOffsetMs: -4 * 60_000 });
+    try {
+      bench.sim.logActivity('player123', { action: 'pay', gameId: 'tavern', data: { gameId: 'tavern', token: 'usdc', amount: '10', hash: demoTxHash('clock'), success: 'success' } });
+      await bench.page.locator('.part.sidebar .action-label[aria-label^="Refresh All Balances"]').first().click();
+      await scrollToTop();
+      const logged = row('pay 10 USDC');
+      await scrollTo(logged, 'clock-entry');
+      // Logged just now on the server's clock; on this machine's it would read 4 min. ago.
+      assert.equal(await shown(logged), 'pay 10 USDC | game tavern · just now');
+    } finally {
+      bench.sim.configure({ clockOffsetMs: 0 });
+    }
+  });
+
   it("with the privacy mask on, the chips', allowances' and activity's amounts are hidden", async () => {
     await scrollToTop();
     await bench.page.keyboard.press('Control+Alt+P');
