@@ -41,11 +41,15 @@ function identifierCase(title: string, call: (value: unknown) => Thenable<unknow
   return { title, code, call, expect: (i) => (i.identifier === 'accepted' ? orElse?.(i) : i.identifier) };
 }
 
+/** What a row command says when given no identifier at all (a key bound to it, say). */
+const NO_ROW = literal('No identifier was given: run this from a row of the PLYR view (its menu, or Delete and F2 on the selected rows), or pass a PLYR ID or 0x address.');
+
 /** The same command given the identifier as typed and as a sidebar row. */
 function rowCommand(command: string, rest: readonly unknown[], orElse?: (input: HostileInput) => RegExp): CommandCase[] {
   const args = rest.map((a) => JSON.stringify(a)).join(', ');
+  const typed = identifierCase(`${command}(identifier${args ? `, ${args}` : ''})`, (v) => exec(command, v, ...rest), orElse);
   return [
-    identifierCase(`${command}(identifier${args ? `, ${args}` : ''})`, (v) => exec(command, v, ...rest), orElse),
+    { ...typed, expect: (i) => (i.value === undefined ? NO_ROW : typed.expect(i)) },
     identifierCase(`${command}(row${args ? `, ${args}` : ''})`, (v) => exec(command, row(v), ...rest), orElse),
   ];
 }

@@ -142,11 +142,22 @@ describe('the Balances sidebar', () => {
       const refresh = vscode.commands.executeCommand('plyr.refresh');
       await waitFor(() => sim.inFlight === 2, 'the first two requests on their way');
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true);
-      await refresh;
-      assert.ok(sim.requests.length <= 2, `asked nothing after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
+      assert.equal(await refresh, false, 'the stopped refresh says so');
+      assert.ok(sim.requests.length <= 2, `the stopped refresh asked nothing after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
       const rows = (await plyrApi()).getTracked();
       assert.deepEqual(rows.filter((t) => t.status !== 'ok').map((t) => `${t.identifier} ${t.status}`), [], 'no row shows an error or keeps loading');
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'none runs now');
+
+      // A refresh asked for right after a stop runs after the stopped one, rather than join it.
+      sim.reset();
+      const stopped = vscode.commands.executeCommand('plyr.refresh');
+      await waitFor(() => sim.inFlight === 2, 'the first two requests on their way again');
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true);
+      const again = vscode.commands.executeCommand('plyr.refresh');
+      assert.equal(await stopped, false);
+      sim.configure({ latencyMs: 0 });
+      assert.equal(await again, true, 'the refresh asked for after the stop ran to its end');
+      assert.equal(new Set(sim.requests.map((r) => r.path)).size, ids.length, 'every row asked by it');
     } finally {
       sim.configure({ latencyMs: 0 });
     }

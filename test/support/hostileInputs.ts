@@ -41,7 +41,6 @@ export function whole(pattern: RegExp, prefix = '', suffix = ''): RegExp {
 // The messages, per validator and kind of fault.
 const identifier = {
   type: (type: string) => literal(`An identifier must be text, not ${type}.`),
-  missing: literal('No identifier was given: run this from a row of the PLYR view (its menu, or Delete and F2 on the selected rows), or pass a PLYR ID or 0x address.'),
   empty: literal('Enter a PLYR ID (such as player123) or a 0x wallet address.'),
   huge: (length: number) => literal(`That is ${length} characters long; a PLYR ID has at most 64 and an address 42.`),
   char: (shown: string) => literal(`A PLYR ID uses only letters, digits and '-': ${shown} is not allowed.`),
@@ -105,7 +104,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   wrongType("a function returning 'player123'", () => 'player123', 'a function'),
   // No value: all tokens, no label; never an identifier or a secret.
   { name: 'null', value: null, type: 'null', identifier: identifier.type('null'), token: 'accepted', label: 'accepted', secret: secret.type('null') },
-  { name: 'undefined', value: undefined, type: 'undefined', identifier: identifier.missing, token: 'accepted', label: 'accepted', secret: secret.type('undefined') },
+  { name: 'undefined', value: undefined, type: 'undefined', identifier: identifier.type('undefined'), token: 'accepted', label: 'accepted', secret: secret.type('undefined') },
   { name: "''", value: '', type: 'a string', identifier: identifier.empty, token: 'accepted', label: 'accepted', secret: secret.empty },
   { name: "' \\t '", value: ' \t ', type: 'a string', identifier: identifier.empty, token: 'accepted', label: 'accepted', secret: secret.empty },
   // Path and query characters: never part of a URL.

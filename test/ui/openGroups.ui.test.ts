@@ -44,6 +44,9 @@ describe("an account group open under one list and closed under the other, drive
     await toggle('[aria-label^="Chips"][aria-level="2"]', false, 'user-chips-closed');
     assert.equal(await row('[aria-label^="Chips"][aria-level="3"]').getAttribute('aria-expanded'), 'true', 'still open under the workspace row');
 
+    // A Refresh All pressed while another runs joins it, and that one was planned before the groups
+    // opened: wait until none runs (its Stop button gone), as a person sees the view settle.
+    await bench.page.locator('.part.sidebar .action-label[aria-label^="Stop Refreshing"]').waitFor({ state: 'detached', timeout: 30_000 });
     const before = chipRequests();
     await bench.palette('PLYR: Refresh All Balances');
     const after = await poll(async () => chipRequests(), (n) => n > before, 15_000);

@@ -122,7 +122,7 @@ describe('parseIdentifier: rejections', () => {
     ['a number', 42, /must be text, not a number/],
     ['an object', {}, /must be text, not an object/],
     ['null', null, /must be text, not null/],
-    ['undefined', undefined, /^No identifier was given: run this from a row of the PLYR view/],
+    ['undefined', undefined, /must be text, not undefined\.$/],
     ['an array', [], /must be text, not a list/],
   ];
   for (const [label, input, pattern] of cases) {

@@ -46,10 +46,6 @@ const PLYR_ID_CHAR = /[A-Za-z0-9-]/;
  * (`0xgamer` is a registered kind of ID); the rest is refused before any request.
  */
 export function parseIdentifier(input: unknown): ParseResult<Identifier> {
-  if (input === undefined) {
-    // A row command bound to a key, or run with nothing: it acts on a row, which none was given.
-    return fail(l10n.t('No identifier was given: run this from a row of the PLYR view (its menu, or Delete and F2 on the selected rows), or pass a PLYR ID or 0x address.'));
-  }
   if (typeof input !== 'string') {
     return fail(l10n.t('An identifier must be text, not {0}.', describeType(input)));
   }

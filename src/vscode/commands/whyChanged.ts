@@ -26,6 +26,8 @@ export interface WhyChangedResult {
   readonly complete: boolean;
   /** How many entries of the log were read to find them. */
   readonly read: number;
+  /** The server's clock less ours, by the log's answers: the entries' times are on its clock. */
+  readonly clockOffsetMs: number;
   /** The entries that may explain it, newest first, as read. */
   readonly entries: readonly ActivityEntry[];
   /** The list as a person sees it: amounts hidden while the privacy mask is on. */
@@ -123,7 +125,7 @@ async function explain(services: WhyChangedServices, question: Question, { token
   // Ages on the server's clock, as the window was.
   const now = Date.now() + found.clockOffsetMs;
   const items = found.explaining.map((entry) => activityPickItem({ entry, masked: services.privacy.on, now, locale: vscode.env.language }));
-  return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, entries: found.explaining, items };
+  return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, items };
 }
 
 async function explainInteractively(services: WhyChangedServices, question: Question): Promise<void> {
@@ -141,5 +143,5 @@ async function explainInteractively(services: WhyChangedServices, question: Ques
     open: (hash: string) => openTransaction(hash, true).then(undefined, (error: unknown) => showError(error, services)),
     copy: (hash: string) => copyHash(hash).then(undefined, (error: unknown) => showError(error, services)),
   };
-  await showExplanation({ ...result, who: result.identifier }, services.privacy.on, actions);
+  await showExplanation({ ...result, who: result.identifier }, actions);
 }

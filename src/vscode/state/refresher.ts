@@ -28,31 +28,45 @@ export interface RefresherOptions {
  * for the account's groups and wallets that are open, in the same pool (the same concurrency).
  */
 export class Refresher {
-  private running: Promise<void> | undefined;
+  /** The refresh of everything that runs: true once it ran to its end, false when stopped. */
+  private running: Promise<boolean> | undefined;
   /** A refresh of everything to run once the one running now is done (see refreshAllAgain). */
-  private queued: Promise<void> | undefined;
-  /** Stops the refresh of everything that runs (Stop Refreshing). */
+  private queued: { readonly promise: Promise<boolean>; cancelled: boolean } | undefined;
+  /** Stops the requests of the refresh that runs (Stop Refreshing); gone once they settled. */
   private abort: AbortController | undefined;
-  /** Counts stops: a refresh queued before one is not run after it. */
-  private stops = 0;
+  /** The refresh that runs was stopped: one asked for now runs after it, rather than join it. */
+  private stopped = false;
 
   constructor(private readonly options: RefresherOptions) {}
 
   /**
    * Stops the refresh of everything that runs, and the one queued after it: nothing more is
-   * asked, what is on its way is dropped, and the rows keep what they showed. False when none runs.
+   * asked, what is on its way is dropped, and the rows keep what they showed. A refresh asked for
+   * after the stop runs. False when there was nothing to stop.
    */
   stop(): boolean {
-    if (!this.abort) {
-      return false;
+    const queued = this.queued;
+    if (queued) {
+      queued.cancelled = true;
+      this.queued = undefined;
     }
-    this.stops++;
-    this.abort.abort();
-    return true;
+    if (this.abort) {
+      this.abort.abort();
+      this.abort = undefined;
+      this.stopped = true;
+      setRefreshing(false);
+      return true;
+    }
+    return queued !== undefined;
   }
 
-  refreshAll(): Promise<void> {
+  /** Resolves true once everything was asked and answered, false when Stop Refreshing stopped it. */
+  refreshAll(): Promise<boolean> {
+    if (this.running && this.stopped) {
+      return this.refreshAllAgain();
+    }
     if (!this.running) {
+      this.stopped = false;
       const abort = new AbortController();
       this.abort = abort;
       const { signal } = abort;
@@ -72,14 +86,19 @@ export class Refresher {
           return parsed.ok ? [() => store.refresh(parsed.value, { signal })] : [];
         }),
       ];
-      this.running = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.options.concurrency(), async (task) => void (await task()), signal)))
+      const asked = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.options.concurrency(), async (task) => void (await task()), signal)));
+      this.running = asked
+        .finally(() => {
+          // Nothing left to stop once every request settled (keeping the answers is not the refresh).
+          if (this.abort === abort) {
+            this.abort = undefined;
+            setRefreshing(false);
+          }
+        })
         // Keeping the answers is not the refresh: a failed write does not fail it.
         .then(() => (this.options.afterRefreshAll?.() ?? Promise.resolve()).catch(() => undefined))
-        .finally(() => {
-          this.running = undefined;
-          this.abort = undefined;
-          setRefreshing(false);
-        });
+        .then(() => !signal.aborted)
+        .finally(() => (this.running = undefined));
     }
     return this.running;
   }
@@ -88,16 +107,23 @@ export class Refresher {
    * Everything again, after the refresh running now if one is: that one asked part of its rows
    * with the old credentials or of the old server, and joining it would leave them as they came back.
    */
-  refreshAllAgain(): Promise<void> {
+  refreshAllAgain(): Promise<boolean> {
     if (!this.running) {
       return this.refreshAll();
     }
-    const stops = this.stops;
-    this.queued ??= this.running.catch(() => undefined).then(() => {
-      this.queued = undefined;
-      return this.stops === stops ? this.refreshAll() : undefined;
-    });
-    return this.queued;
+    if (!this.queued) {
+      const entry: { promise: Promise<boolean>; cancelled: boolean } = {
+        cancelled: false,
+        promise: this.running.catch(() => false).then(() => {
+          if (this.queued === entry) {
+            this.queued = undefined;
+          }
+          return entry.cancelled ? false : this.refreshAll();
+        }),
+      };
+      this.queued = entry;
+    }
+    return this.queued.promise;
   }
 
   /** Refreshes one identifier of either list; false when neither holds it. */

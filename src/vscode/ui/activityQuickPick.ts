@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { activityPickItem, whyNothing, whyPlaceholder, whyTitle } from '../../core/content/activityContent';
+import { whyNothing, whyPlaceholder, whyTitle } from '../../core/content/activityContent';
 import { ActivityEntry } from '../../core/model/activity';
 import { inertNotificationText } from '../../core/model/safeText';
 import { isTransactionHash } from '../../core/model/transactionHash';
@@ -14,6 +14,8 @@ export interface Explanation {
   readonly complete: boolean;
   /** How many log entries were read. */
   readonly read: number;
+  /** Each entry as the list shows it (the same items automation gets: ages on the server's clock, amounts masked or not). */
+  readonly items: readonly { readonly label: string; readonly description: string; readonly detail: string }[];
 }
 
 /** What the list's buttons do with a hash; the caller handles their errors. */
@@ -31,7 +33,7 @@ interface EntryItem extends vscode.QuickPickItem {
  * under the privacy mask), each with buttons to open its transaction in the explorer and copy its
  * hash; Enter opens it. None: a message that says so, and what the log never shows.
  */
-export async function showExplanation(found: Explanation, masked: boolean, actions: TransactionActions): Promise<void> {
+export async function showExplanation(found: Explanation, actions: TransactionActions): Promise<void> {
   const now = Date.now();
   const locale = vscode.env.language;
   if (found.entries.length === 0) {
@@ -46,9 +48,9 @@ export async function showExplanation(found: Explanation, masked: boolean, actio
   pick.title = whyTitle(found.who, found.tokens, locale);
   pick.placeholder = whyPlaceholder(found.entries.length, found.complete, found.read);
   pick.matchOnDescription = true;
-  pick.items = found.entries.map((entry) => {
+  pick.items = found.entries.map((entry, index) => {
     const hash = isTransactionHash(entry.txHash) ? entry.txHash : undefined;
-    return { ...activityPickItem({ entry, masked, now, locale }), hash, buttons: hash === undefined ? [] : [open, copy] };
+    return { ...found.items[index], hash, buttons: hash === undefined ? [] : [open, copy] };
   });
   pick.onDidTriggerItemButton(({ item, button }) => {
     if (item.hash !== undefined) {

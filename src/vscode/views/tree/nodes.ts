@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+import { PlyrError } from '../../../core/model/errors';
 import type { ActivityEntry } from '../../../core/model/activity';
 import type { Allowance } from '../../../core/model/allowances';
 import type { Chip } from '../../../core/model/chips';
@@ -174,8 +176,14 @@ export function groupNameOf(arg: unknown): unknown {
   return isGroupRow(arg) ? arg.name : arg;
 }
 
-/** The identifier a row command was invoked on: a row, or an identifier string (automation). */
+/**
+ * The identifier a row command was invoked on: a row, or an identifier string (automation).
+ * None at all (a key bound to a row command) is refused with where to run it from.
+ */
 export function identifierOf(arg: unknown): unknown {
+  if (arg === undefined) {
+    throw new PlyrError('invalidIdentifier', vscode.l10n.t('No identifier was given: run this from a row of the PLYR view (its menu, or Delete and F2 on the selected rows), or pass a PLYR ID or 0x address.'));
+  }
   if (typeof arg === 'object' && arg !== null && 'type' in arg && 'id' in arg) {
     return (arg as { id: unknown }).id;
   }
