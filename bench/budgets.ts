@@ -30,11 +30,12 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * and Fix all resolved when chosen, an answer's literals read in one pass, token names the API
  * would not give shown as sent, a dev container's server confirmed, the mask and sort order of
  * other windows, wallet rows told of their balances) 233.4, and their last read (+0.6) 234.0,
- * then the mends of reviews of the commands and the tests (+1.1: Set API Credentials' Undo,
+ * then the mends of reviews of the commands and the tests (+3.3: Set API Credentials' Undo,
  * Allow Workspace Server that always asks, Test Connection cancelled, activity ages on the
- * server's clock, open groups kept by their list, an import's file problems and paths) 235.1:
- * 206 KiB of it is the extension's own code (node-fetch 20, @noble/hashes 4.5, @vscode/l10n 2),
- * so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB) and on growth of about
+ * server's clock, open groups kept by their list, an import's file problems and paths, failures
+ * of a gesture's command shown, Stop Refreshing, Share into an editor with unsaved edits, and the
+ * review of that diff) 237.3: 209 KiB of it is the extension's own code (node-fetch 20,
+ * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB) and on growth of about
  * a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
-export const BUNDLE_CEILING_KIB = 236;
+export const BUNDLE_CEILING_KIB = 238;

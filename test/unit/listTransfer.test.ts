@@ -136,7 +136,14 @@ describe('export and import of the list', () => {
   });
 
   it('fails a file that is not a list as a whole, saying why (not as "1 rows refused")', () => {
-    for (const [text, pattern] of [['{not json', /^The file is not valid JSON \(.*position 1.*\): nothing was imported\.$/], ['{ "identifiers": [ "player123", ] }', /not valid JSON/], ['{"x": 1}', /no list/], ['42', /no list/]] as const) {
+    for (const [text, pattern] of [
+      ['{not json', /^The file is not valid JSON \(line 1, column 2\): nothing was imported\.$/],
+      ['[\n  "player123",\n  {x', /^The file is not valid JSON \(line 3, column 4\): nothing was imported\.$/],
+      // The parser's own message quotes the file around the fault: never shown.
+      ['["player123", apikey=pk_live_123]', /^The file is not valid JSON: nothing was imported\.$/],
+      ['{"x": 1}', /no list/],
+      ['42', /no list/],
+    ] as const) {
       assert.throws(() => parseImport(text, 'json'), (error: unknown) => error instanceof PlyrError && error.code === 'invalidFile' && pattern.test(error.message), text);
     }
     assert.equal(formatOfPath('/a/b/list.CSV'), 'csv');

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isPlainObject } from './balances';
 import { identifierWarning, parseIdentifier } from './identifier';
-import { inertText, quoted } from './safeText';
+import { quoted } from './safeText';
 import { PlyrError } from './errors';
 import { parseTokenFilter } from './token';
 import { findGroup, Layout, MAX_GROUPS, validateGroupName, withGroup } from './groups';
@@ -150,7 +150,9 @@ function parseJsonImport(text: string): ParsedImport {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw new PlyrError('invalidFile', l10n.t('The file is not valid JSON ({0}): nothing was imported.', inertText(error instanceof Error ? error.message : String(error))));
+    // Where, when the parser says: never its message, which quotes the file (a key pasted in it, say).
+    const at = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    throw new PlyrError('invalidFile', at ? l10n.t('The file is not valid JSON (line {0}, column {1}): nothing was imported.', ...lineAndColumn(text, Number(at[1]))) : l10n.t('The file is not valid JSON: nothing was imported.'));
   }
   const items = Array.isArray(body) ? body : isPlainObject(body) && Array.isArray(body.identifiers) ? body.identifiers : undefined;
   if (!items) {
@@ -164,6 +166,12 @@ function parseJsonImport(text: string): ParsedImport {
     }),
     declared,
   );
+}
+
+/** 1-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset).split('\n');
+  return [before.length, before[before.length - 1].length + 1];
 }
 
 interface RawRow {

@@ -33,11 +33,11 @@ export function registerSetCredentials(services: Pick<Services, 'credentials' | 
       }
       credentials = { apiKey, secretKey };
     }
-    const replaced = await services.credentials.store(credentials);
+    const { replaced, change } = await services.credentials.store(credentials);
     services.logger.info(`API credentials stored (key ${redactApiKey(credentials.apiKey)}).`);
     const saved = vscode.l10n.t("PLYR API credentials saved in VS Code's secret storage (key {0}).", redactApiKey(credentials.apiKey));
     if (replaced && !sameCredentials(replaced, credentials)) {
-      offerUndo(services, replaced, `${saved} ${vscode.l10n.t('They replaced the ones with key {0}.', redactApiKey(replaced.apiKey))}`);
+      offerUndo(services, replaced, change, `${saved} ${vscode.l10n.t('They replaced the ones with key {0}.', redactApiKey(replaced.apiKey))}`);
     } else if (arg === undefined) {
       void vscode.window.showInformationMessage(saved);
     }
@@ -87,7 +87,7 @@ export function registerReadCredentialsAgain(services: Pick<Services, 'credentia
 /** PLYR: Clear API Credentials, with an Undo for a minute. */
 export function registerClearCredentials(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.clearCredentials, async () => {
-    const cleared = await services.credentials.clear();
+    const { cleared, change } = await services.credentials.clear();
     // The environment's credentials are not stored, so nothing here can clear them: say they still count.
     const fromEnvironment = (await services.credentials.get().catch(() => undefined)) !== undefined;
     if (fromEnvironment) {
@@ -99,7 +99,7 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
       ? vscode.l10n.t('No PLYR API credentials are stored now, but the ones from the environment (PLYR_API_KEY and PLYR_SECRET_KEY) are still used. Start VS Code without them to stop using them.')
       : vscode.l10n.t('PLYR API credentials cleared.');
     if (cleared) {
-      offerUndo(services, cleared, message);
+      offerUndo(services, cleared, change, message);
     } else if (fromEnvironment) {
       // Nothing (readable) was stored: nothing to undo.
       void vscode.window.showInformationMessage(message);
@@ -114,8 +114,7 @@ export function registerClearCredentials(services: Pick<Services, 'credentials' 
  * {@link CREDENTIALS_UNDO_MS} (a secret is not held for long), and only while nothing changed them
  * since, here or in another window.
  */
-function offerUndo(services: Pick<Services, 'credentials' | 'logger'>, before: Credentials, message: string): void {
-  const change = services.credentials.changeCount;
+function offerUndo(services: Pick<Services, 'credentials' | 'logger'>, before: Credentials, change: number, message: string): void {
   let kept: Credentials | undefined = before;
   const forget = setTimeout(() => (kept = undefined), CREDENTIALS_UNDO_MS);
   const undo = vscode.l10n.t('Undo');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { runPool } from '../../core/store/pool';
 import { PlyrError } from '../../core/model/errors';
 import { parseIdentifier } from '../../core/model/identifier';
 import { parseTokenFilter } from '../../core/model/token';
@@ -121,8 +122,13 @@ async function remove(services: TrackingServices, arg: unknown, selection: unkno
         unshown(leftOut).forEach((id) => store.forget(id));
         void vscode.window.showWarningMessage(vscode.l10n.t('The list holds at most {0} identifiers, and has filled up since: {1} could not come back ({2}).', MAX_TRACKED, leftOut.length, leftOut.slice(0, 3).join(', ') + (leftOut.length > 3 ? ', …' : '')));
       }
-      // As many at once as a refresh-all asks (500 rows back are not 500 requests at once).
-      await store.refreshAll(back.map((r) => toIdentifier(r.entry)), readViewSettings().refreshConcurrency);
+      // As many at once as a refresh-all asks (500 rows back are not 500 requests at once), and
+      // only the rows still listed when their turn comes (one removed again meanwhile is not asked).
+      await runPool(back, readViewSettings().refreshConcurrency, async ({ entry }) => {
+        if (tracked.find(entry.id) !== undefined || watched.find(entry.id) !== undefined) {
+          await store.refresh(toIdentifier(entry));
+        }
+      });
     }
   }, services);
 }

@@ -192,27 +192,30 @@ export class CredentialStore implements vscode.Disposable {
     return this.changes;
   }
 
-  /** Stores these credentials; gives back what they replaced (for an undo), if readable. */
-  async store(credentials: Credentials): Promise<Credentials | undefined> {
+  /**
+   * Stores these credentials; gives back what they replaced (for an undo), if readable, and the
+   * {@link changeCount} this write set (an undo compares with it: a later count is someone else's).
+   */
+  async store(credentials: Credentials): Promise<{ replaced: Credentials | undefined; change: number }> {
     const raw = await this.readStored();
-    this.changes++;
+    const change = ++this.changes;
     this.lastKnown = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
     await this.secrets.store(SECRET_KEYS.credentials, this.lastKnown);
     await this.readAfterWrite();
     // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
     this.changed.fire();
-    return parseQuietly(raw);
+    return { replaced: parseQuietly(raw), change };
   }
 
-  /** Deletes the stored credentials; gives back what was stored (for an undo), if readable. */
-  async clear(): Promise<Credentials | undefined> {
+  /** Deletes the stored credentials; gives back what was stored (for an undo), if readable, and the change count it set. */
+  async clear(): Promise<{ cleared: Credentials | undefined; change: number }> {
     const raw = await this.readStored();
-    this.changes++;
+    const change = ++this.changes;
     this.lastKnown = undefined;
     await this.secrets.delete(SECRET_KEYS.credentials);
     await this.readAfterWrite();
     this.changed.fire();
-    return parseQuietly(raw);
+    return { cleared: parseQuietly(raw), change };
   }
 
   /** What SecretStorage holds now, undefined when it cannot be read (a locked keyring). */
