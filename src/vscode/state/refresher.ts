@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
 import { AccountStore } from '../../core/store/accountStore';
 import { BalanceStore } from '../../core/store/balanceStore';
@@ -70,6 +71,8 @@ export class Refresher {
       const abort = new AbortController();
       this.abort = abort;
       const { signal } = abort;
+      // Every request in flight listens to it (as many as plyr.refreshConcurrency): not a leak.
+      setMaxListeners(0, signal);
       setRefreshing(true);
       const { store, tracked, watched, accounts, openRows } = this.options;
       // The user's list and the workspace's; an identifier in both is asked once.
