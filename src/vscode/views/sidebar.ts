@@ -129,6 +129,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     pricesKnown: () => services.values.peek() !== undefined,
     sortOrder: () => services.sortOrder.value,
     load: (id) => void services.refresher.refreshOne(id),
+    opened: (node) => trackOpen(services.openRows, node, true),
   });
   return { account, provider };
 }

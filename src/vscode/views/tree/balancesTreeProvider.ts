@@ -28,6 +28,12 @@ export interface TreeDeps {
   readonly networkLabel: () => string;
   /** Asked when a row is expanded before anything is known about it. */
   readonly load: (id: string) => void;
+  /**
+   * An account row whose children VS Code asks for: it is open. A UI test saw VS Code show a
+   * group open under a workspace row (rows that open as the view loads) and ask for its rows,
+   * with no expand event: the ask is the sure sign.
+   */
+  readonly opened?: (node: AccountNode) => void;
   /** The privacy mask is on: amounts (and their changes, and values) show as •••. */
   readonly masked: () => boolean;
   /** The prices to show values with; undefined while values are off or unknown. Asked only for rows with balances (it may ask the server). */
@@ -137,6 +143,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   getChildren(node?: BalanceNode): BalanceNode[] | Promise<BalanceNode[]> {
     if (node && isAccountNode(node)) {
+      this.deps.opened?.(node);
       return this.accountChildren(node).then(markShown);
     }
     const children = markShown(this.childrenOf(node));
