@@ -82,7 +82,7 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
  * user's list among them, as Delete does: one edit, one message, one Undo that puts them all back.
  */
 async function remove(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
-  const { tracked, watched, statusBar, store, accounts } = services;
+  const { tracked, watched, statusBar, store, refresher, accounts } = services;
   const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
   const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
   let removed: readonly RemovedEntry[] = [];
@@ -124,11 +124,7 @@ async function remove(services: TrackingServices, arg: unknown, selection: unkno
       }
       // As many at once as a refresh-all asks (500 rows back are not 500 requests at once), and
       // only the rows still listed when their turn comes (one removed again meanwhile is not asked).
-      await runPool(back, readViewSettings().refreshConcurrency, async ({ entry }) => {
-        if (tracked.find(entry.id) !== undefined || watched.find(entry.id) !== undefined) {
-          await store.refresh(toIdentifier(entry));
-        }
-      });
+      await runPool(back, readViewSettings().refreshConcurrency, async ({ entry }) => void (await refresher.refreshOne(entry.id)));
     }
   }, services);
 }
