@@ -65,6 +65,8 @@ export interface SimulatorConfig {
    * still hold them: its balance token set is every token of the chain.
    */
   disabledOnUI: string[];
+  /** apiId → the token list's `symbol` sent instead of the token's own, as given (a symbol that imitates another token's). */
+  listedSymbols: Record<string, unknown>;
 }
 
 export const SERVER_BEHAVIOUR: SimulatorConfig = {
@@ -79,6 +81,7 @@ export const SERVER_BEHAVIOUR: SimulatorConfig = {
   prices: { ...DEMO_PRICES },
   priceRefreshMs: PRICE_REFRESH_MS,
   disabledOnUI: [],
+  listedSymbols: {},
 };
 export const PAGE_BEHAVIOUR: SimulatorConfig = { ...SERVER_BEHAVIOUR, shape: 'wrapped', signing: 'null', addressRoute: false, userRouteAcceptsAddresses: true };
 
@@ -281,6 +284,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     const every = Math.max(1, config.priceRefreshMs);
     const updatedAt = priceClock.since + Math.floor(Math.max(0, now - priceClock.since) / every) * every;
     const prices = typeof config.prices === 'object' && config.prices !== null ? config.prices : {};
+    const symbols = typeof config.listedSymbols === 'object' && config.listedSymbols !== null ? config.listedSymbols : {};
     ctx.body = {
       name: 'PLYR Token List (simulator)',
       timestamp: new Date(now).toISOString(),
@@ -291,7 +295,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
           chainId: DEMO_CHAIN_ID,
           address: t.address,
           name: t.name,
-          symbol: t.symbol,
+          symbol: Object.prototype.hasOwnProperty.call(symbols, t.apiId) ? symbols[t.apiId] : t.symbol,
           decimals: t.decimals,
           logoURI: '',
           apiId: t.apiId,

@@ -100,3 +100,32 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await bench.page.keyboard.press('Control+W');
   }
 });
+
+describe('Check Balance’s token step, with a token list whose symbol imitates another token', () => {
+  let bench: Workbench;
+  before(async () => {
+    // The list sends GAMR with the symbol PLYR, beside the real PLYR: a list a server may send.
+    bench = await openWorkbench({ simulator: { listedSymbols: { gamr: 'PLYR' } } });
+    await bench.setDemoCredentials();
+  });
+  after(() => bench?.close());
+
+  it('labels each token by its API name, the odd symbol beside it, and shows the balance of the token the label names', async () => {
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('player123', 'PLYR: Check Balance');
+    const gamr = bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'PLYR · GAMR' });
+    await bench.expectVisible(gamr, 'imitated-symbol-token-step');
+    assert.equal(await gamr.locator('.label-name').textContent(), 'GAMR');
+    assert.equal(await gamr.locator('.label-description').textContent(), 'PLYR · GAMR', 'the symbol, then the name');
+    const labels = await bench.page.$$eval('.quick-input-list .monaco-list-row .label-name', (els) => els.map((e) => e.textContent ?? ''));
+    assert.deepEqual(labels.filter((l) => l === 'PLYR'), ['PLYR'], `one row labelled PLYR, the real one: ${labels.join(' | ')}`);
+    const asked = bench.sim.requests.length;
+    await gamr.click();
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: '9,007,199.254740993123456789' }), 'imitated-symbol-result');
+    assert.deepEqual(
+      bench.sim.requests.slice(asked).map((r) => r.path).filter((p) => p.startsWith('/api/user/balance/')),
+      ['/api/user/balance/player123/gamr'],
+    );
+    await bench.page.keyboard.press('Escape');
+  });
+});

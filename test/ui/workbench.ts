@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
-import { Simulator, startSimulator } from '../../simulator/server';
+import { Simulator, SimulatorConfig, startSimulator } from '../../simulator/server';
 import { launchBrowser, workbenchUrl } from '../runners/browser';
 import { CodeServer, ROOT, startCodeServer } from '../runners/codeServer';
 import { addPseudoBundle, PSEUDO_LOCALE, registerPseudoLanguagePack } from '../runners/pseudoLocale';
@@ -76,6 +76,8 @@ export interface WorkbenchOptions {
   readonly pseudoLocale?: boolean;
   /** The user's keybindings.json, as a person would have written it before starting. */
   readonly keybindings?: readonly { readonly key: string; readonly command: string; readonly args?: unknown }[];
+  /** How the simulator behaves from its start (before the extension asks it anything). */
+  readonly simulator?: Partial<SimulatorConfig>;
 }
 
 /** The installed extension gets its pseudo-localised bundle, and the profile the pseudo-language. */
@@ -187,7 +189,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   for (const [name, text] of Object.entries(options.workspaceFiles ?? {})) {
     fs.writeFileSync(path.join(workspace, name), text);
   }
-  const sim = await startSimulator();
+  const sim = await startSimulator({ config: options.simulator });
   let server: CodeServer | undefined;
   let browser: BrowserContext | undefined;
   try {
