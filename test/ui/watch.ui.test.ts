@@ -17,7 +17,11 @@ describe('the status bar, change notifications and Test Connection, driven like 
       // change's ▲ stays on its row until the next round.
       settings: { 'plyr.statusBar.identifier': 'player123', 'plyr.statusBar.token': 'gamr', 'plyr.openViewOnStartup': true, 'plyr.autoRefreshSeconds': 3, 'plyr.autoRefreshBackoffMaxSeconds': 6 },
       env: { PLYR_API_KEY: DEMO_CREDENTIALS.apiKey, PLYR_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
-      workspaceFiles: { 'team.csv': 'identifier,label,tokens,group\ncrypto-fennec,Fox,,Guild\ntester-01,Tester,,\n=cmd|calc,formula,,\n' },
+      workspaceFiles: {
+        'team.csv': 'identifier,label,tokens,group\ncrypto-fennec,Fox,,Guild\ntester-01,Tester,,\n=cmd|calc,formula,,\n',
+        // Its one row listed already (by then): the import only makes the group.
+        'raid.json': JSON.stringify({ identifiers: ['tester-01'], groups: ['Raid'] }),
+      },
     });
   });
   after(() => bench?.close());
@@ -34,6 +38,17 @@ describe('the status bar, change notifications and Test Connection, driven like 
     };
     const seen = await poll(async () => rounds(), (n) => n >= count, 30_000, 100);
     assert.ok(seen >= count, `${seen} of ${count} rounds of requests since the mark`);
+  }
+
+  /** PLYR: Import Identifiers, the file's path typed into the open dialog. */
+  async function importFile(name: string): Promise<void> {
+    await bench.palette('PLYR: Import Identifiers');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    // The dialog writes its folder into the input once it has listed it: typing before that is
+    // overwritten, so wait for the listing first.
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }), 'open-dialog-listing');
+    await input.fill(path.join(bench.workspace, name));
+    await bench.page.keyboard.press('Enter');
   }
 
   const statusItem = () => bench.page.locator('.part.statusbar .statusbar-item', { hasText: 'GAMR' }).first();
@@ -171,13 +186,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
   });
 
   it('imports a file picked in the open dialog, says which row it refused, and Undo takes back what it added: not a row removed and added again since', async () => {
-    await bench.palette('PLYR: Import Identifiers');
-    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
-    // The dialog writes its folder into the input once it has listed it: typing before that is
-    // overwritten, so wait for the listing first.
-    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'team.csv' }), 'open-dialog-listing');
-    await input.fill(path.join(bench.workspace, 'team.csv'));
-    await bench.page.keyboard.press('Enter');
+    await importFile('team.csv');
     const summary = 'Imported 2 identifiers';
     let toast = bench.page.locator('.notification-toast', { hasText: summary });
     await bench.expectVisible(toast, 'import-summary');
@@ -201,5 +210,16 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await row('Fox').waitFor({ state: 'detached' });
     await row('Guild').waitFor({ state: 'detached' });
     assert.ok(await row('Tester by hand').isVisible(), 'the row added by hand stays');
+  });
+
+  it('offers Undo for an import that only made a group (its one row listed already), and Undo takes the group away, not the row', async () => {
+    await importFile('raid.json');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'Imported 0 identifiers; 1 already in the list' });
+    await bench.expectVisible(toast, 'group-only-import-summary');
+    assert.match(await toast.innerText(), /1 new groups/);
+    await bench.expectVisible(row('Raid'), 'group-only-import-group');
+    await bench.answer(toast, 'Undo', 'group-only-import-undo');
+    await row('Raid').waitFor({ state: 'detached' });
+    assert.ok(await row('Tester by hand').isVisible(), 'the row that was listed stays');
   });
 });
