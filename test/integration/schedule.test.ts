@@ -81,4 +81,27 @@ describe('the automatic refresh schedule', () => {
     sim.clearFaults();
     await waitFor(() => api.getAutoRefresh().intervalMs === 1000, () => `back to 1 s once the server answers: waits ${seen().join(', ')} ms`, 15_000);
   });
+
+  it("drops the outage's line and its slower schedule once a Refresh reaches the server, and the line's promise when automatic refresh is turned off", async () => {
+    await config().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    await config().update('autoRefreshBackoffMaxSeconds', 600, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.plyr'); // rounds run while the view shows
+    const api = await plyrApi();
+    const state = () => JSON.stringify(api.getAutoRefresh());
+    sim.reset();
+    sim.fault({ kind: 'reset' });
+    await waitFor(() => (api.getAutoRefresh().intervalMs ?? 0) >= 4000, () => `backing off: ${state()}`, 30_000);
+    assert.match(api.getAutoRefresh().outage ?? '', /cannot be reached\. Trying again in \d+ s/);
+    // Off, no round will try again: the line saying one will goes.
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    assert.equal(api.getAutoRefresh().outage, undefined, state());
+    await config().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    await waitFor(() => (api.getAutoRefresh().intervalMs ?? 0) >= 4000, () => `backing off again: ${state()}`, 30_000);
+    // The server is back and the user presses Refresh, seconds before the next round.
+    sim.clearFaults();
+    await vscode.commands.executeCommand('plyr.refresh');
+    await waitFor(() => !api.getAutoRefresh().running, 'no round running', 15_000);
+    assert.equal(api.getAutoRefresh().outage, undefined, state());
+    assert.equal(api.getAutoRefresh().intervalMs, 1000, `the setting's interval again: ${state()}`);
+  });
 });

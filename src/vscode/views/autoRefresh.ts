@@ -9,6 +9,8 @@ export interface AutoRefreshSchedule {
   readonly nextAt?: number;
   /** The interval that round was scheduled by: the setting's, or longer while the server cannot be reached. */
   readonly intervalMs?: number;
+  /** The line the view shows while the server cannot be reached (absent otherwise). */
+  readonly outage?: string;
 }
 
 export interface AutoRefreshOptions {
@@ -19,6 +21,8 @@ export interface AutoRefreshOptions {
   readonly rerender: () => void;
   /** After a round: true when no identifier could reach the server. */
   readonly unreachable: () => boolean;
+  /** Fires when a row's answer or failure came, in a round or not (Refresh, a hover, another server). */
+  readonly onDidAnswer: (listener: () => void) => vscode.Disposable;
   readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> };
   /** Its changes, and the schedule's settings as of the last one. */
   readonly settings: Pick<SettingsEvents, 'onDidChange' | 'view'>;
@@ -52,13 +56,33 @@ export class AutoRefresh implements vscode.Disposable {
       statusBar.onDidChangeTarget(() => this.reschedule()),
       vscode.window.onDidChangeWindowState(() => this.reschedule()),
       settings.onDidChange((change) => change.schedule && this.reschedule()),
+      options.onDidAnswer(() => this.recoverIfReached()),
     ];
     this.reschedule();
   }
 
   /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
   get scheduled(): AutoRefreshSchedule {
-    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt, intervalMs: this.scheduledIntervalMs } : {}) };
+    const outage = this.options.view.message;
+    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt, intervalMs: this.scheduledIntervalMs } : {}), ...(outage ? { outage } : {}) };
+  }
+
+  /**
+   * The server answered outside a round (Refresh, another server): the outage's line and its
+   * slower schedule go now, not at the next round, which may be minutes away.
+   */
+  private recoverIfReached(): void {
+    if (this.failures === 0 || this.running || this.options.unreachable()) {
+      return;
+    }
+    this.showOutage(0);
+    this.reschedule();
+  }
+
+  /** The failures in a row so far, and the view's line that says so (none at 0). */
+  private showOutage(failures: number): void {
+    this.failures = failures;
+    this.options.view.message = failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
   }
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */
@@ -74,6 +98,7 @@ export class AutoRefresh implements vscode.Disposable {
     this.ageTimer = setInterval(() => this.everyMinute(), 60_000);
     const { autoRefreshSeconds } = this.options.settings.view();
     if (autoRefreshSeconds === 0) {
+      this.showOutage(0); // no round will try again: the line would say one will
       return;
     }
     const intervalMs = this.delayMs();
@@ -130,7 +155,7 @@ export class AutoRefresh implements vscode.Disposable {
       this.running = false;
     }
     const wasReachable = this.failures === 0;
-    this.failures = this.options.unreachable() ? this.failures + 1 : 0;
+    this.showOutage(this.options.unreachable() ? this.failures + 1 : 0);
     if (wasReachable && this.failures === 1) {
       // One notification per outage; the view's line says the rest.
       const testConnection = vscode.l10n.t('Test Connection');
@@ -140,7 +165,6 @@ export class AutoRefresh implements vscode.Disposable {
         }
       });
     }
-    this.options.view.message = this.failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
     if (this.active && this.options.settings.view().autoRefreshSeconds > 0) {
       // The view shown during a round for the status bar alone: its rows are due now.
       const intervalMs = this.delayMs();

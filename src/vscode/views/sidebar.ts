@@ -176,6 +176,7 @@ function createAutoRefresh(services: SidebarServices, view: vscode.TreeView<Bala
       const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
       return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
     },
+    onDidAnswer: (listener) => store.onDidChange(() => listener()),
     statusBar,
     settings: services.settings,
   });
