@@ -62,6 +62,28 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
   });
 
+  it('asks the rows of a file of 30 as the view opens them, as many at a time as a refresh, each once', async function () {
+    this.timeout(60_000);
+    const config = vscode.workspace.getConfiguration('plyr');
+    await config.update('refreshConcurrency', 4, vscode.ConfigurationTarget.Global);
+    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global); // no round of its own meanwhile
+    try {
+      await vscode.commands.executeCommand('workbench.view.extension.plyr'); // the Workspace group opens with its rows
+      const ids = Array.from({ length: 30 }, (_, i) => `load-${i + 101}`);
+      sim.reset();
+      sim.configure({ latencyMs: 100 });
+      await writeWatchList({ identifiers: ids });
+      await waitFor(async () => (await plyrApi()).getWatched().filter((w) => w.status === 'ok').length === 30, () => `all 30 answered; ${sim.requests.length} asked`, 30_000);
+      assert.deepEqual(sim.requests.map((r) => r.path).sort(), ids.map((id) => `/api/user/balance/${id}`).sort(), 'one request each');
+      assert.ok(sim.maxInFlight <= 4, `at most plyr.refreshConcurrency (4) in flight, saw ${sim.maxInFlight}`);
+    } finally {
+      sim.configure({ latencyMs: 0 });
+      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await deleteWatchList();
+    }
+  });
+
   it('refuses a file with a credential field, and keeps the user’s list', async () => {
     await writeWatchList({ identifiers: ['player123'] });
     await waitFor(async () => (await watchedIds()) === 'player123', 'a good file to show first');

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AccountStore } from '../../core/store/accountStore';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { runPool } from '../../core/store/pool';
+import { Slots } from '../../core/store/slots';
 import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
@@ -37,6 +38,10 @@ export class Refresher {
   private abort: AbortController | undefined;
   /** The refresh that runs was stopped: one asked for now runs after it, rather than join it. */
   private stopped = false;
+  /** Rows the view shows before they are known, asked as many at a time as a refresh. */
+  private readonly viewLoads = new Slots(() => this.options.concurrency());
+  /** Those asked or waiting their turn: a row rendered again meanwhile is not asked twice. */
+  private readonly loading = new Map<string, Promise<boolean>>();
 
   constructor(private readonly options: RefresherOptions) {}
 
@@ -127,6 +132,20 @@ export class Refresher {
       this.queued = entry;
     }
     return this.queued.promise;
+  }
+
+  /**
+   * A row the view shows before it is known (the workspace's group opens with all its rows): asked
+   * in turn, as many at a time as a refresh, once however often the view renders it meanwhile,
+   * and not at all if a refresh answered it, or both lists dropped it, before its turn.
+   */
+  load(id: string): Promise<boolean> {
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.viewLoads.run(() => (this.options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id))).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
   }
 
   /** Refreshes one identifier of either list; false when neither holds it. */

@@ -128,7 +128,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     prices: () => services.values.prices(),
     pricesKnown: () => services.values.peek() !== undefined,
     sortOrder: () => services.sortOrder.value,
-    load: (id) => void services.refresher.refreshOne(id),
+    load: (id) => void services.refresher.load(id),
     opened: (node) => trackOpen(services.openRows, node, true),
   });
   return { account, provider };
