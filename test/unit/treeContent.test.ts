@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { BalanceEntry } from '../../src/core/store/balanceStore';
-import { errorRow, groupRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, watchListRow } from '../../src/core/content/treeContent';
+import { errorRow, groupRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, uniqueRowKeys, watchListRow } from '../../src/core/content/treeContent';
 import { HOSTILE_INPUTS } from '../support/hostileInputs';
 import { unescapedPunctuation } from '../support/markdownChecks';
 
@@ -217,15 +217,16 @@ describe('treeContent: group rows', () => {
     assert.deepEqual(r, { label: 'Team', description: '3 identifiers', tooltip: "Group Team of the workspace's watch-list: 3 identifiers", spoken: 'Workspace group Team, 3 identifiers', icon: { id: 'folder-library' } });
   });
 
-  it('the Workspace row: the file, how many lines were skipped, and that it is read-only', () => {
-    const r = watchListRow({ count: 2, skipped: 0 });
+  it('the Workspace row: the file, how many warnings it has, and that it is read-only', () => {
+    const r = watchListRow({ count: 2, warnings: 0 });
     assert.equal(r.label, 'Workspace');
     assert.equal(r.description, '.vscode/plyr.json');
     assert.equal(r.spoken, 'Workspace watch-list, 2 identifiers from .vscode/plyr.json');
     assert.equal(r.tooltip, "The workspace's watch-list: 2 identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.");
     assert.deepEqual(r.icon, { id: 'organization' });
-    assert.equal(watchListRow({ count: 2, skipped: 1 }).description, '.vscode/plyr.json · 1 skipped');
-    assert.equal(watchListRow({ count: 2, skipped: 1 }).spoken, 'Workspace watch-list, 2 identifiers from .vscode/plyr.json, 1 skipped');
+    // A warning may be a refused row or the file's state (waiting for trust): never counted as rows "skipped".
+    assert.equal(watchListRow({ count: 0, warnings: 1 }).description, '.vscode/plyr.json · 1 warning');
+    assert.equal(watchListRow({ count: 2, warnings: 3 }).spoken, 'Workspace watch-list, 2 identifiers from .vscode/plyr.json, 3 warnings');
   });
 
   it('says a refresh over known balances in words, where the row shows only a spinner', () => {
@@ -237,9 +238,9 @@ describe('treeContent: group rows', () => {
     assert.doesNotMatch(row({ tracked: ME, entry: { loading: true } }).spoken, /refreshing/, 'a first load says loading… already');
   });
 
-  it('a skipped line of the file, under the Workspace row', () => {
+  it('a warning about the file, under the Workspace row', () => {
     const r = problemRow('Entry 3: a PLYR ID has 5 to 64 characters.');
-    assert.deepEqual(r, { label: 'Entry 3: a PLYR ID has 5 to 64 characters.', tooltip: 'Entry 3: a PLYR ID has 5 to 64 characters.', spoken: 'Skipped: Entry 3: a PLYR ID has 5 to 64 characters.', icon: { id: 'warning', color: 'list.warningForeground' } });
+    assert.deepEqual(r, { label: 'Entry 3: a PLYR ID has 5 to 64 characters.', tooltip: 'Entry 3: a PLYR ID has 5 to 64 characters.', spoken: 'Warning: Entry 3: a PLYR ID has 5 to 64 characters.', icon: { id: 'warning', color: 'list.warningForeground' } });
   });
 });
 
@@ -291,5 +292,21 @@ describe('treeContent: hostile server and file text stays text', () => {
         assert.ok(label.replace(/\u200b/g, '').length <= 80, `${label.length} characters`);
       }
     }
+  });
+});
+
+describe('treeContent: row keys among siblings', () => {
+  it('keys a row sent twice apart (#2, #3), keeps the first as it was, and every row', () => {
+    // Two games whose names differ only in case read as one game id: the same chip twice.
+    const chips = [
+      { gameId: 'tavern', address: '0xAb', balance: '1' },
+      { gameId: 'arena', address: '0xAb', balance: '2' },
+      { gameId: 'tavern', address: '0xAb', balance: '3' },
+      { gameId: 'tavern', address: '0xAb', balance: '4' },
+    ];
+    const keyed = uniqueRowKeys(chips, (c) => `${c.gameId}:${c.address}`);
+    assert.deepEqual(keyed.map((k) => k.key), ['tavern:0xAb', 'arena:0xAb', 'tavern:0xAb#2', 'tavern:0xAb#3']);
+    assert.deepEqual(keyed.map((k) => k.row.balance), ['1', '2', '3', '4'], 'no row dropped, in order');
+    assert.equal(new Set(keyed.map((k) => k.key)).size, chips.length);
   });
 });

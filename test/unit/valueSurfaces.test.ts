@@ -113,7 +113,7 @@ describe('values in the sidebar rows', () => {
     assert.equal(groupRow({ name: 'Team', workspace: false, count: 2, value: total, masked: true }).description, '2 identifiers · ≈ ••• · 4 of 5 tokens priced');
     assert.equal(groupRow({ name: 'Team', workspace: false, count: 2 }).description, '2 identifiers');
     assert.equal(groupRow({ name: 'Team', workspace: false, count: 2, value: { priced: 0, tokens: 3 } }).description, '2 identifiers');
-    const workspace = watchListRow({ count: 3, skipped: 0, value: { usd: '1', priced: 2, tokens: 2 } });
+    const workspace = watchListRow({ count: 3, warnings: 0, value: { usd: '1', priced: 2, tokens: 2 } });
     assert.equal(workspace.description, '.vscode/plyr.json · ≈ $1.00');
     assert.match(String(workspace.tooltip), /Value: ≈ \$1\.00 · 2 of 2 tokens priced/);
   });

@@ -239,11 +239,13 @@ function countedTotal(total: ValueTotal | undefined, masked: boolean): string | 
 }
 
 /** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`, and with `value` its total. */
-export function watchListRow(input: { count: number; skipped: number; value?: ValueTotal; masked?: boolean }): RowContent {
+export function watchListRow(input: { count: number; warnings: number; value?: ValueTotal; masked?: boolean }): RowContent {
   const value = describeTotal(input.value, input.masked === true, undefined, true);
-  const file = input.skipped > 0 ? l10n.t('.vscode/plyr.json · {0} skipped', input.skipped) : '.vscode/plyr.json';
+  // Warnings, not "skipped": besides refused rows they say the file waits for trust, or is as last read.
+  const warnings = input.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', input.warnings);
+  const file = input.warnings > 0 ? `.vscode/plyr.json · ${warnings}` : '.vscode/plyr.json';
   const tooltip = l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count);
-  const spoken = `${l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count)}${input.skipped > 0 ? `, ${l10n.t('{0} skipped', input.skipped)}` : ''}`;
+  const spoken = `${l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count)}${input.warnings > 0 ? `, ${warnings}` : ''}`;
   return {
     label: l10n.t('Workspace'),
     description: value === undefined ? file : `${file} · ${value}`,
@@ -253,12 +255,12 @@ export function watchListRow(input: { count: number; skipped: number; value?: Va
   };
 }
 
-/** A line of `.vscode/plyr.json` that could not be used. */
+/** A warning about `.vscode/plyr.json`: a row that could not be used, or the file's state (untrusted, unreadable, as last read). */
 export function problemRow(problem: string): RowContent {
   return {
     label: inertLabel(problem),
     tooltip: problem,
-    spoken: l10n.t('Skipped: {0}', problem),
+    spoken: l10n.t('Warning: {0}', problem),
     icon: { id: 'warning', color: 'list.warningForeground' },
   };
 }
@@ -272,4 +274,19 @@ function shorten(id: string): string {
 function shortError(message: string): string {
   const first = message.split(/(?<=[.:])\s/)[0] ?? message;
   return first.length > 60 ? oneLine(first, 60) : first.replace(/[.:]$/, '');
+}
+
+/**
+ * Each row's key among its siblings: the second row with the same key gets `#2`, the third `#3`.
+ * A tree's ids must be unique (VS Code refuses a group with two alike, the good rows with them),
+ * and a server may send one thing twice (two games whose names differ only in case): both show.
+ */
+export function uniqueRowKeys<T>(rows: readonly T[], keyOf: (row: T) => string): { readonly row: T; readonly key: string }[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const key = keyOf(row);
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return { row, key: count === 1 ? key : `${key}#${count}` };
+  });
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { allowanceRow, chipRow, loadMoreRow, sectionRow, WalletRole, walletRow } from '../../../core/content/accountContent';
 import { activityRow } from '../../../core/content/activityContent';
-import { errorRow, tokenRow } from '../../../core/content/treeContent';
+import { errorRow, tokenRow, uniqueRowKeys } from '../../../core/content/treeContent';
 import { activityKey } from '../../../core/model/activity';
 import { isZero } from '../../../core/model/decimal';
 import { parseIdentifier } from '../../../core/model/identifier';
@@ -128,13 +128,13 @@ export class AccountRows {
         return item;
       }
       case 'chip': {
-        const item = treeItem(chipRow({ chip: node.chip, masked: masked() }), vscode.TreeItemCollapsibleState.None, `${prefix}:chip:${node.chip.gameId}:${node.chip.address}`);
+        const item = treeItem(chipRow({ chip: node.chip, masked: masked() }), vscode.TreeItemCollapsibleState.None, `${prefix}:chip:${node.key}`);
         item.contextValue = ROW_CONTEXT.chip;
         return item;
       }
       case 'allowance': {
         const a = node.allowance;
-        const item = treeItem(allowanceRow({ allowance: a, masked: masked(), now: now() }), vscode.TreeItemCollapsibleState.None, `${prefix}:allowance:${a.gameId}:${a.token}:${a.createdAt}`);
+        const item = treeItem(allowanceRow({ allowance: a, masked: masked(), now: now() }), vscode.TreeItemCollapsibleState.None, `${prefix}:allowance:${node.key}`);
         item.contextValue = ROW_CONTEXT.allowance;
         return item;
       }
@@ -169,10 +169,15 @@ export class AccountRows {
       case 'chips': {
         const chips = (entry?.value as SectionValues['chips'] | undefined) ?? [];
         const hideZero = this.deps.hideZeroBalances();
-        return [...rows, ...chips.filter((chip) => !(hideZero && isZero(chip.balance))).map((chip) => ({ type: 'chip' as const, ...base, chip }))];
+        // Keyed before zero rows are hidden: a row keeps its id whatever shows beside it.
+        const keyed = uniqueRowKeys(chips, (chip) => `${chip.gameId}:${chip.address}`);
+        return [...rows, ...keyed.filter(({ row }) => !(hideZero && isZero(row.balance))).map(({ row, key }) => ({ type: 'chip' as const, ...base, chip: row, key }))];
       }
-      case 'allowances':
-        return [...rows, ...((entry?.value as SectionValues['allowances'] | undefined) ?? []).map((allowance) => ({ type: 'allowance' as const, ...base, allowance }))];
+      case 'allowances': {
+        const allowances = (entry?.value as SectionValues['allowances'] | undefined) ?? [];
+        const keyed = uniqueRowKeys(allowances, (a) => `${a.gameId}:${a.token}:${a.createdAt}`);
+        return [...rows, ...keyed.map(({ row, key }) => ({ type: 'allowance' as const, ...base, allowance: row, key }))];
+      }
       case 'activity': {
         const log = entry?.value as SectionValues['activity'] | undefined;
         const more = log?.mayHaveMore ? [{ type: 'loadMore' as const, ...base }] : [];

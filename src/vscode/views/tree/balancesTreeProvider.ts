@@ -429,7 +429,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   private groupItem(): vscode.TreeItem {
     const { all, problems } = this.deps.watched;
     const value = cached(this.totals, this.group, () => this.totalOf(all.map((t) => t.id)));
-    const item = treeItem(watchListRow({ count: all.length, skipped: problems.length, value, masked: this.deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
+    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, value, masked: this.deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
     item.command = this.openWatchListFile();
     return item;

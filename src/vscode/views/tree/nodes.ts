@@ -97,6 +97,8 @@ export interface ChipNode {
   readonly id: string;
   readonly source: RowSource;
   readonly chip: Chip;
+  /** Its key among the group's rows (see uniqueRowKeys). */
+  readonly key: string;
 }
 
 export interface AllowanceNode {
@@ -104,6 +106,8 @@ export interface AllowanceNode {
   readonly id: string;
   readonly source: RowSource;
   readonly allowance: Allowance;
+  /** Its key among the group's rows (see uniqueRowKeys). */
+  readonly key: string;
 }
 
 /** "Load more…" at the end of a read activity log that may go on. */
