@@ -129,3 +129,26 @@ describe('Check Balance’s token step, with a token list whose symbol imitates 
     await bench.page.keyboard.press('Escape');
   });
 });
+
+describe('Check Balance’s token step, while the token list cannot be loaded', () => {
+  let bench: Workbench;
+  before(async () => {
+    bench = await openWorkbench();
+    bench.sim.fault({ kind: 'status', status: 500, error: 'token list is down', path: '/api/tokenlist' });
+    await bench.setDemoCredentials();
+  });
+  after(() => bench?.close());
+
+  it('says so in the list, and a token typed still gets its balance', async () => {
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('player123', 'PLYR: Check Balance');
+    const why = bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'The token list could not be loaded' });
+    await bench.expectVisible(why, 'token-list-failed');
+    assert.match(await why.innerText(), /500|server/i, 'with the reason');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('gamr');
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: '9,007,199.254740993123456789' }), 'token-list-failed-result');
+    await bench.page.keyboard.press('Escape');
+  });
+});

@@ -24,6 +24,8 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
   pick.ignoreFocusOut = true;
   pick.matchOnDescription = true;
   let listed: TokenItem[] = [];
+  /** Why the list is missing, in its place: typing a token still works. */
+  let unlisted: TokenItem | undefined;
   const render = () => {
     const typed = pick.value.trim();
     const exact = listed.some((i) => i.token === typed.toLowerCase());
@@ -36,7 +38,7 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
           : { label: `$(error) ${parsed.message}`, token: null, alwaysShow: true },
       );
     }
-    pick.items = [...extra, all, ...listed];
+    pick.items = [...extra, all, ...listed, ...(unlisted ? [unlisted] : [])];
   };
   pick.busy = true;
   render();
@@ -45,7 +47,11 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
       listed = tokens.filter((t) => !t.disabledOnUI).map((t) => ({ ...listedTokenText(t), token: t.apiId }));
       render();
     })
-    .catch(() => undefined)
+    .catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      unlisted = { label: `$(warning) ${vscode.l10n.t('The token list could not be loaded: type a token name or contract address.')}`, detail: inertLabel(reason), token: null, alwaysShow: true };
+      render();
+    })
     .finally(() => (pick.busy = false));
 
   return new Promise((resolve) => {
