@@ -268,7 +268,9 @@ export async function startSimulator(options: { port?: number; config?: Partial<
     if (expected !== signature) {
       return error(ctx, 401, 'Invalid signature');
     }
-    if (Math.abs(serverNow() - Number.parseInt(timestamp, 10)) > FIVE_MINUTES) {
+    // hmacAuth's own expression: parseInt without a radix (`0x…` reads as hex), then a Date, which
+    // is NaN past ±8.64e15 ms or for no number at all; and NaN is not over five minutes: it passes.
+    if (Math.abs(serverNow() - new Date(parseInt(timestamp)).getTime()) > FIVE_MINUTES) {
       return error(ctx, 401, 'Request expired');
     }
     if (!key.canReadBalances) {

@@ -73,6 +73,18 @@ describe('the simulator reads identifiers as the real server does', () => {
     assert.deepEqual(await asked(DEMO_CREDENTIALS.secretKey), { error: 'Request expired' });
   });
 
+  it('reads the time as hmacAuth does: a signed time no Date can hold, or no number at all, passes; hex is read as hex', async () => {
+    const { createHmac } = await import('node:crypto');
+    const asked = (timestamp: string) => {
+      const signature = createHmac('sha256', DEMO_CREDENTIALS.secretKey).update(timestamp + JSON.stringify({})).digest('hex');
+      return fetch(`${sim.url}/api/user/balance/player123`, { headers: { apikey: DEMO_CREDENTIALS.apiKey, signature, timestamp } }).then((r) => r.status);
+    };
+    assert.equal(await asked('9999999999999999'), 200, 'past ±8.64e15 ms: an Invalid Date, NaN, not expired');
+    assert.equal(await asked('soon'), 200, 'no number: NaN again');
+    assert.equal(await asked(`0x${Date.now().toString(16)}`), 200, 'now, in hex');
+    assert.equal(await asked(String(Date.now() - 10 * 60_000)), 401, 'ten minutes ago: expired');
+  });
+
   it('answers 400 Invalid address on the address routes for what strict isAddress refuses', async () => {
     const address = DEMO_USERS[0].primaryAddress;
     for (const bad of [typo(address), `0x${address.slice(2).toUpperCase()}`, '0xgamer']) {
