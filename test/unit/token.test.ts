@@ -52,6 +52,8 @@ describe('parseTokenName: rejected', () => {
     ['an object', {}, /must be text, not an object/],
     ['an array', ['gamr'], /must be text, not a list/],
     ['a boolean', true, /must be text, not a boolean/],
+    // The server's TOKEN_LIST()[name] finds every object's constructor, then fails with a 500.
+    ['constructor, in any case', 'Constructor', /"constructor" is not a token the PLYR API can look up/],
   ];
   for (const [label, input, pattern] of cases) {
     it(`rejects ${label}`, () => {

@@ -41,6 +41,12 @@ export function parseTokenName(input: unknown): ParseResult<TokenName | undefine
     const bad = [...text].find((c, i) => !(i === 0 ? /[A-Za-z0-9]/ : /[A-Za-z0-9._-]/).test(c)) ?? '';
     return { ok: false, message: l10n.t("A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit: {0} is not allowed.", describeChar(bad)) };
   }
+  // The server looks a name up in a plain object (`TOKEN_LIST()[name.toLowerCase()]`), where
+  // `constructor` is found as on every object: it passes for a listed token with no address, and
+  // the balance read then fails with a 500 that says nothing of the name.
+  if (text.toLowerCase() === 'constructor') {
+    return { ok: false, message: l10n.t('"constructor" is not a token the PLYR API can look up: it takes the word for a listed token, then fails. Use a token from the list or a contract address.') };
+  }
   return { ok: true, value: text.toLowerCase() };
 }
 
