@@ -38,6 +38,26 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await bench.page.keyboard.press('Escape');
   });
 
+  it('hides the amounts of a result already open when the privacy mask goes on (the key chord), and shows them again when it goes off', async () => {
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('player123', 'PLYR: Check Balance');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'mask-token-step');
+    await bench.page.keyboard.press('Enter');
+    const gamr = bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'GAMR' });
+    await bench.expectVisible(gamr.filter({ hasText: '9,007,199.254740993123456789' }), 'mask-result');
+    const chord = async () => {
+      await bench.page.keyboard.press('Control+Alt+P');
+      await bench.page.keyboard.press('Control+Alt+M');
+    };
+    await chord();
+    await bench.expectVisible(gamr.filter({ hasText: '•••' }), 'mask-on-result');
+    const rows = await bench.page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+    assert.ok(rows.every((r) => !/\d/.test(r)), `no digit left in the open list: ${rows.join(' | ')}`);
+    await chord();
+    await bench.expectVisible(gamr.filter({ hasText: '9,007,199.254740993123456789' }), 'mask-off-result');
+    await bench.page.keyboard.press('Escape');
+  });
+
   it('warns in the result that a mistyped mixed-case address fails its checksum, and still lists its balances', async () => {
     await bench.palette('PLYR: Check Balance');
     // The treasury wallet with one letter's case wrong (the demo's TYPO_WALLET).

@@ -114,7 +114,7 @@ export async function checkBalanceInteractively(services: CheckBalanceServices, 
   try {
     const prices = pricesFor(services);
     const result = await fetchWithProgress(services, identifier, choice.token);
-    await showBalances(result, services.privacy.on, Object.keys(result.balances).length === 0 ? undefined : await prices);
+    await showBalances(result, services.privacy, Object.keys(result.balances).length === 0 ? undefined : await prices);
   } catch (error) {
     await showError(error, services);
   }

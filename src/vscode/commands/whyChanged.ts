@@ -122,10 +122,14 @@ async function explain(services: WhyChangedServices, question: Question, { token
     signal,
     onPage,
   });
-  // Ages on the server's clock, as the window was.
-  const now = Date.now() + found.clockOffsetMs;
-  const items = found.explaining.map((entry) => activityPickItem({ entry, masked: services.privacy.on, now, locale: vscode.env.language }));
+  const items = itemsOf(found.explaining, services.privacy.on, found.clockOffsetMs);
   return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, items };
+}
+
+/** The list's items, ages on the server's clock (as the window was), amounts masked or not. */
+function itemsOf(entries: readonly ActivityEntry[], masked: boolean, clockOffsetMs: number) {
+  const now = Date.now() + clockOffsetMs;
+  return entries.map((entry) => activityPickItem({ entry, masked, now, locale: vscode.env.language }));
 }
 
 async function explainInteractively(services: WhyChangedServices, question: Question): Promise<void> {
@@ -143,5 +147,7 @@ async function explainInteractively(services: WhyChangedServices, question: Ques
     open: (hash: string) => openTransaction(hash, true).then(undefined, (error: unknown) => showError(error, services)),
     copy: (hash: string) => copyHash(hash).then(undefined, (error: unknown) => showError(error, services)),
   };
-  await showExplanation({ ...result, who: result.identifier }, actions);
+  // The privacy mask turned on while the list is open hides its amounts too.
+  const follow = { privacy: services.privacy, itemsFor: (masked: boolean) => itemsOf(result.entries, masked, result.clockOffsetMs) };
+  await showExplanation({ ...result, who: result.identifier }, actions, follow);
 }

@@ -10,6 +10,7 @@ import { approximately } from '../../core/content/valueContent';
 import { balanceListHeading } from '../../core/content/balanceListContent';
 import { identifierWarning } from '../../core/model/identifier';
 import { networkName } from '../settings';
+import { MaskState } from './maskState';
 
 interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;
@@ -20,10 +21,10 @@ const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeI
 
 /**
  * Shows a balance result as a list: token, grouped amount with every significant decimal (or •••
- * under the privacy mask), and with `prices` its value and, in the title, the total. Enter (or
- * the copy button) copies the exact amount as received.
+ * under the privacy mask, followed while the list is open), and with `prices` its value and, in
+ * the title, the total. Enter (or the copy button) copies the exact amount as received.
  */
-export async function showBalances(result: BalanceResult, masked = false, prices?: PriceBook): Promise<void> {
+export async function showBalances(result: BalanceResult, privacy: MaskState, prices?: PriceBook): Promise<void> {
   const who = result.identifier.value;
   const network = networkName(result.network);
   const entries = Object.entries(result.balances);
@@ -32,34 +33,45 @@ export async function showBalances(result: BalanceResult, masked = false, prices
     return;
   }
   const pick = vscode.window.createQuickPick<AmountItem>();
-  // Every surface says how old its numbers are; here they are as old as the answer.
-  const heading = balanceListHeading({
-    who,
-    network,
-    age: describeAge(Date.now() - result.fetchedAt),
-    total: prices ? totalValue(entries, prices) : undefined,
-    masked,
-    warning: identifierWarning(result.identifier),
-  });
-  pick.title = heading.title;
-  pick.placeholder = heading.placeholder;
   // The progress notification shown before it may close just as it opens and take the focus
   // back: the result stays until Escape, as the steps before it do.
   pick.ignoreFocusOut = true;
   const button = copyButton();
-  pick.items = entries.map(([token, amount]) => {
-    const value = prices?.worth(token, amount)?.usd;
-    const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
-    return {
-      label: inertLabel(tokenLabel(token)),
-      description: value === undefined ? shown : `${shown} · ${approximately(value, masked)}`,
-      exact: amount,
-      buttons: [button],
-    };
-  });
+  const render = () => {
+    const masked = privacy.on;
+    // Every surface says how old its numbers are; here they are as old as the answer.
+    const heading = balanceListHeading({
+      who,
+      network,
+      age: describeAge(Date.now() - result.fetchedAt),
+      total: prices ? totalValue(entries, prices) : undefined,
+      masked,
+      warning: identifierWarning(result.identifier),
+    });
+    pick.title = heading.title;
+    pick.placeholder = heading.placeholder;
+    const active = pick.activeItems[0]?.label;
+    pick.items = entries.map(([token, amount]) => {
+      const value = prices?.worth(token, amount)?.usd;
+      const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
+      return {
+        label: inertLabel(tokenLabel(token)),
+        description: value === undefined ? shown : `${shown} · ${approximately(value, masked)}`,
+        exact: amount,
+        buttons: [button],
+      };
+    });
+    if (active !== undefined) {
+      // Rendered again: the row the person was on stays the active one.
+      pick.activeItems = pick.items.filter((item) => item.label === active).slice(0, 1);
+    }
+  };
+  render();
+  // The mask turned on while the list is open (before sharing the screen) hides its amounts too.
+  const following = privacy.onDidChange(render);
   const copy = async (item: AmountItem) => {
     await vscode.env.clipboard.writeText(item.exact);
-    const copied = masked
+    const copied = privacy.on
       ? vscode.l10n.t({ message: 'Copied the exact {0} amount', args: [item.label], comment: 'A token; the privacy mask hides the amount' })
       : vscode.l10n.t({ message: 'Copied {0} {1}', args: [item.exact, item.label], comment: 'An amount, then its token' });
     vscode.window.setStatusBarMessage(copied, 3000);
@@ -72,6 +84,9 @@ export async function showBalances(result: BalanceResult, masked = false, prices
     }
     pick.hide();
   });
-  pick.onDidHide(() => pick.dispose());
+  pick.onDidHide(() => {
+    following.dispose();
+    pick.dispose();
+  });
   pick.show();
 }
