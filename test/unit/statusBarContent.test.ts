@@ -24,6 +24,15 @@ describe('statusBarModel', () => {
     assert.match(m.spoken, /^PLYR balance: 1,234\.5 GAMR, stale, /, 'stale in words, not only in colour');
   });
 
+  it('marks an identifier that may be mistyped (a failing checksum) as it marks a stale amount, and says why', () => {
+    const warning = 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.';
+    const m = statusBarModel({ identifier: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', token: 'gamr', networkLabel: 'custom', entry: { balances: { gamr: '0' }, fetchedAt: NOW, loading: false }, now: NOW, warning });
+    assert.equal(m.text, '$(warning) 0 GAMR');
+    assert.equal(m.stale, false, 'the amount itself is fresh');
+    assert.equal(m.tooltip[1], `⚠ ${warning}`);
+    assert.ok(m.spoken.includes(warning));
+  });
+
   it('never shows a number it does not have: unknown is "?", never 0', () => {
     for (const entry of [undefined, { loading: true }, { loading: false, error: { code: 'network' as const, message: 'down', at: NOW } }, { balances: { plyr: '5' }, fetchedAt: NOW, loading: false }]) {
       const m = model(entry);

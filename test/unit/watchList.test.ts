@@ -31,6 +31,15 @@ describe('parseWatchList (.vscode/plyr.json)', () => {
     assert.match(list.problems[3], /entry 5: player123 is listed twice/);
   });
 
+  it('takes a mixed-case address whose checksum fails, as Import does, with a warning naming its entry', () => {
+    // The treasury wallet with one letter's case wrong.
+    const list = parseWatchList(JSON.stringify({ identifiers: ['player123', { id: '0x742d35cC6634C0532925a3b844Bc454e4438f44e', label: 'Treasury' }] }));
+    assert.deepEqual(list.entries.map((e) => e.id), ['player123', '0x742d35Cc6634C0532925a3b844Bc454e4438f44e']);
+    assert.equal(list.problems.length, 1);
+    assert.match(list.problems[0], /entry 2: .*fails its EIP-55 checksum/);
+    assert.deepEqual(parseWatchList(JSON.stringify({ identifiers: ['0x742d35cc6634c0532925a3b844bc454e4438f44e'] })).problems, [], 'all lower case carries no checksum: nothing to warn of');
+  });
+
   it('refuses the whole file when a field looks like a credential, at any depth', () => {
     // Nested 1,000 deep too: nothing is too deep to check (a walk, not a recursion with a cap).
     const deep = `{"identifiers":["player123"],"extra":${'{"a":'.repeat(1_000)}{"apiKey":"k"}${'}'.repeat(1_000)}}`;

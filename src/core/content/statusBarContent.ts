@@ -35,12 +35,14 @@ export function statusBarModel(input: {
   masked?: boolean;
   prices?: PriceBook;
   show?: 'amount' | 'value';
+  /** What may be wrong with the identifier itself (a mixed-case address failing its checksum). */
+  warning?: string;
 }): StatusBarModel {
   const { entry, token, now } = input;
   const symbol = tokenLabel(token);
   const amount = amountIn(entry?.balances, token);
   const who = input.label ? `${formatControlsShown(input.label)} (${input.identifier})` : input.identifier;
-  const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel)];
+  const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel), ...(input.warning ? [`⚠ ${input.warning}`] : [])];
   const priced = amount !== undefined && entry?.error === undefined ? input.prices?.worth(token, amount) : undefined;
   const value = priced?.usd;
   if (amount !== undefined) {
@@ -60,6 +62,8 @@ export function statusBarModel(input: {
     tooltip.push(l10n.t('The last refresh failed: {0}', entry.error.message));
   }
   const stale = entry?.error !== undefined;
+  // Marked as a stale amount is: what it shows may not be what the person meant to watch.
+  const careful = stale || input.warning !== undefined;
   const showValue = input.show === 'value' && value !== undefined;
   const heard =
     amount === undefined
@@ -81,7 +85,7 @@ export function statusBarModel(input: {
     return { text: `${icon} ? ${symbol}`, stale, tooltip, spoken };
   }
   if (showValue) {
-    return { text: `$(credit-card) ${symbol} ${approximately(value, input.masked)}`, stale, tooltip, spoken };
+    return { text: `${careful ? '$(warning)' : '$(credit-card)'} ${symbol} ${approximately(value, input.masked)}`, stale, tooltip, spoken };
   }
-  return { text: `${stale ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip, spoken };
+  return { text: `${careful ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip, spoken };
 }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { describeType, ParseResult } from './identifier';
+import { describeType, identifierWarning, parseIdentifier, ParseResult } from './identifier';
 import { validateGroupName } from './groups';
 import { quoted } from './safeText';
 import { TrackedIdentifier, trackedEntry } from './trackedList';
@@ -53,6 +53,11 @@ export function parseWatchList(text: string): WatchList {
     } else {
       seen.add(entry.value.id);
       entries.push(entry.value);
+      // Taken, as Import takes it, but said: a mistyped mixed-case address reads another wallet.
+      const warning = warningOf(row);
+      if (warning !== undefined) {
+        problems.push(l10n.t('{0}, entry {1}: {2}', WATCH_LIST_FILE, index + 1, warning));
+      }
     }
   });
   if (rows.length > MAX_WATCHED) {
@@ -77,6 +82,12 @@ function watchedEntry(row: unknown): ParseResult<TrackedIdentifier> {
     return checkedGroup;
   }
   return { ok: true, value: checkedGroup ? { ...entry.value, group: checkedGroup.value } : entry.value };
+}
+
+/** What may be wrong with a row's identifier although it was taken (see identifierWarning). */
+function warningOf(row: unknown): string | undefined {
+  const parsed = parseIdentifier(typeof row === 'string' ? row : (row as { id?: unknown }).id);
+  return parsed.ok ? identifierWarning(parsed.value) : undefined;
 }
 
 function refused(problem: string): WatchList {

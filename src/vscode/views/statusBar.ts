@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { amountIn } from '../../core/model/balances';
 import { BalanceStore } from '../../core/store/balanceStore';
-import { parseIdentifier, Identifier } from '../../core/model/identifier';
+import { identifierWarning, parseIdentifier, Identifier } from '../../core/model/identifier';
 import { statusBarModel } from '../../core/content/statusBarContent';
 import { parseTokenName } from '../../core/model/token';
 import { COMMANDS, gestureArgs } from '../ids';
@@ -113,6 +113,7 @@ export class BalanceStatusBar implements vscode.Disposable {
       masked: this.options.privacy.on,
       prices,
       show: this.options.settings.statusBar().shows,
+      warning: identifierWarning(target.identifier),
     });
   }
 
@@ -124,6 +125,10 @@ export class BalanceStatusBar implements vscode.Disposable {
       const token = parseTokenName(rawToken || 'plyr');
       if (id.ok && token.ok) {
         next = { identifier: id.value, token: token.value ?? 'plyr' };
+        const warning = identifierWarning(id.value);
+        if (warning) {
+          this.options.logger.warn(`plyr.statusBar.identifier: ${warning}`);
+        }
       } else {
         this.options.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
       }
