@@ -419,6 +419,22 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(sim.requests.length, 1);
     });
 
+    it("retries a 500 that is viem's failure to reach the chain node, and says so without the node's URL when it lasts", async () => {
+      // The server's error handler answers a thrown viem error as 500 with its message.
+      const said = 'HTTP request failed.\n\nURL: https://rpc.example/ext/bc/secret-token/rpc\nRequest body: {"method":"eth_call"}\n\nDetails: fetch failed\nVersion: viem@2.21.0';
+      sim.fault({ kind: 'status', status: 500, error: said, times: 1 });
+      const { client } = harness();
+      assert.equal((await client.getBalances(id('player123'), undefined)).balances.gamr, '9007199.254740993123456789');
+      assert.deepEqual(statuses(), [500, 200], 'asked again after a brief failure of the chain node');
+      sim.reset();
+      sim.fault({ kind: 'status', status: 500, error: 'The request took too long to respond.\n\nURL: https://rpc.example/x' });
+      const error = await failure(harness().client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'chainUnavailable');
+      assert.deepEqual(statuses(), [500, 500, 500], 'as often as any failure on the way');
+      assert.match(error.message, /could not reach its blockchain node \("The request took too long to respond\."\)/);
+      assert.doesNotMatch(error.message, /rpc\.example/, "only viem's headline, not the node's address");
+    });
+
     it('logs the final failure with its message, the details a "see the PLYR log" error promises, once', async () => {
       sim.configure({ extraBalances: { weird: 42 } });
       const { client, logs } = harness();

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
+import { describeDuration, isPlyrError, PlyrError, PlyrErrorCode } from '../model/errors';
 import { withoutSecrets } from '../model/safeText';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
@@ -53,6 +53,8 @@ export interface Target {
 type Attempt = { convention: SigningConvention; offsetMs: number };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/** Failures on the way, here or between the server and its chain node: asking again may work. */
+const RETRYABLE_CODES = new Set<PlyrErrorCode>(['network', 'chainUnavailable']);
 
 /** An answer, and how long its request waited for its turn before it left. */
 export interface SentResponse extends HttpResponse {
@@ -216,7 +218,7 @@ export class ApiSession {
       random: this.options.random,
       signal,
       classify: (error) => ({
-        retry: error instanceof PlyrError && (error.code === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status))),
+        retry: error instanceof PlyrError && (RETRYABLE_CODES.has(error.code) || (error.status !== undefined && RETRYABLE_STATUS.has(error.status))),
         retryAfterMs: error instanceof PlyrError ? error.retryAfterMs : undefined,
       }),
       onRetry: (attempt, delayMs, error) => this.options.logger.info(`Retry ${attempt} in ${delayMs} ms after ${error instanceof PlyrError ? error.code : 'an error'}.`),

@@ -62,6 +62,17 @@ export function notATokenContract(response: HttpResponse): PlyrError | undefined
   return new PlyrError('invalidToken', message, { status: response.status });
 }
 
+/**
+ * viem's own headline when the server's read of the chain failed on the way (the node down, slow or
+ * refusing), which the server's error handler answers as a 500 with viem's message: unlike a
+ * server fault, asking again soon may well work. Only the headline: the rest names the node's URL.
+ */
+const CHAIN_FAILURE = /^(HTTP request failed\.|The request took too long to respond\.|RPC Request failed\.|WebSocket request failed\.)/;
+
+function chainFailure(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : CHAIN_FAILURE.exec(message)?.[1];
+}
+
 /** Parses a 2xx body as JSON, reporting (not guessing at) anything else. */
 export function parseJsonBody(response: HttpResponse): unknown {
   return parseBody(response, JSON.parse);
@@ -130,6 +141,10 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
   if (status === 429) {
     const text = retryAfterMs === undefined ? l10n.t('The PLYR API is rate limiting requests.') : l10n.t('The PLYR API is rate limiting requests. Try again in {0}.', describeDuration(retryAfterMs));
     return new PlyrError('rateLimited', text, { ...details, retryAfterMs });
+  }
+  const chain = status === 500 ? chainFailure(message) : undefined;
+  if (chain !== undefined) {
+    return new PlyrError('chainUnavailable', l10n.t('The PLYR API could not reach its blockchain node ("{0}"). This is usually brief: try again in a moment.', chain), { ...details, retryAfterMs, fix: 'showLog' });
   }
   if (status >= 500) {
     // An HTML page comes only without a JSON message, so it and `said` never appear together. A

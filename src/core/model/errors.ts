@@ -16,6 +16,7 @@ export type PlyrErrorCode =
   | 'forbidden'
   | 'rateLimited'
   | 'serverError'
+  | 'chainUnavailable'
   | 'httpError'
   | 'network'
   | 'timeout'
