@@ -176,6 +176,16 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual(statuses(), [200]);
     });
 
+    it("learns the convention from a 401 of the server's own past the signature check (Invalid tokenName) too", async () => {
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), 'nosuchtoken'));
+      assert.equal(error.code, 'invalidToken');
+      assert.deepEqual(statuses(), [401, 401], 'Invalid signature, then Invalid tokenName signed the other way');
+      sim.requests.splice(0);
+      await client.getBalances(id('player123'), undefined);
+      assert.deepEqual(statuses(), [200], 'signed the way that passed, at once');
+    });
+
     it('falls back from /api/balance to the user route for an address, and remembers it', async () => {
       const { client } = harness({ config: { signing: 'null' } });
       const first = await client.getBalances(id(ADDRESS), undefined);

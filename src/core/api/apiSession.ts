@@ -53,6 +53,8 @@ export interface Target {
 type Attempt = { convention: SigningConvention; offsetMs: number };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/** hmacAuth's 401s, in its order: every other 401 of the server's comes after the signature passed. */
+const AUTH_REFUSALS = new Set(['Missing authentication headers', 'Invalid API key', 'Invalid signature', 'Request expired']);
 /** Failures on the way, here or between the server and its chain node: asking again may work. */
 const RETRYABLE_CODES = new Set<PlyrErrorCode>(['network', 'chainUnavailable']);
 
@@ -145,8 +147,9 @@ export class ApiSession {
           continue;
         }
       }
-      // A 5xx may come from a proxy before the signature was checked: only learn from answers past it.
-      const verified = response.status !== 401 && response.status < 500;
+      // A 5xx may come from a proxy before the signature was checked: only learn from answers past
+      // it. A 401 of the server's own after hmacAuth (Invalid tokenName) is past it too.
+      const verified = response.status < 500 && (response.status !== 401 || (reason !== undefined && !AUTH_REFUSALS.has(reason)));
       if (verified && attempt.convention !== preferred) {
         this.learnedSigning.set(root.href, attempt.convention);
         this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);
