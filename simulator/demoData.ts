@@ -157,6 +157,9 @@ export const DEMO_CHIPS: readonly DemoChip[] = [
   chip('dungeon', 'Dungeon Shard', 'SHARD', '/__sim/images/shard.svg'),
 ];
 
+/** A game's NFT contract: a contract, but no ERC-20 (`decimals` reverts), so no token to read a balance of. */
+export const DEMO_NFT_CONTRACT = demoAddress('nft:arena:badges');
+
 const chipAddress = (gameId: string, symbol: string) => DEMO_CHIPS.find((c) => c.gameId === gameId && c.symbol === symbol)!.chip.toLowerCase();
 
 /** Chip holdings in base units (18 decimals), by mirror address then chip address (both lower case). Absent means zero. */

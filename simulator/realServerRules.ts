@@ -67,6 +67,14 @@ export function notAContract(address: string, functionName: 'balanceOf' | 'decim
   );
 }
 
+/** What viem throws when a contract call reverts without a reason: a contract without that function (an NFT's `decimals`). */
+export function contractReverted(address: string, functionName: 'balanceOf' | 'decimals'): ServerCrash {
+  return new ServerCrash(
+    'ContractFunctionExecutionError',
+    `The contract function "${functionName}" reverted.\n\nContract Call:\n  address:   ${address}\n  function:  ${functionName}()\n\nDocs: https://viem.sh/docs/contract/readContract\nVersion: viem@2.18.4`,
+  );
+}
+
 /** What a controller throws: the error handler answers it as 500 `{ error, stack }`. */
 export class ServerCrash extends Error {
   constructor(

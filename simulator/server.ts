@@ -12,8 +12,10 @@ import { accountRoutes } from './accountRoutes';
 import { AccountState, ActivityInput, ActivityJson } from './accountState';
 import {
   DEMO_CHAIN_ID,
+  DEMO_CHIPS,
   DEMO_CREDENTIALS,
   DEMO_HOLDINGS,
+  DEMO_NFT_CONTRACT,
   DEMO_PRICE_SOURCES,
   DEMO_PRICES,
   DEMO_TOKENS,
@@ -24,7 +26,7 @@ import {
   LIMITED_CREDENTIALS,
   PRICE_REFRESH_MS,
 } from './demoData';
-import { answerCrash, answerError as error, checksummed, formatUnits, isStrictAddress, notAContract } from './realServerRules';
+import { answerCrash, answerError as error, checksummed, contractReverted, formatUnits, isStrictAddress, notAContract } from './realServerRules';
 
 /**
  * The PLYR API simulator: a real HTTP server on 127.0.0.1 on the real server's stack (Koa +
@@ -362,11 +364,17 @@ export async function startSimulator(options: { port?: number; config?: Partial<
       if (!token && !isStrictAddress(tokenName)) {
         return error(ctx, 401, 'Invalid tokenName');
       }
-      if (!token) {
-        // The server reads balanceOf and decimals of any well-formed address: one that is no token contract throws.
-        return answerCrash(ctx, notAContract(tokenName, 'balanceOf', holder));
+      if (token) {
+        map = { [tokenName]: formatUnits(held[token.apiId] ?? 0n, token.decimals) };
+      } else {
+        // The server reads balanceOf and decimals of any well-formed address: a game chip is an
+        // ERC-20 of 18 decimals and answers; an NFT contract reverts on decimals; no contract at all returns nothing.
+        const chip = DEMO_CHIPS.find((c) => c.chip.toLowerCase() === tokenName.toLowerCase());
+        if (!chip) {
+          return answerCrash(ctx, tokenName.toLowerCase() === DEMO_NFT_CONTRACT.toLowerCase() ? contractReverted(tokenName, 'decimals') : notAContract(tokenName, 'balanceOf', holder));
+        }
+        map = { [tokenName]: formatUnits(account.chipBalance(holder, chip.chip), 18) };
       }
-      map = { [tokenName]: formatUnits(held[token.apiId] ?? 0n, token.decimals) };
     }
     ctx.body = config.shape === 'wrapped' ? { balances: map } : map;
   }

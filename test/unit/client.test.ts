@@ -4,7 +4,7 @@ import fetch from 'node-fetch';
 import { PlyrError } from '../../src/core/model/errors';
 import { Credentials } from '../../src/core/api/signer';
 import { parseTokenName } from '../../src/core/model/token';
-import { DEMO_CREDENTIALS, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
+import { DEMO_CHIPS, DEMO_CREDENTIALS, DEMO_NFT_CONTRACT, DEMO_USERS, demoAddress, LIMITED_CREDENTIALS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, Simulator, startSimulator } from '../../simulator/server';
 import { ClientHarness, clientHarness, ClientHarnessOptions, failure, FAST_RETRY, id } from '../support/clientHarness';
 
@@ -140,6 +140,15 @@ describe('PlyrClient against the simulator', () => {
       assert.match(error.message, /is not a token contract on the PLYR chain/);
       assert.doesNotMatch(error.message, /server error|Try again|viem|0x/);
       assert.deepEqual(logged(), [{ method: 'GET', path: `/api/user/balance/player123/${notAToken}`, status: 500, signed: true }]);
+    });
+
+    it("tells a contract that is no ERC-20 (an NFT's decimals reverts) so too, and reads a game chip's balance by its address", async () => {
+      const { client } = harness();
+      const error = await failure(client.getBalances(id('player123'), DEMO_NFT_CONTRACT));
+      assert.equal(error.code, 'invalidToken');
+      assert.equal(sim.requests.length, 1, 'not asked again');
+      const tgold = DEMO_CHIPS.find((c) => c.symbol === 'TGOLD')!.chip;
+      assert.deepEqual({ ...(await client.getBalances(id('player123'), tgold)).balances }, { [tgold]: '1500' });
     });
 
     it('reads the token list without signing', async () => {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { signedHeaders } from '../../src/core/api/signer';
-import { DEMO_CREDENTIALS, DEMO_TOKENS, DEMO_USERS } from '../../simulator/demoData';
+import { DEMO_CHIPS, DEMO_CREDENTIALS, DEMO_NFT_CONTRACT, DEMO_TOKENS, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
 
 /**
@@ -58,6 +58,14 @@ describe('the simulator reads identifiers as the real server does', () => {
     assert.match(error, /^The contract function "balanceOf" returned no data \("0x"\)\.\n/);
     assert.ok(error.includes(`address:   ${dead}`));
     assert.match(stack, /^ContractFunctionZeroDataError: /);
+  });
+
+  it("reads a game chip (an ERC-20 of 18 decimals) as a token by its address, and crashes on an NFT contract's decimals as viem does", async () => {
+    const arena = DEMO_CHIPS.find((c) => c.symbol === 'ARENA')!.chip;
+    assert.deepEqual(await get(`user/balance/player123/${arena}`), { status: 200, body: { [arena]: '42.000000000000000001' } });
+    const { status, body } = await get(`user/balance/player123/${DEMO_NFT_CONTRACT}`);
+    assert.equal(status, 500);
+    assert.match((body as { error: string }).error, /^The contract function "decimals" reverted\.\n/);
   });
 
   it('writes amounts as viem formatUnits does: no ".0" on whole numbers, none on zero', async () => {

@@ -46,12 +46,13 @@ export function routeNotOffered(route: string): PlyrError {
 
 /**
  * The server reads `balanceOf` and `decimals` of any well-formed token address; at an address that
- * is no token contract viem throws, and the error handler answers 500 with its message. That is the
+ * is no token contract viem throws (no data from no contract; a revert from one without the
+ * function, such as an NFT's `decimals`), and the error handler answers 500 with its message. That is the
  * token's fault, not the server's, and asking again cannot help.
  */
 export function notATokenContract(response: HttpResponse): PlyrError | undefined {
   const said = response.status === 500 ? jsonErrorMessage(response.body) : undefined;
-  if (said === undefined || !/^The contract function "(?:balanceOf|decimals)" returned no data/.test(said)) {
+  if (said === undefined || !/^The contract function "(?:balanceOf|decimals)" (?:returned no data|reverted)/.test(said)) {
     return undefined;
   }
   const message = l10n.t({
