@@ -34,8 +34,12 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * Allow Workspace Server that always asks, Test Connection cancelled, activity ages on the
  * server's clock, open groups kept by their list, an import's file problems and paths, failures
  * of a gesture's command shown, Stop Refreshing, Share into an editor with unsaved edits, and the
- * review of that diff) 237.3: 209 KiB of it is the extension's own code (node-fetch 20,
+ * review of that diff) 237.3, then the mends of reviews of the views and the core API (+2.6: the
+ * outage line ended by any answer, the Workspace group's loads pooled, account rows keyed apart,
+ * checksum warnings of plyr.json and the status bar, the token step's failure said, open lists
+ * following the mask, chain-node failures retried, reverting contracts and `constructor` told,
+ * the signing learned past hmacAuth) 239.9: 212 KiB of it is the extension's own code (node-fetch 20,
  * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB) and on growth of about
  * a KiB. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
-export const BUNDLE_CEILING_KIB = 238;
+export const BUNDLE_CEILING_KIB = 241;
