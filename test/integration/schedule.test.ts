@@ -97,6 +97,10 @@ describe('the automatic refresh schedule', () => {
     assert.equal(api.getAutoRefresh().outage, undefined, state());
     await config().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
     await waitFor(() => (api.getAutoRefresh().intervalMs ?? 0) >= 4000, () => `backing off again: ${state()}`, 30_000);
+    // A row added meanwhile is asked, and fails: that says nothing of the server being back.
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'zero-hero');
+    assert.ok(api.getAutoRefresh().outage, `still out after a row was added and failed: ${state()}`);
+    assert.ok((api.getAutoRefresh().intervalMs ?? 0) >= 4000, `still backing off: ${state()}`);
     // The server is back and the user presses Refresh, seconds before the next round.
     sim.clearFaults();
     await vscode.commands.executeCommand('plyr.refresh');

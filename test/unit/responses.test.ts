@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { PlyrErrorCode, PlyrFix } from '../../src/core/model/errors';
-import { errorFromResponse, HttpResponse, jsonErrorMessage, parseJsonBody } from '../../src/core/api/responses';
+import { errorFromResponse, HttpResponse, jsonErrorMessage, notATokenContract, parseJsonBody } from '../../src/core/api/responses';
 
 function response(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {
   return { status, body, headers: { get: (name: string) => headers[name.toLowerCase()] ?? null } };
@@ -148,5 +148,17 @@ describe('parseJsonBody', () => {
       assert.match((error as Error).message, /not JSON/);
       return true;
     });
+  });
+});
+
+describe('notATokenContract: the token address is at fault only when viem says the contract had nothing to give', () => {
+  const crash = (error: string) => response(500, JSON.stringify({ error, stack: `ContractFunctionExecutionError: ${error}` }));
+  it('takes no data, and a revert without a reason (an NFT has no decimals)', () => {
+    assert.equal(notATokenContract(crash('The contract function "balanceOf" returned no data ("0x").\n\nThis could be due to…'))?.code, 'invalidToken');
+    assert.equal(notATokenContract(crash('The contract function "decimals" reverted.\n\nContract Call:\n  address: 0x…'))?.code, 'invalidToken');
+  });
+  it('leaves a revert with a reason (a paused token, or a node error viem words so) to the server error it is', () => {
+    assert.equal(notATokenContract(crash('The contract function "balanceOf" reverted with the following reason:\nPausable: paused')), undefined);
+    assert.equal(notATokenContract(crash('The contract function "transfer" reverted.')), undefined, 'not a call the balance route makes');
   });
 });

@@ -309,4 +309,9 @@ describe('treeContent: row keys among siblings', () => {
     assert.deepEqual(keyed.map((k) => k.row.balance), ['1', '2', '3', '4'], 'no row dropped, in order');
     assert.equal(new Set(keyed.map((k) => k.key)).size, chips.length);
   });
+
+  it('never issues a key twice, even where a row\'s own key looks like a repeat\'s (keys end in server text)', () => {
+    const keys = uniqueRowKeys(['x#2', 'x', 'x', 'x'], (k) => k).map((k) => k.key);
+    assert.deepEqual(keys, ['x#2', 'x', 'x#3', 'x#4']);
+  });
 });

@@ -53,8 +53,8 @@ export interface Target {
 type Attempt = { convention: SigningConvention; offsetMs: number };
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-/** hmacAuth's 401s, in its order: every other 401 of the server's comes after the signature passed. */
-const AUTH_REFUSALS = new Set(['Missing authentication headers', 'Invalid API key', 'Invalid signature', 'Request expired']);
+/** The server's 401s sent after hmacAuth passed (checkTokenInParams): the signature was good. */
+const PAST_AUTH_REFUSALS = new Set(['Invalid tokenName', 'tokenName is required']);
 /** Failures on the way, here or between the server and its chain node: asking again may work. */
 const RETRYABLE_CODES = new Set<PlyrErrorCode>(['network', 'chainUnavailable']);
 
@@ -148,8 +148,8 @@ export class ApiSession {
         }
       }
       // A 5xx may come from a proxy before the signature was checked: only learn from answers past
-      // it. A 401 of the server's own after hmacAuth (Invalid tokenName) is past it too.
-      const verified = response.status < 500 && (response.status !== 401 || (reason !== undefined && !AUTH_REFUSALS.has(reason)));
+      // it. checkTokenInParams' 401s come after hmacAuth passed: past it too (a proxy's are not).
+      const verified = response.status < 500 && (response.status !== 401 || (reason !== undefined && PAST_AUTH_REFUSALS.has(reason)));
       if (verified && attempt.convention !== preferred) {
         this.learnedSigning.set(root.href, attempt.convention);
         this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);

@@ -52,7 +52,8 @@ export function routeNotOffered(route: string): PlyrError {
  */
 export function notATokenContract(response: HttpResponse): PlyrError | undefined {
   const said = response.status === 500 ? jsonErrorMessage(response.body) : undefined;
-  if (said === undefined || !/^The contract function "(?:balanceOf|decimals)" (?:returned no data|reverted)/.test(said)) {
+  // Only a revert without a reason: one with a reason may be a paused token, or a node's own error.
+  if (said === undefined || !/^The contract function "(?:balanceOf|decimals)" (?:returned no data|reverted\.(?:\n|$))/.test(said)) {
     return undefined;
   }
   const message = l10n.t({
@@ -145,7 +146,8 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
   }
   const chain = status === 500 ? chainFailure(message) : undefined;
   if (chain !== undefined) {
-    return new PlyrError('chainUnavailable', l10n.t('The PLYR API could not reach its blockchain node ("{0}"). This is usually brief: try again in a moment.', chain), { ...details, retryAfterMs, fix: 'showLog' });
+    // No Show Log: the log has this headline and no more (the rest names the node's URL).
+    return new PlyrError('chainUnavailable', l10n.t('The PLYR API could not reach its blockchain node ("{0}"). This is usually brief: try again in a moment.', chain), { ...details, retryAfterMs });
   }
   if (status >= 500) {
     // An HTML page comes only without a JSON message, so it and `said` never appear together. A

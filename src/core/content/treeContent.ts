@@ -282,11 +282,15 @@ function shortError(message: string): string {
  * and a server may send one thing twice (two games whose names differ only in case): both show.
  */
 export function uniqueRowKeys<T>(rows: readonly T[], keyOf: (row: T) => string): { readonly row: T; readonly key: string }[] {
-  const seen = new Map<string, number>();
+  const issued = new Set<string>();
   return rows.map((row) => {
-    const key = keyOf(row);
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    return { row, key: count === 1 ? key : `${key}#${count}` };
+    const base = keyOf(row);
+    let key = base;
+    // The keys end in server text: `x#2` may be a row's own, so count on past any key issued.
+    for (let count = 2; issued.has(key); count++) {
+      key = `${base}#${count}`;
+    }
+    issued.add(key);
+    return { row, key };
   });
 }

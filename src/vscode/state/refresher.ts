@@ -142,10 +142,16 @@ export class Refresher {
   load(id: string): Promise<boolean> {
     let pending = this.loading.get(id);
     if (!pending) {
-      pending = this.viewLoads.run(() => (this.options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id))).finally(() => this.loading.delete(id));
+      pending = this.loadInTurn(id).finally(() => this.loading.delete(id));
       this.loading.set(id, pending);
     }
     return pending;
+  }
+
+  private async loadInTurn(id: string): Promise<boolean> {
+    // A refresh of everything running asks this row too: waited for, not added to its requests.
+    await this.running?.catch(() => undefined);
+    return this.viewLoads.run(() => (this.options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id)));
   }
 
   /** Refreshes one identifier of either list; false when neither holds it. */

@@ -21,8 +21,10 @@ export interface AutoRefreshOptions {
   readonly rerender: () => void;
   /** After a round: true when no identifier could reach the server. */
   readonly unreachable: () => boolean;
-  /** Fires when a row's answer or failure came, in a round or not (Refresh, a hover, another server). */
-  readonly onDidAnswer: (listener: () => void) => vscode.Disposable;
+  /** Fires with the ids of rows that changed (asked, answered, failed, restored), in a round or not. */
+  readonly onDidChangeRows: (listener: (ids: readonly string[]) => void) => vscode.Disposable;
+  /** Whether one of these rows has an answer of the server's since `since` (epoch ms): balances, or an error it sent. */
+  readonly answeredSince: (ids: readonly string[], since: number) => boolean;
   readonly statusBar: { readonly showing: boolean; readonly onDidChangeTarget: vscode.Event<void> };
   /** Its changes, and the schedule's settings as of the last one. */
   readonly settings: Pick<SettingsEvents, 'onDidChange' | 'view'>;
@@ -47,6 +49,8 @@ export class AutoRefresh implements vscode.Disposable {
   /** The interval the pending round was scheduled by (its wait, or what was left of it after a pause). */
   private scheduledIntervalMs: number | undefined;
   private failures = 0;
+  /** When the last round that found the server unreachable ended: only an answer after it says it is back. */
+  private failedAt = 0;
   private running = false;
 
   constructor(private readonly options: AutoRefreshOptions) {
@@ -56,7 +60,7 @@ export class AutoRefresh implements vscode.Disposable {
       statusBar.onDidChangeTarget(() => this.reschedule()),
       vscode.window.onDidChangeWindowState(() => this.reschedule()),
       settings.onDidChange((change) => change.schedule && this.reschedule()),
-      options.onDidAnswer(() => this.recoverIfReached()),
+      options.onDidChangeRows((ids) => this.recoverIfReached(ids)),
     ];
     this.reschedule();
   }
@@ -71,8 +75,9 @@ export class AutoRefresh implements vscode.Disposable {
    * The server answered outside a round (Refresh, another server): the outage's line and its
    * slower schedule go now, not at the next round, which may be minutes away.
    */
-  private recoverIfReached(): void {
-    if (this.failures === 0 || this.running || this.options.unreachable()) {
+  private recoverIfReached(ids: readonly string[]): void {
+    // A row asked, added, restored or forgotten says nothing of the server: only an answer does.
+    if (this.failures === 0 || this.running || !this.options.answeredSince(ids, this.failedAt)) {
       return;
     }
     this.showOutage(0);
@@ -156,6 +161,7 @@ export class AutoRefresh implements vscode.Disposable {
     }
     const wasReachable = this.failures === 0;
     this.showOutage(this.options.unreachable() ? this.failures + 1 : 0);
+    this.failedAt = Date.now();
     if (wasReachable && this.failures === 1) {
       // One notification per outage; the view's line says the rest.
       const testConnection = vscode.l10n.t('Test Connection');

@@ -176,7 +176,15 @@ function createAutoRefresh(services: SidebarServices, view: vscode.TreeView<Bala
       const all = view.visible ? [...entries, ...watchedNow] : watchedNow;
       return all.length > 0 && all.every((e) => e?.error !== undefined && UNREACHABLE_CODES.has(e.error.code));
     },
-    onDidAnswer: (listener) => store.onDidChange(() => listener()),
+    onDidChangeRows: (listener) => store.onDidChange(listener),
+    answeredSince: (ids, since) =>
+      ids.some((id) => {
+        const entry = store.get(id);
+        if (!entry || entry.loading) {
+          return false;
+        }
+        return entry.error ? entry.error.at > since && !UNREACHABLE_CODES.has(entry.error.code) : (entry.fetchedAt ?? 0) > since;
+      }),
     statusBar,
     settings: services.settings,
   });
