@@ -35,7 +35,7 @@ export function statusBarModel(input: {
   masked?: boolean;
   prices?: PriceBook;
   show?: 'amount' | 'value';
-  /** What may be wrong with the identifier itself (a mixed-case address failing its checksum). */
+  /** What may be wrong with the identifier itself (identifierWarning: a failing checksum, an address look-alike). */
   warning?: string;
 }): StatusBarModel {
   const { entry, token, now } = input;
