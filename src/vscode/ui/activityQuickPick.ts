@@ -3,7 +3,7 @@ import { whyNothing, whyPlaceholder, whyTitle } from '../../core/content/activit
 import { ActivityEntry } from '../../core/model/activity';
 import { inertNotificationText } from '../../core/model/safeText';
 import { isTransactionHash } from '../../core/model/transactionHash';
-import { MaskState } from './maskState';
+import { followMask, MaskState } from './maskState';
 
 /** What Why? found for one identifier: the entries to list, and the window it searched. */
 export interface Explanation {
@@ -40,7 +40,7 @@ interface EntryItem extends vscode.QuickPickItem {
  * under the privacy mask), each with buttons to open its transaction in the explorer and copy its
  * hash; Enter opens it. None: a message that says so, and what the log never shows.
  */
-export async function showExplanation(found: Explanation, actions: TransactionActions, follow?: MaskFollower): Promise<void> {
+export async function showExplanation(found: Explanation, actions: TransactionActions, follow: MaskFollower): Promise<void> {
   const now = Date.now();
   const locale = vscode.env.language;
   if (found.entries.length === 0) {
@@ -56,18 +56,13 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   pick.placeholder = whyPlaceholder(found.entries.length, found.complete, found.read);
   pick.matchOnDescription = true;
   const render = (items: Explanation['items']) => {
-    const active = pick.activeItems[0] === undefined ? undefined : pick.items.indexOf(pick.activeItems[0]);
     pick.items = found.entries.map((entry, index) => {
       const hash = isTransactionHash(entry.txHash) ? entry.txHash : undefined;
       return { ...items[index], hash, buttons: hash === undefined ? [] : [open, copy] };
     });
-    if (active !== undefined && active >= 0) {
-      // Rendered again: the row the person was on stays the active one.
-      pick.activeItems = [pick.items[active]];
-    }
   };
   render(found.items);
-  const following = follow?.privacy.onDidChange(() => render(follow.itemsFor(follow.privacy.on)));
+  followMask(pick, follow.privacy, (masked) => render(follow.itemsFor(masked)));
   pick.onDidTriggerItemButton(({ item, button }) => {
     if (item.hash !== undefined) {
       void (button === copy ? actions.copy(item.hash) : actions.open(item.hash));
@@ -80,9 +75,6 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
     }
     pick.hide();
   });
-  pick.onDidHide(() => {
-    following?.dispose();
-    pick.dispose();
-  });
+  pick.onDidHide(() => pick.dispose());
   pick.show();
 }

@@ -10,7 +10,7 @@ import { approximately } from '../../core/content/valueContent';
 import { balanceListHeading } from '../../core/content/balanceListContent';
 import { identifierWarning } from '../../core/model/identifier';
 import { networkName } from '../settings';
-import { MaskState } from './maskState';
+import { followMask, MaskState } from './maskState';
 
 interface AmountItem extends vscode.QuickPickItem {
   readonly exact: string;
@@ -37,8 +37,7 @@ export async function showBalances(result: BalanceResult, privacy: MaskState, pr
   // back: the result stays until Escape, as the steps before it do.
   pick.ignoreFocusOut = true;
   const button = copyButton();
-  const render = () => {
-    const masked = privacy.on;
+  const render = (masked: boolean) => {
     // Every surface says how old its numbers are; here they are as old as the answer.
     const heading = balanceListHeading({
       who,
@@ -50,7 +49,6 @@ export async function showBalances(result: BalanceResult, privacy: MaskState, pr
     });
     pick.title = heading.title;
     pick.placeholder = heading.placeholder;
-    const active = pick.activeItems[0]?.label;
     pick.items = entries.map(([token, amount]) => {
       const value = prices?.worth(token, amount)?.usd;
       const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
@@ -61,14 +59,9 @@ export async function showBalances(result: BalanceResult, privacy: MaskState, pr
         buttons: [button],
       };
     });
-    if (active !== undefined) {
-      // Rendered again: the row the person was on stays the active one.
-      pick.activeItems = pick.items.filter((item) => item.label === active).slice(0, 1);
-    }
   };
-  render();
-  // The mask turned on while the list is open (before sharing the screen) hides its amounts too.
-  const following = privacy.onDidChange(render);
+  render(privacy.on);
+  followMask(pick, privacy, render);
   const copy = async (item: AmountItem) => {
     await vscode.env.clipboard.writeText(item.exact);
     const copied = privacy.on
@@ -84,9 +77,6 @@ export async function showBalances(result: BalanceResult, privacy: MaskState, pr
     }
     pick.hide();
   });
-  pick.onDidHide(() => {
-    following.dispose();
-    pick.dispose();
-  });
+  pick.onDidHide(() => pick.dispose());
   pick.show();
 }

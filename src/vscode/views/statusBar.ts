@@ -32,7 +32,8 @@ export class BalanceStatusBar implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the item appears, disappears or changes what it watches. */
   readonly onDidChangeTarget = this.changed.event;
-  private target: { identifier: Identifier; token: string } | undefined;
+  /** What the item watches; `warning` (identifierWarning) found once, when the setting is read. */
+  private target: { identifier: Identifier; token: string; warning?: string } | undefined;
 
   constructor(private readonly options: BalanceStatusBarOptions) {
     const { store, privacy, values, settings } = options;
@@ -113,7 +114,7 @@ export class BalanceStatusBar implements vscode.Disposable {
       masked: this.options.privacy.on,
       prices,
       show: this.options.settings.statusBar().shows,
-      warning: identifierWarning(target.identifier),
+      warning: target.warning,
     });
   }
 
@@ -124,8 +125,8 @@ export class BalanceStatusBar implements vscode.Disposable {
       const id = parseIdentifier(rawId);
       const token = parseTokenName(rawToken || 'plyr');
       if (id.ok && token.ok) {
-        next = { identifier: id.value, token: token.value ?? 'plyr' };
         const warning = identifierWarning(id.value);
+        next = { identifier: id.value, token: token.value ?? 'plyr', ...(warning ? { warning } : {}) };
         if (warning) {
           this.options.logger.warn(`plyr.statusBar.identifier: ${warning}`);
         }
