@@ -108,10 +108,12 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const memory = new BalanceMemoryStore({ state: globalState, store, settings, ids: () => [...tracked.all, ...watched.all].map((t) => t.id), listsChanged: [tracked.onDidChange, watched.onDidChange] });
   const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
   const openRows = new OpenRows();
+  // A row gone from its list is closed with it (VS Code sends no collapse for a row it removed).
+  const closeUnlisted = () => openRows.forgetUnlisted((source, id) => (source === 'user' ? tracked : watched).find(id) !== undefined);
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
   const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
-  const owned = [settings, serverTrust, credentials, tracked, watched, statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
+  const owned = [settings, serverTrust, credentials, tracked, watched, tracked.onDidChange(closeUnlisted), watched.onDidChange(closeUnlisted), statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
   return { services, serverTrust, owned };
 }
 

@@ -49,6 +49,18 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     });
   }
 
+  it('forgets a group left open when its identifier is removed: added back, a refresh asks only its balances', async () => {
+    await open('activity');
+    await waitFor(() => accountRequests().length === 1, 'the activity request');
+    // Out of sight, VS Code neither shows the row again nor tells of its end: only the removal does.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('plyr.removeIdentifier', 'player123');
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+    sim.reset();
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.deepEqual(sim.requests.map((r) => r.path), ['/api/user/balance/player123']);
+  });
+
   it('opening Wallets reads the account and its secondary wallets', async () => {
     await open('wallets');
     await waitFor(() => accountRequests().length === 2, 'the two wallet requests');

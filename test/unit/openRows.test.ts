@@ -37,4 +37,16 @@ describe('OpenRows: the account rows a refresh asks again', () => {
     rows.openWallet('user', 'player123', ADDRESS, false);
     assert.deepEqual(rows.openWallets(everywhere), []);
   });
+
+  it('forgets the open rows of an identifier gone from its list, so adding it again asks nothing', () => {
+    const rows = new OpenRows();
+    rows.openSection('user', 'player123', 'activity', true);
+    rows.openSection('workspace', 'player123', 'chips', true);
+    rows.openWallet('user', 'player123', ADDRESS, true);
+    rows.openSection('user', 'tester-01', 'chips', true);
+    const userListGone = (source: RowSource, plyrId: string) => source === 'workspace' || plyrId !== 'player123';
+    rows.forgetUnlisted(userListGone);
+    assert.deepEqual(rows.openSections(everywhere), [{ plyrId: 'player123', section: 'chips' }, { plyrId: 'tester-01', section: 'chips' }], "the workspace's row and another identifier's stay");
+    assert.deepEqual(rows.openWallets(everywhere), [], 'the wallet under the removed row is closed');
+  });
 });

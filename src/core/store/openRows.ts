@@ -35,6 +35,24 @@ export class OpenRows {
     toggle(this.wallets, `${source}\n${owner}\n${address}`, { source, owner, address }, open);
   }
 
+  /**
+   * Closes the rows of identifiers gone from their list. VS Code sends no collapse for a row it
+   * no longer shows (nor for one collapsed just before its removal), and a later refresh would
+   * otherwise ask again for a group no one can see once the identifier is back.
+   */
+  forgetUnlisted(listed: Listed): void {
+    for (const [key, row] of this.sections) {
+      if (!listed(row.source, row.plyrId)) {
+        this.sections.delete(key);
+      }
+    }
+    for (const [key, row] of this.wallets) {
+      if (!listed(row.source, row.owner)) {
+        this.wallets.delete(key);
+      }
+    }
+  }
+
   /** The open groups of identifiers still listed, each once however many rows show it. */
   openSections(listed: Listed): { readonly plyrId: string; readonly section: AccountSection }[] {
     const open = new Map<string, { plyrId: string; section: AccountSection }>();
