@@ -8,21 +8,25 @@ export const PSEUDO_LOCALE = 'qps-ploc';
 
 /**
  * Adds the pseudo-localised bundle (`bundle.l10n.qps-ploc.json`, made by @vscode/l10n-dev's
- * generate-pseudo from the committed English bundle) to an extension folder. Only the runtime
- * strings: the manifest's (package.nls.json) stay English, so the palette finds commands by their
- * titles. The bundle is made for the run and never packaged.
+ * generate-pseudo from the committed English bundle, which the package does not hold) to an
+ * extension folder. Only the runtime strings: the manifest's (package.nls.json) stay English, so
+ * the palette finds commands by their titles. The bundle is made for the run and never packaged.
  */
 export function addPseudoBundle(extensionDir: string): void {
-  const bundle = path.join(extensionDir, 'l10n', 'bundle.l10n.json');
-  if (!fs.existsSync(bundle)) {
-    throw new Error(`No l10n bundle at ${bundle}: the manifest's "l10n" folder must hold bundle.l10n.json`);
+  const english = path.join(extensionDir, 'l10n', 'bundle.l10n.json');
+  fs.mkdirSync(path.dirname(english), { recursive: true });
+  // generate-pseudo writes beside its input: a copy, removed after, leaves the folder as packaged.
+  fs.copyFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), english);
+  try {
+    execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vscode-l10n-dev'), ['generate-pseudo', '--language', PSEUDO_LOCALE, english], { stdio: 'pipe' });
+  } finally {
+    fs.rmSync(english);
   }
-  execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vscode-l10n-dev'), ['generate-pseudo', '--language', PSEUDO_LOCALE, bundle], { stdio: 'pipe' });
 }
 
 /** A copy of the development folder's runtime files (as the .vsix holds them) with the pseudo bundle added. */
 export function pseudoLocalisedCopy(target: string): string {
-  for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'schemas', 'l10n']) {
+  for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'schemas']) {
     fs.cpSync(path.join(ROOT, entry), path.join(target, entry), { recursive: true });
   }
   addPseudoBundle(target);
