@@ -16,9 +16,10 @@ export async function startAndUseSimulator(): Promise<Simulator> {
 
 /** The usual start of a suite: a fresh simulator the user's settings point at, demo credentials, an empty list. */
 export async function startSuite(): Promise<Simulator> {
+  // Nothing tracked first: each change of server or credentials refreshes every row, in the background.
+  await untrackAll();
   const sim = await startAndUseSimulator();
   await setDemoCredentials();
-  await untrackAll();
   return sim;
 }
 

@@ -91,10 +91,12 @@ describe('a hostile workspace or server', () => {
   });
 
   it("a workspace that only turns on the custom network needs consent before the user's own custom server gets credentials", async () => {
-    // The user once set a custom URL (say an old simulator) but uses mainnet now.
-    await config().update('network', 'mainnet', vscode.ConfigurationTarget.Global);
-    await config().update('customBaseUrl', own.url, vscode.ConfigurationTarget.Global);
+    // The user once set a custom URL (say an old simulator) but uses mainnet now. The workspace's
+    // choice first, so that mainnet is never in effect: each change refreshes the tracked player123,
+    // which would send the demo key to the real PLYR API (and may hang there, into later suites).
     await config().update('network', 'custom', vscode.ConfigurationTarget.Workspace);
+    await config().update('customBaseUrl', own.url, vscode.ConfigurationTarget.Global);
+    await config().update('network', 'mainnet', vscode.ConfigurationTarget.Global);
     own.reset();
     try {
       const error = await rejection(checkBalance('player123'));
@@ -103,8 +105,8 @@ describe('a hostile workspace or server', () => {
       assert.equal(await vscode.commands.executeCommand('plyr.allowWorkspaceServer', new URL(own.url).origin), true);
       assert.equal((await checkBalance('player123')).balances.plyr, '1234.5');
     } finally {
-      await config().update('network', undefined, vscode.ConfigurationTarget.Workspace);
       await config().update('network', 'custom', vscode.ConfigurationTarget.Global);
+      await config().update('network', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 

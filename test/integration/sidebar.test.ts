@@ -149,7 +149,11 @@ describe('the Balances sidebar', () => {
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'none runs now');
 
       // A refresh asked for right after a stop runs after the stopped one, rather than join it.
+      // The stopped requests are let go by the simulator first, so that the wait below sees new ones
+      // (and a reset sets the latency back to none).
+      await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
       sim.reset();
+      sim.configure({ latencyMs: 400 });
       const stopped = vscode.commands.executeCommand('plyr.refresh');
       await waitFor(() => sim.inFlight === 2, 'the first two requests on their way again');
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true);

@@ -35,6 +35,8 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
   });
   after(async () => {
     await deleteWatchList();
+    // Read gone before the next suite: a late reload would refresh these rows against its server.
+    await waitFor(async () => (await watchedIds()) === '', 'the extension to see the file gone');
     await resetSettings();
     await sim.close();
   });
@@ -78,9 +80,12 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       assert.ok(sim.maxInFlight <= 4, `at most plyr.refreshConcurrency (4) in flight, saw ${sim.maxInFlight}`);
     } finally {
       sim.configure({ latencyMs: 0 });
-      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      // The view hidden first: shown, automatic refresh turned back on starts a round at once.
       await vscode.commands.executeCommand('workbench.view.explorer');
+      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
       await deleteWatchList();
+      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
     }
   });
 
