@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { demoAddress } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
-import { plyrApi, pointAt, resetSettings, setDemoCredentials, startSuite, waitFor } from './helpers';
+import { checkBalance, plyrApi, pointAt, resetSettings, setDemoCredentials, startSuite, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 
@@ -92,6 +92,14 @@ describe('the status bar item', () => {
     sim.setHolding('player123', 'gamr', 5n * 10n ** 18n);
     await setDemoCredentials(); // entered again: a new epoch, as for new ones
     await waitFor(async () => (await plyrApi()).getStatusBar()?.text === '$(credit-card) 5 GAMR', 'the amount read with the credentials', 5000);
+  });
+
+  it('asks at once for an identifier it is newly set to, whose balances a Check Balance read before', async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    await checkBalance('crypto-fennec');
+    sim.setHolding('crypto-fennec', 'gamr', 4n * 10n ** 18n);
+    await config().update('statusBar.identifier', 'crypto-fennec', vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await plyrApi()).getStatusBar()?.text === '$(credit-card) 4 GAMR', 'the amount read now, not the one Check Balance read', 5000);
   });
 
   it('goes away when the identifier is cleared', async () => {

@@ -50,7 +50,7 @@ export class BalanceStatusBar implements vscode.Disposable {
       }),
       settings.onDidChange((change) => {
         if (change.statusBar) {
-          this.readTarget();
+          this.readTarget(true);
         } else if (change.scope) {
           this.render(); // the network's name
         }
@@ -118,7 +118,8 @@ export class BalanceStatusBar implements vscode.Disposable {
     });
   }
 
-  private readTarget(): void {
+  /** `retargeted`: the setting changed, rather than the item starting with the extension. */
+  private readTarget(retargeted = false): void {
     const { identifier: rawId, token: rawToken } = this.options.settings.statusBar();
     let next: typeof this.target;
     if (rawId) {
@@ -134,10 +135,14 @@ export class BalanceStatusBar implements vscode.Disposable {
         this.options.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
       }
     }
+    const before = this.target?.identifier.value;
     this.target = next;
     this.render();
     this.changed.fire();
-    if (next && !this.options.store.get(next.identifier.value)) {
+    // Asked when unknown, or when newly chosen with no answer on its way: what is known of it (a
+    // Check Balance's, say) may be hours old, and the next round minutes away.
+    const known = next && this.options.store.get(next.identifier.value);
+    if (next && (!known || (retargeted && next.identifier.value !== before && !known.loading))) {
       void this.refresh();
     }
   }
