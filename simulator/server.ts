@@ -163,6 +163,35 @@ const FIVE_MINUTES = 5 * 60 * 1000;
 
 const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
+/** The ports simulators of this process were given: none twice (see {@link listenOnce}). */
+const portsGiven = new Set<number>();
+
+/**
+ * Listens on `port`, or on a port no simulator of this process had: a client keeps what it learnt
+ * per API root (balances, an owner, a hover, a rate limit), and an earlier simulator's must never
+ * show as a later one's. The system hands a closed port out again (4 of 200 here).
+ */
+async function listenOnce(app: Koa, port?: number): Promise<Server> {
+  // A refused one stays open until a new port is found, so that the system cannot give it again.
+  const refused: Server[] = [];
+  try {
+    for (;;) {
+      const server: Server = await new Promise((resolve, reject) => {
+        const s = app.listen(port ?? 0, '127.0.0.1', () => resolve(s));
+        s.once('error', reject);
+      });
+      const given = (server.address() as AddressInfo).port;
+      if (port !== undefined || !portsGiven.has(given)) {
+        portsGiven.add(given);
+        return server;
+      }
+      refused.push(server);
+    }
+  } finally {
+    refused.forEach((server) => server.close());
+  }
+}
+
 export async function startSimulator(options: { port?: number; config?: Partial<SimulatorConfig>; keys?: DemoApiKey[] } = {}): Promise<Simulator> {
   const initial = { ...SERVER_BEHAVIOUR, ...options.config };
   const config: SimulatorConfig = { ...initial };
@@ -382,10 +411,7 @@ export async function startSimulator(options: { port?: number; config?: Partial<
   accountRoutes(router, requireAuth, account);
   app.use(router.routes());
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = await listenOnce(app, options.port);
   server.on('connection', () => stats.connections++);
   const port = (server.address() as AddressInfo).port;
   return {
