@@ -19,7 +19,7 @@ import { registerTrackingCommands } from './vscode/commands/tracking';
 import { CredentialStore } from './vscode/state/credentialStore';
 import { LOG_CHANNEL_NAME, SYNCED_STATE_KEYS } from './vscode/ids';
 import { channelLogger } from './vscode/logger';
-import { OpenRows } from './core/store/openRows';
+import { Listed, OpenRows } from './core/store/openRows';
 import { Refresher, refreshOnServerChanges } from './vscode/state/refresher';
 import { Services } from './vscode/services';
 import { SettingsEvents } from './vscode/settings';
@@ -109,8 +109,11 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const accounts = new AccountStore({ fetch: accountFetchOf(client.account), scope: settings.scope });
   const openRows = new OpenRows();
   // A row gone from its list is closed with it (VS Code sends no collapse for a row it removed).
-  const closeUnlisted = () => openRows.forgetUnlisted((source, id) => (source === 'user' ? tracked : watched).find(id) !== undefined);
-  const refresher = new Refresher({ store, tracked, watched, accounts, openRows, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });
+  // Whether an identifier is still in the list its row came from: open rows of one gone are closed,
+  // and a refresh-all asks only for those of listed ones.
+  const listedIn: Listed = (source, id) => (source === 'user' ? tracked : watched).find(id) !== undefined;
+  const closeUnlisted = () => openRows.forgetUnlisted(listedIn);
+  const refresher = new Refresher({ store, tracked, watched, accounts, openRows, listedIn, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
   const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
   const owned = [settings, serverTrust, credentials, tracked, watched, tracked.onDidChange(closeUnlisted), watched.onDidChange(closeUnlisted), statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];

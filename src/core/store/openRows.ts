@@ -1,4 +1,5 @@
 import { AccountSection } from './accountStore';
+import { deleteWhere } from './deleteWhere';
 
 /** The list a row comes from: the user's own (TrackedStore) or the workspace's (WorkspaceWatchList). */
 export type RowSource = 'user' | 'workspace';
@@ -41,16 +42,8 @@ export class OpenRows {
    * otherwise ask again for a group no one can see once the identifier is back.
    */
   forgetUnlisted(listed: Listed): void {
-    for (const [key, row] of this.sections) {
-      if (!listed(row.source, row.plyrId)) {
-        this.sections.delete(key);
-      }
-    }
-    for (const [key, row] of this.wallets) {
-      if (!listed(row.source, row.owner)) {
-        this.wallets.delete(key);
-      }
-    }
+    deleteWhere(this.sections, (row) => !listed(row.source, row.plyrId));
+    deleteWhere(this.wallets, (row) => !listed(row.source, row.owner));
   }
 
   /** The open groups of identifiers still listed, each once however many rows show it. */

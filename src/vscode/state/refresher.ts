@@ -18,6 +18,8 @@ export interface RefresherOptions {
   /** The account's groups and wallets: those open in the view are refreshed with the balances. */
   readonly accounts: AccountStore;
   readonly openRows: OpenRows;
+  /** Whether an identifier is still in the list its row came from. */
+  readonly listedIn: Listed;
   /** Requests at a time (plyr.refreshConcurrency). */
   readonly concurrency: () => number;
   /** Run once a refresh of everything is done, before it resolves (keeping the answers). */
@@ -79,12 +81,11 @@ export class Refresher {
       // Every request in flight listens to it (as many as plyr.refreshConcurrency): not a leak.
       setMaxListeners(0, signal);
       setRefreshing(true);
-      const { store, tracked, watched, accounts, openRows } = this.options;
+      const { store, tracked, watched, accounts, openRows, listedIn } = this.options;
       // The user's list and the workspace's; an identifier in both is asked once.
       const ids = new Set(tracked.all.map((t) => t.id));
       const identifiers = [...tracked.all, ...watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
       const listed = (id: string) => tracked.find(id) !== undefined || watched.find(id) !== undefined;
-      const listedIn: Listed = (source, id) => (source === 'user' ? tracked : watched).find(id) !== undefined;
       const tasks: (() => Promise<unknown>)[] = [
         // One removed while the refresh runs is not asked for (nor brought back by its answer).
         ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier, { signal }) : Promise.resolve())),

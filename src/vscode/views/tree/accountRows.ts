@@ -7,6 +7,7 @@ import { isZero } from '../../../core/model/decimal';
 import { parseIdentifier } from '../../../core/model/identifier';
 import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '../../../core/store/accountStore';
 import { BalanceStore } from '../../../core/store/balanceStore';
+import { deleteWhere } from '../../../core/store/deleteWhere';
 import { LastGood } from '../../../core/store/lastGoodStore';
 import { PriceBook } from '../../../core/model/value';
 import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
@@ -53,16 +54,8 @@ export class AccountRows {
 
   /** Drops the group rows of identifiers no longer listed. */
   keepOnly(listed: (source: IdentifierNode['source'], id: string) => boolean): void {
-    for (const [key, node] of this.sectionNodes) {
-      if (!listed(node.source, node.id)) {
-        this.sectionNodes.delete(key);
-      }
-    }
-    for (const [key, node] of this.walletNodes) {
-      if (!listed(node.source, node.owner)) {
-        this.walletNodes.delete(key);
-      }
-    }
+    deleteWhere(this.sectionNodes, (node) => !listed(node.source, node.id));
+    deleteWhere(this.walletNodes, (node) => !listed(node.source, node.owner));
   }
 
   /** The wallet rows the view has shown for an address (under any account, in either list). */

@@ -12,6 +12,7 @@ import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
 import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
+import { deleteWhere } from '../../../core/store/deleteWhere';
 import { AccountRows } from './accountRows';
 import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
 import { treeItem } from './treeItem';
@@ -483,11 +484,7 @@ function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 /** Drops the entries whose key is not among `live`. */
 function keepOnly<V>(map: Map<string, V>, live: readonly string[]): void {
   const keep = new Set(live);
-  for (const key of map.keys()) {
-    if (!keep.has(key)) {
-      map.delete(key);
-    }
-  }
+  deleteWhere(map, (_, key) => !keep.has(key));
 }
 
 function rowKey(source: RowSource, id: string): string {
