@@ -133,7 +133,7 @@ export const CONTEXT_KEYS = {
   /** plyr.hover.languages when it names some (else every language): the editor's context menu follows it. */
   addressLanguages: 'plyr.addressLanguages',
   someLanguagesOnly: 'plyr.someLanguagesOnly',
-  /** A refresh of everything runs: Stop Refreshing shows. */
+  /** A refresh of everything runs, or the view loads rows: Stop Refreshing shows. */
   refreshing: 'plyr.refreshing',
 } as const;
 

@@ -87,6 +87,56 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     }
   });
 
+  it('Stop Refreshing stops the rows the view is loading: none is asked after it, until a refresh asks them all', async function () {
+    this.timeout(60_000);
+    const config = vscode.workspace.getConfiguration('plyr');
+    await config.update('refreshConcurrency', 2, vscode.ConfigurationTarget.Global);
+    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    const ids = Array.from({ length: 12 }, (_, i) => `load-${i + 201}`);
+    try {
+      await vscode.commands.executeCommand('workbench.view.extension.plyr');
+      sim.reset();
+      sim.configure({ latencyMs: 400 });
+      await writeWatchList({ identifiers: ids });
+      await waitFor(() => sim.inFlight === 2, 'the first two rows asked');
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true, 'the loads were something to stop');
+      await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
+      // Every row rendered again, as the view renders them (the Workspace group asks the rows it
+      // does not know): none of the stopped ones is asked again.
+      (await plyrApi()).getSidebarRows();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(sim.requests.length, 2, `nothing asked after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
+      const rows = (await plyrApi()).getWatched();
+      assert.equal(rows.length, ids.length);
+      assert.deepEqual(rows.filter((w) => w.status !== 'unknown').map((w) => `${w.identifier} ${w.status}`), [], 'each "not loaded", those stopped on their way too');
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'nothing left to stop');
+
+      // A refresh of everything stopped on its way leaves the rows it had not reached unasked too.
+      sim.reset();
+      sim.configure({ latencyMs: 400 });
+      const refresh = vscode.commands.executeCommand('plyr.refresh');
+      await waitFor(() => sim.inFlight === 2, 'the refresh on its way');
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true);
+      assert.equal(await refresh, false);
+      await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
+      (await plyrApi()).getSidebarRows();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(sim.requests.length, 2, `nothing asked after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
+      assert.deepEqual((await plyrApi()).getWatched().filter((w) => w.status !== 'unknown').map((w) => `${w.identifier} ${w.status}`), []);
+
+      sim.configure({ latencyMs: 0 });
+      assert.equal(await vscode.commands.executeCommand('plyr.refresh'), true);
+      assert.deepEqual((await plyrApi()).getWatched().filter((w) => w.status !== 'ok' || w.balances === undefined).map((w) => w.identifier), [], 'a refresh asked every row');
+    } finally {
+      sim.configure({ latencyMs: 0 });
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
+      await deleteWatchList();
+      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+    }
+  });
+
   it('refuses a file with a credential field, and keeps the user’s list', async () => {
     await writeWatchList({ identifiers: ['player123'] });
     await waitFor(async () => (await watchedIds()) === 'player123', 'a good file to show first');

@@ -235,6 +235,34 @@ describe('BalanceStore', () => {
     assert.deepEqual(store.get('alice01'), { balances: { PLYR: '8' }, fetchedAt: 800, loading: false });
   });
 
+  it('leaves an identifier unknown when its first refresh is cancelled: no entry of no tokens', async () => {
+    const { store, calls } = harness();
+    const changes: string[][] = [];
+    store.onDidChange((ids) => changes.push(ids));
+    const cancelled = store.refresh(ALICE);
+    assert.equal(store.get('alice01')?.loading, true);
+    calls[0].fail(new PlyrError('cancelled', 'Cancelled.'));
+    const entry = await cancelled;
+    assert.equal(entry.balances, undefined);
+    assert.equal(store.get('alice01'), undefined, 'unknown again');
+    assert.deepEqual(changes.at(-1), ['alice01'], 'and said, so that its row shows "not loaded"');
+    // Asked again, it loads as a first time.
+    const again = store.refresh(ALICE);
+    calls[1].answer({ PLYR: '2' }, 200);
+    assert.deepEqual(await again, { balances: { PLYR: '2' }, fetchedAt: 200, loading: false });
+  });
+
+  it('keeps a failure known when a later refresh is cancelled', async () => {
+    const { store, calls } = harness();
+    const failing = store.refresh(ALICE);
+    calls[0].fail(new PlyrError('rateLimited', 'Slow down.'));
+    await failing;
+    const cancelled = store.refresh(ALICE);
+    calls[1].fail(new PlyrError('cancelled', 'Cancelled.'));
+    await cancelled;
+    assert.equal(store.get('alice01')?.error?.code, 'rateLimited');
+  });
+
   it('answers a fresh entry without fetching, and fetches a stale one', async () => {
     const { store, calls, clock } = harness();
     clock.now = 1_000;

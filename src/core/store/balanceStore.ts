@@ -185,7 +185,13 @@ export class BalanceStore {
       return settled;
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
-        return this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
+        const settled = this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
+        // Stopped before anything was known: unknown again ("not loaded"), not an answer of no tokens.
+        if (settled.balances === undefined && settled.error === undefined && !settled.loading && this.slots.get(key) === slot) {
+          this.slots.delete(key);
+          this.changed.fire([identifier.value]);
+        }
+        return settled;
       }
       const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
       const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } };

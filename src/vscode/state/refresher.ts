@@ -44,15 +44,37 @@ export class Refresher {
   private readonly viewLoads = new Slots(() => this.options.concurrency());
   /** Those asked or waiting their turn: a row rendered again meanwhile is not asked twice. */
   private readonly loading = new Map<string, Promise<boolean>>();
+  /** Stops the rows the view asks for (Stop Refreshing); a new one for those asked after. */
+  private viewAbort = manyListeners(new AbortController());
+  /** Rows whose load Stop Refreshing stopped: a render does not ask them again, a refresh does. */
+  private readonly stoppedLoads = new Set<string>();
+  /** Whether Stop Refreshing is offered: a refresh of everything runs, or rows of the view load. */
+  private offeringStop = false;
 
   constructor(private readonly options: RefresherOptions) {}
 
   /**
-   * Stops the refresh of everything that runs, and the one queued after it: nothing more is
-   * asked, what is on its way is dropped, and the rows keep what they showed. A refresh asked for
-   * after the stop runs. False when there was nothing to stop.
+   * Stops the refresh of everything that runs, the one queued after it, and the rows the view is
+   * loading: nothing more is asked, what is on its way is dropped, and the rows keep what they
+   * showed (a row never loaded stays so until a refresh). A refresh asked for after the stop runs.
+   * False when there was nothing to stop.
    */
   stop(): boolean {
+    const loads = this.loading.size > 0;
+    if (loads || this.abort) {
+      // The rows never loaded stay so: a render would otherwise ask them (view loads) at once.
+      const { store, tracked, watched } = this.options;
+      for (const { id } of [...tracked.all, ...watched.all]) {
+        const entry = store.get(id);
+        if (entry?.balances === undefined && entry?.error === undefined) {
+          this.stoppedLoads.add(id);
+        }
+      }
+    }
+    if (loads) {
+      this.viewAbort.abort();
+      this.viewAbort = manyListeners(new AbortController());
+    }
     const queued = this.queued;
     if (queued) {
       queued.cancelled = true;
@@ -62,10 +84,10 @@ export class Refresher {
       this.abort.abort();
       this.abort = undefined;
       this.stopped = true;
-      setRefreshing(false);
+      this.offerStop();
       return true;
     }
-    return queued !== undefined;
+    return queued !== undefined || loads;
   }
 
   /** Resolves true once everything was asked and answered, false when Stop Refreshing stopped it. */
@@ -75,12 +97,11 @@ export class Refresher {
     }
     if (!this.running) {
       this.stopped = false;
+      this.stoppedLoads.clear();
       const abort = new AbortController();
       this.abort = abort;
-      const { signal } = abort;
-      // Every request in flight listens to it (as many as plyr.refreshConcurrency): not a leak.
-      setMaxListeners(0, signal);
-      setRefreshing(true);
+      const { signal } = manyListeners(abort);
+      this.offerStop();
       const { store, tracked, watched, accounts, openRows, listedIn } = this.options;
       // The user's list and the workspace's; an identifier in both is asked once.
       const ids = new Set(tracked.all.map((t) => t.id));
@@ -101,7 +122,7 @@ export class Refresher {
           // Nothing left to stop once every request settled (keeping the answers is not the refresh).
           if (this.abort === abort) {
             this.abort = undefined;
-            setRefreshing(false);
+            this.offerStop();
           }
         })
         // Keeping the answers is not the refresh: a failed write does not fail it.
@@ -141,28 +162,56 @@ export class Refresher {
    * and not at all if a refresh answered it, or both lists dropped it, before its turn.
    */
   load(id: string): Promise<boolean> {
+    if (this.stoppedLoads.has(id)) {
+      return Promise.resolve(false);
+    }
     let pending = this.loading.get(id);
     if (!pending) {
-      pending = this.loadInTurn(id).finally(() => this.loading.delete(id));
+      pending = this.loadInTurn(id, this.viewAbort.signal).finally(() => (this.loading.delete(id), this.offerStop()));
       this.loading.set(id, pending);
+      this.offerStop();
     }
     return pending;
   }
 
-  private async loadInTurn(id: string): Promise<boolean> {
-    // A refresh of everything running asks this row too: waited for, not added to its requests.
-    await this.running?.catch(() => undefined);
-    return this.viewLoads.run(() => (this.options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id)));
+  /** False when Stop Refreshing stopped it. */
+  private async loadInTurn(id: string, signal: AbortSignal): Promise<boolean> {
+    try {
+      // A refresh of everything running asks this row too: waited for, not added to its requests.
+      await this.running?.catch(() => undefined);
+      return await this.viewLoads.run(() => (this.options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id, signal)), signal);
+    } catch (error) {
+      if (signal.aborted) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   /** Refreshes one identifier of either list; false when neither holds it. */
-  async refreshOne(id: string): Promise<boolean> {
+  async refreshOne(id: string, signal?: AbortSignal): Promise<boolean> {
     const entry = this.options.tracked.find(id) ?? this.options.watched.find(id);
     if (entry) {
-      await this.options.store.refresh(toIdentifier(entry));
+      this.stoppedLoads.delete(id);
+      await this.options.store.refresh(toIdentifier(entry), { signal });
     }
     return entry !== undefined;
   }
+
+  /** Offers Stop Refreshing (a context key) while there is something to stop. */
+  private offerStop(): void {
+    const on = this.abort !== undefined || this.loading.size > 0;
+    if (on !== this.offeringStop) {
+      this.offeringStop = on;
+      setRefreshing(on);
+    }
+  }
+}
+
+/** Every request in flight and every row waiting its turn listens to its signal: not a leak. */
+function manyListeners(controller: AbortController): AbortController {
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 function setRefreshing(on: boolean): void {
