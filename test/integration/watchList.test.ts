@@ -26,6 +26,29 @@ async function deleteWatchList(): Promise<void> {
   await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder!.uri, '.vscode', 'plyr.json')).then(undefined, () => undefined);
 }
 
+/**
+ * Runs `body` with the PLYR view showing (the Workspace group opens with its rows, which the view
+ * asks as it shows them), `concurrency` requests at a time and no automatic round of its own; then
+ * hides the view, puts the settings and the simulator's latency back, and deletes the file.
+ */
+async function withTheViewShowing(sim: Simulator, concurrency: number, body: () => Promise<void>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('plyr');
+  await config.update('refreshConcurrency', concurrency, vscode.ConfigurationTarget.Global);
+  await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+  try {
+    await vscode.commands.executeCommand('workbench.view.extension.plyr');
+    await body();
+  } finally {
+    sim.configure({ latencyMs: 0 });
+    // The view hidden first: shown, automatic refresh turned back on starts a round at once.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
+    await deleteWatchList();
+    await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+  }
+}
+
 const watchedIds = async () => (await plyrApi()).getWatched().map((w) => w.identifier).join(',');
 
 describe("the workspace's watch-list (.vscode/plyr.json)", () => {
@@ -64,11 +87,7 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
 
   it('asks the rows of a file of 30 as the view opens them, as many at a time as a refresh, each once', async function () {
     this.timeout(60_000);
-    const config = vscode.workspace.getConfiguration('plyr');
-    await config.update('refreshConcurrency', 4, vscode.ConfigurationTarget.Global);
-    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global); // no round of its own meanwhile
-    try {
-      await vscode.commands.executeCommand('workbench.view.extension.plyr'); // the Workspace group opens with its rows
+    await withTheViewShowing(sim, 4, async () => {
       const ids = Array.from({ length: 30 }, (_, i) => `load-${i + 101}`);
       sim.reset();
       sim.configure({ latencyMs: 100 });
@@ -76,25 +95,13 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       await waitFor(async () => (await plyrApi()).getWatched().filter((w) => w.status === 'ok').length === 30, () => `all 30 answered; ${sim.requests.length} asked`, 30_000);
       assert.deepEqual(sim.requests.map((r) => r.path).sort(), ids.map((id) => `/api/user/balance/${id}`).sort(), 'one request each');
       assert.ok(sim.maxInFlight <= 4, `at most plyr.refreshConcurrency (4) in flight, saw ${sim.maxInFlight}`);
-    } finally {
-      sim.configure({ latencyMs: 0 });
-      // The view hidden first: shown, automatic refresh turned back on starts a round at once.
-      await vscode.commands.executeCommand('workbench.view.explorer');
-      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-      await config.update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
-      await deleteWatchList();
-      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
-    }
+    });
   });
 
   it('Stop Refreshing stops the rows the view is loading: none is asked after it, until a refresh asks them all', async function () {
     this.timeout(60_000);
-    const config = vscode.workspace.getConfiguration('plyr');
-    await config.update('refreshConcurrency', 2, vscode.ConfigurationTarget.Global);
-    await config.update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
     const ids = Array.from({ length: 12 }, (_, i) => `load-${i + 201}`);
-    try {
-      await vscode.commands.executeCommand('workbench.view.extension.plyr');
+    await withTheViewShowing(sim, 2, async () => {
       sim.reset();
       sim.configure({ latencyMs: 400 });
       await writeWatchList({ identifiers: ids });
@@ -127,14 +134,7 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       sim.configure({ latencyMs: 0 });
       assert.equal(await vscode.commands.executeCommand('plyr.refresh'), true);
       assert.deepEqual((await plyrApi()).getWatched().filter((w) => w.status !== 'ok' || w.balances === undefined).map((w) => w.identifier), [], 'a refresh asked every row');
-    } finally {
-      sim.configure({ latencyMs: 0 });
-      await vscode.commands.executeCommand('workbench.view.explorer');
-      await config.update('autoRefreshSeconds', undefined, vscode.ConfigurationTarget.Global);
-      await config.update('refreshConcurrency', undefined, vscode.ConfigurationTarget.Global);
-      await deleteWatchList();
-      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
-    }
+    });
   });
 
   it('refuses a file with a credential field, and keeps the user’s list', async () => {
