@@ -108,15 +108,14 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       await waitFor(() => sim.inFlight === 2, 'the first two rows asked');
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true, 'the loads were something to stop');
       await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
-      // Every row rendered again, as the view renders them (the Workspace group asks the rows it
-      // does not know): none of the stopped ones is asked again.
+      // Every row rendered again, as the view renders them (the Workspace group asks at once for
+      // the rows it does not know): none of the stopped ones is asked again, so nothing loads.
       (await plyrApi()).getSidebarRows();
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'the render started no load: nothing to stop');
       assert.equal(sim.requests.length, 2, `nothing asked after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
       const rows = (await plyrApi()).getWatched();
       assert.equal(rows.length, ids.length);
       assert.deepEqual(rows.filter((w) => w.status !== 'unknown').map((w) => `${w.identifier} ${w.status}`), [], 'each "not loaded", those stopped on their way too');
-      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'nothing left to stop');
 
       // A refresh of everything stopped on its way leaves the rows it had not reached unasked too.
       sim.reset();
@@ -127,7 +126,7 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       assert.equal(await refresh, false);
       await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
       (await plyrApi()).getSidebarRows();
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'the render started no load: nothing to stop');
       assert.equal(sim.requests.length, 2, `nothing asked after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
       assert.deepEqual((await plyrApi()).getWatched().filter((w) => w.status !== 'unknown').map((w) => `${w.identifier} ${w.status}`), []);
 
