@@ -98,6 +98,21 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     assert.ok(first[0].at >= first[24].at && first[24].at >= second[0].at, 'newest first, page after page');
   });
 
+  it('Load more moves past a page of entries it could not read, and a refresh reads as deep', async () => {
+    const pages = () => sim.requests.filter((r) => r.path.startsWith('/api/actionLog/')).map((r) => r.query);
+    // The newest 30 entries, each with an action the extension does not read (not one word).
+    for (let i = 0; i < 30; i++) {
+      sim.logActivity('player123', { action: 'not a word!', type: 'game', gameId: 'tavern' });
+    }
+    await open('activity');
+    await waitFor(() => pages().length === 1, 'the first page');
+    await vscode.commands.executeCommand('plyr.loadMoreActivity', 'player123');
+    await vscode.commands.executeCommand('plyr.loadMoreActivity', 'player123');
+    assert.deepEqual(pages(), ['offset=0&limit=25', 'offset=25&limit=25', 'offset=50&limit=25'], 'each page after the last, the unreadable ones counted');
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.equal(pages()[3], 'offset=0&limit=75');
+  });
+
   it('a failing group shows its error and leaves the other groups and the balances as they were', async () => {
     const api = await plyrApi();
     await open('allowances');

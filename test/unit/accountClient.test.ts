@@ -145,6 +145,7 @@ describe('PlyrClient.account against a fake PLYR API', () => {
       assert.equal(page.value.length, 2);
       assert.equal(page.skipped.length, 1);
       assert.equal(page.mayHaveMore, true);
+      assert.equal(page.received, 3, 'the next page starts after the one left out too');
     });
 
     it('asks for the server default page without paging, and keeps paging within bounds', async () => {

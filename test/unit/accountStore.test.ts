@@ -27,7 +27,9 @@ function harness() {
   const events: SectionChange[][] = [];
   const call = <T>(section: AccountSection, plyrId: string, signal: AbortSignal, page?: FetchCall['page']): Promise<T> => {
     const result = deferred<T>();
-    calls.push({ section, plyrId, page, signal, answer: (value) => result.resolve(value as T), fail: (error) => result.reject(error) });
+    // An activity page answered without `readTo` is one the server sent exactly those entries for.
+    const asSent = (value: unknown) => (page && typeof value === 'object' && value !== null && !('readTo' in value) ? { ...value, readTo: page.offset + (value as ActivityLog).entries.length } : value);
+    calls.push({ section, plyrId, page, signal, answer: (value) => result.resolve(asSent(value) as T), fail: (error) => result.reject(error) });
     return result.promise;
   };
   const fetch: AccountFetch = {
@@ -55,9 +57,9 @@ function entry(id: string | undefined, at: number): ActivityEntry {
 function entries(from: number, count: number): ActivityEntry[] {
   return Array.from({ length: count }, (_, i) => entry(`e${from + i}`, 1_000_000 - (from + i)));
 }
-const ids = (log: ActivityLog | undefined) => log?.entries.map((e) => e.id);
+const ids = (log: Pick<ActivityLog, 'entries'> | undefined) => log?.entries.map((e) => e.id);
 
-const VALUES: { readonly [S in AccountSection]: SectionValues[S] } = { chips: CHIPS, allowances: ALLOWANCES, activity: { entries: entries(0, 3), mayHaveMore: false }, wallets: WALLETS };
+const VALUES: { readonly [S in AccountSection]: SectionValues[S] } = { chips: CHIPS, allowances: ALLOWANCES, activity: { entries: entries(0, 3), mayHaveMore: false, readTo: 3 }, wallets: WALLETS };
 
 describe('AccountStore: loading a section', () => {
   for (const section of ACCOUNT_SECTIONS) {
@@ -139,7 +141,7 @@ describe('AccountStore: the activity log', () => {
     assert.equal(loaded.value?.mayHaveMore, true);
   });
 
-  it('Load more asks from the entries read, appends the page and drops an entry already read', async () => {
+  it('Load more asks from as far as the log was read, appends the page and drops an entry already read', async () => {
     const { store, calls } = harness();
     const first = store.load('player123', 'activity');
     calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
@@ -152,7 +154,8 @@ describe('AccountStore: the activity log', () => {
     assert.deepEqual(ids(after.value), entries(0, 49).map((e) => e.id));
     assert.equal(after.value?.mayHaveMore, true);
     const last = store.loadMore('player123');
-    assert.deepEqual(calls[2].page, { offset: 49, limit: 25 });
+    // The log, one entry longer, was read down to 50: the next page starts there, repeating none.
+    assert.deepEqual(calls[2].page, { offset: 50, limit: 25 });
     calls[2].answer({ entries: entries(49, 3), mayHaveMore: false });
     assert.deepEqual(ids((await last).value), entries(0, 52).map((e) => e.id));
     assert.equal(store.get('player123', 'activity')?.value?.mayHaveMore, false, 'the page says whether more may follow');
@@ -221,6 +224,22 @@ describe('AccountStore: the activity log', () => {
       assert.equal((await refreshed).value?.entries.length, Math.max(read, limit), 'the newest read again, the older pages read kept');
     });
   }
+
+  it('a page of entries none of which could be read still moves Load more and a refresh on', async () => {
+    const { store, calls } = harness();
+    const first = store.load('player123', 'activity');
+    // The server sent 25 entries; none was readable.
+    calls[0].answer({ entries: [], mayHaveMore: true, readTo: 25 });
+    assert.deepEqual((await first).value, { entries: [], mayHaveMore: true, readTo: 25 });
+    const more = store.loadMore('player123');
+    assert.deepEqual(calls[1].page, { offset: 25, limit: 25 }, 'the next page, not the same one again');
+    calls[1].answer({ entries: entries(0, 20), mayHaveMore: true, readTo: 50 });
+    assert.deepEqual(ids((await more).value), entries(0, 20).map((e) => e.id));
+    const refreshed = store.load('player123', 'activity');
+    assert.deepEqual(calls[2].page, { offset: 0, limit: 50 }, 'as deep as was read, not as many as could be read');
+    calls[2].answer({ entries: entries(0, 20), mayHaveMore: true, readTo: 50 });
+    assert.equal((await refreshed).value?.readTo, 50);
+  });
 });
 
 describe('AccountStore: Load more during a refresh', () => {
@@ -256,7 +275,7 @@ describe('AccountStore: Load more during a refresh', () => {
     refreshCall.answer({ entries: withTwoNew(), mayHaveMore: true });
     await refresh;
     const log = store.get('player123', 'activity')?.value;
-    assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 50), mayHaveMore: true })!]);
+    assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 50) })!]);
     assert.equal(log?.mayHaveMore, true);
   });
 
@@ -268,7 +287,7 @@ describe('AccountStore: Load more during a refresh', () => {
     moreCall.answer({ entries: entries(23, 25), mayHaveMore: false });
     await more;
     const log = store.get('player123', 'activity')?.value;
-    assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 48), mayHaveMore: false })!]);
+    assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 48) })!]);
     assert.equal(log?.mayHaveMore, false, "the page's word on what follows it");
   });
 
@@ -363,11 +382,21 @@ describe('AccountStore: forgetting, servers, credentials', () => {
 
 describe("AccountStore: the activity log keeps the server's clock", () => {
   // An entry's age is on the server's clock, which timed it: the log keeps the latest answer's offset.
-  const log = (from: number, count: number, clockOffsetMs?: number): ActivityLog => ({ entries: entries(from, count), mayHaveMore: true, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) });
+  const log = (from: number, count: number, clockOffsetMs?: number): ActivityLog => ({ entries: entries(from, count), mayHaveMore: true, readTo: from + count, ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) });
 
   it('a refresh joined with older pages shown takes its own offset', () => {
     assert.equal(withNewest(log(0, 25, -240_000), log(0, 50, 5_000)).clockOffsetMs, -240_000);
     assert.equal(withNewest(log(0, 25, -240_000), undefined).clockOffsetMs, -240_000);
+  });
+
+  it('how far the log was read: never less than what either side read, nor than the entries shown', () => {
+    const depth = (from: number, count: number, readTo: number): ActivityLog => ({ ...log(from, count), readTo });
+    assert.equal(withNewest(depth(0, 25, 25), depth(0, 50, 60)).readTo, 60, 'a refresh of the newest keeps the depth of the pages below');
+    assert.equal(withNewest(depth(0, 25, 30), depth(0, 20, 20)).readTo, 30);
+    assert.equal(withNewest(depth(0, 25, 25), depth(10, 30, 30)).readTo, 40, 'two logs joined: at least every entry shown');
+    assert.equal(withPage({ ...depth(25, 25, 50), after: entries(24, 1)[0].id }, depth(0, 25, 25)).readTo, 50);
+    assert.equal(withPage({ ...depth(25, 25, 50), after: entries(24, 1)[0].id }, depth(0, 60, 60)).readTo, 60, 'a refresh read deeper meanwhile');
+    assert.equal(withPage({ ...depth(20, 25, 40), after: entries(24, 1)[0].id }, depth(0, 25, 20)).readTo, 45, 'at least the entries shown');
   });
 
   it('a page read by Load more takes its offset, or keeps the one shown when its answer had none', () => {
@@ -389,7 +418,7 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
       getAllowances: async (plyrId: string, signal?: AbortSignal) => (asked.push(`allowances ${plyrId} ${signal?.aborted}`), answer([...ALLOWANCES])),
       getActivity: async (plyrId: string, paging: { offset?: number; limit?: number }): Promise<ActivityPage> => {
         asked.push(`activity ${plyrId} ${paging.offset} ${paging.limit}`);
-        return { ...answer(plyrId === 'twice' ? [...entries(0, 2), ...entries(1, 1)] : entries(0, 2)), offset: paging.offset ?? 0, limit: paging.limit ?? 25, mayHaveMore: true };
+        return { ...answer(plyrId === 'twice' ? [...entries(0, 2), ...entries(1, 1)] : entries(0, 2)), offset: paging.offset ?? 0, limit: paging.limit ?? 25, mayHaveMore: true, received: plyrId === 'twice' ? 3 : 2 };
       },
       getUserInfo: (identifier: Identifier) => (asked.push(`info ${identifier.kind} ${identifier.value}`), info.promise),
       getSecondaryWallets: (plyrId: string) => (asked.push(`secondary ${plyrId}`), secondaries.promise),
@@ -402,19 +431,19 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
     const signal = new AbortController().signal;
     assert.deepEqual(await fetch.chips('player123', signal), CHIPS);
     assert.deepEqual(await fetch.allowances('player123', signal), ALLOWANCES);
-    assert.deepEqual(await fetch.activity('player123', { offset: 25, limit: 50 }, signal), { entries: entries(0, 2), mayHaveMore: true });
+    assert.deepEqual(await fetch.activity('player123', { offset: 25, limit: 50 }, signal), { entries: entries(0, 2), mayHaveMore: true, readTo: 27 });
     assert.deepEqual(asked, ['chips player123 {} false', 'allowances player123 false', 'activity player123 25 50']);
   });
 
   it("hands on the server's clock offset the activity page measured", async () => {
-    const client = { getActivity: async (): Promise<ActivityPage> => ({ ...answer(entries(0, 2)), clockOffsetMs: -240_000, offset: 0, limit: 25, mayHaveMore: false }) };
+    const client = { getActivity: async (): Promise<ActivityPage> => ({ ...answer(entries(0, 2)), clockOffsetMs: -240_000, offset: 0, limit: 25, mayHaveMore: false, received: 2 }) };
     const fetch = accountFetchOf(client as unknown as AccountClient);
-    assert.deepEqual(await fetch.activity('player123', { offset: 0, limit: 25 }, new AbortController().signal), { entries: entries(0, 2), mayHaveMore: false, clockOffsetMs: -240_000 });
+    assert.deepEqual(await fetch.activity('player123', { offset: 0, limit: 25 }, new AbortController().signal), { entries: entries(0, 2), mayHaveMore: false, readTo: 2, clockOffsetMs: -240_000 });
   });
 
   it('shows an entry a server sends twice in one answer once (a tree\'s row ids must be unique)', async () => {
     const { fetch } = fakeClient();
-    assert.deepEqual(await fetch.activity('twice', { offset: 0, limit: 25 }, new AbortController().signal), { entries: entries(0, 2), mayHaveMore: true });
+    assert.deepEqual(await fetch.activity('twice', { offset: 0, limit: 25 }, new AbortController().signal), { entries: entries(0, 2), mayHaveMore: true, readTo: 3 }, 'the entry sent twice counts twice in how far the log was read');
   });
 
   it('reads the wallets as the account info and its secondary wallets, asked together', async () => {

@@ -82,6 +82,19 @@ describe('readActivitySince', () => {
     assert.deepEqual(progress, [100, 199]);
   });
 
+  it('reads on past a full page none of whose entries could be read', async () => {
+    const { entries, asked } = log(150);
+    // The server sent 100 entries on the first page, none readable: not the end of the log.
+    const fetchPage = async (paging: { offset: number; limit: number }): Promise<ActivityPageAnswer> => {
+      asked.push({ ...paging });
+      const value = paging.offset === 0 ? [] : entries.slice(paging.offset, paging.offset + paging.limit);
+      return { value, mayHaveMore: paging.offset === 0 || value.length >= paging.limit };
+    };
+    const read = await readActivitySince(fetchPage, 0);
+    assert.deepEqual(asked.map((a) => a.offset), [0, 100]);
+    assert.deepEqual(read, { entries: entries.slice(100), complete: true, clockOffsetMs: 0 });
+  });
+
   it('keeps entries without a record ID as they come', async () => {
     const { fetchPage } = log(3, (n) => entry(n, { id: undefined }));
     assert.equal((await readActivitySince(fetchPage, 0)).entries.length, 3);

@@ -22,6 +22,8 @@ export interface ActivityPage extends AccountAnswer<ActivityEntry[]> {
   readonly limit: number;
   /** The server sent a full page, so the next one may hold more. */
   readonly mayHaveMore: boolean;
+  /** Entries the server sent, read or not: the next page starts at `offset + received`. */
+  readonly received: number;
 }
 
 export interface ActivityPaging {
@@ -110,8 +112,7 @@ export class AccountClient {
       },
       signal,
     );
-    const { received, ...page } = answer;
-    return { ...page, offset, limit, mayHaveMore: received >= limit };
+    return { ...answer, offset, limit, mayHaveMore: answer.received >= limit };
   }
 
   /** The account of a PLYR ID, or of an address as its primary wallet. */

@@ -14,6 +14,12 @@ export type AccountSection = (typeof ACCOUNT_SECTIONS)[number];
 export interface ActivityLog {
   readonly entries: readonly ActivityEntry[];
   readonly mayHaveMore: boolean;
+  /**
+   * How far down the server's log it was read, unreadable entries included: Load more asks from
+   * here (not from the count of entries, which would ask a page of unreadable ones again and again).
+   * At most the true depth (entries logged since move it down): a page may repeat entries, never skip one.
+   */
+  readonly readTo: number;
   /** The server's clock less ours at the latest answer (its Date header): the entries' ages are on its clock. */
   readonly clockOffsetMs?: number;
 }
@@ -92,7 +98,7 @@ export class AccountStore {
       plyrId,
       async (shared, previous): Promise<ActivityPage> => {
         const last = previous?.entries.at(-1);
-        const page = await this.options.fetch.activity(plyrId, { offset: previous?.entries.length ?? 0, limit: ACTIVITY_PAGE }, shared);
+        const page = await this.options.fetch.activity(plyrId, { offset: previous?.readTo ?? 0, limit: ACTIVITY_PAGE }, shared);
         return { ...page, after: last && activityKey(last) };
       },
       signal,
@@ -132,7 +138,7 @@ export class AccountStore {
       chips: () => fetch.chips(plyrId, signal),
       allowances: () => fetch.allowances(plyrId, signal),
       activity: () => {
-        const read = (previous as ActivityLog | undefined)?.entries.length ?? 0;
+        const read = (previous as ActivityLog | undefined)?.readTo ?? 0;
         return fetch.activity(plyrId, { offset: 0, limit: Math.min(MAX_ACTIVITY_REFRESH, Math.max(ACTIVITY_PAGE, read)) }, signal);
       },
       wallets: () => fetch.wallets(plyrId, signal),
@@ -159,14 +165,15 @@ export function withPage(page: ActivityPage, shown: ActivityLog | undefined): Ac
   if (page.after === undefined) {
     // Asked when nothing was shown, it is the first page: the newest entries, ahead of any the
     // first load, landed meanwhile, shows (an entry logged between the two would otherwise go last).
-    return withNewest({ entries: page.entries, mayHaveMore: page.mayHaveMore, ...offsetOf(page) }, shown);
+    return withNewest({ entries: page.entries, mayHaveMore: page.mayHaveMore, readTo: page.readTo, ...offsetOf(page) }, shown);
   }
   const read = shown?.entries ?? [];
   const seen = new Set(read.map(activityKey));
   if (shown && page.after !== undefined && !seen.has(page.after)) {
     return shown;
   }
-  return { entries: [...read, ...page.entries.filter((e) => !seen.has(activityKey(e)))], mayHaveMore: page.mayHaveMore, ...offsetOf(page.clockOffsetMs === undefined ? shown ?? {} : page) };
+  const entries = [...read, ...page.entries.filter((e) => !seen.has(activityKey(e)))];
+  return { entries, mayHaveMore: page.mayHaveMore, readTo: Math.max(page.readTo, shown?.readTo ?? 0, entries.length), ...offsetOf(page.clockOffsetMs === undefined ? shown ?? {} : page) };
 }
 
 /**
@@ -182,7 +189,12 @@ export function withNewest(fresh: ActivityLog, shown: ActivityLog | undefined): 
     return fresh;
   }
   const older = shown.entries.filter((e) => !fresher.has(activityKey(e)));
-  return older.length === 0 ? fresh : { entries: [...fresh.entries, ...older], mayHaveMore: shown.mayHaveMore, ...offsetOf(fresh) };
+  if (older.length === 0) {
+    return fresh;
+  }
+  const entries = [...fresh.entries, ...older];
+  // Each bound is at most the depth read: the log is read without a gap down to its last entry.
+  return { entries, mayHaveMore: shown.mayHaveMore, readTo: Math.max(fresh.readTo, shown.readTo, entries.length), ...offsetOf(fresh) };
 }
 
 /** The clock offset an answer measured, as a field only when it did. */
@@ -205,7 +217,7 @@ export function accountFetchOf(client: AccountClient): AccountFetch {
         seen.add(key);
         return first;
       });
-      return { entries, mayHaveMore: answer.mayHaveMore, ...offsetOf(answer) };
+      return { entries, mayHaveMore: answer.mayHaveMore, readTo: answer.offset + answer.received, ...offsetOf(answer) };
     },
     wallets: async (plyrId, signal) => {
       const [info, secondaries] = await Promise.all([client.getUserInfo({ kind: 'plyrId', value: plyrId }, signal), client.getSecondaryWallets(plyrId, signal)]);

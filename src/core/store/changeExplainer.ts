@@ -51,7 +51,8 @@ export async function readActivitySince(fetchPage: FetchActivityPage, from: numb
       }
     }
     options.onPage?.(entries.length);
-    if (!answer.mayHaveMore || answer.value.length === 0 || answer.value.some((e) => e.at - shift < from)) {
+    // A full page of entries none of which could be read is not the log's end: mayHaveMore says.
+    if (!answer.mayHaveMore || answer.value.some((e) => e.at - shift < from)) {
       return { entries, complete: true, clockOffsetMs: clockOffsetMs ?? 0 };
     }
   }
