@@ -266,6 +266,29 @@ describe('AccountLookup', () => {
     assert.equal(await settled(retry), 'player123');
   });
 
+  it('keeps the owner it found when a later lookup fails, and after it until one answers', async () => {
+    const HOUR = 3_600_000;
+    const { accounts, calls, clock } = lookup({ ownerMemoryMs: HOUR });
+    const first = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[0].result.resolve('player123');
+    await settled(first);
+    clock.now += HOUR;
+    const failing = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[1].result.reject(new Error('server down'));
+    await assert.rejects(settled(failing));
+    assert.equal(accounts.knownOwner(ADDRESS), 'player123', 'a failing server does not unmake an owner');
+    clock.now += MAX_AGE;
+    const failingAgain = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[2].result.reject(new Error('server still down'));
+    await assert.rejects(settled(failingAgain));
+    assert.equal(accounts.knownOwner(ADDRESS), 'player123');
+    clock.now += MAX_AGE;
+    const answered = accounts.plyrIdOf(ADDRESS, MAX_AGE);
+    calls[3].result.resolve(undefined);
+    await settled(answered);
+    assert.equal(accounts.knownOwner(ADDRESS), undefined, 'an answer of no account replaces it');
+  });
+
   it('does not remember a cancelled lookup as a failure', async () => {
     const { accounts, calls } = lookup();
     const abort = new AbortController();

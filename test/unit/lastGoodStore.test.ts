@@ -116,6 +116,20 @@ describe('LastGoodStore', () => {
     assert.deepEqual(store.keys(), []);
   });
 
+  it("forgets and lists keys on a server whose URL holds a '|', keys holding one too", async () => {
+    const { store, clock } = harness();
+    clock.scope = 'https://plyr.example/a|b/api/';
+    await store.load('player123', async () => 'one');
+    await store.load('x|y', async () => 'two');
+    assert.deepEqual(store.keys().sort(), ['player123', 'x|y']);
+    clock.scope = 'https://plyr.example/a/';
+    assert.deepEqual(store.keys(), [], 'another server, whose URL the first one starts with');
+    clock.scope = 'https://plyr.example/a|b/api/';
+    store.forget((key) => key === 'player123' || key === 'x|y');
+    assert.equal(store.get('player123'), undefined);
+    assert.equal(store.get('x|y'), undefined);
+  });
+
   it('a cancelled load leaves what was known, without an error', async () => {
     const { store } = harness();
     await store.load('k', async () => 'known');

@@ -11,10 +11,22 @@ class FakeTime {
 
   readonly now = (): number => this.ms;
 
-  readonly sleep = (ms: number): Promise<void> => {
+  readonly sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
     this.sleeps++;
-    return new Promise((wake) => this.timers.push({ at: this.ms + ms, wake }));
+    return new Promise((wake, stop) => {
+      const timer = { at: this.ms + ms, wake };
+      this.timers.push(timer);
+      signal?.addEventListener('abort', () => {
+        this.timers.splice(this.timers.indexOf(timer), 1);
+        stop(signal.reason);
+      });
+    });
   };
+
+  /** Sleeps not woken or stopped yet. */
+  get pending(): number {
+    return this.timers.length;
+  }
 
   /** Moves the clock `ms` on without waking anything, as a busy event loop does. */
   stall(ms: number): void {
@@ -313,6 +325,7 @@ describe('RatePacer', () => {
     await s.time.advance(0);
     assert.deepEqual(seen, [0, 1], 'in their order');
     assert.deepEqual(await Promise.all([...waiting, later]), [opened + 100, opened + 100, opened + 100], 'none held to the old gate (3 s)');
+    assert.equal(s.time.pending, 0, "the wait for the old gate's time was stopped");
   });
 
   it('holds a Retry-After of a day for ten minutes at most', async () => {

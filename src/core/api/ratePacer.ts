@@ -212,10 +212,13 @@ export class RatePacer {
         const now = this.now();
         const at = this.readyAt();
         if (now < at) {
+          // Woken early (the gate opened), the sleep is stopped: its timer would run on for up to the gate's length.
+          const early = new AbortController();
           await new Promise<void>((resolve) => {
             this.wake = resolve;
-            void this.sleep(at - now).then(resolve);
+            this.sleep(at - now, early.signal).then(resolve, resolve);
           });
+          early.abort();
           this.wake = undefined;
           continue;
         }

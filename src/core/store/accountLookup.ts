@@ -22,7 +22,8 @@ export interface AccountLookupOptions {
  * time and a server recovers.
  */
 export class AccountLookup {
-  private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number }>();
+  /** An answer, or a failure with the owner found before it (a failing server does not unmake an owner). */
+  private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number; lastOwner: string | undefined }>();
   private readonly requests = new SharedRequests<string | undefined>();
 
   constructor(private readonly options: AccountLookupOptions) {}
@@ -49,16 +50,16 @@ export class AccountLookup {
       return plyrId;
     } catch (error) {
       if (!signal?.aborted && !(isPlyrError(error) && NOT_THE_SERVERS.has(error.code))) {
-        this.known.set(key, { error, at: now() });
+        this.known.set(key, { error, at: now(), lastOwner: this.knownOwner(address) });
       }
       throw error;
     }
   }
 
-  /** The owner already known of an address (in the current scope), without asking anything. */
+  /** The owner last found of an address (in the current scope), also after a later lookup failed, without asking anything. */
   knownOwner(address: string): string | undefined {
     const cached = this.known.get(`${this.options.scope()}|${address}`);
-    return cached && 'plyrId' in cached ? cached.plyrId : undefined;
+    return cached && ('plyrId' in cached ? cached.plyrId : cached.lastOwner);
   }
 
   /** Drops what is known of an address (in the current scope): the next call asks the server. */

@@ -19,6 +19,8 @@ export interface LastGoodStoreOptions {
 }
 
 interface Slot<V> {
+  /** The key as given: the scope before it is a URL, which may hold any separator. */
+  readonly key: string;
   entry: LastGood<V>;
   /** By kind of load, the sequence number of the request whose answer is shown: an older answer of that kind never replaces it. */
   readonly shownSeq: Map<string, number>;
@@ -57,8 +59,7 @@ export class LastGoodStore<V> {
 
   /** The keys known on the current scope (loaded, loading or failed). */
   keys(): string[] {
-    const prefix = `${this.options.scope()}|`;
-    return [...this.slots.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return [...this.slots].filter(([scoped, { key }]) => scoped === this.scoped(key)).map(([, { key }]) => key);
   }
 
   /**
@@ -77,8 +78,7 @@ export class LastGoodStore<V> {
   /** Drops the keys `drop` accepts (on every scope); answers still on their way are ignored. */
   forget(drop: (key: string) => boolean): void {
     const gone: string[] = [];
-    for (const scoped of [...this.slots.keys()]) {
-      const key = scoped.slice(scoped.indexOf('|') + 1);
+    for (const [scoped, { key }] of [...this.slots]) {
       if (drop(key)) {
         this.forgotten.set(scoped, (this.forgotten.get(scoped) ?? 0) + 1);
         this.slots.delete(scoped);
@@ -101,7 +101,7 @@ export class LastGoodStore<V> {
 
   private async run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal, kind: string, combine: Combine<V> | undefined): Promise<LastGood<V>> {
     const seq = ++this.seq;
-    const slot: Slot<V> = this.slots.get(scoped) ?? { entry: { loading: false }, shownSeq: new Map() };
+    const slot: Slot<V> = this.slots.get(scoped) ?? { key, entry: { loading: false }, shownSeq: new Map() };
     this.slots.set(scoped, slot);
     slot.inFlight = withStarted(slot.inFlight, seq, kind);
     this.update(scoped, key, slot, { ...slot.entry, loading: true });

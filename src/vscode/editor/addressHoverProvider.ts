@@ -149,7 +149,7 @@ function addressUnder(document: vscode.TextDocument, position: vscode.Position):
   return { identifier: parsed.value, range: new vscode.Range(position.line, found.start, position.line, found.end) };
 }
 
-/** The address's owner; a failed look-up (not a cancelled one) is said, not thrown: the balances still show. */
+/** The address's owner; a failed look-up (not a cancelled one) is said, not thrown (the balances still show), with the owner found before it. */
 function ownerOf(accounts: AccountLookup, address: string, cacheMs: number, signal: AbortSignal): Promise<{ plyrId: string | undefined; failed: boolean }> {
   return accounts.plyrIdOf(address, cacheMs, signal).then(
     (plyrId) => ({ plyrId, failed: false }),
@@ -157,7 +157,7 @@ function ownerOf(accounts: AccountLookup, address: string, cacheMs: number, sign
       if (signal.aborted) {
         throw error;
       }
-      return { plyrId: undefined, failed: true };
+      return { plyrId: accounts.knownOwner(address), failed: true };
     },
   );
 }
