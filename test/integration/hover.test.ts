@@ -90,7 +90,7 @@ describe('the address hover', () => {
 
   it('says when an address has no PLYR account (404), as information', async () => {
     const hover = await hoverOn(`b = ${STRANGER}`, STRANGER);
-    assert.match(hover?.markdown ?? '', /No PLYR account for this address/);
+    assert.match(hover?.markdown ?? '', /No PLYR account has this address as its primary wallet/);
     assert.doesNotMatch(hover?.markdown ?? '', /⚠️/);
   });
 

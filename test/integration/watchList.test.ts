@@ -75,12 +75,16 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     assert.equal(sim.requests.length, 3, 'one request per identifier of both lists');
   });
 
-  it('follows edits of the file live, and refreshes one of its rows on request', async () => {
+  it('follows edits of the file live, refreshes one of its rows on request, and reveals it', async () => {
     await writeWatchList({ identifiers: ['crypto-fennec'] });
     await waitFor(async () => (await watchedIds()) === 'crypto-fennec', 'the edit to show');
     sim.reset();
     await vscode.commands.executeCommand('plyr.refreshIdentifier', 'crypto-fennec');
     assert.deepEqual(sim.requests.map((r) => r.path), ['/api/user/balance/crypto-fennec']);
+    // Revealed as an inlay hint's or the status bar's click reveals it: its row in the Workspace group.
+    assert.equal(await vscode.commands.executeCommand('plyr.revealIdentifier', 'crypto-fennec'), true, 'the Workspace row revealed');
+    assert.equal(await vscode.commands.executeCommand('plyr.revealIdentifier', 'tester-01'), false, 'listed nowhere');
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await deleteWatchList();
     await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
   });

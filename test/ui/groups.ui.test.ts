@@ -114,6 +114,24 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     }
   });
 
+  it('Delete on a group selected with all its rows removes the rows, then the emptied group, and Undo puts the rows back into it', async () => {
+    await row('tester-01').click(); // opens it: the Left key closes it, keeping it selected
+    await bench.page.keyboard.press('ArrowLeft');
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the clicked row closed again');
+    await row('player123').click({ modifiers: ['Control'] });
+    await groupRow('Players').click({ modifiers: ['Control'] });
+    await bench.page.keyboard.press('Delete');
+    const removed = bench.page.locator('.notification-toast', { hasText: 'Removed 2 identifiers' });
+    await bench.expectVisible(removed, 'group-and-rows-removed');
+    const deleted = bench.page.locator('.notification-toast', { hasText: 'Deleted the group Players' });
+    await bench.expectVisible(deleted, 'emptied-group-deleted');
+    assert.doesNotMatch(await deleted.innerText(), /top level/, 'no row was left at the top level');
+    await until(['crypto-fennec', 'treasury-main'], 'the group and its rows gone');
+    await bench.answer(removed, 'Undo', 'group-rows-undo');
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the rows back in their group');
+    await bench.clearNotifications();
+  });
+
   it('hides every amount under the privacy mask (the key chord), and says so in words to a screen reader', async () => {
     await row('player123').click();
     await bench.page.keyboard.press('ArrowRight');

@@ -152,7 +152,7 @@ describe('renderAddressHover', () => {
   });
 
   it('says when the address has no PLYR account, and only then', () => {
-    const text = 'No PLYR account for this address.';
+    const text = 'No PLYR account has this address as its primary wallet.';
     assert.ok(renderAddressHover(hover({ noAccount: true })).split('\n\n').includes(text));
     assert.ok(!renderAddressHover(hover({ noAccount: false })).includes(text));
   });

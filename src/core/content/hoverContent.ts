@@ -61,7 +61,7 @@ export function renderAddressHover(hover: AddressHover): string {
     lines.push(`⚠️ ${checksumMismatchWarning()}`);
   }
   if (hover.noAccount) {
-    lines.push(l10n.t('No PLYR account for this address.'));
+    lines.push(l10n.t('No PLYR account has this address as its primary wallet.'));
   }
   if (hover.error) {
     lines.push(`⚠️ ${escapeMarkdown(hover.error)}`);

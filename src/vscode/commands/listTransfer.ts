@@ -6,6 +6,7 @@ import { Logger } from '../../core/api/logger';
 import { MAX_TRACKED } from '../../core/model/trackedList';
 import { MAX_GROUPS } from '../../core/model/groups';
 import { quoted } from '../../core/model/safeText';
+import { ImportCounts, importSummaryText } from '../../core/content/importSummary';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { TrackedStore } from '../state/trackedStore';
@@ -59,14 +60,15 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     const parsed = parseImport(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), format);
     let added: readonly string[] = [];
     let addedGroups: readonly string[] = [];
-    let duplicates = parsed.duplicates;
+    // Rows repeated in the file (parsed) and rows the list held already (merged) are both skipped.
+    let alreadyListed = 0;
     // Rows past the limit in the file, and new rows that would take the list past it.
     let overLimit = parsed.overLimit;
     let withoutGroup = 0;
     await tracked.updateLayout((layout) => {
       const merged = mergeImported(layout, parsed);
       ({ added, addedGroups, withoutGroup } = merged);
-      duplicates += merged.duplicates;
+      alreadyListed = merged.duplicates;
       overLimit += merged.overLimit;
       return merged.layout;
     });
@@ -78,25 +80,20 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
     if (withoutGroup > 0) {
       logger.warn(`Import: ${withoutGroup} rows taken without their group: the list has ${MAX_GROUPS} groups, the most it may.`);
     }
-    const summary: ImportSummary = { added: added.length, duplicates, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
+    const summary: ImportSummary = { added: added.length, duplicates: parsed.duplicates + alreadyListed, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
+    const counts: ImportCounts = { added: added.length, alreadyListed, repeated: parsed.duplicates, refused: parsed.rejected.length + overLimit, groupsAdded: addedGroups.length, warnings: parsed.warnings.length, withoutGroup, maxGroups: MAX_GROUPS };
     // Its Undo runs after the command settled: a failure of it is shown, not lost.
-    report(summary, addedGroups.length, undoOfImport(tracked, added, addedGroups), withoutGroup).catch((error: unknown) => showError(error, services));
+    report(counts, undoOfImport(tracked, added, addedGroups)).catch((error: unknown) => showError(error, services));
     return summary;
   };
 
-  const report = async (summary: ImportSummary, groupsAdded: number, undoImport: () => Promise<void>, withoutGroup: number): Promise<void> => {
+  const report = async (counts: ImportCounts, undoImport: () => Promise<void>): Promise<void> => {
     // An import that only made groups (its rows all listed already) changed the list too.
-    const undoable = summary.added + groupsAdded > 0;
+    const undoable = counts.added + counts.groupsAdded > 0;
     const undo = vscode.l10n.t('Undo');
-    const showRejected = summary.rejected.length + summary.overLimit > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
-    const imported = vscode.l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', summary.added, summary.duplicates, summary.rejected.length + summary.overLimit);
-    const message = [
-      imported,
-      ...(groupsAdded > 0 ? [vscode.l10n.t('{0} new groups.', groupsAdded)] : []),
-      ...(summary.warnings.length > 0 ? [vscode.l10n.t('{0} rows may hold a typo (see the log).', summary.warnings.length)] : []),
-      ...(withoutGroup > 0 ? [vscode.l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', withoutGroup, MAX_GROUPS)] : []),
-    ].join(' ');
-    const problems = summary.rejected.length + summary.warnings.length + summary.overLimit + withoutGroup > 0;
+    const showRejected = counts.refused > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
+    const message = importSummaryText(counts);
+    const problems = counts.refused + counts.warnings + counts.withoutGroup > 0;
     const actions = [...(undoable ? [undo] : []), ...(problems ? [showRejected] : [])];
     const choice = await (problems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {

@@ -16,12 +16,14 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       if (groups.length === 0 && identifiers.length === 0) {
         return workspaceRowsOnly(selection);
       }
-      for (const group of groups) {
-        await vscode.commands.executeCommand(COMMANDS.deleteGroup, group);
-      }
+      // The rows first, while they are still in their groups: their Undo puts them back there, and
+      // a group deleted with all its rows is said to be deleted, not to have left them at the top level.
       // All at once, as the context menu passes a selection: one message and one Undo.
       if (identifiers.length > 0) {
         await vscode.commands.executeCommand(COMMANDS.removeIdentifier, identifiers[0], identifiers);
+      }
+      for (const group of groups) {
+        await vscode.commands.executeCommand(COMMANDS.deleteGroup, group);
       }
     }),
     registerCommand(services, COMMANDS.renameSelected, async () => {
@@ -34,11 +36,10 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
         workspaceRowsOnly([node]);
       }
     }),
+    // Resolves whether a row was revealed: false when no list shows the identifier (the view opens anyway).
     registerCommand(services, COMMANDS.revealIdentifier, async (id?: unknown) => {
       await vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
-      if (typeof id === 'string') {
-        await sidebar.revealRow(id);
-      }
+      return typeof id === 'string' && (await sidebar.revealRow(id));
     }),
   ];
 }

@@ -23,9 +23,9 @@ export interface Sidebar {
   rowFor(id: string): BalanceNode | undefined;
   /** What the automatic refresh has scheduled now. */
   readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule };
-  /** Shows, selects and opens a row of the user's list; false when the identifier is not listed. */
+  /** Shows, selects and opens an identifier's row (the user's list first, else the Workspace group's); false when neither lists it. */
   revealRow(id: string): Promise<boolean>;
-  /** Opens a group of a PLYR ID of the user's list (which loads it, as a click does); false when the ID is not listed. */
+  /** Opens a group of a PLYR ID's row (which loads it, as a click does); false when the ID is not listed. */
   revealSection(id: string, section: AccountSection): Promise<boolean>;
   /** The rows as the view shows them, fully open (the account's groups left out). */
   rows(): SidebarRow[];

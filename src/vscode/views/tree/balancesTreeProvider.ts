@@ -137,9 +137,12 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     }
   }
 
-  /** The user's row of an identifier (what reveal and automation address), also before the view first lists it. */
+  /**
+   * The row of an identifier (what reveal and automation address), also before the view first
+   * lists it: the user's, or else the Workspace group's (an inlay hint or the status bar reveals those too).
+   */
   rowFor(id: string): IdentifierNode | undefined {
-    return this.deps.tracked.find(id) ? this.row('user', id) : undefined;
+    return this.deps.tracked.find(id) ? this.row('user', id) : this.deps.watched.find(id) ? this.row('workspace', id) : undefined;
   }
 
   getChildren(node?: BalanceNode): BalanceNode[] | Promise<BalanceNode[]> {

@@ -1,0 +1,19 @@
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ImportCounts, importSummaryText } from '../../src/core/content/importSummary';
+
+const NONE: ImportCounts = { added: 0, alreadyListed: 0, repeated: 0, refused: 0, groupsAdded: 0, warnings: 0, withoutGroup: 0, maxGroups: 200 };
+
+describe('importSummaryText', () => {
+  it('counts the rows the list held already apart from those the file repeats', () => {
+    assert.equal(importSummaryText({ ...NONE, added: 1, repeated: 1 }), 'Imported 1 identifiers; 0 already in the list; 0 rows refused. 1 rows repeated an earlier row of the file.');
+    assert.equal(importSummaryText({ ...NONE, added: 2, alreadyListed: 3 }), 'Imported 2 identifiers; 3 already in the list; 0 rows refused.');
+  });
+
+  it('adds what else happened, each only when it did', () => {
+    assert.equal(
+      importSummaryText({ ...NONE, added: 4, refused: 2, groupsAdded: 1, warnings: 1, withoutGroup: 3 }),
+      'Imported 4 identifiers; 0 already in the list; 2 rows refused. 1 new groups. 1 rows may hold a typo (see the log). 3 rows went in without their group: the list has 200 groups, the most it may.',
+    );
+  });
+});
