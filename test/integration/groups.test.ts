@@ -65,6 +65,29 @@ describe('groups and sorting of the user’s list', () => {
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:-'], 'refused moves change nothing');
   });
 
+  it("a row's menu acts on every selected row when the clicked one is among them, else on the clicked one alone", async () => {
+    const row = (id: string, source = 'user') => ({ type: 'identifier', id, source });
+    const notifying = async () => (await plyrApi()).getTracked().filter((t) => t.notify).map((t) => t.identifier);
+    const selection = [row('player123'), row('zero-hero'), row('tester-01', 'workspace')];
+    await run('plyr.notifyOnChange', row('player123'), selection);
+    assert.deepEqual(await notifying(), ['player123', 'zero-hero'], "the user's rows of the selection");
+    await run('plyr.notifyOnChange', row('crypto-fennec'), selection);
+    assert.deepEqual(await notifying(), ['player123', 'crypto-fennec', 'zero-hero'], 'clicked outside the selection: that row only');
+    await run('plyr.stopNotifyOnChange', row('zero-hero'), selection);
+    assert.deepEqual(await notifying(), ['crypto-fennec']);
+
+    sim.reset();
+    await run('plyr.refreshIdentifier', row('zero-hero'), [row('zero-hero'), row('tester-01'), { type: 'group', name: 'x', source: 'user' }]);
+    assert.deepEqual(sim.requests.map((r) => r.path).sort(), ['/api/user/balance/tester-01', '/api/user/balance/zero-hero']);
+
+    for (const name of ['One', 'Two', 'Three']) {
+      await run('plyr.createGroup', name);
+    }
+    const group = (name: string) => ({ type: 'group', name, source: 'user' });
+    await run('plyr.deleteGroup', group('One'), [group('One'), group('Two'), row('player123')]);
+    assert.deepEqual((await plyrApi()).getGroups(), ['Three']);
+  });
+
   it('deletes a group and keeps its identifiers, at the top level', async () => {
     await run('plyr.createGroup', 'Team');
     await run('plyr.moveToGroup', ['zero-hero', 'player123'], 'Team');

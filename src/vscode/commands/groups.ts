@@ -6,7 +6,7 @@ import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
-import { groupNameOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
+import { groupNameOf, isGroupRow, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 import { onChoice } from '../ui/errorPresenter';
@@ -24,7 +24,7 @@ export function registerGroupCommands(services: GroupServices): vscode.Disposabl
   return [
     registerCommand(services, COMMANDS.createGroup, (name?: unknown) => create(tracked, name)),
     registerCommand(services, COMMANDS.renameGroup, (arg?: unknown, name?: unknown) => rename(tracked, arg, name)),
-    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown) => remove(services, arg)),
+    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown, selection?: unknown) => removeSelected(services, arg, selection)),
     registerCommand(services, COMMANDS.moveToGroup, (arg?: unknown, selectionOrGroup?: unknown, group?: unknown) => moveToGroup(tracked, arg, selectionOrGroup, group)),
     registerCommand(services, COMMANDS.moveGroupUp, (arg?: unknown) => moveGroupBy(tracked, arg, -1)),
     registerCommand(services, COMMANDS.moveGroupDown, (arg?: unknown) => moveGroupBy(tracked, arg, 1)),
@@ -105,6 +105,15 @@ async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise
     }
     return again.value;
   });
+}
+
+/** The clicked group or, when the rows selected hold it, every group of the user's among them, as the Delete key does. */
+async function removeSelected(services: GroupServices, arg: unknown, selection: unknown): Promise<void> {
+  const groups = isRowSelection(selection) ? selection.filter(isGroupRow) : [];
+  const clicked = groupNameOf(arg);
+  for (const group of groups.some((g) => g.name === clicked) ? groups : [arg]) {
+    await remove(services, group);
+  }
 }
 
 /** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */

@@ -4,7 +4,7 @@ import { parseIdentifier } from '../../core/model/identifier';
 import { indexOfTracked } from '../../core/model/trackedList';
 import { WATCH_LIST_FILE } from '../../core/model/watchList';
 import { TrackedStore } from '../state/trackedStore';
-import { identifierOf } from '../views/tree/nodes';
+import { identifierOf, isRowSelection, selectedIdentifiers } from '../views/tree/nodes';
 
 /**
  * Where the identifier a command was given (a row, or an identifier as typed) stands in the
@@ -25,6 +25,16 @@ export function trackedIndexOf(tracked: TrackedStore, arg: unknown): number {
     throw new PlyrError('invalidIdentifier', vscode.l10n.t('{0} is not in the list.', parsed.value.value));
   }
   return index;
+}
+
+/**
+ * The user's identifiers a row command acts on: the clicked row or, when the rows selected (the
+ * menu passes them after it) hold it, every row of the user's list among them.
+ */
+export function clickedOrSelected(tracked: TrackedStore, arg: unknown, selection: unknown): string[] {
+  const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
+  const selected = isRowSelection(selection) ? selectedIdentifiers(selection) : [];
+  return selected.includes(clicked) ? selected : [clicked];
 }
 
 /** Why a command does not change a row of the Workspace group. */

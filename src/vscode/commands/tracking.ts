@@ -11,8 +11,8 @@ import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { Services } from '../services';
 import { readViewSettings } from '../settings';
-import { BalanceNode, identifierOf, isRowSelection } from '../views/tree/nodes';
-import { trackedIndexOf } from './trackedArgument';
+import { identifierOf, isRowSelection } from '../views/tree/nodes';
+import { clickedOrSelected, trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 import { onChoice } from '../ui/errorPresenter';
 
@@ -21,9 +21,9 @@ type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'statusBar' | 'st
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
   const { tracked, refresher } = services;
-  const setNotify = (notify: true | undefined) => async (arg?: unknown) => {
-    const { id } = tracked.all[trackedIndexOf(tracked, arg)];
-    await tracked.update((list) => updateEntry(list, id, { notify }));
+  const setNotify = (notify: true | undefined) => async (arg?: unknown, selection?: unknown) => {
+    const ids = clickedOrSelected(tracked, arg, selection);
+    await tracked.update((list) => ids.reduce((next, id) => updateEntry(next, id, { notify }), list));
   };
   return [
     registerCommand(services, COMMANDS.addIdentifier, (identifier?: unknown, label?: unknown) => add(services, identifier, label)),
@@ -40,7 +40,7 @@ export function registerTrackingCommands(services: TrackingServices): vscode.Dis
       vscode.window.setStatusBarMessage(stopped ? vscode.l10n.t('PLYR: refresh stopped; the rows keep what they showed.') : vscode.l10n.t('PLYR: no refresh is running.'), 4000);
       return stopped;
     }),
-    registerCommand(services, COMMANDS.refreshIdentifier, (arg?: unknown) => refreshOne(services, arg)),
+    registerCommand(services, COMMANDS.refreshIdentifier, (arg?: unknown, selection?: unknown) => refreshSelected(services, arg, selection)),
   ];
 }
 
@@ -83,8 +83,7 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
  */
 async function remove(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
   const { tracked, watched, statusBar, store, refresher, accounts } = services;
-  const clicked = tracked.all[trackedIndexOf(tracked, arg)].id;
-  const ids = isRowSelection(selection) && selection.some((row) => isUserIdentifier(row) && row.id === clicked) ? selection.filter(isUserIdentifier).map((row) => row.id) : [clicked];
+  const ids = clickedOrSelected(tracked, arg, selection);
   let removed: readonly RemovedEntry[] = [];
   const renames = tracked.groupRenames.mark;
   await tracked.update((list) => {
@@ -127,10 +126,6 @@ async function remove(services: TrackingServices, arg: unknown, selection: unkno
       await runPool(back, readViewSettings().refreshConcurrency, async ({ entry }) => void (await refresher.refreshOne(entry.id)));
     }
   }, services);
-}
-
-function isUserIdentifier(row: BalanceNode): row is BalanceNode & { type: 'identifier' } {
-  return row.type === 'identifier' && row.source === 'user';
 }
 
 async function rename({ tracked }: TrackingServices, arg: unknown, newLabel: unknown): Promise<void> {
@@ -191,6 +186,19 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
 }
 
 /** A row of the user's list or of the workspace's watch-list. */
+/**
+ * The clicked row or, when the rows selected hold it, every identifier row among them (the
+ * Workspace group's too), as many at a time as a refresh-all.
+ */
+async function refreshSelected(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+  const rows = isRowSelection(selection) ? selection.filter((row) => row.type === 'identifier') : [];
+  const clicked = identifierOf(arg);
+  if (!rows.some((row) => row.id === clicked)) {
+    return refreshOne(services, arg);
+  }
+  await runPool([...new Set(rows.map((row) => row.id))], readViewSettings().refreshConcurrency, (id) => refreshOne(services, id));
+}
+
 async function refreshOne({ tracked, refresher }: TrackingServices, arg: unknown): Promise<void> {
   const parsed = parseIdentifier(identifierOf(arg));
   if (!parsed.ok || !(await refresher.refreshOne(parsed.value.value))) {
