@@ -53,8 +53,9 @@ describe('PLYR: Check Balance against the simulator', () => {
     const fennec = await checkBalance('crypto-fennec');
     assert.equal(fennec.balances.usdc, '0.000001');
     assert.equal(fennec.balances.plyr, '42.000000000000000001');
+    assert.equal((await checkBalance('game-studio')).balances.floki, '3.14159', '9 decimals');
     const zero = await checkBalance('zero-hero');
-    assert.ok(Object.values(zero.balances).every((v) => v === '0'));
+    assert.deepEqual({ ...zero.balances }, { plyr: '0', gamr: '0', avax: '0', usdc: '0', floki: '0' }, 'every token, each 0');
   });
 
   describe('against a deployment that follows the published page', () => {

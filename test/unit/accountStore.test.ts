@@ -416,8 +416,8 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
     const client = {
       getChips: async (plyrId: string, options: { gameId?: string }, signal?: AbortSignal) => (asked.push(`chips ${plyrId} ${JSON.stringify(options)} ${signal?.aborted}`), answer([...CHIPS])),
       getAllowances: async (plyrId: string, signal?: AbortSignal) => (asked.push(`allowances ${plyrId} ${signal?.aborted}`), answer([...ALLOWANCES])),
-      getActivity: async (plyrId: string, paging: { offset?: number; limit?: number }): Promise<ActivityPage> => {
-        asked.push(`activity ${plyrId} ${paging.offset} ${paging.limit}`);
+      getActivity: async (plyrId: string, paging: { offset?: number; limit?: number }, signal?: AbortSignal): Promise<ActivityPage> => {
+        asked.push(`activity ${plyrId} ${paging.offset} ${paging.limit} ${signal?.aborted}`);
         return { ...answer(plyrId === 'twice' ? [...entries(0, 2), ...entries(1, 1)] : entries(0, 2)), offset: paging.offset ?? 0, limit: paging.limit ?? 25, mayHaveMore: true, received: plyrId === 'twice' ? 3 : 2 };
       },
       getUserInfo: (identifier: Identifier) => (asked.push(`info ${identifier.kind} ${identifier.value}`), info.promise),
@@ -432,7 +432,7 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
     assert.deepEqual(await fetch.chips('player123', signal), CHIPS);
     assert.deepEqual(await fetch.allowances('player123', signal), ALLOWANCES);
     assert.deepEqual(await fetch.activity('player123', { offset: 25, limit: 50 }, signal), { entries: entries(0, 2), mayHaveMore: true, readTo: 27 });
-    assert.deepEqual(asked, ['chips player123 {} false', 'allowances player123 false', 'activity player123 25 50']);
+    assert.deepEqual(asked, ['chips player123 {} false', 'allowances player123 false', 'activity player123 25 50 false']);
   });
 
   it("hands on the server's clock offset the activity page measured", async () => {
@@ -461,5 +461,10 @@ describe('accountFetchOf: the client routes as the store asks for them', () => {
     info.resolve(answer(INFO));
     secondaries.reject(new PlyrError('serverError', 'The PLYR API answered 500.'));
     await assert.rejects(wallets, { code: 'serverError', message: 'The PLYR API answered 500.' });
+    const other = fakeClient();
+    const infoFailing = other.fetch.wallets('player123', new AbortController().signal);
+    other.info.reject(new PlyrError('userNotFound', 'No PLYR account was found.'));
+    other.secondaries.resolve(answer([...SECONDARIES]));
+    await assert.rejects(infoFailing, { code: 'userNotFound' });
   });
 });

@@ -501,6 +501,22 @@ describe('BalanceStore', () => {
       assert.equal(store.get('alice01')?.balances?.plyr, '1', 'the remembered amount is kept, not replaced by 0');
     });
 
+    it('announces the newer answer only, when an older request answers after it', async () => {
+      const { store, calls } = harness();
+      const moved: unknown[] = [];
+      store.onDidChangeBalances((e) => void moved.push(e));
+      store.remember('alice01', { balances: { plyr: '1' }, fetchedAt: 5 });
+      const older = store.refresh(ALICE);
+      store.newEpoch();
+      const newer = store.refresh(ALICE);
+      calls[1].answer({ plyr: '2' }, 20);
+      await newer;
+      calls[0].answer({ plyr: '7' }, 10);
+      await older;
+      assert.deepEqual(moved, [{ id: 'alice01', changes: [{ token: 'plyr', previous: '1', current: '2', delta: '+1' }] }], 'the overtaken answer is not news');
+      assert.equal(store.get('alice01')?.balances?.plyr, '2');
+    });
+
     it('files a change answered by the server the user has just left under that server, and announces none', async () => {
       const { store, calls, clock } = harness();
       const moved: unknown[] = [];

@@ -142,5 +142,6 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     const c = await byId(probe({ signed: { status: 401, serverMessage: `Invalid\u0000 [x](command:evil) ${'y'.repeat(500)}`, convention: 'emptyObject' } }));
     assert.ok(c.signedCall.detail.length < 300, c.signedCall.detail);
     assert.doesNotMatch(c.signedCall.detail, /\u0000/);
+    assert.doesNotMatch(c.signedCall.detail, /\]\(|command:/, 'no link, no command URI');
   });
 });
