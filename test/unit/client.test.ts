@@ -99,6 +99,16 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual(paths().slice(asked), [`/api/balance/${ADDRESS}`]);
     });
 
+    it('fails once with the token list\'s own error when the list cannot be read, without asking for the balances again', async () => {
+      const gamr = (await harness().client.getTokenList()).find((t) => t.apiId === 'gamr');
+      assert.ok(gamr);
+      const listDown = new PlyrError('network', 'Could not reach the PLYR API (the token list).');
+      const { client } = harness({ client: { tokens: async () => Promise.reject(listDown) } });
+      const asked = sim.requests.length;
+      await assert.rejects(client.getBalances(id(ADDRESS), gamr.address), (error) => error === listDown);
+      assert.deepEqual(paths().slice(asked), [`/api/balance/${ADDRESS}`], 'the balances, asked once: the list failing is no reason to ask them again');
+    });
+
     it("maps a token contract address with the list of the server that answered, not of a network switched to meanwhile", async () => {
       const gamr = (await harness().client.getTokenList()).find((t) => t.apiId === 'gamr');
       assert.ok(gamr);

@@ -67,13 +67,15 @@ export class PlyrClient {
    */
   async getBalances(identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
     const target = this.session.target();
-    const balances = await this.session
+    const answered = await this.session
       .retrying(`Balances of ${identifier.value}`, signal, () =>
-        identifier.kind === 'address' ? this.addressBalances(target, identifier.value, token, signal) : this.userBalances(target, identifier.value, token, signal),
+        identifier.kind === 'address' ? this.addressBalances(target, identifier.value, token, signal) : this.userBalances(target, identifier.value, token, signal).then((all) => ({ all })),
       )
       .catch((error: unknown) => {
         throw withLookalikeNote(error, identifier);
       });
+    // Past the retries: a token list that fails is its own error, not a reason to ask for the balances again.
+    const balances = 'byName' in answered ? await this.oneToken(target, answered.byName, token, signal) : answered.all;
     return { identifier, token, balances, network: target.config.network, fetchedAt: this.session.now() };
   }
 
@@ -181,16 +183,14 @@ export class PlyrClient {
    * The real server answers addresses on `/balance/{address}`; the published page puts them on
    * the user route. Try the former, and fall back once a deployment shows it lacks the route.
    */
-  private async addressBalances(target: Target, address: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
+  private async addressBalances(target: Target, address: string, token: string | undefined, signal?: AbortSignal): Promise<{ all: Balances } | { byName: Balances }> {
     const { root } = target;
     if (this.learnedAddressRoute.get(root.href) !== 'user') {
       const response = await this.session.signedGet(new URL(`balance/${encodeURIComponent(address)}`, root), target, signal);
       if (!isRouteMissing(response)) {
         this.learnedAddressRoute.set(root.href, 'address');
-        const balances = this.balancesFrom(response);
-        // This route keys balances by token name; a token contract address is found by name.
-        const named = token !== undefined && isAddressText(token) ? (await this.tokensOf(target, signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
-        return filterToken(balances, named, token);
+        // Every token, keyed by name: the one asked for is picked out after (oneToken).
+        return { byName: this.balancesFrom(response) };
       }
     }
     const balances = await this.userBalances(target, address, token, signal);
@@ -200,7 +200,13 @@ export class PlyrClient {
       this.learnedAddressRoute.set(root.href, 'user');
       this.session.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
     }
-    return balances;
+    return { all: balances };
+  }
+
+  /** Balances keyed by token name, filtered to the token asked for; a token contract address is found by name in the token list. */
+  private async oneToken(target: Target, byName: Balances, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
+    const named = token !== undefined && isAddressText(token) ? (await this.tokensOf(target, signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
+    return filterToken(byName, named, token);
   }
 
   /**
