@@ -4,7 +4,8 @@
 // FormData from formdata-polyfill; fetch-blob also brings node-domexception. Each import resolves
 // instead to a shim in this folder that re-exports Node's own. An import of these packages with no
 // shim fails the build rather than bundling the polyfill. node-fetch's multipart parser, used only by
-// Response.formData() (never called here), is left out the same way. test/unit/bundle.test.ts checks the result.
+// Response.formData() (never called here), and its data: URL decoder (only http(s) URLs are asked)
+// are left out the same way. test/unit/bundle.test.ts checks the result.
 import { fileURLToPath } from 'node:url';
 
 const SHIMS = {
@@ -23,6 +24,9 @@ export const nodeBuiltinShims = {
     );
     build.onResolve({ filter: /\/multipart-parser\.js$/ }, ({ importer }) =>
       /[\\/]node-fetch[\\/]/.test(importer) ? { path: fileURLToPath(new URL('multipart-parser.mjs', import.meta.url)) } : undefined,
+    );
+    build.onResolve({ filter: /^data-uri-to-buffer$/ }, ({ importer }) =>
+      /[\\/]node-fetch[\\/]/.test(importer) ? { path: fileURLToPath(new URL('data-uri-to-buffer.mjs', import.meta.url)) } : undefined,
     );
   },
 };

@@ -44,4 +44,9 @@ describe('the bundle holds no polyfill of what Node 20 has', () => {
   it('bundles none of web-streams-polyfill, fetch-blob, formdata-polyfill, node-domexception and their like', () => {
     assert.deepEqual(inputs.filter((input) => POLYFILLS.test(input)), []);
   });
+
+  it("leaves out node-fetch's parts the extension never runs: the multipart parser (Response.formData) and the data: URL decoder", () => {
+    assert.deepEqual(inputs.filter((input) => /node_modules\/(data-uri-to-buffer\/|node-fetch\/src\/utils\/multipart-parser)/.test(input)), []);
+    assert.ok(inputs.includes('scripts/shims/data-uri-to-buffer.mjs') && inputs.includes('scripts/shims/multipart-parser.mjs'), 'the shims stand in for them');
+  });
 });
