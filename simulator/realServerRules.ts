@@ -86,7 +86,8 @@ export class ServerCrash extends Error {
 }
 
 /**
- * The server's `errorHandler` middleware: status 500 (these errors carry none), the message, and
+ * The server's `errorHandler` middleware: `err.status || 500` (these errors carry none; viem's
+ * HttpRequestError carries the chain node's, which the 'status' fault answers), the message, and
  * the stack trace, which the real server sends to the client too.
  */
 export function answerCrash(ctx: Koa.Context, crash: ServerCrash): void {

@@ -464,6 +464,26 @@ describe('PlyrClient against the simulator', () => {
       assert.doesNotMatch(error.message, /rpc\.example/, "only viem's headline, not the node's address");
     });
 
+    it("reads viem's failure to reach the chain node whatever status the server answers it with (the node's own: 503, 429)", async () => {
+      // The error handler answers `err.status || 500`, and viem's HttpRequestError carries the node's status.
+      const said = (status: number) => `HTTP request failed.\n\nStatus: ${status}\nURL: https://rpc.example/ext/bc/secret-token/rpc\nRequest body: {"method":"eth_getBalance"}\n\nVersion: viem@2.21.0`;
+      sim.fault({ kind: 'status', status: 503, error: said(503), times: 1 });
+      assert.equal((await harness().client.getBalances(id('player123'), undefined)).balances.gamr, '9007199.254740993123456789');
+      assert.deepEqual(statuses(), [503, 200]);
+      sim.reset();
+      sim.fault({ kind: 'status', status: 503, error: said(503) });
+      const error = await failure(harness().client.getBalances(id('player123'), undefined));
+      assert.equal(error.code, 'chainUnavailable');
+      assert.doesNotMatch(error.message, /rpc\.example|secret-token/, "only viem's headline, not the node's address");
+      sim.reset();
+      sim.fault({ kind: 'status', status: 429, error: said(429), times: 1 });
+      assert.equal((await harness().client.getBalances(id('player123'), undefined)).balances.plyr, '1234.5', "the node's 429 asked again");
+      sim.reset();
+      sim.fault({ kind: 'status', status: 429, error: said(429) });
+      const lasting = await failure(harness().client.getBalances(id('player123'), undefined));
+      assert.equal(lasting.code, 'chainUnavailable', "said as the chain node's failure, not as the API's rate limit");
+    });
+
     it('logs the final failure with its message, the details a "see the PLYR log" error promises, once', async () => {
       sim.configure({ extraBalances: { weird: 42 } });
       const { client, logs } = harness();

@@ -45,6 +45,34 @@ describe('export and import of the list', () => {
     assert.ok(csv.includes(`player123,,,"'=Team, A",yes\r\n`), csv);
   });
 
+  it("gives back a label or group that starts with an apostrophe, before a formula start or not, through CSV", () => {
+    const list: TrackedList = [
+      { id: 'tester-01', kind: 'plyrId', label: "'=x, an apostrophe first", group: "'@ops" },
+      { id: 'player123', kind: 'plyrId', label: "'hello" },
+    ];
+    const csv = exportList({ list, groups: ["'@ops"] }, 'csv');
+    assert.ok(csv.includes(`tester-01,"''=x, an apostrophe first",,''@ops,\r\n`), csv);
+    assert.ok(csv.includes(`player123,'hello,,,\r\n`), 'an apostrophe before plain text is left as it is');
+    assert.deepEqual(parseImport(csv, 'csv').entries, list);
+  });
+
+  it('takes a CSV row padded with empty cells past the last column, and refuses one with more data', () => {
+    const parsed = parseImport('identifier,label,tokens,group,notify\r\nplayer123,Team,,,,,\r\ncrypto-fennec,Fox,,,,x\r\n', 'csv');
+    assert.deepEqual(parsed.entries.map((e) => [e.id, e.label]), [['player123', 'Team']]);
+    assert.deepEqual(parsed.rejected.map((r) => r.row), [3]);
+  });
+
+  it('says what a JSON row that is no identifier is: a number, null, a list, or an object without "id"', () => {
+    const parsed = parseImport(JSON.stringify({ identifiers: [42, null, ['player123'], { name: 'player123' }, 'crypto-fennec'] }), 'json');
+    assert.deepEqual(parsed.rejected, [
+      { row: 1, reason: 'An identifier must be text, not a number.' },
+      { row: 2, reason: 'An identifier must be text, not null.' },
+      { row: 3, reason: 'An identifier must be text, not a list.' },
+      { row: 4, reason: 'The row names no identifier (an "id" field).' },
+    ]);
+    assert.deepEqual(parsed.entries.map((e) => e.id), ['crypto-fennec']);
+  });
+
   it('refuses hostile rows one by one, with the row and the reason, and keeps the good ones', () => {
     const csv = [
       'identifier,label,tokens',

@@ -217,6 +217,13 @@ describe('treeContent: group rows', () => {
     assert.deepEqual(r, { label: 'Team', description: '3 identifiers', tooltip: "Group Team of the workspace's watch-list: 3 identifiers", spoken: 'Workspace group Team, 3 identifiers', icon: { id: 'folder-library' } });
   });
 
+  it('shows invisible format characters of a group name as � in its tooltip and spoken text too, as in its label', () => {
+    const r = groupRow({ name: 'Ops\u200F\u2060X $(zap)', workspace: true, count: 1 });
+    for (const text of [r.label, r.tooltip, r.spoken] as string[]) {
+      assert.ok(text.includes('Ops\uFFFD\uFFFDX $\u200b(zap)'), JSON.stringify(text));
+    }
+  });
+
   it('the Workspace row: the file, how many warnings it has, and that it is read-only', () => {
     const r = watchListRow({ count: 2, warnings: 0 });
     assert.equal(r.label, 'Workspace');

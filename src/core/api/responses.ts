@@ -66,8 +66,9 @@ export function notATokenContract(response: HttpResponse): PlyrError | undefined
 
 /**
  * viem's own headline when the server's read of the chain failed on the way (the node down, slow or
- * refusing), which the server's error handler answers as a 500 with viem's message: unlike a
- * server fault, asking again soon may well work. Only the headline: the rest names the node's URL.
+ * refusing), which the server's error handler answers with viem's message, as a 500 or with the
+ * node's own status: unlike a server fault, asking again soon may well work. Only the headline:
+ * the rest names the node's URL.
  */
 const CHAIN_FAILURE = /^(HTTP request failed\.|The request took too long to respond\.|RPC Request failed\.|WebSocket request failed\.)/;
 
@@ -140,11 +141,13 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
   if (status === 400 && message === 'Invalid PLYR[ID]') {
     return new PlyrError('invalidIdentifier', l10n.t('The PLYR API says this is not a valid PLYR ID.'), details);
   }
-  if (status === 429) {
+  // Whatever the status: viem's HttpRequestError carries the node's own (a 503, a 429), which the
+  // server's error handler answers with (`err.status || 500`). A node's 429 is not the API's limit.
+  const chain = status >= 400 ? chainFailure(message) : undefined;
+  if (status === 429 && chain === undefined) {
     const text = retryAfterMs === undefined ? l10n.t('The PLYR API is rate limiting requests.') : l10n.t('The PLYR API is rate limiting requests. Try again in {0}.', describeDuration(retryAfterMs));
     return new PlyrError('rateLimited', text, { ...details, retryAfterMs });
   }
-  const chain = status === 500 ? chainFailure(message) : undefined;
   if (chain !== undefined) {
     // No Show Log: the log has this headline and no more (the rest names the node's URL).
     return new PlyrError('chainUnavailable', l10n.t('The PLYR API could not reach its blockchain node ("{0}"). This is usually brief: try again in a moment.', chain), { ...details, retryAfterMs });

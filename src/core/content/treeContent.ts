@@ -213,13 +213,15 @@ export function errorRow(input: { message?: string; fixTitle?: string }): ErrorR
  * the total of its members' priced tokens ("≈ $12,345.67 · 4 of 5 tokens priced").
  */
 export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; masked?: boolean }): RowContent {
-  const { name, workspace } = input;
+  const { workspace } = input;
+  // One inert line everywhere it shows: its label, tooltip and spoken text (format characters as �).
+  const name = inertLabel(input.name);
   const identifiers = input.count === 1 ? l10n.t('1 identifier') : l10n.t('{0} identifiers', input.count);
   const value = describeTotal(input.value, input.masked === true, undefined, true);
   const tooltip = workspace ? l10n.t("Group {0} of the workspace's watch-list: {1}", name, identifiers) : l10n.t('Group {0}: {1}', name, identifiers);
   const spoken = workspace ? l10n.t('Workspace group {0}, {1}', name, identifiers) : l10n.t('Group {0}, {1}', name, identifiers);
   return {
-    label: inertLabel(name),
+    label: name,
     description: value === undefined ? identifiers : `${identifiers} · ${value}`,
     tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`,
     spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}`,

@@ -40,8 +40,12 @@ const CSV_HEADER = ['identifier', 'label', 'tokens', 'group', 'notify'];
 const NO_TOKENS = '(none)';
 /** The notify cell of a row with Notify on Change on; empty is off. */
 const NOTIFY_ON = 'yes';
-/** What a spreadsheet would read as the start of a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet would read as the start of a formula (OWASP CSV injection), after any
+ * apostrophes: a value that starts with one is guarded too, so that import, which takes one
+ * guarding apostrophe off, gives it back as it was ("'=x" is written "''=x").
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 export function formatOfPath(path: string): TransferFormat | undefined {
   const lower = path.toLowerCase();
@@ -87,7 +91,8 @@ function* csvRecords(text: string): Generator<RawRow> {
           group: emptyToUndefined(undoFormulaGuard(cells[3] ?? '')),
           // A file of four columns (before notify had one) reads as notify off.
           notify: notifyCell(cells[4]),
-          extra: cells.length > CSV_HEADER.length,
+          // Empty cells past the last column are a spreadsheet's padding (another row used more), not data.
+          extra: cells.slice(CSV_HEADER.length).some((cell) => cell.trim() !== ''),
         },
       };
     }
@@ -161,8 +166,11 @@ function parseJsonImport(text: string): ParsedImport {
   const declared = isPlainObject(body) && Array.isArray(body.groups) ? body.groups : [];
   return collect(
     items.map((item: unknown, i) => {
-      const record = isPlainObject(item) ? item : typeof item === 'string' ? { id: item } : {};
-      return { row: i + 1, record: { id: record.id ?? record.identifier, label: record.label, tokens: record.tokens, notify: record.notify === true, group: record.group } };
+      if (!isPlainObject(item)) {
+        // The identifier itself: one that is no text is refused saying what it is instead.
+        return { row: i + 1, record: { id: item, label: undefined, tokens: undefined, notify: false, group: undefined } };
+      }
+      return { row: i + 1, record: { id: item.id ?? item.identifier, label: item.label, tokens: item.tokens, notify: item.notify === true, group: item.group } };
     }),
     declared,
   );
@@ -207,6 +215,10 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
     }
     if (record.extra) {
       rejected.push({ row, reason: l10n.t('The row has more than {0} columns ({1}).', CSV_HEADER.length, CSV_HEADER.join(', ')) });
+      continue;
+    }
+    if (record.id === undefined) {
+      rejected.push({ row, reason: l10n.t('The row names no identifier (an "id" field).') });
       continue;
     }
     const parsed = parseIdentifier(record.id);
@@ -265,7 +277,7 @@ function emptyToUndefined(text: string): string | undefined {
   return text.trim() === '' ? undefined : text;
 }
 
-/** Reverses csvCell's `'` before a formula start, so a label like "=Team" comes back as it was. */
+/** Reverses csvCell's `'` before a formula start, so a label like "=Team" (or "'=Team") comes back as it was. */
 function undoFormulaGuard(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
