@@ -14,6 +14,13 @@ export interface AccountLookupOptions {
   readonly now?: () => number;
 }
 
+type Known = { plyrId: string | undefined; at: number } | { error: unknown; at: number; lastOwner: string | undefined };
+
+/** The owner an entry holds: its answer, or the one found before its failure. */
+function ownerIn(entry: Known | undefined): string | undefined {
+  return entry && ('plyrId' in entry ? entry.plyrId : entry.lastOwner);
+}
+
 /**
  * Which PLYR ID owns an address, remembered for a while and asked once however many hovers want
  * it at the same moment. An owner found is kept at least `ownerMemoryMs` (an address changes
@@ -23,7 +30,7 @@ export interface AccountLookupOptions {
  */
 export class AccountLookup {
   /** An answer, or a failure with the owner found before it (a failing server does not unmake an owner). */
-  private readonly known = new Map<string, { plyrId: string | undefined; at: number } | { error: unknown; at: number; lastOwner: string | undefined }>();
+  private readonly known = new Map<string, Known>();
   private readonly requests = new SharedRequests<string | undefined>();
 
   constructor(private readonly options: AccountLookupOptions) {}
@@ -50,7 +57,7 @@ export class AccountLookup {
       return plyrId;
     } catch (error) {
       if (!signal?.aborted && !(isPlyrError(error) && NOT_THE_SERVERS.has(error.code))) {
-        this.known.set(key, { error, at: now(), lastOwner: this.knownOwner(address) });
+        this.known.set(key, { error, at: now(), lastOwner: ownerIn(this.known.get(key)) });
       }
       throw error;
     }
@@ -58,8 +65,7 @@ export class AccountLookup {
 
   /** The owner last found of an address (in the current scope), also after a later lookup failed, without asking anything. */
   knownOwner(address: string): string | undefined {
-    const cached = this.known.get(`${this.options.scope()}|${address}`);
-    return cached && ('plyrId' in cached ? cached.plyrId : cached.lastOwner);
+    return ownerIn(this.known.get(`${this.options.scope()}|${address}`));
   }
 
   /** Drops what is known of an address (in the current scope): the next call asks the server. */

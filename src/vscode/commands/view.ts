@@ -18,12 +18,13 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       }
       // The rows first, while they are still in their groups: their Undo puts them back there, and
       // a group deleted with all its rows is said to be deleted, not to have left them at the top level.
-      // All at once, as the context menu passes a selection: one message and one Undo.
+      // As the context menu passes a selection (a row, then all of them): the rows in one message
+      // and one Undo, each group in its own.
       if (identifiers.length > 0) {
         await vscode.commands.executeCommand(COMMANDS.removeIdentifier, identifiers[0], identifiers);
       }
-      for (const group of groups) {
-        await vscode.commands.executeCommand(COMMANDS.deleteGroup, group);
+      if (groups.length > 0) {
+        await vscode.commands.executeCommand(COMMANDS.deleteGroup, groups[0], groups);
       }
     }),
     registerCommand(services, COMMANDS.renameSelected, async () => {
