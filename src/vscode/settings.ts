@@ -180,68 +180,68 @@ function readSettings(): SettingsRead {
  * refreshes.
  */
 export class SettingsEvents implements vscode.Disposable {
-  private current = readScope();
-  private readonly scopeChanged = new vscode.EventEmitter<string>();
-  private readonly changed = new vscode.EventEmitter<SettingsChange>();
-  private readonly listener = vscode.workspace.onDidChangeConfiguration((event) => this.apply(changeOf(event), event.affectsConfiguration(SETTINGS.section)));
+  #current = readScope();
+  readonly #scopeChanged = new vscode.EventEmitter<string>();
+  readonly #changed = new vscode.EventEmitter<SettingsChange>();
+  readonly #listener = vscode.workspace.onDidChangeConfiguration((event) => this.#apply(changeOf(event), event.affectsConfiguration(SETTINGS.section)));
   /** The API server changed, with the new scope: for what is kept per scope. Fires before onDidChange. */
-  readonly onDidChangeScope = this.scopeChanged.event;
+  readonly onDidChangeScope = this.#scopeChanged.event;
   /** Any of SettingsChange's settings changed: for what shows or is scheduled. */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange = this.#changed.event;
 
   /**
    * The balance store's scope, read once per settings change: the store asks for it on every
    * lookup, and the tree looks up every row on every render.
    */
-  readonly scope = (): string => this.current;
+  readonly scope = (): string => this.#current;
 
-  private read = readSettings();
+  #read = readSettings();
   /**
    * The client's settings, read once per change of any `plyr.*` setting: every request reads them,
    * and so does every identifier row the tree renders (the network's name in its tooltip): read
    * each time, they made 19 MB of garbage in a refresh-all of 1,000.
    */
-  readonly clientConfig = (): ClientConfig => this.read.client;
+  readonly clientConfig = (): ClientConfig => this.#read.client;
   /**
    * The rest of what is read on a hot path (each hover, each range of hints, each store change the
    * status bar or the hints check, each row the tree lists), read with the client's: read each
    * time, a `getConfiguration` and its `get`s took about 14 µs in the extension host (0.05 µs here),
    * and the hints checked them on each of the 2,000 store changes of a refresh-all of 1,000.
    */
-  readonly view = (): ViewSettings => this.read.view;
-  readonly values = (): ValueSettings => this.read.values;
-  readonly statusBar = (): StatusBarSettings => this.read.statusBar;
-  readonly hover = (): HoverSettings => this.read.hover;
-  readonly inlayHints = (): InlayHintSettings => this.read.inlayHints;
-  readonly diagnostics = (): DiagnosticsSettings => this.read.diagnostics;
+  readonly view = (): ViewSettings => this.#read.view;
+  readonly values = (): ValueSettings => this.#read.values;
+  readonly statusBar = (): StatusBarSettings => this.#read.statusBar;
+  readonly hover = (): HoverSettings => this.#read.hover;
+  readonly inlayHints = (): InlayHintSettings => this.#read.inlayHints;
+  readonly diagnostics = (): DiagnosticsSettings => this.#read.diagnostics;
 
-  private server = readServerSettings();
+  #server = readServerSettings();
   /**
    * The server settings and where they were set, read once per change of them: every request is
    * checked against them, and their `inspect()` costs 0.2 to 0.6 ms and 69 KB of garbage each
    * time in the extension host, on the path of every request.
    */
-  readonly serverSettings = (): ServerSettings => this.server;
+  readonly serverSettings = (): ServerSettings => this.#server;
 
-  private apply(change: SettingsChange, anyOfOurs: boolean): void {
+  #apply(change: SettingsChange, anyOfOurs: boolean): void {
     if (anyOfOurs) {
-      this.read = readSettings();
+      this.#read = readSettings();
     }
     if (change.scope) {
       // From the client's settings just read: the scope and the server are where they point.
-      this.current = readScope(this.read.client);
-      this.server = readServerSettings(this.read.client);
-      this.scopeChanged.fire(this.current);
+      this.#current = readScope(this.#read.client);
+      this.#server = readServerSettings(this.#read.client);
+      this.#scopeChanged.fire(this.#current);
     }
     if (Object.values(change).some(Boolean)) {
-      this.changed.fire(change);
+      this.#changed.fire(change);
     }
   }
 
   dispose(): void {
-    this.listener.dispose();
-    this.scopeChanged.dispose();
-    this.changed.dispose();
+    this.#listener.dispose();
+    this.#scopeChanged.dispose();
+    this.#changed.dispose();
   }
 }
 

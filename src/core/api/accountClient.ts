@@ -58,7 +58,11 @@ interface Route<P> {
  * they are sent lower case, as the server stores them.
  */
 export class AccountClient {
-  constructor(private readonly session: ApiSession) {}
+  readonly #session: ApiSession;
+
+  constructor(session: ApiSession) {
+    this.#session = session;
+  }
 
   /**
    * The game chips held by an account, every game's or one game's (`gameId`). Without a game the
@@ -66,7 +70,7 @@ export class AccountClient {
    */
   getChips(plyrId: string, options: { readonly gameId?: string } = {}, signal?: AbortSignal): Promise<AccountAnswer<Chip[]>> {
     const id = plyrId.toLowerCase();
-    return this.read<Parsed<Chip[]>>(
+    return this.#read<Parsed<Chip[]>>(
       {
         what: `Chips of ${id}`,
         route: '/api/game/chip/balance',
@@ -89,7 +93,7 @@ export class AccountClient {
   /** What each game may spend of each token for the account, unexpired. */
   getAllowances(plyrId: string, signal?: AbortSignal): Promise<AccountAnswer<Allowance[]>> {
     const id = plyrId.toLowerCase();
-    return this.read({ what: `Allowances of ${id}`, route: '/api/game/allowances', url: (root) => new URL(`game/allowances/${encodeURIComponent(id)}`, root), parse: parseAllowances }, signal);
+    return this.#read({ what: `Allowances of ${id}`, route: '/api/game/allowances', url: (root) => new URL(`game/allowances/${encodeURIComponent(id)}`, root), parse: parseAllowances }, signal);
   }
 
   /** One page of the account's activity log, newest first. */
@@ -98,7 +102,7 @@ export class AccountClient {
     const id = plyrId.toLowerCase();
     const offset = wholeIn(paging.offset, 0, Number.MAX_SAFE_INTEGER, 0);
     const limit = wholeIn(paging.limit, 1, MAX_ACTIVITY_PAGE, DEFAULT_ACTIVITY_PAGE);
-    const answer = await this.read(
+    const answer = await this.#read(
       {
         what: `Activity of ${id}`,
         route: '/api/actionLog',
@@ -117,22 +121,22 @@ export class AccountClient {
 
   /** The account of a PLYR ID, or of an address as its primary wallet. */
   getUserInfo(identifier: Identifier, signal?: AbortSignal): Promise<AccountAnswer<AccountInfo>> {
-    return this.read({ what: `The account ${identifier.value}`, route: '/api/user/info', url: (root) => new URL(`user/info/${encodeURIComponent(identifier.value)}`, root), parse: parseAccountInfo }, signal);
+    return this.#read({ what: `The account ${identifier.value}`, route: '/api/user/info', url: (root) => new URL(`user/info/${encodeURIComponent(identifier.value)}`, root), parse: parseAccountInfo }, signal);
   }
 
   /** The wallets bound to the account besides its primary one. */
   getSecondaryWallets(plyrId: string, signal?: AbortSignal): Promise<AccountAnswer<SecondaryWallet[]>> {
     const id = plyrId.toLowerCase();
-    return this.read({ what: `Secondary wallets of ${id}`, route: '/api/user/secondary', url: (root) => new URL(`user/secondary/${encodeURIComponent(id)}`, root), parse: parseSecondaryWallets }, signal);
+    return this.#read({ what: `Secondary wallets of ${id}`, route: '/api/user/secondary', url: (root) => new URL(`user/secondary/${encodeURIComponent(id)}`, root), parse: parseSecondaryWallets }, signal);
   }
 
-  private async read<P extends Parsed<unknown>>(route: Route<P>, signal: AbortSignal | undefined): Promise<P & AccountAnswer<P['value']>> {
-    const target = this.session.target();
+  async #read<P extends Parsed<unknown>>(route: Route<P>, signal: AbortSignal | undefined): Promise<P & AccountAnswer<P['value']>> {
+    const target = this.#session.target();
     const url = route.url(target.root);
     let clockOffsetMs: number | undefined;
-    const parsed = await this.session.retrying(route.what, signal, async () => {
-      const response = await this.session.signedGet(url, target, signal);
-      clockOffsetMs = this.session.clockOffsetOf(response);
+    const parsed = await this.#session.retrying(route.what, signal, async () => {
+      const response = await this.#session.signedGet(url, target, signal);
+      clockOffsetMs = this.#session.clockOffsetOf(response);
       if (isRouteMissing(response)) {
         throw routeNotOffered(route.route);
       }
@@ -141,22 +145,22 @@ export class AccountClient {
         return answer;
       }
       if (response.status !== 200) {
-        throw errorFromResponse(response, this.session.retryAfter(response));
+        throw errorFromResponse(response, this.#session.retryAfter(response));
       }
       return route.parse(parseExactJsonBody(response));
     });
-    this.logSkipped(route.what, parsed.skipped);
-    return { ...parsed, network: target.config.network, fetchedAt: this.session.now(), ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) };
+    this.#logSkipped(route.what, parsed.skipped);
+    return { ...parsed, network: target.config.network, fetchedAt: this.#session.now(), ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) };
   }
 
   /** Left-out entries go to the log, the first few by name: what "see the PLYR log" points to. */
-  private logSkipped(what: string, skipped: readonly Skipped[]): void {
+  #logSkipped(what: string, skipped: readonly Skipped[]): void {
     if (skipped.length === 0) {
       return;
     }
     const named = skipped.slice(0, LOGGED_SKIPS).map((s) => `${s.at || '(the answer)'}: ${s.reason}`);
     const more = skipped.length > LOGGED_SKIPS ? `; and ${skipped.length - LOGGED_SKIPS} more` : '';
-    this.session.options.logger.warn(`${what}: ${skipped.length} unreadable ${skipped.length === 1 ? 'part' : 'parts'} left out: ${named.join('; ')}${more}`);
+    this.#session.options.logger.warn(`${what}: ${skipped.length} unreadable ${skipped.length === 1 ? 'part' : 'parts'} left out: ${named.join('; ')}${more}`);
   }
 }
 

@@ -80,9 +80,9 @@ export class ApiSession {
   /** Every request to an API root waits its turn here once the server has refused one with 429. */
   readonly pacers: RatePacers;
   /** What each API root was found to accept, so later requests go straight to it. */
-  private readonly learnedSigning = new Map<string, SigningConvention>();
+  readonly #learnedSigning = new Map<string, SigningConvention>();
   /** Each API root's clock less ours, once a request corrected by it was accepted there. */
-  private readonly clockOffsets = new Map<string, number>();
+  readonly #clockOffsets = new Map<string, number>();
 
   constructor(readonly options: PlyrClientOptions) {
     this.now = options.now ?? Date.now;
@@ -99,12 +99,12 @@ export class ApiSession {
   /** The settings now, and the API root they name (a bad setting throws badConfiguration). */
   target(): Target {
     const config = this.options.config();
-    return { config, root: this.root(config) };
+    return { config, root: this.#root(config) };
   }
 
   /** The signing convention in use for a server: the one it was found to accept, else the setting. */
   conventionFor({ config, root }: Target): SigningConvention {
-    return this.learnedSigning.get(root.href) ?? config.signing;
+    return this.#learnedSigning.get(root.href) ?? config.signing;
   }
 
   /**
@@ -125,8 +125,8 @@ export class ApiSession {
       });
       throw new PlyrError('noCredentials', message, { fix: 'setCredentials' });
     }
-    const preferred = this.learnedSigning.get(root.href) ?? config.signing;
-    const attempt: Attempt = { convention: preferred, offsetMs: this.clockOffsets.get(root.href) ?? 0 };
+    const preferred = this.#learnedSigning.get(root.href) ?? config.signing;
+    const attempt: Attempt = { convention: preferred, offsetMs: this.#clockOffsets.get(root.href) ?? 0 };
     let switchedConvention = false;
     let correctedClock = false;
     for (;;) {
@@ -151,11 +151,11 @@ export class ApiSession {
       // it. checkTokenInParams' 401s come after hmacAuth passed: past it too (a proxy's are not).
       const verified = response.status < 500 && (response.status !== 401 || (reason !== undefined && PAST_AUTH_REFUSALS.has(reason)));
       if (verified && attempt.convention !== preferred) {
-        this.learnedSigning.set(root.href, attempt.convention);
+        this.#learnedSigning.set(root.href, attempt.convention);
         this.options.logger.warn(`The server accepted the ${conventionLabel(attempt.convention)} signing convention; using it from now on (setting plyr.signing.getBody).`);
       }
       if (verified && correctedClock) {
-        this.clockOffsets.set(root.href, attempt.offsetMs);
+        this.#clockOffsets.set(root.href, attempt.offsetMs);
         this.options.logger.warn(`This computer's clock is ${describeDuration(attempt.offsetMs)} ${attempt.offsetMs > 0 ? 'behind' : 'ahead of'} the server's; requests are corrected for it.`);
         this.options.onClockSkew?.(attempt.offsetMs);
       }
@@ -191,7 +191,7 @@ export class ApiSession {
    * wait is not part of the request's time bound), bounded in time and size.
    */
   async send(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, wait: GateWait = {}): Promise<SentResponse> {
-    const root = this.root(config);
+    const root = this.#root(config);
     this.options.assertServerAllowed?.(root);
     const pacer = this.pacers.of(root);
     const asked = this.now();
@@ -247,7 +247,7 @@ export class ApiSession {
     return Number.isNaN(offset) || Math.abs(offset) > MAX_CLOCK_CORRECTION_MS ? undefined : offset;
   }
 
-  private root(config: ClientConfig): URL {
+  #root(config: ClientConfig): URL {
     const result = apiRoot(config.network, config.customBaseUrl);
     if (!result.ok) {
       throw new PlyrError('badConfiguration', result.message, { fix: 'openSettings' });

@@ -52,12 +52,12 @@ type AddressRoute = 'address' | 'user';
 export class PlyrClient {
   /** Chips, allowances, activity and wallets of an account, over the same session. */
   readonly account: AccountClient;
-  private readonly session: ApiSession;
-  private readonly learnedAddressRoute = new Map<string, AddressRoute>();
+  readonly #session: ApiSession;
+  readonly #learnedAddressRoute = new Map<string, AddressRoute>();
 
   constructor(options: PlyrClientOptions) {
-    this.session = new ApiSession(options);
-    this.account = new AccountClient(this.session);
+    this.#session = new ApiSession(options);
+    this.account = new AccountClient(this.#session);
   }
 
   /**
@@ -66,30 +66,30 @@ export class PlyrClient {
    * the published page's user route as the fallback.
    */
   async getBalances(identifier: Identifier, token: string | undefined, signal?: AbortSignal): Promise<BalanceResult> {
-    const target = this.session.target();
-    const answered = await this.session
+    const target = this.#session.target();
+    const answered = await this.#session
       .retrying(`Balances of ${identifier.value}`, signal, () =>
-        identifier.kind === 'address' ? this.addressBalances(target, identifier.value, token, signal) : this.userBalances(target, identifier.value, token, signal).then((all) => ({ all })),
+        identifier.kind === 'address' ? this.#addressBalances(target, identifier.value, token, signal) : this.#userBalances(target, identifier.value, token, signal).then((all) => ({ all })),
       )
       .catch((error: unknown) => {
         throw withLookalikeNote(error, identifier);
       });
     // Past the retries: a token list that fails is its own error, not a reason to ask for the balances again.
-    const balances = 'byName' in answered ? await this.oneToken(target, answered.byName, token, signal) : answered.all;
-    return { identifier, token, balances, network: target.config.network, fetchedAt: this.session.now() };
+    const balances = 'byName' in answered ? await this.#oneToken(target, answered.byName, token, signal) : answered.all;
+    return { identifier, token, balances, network: target.config.network, fetchedAt: this.#session.now() };
   }
 
   /** The token list (no authentication). */
   getTokenList(signal?: AbortSignal): Promise<TokenInfo[]> {
-    return this.tokenListAt(this.session.target(), signal);
+    return this.#tokenListAt(this.#session.target(), signal);
   }
 
-  private async tokenListAt({ config, root }: Target, signal?: AbortSignal): Promise<TokenInfo[]> {
+  async #tokenListAt({ config, root }: Target, signal?: AbortSignal): Promise<TokenInfo[]> {
     const url = new URL('tokenlist', root);
-    return this.session.retrying('The token list', signal, async () => {
-      const response = await this.session.request(url, config, undefined, signal);
+    return this.#session.retrying('The token list', signal, async () => {
+      const response = await this.#session.request(url, config, undefined, signal);
       if (response.status !== 200) {
-        throw errorFromResponse(response, this.session.retryAfter(response));
+        throw errorFromResponse(response, this.#session.retryAfter(response));
       }
       // Prices are numbers: read as the text the server wrote, never as floats.
       return parseTokenList(parseExactJsonBody(response));
@@ -101,15 +101,15 @@ export class PlyrClient {
    * undefined when the address has no PLYR account (404).
    */
   async getPlyrIdForAddress(address: string, signal?: AbortSignal): Promise<string | undefined> {
-    const { config, root } = this.session.target();
+    const { config, root } = this.#session.target();
     const url = new URL(`user/basic/${encodeURIComponent(address)}`, root);
-    return this.session.retrying(`The PLYR ID of ${address}`, signal, async () => {
-      const response = await this.session.request(url, config, undefined, signal);
+    return this.#session.retrying(`The PLYR ID of ${address}`, signal, async () => {
+      const response = await this.#session.request(url, config, undefined, signal);
       if (response.status === 404 && jsonErrorMessage(response.body) !== undefined) {
         return undefined;
       }
       if (response.status !== 200) {
-        throw errorFromResponse(response, this.session.retryAfter(response));
+        throw errorFromResponse(response, this.#session.retryAfter(response));
       }
       const body = parseJsonBody(response);
       // Checked with the PLYR ID rules alone: an ID may start with 0x (`0xgamer`).
@@ -123,30 +123,30 @@ export class PlyrClient {
 
   /** What was learned of the current API root's rate limit; undefined while requests go unpaced. */
   pacing(): PacingState | undefined {
-    return this.session.pacing();
+    return this.#session.pacing();
   }
 
   /** New credentials: what a 429 closed opens for them (the pace learned stays). */
   credentialsChanged(): void {
-    this.session.pacers.openGates();
+    this.#session.pacers.openGates();
   }
 
   /** For PLYR: Test Connection: one unauthenticated request, unretried, with the server's time. */
   async probeServer(signal?: AbortSignal): Promise<ServerAnswer> {
-    const { config, root } = this.session.target();
-    const started = this.session.now();
+    const { config, root } = this.#session.target();
+    const started = this.#session.now();
     let response: HttpResponse;
     try {
-      response = await this.session.send(new URL('tokenlist', root), config, undefined, signal, PROBE);
+      response = await this.#session.send(new URL('tokenlist', root), config, undefined, signal, PROBE);
     } catch (error) {
       // Kept back by a rate limit's gate: the wait left is the answer.
       if (isPlyrError(error, 'rateLimited')) {
-        return { status: 429, elapsedMs: this.session.now() - started, ...retryAfterOf(error.retryAfterMs) };
+        return { status: 429, elapsedMs: this.#session.now() - started, ...retryAfterOf(error.retryAfterMs) };
       }
       throw error;
     }
     const serverDate = Date.parse(response.headers.get('date') ?? '');
-    return { status: response.status, elapsedMs: this.session.now() - started, ...(Number.isNaN(serverDate) ? {} : { serverDateMs: serverDate }), ...retryAfterOf(this.session.retryAfter(response)) };
+    return { status: response.status, elapsedMs: this.#session.now() - started, ...(Number.isNaN(serverDate) ? {} : { serverDateMs: serverDate }), ...retryAfterOf(this.#session.retryAfter(response)) };
   }
 
   /**
@@ -154,15 +154,15 @@ export class PlyrClient {
    * and the convention that ends up in use. A PLYR ID without an account still proves the signature.
    */
   async probeSignedCall(plyrId: string, signal?: AbortSignal): Promise<SignedAnswer> {
-    const target = this.session.target();
-    const response = await this.session.signedGet(userBalanceUrl(target.root, plyrId, undefined), target, signal, PROBE).catch((error: unknown) => {
+    const target = this.#session.target();
+    const response = await this.#session.signedGet(userBalanceUrl(target.root, plyrId, undefined), target, signal, PROBE).catch((error: unknown) => {
       // A 429 or 5xx is an answer here, not a failure to retry (a rate limit's gate included).
       if (isPlyrError(error) && error.status !== undefined) {
         return { status: error.status, retryAfterMs: error.retryAfterMs };
       }
       throw error;
     });
-    const convention = this.session.conventionFor(target);
+    const convention = this.#session.conventionFor(target);
     if ('body' in response) {
       const message = response.status === 401 || response.status === 403 ? jsonErrorMessage(response.body) : undefined;
       return { status: response.status, convention, ...(message ? { serverMessage: message } : {}) };
@@ -170,42 +170,42 @@ export class PlyrClient {
     return { status: response.status, convention, ...retryAfterOf(response.retryAfterMs) };
   }
 
-  private async userBalances(target: Target, id: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
-    const response = await this.session.signedGet(userBalanceUrl(target.root, id, token), target, signal);
+  async #userBalances(target: Target, id: string, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
+    const response = await this.#session.signedGet(userBalanceUrl(target.root, id, token), target, signal);
     const notAToken = token !== undefined && isAddressText(token) ? notATokenContract(response) : undefined;
     if (notAToken) {
       throw notAToken;
     }
-    return this.balancesFrom(response);
+    return this.#balancesFrom(response);
   }
 
   /**
    * The real server answers addresses on `/balance/{address}`; the published page puts them on
    * the user route. Try the former, and fall back once a deployment shows it lacks the route.
    */
-  private async addressBalances(target: Target, address: string, token: string | undefined, signal?: AbortSignal): Promise<{ all: Balances } | { byName: Balances }> {
+  async #addressBalances(target: Target, address: string, token: string | undefined, signal?: AbortSignal): Promise<{ all: Balances } | { byName: Balances }> {
     const { root } = target;
-    if (this.learnedAddressRoute.get(root.href) !== 'user') {
-      const response = await this.session.signedGet(new URL(`balance/${encodeURIComponent(address)}`, root), target, signal);
+    if (this.#learnedAddressRoute.get(root.href) !== 'user') {
+      const response = await this.#session.signedGet(new URL(`balance/${encodeURIComponent(address)}`, root), target, signal);
       if (!isRouteMissing(response)) {
-        this.learnedAddressRoute.set(root.href, 'address');
+        this.#learnedAddressRoute.set(root.href, 'address');
         // Every token, keyed by name: the one asked for is picked out after (oneToken).
-        return { byName: this.balancesFrom(response) };
+        return { byName: this.#balancesFrom(response) };
       }
     }
-    const balances = await this.userBalances(target, address, token, signal);
+    const balances = await this.#userBalances(target, address, token, signal);
     // Learned from an answer only: a proxy's one plain 404 (during a deployment, say) would
     // otherwise send every address to the route the real server refuses them on, until a restart.
-    if (this.learnedAddressRoute.get(root.href) !== 'user') {
-      this.learnedAddressRoute.set(root.href, 'user');
-      this.session.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
+    if (this.#learnedAddressRoute.get(root.href) !== 'user') {
+      this.#learnedAddressRoute.set(root.href, 'user');
+      this.#session.options.logger.info('This deployment has no /api/balance/{address} route; looking addresses up on /api/user/balance as the published page does.');
     }
     return { all: balances };
   }
 
   /** Balances keyed by token name, filtered to the token asked for; a token contract address is found by name in the token list. */
-  private async oneToken(target: Target, byName: Balances, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
-    const named = token !== undefined && isAddressText(token) ? (await this.tokensOf(target, signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
+  async #oneToken(target: Target, byName: Balances, token: string | undefined, signal?: AbortSignal): Promise<Balances> {
+    const named = token !== undefined && isAddressText(token) ? (await this.#tokensOf(target, signal)).find((t) => t.address.toLowerCase() === token.toLowerCase())?.apiId : token;
     return filterToken(byName, named, token);
   }
 
@@ -214,14 +214,14 @@ export class PlyrClient {
    * one in use, else its own (the network changed while the balances came: the new network's list
    * would name another token).
    */
-  private async tokensOf(target: Target, signal?: AbortSignal): Promise<readonly { readonly address: string; readonly apiId: string }[]> {
-    const shared = this.session.options.tokens;
-    return shared && this.session.target().root.href === target.root.href ? shared(signal) : this.tokenListAt(target, signal);
+  async #tokensOf(target: Target, signal?: AbortSignal): Promise<readonly { readonly address: string; readonly apiId: string }[]> {
+    const shared = this.#session.options.tokens;
+    return shared && this.#session.target().root.href === target.root.href ? shared(signal) : this.#tokenListAt(target, signal);
   }
 
-  private balancesFrom(response: HttpResponse): Balances {
+  #balancesFrom(response: HttpResponse): Balances {
     if (response.status !== 200) {
-      throw errorFromResponse(response, this.session.retryAfter(response));
+      throw errorFromResponse(response, this.#session.retryAfter(response));
     }
     return parseBalances(parseJsonBody(response));
   }

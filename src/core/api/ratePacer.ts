@@ -80,33 +80,35 @@ interface Waiter {
  * late turn is made up, by {@link CATCH_UP_MS} at most.
  */
 export class RatePacer {
-  private readonly now: () => number;
-  private readonly sleep: Sleep;
-  private readonly maxGateMs: number;
-  private readonly queue: Waiter[] = [];
-  private pumping = false;
+  readonly #now: () => number;
+  readonly #sleep: Sleep;
+  readonly #maxGateMs: number;
+  readonly #queue: Waiter[] = [];
+  #pumping = false;
   /** Ends the pump's wait for the gate early (the gate was opened). */
-  private wake?: () => void;
+  #wake?: () => void;
   /** Accepted answers per server second (its Date header, else `~` + our second), newest last. */
-  private readonly accepted = new Map<string, number>();
-  private gateUntil = -Infinity;
+  readonly #accepted = new Map<string, number>();
+  #gateUntil = -Infinity;
   /** The second of a 429 whose evidence is read when the gate opens: the answers sent before it are in by then. */
-  private pending?: string;
-  private pace?: number;
-  private limit = 0;
-  private step = 0;
-  private nextAt = -Infinity;
-  private last429At = -Infinity;
-  private decreasedAt = -Infinity;
-  private increasedAt = -Infinity;
+  #pending?: string;
+  #pace?: number;
+  #limit = 0;
+  #step = 0;
+  #nextAt = -Infinity;
+  #last429At = -Infinity;
+  #decreasedAt = -Infinity;
+  #increasedAt = -Infinity;
 
-  constructor(
-    private readonly root: string,
-    private readonly options: PacerOptions,
-  ) {
-    this.now = options.now ?? (() => performance.timeOrigin + performance.now());
-    this.sleep = options.sleep ?? realSleep;
-    this.maxGateMs = options.maxGateMs ?? Infinity;
+  readonly #root: string;
+  readonly #options: PacerOptions;
+
+  constructor(root: string, options: PacerOptions) {
+    this.#root = root;
+    this.#options = options;
+    this.#now = options.now ?? (() => performance.timeOrigin + performance.now());
+    this.#sleep = options.sleep ?? realSleep;
+    this.#maxGateMs = options.maxGateMs ?? Infinity;
   }
 
   /**
@@ -114,17 +116,17 @@ export class RatePacer {
    * that stays closed longer than `maxWaitMs` is thrown as a `GateClosed` without waiting.
    * Cancelling releases the wait at once, and its turn goes to the next request.
    */
-  acquire(signal?: AbortSignal, maxWaitMs = this.maxGateMs): Promise<number> {
-    const now = this.now();
-    this.recover(now);
+  acquire(signal?: AbortSignal, maxWaitMs = this.#maxGateMs): Promise<number> {
+    const now = this.#now();
+    this.#recover(now);
     if (signal?.aborted) {
       return Promise.reject(new Cancelled());
     }
-    if (this.gateUntil - now > maxWaitMs) {
-      return Promise.reject(new GateClosed(this.gateUntil - now));
+    if (this.#gateUntil - now > maxWaitMs) {
+      return Promise.reject(new GateClosed(this.#gateUntil - now));
     }
-    if (this.queue.length === 0 && now >= this.readyAt()) {
-      this.release(now, false);
+    if (this.#queue.length === 0 && now >= this.#readyAt()) {
+      this.#release(now, false);
       return Promise.resolve(now);
     }
     return new Promise<number>((resolve, reject) => {
@@ -134,39 +136,39 @@ export class RatePacer {
         reject,
         signal,
         onAbort: () => {
-          const index = this.queue.indexOf(waiter);
+          const index = this.#queue.indexOf(waiter);
           if (index >= 0) {
-            this.queue.splice(index, 1);
+            this.#queue.splice(index, 1);
             reject(new Cancelled());
           }
         },
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.queue.push(waiter);
-      void this.pump();
+      this.#queue.push(waiter);
+      void this.#pump();
     });
   }
 
   /** What the answer to a request that left at `sentAt` says. */
   record(sentAt: number, answer: PacerAnswer): void {
     if (answer.status !== 429) {
-      this.count(answer.serverDate ? answer.serverDate : ourSecond(sentAt));
+      this.#count(answer.serverDate ? answer.serverDate : ourSecond(sentAt));
       return;
     }
     const gateMs = Math.min(answer.retryAfterMs ?? DEFAULT_GATE_MS, MAX_GATE_MS);
-    const now = this.now();
-    this.gateUntil = Math.max(this.gateUntil, now + gateMs);
-    this.last429At = now;
-    this.failOverlongWaits(now);
+    const now = this.#now();
+    this.#gateUntil = Math.max(this.#gateUntil, now + gateMs);
+    this.#last429At = now;
+    this.#failOverlongWaits(now);
     // Refusals of requests that left before the last decrease were answered by it already.
-    if (sentAt < this.decreasedAt) {
+    if (sentAt < this.#decreasedAt) {
       return;
     }
-    this.decreasedAt = now;
-    if (this.pace === undefined) {
-      this.pending = answer.serverDate && !Number.isNaN(Date.parse(answer.serverDate)) ? answer.serverDate : ourSecond(sentAt);
+    this.#decreasedAt = now;
+    if (this.#pace === undefined) {
+      this.#pending = answer.serverDate && !Number.isNaN(Date.parse(answer.serverDate)) ? answer.serverDate : ourSecond(sentAt);
     } else {
-      this.setPace(Math.max(MIN_PACE, this.pace * DECREASE), `Rate limited by ${this.root} again`);
+      this.#setPace(Math.max(MIN_PACE, this.#pace * DECREASE), `Rate limited by ${this.#root} again`);
     }
   }
 
@@ -175,15 +177,15 @@ export class RatePacer {
    * finds out). The learned pace stays. The requests already waiting keep their order and go now.
    */
   openGate(): void {
-    this.gateUntil = -Infinity;
-    this.wake?.(); // the waiting requests go now, not at the old gate's time
+    this.#gateUntil = -Infinity;
+    this.#wake?.(); // the waiting requests go now, not at the old gate's time
   }
 
   /** Requests already waiting when the gate moved past what they wait for fail now, as they would have on arrival. */
-  private failOverlongWaits(now: number): void {
-    const remainingMs = this.gateUntil - now;
-    for (const waiter of this.queue.filter((w) => remainingMs > w.maxWaitMs)) {
-      this.queue.splice(this.queue.indexOf(waiter), 1);
+  #failOverlongWaits(now: number): void {
+    const remainingMs = this.#gateUntil - now;
+    for (const waiter of this.#queue.filter((w) => remainingMs > w.maxWaitMs)) {
+      this.#queue.splice(this.#queue.indexOf(waiter), 1);
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
       waiter.reject(new GateClosed(remainingMs));
     }
@@ -191,62 +193,62 @@ export class RatePacer {
 
   /** The learned limit and pace, or undefined while requests go unpaced. */
   state(): PacingState | undefined {
-    const now = this.now();
-    this.recover(now);
-    this.learn(now);
-    return this.pace === undefined ? undefined : { limitPerSecond: this.limit, pacePerSecond: this.pace };
+    const now = this.#now();
+    this.#recover(now);
+    this.#learn(now);
+    return this.#pace === undefined ? undefined : { limitPerSecond: this.#limit, pacePerSecond: this.#pace };
   }
 
-  private readyAt(): number {
-    return this.pace === undefined ? this.gateUntil : Math.max(this.gateUntil, this.nextAt);
+  #readyAt(): number {
+    return this.#pace === undefined ? this.#gateUntil : Math.max(this.#gateUntil, this.#nextAt);
   }
 
   /** Hands the turns out in order, one at a time, while requests wait. */
-  private async pump(): Promise<void> {
-    if (this.pumping) {
+  async #pump(): Promise<void> {
+    if (this.#pumping) {
       return;
     }
-    this.pumping = true;
+    this.#pumping = true;
     try {
-      while (this.queue.length > 0) {
-        const now = this.now();
-        const at = this.readyAt();
+      while (this.#queue.length > 0) {
+        const now = this.#now();
+        const at = this.#readyAt();
         if (now < at) {
           // Woken early (the gate opened), the sleep is stopped: its timer would run on for up to the gate's length.
           const early = new AbortController();
           await new Promise<void>((resolve) => {
-            this.wake = resolve;
-            this.sleep(at - now, early.signal).then(resolve, resolve);
+            this.#wake = resolve;
+            this.#sleep(at - now, early.signal).then(resolve, resolve);
           });
           early.abort();
-          this.wake = undefined;
+          this.#wake = undefined;
           continue;
         }
-        const waiter = this.queue.shift()!;
+        const waiter = this.#queue.shift()!;
         waiter.signal?.removeEventListener('abort', waiter.onAbort);
-        this.release(now, true);
+        this.#release(now, true);
         waiter.resolve(now);
       }
     } finally {
-      this.pumping = false;
+      this.#pumping = false;
     }
   }
 
   /** A request leaves at `now`; `waited` when it had to wait (the pace is what holds requests back). */
-  private release(now: number, waited: boolean): void {
-    this.learn(now);
-    if (this.pace === undefined) {
+  #release(now: number, waited: boolean): void {
+    this.#learn(now);
+    if (this.#pace === undefined) {
       return;
     }
     if (!waited) {
       // The pace held nothing back: the interval for an increase starts again.
-      this.increasedAt = now;
-    } else if (now - Math.max(this.decreasedAt, this.increasedAt) >= INCREASE_INTERVAL_MS) {
-      this.increasedAt = now;
-      this.setPace(this.pace + this.step, `No 429 from ${this.root} for ${INCREASE_INTERVAL_MS / 1000} s`);
+      this.#increasedAt = now;
+    } else if (now - Math.max(this.#decreasedAt, this.#increasedAt) >= INCREASE_INTERVAL_MS) {
+      this.#increasedAt = now;
+      this.#setPace(this.#pace + this.#step, `No 429 from ${this.#root} for ${INCREASE_INTERVAL_MS / 1000} s`);
     }
-    const interval = 1000 / this.pace;
-    this.nextAt = Math.max(this.nextAt, now - Math.max(CATCH_UP_MS, interval / 2)) + interval;
+    const interval = 1000 / this.#pace;
+    this.#nextAt = Math.max(this.#nextAt, now - Math.max(CATCH_UP_MS, interval / 2)) + interval;
   }
 
   /**
@@ -254,73 +256,77 @@ export class RatePacer {
    * second it was full in. (Not the one before: it may hold requests from before the limit applied,
    * and would overstate it.)
    */
-  private learn(now: number): void {
-    if (!this.pending || now < this.gateUntil) {
+  #learn(now: number): void {
+    if (!this.#pending || now < this.#gateUntil) {
       return;
     }
-    const allowed = this.accepted.get(this.pending) ?? 0;
-    this.pending = undefined;
+    const allowed = this.#accepted.get(this.#pending) ?? 0;
+    this.#pending = undefined;
     if (allowed < MIN_EVIDENCE) {
       return;
     }
-    this.limit = allowed;
-    this.step = allowed * PACE_MARGIN * INCREASE_SHARE;
-    this.nextAt = now;
-    this.setPace(allowed * PACE_MARGIN, `Rate limited by ${this.root} (about ${allowed} requests accepted in one second)`);
+    this.#limit = allowed;
+    this.#step = allowed * PACE_MARGIN * INCREASE_SHARE;
+    this.#nextAt = now;
+    this.#setPace(allowed * PACE_MARGIN, `Rate limited by ${this.#root} (about ${allowed} requests accepted in one second)`);
   }
 
-  private recover(now: number): void {
-    if (this.pace !== undefined && now - this.last429At >= QUIET_MS) {
-      this.pace = undefined;
-      this.options.logger.info(`No 429 from ${this.root} for ${QUIET_MS / 1000} s: back to unpaced.`);
+  #recover(now: number): void {
+    if (this.#pace !== undefined && now - this.#last429At >= QUIET_MS) {
+      this.#pace = undefined;
+      this.#options.logger.info(`No 429 from ${this.#root} for ${QUIET_MS / 1000} s: back to unpaced.`);
     }
   }
 
   /** One log line per change of the pace as shown (whole requests per second). */
-  private setPace(pace: number, why: string): void {
-    const before = this.pace === undefined ? undefined : Math.round(this.pace);
-    this.pace = pace;
+  #setPace(pace: number, why: string): void {
+    const before = this.#pace === undefined ? undefined : Math.round(this.#pace);
+    this.#pace = pace;
     if (Math.round(pace) !== before) {
-      this.options.logger.info(`${why}: pacing requests at about ${Math.round(pace)}/s.`);
+      this.#options.logger.info(`${why}: pacing requests at about ${Math.round(pace)}/s.`);
     }
   }
 
-  private count(second: string): void {
-    const seen = this.accepted.get(second);
+  #count(second: string): void {
+    const seen = this.#accepted.get(second);
     if (seen !== undefined) {
-      this.accepted.set(second, seen + 1);
+      this.#accepted.set(second, seen + 1);
       return;
     }
-    this.accepted.set(second, 1);
-    if (this.accepted.size > SECONDS_KEPT) {
-      this.accepted.delete(this.accepted.keys().next().value!);
+    this.#accepted.set(second, 1);
+    if (this.#accepted.size > SECONDS_KEPT) {
+      this.#accepted.delete(this.#accepted.keys().next().value!);
     }
   }
 }
 
 /** One pacer per API root (origin and path prefix), shared by every request to it. */
 export class RatePacers {
-  private readonly byRoot = new Map<string, RatePacer>();
+  readonly #byRoot = new Map<string, RatePacer>();
 
-  constructor(private readonly options: PacerOptions) {}
+  readonly #options: PacerOptions;
+
+  constructor(options: PacerOptions) {
+    this.#options = options;
+  }
 
   of(root: URL): RatePacer {
-    let pacer = this.byRoot.get(root.href);
+    let pacer = this.#byRoot.get(root.href);
     if (!pacer) {
-      pacer = new RatePacer(root.href, this.options);
-      this.byRoot.set(root.href, pacer);
+      pacer = new RatePacer(root.href, this.#options);
+      this.#byRoot.set(root.href, pacer);
     }
     return pacer;
   }
 
   /** Every root's gate opened: see {@link RatePacer.openGate}. */
   openGates(): void {
-    this.byRoot.forEach((pacer) => pacer.openGate());
+    this.#byRoot.forEach((pacer) => pacer.openGate());
   }
 
   /** What was learned of a root, without starting a pacer for it. */
   stateOf(root: URL): PacingState | undefined {
-    return this.byRoot.get(root.href)?.state();
+    return this.#byRoot.get(root.href)?.state();
   }
 }
 

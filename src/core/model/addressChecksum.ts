@@ -36,31 +36,35 @@ export interface ChecksumScanOptions {
  */
 export class ChecksumMemo {
   /** By lower-case hex digits: the checksummed form, and the last pass that asked for it. */
-  private readonly known = new Map<string, { readonly checksummed: string; pass: number }>();
-  private pass = 0;
+  readonly #known = new Map<string, { readonly checksummed: string; pass: number }>();
+  #pass = 0;
 
-  constructor(private readonly checksum: (hex40: string) => string = toChecksumAddress) {}
+  readonly #checksum: (hex40: string) => string;
+
+  constructor(checksum: (hex40: string) => string = toChecksumAddress) {
+    this.#checksum = checksum;
+  }
 
   checksumOf(lowerHex: string): string {
-    const entry = this.known.get(lowerHex);
+    const entry = this.#known.get(lowerHex);
     if (entry) {
-      entry.pass = this.pass;
+      entry.pass = this.#pass;
       return entry.checksummed;
     }
-    const checksummed = flat(this.checksum(lowerHex));
+    const checksummed = flat(this.#checksum(lowerHex));
     // Keyed by a string of its own: the one passed in may be a slice that holds the whole text.
-    this.known.set(checksummed.slice(2).toLowerCase(), { checksummed, pass: this.pass });
+    this.#known.set(checksummed.slice(2).toLowerCase(), { checksummed, pass: this.#pass });
     return checksummed;
   }
 
   /** The pass is over: what it did not ask for is forgotten. */
   endPass(): void {
-    for (const [key, entry] of this.known) {
-      if (entry.pass !== this.pass) {
-        this.known.delete(key);
+    for (const [key, entry] of this.#known) {
+      if (entry.pass !== this.#pass) {
+        this.#known.delete(key);
       }
     }
-    this.pass++;
+    this.#pass++;
   }
 }
 
@@ -128,19 +132,19 @@ export const CHECKSUM_SLICE_MS = 10;
 export class ChecksumPass {
   /** The problems found so far, in order; all of them once {@link done}. */
   readonly problems: ChecksumProblem[] = [];
-  private readonly lines: string[];
-  private next = 0;
+  readonly #lines: string[];
+  readonly #options: ChecksumScanOptions;
+  readonly #memo: ChecksumMemo;
+  #next = 0;
 
-  constructor(
-    text: string,
-    private readonly options: ChecksumScanOptions,
-    private readonly memo = new ChecksumMemo(),
-  ) {
-    this.lines = text.split(/\r\n|\r|\n/);
+  constructor(text: string, options: ChecksumScanOptions, memo = new ChecksumMemo()) {
+    this.#lines = text.split(/\r\n|\r|\n/);
+    this.#options = options;
+    this.#memo = memo;
   }
 
   get done(): boolean {
-    return this.next === this.lines.length;
+    return this.#next === this.#lines.length;
   }
 
   /**
@@ -152,10 +156,10 @@ export class ChecksumPass {
       return true;
     }
     for (;;) {
-      this.problems.push(...checksumProblemsInLine(this.lines[this.next], this.next, this.options, this.memo));
-      this.next++;
+      this.problems.push(...checksumProblemsInLine(this.#lines[this.#next], this.#next, this.#options, this.#memo));
+      this.#next++;
       if (this.done) {
-        this.memo.endPass();
+        this.#memo.endPass();
         return true;
       }
       if (clock() >= deadline) {

@@ -68,20 +68,20 @@ export function renameGroup(layout: Layout, from: string, rawName: unknown): Par
  * row back in its group under the name the group has now, rather than bringing back the old name.
  */
 export class GroupRenames {
-  private readonly log: { readonly from: string; readonly to: string }[] = [];
+  readonly #log: { readonly from: string; readonly to: string }[] = [];
 
   /** Where the renames stand now: an Undo's starting point. */
   get mark(): number {
-    return this.log.length;
+    return this.#log.length;
   }
 
   renamed(from: string, to: string): void {
-    this.log.push({ from, to });
+    this.#log.push({ from, to });
   }
 
   /** The name a group called `name` at `mark` goes by now. */
   since(mark: number, name: string): string {
-    return this.log.slice(mark).reduce((now, { from, to }) => (from === now ? to : now), name);
+    return this.#log.slice(mark).reduce((now, { from, to }) => (from === now ? to : now), name);
   }
 }
 

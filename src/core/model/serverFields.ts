@@ -125,52 +125,56 @@ export const WHOLE_NUMBER: FieldKind<number> = {
  * and the entry is kept. Absent, `null` and `""` are the same: not sent.
  */
 export class FieldReader {
-  private failed = false;
+  #failed = false;
 
-  constructor(
-    private readonly record: Record<string, unknown>,
-    private readonly at: string,
-    private readonly skipped: Skipped[],
-  ) {}
+  readonly #record: Record<string, unknown>;
+  readonly #at: string;
+  readonly #skipped: Skipped[];
+
+  constructor(record: Record<string, unknown>, at: string, skipped: Skipped[]) {
+    this.#record = record;
+    this.#at = at;
+    this.#skipped = skipped;
+  }
 
   /** false once a required field failed: the entry is to be left out. */
   get complete(): boolean {
-    return !this.failed;
+    return !this.#failed;
   }
 
   required<T>(name: string, kind: FieldKind<T>): T | undefined {
-    const value = ownField(this.record, name);
+    const value = ownField(this.#record, name);
     const read = isAbsent(value) ? undefined : kind.read(value);
-    if (read === undefined && !this.failed) {
-      this.failed = true;
-      this.skipped.push({ at: this.at, reason: isAbsent(value) ? missing(name) : notA(name, kind) });
+    if (read === undefined && !this.#failed) {
+      this.#failed = true;
+      this.#skipped.push({ at: this.#at, reason: isAbsent(value) ? missing(name) : notA(name, kind) });
     }
     return read;
   }
 
   optional<T>(name: string, kind: FieldKind<T>): T | undefined {
-    const value = ownField(this.record, name);
+    const value = ownField(this.#record, name);
     if (isAbsent(value)) {
       return undefined;
     }
     const read = kind.read(value);
     if (read === undefined) {
-      this.skipped.push({ at: pathOf(this.at, name), reason: notA(name, kind) });
+      this.#skipped.push({ at: pathOf(this.#at, name), reason: notA(name, kind) });
     }
     return read;
   }
 
   /** An optional nested object (`data`), read with its own reader; unreadable when not an object. */
   nested(name: string): FieldReader | undefined {
-    const value = ownField(this.record, name);
+    const value = ownField(this.#record, name);
     if (isAbsent(value)) {
       return undefined;
     }
     if (!isJsonObject(value)) {
-      this.skipped.push({ at: pathOf(this.at, name), reason: notAnObject(value) });
+      this.#skipped.push({ at: pathOf(this.#at, name), reason: notAnObject(value) });
       return undefined;
     }
-    return new FieldReader(value, pathOf(this.at, name), this.skipped);
+    return new FieldReader(value, pathOf(this.#at, name), this.#skipped);
   }
 }
 

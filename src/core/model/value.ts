@@ -24,26 +24,26 @@ export interface TokenPrice {
 
 /** Prices by token, found by the balance's key: a token's API name (`gamr`) or its contract address, any case. */
 export class PriceBook {
-  private readonly byKey = new Map<string, TokenPrice>();
+  readonly #byKey = new Map<string, TokenPrice>();
 
   constructor(entries: Iterable<{ readonly keys: readonly string[]; readonly price: TokenPrice }>) {
     for (const { keys, price } of entries) {
       for (const key of keys) {
         const lower = key.toLowerCase();
         // The first token to claim a key keeps it, as the token list keeps the first of an apiId.
-        if (lower !== '' && !this.byKey.has(lower)) {
-          this.byKey.set(lower, price);
+        if (lower !== '' && !this.#byKey.has(lower)) {
+          this.#byKey.set(lower, price);
         }
       }
     }
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.#byKey.size;
   }
 
   priceOf(token: string): TokenPrice | undefined {
-    return this.byKey.get(token.toLowerCase());
+    return this.#byKey.get(token.toLowerCase());
   }
 
   /** An amount of `token` at its price: the price and the exact value; undefined without a price. */

@@ -30,10 +30,14 @@ function ownerIn(entry: Known | undefined): string | undefined {
  */
 export class AccountLookup {
   /** An answer, or a failure with the owner found before it (a failing server does not unmake an owner). */
-  private readonly known = new Map<string, Known>();
-  private readonly requests = new SharedRequests<string | undefined>();
+  readonly #known = new Map<string, Known>();
+  readonly #requests = new SharedRequests<string | undefined>();
 
-  constructor(private readonly options: AccountLookupOptions) {}
+  readonly #options: AccountLookupOptions;
+
+  constructor(options: AccountLookupOptions) {
+    this.#options = options;
+  }
 
   /**
    * The owner's PLYR ID, or undefined for "no account". A failed lookup (the server down, an
@@ -42,22 +46,22 @@ export class AccountLookup {
    * or stopped before any request (no consent, no credentials, bad settings), is not.
    */
   async plyrIdOf(address: string, maxAgeMs: number, signal?: AbortSignal): Promise<string | undefined> {
-    const key = `${this.options.scope()}|${address}`;
-    const cached = this.known.get(key);
-    const now = this.options.now ?? Date.now;
+    const key = `${this.#options.scope()}|${address}`;
+    const cached = this.#known.get(key);
+    const now = this.#options.now ?? Date.now;
     if (cached && 'error' in cached && now() - cached.at < maxAgeMs) {
       throw cached.error;
     }
-    if (cached && 'plyrId' in cached && now() - cached.at < (cached.plyrId === undefined ? maxAgeMs : Math.max(maxAgeMs, this.options.ownerMemoryMs ?? 0))) {
+    if (cached && 'plyrId' in cached && now() - cached.at < (cached.plyrId === undefined ? maxAgeMs : Math.max(maxAgeMs, this.#options.ownerMemoryMs ?? 0))) {
       return cached.plyrId;
     }
     try {
-      const plyrId = await this.requests.run(key, (s) => this.options.fetch(address, s), signal);
-      this.known.set(key, { plyrId, at: now() });
+      const plyrId = await this.#requests.run(key, (s) => this.#options.fetch(address, s), signal);
+      this.#known.set(key, { plyrId, at: now() });
       return plyrId;
     } catch (error) {
       if (!signal?.aborted && !(isPlyrError(error) && NOT_THE_SERVERS.has(error.code))) {
-        this.known.set(key, { error, at: now(), lastOwner: ownerIn(this.known.get(key)) });
+        this.#known.set(key, { error, at: now(), lastOwner: ownerIn(this.#known.get(key)) });
       }
       throw error;
     }
@@ -65,11 +69,11 @@ export class AccountLookup {
 
   /** The owner last found of an address (in the current scope), also after a later lookup failed, without asking anything. */
   knownOwner(address: string): string | undefined {
-    return ownerIn(this.known.get(`${this.options.scope()}|${address}`));
+    return ownerIn(this.#known.get(`${this.#options.scope()}|${address}`));
   }
 
   /** Drops what is known of an address (in the current scope): the next call asks the server. */
   forget(address: string): void {
-    this.known.delete(`${this.options.scope()}|${address}`);
+    this.#known.delete(`${this.#options.scope()}|${address}`);
   }
 }

@@ -68,19 +68,22 @@ export interface SectionChange {
  * the last good answer kept (stale) when a later one fails.
  */
 export class AccountStore {
-  private readonly stores: { readonly [S in AccountSection]: LastGoodStore<SectionValues[S]> };
-  private readonly changed = new Emitter<SectionChange[]>();
-  private readonly listeners: { dispose(): void }[];
-  readonly onDidChange = this.changed.event;
+  readonly #stores: { readonly [S in AccountSection]: LastGoodStore<SectionValues[S]> };
+  readonly #changed = new Emitter<SectionChange[]>();
+  readonly #listeners: { dispose(): void }[];
+  readonly onDidChange = this.#changed.event;
 
-  constructor(private readonly options: AccountStoreOptions) {
+  readonly #options: AccountStoreOptions;
+
+  constructor(options: AccountStoreOptions) {
+    this.#options = options;
     const make = <V>() => new LastGoodStore<V>({ scope: options.scope, now: options.now });
-    this.stores = { chips: make(), allowances: make(), activity: make(), wallets: make() };
-    this.listeners = ACCOUNT_SECTIONS.map((section) => this.stores[section].onDidChange((ids) => this.changed.fire(ids.map((plyrId) => ({ plyrId, section })))));
+    this.#stores = { chips: make(), allowances: make(), activity: make(), wallets: make() };
+    this.#listeners = ACCOUNT_SECTIONS.map((section) => this.#stores[section].onDidChange((ids) => this.#changed.fire(ids.map((plyrId) => ({ plyrId, section })))));
   }
 
   get<S extends AccountSection>(plyrId: string, section: S): LastGood<SectionValues[S]> | undefined {
-    return this.stores[section].get(plyrId) as LastGood<SectionValues[S]> | undefined;
+    return this.#stores[section].get(plyrId) as LastGood<SectionValues[S]> | undefined;
   }
 
   /**
@@ -88,17 +91,17 @@ export class AccountStore {
    * and keeps the pages read beyond them ({@link withNewest}).
    */
   load<S extends AccountSection>(plyrId: string, section: S, signal?: AbortSignal): Promise<LastGood<SectionValues[S]>> {
-    const store = this.stores[section] as LastGoodStore<SectionValues[S]>;
-    return store.load(plyrId, (shared, previous) => this.fetchSection(plyrId, section, shared, previous), signal, '', COMBINE[section]);
+    const store = this.#stores[section] as LastGoodStore<SectionValues[S]>;
+    return store.load(plyrId, (shared, previous) => this.#fetchSection(plyrId, section, shared, previous), signal, '', COMBINE[section]);
   }
 
   /** The next page of the activity log, appended to what is shown when it answers ({@link withPage}). */
   loadMore(plyrId: string, signal?: AbortSignal): Promise<LastGood<ActivityLog>> {
-    return this.stores.activity.load(
+    return this.#stores.activity.load(
       plyrId,
       async (shared, previous): Promise<ActivityPage> => {
         const last = previous?.entries.at(-1);
-        const page = await this.options.fetch.activity(plyrId, { offset: previous?.readTo ?? 0, limit: ACTIVITY_PAGE }, shared);
+        const page = await this.#options.fetch.activity(plyrId, { offset: previous?.readTo ?? 0, limit: ACTIVITY_PAGE }, shared);
         return { ...page, after: last && activityKey(last) };
       },
       signal,
@@ -110,30 +113,30 @@ export class AccountStore {
 
   /** The sections known of an identifier (what a refresh asks again). */
   loaded(plyrId: string): AccountSection[] {
-    return ACCOUNT_SECTIONS.filter((section) => this.stores[section].get(plyrId) !== undefined);
+    return ACCOUNT_SECTIONS.filter((section) => this.#stores[section].get(plyrId) !== undefined);
   }
 
   /** Drops everything known of these PLYR IDs; answers on their way are ignored. */
   forget(plyrIds: readonly string[]): void {
     const gone = new Set(plyrIds);
     for (const section of ACCOUNT_SECTIONS) {
-      this.stores[section].forget((key) => gone.has(key));
+      this.#stores[section].forget((key) => gone.has(key));
     }
   }
 
   /** Credentials changed: requests signed with the old ones are not joined any more. */
   newEpoch(): void {
-    ACCOUNT_SECTIONS.forEach((section) => this.stores[section].newEpoch());
+    ACCOUNT_SECTIONS.forEach((section) => this.#stores[section].newEpoch());
   }
 
   dispose(): void {
-    this.listeners.forEach((l) => l.dispose());
-    ACCOUNT_SECTIONS.forEach((section) => this.stores[section].dispose());
-    this.changed.dispose();
+    this.#listeners.forEach((l) => l.dispose());
+    ACCOUNT_SECTIONS.forEach((section) => this.#stores[section].dispose());
+    this.#changed.dispose();
   }
 
-  private fetchSection<S extends AccountSection>(plyrId: string, section: S, signal: AbortSignal, previous: SectionValues[S] | undefined): Promise<SectionValues[S]> {
-    const fetch = this.options.fetch;
+  #fetchSection<S extends AccountSection>(plyrId: string, section: S, signal: AbortSignal, previous: SectionValues[S] | undefined): Promise<SectionValues[S]> {
+    const fetch = this.#options.fetch;
     const fetchers: { readonly [K in AccountSection]: () => Promise<SectionValues[K]> } = {
       chips: () => fetch.chips(plyrId, signal),
       allowances: () => fetch.allowances(plyrId, signal),

@@ -64,32 +64,35 @@ interface Slot {
  * a forgotten identifier's late answer is dropped.
  */
 export class BalanceStore {
-  private readonly slots = new Map<string, Slot>();
-  private readonly requests = new SharedRequests<BalanceEntry>();
-  private readonly changed = new Emitter<string[]>();
-  private readonly balancesChanged = new Emitter<BalancesChanged>();
-  private readonly now: () => number;
-  private seq = 0;
+  readonly #slots = new Map<string, Slot>();
+  readonly #requests = new SharedRequests<BalanceEntry>();
+  readonly #changed = new Emitter<string[]>();
+  readonly #balancesChanged = new Emitter<BalancesChanged>();
+  readonly #now: () => number;
+  #seq = 0;
   /** Bumped when credentials change: later refreshes do not join requests signed before. */
-  private epoch = 0;
+  #epoch = 0;
   /** How often each key was forgotten: a re-added identifier never joins its old request. */
-  private readonly forgotten = new Map<string, number>();
-  readonly onDidChange = this.changed.event;
+  readonly #forgotten = new Map<string, number>();
+  readonly onDidChange = this.#changed.event;
   /** Fires after a good answer that moved any amount since the last good one (restarts included). */
-  readonly onDidChangeBalances = this.balancesChanged.event;
+  readonly onDidChangeBalances = this.#balancesChanged.event;
 
-  constructor(private readonly options: BalanceStoreOptions) {
-    this.now = options.now ?? Date.now;
+  readonly #options: BalanceStoreOptions;
+
+  constructor(options: BalanceStoreOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
   }
 
   get(id: string): BalanceEntry | undefined {
-    return this.slots.get(this.key(id))?.entry;
+    return this.#slots.get(this.#key(id))?.entry;
   }
 
   /** Whether an entry holds balances younger than `maxAgeMs`. */
   isFresh(id: string, maxAgeMs: number): boolean {
     const entry = this.get(id);
-    return entry?.fetchedAt !== undefined && entry.error === undefined && this.now() - entry.fetchedAt < maxAgeMs;
+    return entry?.fetchedAt !== undefined && entry.error === undefined && this.#now() - entry.fetchedAt < maxAgeMs;
   }
 
   /**
@@ -98,12 +101,12 @@ export class BalanceStore {
    */
   refresh(identifier: Identifier, options: { signal?: AbortSignal; maxAgeMs?: number } = {}): Promise<BalanceEntry> {
     const id = identifier.value;
-    const key = this.key(id);
+    const key = this.#key(id);
     if (options.maxAgeMs !== undefined && this.isFresh(id, options.maxAgeMs)) {
-      return Promise.resolve(this.slots.get(key)!.entry);
+      return Promise.resolve(this.#slots.get(key)!.entry);
     }
-    const requestKey = `${key}#${this.epoch}#${this.forgotten.get(key) ?? 0}`;
-    return this.requests.run(requestKey, (signal) => this.load(key, identifier, signal), options.signal);
+    const requestKey = `${key}#${this.#epoch}#${this.#forgotten.get(key) ?? 0}`;
+    return this.#requests.run(requestKey, (signal) => this.#load(key, identifier, signal), options.signal);
   }
 
   /** Refreshes many identifiers, at most `concurrency` requests at a time. */
@@ -116,7 +119,7 @@ export class BalanceStore {
    * it is compared with it and the age shows at once. Never replaces anything already known.
    */
   remember(id: string, remembered: RememberedBalances): void {
-    this.seed(this.key(id), id, remembered);
+    this.#seed(this.#key(id), id, remembered);
   }
 
   /**
@@ -124,108 +127,108 @@ export class BalanceStore {
    * (under the scope they were read on) for {@link restore}, if it had any.
    */
   forget(id: string): ForgottenBalances | undefined {
-    const key = this.key(id);
-    this.forgotten.set(key, (this.forgotten.get(key) ?? 0) + 1);
-    const dropped = this.slots.get(key)?.entry;
-    if (this.slots.delete(key)) {
-      this.changed.fire([id]);
+    const key = this.#key(id);
+    this.#forgotten.set(key, (this.#forgotten.get(key) ?? 0) + 1);
+    const dropped = this.#slots.get(key)?.entry;
+    if (this.#slots.delete(key)) {
+      this.#changed.fire([id]);
     }
     return dropped?.balances !== undefined && dropped.fetchedAt !== undefined ? { id, key, balances: dropped.balances, fetchedAt: dropped.fetchedAt } : undefined;
   }
 
   /** Undo of a remove: the balances forget() gave back, on their own scope, unless newer ones came meanwhile. */
   restore(forgotten: ForgottenBalances): void {
-    this.seed(forgotten.key, forgotten.id, forgotten);
+    this.#seed(forgotten.key, forgotten.id, forgotten);
   }
 
   /** Credentials changed: requests signed with the old ones are not joined any more. */
   newEpoch(): void {
-    this.epoch++;
+    this.#epoch++;
   }
 
   dispose(): void {
-    this.changed.dispose();
-    this.balancesChanged.dispose();
+    this.#changed.dispose();
+    this.#balancesChanged.dispose();
   }
 
   /**
    * Known balances put under `key`, unless balances are known there already: a load that began
    * first (a row asked for as it came back) takes them as what it compares with, or keeps if it fails.
    */
-  private seed(key: string, id: string, known: RememberedBalances): void {
-    const slot = this.slots.get(key);
+  #seed(key: string, id: string, known: RememberedBalances): void {
+    const slot = this.#slots.get(key);
     if (!slot) {
-      this.slots.set(key, { entry: { balances: known.balances, fetchedAt: known.fetchedAt, loading: false }, shownSeq: 0 });
-      this.changed.fire([id]);
+      this.#slots.set(key, { entry: { balances: known.balances, fetchedAt: known.fetchedAt, loading: false }, shownSeq: 0 });
+      this.#changed.fire([id]);
     } else if (slot.entry.balances === undefined) {
       slot.entry = { ...slot.entry, balances: known.balances, fetchedAt: known.fetchedAt };
-      this.changed.fire([id]);
+      this.#changed.fire([id]);
     }
   }
 
-  private async load(key: string, identifier: Identifier, signal: AbortSignal): Promise<BalanceEntry> {
-    const seq = ++this.seq;
-    const slot = this.slots.get(key) ?? { entry: { loading: false }, shownSeq: 0 };
-    this.slots.set(key, slot);
+  async #load(key: string, identifier: Identifier, signal: AbortSignal): Promise<BalanceEntry> {
+    const seq = ++this.#seq;
+    const slot = this.#slots.get(key) ?? { entry: { loading: false }, shownSeq: 0 };
+    this.#slots.set(key, slot);
     slot.inFlight = withStarted(slot.inFlight, seq);
-    this.update(key, identifier.value, slot, { ...slot.entry, loading: true });
+    this.#update(key, identifier.value, slot, { ...slot.entry, loading: true });
     try {
-      const result = await this.options.fetch(identifier, signal);
+      const result = await this.#options.fetch(identifier, signal);
       const moved = listChanges(slot.entry.balances, result.balances);
       const changes = deltaMap(moved);
       // Something moved only when there were balances before, and they came with their time.
       const since = slot.entry.fetchedAt;
       const measured = changes ? { changes, ...(since !== undefined ? { changedSince: since } : {}) } : {};
-      const settled = this.settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...measured });
+      const settled = this.#settle(key, identifier.value, slot, seq, { balances: result.balances, fetchedAt: result.fetchedAt, loading: false, ...measured });
       // Only an answer that was applied is news; a late or forgotten one is not, nor one from the
       // server the user has just left (it is kept for that server, and told of no more).
-      if (changes && slot.entry === settled && settled.balances === result.balances && key === this.key(identifier.value)) {
-        this.balancesChanged.fire({ id: identifier.value, changes: moved });
+      if (changes && slot.entry === settled && settled.balances === result.balances && key === this.#key(identifier.value)) {
+        this.#balancesChanged.fire({ id: identifier.value, changes: moved });
       }
       return settled;
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
-        const settled = this.settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
+        const settled = this.#settle(key, identifier.value, slot, seq, { ...slot.entry, loading: false }, false);
         // Stopped before anything was known: unknown again ("not loaded"), not an answer of no tokens.
-        if (settled.balances === undefined && settled.error === undefined && !settled.loading && this.slots.get(key) === slot) {
-          this.slots.delete(key);
-          this.changed.fire([identifier.value]);
+        if (settled.balances === undefined && settled.error === undefined && !settled.loading && this.#slots.get(key) === slot) {
+          this.#slots.delete(key);
+          this.#changed.fire([identifier.value]);
         }
         return settled;
       }
       const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
-      const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } };
-      return this.settle(key, identifier.value, slot, seq, entry);
+      const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.#now() } };
+      return this.#settle(key, identifier.value, slot, seq, entry);
     }
   }
 
-  private settle(key: string, id: string, slot: Slot, seq: number, entry: BalanceEntry, isAnswer = true): BalanceEntry {
+  #settle(key: string, id: string, slot: Slot, seq: number, entry: BalanceEntry, isAnswer = true): BalanceEntry {
     slot.inFlight = withSettled(slot.inFlight, seq);
-    if (this.slots.get(key) !== slot) {
+    if (this.#slots.get(key) !== slot) {
       return entry; // forgotten while in flight
     }
     if (isAnswer && seq < slot.shownSeq) {
       // An older answer arriving late: not shown, but it may have been what kept the entry loading.
       if (slot.entry.loading && !mayYetBeShown(slot.inFlight, () => slot.shownSeq)) {
-        this.update(key, id, slot, { ...slot.entry, loading: false });
+        this.#update(key, id, slot, { ...slot.entry, loading: false });
       }
       return slot.entry;
     }
     if (isAnswer) {
       slot.shownSeq = seq;
     }
-    this.update(key, id, slot, { ...entry, loading: mayYetBeShown(slot.inFlight, () => slot.shownSeq) });
+    this.#update(key, id, slot, { ...entry, loading: mayYetBeShown(slot.inFlight, () => slot.shownSeq) });
     return slot.entry;
   }
 
-  private update(key: string, id: string, slot: Slot, entry: BalanceEntry): void {
+  #update(key: string, id: string, slot: Slot, entry: BalanceEntry): void {
     slot.entry = entry;
-    if (this.slots.get(key) === slot) {
-      this.changed.fire([id]);
+    if (this.#slots.get(key) === slot) {
+      this.#changed.fire([id]);
     }
   }
 
-  private key(id: string): string {
-    return `${this.options.scope()}|${id}`;
+  #key(id: string): string {
+    return `${this.#options.scope()}|${id}`;
   }
 }

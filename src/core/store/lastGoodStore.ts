@@ -37,29 +37,32 @@ export type Combine<V> = (answer: V, shown: V | undefined) => V;
  * (marked with the error, never blanked or zeroed), and a forgotten key's late answer is dropped.
  */
 export class LastGoodStore<V> {
-  private readonly slots = new Map<string, Slot<V>>();
-  private readonly requests = new SharedRequests<LastGood<V>>();
-  private readonly changed = new Emitter<string[]>();
-  private readonly now: () => number;
-  private seq = 0;
+  readonly #slots = new Map<string, Slot<V>>();
+  readonly #requests = new SharedRequests<LastGood<V>>();
+  readonly #changed = new Emitter<string[]>();
+  readonly #now: () => number;
+  #seq = 0;
   /** Bumped when credentials change: later loads do not join requests signed before. */
-  private epoch = 0;
+  #epoch = 0;
   /** How often each key was forgotten: a key asked for again never joins its old request. */
-  private readonly forgotten = new Map<string, number>();
+  readonly #forgotten = new Map<string, number>();
   /** Fires with the keys whose entry changed. */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange = this.#changed.event;
 
-  constructor(private readonly options: LastGoodStoreOptions) {
-    this.now = options.now ?? Date.now;
+  readonly #options: LastGoodStoreOptions;
+
+  constructor(options: LastGoodStoreOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
   }
 
   get(key: string): LastGood<V> | undefined {
-    return this.slots.get(this.scoped(key))?.entry;
+    return this.#slots.get(this.#scoped(key))?.entry;
   }
 
   /** The keys known on the current scope (loaded, loading or failed). */
   keys(): string[] {
-    return [...this.slots].filter(([scoped, { key }]) => scoped === this.scoped(key)).map(([, { key }]) => key);
+    return [...this.#slots].filter(([scoped, { key }]) => scoped === this.#scoped(key)).map(([, { key }]) => key);
   }
 
   /**
@@ -70,50 +73,50 @@ export class LastGoodStore<V> {
    * what `fetch` was given: another kind's answer may have landed meanwhile.
    */
   load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal, kind = '', combine?: Combine<V>): Promise<LastGood<V>> {
-    const scoped = this.scoped(key);
-    const requestKey = `${scoped}#${this.epoch}#${this.forgotten.get(scoped) ?? 0}#${kind}`;
-    return this.requests.run(requestKey, (shared) => this.run(scoped, key, fetch, shared, kind, combine), signal);
+    const scoped = this.#scoped(key);
+    const requestKey = `${scoped}#${this.#epoch}#${this.#forgotten.get(scoped) ?? 0}#${kind}`;
+    return this.#requests.run(requestKey, (shared) => this.#run(scoped, key, fetch, shared, kind, combine), signal);
   }
 
   /** Drops the keys `drop` accepts (on every scope); answers still on their way are ignored. */
   forget(drop: (key: string) => boolean): void {
     const gone: string[] = [];
-    for (const [scoped, { key }] of [...this.slots]) {
+    for (const [scoped, { key }] of [...this.#slots]) {
       if (drop(key)) {
-        this.forgotten.set(scoped, (this.forgotten.get(scoped) ?? 0) + 1);
-        this.slots.delete(scoped);
+        this.#forgotten.set(scoped, (this.#forgotten.get(scoped) ?? 0) + 1);
+        this.#slots.delete(scoped);
         gone.push(key);
       }
     }
     if (gone.length > 0) {
-      this.changed.fire(gone);
+      this.#changed.fire(gone);
     }
   }
 
   /** Credentials changed: requests signed with the old ones are not joined any more. */
   newEpoch(): void {
-    this.epoch++;
+    this.#epoch++;
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.#changed.dispose();
   }
 
-  private async run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal, kind: string, combine: Combine<V> | undefined): Promise<LastGood<V>> {
-    const seq = ++this.seq;
-    const slot: Slot<V> = this.slots.get(scoped) ?? { key, entry: { loading: false }, shownSeq: new Map() };
-    this.slots.set(scoped, slot);
+  async #run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal, kind: string, combine: Combine<V> | undefined): Promise<LastGood<V>> {
+    const seq = ++this.#seq;
+    const slot: Slot<V> = this.#slots.get(scoped) ?? { key, entry: { loading: false }, shownSeq: new Map() };
+    this.#slots.set(scoped, slot);
     slot.inFlight = withStarted(slot.inFlight, seq, kind);
-    this.update(scoped, key, slot, { ...slot.entry, loading: true });
+    this.#update(scoped, key, slot, { ...slot.entry, loading: true });
     try {
       const answer = await fetch(signal, slot.entry.value);
-      return this.settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ value: combine ? combine(answer, shown.value) : answer, fetchedAt: this.now() }));
+      return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ value: combine ? combine(answer, shown.value) : answer, fetchedAt: this.#now() }));
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
-        return this.settle(scoped, key, slot, seq, undefined, (shown) => shown);
+        return this.#settle(scoped, key, slot, seq, undefined, (shown) => shown);
       }
       const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
-      return this.settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ ...shown, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.now() } }));
+      return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ ...shown, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.#now() } }));
     }
   }
 
@@ -121,34 +124,34 @@ export class LastGoodStore<V> {
    * Records an outcome made from what is shown now (loading while another load of the key is in
    * flight); `answer` undefined for a cancellation (not an answer, so no order to keep).
    */
-  private settle(scoped: string, key: string, slot: Slot<V>, seq: number, answer: { readonly seq: number; readonly kind: string } | undefined, make: (shown: LastGood<V>) => Omit<LastGood<V>, 'loading'>): LastGood<V> {
+  #settle(scoped: string, key: string, slot: Slot<V>, seq: number, answer: { readonly seq: number; readonly kind: string } | undefined, make: (shown: LastGood<V>) => Omit<LastGood<V>, 'loading'>): LastGood<V> {
     slot.inFlight = withSettled(slot.inFlight, seq);
-    if (this.slots.get(scoped) !== slot) {
+    if (this.#slots.get(scoped) !== slot) {
       return { ...make(slot.entry), loading: false }; // forgotten while in flight
     }
     if (answer) {
       if (answer.seq < (slot.shownSeq.get(answer.kind) ?? 0)) {
         // An older answer arriving late: not shown, but it may have been what kept the entry loading.
         if (slot.entry.loading && !stillLoading(slot)) {
-          this.update(scoped, key, slot, { ...slot.entry, loading: false });
+          this.#update(scoped, key, slot, { ...slot.entry, loading: false });
         }
         return slot.entry;
       }
       slot.shownSeq.set(answer.kind, answer.seq);
     }
-    this.update(scoped, key, slot, { ...make(slot.entry), loading: stillLoading(slot) });
+    this.#update(scoped, key, slot, { ...make(slot.entry), loading: stillLoading(slot) });
     return slot.entry;
   }
 
-  private update(scoped: string, key: string, slot: Slot<V>, entry: LastGood<V>): void {
+  #update(scoped: string, key: string, slot: Slot<V>, entry: LastGood<V>): void {
     slot.entry = entry;
-    if (this.slots.get(scoped) === slot) {
-      this.changed.fire([key]);
+    if (this.#slots.get(scoped) === slot) {
+      this.#changed.fire([key]);
     }
   }
 
-  private scoped(key: string): string {
-    return `${this.options.scope()}|${key}`;
+  #scoped(key: string): string {
+    return `${this.#options.scope()}|${key}`;
   }
 }
 

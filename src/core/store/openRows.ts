@@ -25,15 +25,15 @@ interface OpenWallet {
  * both lists has a row under each; each row is kept by its list, so closing one leaves the other open.
  */
 export class OpenRows {
-  private readonly sections = new Map<string, OpenSection>();
-  private readonly wallets = new Map<string, OpenWallet>();
+  readonly #sections = new Map<string, OpenSection>();
+  readonly #wallets = new Map<string, OpenWallet>();
 
   openSection(source: RowSource, plyrId: string, section: AccountSection, open: boolean): void {
-    toggle(this.sections, `${source}\n${plyrId}\n${section}`, { source, plyrId, section }, open);
+    toggle(this.#sections, `${source}\n${plyrId}\n${section}`, { source, plyrId, section }, open);
   }
 
   openWallet(source: RowSource, owner: string, address: string, open: boolean): void {
-    toggle(this.wallets, `${source}\n${owner}\n${address}`, { source, owner, address }, open);
+    toggle(this.#wallets, `${source}\n${owner}\n${address}`, { source, owner, address }, open);
   }
 
   /**
@@ -42,14 +42,14 @@ export class OpenRows {
    * otherwise ask again for a group no one can see once the identifier is back.
    */
   forgetUnlisted(listed: Listed): void {
-    deleteWhere(this.sections, (row) => !listed(row.source, row.plyrId));
-    deleteWhere(this.wallets, (row) => !listed(row.source, row.owner));
+    deleteWhere(this.#sections, (row) => !listed(row.source, row.plyrId));
+    deleteWhere(this.#wallets, (row) => !listed(row.source, row.owner));
   }
 
   /** The open groups of identifiers still listed, each once however many rows show it. */
   openSections(listed: Listed): { readonly plyrId: string; readonly section: AccountSection }[] {
     const open = new Map<string, { plyrId: string; section: AccountSection }>();
-    for (const { source, plyrId, section } of this.sections.values()) {
+    for (const { source, plyrId, section } of this.#sections.values()) {
       if (listed(source, plyrId)) {
         open.set(`${plyrId}\n${section}`, { plyrId, section });
       }
@@ -59,7 +59,7 @@ export class OpenRows {
 
   /** The open wallets' addresses, of owners still listed, each once. */
   openWallets(listed: Listed): string[] {
-    return [...new Set([...this.wallets.values()].filter((w) => listed(w.source, w.owner)).map((w) => w.address))];
+    return [...new Set([...this.#wallets.values()].filter((w) => listed(w.source, w.owner)).map((w) => w.address))];
   }
 }
 

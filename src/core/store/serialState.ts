@@ -24,15 +24,19 @@ interface Queued {
  * writes that wait for it are safe.
  */
 export class SerialState implements KeyValueState {
-  private readonly queued = new Map<string, Queued>();
-  private writing = false;
-  private scheduled = false;
+  readonly #queued = new Map<string, Queued>();
+  #writing = false;
+  #scheduled = false;
 
-  constructor(private readonly inner: KeyValueState) {}
+  readonly #inner: KeyValueState;
+
+  constructor(inner: KeyValueState) {
+    this.#inner = inner;
+  }
 
   keys(): readonly string[] {
-    const keys = new Set(this.inner.keys());
-    for (const [key, { value }] of this.queued) {
+    const keys = new Set(this.#inner.keys());
+    for (const [key, { value }] of this.#queued) {
       if (value === undefined) {
         keys.delete(key);
       } else {
@@ -45,19 +49,19 @@ export class SerialState implements KeyValueState {
   get<T>(key: string): T | undefined;
   get<T>(key: string, defaultValue: T): T;
   get<T>(key: string, defaultValue?: T): T | undefined {
-    const queued = this.queued.get(key);
+    const queued = this.#queued.get(key);
     if (queued) {
       return (queued.value as T | undefined) ?? defaultValue;
     }
-    return defaultValue === undefined ? this.inner.get<T>(key) : this.inner.get<T>(key, defaultValue);
+    return defaultValue === undefined ? this.#inner.get<T>(key) : this.#inner.get<T>(key, defaultValue);
   }
 
   /** Resolves once `inner` holds the value; a later value for the same key, asked for meanwhile, replaces it. */
   update(key: string, value: unknown): Promise<void> {
     return new Promise((resolve, reject) => {
-      const earlier = this.queued.get(key)?.settle ?? [];
-      this.queued.set(key, { value, settle: [...earlier, { resolve, reject }] });
-      this.scheduleWrite();
+      const earlier = this.#queued.get(key)?.settle ?? [];
+      this.#queued.set(key, { value, settle: [...earlier, { resolve, reject }] });
+      this.#scheduleWrite();
     });
   }
 
@@ -66,34 +70,34 @@ export class SerialState implements KeyValueState {
    * leave in one batch. Sent alone, the first would reach the window, and other windows and
    * Settings Sync, with the others' old values (a renamed group's rows without the group).
    */
-  private scheduleWrite(): void {
-    if (!this.scheduled) {
-      this.scheduled = true;
+  #scheduleWrite(): void {
+    if (!this.#scheduled) {
+      this.#scheduled = true;
       queueMicrotask(() => {
-        this.scheduled = false;
-        this.writeQueued();
+        this.#scheduled = false;
+        this.#writeQueued();
       });
     }
   }
 
-  private writeQueued(): void {
-    if (this.writing || this.queued.size === 0) {
+  #writeQueued(): void {
+    if (this.#writing || this.#queued.size === 0) {
       return;
     }
-    const batch = [...this.queued];
-    this.queued.clear();
-    this.writing = true;
+    const batch = [...this.#queued];
+    this.#queued.clear();
+    this.#writing = true;
     const writes = batch.map(async ([key, { value, settle }]) => {
       try {
-        await this.inner.update(key, value);
+        await this.#inner.update(key, value);
         settle.forEach((s) => s.resolve());
       } catch (error) {
         settle.forEach((s) => s.reject(error));
       }
     });
     void Promise.all(writes).then(() => {
-      this.writing = false;
-      this.writeQueued();
+      this.#writing = false;
+      this.#writeQueued();
     });
   }
 }

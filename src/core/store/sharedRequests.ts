@@ -4,31 +4,31 @@
  * waiting for it (a dismissed hover never cancels a refresh that shares the request).
  */
 export class SharedRequests<T> {
-  private readonly inFlight = new Map<string, { promise: Promise<T>; controller: AbortController; waiters: number }>();
+  readonly #inFlight = new Map<string, { promise: Promise<T>; controller: AbortController; waiters: number }>();
 
   get size(): number {
-    return this.inFlight.size;
+    return this.#inFlight.size;
   }
 
   has(key: string): boolean {
-    return this.inFlight.has(key);
+    return this.#inFlight.has(key);
   }
 
   run(key: string, start: (signal: AbortSignal) => Promise<T>, callerSignal?: AbortSignal): Promise<T> {
     if (callerSignal?.aborted) {
       return Promise.reject(callerSignal.reason);
     }
-    let entry = this.inFlight.get(key);
+    let entry = this.#inFlight.get(key);
     if (!entry) {
       const controller = new AbortController();
       const promise = start(controller.signal).finally(() => {
-        if (this.inFlight.get(key) === created) {
-          this.inFlight.delete(key);
+        if (this.#inFlight.get(key) === created) {
+          this.#inFlight.delete(key);
         }
       });
       const created = { promise, controller, waiters: 0 };
       entry = created;
-      this.inFlight.set(key, entry);
+      this.#inFlight.set(key, entry);
     }
     const shared = entry;
     shared.waiters++;
@@ -37,7 +37,7 @@ export class SharedRequests<T> {
     }
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
-        this.leave(key, shared);
+        this.#leave(key, shared);
         reject(callerSignal.reason);
       };
       callerSignal.addEventListener('abort', onAbort, { once: true });
@@ -45,10 +45,10 @@ export class SharedRequests<T> {
     });
   }
 
-  private leave(key: string, entry: { controller: AbortController; waiters: number }): void {
+  #leave(key: string, entry: { controller: AbortController; waiters: number }): void {
     entry.waiters--;
-    if (entry.waiters <= 0 && this.inFlight.get(key) === entry) {
-      this.inFlight.delete(key);
+    if (entry.waiters <= 0 && this.#inFlight.get(key) === entry) {
+      this.#inFlight.delete(key);
       entry.controller.abort();
     }
   }

@@ -6,53 +6,57 @@ import { concurrencyOf } from './pool';
  * where `runPool` limits only the items of one call.
  */
 export class Slots {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
 
-  constructor(private readonly limit: () => number) {}
+  readonly #limit: () => number;
+
+  constructor(limit: () => number) {
+    this.#limit = limit;
+  }
 
   /** Runs `task` once a slot is free. Aborted while it waits, it rejects and never runs. */
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
+    await this.#acquire(signal);
     try {
       return await task();
     } finally {
-      this.release();
+      this.#release();
     }
   }
 
-  private acquire(signal?: AbortSignal): Promise<void> {
+  #acquire(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    if (this.running < this.max()) {
-      this.running++;
+    if (this.#running < this.#max()) {
+      this.#running++;
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
       const start = () => {
         signal?.removeEventListener('abort', abort);
-        this.running++;
+        this.#running++;
         resolve();
       };
       const abort = () => {
-        const at = this.waiting.indexOf(start);
+        const at = this.#waiting.indexOf(start);
         if (at >= 0) {
-          this.waiting.splice(at, 1);
+          this.#waiting.splice(at, 1);
         }
         reject(signal?.reason);
       };
       signal?.addEventListener('abort', abort, { once: true });
-      this.waiting.push(start);
+      this.#waiting.push(start);
     });
   }
 
-  private release(): void {
-    this.running--;
-    while (this.running < this.max() && this.waiting.length > 0) {
-      this.waiting.shift()?.();
+  #release(): void {
+    this.#running--;
+    while (this.#running < this.#max() && this.#waiting.length > 0) {
+      this.#waiting.shift()?.();
     }
   }
 
-  private max(): number {
-    return concurrencyOf(this.limit());
+  #max(): number {
+    return concurrencyOf(this.#limit());
   }
 }

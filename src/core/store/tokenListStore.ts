@@ -43,22 +43,25 @@ const KEY = 'tokenlist';
  * answer stay for the token step.
  */
 export class TokenListStore {
-  private readonly entries: LastGoodStore<TokenList>;
-  private readonly now: () => number;
+  readonly #entries: LastGoodStore<TokenList>;
+  readonly #now: () => number;
   /** A failure is due again at once (see askAgain), until the next ask. */
-  private askNow = false;
+  #askNow = false;
   /** Fires when the list of the current server changed (asked, answered, failed). */
   readonly onDidChange: (listener: () => void) => { dispose(): void };
 
-  constructor(private readonly options: TokenListStoreOptions) {
-    this.now = options.now ?? Date.now;
-    this.entries = new LastGoodStore<TokenList>({ scope: options.scope, now: this.now });
-    this.onDidChange = (listener) => this.entries.onDidChange(() => listener());
+  readonly #options: TokenListStoreOptions;
+
+  constructor(options: TokenListStoreOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#entries = new LastGoodStore<TokenList>({ scope: options.scope, now: this.#now });
+    this.onDidChange = (listener) => this.#entries.onDidChange(() => listener());
   }
 
   /** What is known of the current server's list. */
   get(): LastGood<TokenList> | undefined {
-    return this.entries.get(KEY);
+    return this.#entries.get(KEY);
   }
 
   /** The prices to show now: those of the last answer, unless the last ask failed. Asks nothing. */
@@ -78,12 +81,12 @@ export class TokenListStore {
     if (!entry || entry.loading) {
       return !entry;
     }
-    const now = this.now();
+    const now = this.#now();
     if (entry.error) {
       // Asked again at once, every surface that renders on a change would ask it in a loop (20
       // times a second while a workspace's server waits for the user's yes): a failure waits,
       // unless what it waited for happened (see askAgain). A fixed server setting is another scope.
-      return this.askNow || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
+      return this.#askNow || now - entry.error.at >= TOKEN_LIST_RETRY_MS;
     }
     return entry.value === undefined || now >= entry.value.reuseUntil;
   }
@@ -93,7 +96,7 @@ export class TokenListStore {
    * allowed the server, credentials were set). The next surface that needs the list asks it.
    */
   askAgain(): void {
-    this.askNow = true;
+    this.#askNow = true;
   }
 
   /**
@@ -106,9 +109,9 @@ export class TokenListStore {
     // Due: asked now (a load in flight is joined, and is not a new ask).
     const due = !entry?.loading && this.isDue();
     if (due) {
-      this.askNow = false; // a failure of this ask waits again
+      this.#askNow = false; // a failure of this ask waits again
     }
-    const shared = entry && !entry.loading && !due ? Promise.resolve(entry) : this.entries.load(KEY, (s) => this.fetch(s));
+    const shared = entry && !entry.loading && !due ? Promise.resolve(entry) : this.#entries.load(KEY, (s) => this.#fetch(s));
     return signal ? untilAborted(shared, signal) : shared;
   }
 
@@ -123,12 +126,12 @@ export class TokenListStore {
   }
 
   dispose(): void {
-    this.entries.dispose();
+    this.#entries.dispose();
   }
 
-  private async fetch(signal: AbortSignal): Promise<TokenList> {
-    const tokens = await this.options.fetch(signal);
-    return { tokens, prices: priceBookOf(tokens), reuseUntil: reuseUntil(tokens, this.now()) };
+  async #fetch(signal: AbortSignal): Promise<TokenList> {
+    const tokens = await this.#options.fetch(signal);
+    return { tokens, prices: priceBookOf(tokens), reuseUntil: reuseUntil(tokens, this.#now()) };
   }
 }
 

@@ -37,10 +37,16 @@ export interface HoverServices {
  * only a request nobody else waits for; failures become one line, never a popup.
  */
 export class AddressHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly services: HoverServices, private readonly accounts: AccountLookup) {}
+  readonly #services: HoverServices;
+  readonly #accounts: AccountLookup;
+
+  constructor(services: HoverServices, accounts: AccountLookup) {
+    this.#services = services;
+    this.#accounts = accounts;
+  }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const settings = this.services.settings.hover();
+    const settings = this.#services.settings.hover();
     const under = settings.enabled && inAddressLanguages(document.languageId, settings) ? addressUnder(document, position) : undefined;
     if (!under) {
       return undefined;
@@ -48,14 +54,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     const { identifier, range } = under;
     let credentialsSet: boolean;
     try {
-      credentialsSet = (await this.services.credentials.get()) !== undefined;
+      credentialsSet = (await this.#services.credentials.get()) !== undefined;
     } catch (error) {
       // Stored but unreadable (a locked keyring): not "none". Why, and the way to read them again.
       const message = isPlyrError(error) ? error.message : String(error);
-      return this.hover(renderBlockedHover(message, { label: vscode.l10n.t('Read API Credentials Again'), command: COMMANDS.readCredentialsAgain, args: [] }), range);
+      return this.#hover(renderBlockedHover(message, { label: vscode.l10n.t('Read API Credentials Again'), command: COMMANDS.readCredentialsAgain, args: [] }), range);
     }
     if (!credentialsSet) {
-      return this.hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
+      return this.#hover(renderNoCredentialsHover({ label: vscode.l10n.t('Set API Credentials'), command: COMMANDS.setCredentialsFromLink, args: [] }), range);
     }
     // Dismissed while the credentials were read: VS Code tells a late listener a tick later, when the requests would be out.
     if (token.isCancellationRequested) {
@@ -65,14 +71,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     const listener = token.onCancellationRequested(() => abort.abort());
     try {
       // The token list is asked beside the balances (when due at all): a failure only leaves the values out.
-      const prices = this.services.values.load(abort.signal).catch(() => undefined);
+      const prices = this.#services.values.load(abort.signal).catch(() => undefined);
       const lookups = Promise.all([
-        this.services.store.refresh(identifier, { signal: abort.signal, maxAgeMs: settings.cacheMs }),
-        ownerOf(this.accounts, identifier.value, settings.cacheMs, abort.signal),
+        this.#services.store.refresh(identifier, { signal: abort.signal, maxAgeMs: settings.cacheMs }),
+        ownerOf(this.#accounts, identifier.value, settings.cacheMs, abort.signal),
       ]);
       // What needs no data is worked out while the requests are in flight.
-      const client = this.services.settings.clientConfig();
-      const links = this.links(identifier.value, explorerOf(client.network, client.customBaseUrl) !== undefined);
+      const client = this.#services.settings.clientConfig();
+      const links = this.#links(identifier.value, explorerOf(client.network, client.customBaseUrl) !== undefined);
       const [entry, account] = await lookups;
       if (token.isCancellationRequested) {
         return undefined;
@@ -82,7 +88,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         links.push({ label: vscode.l10n.t('Account Details'), command: COMMANDS.revealAccount, args: gestureArgs(account.plyrId) });
       }
       if (entry.error?.code === 'serverNotConfirmed') {
-        return this.hover(renderBlockedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
+        return this.#hover(renderBlockedHover(entry.error.message, { label: vscode.l10n.t('Allow Workspace Server'), command: COMMANDS.allowWorkspaceServerFromLink, args: [] }), range);
       }
       const noAccount = entry.error?.code === 'userNotFound' || (!account.failed && account.plyrId === undefined);
       const model: AddressHover = {
@@ -97,24 +103,24 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         stale: entry.error !== undefined,
         links,
         now: Date.now(),
-        masked: this.services.privacy.on,
+        masked: this.#services.privacy.on,
         prices: await prices,
       };
-      return this.hover(renderAddressHover(model), range);
+      return this.#hover(renderAddressHover(model), range);
     } catch (error) {
       if (abort.signal.aborted || token.isCancellationRequested) {
         return undefined;
       }
-      this.services.logger.warn(`Hover lookup failed: ${isPlyrError(error) ? error.code : String(error)}`);
+      this.#services.logger.warn(`Hover lookup failed: ${isPlyrError(error) ? error.code : String(error)}`);
       return undefined;
     } finally {
       listener.dispose();
     }
   }
 
-  private links(address: string, hasExplorer: boolean): HoverLink[] {
+  #links(address: string, hasExplorer: boolean): HoverLink[] {
     const links: HoverLink[] = [];
-    if (!this.services.tracked.find(address)) {
+    if (!this.#services.tracked.find(address)) {
       links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.addIdentifier, args: gestureArgs(address) });
     }
     links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: gestureArgs(address) });
@@ -126,7 +132,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     return links;
   }
 
-  private hover(markdown: string, range: vscode.Range): vscode.Hover {
+  #hover(markdown: string, range: vscode.Range): vscode.Hover {
     const content = new vscode.MarkdownString(markdown);
     content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     content.supportHtml = false;

@@ -9,10 +9,14 @@ import { MAX_HOVER_LINE } from './addressHoverProvider';
 export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.Empty];
 
-  constructor(private readonly settings: Pick<SettingsEvents, 'hover'>) {}
+  readonly #settings: Pick<SettingsEvents, 'hover'>;
+
+  constructor(settings: Pick<SettingsEvents, 'hover'>) {
+    this.#settings = settings;
+  }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
-    if (!inAddressLanguages(document.languageId, this.settings.hover())) {
+    if (!inAddressLanguages(document.languageId, this.#settings.hover())) {
       return [];
     }
     const line = document.lineAt(range.start.line);

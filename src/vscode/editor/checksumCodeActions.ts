@@ -16,9 +16,13 @@ export class ChecksumCodeActionProvider implements vscode.CodeActionProvider {
    * action's edit to the window with the action, and a file of 100,000 addresses would send 20 MB
    * at every move of the caret onto one.
    */
-  private readonly fixAllOf = new WeakMap<vscode.CodeAction, vscode.TextDocument>();
+  readonly #fixAllOf = new WeakMap<vscode.CodeAction, vscode.TextDocument>();
 
-  constructor(private readonly diagnostics: Pick<ChecksumDiagnostics, 'problemsOf'>) {}
+  readonly #diagnostics: Pick<ChecksumDiagnostics, 'problemsOf'>;
+
+  constructor(diagnostics: Pick<ChecksumDiagnostics, 'problemsOf'>) {
+    this.#diagnostics = diagnostics;
+  }
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) {
@@ -26,7 +30,7 @@ export class ChecksumCodeActionProvider implements vscode.CodeActionProvider {
     }
     // From the current text (the last pass when it is current), not from the diagnostics' ranges,
     // which may be a keystroke behind. A text changed since the question has no answer: VS Code asks again.
-    const problems = await this.diagnostics.problemsOf(document);
+    const problems = await this.#diagnostics.problemsOf(document);
     if (!problems || token.isCancellationRequested) {
       return [];
     }
@@ -46,7 +50,7 @@ export class ChecksumCodeActionProvider implements vscode.CodeActionProvider {
       const fixAll = new vscode.CodeAction(vscode.l10n.t('Fix all in file: use the checksummed form of {0} addresses', problems.length), vscode.CodeActionKind.QuickFix);
       fixAll.diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
       fixAll.isPreferred = false;
-      this.fixAllOf.set(fixAll, document);
+      this.#fixAllOf.set(fixAll, document);
       actions.push(fixAll);
     }
     return actions;
@@ -54,8 +58,8 @@ export class ChecksumCodeActionProvider implements vscode.CodeActionProvider {
 
   /** Fix all's edit, from the text as it is when chosen (a text changed since is fixed as it is now). */
   async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
-    const document = this.fixAllOf.get(action);
-    const problems = document && (await this.diagnostics.problemsOf(document));
+    const document = this.#fixAllOf.get(action);
+    const problems = document && (await this.#diagnostics.problemsOf(document));
     if (document && problems && !token.isCancellationRequested) {
       action.edit = editOf(document, problems, 'checksummed');
     }

@@ -24,25 +24,30 @@ interface Running {
  * again.
  */
 export class ChecksumDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  readonly #collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   /** Each open document's checksums, so a pass after an edit hashes only new addresses. */
-  private readonly memos = new Map<string, ChecksumMemo>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly passes = new Map<string, { readonly version: number; readonly problems: readonly ChecksumProblem[] }>();
-  private readonly running = new Map<string, Running>();
-  private readonly listeners: vscode.Disposable[];
+  readonly #memos = new Map<string, ChecksumMemo>();
+  readonly #pending = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #passes = new Map<string, { readonly version: number; readonly problems: readonly ChecksumProblem[] }>();
+  readonly #running = new Map<string, Running>();
+  readonly #listeners: vscode.Disposable[];
+
+  readonly #selector: vscode.DocumentSelector;
+  readonly #settings: Pick<SettingsEvents, 'onDidChange' | 'diagnostics' | 'hover'>;
 
   constructor(
-    private readonly selector: vscode.DocumentSelector,
-    private readonly settings: Pick<SettingsEvents, 'onDidChange' | 'diagnostics' | 'hover'>,
+    selector: vscode.DocumentSelector,
+    settings: Pick<SettingsEvents, 'onDidChange' | 'diagnostics' | 'hover'>,
   ) {
-    this.listeners = [
-      vscode.workspace.onDidOpenTextDocument((document) => this.update(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
-      settings.onDidChange((change) => change.diagnostics && this.updateAll()),
+    this.#selector = selector;
+    this.#settings = settings;
+    this.#listeners = [
+      vscode.workspace.onDidOpenTextDocument((document) => this.#update(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.#schedule(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.#forget(document.uri)),
+      settings.onDidChange((change) => change.diagnostics && this.#updateAll()),
     ];
-    this.updateAll();
+    this.#updateAll();
   }
 
   /**
@@ -51,65 +56,65 @@ export class ChecksumDiagnostics implements vscode.Disposable {
    */
   problemsOf(document: vscode.TextDocument): Promise<readonly ChecksumProblem[] | undefined> {
     const key = document.uri.toString();
-    const last = this.passes.get(key);
+    const last = this.#passes.get(key);
     if (last?.version === document.version) {
       return Promise.resolve(last.problems);
     }
-    const running = this.running.get(key);
-    return running?.version === document.version ? running.problems : this.start(document, key);
+    const running = this.#running.get(key);
+    return running?.version === document.version ? running.problems : this.#start(document, key);
   }
 
-  private updateAll(): void {
-    this.passes.clear();
+  #updateAll(): void {
+    this.#passes.clear();
     // Passes under way read the old settings: each gives up at its next slice.
-    this.running.clear();
+    this.#running.clear();
     for (const document of vscode.workspace.textDocuments) {
-      this.update(document);
+      this.#update(document);
     }
   }
 
-  private schedule(document: vscode.TextDocument): void {
+  #schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(
+    clearTimeout(this.#pending.get(key));
+    this.#pending.set(
       key,
       setTimeout(() => {
-        this.pending.delete(key);
-        this.update(document);
+        this.#pending.delete(key);
+        this.#update(document);
       }, DIAGNOSTICS_DEBOUNCE_MS),
     );
   }
 
-  private update(document: vscode.TextDocument): void {
+  #update(document: vscode.TextDocument): void {
     const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    clearTimeout(this.#pending.get(key));
+    this.#pending.delete(key);
     // Output channels, diff views and the like are not the editor features' to mark.
-    if (!document.isClosed && vscode.languages.match(this.selector, document) > 0) {
-      void this.problemsOf(document).then((problems) => problems && !document.isClosed && this.collection.set(document.uri, diagnosticsOf(problems)));
+    if (!document.isClosed && vscode.languages.match(this.#selector, document) > 0) {
+      void this.problemsOf(document).then((problems) => problems && !document.isClosed && this.#collection.set(document.uri, diagnosticsOf(problems)));
     }
   }
 
   /** A pass over the document's current text, its first slice at once; the next ones after whatever else waits. */
-  private start(document: vscode.TextDocument, key: string): Promise<readonly ChecksumProblem[] | undefined> {
+  #start(document: vscode.TextDocument, key: string): Promise<readonly ChecksumProblem[] | undefined> {
     const { version } = document;
-    const pass = this.passOver(document, key);
+    const pass = this.#passOver(document, key);
     let settle!: (problems: readonly ChecksumProblem[] | undefined) => void;
     const entry: Running = { version, problems: new Promise((resolve) => (settle = resolve)) };
-    this.running.set(key, entry);
+    this.#running.set(key, entry);
     const slice = () => {
       // Given up: the settings changed, the document closed, or its text changed (an edit schedules the next pass).
-      if (this.running.get(key) !== entry || document.isClosed || document.version !== version) {
-        if (this.running.get(key) === entry) {
-          this.running.delete(key);
+      if (this.#running.get(key) !== entry || document.isClosed || document.version !== version) {
+        if (this.#running.get(key) === entry) {
+          this.#running.delete(key);
         }
         settle(undefined);
       } else if (pass && !pass.scanUntil(performance.now() + CHECKSUM_SLICE_MS)) {
         setImmediate(slice);
       } else {
-        this.running.delete(key);
+        this.#running.delete(key);
         const problems = pass?.problems ?? [];
-        this.passes.set(key, { version, problems });
+        this.#passes.set(key, { version, problems });
         settle(problems);
       }
     };
@@ -118,37 +123,37 @@ export class ChecksumDiagnostics implements vscode.Disposable {
   }
 
   /** A pass for the document, or undefined when it is not checked (the setting off, or the hover's guards). */
-  private passOver(document: vscode.TextDocument, key: string): ChecksumPass | undefined {
-    const settings = this.settings.diagnostics();
+  #passOver(document: vscode.TextDocument, key: string): ChecksumPass | undefined {
+    const settings = this.#settings.diagnostics();
     // The hover's guards: the same documents, the same languages, the same long-line limit (in the scan).
-    if (!settings.checksum || document.isClosed || vscode.languages.match(this.selector, document) === 0 || !inAddressLanguages(document.languageId, this.settings.hover())) {
+    if (!settings.checksum || document.isClosed || vscode.languages.match(this.#selector, document) === 0 || !inAddressLanguages(document.languageId, this.#settings.hover())) {
       return undefined;
     }
-    let memo = this.memos.get(key);
+    let memo = this.#memos.get(key);
     if (!memo) {
       memo = new ChecksumMemo();
-      this.memos.set(key, memo);
+      this.#memos.set(key, memo);
     }
     return new ChecksumPass(document.getText(), { lowerCase: settings.lowerCase }, memo);
   }
 
-  private forget(uri: vscode.Uri): void {
+  #forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
-    this.passes.delete(key);
-    this.running.delete(key);
-    this.memos.delete(key);
-    this.collection.delete(uri);
+    clearTimeout(this.#pending.get(key));
+    this.#pending.delete(key);
+    this.#passes.delete(key);
+    this.#running.delete(key);
+    this.#memos.delete(key);
+    this.#collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) {
+    for (const timer of this.#pending.values()) {
       clearTimeout(timer);
     }
-    this.pending.clear();
-    this.running.clear();
-    vscode.Disposable.from(...this.listeners, this.collection).dispose();
+    this.#pending.clear();
+    this.#running.clear();
+    vscode.Disposable.from(...this.#listeners, this.#collection).dispose();
   }
 }
 

@@ -56,45 +56,46 @@ interface Written {
  */
 export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
   /** Each address's hint text as last returned, oldest first (kept to MAX_RENDERED). */
-  private readonly rendered = new Map<string, string>();
+  readonly #rendered = new Map<string, string>();
   /** Each address text's checksummed form: hashing is most of a hint's cost, and screens repeat. */
-  private readonly parsed = new Map<string, AddressIdentifier | undefined>();
+  readonly #parsed = new Map<string, AddressIdentifier | undefined>();
   /** New requests at a time, across every range asked (plyr.refreshConcurrency, as a refresh). */
-  private readonly slots = new Slots(() => this.services.settings.view().refreshConcurrency);
+  readonly #slots = new Slots(() => this.#services.settings.view().refreshConcurrency);
+
+  readonly #services: InlayHintServices;
 
   /** `onDidChangeInlayHints`: when hints would read otherwise (inlayHintUpdates.ts decides). */
-  constructor(
-    private readonly services: InlayHintServices,
-    readonly onDidChangeInlayHints?: vscode.Event<void>,
-  ) {}
+  constructor(services: InlayHintServices, readonly onDidChangeInlayHints?: vscode.Event<void>) {
+    this.#services = services;
+  }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
-    const settings = this.services.settings.inlayHints();
-    const hover = this.services.settings.hover();
+    const settings = this.#services.settings.inlayHints();
+    const hover = this.#services.settings.hover();
     if (settings.show === 'off') {
       // Nothing shows anywhere: no store change is news to the editor (see changedSinceShown).
-      this.rendered.clear();
+      this.#rendered.clear();
       return [];
     }
     if (!inAddressLanguages(document.languageId, hover)) {
       return [];
     }
-    const written = addressesWritten(document, range, this.parsed);
-    if (written.length === 0 || !(await this.services.credentials.get().catch(() => undefined)) || this.services.serverPending() || token.isCancellationRequested) {
+    const written = addressesWritten(document, range, this.#parsed);
+    if (written.length === 0 || !(await this.#services.credentials.get().catch(() => undefined)) || this.#services.serverPending() || token.isCancellationRequested) {
       return [];
     }
     const ids = [...new Map(written.map((w) => [w.identifier.value, w.identifier])).values()];
-    const prices = settings.show === 'value' ? this.services.values.load().catch(() => undefined) : undefined;
-    await this.lookUp(ids, settings, hover.cacheMs, token);
+    const prices = settings.show === 'value' ? this.#services.values.load().catch(() => undefined) : undefined;
+    await this.#lookUp(ids, settings, hover.cacheMs, token);
     const book = await prices;
     if (token.isCancellationRequested) {
       return [];
     }
-    const scene = this.sceneOf(settings, book);
+    const scene = this.#sceneOf(settings, book);
     const hints: vscode.InlayHint[] = [];
     for (const { identifier, end } of written) {
-      const hint = this.hintOf(identifier.value, scene);
-      remembered(this.rendered, identifier.value, hint?.text ?? '');
+      const hint = this.#hintOf(identifier.value, scene);
+      remembered(this.#rendered, identifier.value, hint?.text ?? '');
       if (hint) {
         // What the text as written deserves (its checksum) is told here, not remembered: no store change alters it.
         const warning = identifierWarning(identifier);
@@ -109,40 +110,40 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
     // Worked out once, and only when a changed address was shown: most store changes are of others.
     let scene: HintScene | undefined;
     return ids.some((id) => {
-      const shown = this.rendered.get(id);
+      const shown = this.#rendered.get(id);
       if (shown === undefined) {
         return false;
       }
-      scene ??= this.sceneOf(this.services.settings.inlayHints(), this.services.values.peek());
-      return shown !== (this.hintOf(id, scene)?.text ?? '');
+      scene ??= this.#sceneOf(this.#services.settings.inlayHints(), this.#services.values.peek());
+      return shown !== (this.#hintOf(id, scene)?.text ?? '');
     });
   }
 
   /** Whether any hint was returned since the provider started (nothing to update otherwise). */
   get showing(): boolean {
-    return this.rendered.size > 0;
+    return this.#rendered.size > 0;
   }
 
-  private lookUp(ids: readonly AddressIdentifier[], settings: InlayHintSettings, cacheMs: number, token: vscode.CancellationToken): Promise<void> {
-    const { store, accounts, tracked, watched } = this.services;
+  #lookUp(ids: readonly AddressIdentifier[], settings: InlayHintSettings, cacheMs: number, token: vscode.CancellationToken): Promise<void> {
+    const { store, accounts, tracked, watched } = this.#services;
     if (settings.show === 'name') {
       // A label names the address already: only the others' owners are asked.
       const unnamed = ids.filter((id) => !(tracked.find(id.value)?.label ?? watched.find(id.value)?.label));
-      return lookUpVisible(unnamed, token, { slots: this.slots, inFlight: () => false, ask: (id, signal) => accounts.plyrIdOf(id.value, cacheMs, signal) });
+      return lookUpVisible(unnamed, token, { slots: this.#slots, inFlight: () => false, ask: (id, signal) => accounts.plyrIdOf(id.value, cacheMs, signal) });
     }
-    return lookUpVisible(ids, token, { slots: this.slots, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
+    return lookUpVisible(ids, token, { slots: this.#slots, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
   }
 
   /** What every hint of one pass shares, worked out once for all its addresses. */
-  private sceneOf(settings: InlayHintSettings, prices: PriceBook | undefined): HintScene {
-    return { show: settings.show, token: this.services.values.balanceKeyOf(settings.token), prices, now: Date.now() };
+  #sceneOf(settings: InlayHintSettings, prices: PriceBook | undefined): HintScene {
+    return { show: settings.show, token: this.#services.values.balanceKeyOf(settings.token), prices, now: Date.now() };
   }
 
-  private hintOf(id: string, { show, token, prices, now }: HintScene): AddressHint | undefined {
+  #hintOf(id: string, { show, token, prices, now }: HintScene): AddressHint | undefined {
     if (show === 'off') {
       return undefined;
     }
-    const { tracked, watched, store, accounts, privacy } = this.services;
+    const { tracked, watched, store, accounts, privacy } = this.#services;
     const entry = tracked.find(id) ?? watched.find(id);
     return addressHint({ show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token, entry: store.get(id), prices, masked: privacy.on, now });
   }

@@ -31,23 +31,26 @@ export interface BalanceMemoryStoreOptions {
  * is compared with them, so an unchanged balance is not reported as changed.
  */
 export class BalanceMemoryStore implements vscode.Disposable {
-  private readonly saving = new QuietTimer(() => this.save(), SAVE_DELAY_MS, SAVE_AT_LEAST_EVERY_MS);
-  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly #saving = new QuietTimer(() => this.#save(), SAVE_DELAY_MS, SAVE_AT_LEAST_EVERY_MS);
+  readonly #subscriptions: vscode.Disposable[] = [];
   /** The listed identifiers when last looked: one that leaves both lists is forgotten here too. */
-  private listed: ReadonlySet<string>;
+  #listed: ReadonlySet<string>;
   /**
    * What was forgotten this session, on every scope: an identifier listed again (an Undo, a
    * watch-list file back after a checkout) gets it back, with its age, until the window closes.
    */
-  private forgotten: BalanceMemory = {};
+  #forgotten: BalanceMemory = {};
 
-  constructor(private readonly options: BalanceMemoryStoreOptions) {
+  readonly #options: BalanceMemoryStoreOptions;
+
+  constructor(options: BalanceMemoryStoreOptions) {
+    this.#options = options;
     const { store, settings, listsChanged } = options;
-    this.listed = new Set(options.ids());
-    const storeListener = store.onDidChange(() => this.saving.poke());
-    this.subscriptions.push(
+    this.#listed = new Set(options.ids());
+    const storeListener = store.onDidChange(() => this.#saving.poke());
+    this.#subscriptions.push(
       { dispose: () => storeListener.dispose() },
-      ...listsChanged.map((event) => event(() => (this.forgetUnlisted(), this.giveBack(), this.restore()))),
+      ...listsChanged.map((event) => event(() => (this.#forgetUnlisted(), this.#giveBack(), this.restore()))),
       // Fired after the scope was read again, and before the views refresh from the new server.
       settings.onDidChangeScope(() => this.restore()),
     );
@@ -56,7 +59,7 @@ export class BalanceMemoryStore implements vscode.Disposable {
 
   /** Seeds the store with what is remembered for the listed identifiers on the current scope. */
   restore(): void {
-    const { state, store, settings, ids } = this.options;
+    const { state, store, settings, ids } = this.#options;
     const remembered = rememberedIn(state.get<unknown>(STATE_KEYS.lastBalances), settings.scope());
     for (const id of ids()) {
       const entry = remembered.get(id);
@@ -73,8 +76,8 @@ export class BalanceMemoryStore implements vscode.Disposable {
    * for nothing, since globalState answers with the new value at once and the write follows.
    */
   async flush(): Promise<void> {
-    this.saving.cancel();
-    this.save();
+    this.#saving.cancel();
+    this.#save();
   }
 
   /**
@@ -82,33 +85,33 @@ export class BalanceMemoryStore implements vscode.Disposable {
    * and workspaces listed is kept (save() writes over this window's own only), so a removal must
    * say so: re-added months later, an identifier would otherwise show its old balances again.
    */
-  private forgetUnlisted(): void {
-    const listed = new Set(this.options.ids());
-    const gone = [...this.listed].filter((id) => !listed.has(id));
-    this.listed = listed;
+  #forgetUnlisted(): void {
+    const listed = new Set(this.#options.ids());
+    const gone = [...this.#listed].filter((id) => !listed.has(id));
+    this.#listed = listed;
     if (gone.length === 0) {
       return;
     }
-    const { state } = this.options;
+    const { state } = this.#options;
     const raw = state.get<unknown>(STATE_KEYS.lastBalances);
     // Bounded as what is remembered is: its scopes only, and as many a scope.
-    this.forgotten = boundedLike(mergedMemory(rememberedOf(raw, gone), this.forgotten), raw);
+    this.#forgotten = boundedLike(mergedMemory(rememberedOf(raw, gone), this.#forgotten), raw);
     const next = withoutRemembered(raw, gone);
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
       state.update(STATE_KEYS.lastBalances, next).then(undefined, () => undefined);
     }
   }
 
-  /** What was forgotten this session of the identifiers listed again, put back (see {@link forgotten}). */
-  private giveBack(): void {
+  /** What was forgotten this session of the identifiers listed again, put back (see {@link #forgotten}). */
+  #giveBack(): void {
     // From what was set aside (usually little), not from every listed identifier at every change.
-    const back = [...new Set(Object.values(this.forgotten).flatMap((scope) => Object.keys(scope)))].filter((id) => this.listed.has(id));
+    const back = [...new Set(Object.values(this.#forgotten).flatMap((scope) => Object.keys(scope)))].filter((id) => this.#listed.has(id));
     if (back.length === 0) {
       return;
     }
-    const { state } = this.options;
-    const taken = rememberedOf(this.forgotten, back);
-    this.forgotten = withoutRemembered(this.forgotten, back);
+    const { state } = this.#options;
+    const taken = rememberedOf(this.#forgotten, back);
+    this.#forgotten = withoutRemembered(this.#forgotten, back);
     const raw = state.get<unknown>(STATE_KEYS.lastBalances);
     const next = withReturned(raw, taken);
     if (JSON.stringify(next) !== JSON.stringify(raw)) {
@@ -116,8 +119,8 @@ export class BalanceMemoryStore implements vscode.Disposable {
     }
   }
 
-  private save(): void {
-    const { state, store, settings, ids } = this.options;
+  #save(): void {
+    const { state, store, settings, ids } = this.#options;
     const entries = new Map<string, RememberedBalances>();
     for (const id of ids()) {
       const entry = store.get(id);
@@ -135,10 +138,10 @@ export class BalanceMemoryStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.saving.pending) {
+    if (this.#saving.pending) {
       void this.flush(); // what the last answers brought
     }
-    for (const s of this.subscriptions) {
+    for (const s of this.#subscriptions) {
       s.dispose();
     }
   }

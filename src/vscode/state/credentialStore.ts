@@ -12,51 +12,60 @@ export const READ_AGAIN_AFTER_MS = 60_000;
  * change event keeps the `plyr.hasCredentials` context key true to what is stored.
  */
 export class CredentialStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.#changed.event;
+  readonly #subscription: vscode.Disposable;
   /**
    * What this window last wrote or read, to tell its own storage events from other windows': a
    * window that only ever read the stored credentials must still hear another one clear them.
    */
-  private lastKnown: string | undefined;
-  private cached: Promise<Credentials | undefined> | undefined;
+  #lastKnown: string | undefined;
+  #cached: Promise<Credentials | undefined> | undefined;
   /** Reads started: only the newest one's outcome is kept (one dropped meanwhile may land late). */
-  private reads = 0;
+  #reads = 0;
   /** Whether the last read failed: a keyring that stays locked is logged once, not per request. */
-  private unreadable = false;
+  #unreadable = false;
   /**
    * A read worked after a failed one: news for whatever said it could not ask (the rows), told
    * once, by whoever started the read (the storage event, store() and clear() announce themselves).
    */
-  private recovered = false;
+  #recovered = false;
   /** When a failed read is tried again (ms, this.now()). */
-  private readAgainAt: number | undefined;
+  #readAgainAt: number | undefined;
   /** Whether `plyr.credentialsKnown` is set (see {@link refreshContextKey}). */
-  private known = false;
+  #known = false;
   /** Changes of what is stored: this window's writes, and another window's as its event comes. */
-  private changes = 0;
+  #changes = 0;
+
+  readonly #secrets: vscode.SecretStorage;
+  readonly #logger: Logger;
+  readonly #environment: () => Credentials | undefined;
+  readonly #now: () => number;
 
   /**
    * `environment` gives credentials from the process environment (PLYR_API_KEY and
    * PLYR_SECRET_KEY: CI machines, dev containers, the demo), used only while SecretStorage holds none.
    */
   constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly logger: Logger,
-    private readonly environment: () => Credentials | undefined = () => undefined,
-    private readonly now: () => number = Date.now,
+    secrets: vscode.SecretStorage,
+    logger: Logger,
+    environment: () => Credentials | undefined = () => undefined,
+    now: () => number = Date.now,
   ) {
-    this.subscription = secrets.onDidChange(async (e) => {
+    this.#secrets = secrets;
+    this.#logger = logger;
+    this.#environment = environment;
+    this.#now = now;
+    this.#subscription = secrets.onDidChange(async (e) => {
       if (e.key === SECRET_KEYS.credentials) {
-        const known = this.lastKnown;
-        const recovered = await this.readAfterWrite(); // lastKnown is now what is stored
+        const known = this.#lastKnown;
+        const recovered = await this.#readAfterWrite(); // lastKnown is now what is stored
         // Our own store() already announced its change; another window's change is news.
-        if (this.lastKnown !== known) {
-          this.changes++;
+        if (this.#lastKnown !== known) {
+          this.#changes++;
         }
-        if (this.lastKnown !== known || recovered) {
-          this.changed.fire();
+        if (this.#lastKnown !== known || recovered) {
+          this.#changed.fire();
         }
       }
     });
@@ -71,31 +80,31 @@ export class CredentialStore implements vscode.Disposable {
    * each read, so nothing reads it again on its own any sooner (nor on a timer: only when asked).
    */
   get(): Promise<Credentials | undefined> {
-    return this.load(true);
+    return this.#load(true);
   }
 
   /** `announce`: a read started here that works after a failed one fires onDidChange. */
-  private load(announce: boolean): Promise<Credentials | undefined> {
-    if (this.readAgainAt !== undefined && this.now() >= this.readAgainAt) {
-      this.readAgainAt = undefined;
-      this.cached = undefined;
+  #load(announce: boolean): Promise<Credentials | undefined> {
+    if (this.#readAgainAt !== undefined && this.#now() >= this.#readAgainAt) {
+      this.#readAgainAt = undefined;
+      this.#cached = undefined;
     }
-    if (!this.cached) {
-      const reading = this.read();
-      this.cached = reading;
+    if (!this.#cached) {
+      const reading = this.#read();
+      this.#cached = reading;
       if (announce) {
-        void this.announceIfRecovered(reading);
+        void this.#announceIfRecovered(reading);
       }
     }
-    return this.cached;
+    return this.#cached;
   }
 
-  private async announceIfRecovered(reading: Promise<Credentials | undefined>): Promise<void> {
+  async #announceIfRecovered(reading: Promise<Credentials | undefined>): Promise<void> {
     try {
       await reading;
       // Not by a read overtaken since: the one that overtook it tells.
-      if (this.cached === reading && (await this.takeRecovery())) {
-        this.changed.fire();
+      if (this.#cached === reading && (await this.#takeRecovery())) {
+        this.#changed.fire();
       }
     } catch {
       // A failed read is told to whoever asked for it; nothing to announce.
@@ -103,11 +112,11 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   /** Reads what a write (this window's or another's) left; whether that ended a failed read's spell. */
-  private async readAfterWrite(): Promise<boolean> {
-    this.cached = undefined;
-    this.readAgainAt = undefined;
-    await this.load(false).catch(() => undefined);
-    const recovered = await this.takeRecovery(); // which sets the context keys when it is one
+  async #readAfterWrite(): Promise<boolean> {
+    this.#cached = undefined;
+    this.#readAgainAt = undefined;
+    await this.#load(false).catch(() => undefined);
+    const recovered = await this.#takeRecovery(); // which sets the context keys when it is one
     if (!recovered) {
       await this.refreshContextKey();
     }
@@ -115,15 +124,15 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   /** Whether a read recovered since last asked; if so, the context keys say so (credentials first: no "set them" flash). */
-  private async takeRecovery(): Promise<boolean> {
-    if (!this.recovered) {
+  async #takeRecovery(): Promise<boolean> {
+    if (!this.#recovered) {
       return false;
     }
-    this.recovered = false;
-    this.logger.info('The stored API credentials could be read again.');
+    this.#recovered = false;
+    this.#logger.info('The stored API credentials could be read again.');
     await this.refreshContextKey();
     // A read may have failed again meanwhile: the key says what is true now.
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, this.unreadable);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, this.#unreadable);
     return true;
   }
 
@@ -132,54 +141,54 @@ export class CredentialStore implements vscode.Disposable {
    * asks again); otherwise the same as {@link get}.
    */
   readAgain(): Promise<Credentials | undefined> {
-    if (this.readAgainAt !== undefined) {
-      this.readAgainAt = this.now();
+    if (this.#readAgainAt !== undefined) {
+      this.#readAgainAt = this.#now();
     }
     return this.get();
   }
 
-  private async read(): Promise<Credentials | undefined> {
-    const read = ++this.reads;
+  async #read(): Promise<Credentials | undefined> {
+    const read = ++this.#reads;
     let raw: string | undefined;
     try {
-      raw = await this.secrets.get(SECRET_KEYS.credentials);
+      raw = await this.#secrets.get(SECRET_KEYS.credentials);
     } catch {
       // A keyring still locked at start-up may open a moment later, and no event says so.
-      if (read === this.reads) {
-        this.readAgainAt = this.now() + READ_AGAIN_AFTER_MS;
-        this.recovered = false; // a recovery not told yet is over
-        if (!this.unreadable) {
-          this.unreadable = true;
+      if (read === this.#reads) {
+        this.#readAgainAt = this.#now() + READ_AGAIN_AFTER_MS;
+        this.#recovered = false; // a recovery not told yet is over
+        if (!this.#unreadable) {
+          this.#unreadable = true;
           vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsUnreadable, true).then(undefined, () => undefined);
-          this.logger.warn('Could not read the stored API credentials (is the system keyring locked?); no signed request is sent until they are read. They are read again when next needed, a minute later at the earliest, or at once by "PLYR: Read API Credentials Again".');
+          this.#logger.warn('Could not read the stored API credentials (is the system keyring locked?); no signed request is sent until they are read. They are read again when next needed, a minute later at the earliest, or at once by "PLYR: Read API Credentials Again".');
         }
       }
       throw unreadableError();
     }
-    if (read !== this.reads) {
-      return raw ? parseQuietly(raw) : this.environment(); // overtaken: its callers get its answer, and nothing else changes
+    if (read !== this.#reads) {
+      return raw ? parseQuietly(raw) : this.#environment(); // overtaken: its callers get its answer, and nothing else changes
     }
-    this.readAgainAt = undefined;
-    if (this.unreadable) {
-      this.unreadable = false;
-      this.recovered = true;
+    this.#readAgainAt = undefined;
+    if (this.#unreadable) {
+      this.#unreadable = false;
+      this.#recovered = true;
     }
-    this.lastKnown = raw;
+    this.#lastKnown = raw;
     if (!raw) {
-      return this.fromEnvironment();
+      return this.#fromEnvironment();
     }
     try {
       return parseStored(raw);
     } catch {
-      this.logger.warn('The stored API credentials are not in the form this extension writes; treating them as not set. Set them again.');
+      this.#logger.warn('The stored API credentials are not in the form this extension writes; treating them as not set. Set them again.');
       return undefined;
     }
   }
 
-  private fromEnvironment(): Credentials | undefined {
-    const credentials = this.environment();
+  #fromEnvironment(): Credentials | undefined {
+    const credentials = this.#environment();
     if (credentials) {
-      this.logger.info(`Using the API credentials from the environment (PLYR_API_KEY, key ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
+      this.#logger.info(`Using the API credentials from the environment (PLYR_API_KEY, key ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
     }
     return credentials;
   }
@@ -189,7 +198,7 @@ export class CredentialStore implements vscode.Disposable {
    * change replaced only while this is still the count that change left.
    */
   get changeCount(): number {
-    return this.changes;
+    return this.#changes;
   }
 
   /**
@@ -197,30 +206,30 @@ export class CredentialStore implements vscode.Disposable {
    * {@link changeCount} this write set (an undo compares with it: a later count is someone else's).
    */
   async store(credentials: Credentials): Promise<{ replaced: Credentials | undefined; change: number }> {
-    const raw = await this.readStored();
-    const change = ++this.changes;
-    this.lastKnown = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
-    await this.secrets.store(SECRET_KEYS.credentials, this.lastKnown);
-    await this.readAfterWrite();
+    const raw = await this.#readStored();
+    const change = ++this.#changes;
+    this.#lastKnown = JSON.stringify({ apiKey: credentials.apiKey, secretKey: credentials.secretKey });
+    await this.#secrets.store(SECRET_KEYS.credentials, this.#lastKnown);
+    await this.#readAfterWrite();
     // Storing the same value again raises no storage event; a deliberate re-entry still refreshes.
-    this.changed.fire();
+    this.#changed.fire();
     return { replaced: parseQuietly(raw), change };
   }
 
   /** Deletes the stored credentials; gives back what was stored (for an undo), if readable, and the change count it set. */
   async clear(): Promise<{ cleared: Credentials | undefined; change: number }> {
-    const raw = await this.readStored();
-    const change = ++this.changes;
-    this.lastKnown = undefined;
-    await this.secrets.delete(SECRET_KEYS.credentials);
-    await this.readAfterWrite();
-    this.changed.fire();
+    const raw = await this.#readStored();
+    const change = ++this.#changes;
+    this.#lastKnown = undefined;
+    await this.#secrets.delete(SECRET_KEYS.credentials);
+    await this.#readAfterWrite();
+    this.#changed.fire();
     return { cleared: parseQuietly(raw), change };
   }
 
   /** What SecretStorage holds now, undefined when it cannot be read (a locked keyring). */
-  private readStored(): Promise<string | undefined> {
-    return Promise.resolve(this.secrets.get(SECRET_KEYS.credentials)).catch(() => undefined);
+  #readStored(): Promise<string | undefined> {
+    return Promise.resolve(this.#secrets.get(SECRET_KEYS.credentials)).catch(() => undefined);
   }
 
   /**
@@ -236,15 +245,15 @@ export class CredentialStore implements vscode.Disposable {
       return;
     }
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasCredentials, present);
-    if (!this.known) {
-      this.known = true;
+    if (!this.#known) {
+      this.#known = true;
       await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.credentialsKnown, true);
     }
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
+    this.#subscription.dispose();
+    this.#changed.dispose();
   }
 }
 

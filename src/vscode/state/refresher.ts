@@ -33,25 +33,29 @@ export interface RefresherOptions {
  */
 export class Refresher {
   /** The refresh of everything that runs: true once it ran to its end, false when stopped. */
-  private running: Promise<boolean> | undefined;
+  #running: Promise<boolean> | undefined;
   /** A refresh of everything to run once the one running now is done (see refreshAllAgain). */
-  private queued: { readonly promise: Promise<boolean>; cancelled: boolean } | undefined;
+  #queued: { readonly promise: Promise<boolean>; cancelled: boolean } | undefined;
   /** Stops the requests of the refresh that runs (Stop Refreshing); gone once they settled. */
-  private abort: AbortController | undefined;
+  #abort: AbortController | undefined;
   /** The refresh that runs was stopped: one asked for now runs after it, rather than join it. */
-  private stopped = false;
+  #stopped = false;
   /** Rows the view shows before they are known, asked as many at a time as a refresh. */
-  private readonly viewLoads = new Slots(() => this.options.concurrency());
+  readonly #viewLoads = new Slots(() => this.#options.concurrency());
   /** Those asked or waiting their turn: a row rendered again meanwhile is not asked twice. */
-  private readonly loading = new Map<string, Promise<boolean>>();
+  readonly #loading = new Map<string, Promise<boolean>>();
   /** Stops the rows the view asks for (Stop Refreshing); a new one for those asked after. */
-  private viewAbort = manyListeners(new AbortController());
+  #viewAbort = manyListeners(new AbortController());
   /** Rows whose load Stop Refreshing stopped: a render does not ask them again, a refresh does. */
-  private readonly stoppedLoads = new Set<string>();
+  readonly #stoppedLoads = new Set<string>();
   /** Whether Stop Refreshing is offered: a refresh of everything runs, or rows of the view load. */
-  private offeringStop = false;
+  #offeringStop = false;
 
-  constructor(private readonly options: RefresherOptions) {}
+  readonly #options: RefresherOptions;
+
+  constructor(options: RefresherOptions) {
+    this.#options = options;
+  }
 
   /**
    * Stops the refresh of everything that runs, the one queued after it, and the rows the view is
@@ -60,31 +64,31 @@ export class Refresher {
    * False when there was nothing to stop.
    */
   stop(): boolean {
-    const loads = this.loading.size > 0;
-    if (loads || this.abort) {
+    const loads = this.#loading.size > 0;
+    if (loads || this.#abort) {
       // The rows never loaded stay so: a render would otherwise ask them (view loads) at once.
-      const { store, tracked, watched } = this.options;
+      const { store, tracked, watched } = this.#options;
       for (const { id } of [...tracked.all, ...watched.all]) {
         const entry = store.get(id);
         if (entry?.balances === undefined && entry?.error === undefined) {
-          this.stoppedLoads.add(id);
+          this.#stoppedLoads.add(id);
         }
       }
     }
     if (loads) {
-      this.viewAbort.abort();
-      this.viewAbort = manyListeners(new AbortController());
+      this.#viewAbort.abort();
+      this.#viewAbort = manyListeners(new AbortController());
     }
-    const queued = this.queued;
+    const queued = this.#queued;
     if (queued) {
       queued.cancelled = true;
-      this.queued = undefined;
+      this.#queued = undefined;
     }
-    if (this.abort) {
-      this.abort.abort();
-      this.abort = undefined;
-      this.stopped = true;
-      this.offerStop();
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = undefined;
+      this.#stopped = true;
+      this.#offerStop();
       return true;
     }
     return queued !== undefined || loads;
@@ -92,17 +96,17 @@ export class Refresher {
 
   /** Resolves true once everything was asked and answered, false when Stop Refreshing stopped it. */
   refreshAll(): Promise<boolean> {
-    if (this.running && this.stopped) {
+    if (this.#running && this.#stopped) {
       return this.refreshAllAgain();
     }
-    if (!this.running) {
-      this.stopped = false;
-      this.stoppedLoads.clear();
+    if (!this.#running) {
+      this.#stopped = false;
+      this.#stoppedLoads.clear();
       const abort = new AbortController();
-      this.abort = abort;
+      this.#abort = abort;
       const { signal } = manyListeners(abort);
-      this.offerStop();
-      const { store, tracked, watched, accounts, openRows, listedIn } = this.options;
+      this.#offerStop();
+      const { store, tracked, watched, accounts, openRows, listedIn } = this.#options;
       // The user's list and the workspace's; an identifier in both is asked once.
       const ids = new Set(tracked.all.map((t) => t.id));
       const identifiers = [...tracked.all, ...watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
@@ -116,21 +120,21 @@ export class Refresher {
           return parsed.ok ? [() => store.refresh(parsed.value, { signal })] : [];
         }),
       ];
-      const asked = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.options.concurrency(), async (task) => void (await task()), signal)));
-      this.running = asked
+      const asked = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.#options.concurrency(), async (task) => void (await task()), signal)));
+      this.#running = asked
         .finally(() => {
           // Nothing left to stop once every request settled (keeping the answers is not the refresh).
-          if (this.abort === abort) {
-            this.abort = undefined;
-            this.offerStop();
+          if (this.#abort === abort) {
+            this.#abort = undefined;
+            this.#offerStop();
           }
         })
         // Keeping the answers is not the refresh: a failed write does not fail it.
-        .then(() => (this.options.afterRefreshAll?.() ?? Promise.resolve()).catch(() => undefined))
+        .then(() => (this.#options.afterRefreshAll?.() ?? Promise.resolve()).catch(() => undefined))
         .then(() => !signal.aborted)
-        .finally(() => (this.running = undefined));
+        .finally(() => (this.#running = undefined));
     }
-    return this.running;
+    return this.#running;
   }
 
   /**
@@ -138,22 +142,22 @@ export class Refresher {
    * with the old credentials or of the old server, and joining it would leave them as they came back.
    */
   refreshAllAgain(): Promise<boolean> {
-    if (!this.running) {
+    if (!this.#running) {
       return this.refreshAll();
     }
-    if (!this.queued) {
+    if (!this.#queued) {
       const entry: { promise: Promise<boolean>; cancelled: boolean } = {
         cancelled: false,
-        promise: this.running.catch(() => false).then(() => {
-          if (this.queued === entry) {
-            this.queued = undefined;
+        promise: this.#running.catch(() => false).then(() => {
+          if (this.#queued === entry) {
+            this.#queued = undefined;
           }
           return entry.cancelled ? false : this.refreshAll();
         }),
       };
-      this.queued = entry;
+      this.#queued = entry;
     }
-    return this.queued.promise;
+    return this.#queued.promise;
   }
 
   /**
@@ -162,24 +166,24 @@ export class Refresher {
    * and not at all if a refresh answered it, or both lists dropped it, before its turn.
    */
   load(id: string): Promise<boolean> {
-    if (this.stoppedLoads.has(id)) {
+    if (this.#stoppedLoads.has(id)) {
       return Promise.resolve(false);
     }
-    let pending = this.loading.get(id);
+    let pending = this.#loading.get(id);
     if (!pending) {
-      pending = this.loadInTurn(id, this.viewAbort.signal).finally(() => (this.loading.delete(id), this.offerStop()));
-      this.loading.set(id, pending);
-      this.offerStop();
+      pending = this.#loadInTurn(id, this.#viewAbort.signal).finally(() => (this.#loading.delete(id), this.#offerStop()));
+      this.#loading.set(id, pending);
+      this.#offerStop();
     }
     return pending;
   }
 
   /** False when Stop Refreshing stopped it. */
-  private async loadInTurn(id: string, signal: AbortSignal): Promise<boolean> {
+  async #loadInTurn(id: string, signal: AbortSignal): Promise<boolean> {
     try {
       // A refresh of everything running asks this row too: waited for, not added to its requests.
-      await this.running?.catch(() => undefined);
-      return await this.viewLoads.run(() => (this.options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id, signal)), signal);
+      await this.#running?.catch(() => undefined);
+      return await this.#viewLoads.run(() => (this.#options.store.get(id) ? Promise.resolve(true) : this.refreshOne(id, signal)), signal);
     } catch (error) {
       if (signal.aborted) {
         return false;
@@ -190,19 +194,19 @@ export class Refresher {
 
   /** Refreshes one identifier of either list; false when neither holds it. */
   async refreshOne(id: string, signal?: AbortSignal): Promise<boolean> {
-    const entry = this.options.tracked.find(id) ?? this.options.watched.find(id);
+    const entry = this.#options.tracked.find(id) ?? this.#options.watched.find(id);
     if (entry) {
-      this.stoppedLoads.delete(id);
-      await this.options.store.refresh(toIdentifier(entry), { signal });
+      this.#stoppedLoads.delete(id);
+      await this.#options.store.refresh(toIdentifier(entry), { signal });
     }
     return entry !== undefined;
   }
 
   /** Offers Stop Refreshing (a context key) while there is something to stop. */
-  private offerStop(): void {
-    const on = this.abort !== undefined || this.loading.size > 0;
-    if (on !== this.offeringStop) {
-      this.offeringStop = on;
+  #offerStop(): void {
+    const on = this.#abort !== undefined || this.#loading.size > 0;
+    if (on !== this.#offeringStop) {
+      this.#offeringStop = on;
       setRefreshing(on);
     }
   }

@@ -10,19 +10,22 @@ import { SettingsEvents } from '../settings';
  * workspaces (whose values of these settings VS Code ignores) need nothing.
  */
 export class ServerTrust implements vscode.Disposable {
-  private readonly allowedEmitter = new vscode.EventEmitter<void>();
+  readonly #allowedEmitter = new vscode.EventEmitter<void>();
   /** Fires when the user allows a server: what showed nothing while waiting may show now. */
-  readonly onDidAllow = this.allowedEmitter.event;
+  readonly onDidAllow = this.#allowedEmitter.event;
 
-  constructor(
-    private readonly state: vscode.Memento,
-    private readonly settings: Pick<SettingsEvents, 'serverSettings'>,
-  ) {}
+  readonly #state: vscode.Memento;
+  readonly #settings: Pick<SettingsEvents, 'serverSettings'>;
+
+  constructor(state: vscode.Memento, settings: Pick<SettingsEvents, 'serverSettings'>) {
+    this.#state = state;
+    this.#settings = settings;
+  }
 
   /** The origin waiting for the user's yes, if the current settings point at one. */
   pending(): string | undefined {
-    const { root, sources } = this.settings.serverSettings();
-    return root ? originToConfirm(root, sources, new Set(this.allowed())) : undefined;
+    const { root, sources } = this.#settings.serverSettings();
+    return root ? originToConfirm(root, sources, new Set(this.#allowed())) : undefined;
   }
 
   /**
@@ -31,8 +34,8 @@ export class ServerTrust implements vscode.Disposable {
    * was built (see {@link requestRefusal}).
    */
   assertAllowed(root: URL): void {
-    const settings = this.settings.serverSettings();
-    const refusal = requestRefusal(root, settings, new Set(this.allowed()));
+    const settings = this.#settings.serverSettings();
+    const refusal = requestRefusal(root, settings, new Set(this.#allowed()));
     if (refusal === 'left') {
       throw serverChanged();
     }
@@ -42,16 +45,16 @@ export class ServerTrust implements vscode.Disposable {
   }
 
   async allow(origin: string): Promise<void> {
-    await this.state.update(STATE_KEYS.allowedServers, [...new Set([...this.allowed(), origin])]);
-    this.allowedEmitter.fire();
+    await this.#state.update(STATE_KEYS.allowedServers, [...new Set([...this.#allowed(), origin])]);
+    this.#allowedEmitter.fire();
   }
 
   dispose(): void {
-    this.allowedEmitter.dispose();
+    this.#allowedEmitter.dispose();
   }
 
-  private allowed(): string[] {
-    const stored = this.state.get<unknown>(STATE_KEYS.allowedServers);
+  #allowed(): string[] {
+    const stored = this.#state.get<unknown>(STATE_KEYS.allowedServers);
     return Array.isArray(stored) ? stored.filter((o): o is string => typeof o === 'string') : [];
   }
 }

@@ -18,33 +18,36 @@ export interface StoredChoiceOptions<T> {
  * version, another machine) into a valid value.
  */
 export class StoredChoice<T> implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<T>();
-  readonly onDidChange = this.changed.event;
+  readonly #changed = new vscode.EventEmitter<T>();
+  readonly onDidChange = this.#changed.event;
   /** The value as last announced: another window's choice (globalState is shared) is news. */
-  private seen: string;
-  private readonly focus: vscode.Disposable;
+  #seen: string;
+  readonly #focus: vscode.Disposable;
 
-  constructor(private readonly options: StoredChoiceOptions<T>) {
-    this.seen = JSON.stringify(this.value);
-    void this.updateContextKey();
+  readonly #options: StoredChoiceOptions<T>;
+
+  constructor(options: StoredChoiceOptions<T>) {
+    this.#options = options;
+    this.#seen = JSON.stringify(this.value);
+    void this.#updateContextKey();
     // Another window's choice shows here once this one has the focus: a mask turned on there (to
     // share a screen) hides the amounts here too, and the buttons and menus say so.
-    this.focus = (options.windowState ?? vscode.window.onDidChangeWindowState)((window) => window.focused && this.reload());
+    this.#focus = (options.windowState ?? vscode.window.onDidChangeWindowState)((window) => window.focused && this.reload());
   }
 
   /** Takes in a value another window or Settings Sync wrote, announcing it if it differs. */
   reload(): void {
     const value = this.value;
     const text = JSON.stringify(value);
-    if (text !== this.seen) {
-      this.seen = text;
-      this.changed.fire(value);
-      void this.updateContextKey();
+    if (text !== this.#seen) {
+      this.#seen = text;
+      this.#changed.fire(value);
+      void this.#updateContextKey();
     }
   }
 
   get value(): T {
-    const { state, key, read } = this.options;
+    const { state, key, read } = this.#options;
     return read(state.get<unknown>(key));
   }
 
@@ -52,19 +55,19 @@ export class StoredChoice<T> implements vscode.Disposable {
     if (JSON.stringify(value) === JSON.stringify(this.value)) {
       return;
     }
-    await this.options.state.update(this.options.key, value);
-    this.seen = JSON.stringify(this.value);
-    this.changed.fire(value);
-    await this.updateContextKey();
+    await this.#options.state.update(this.#options.key, value);
+    this.#seen = JSON.stringify(this.value);
+    this.#changed.fire(value);
+    await this.#updateContextKey();
   }
 
-  private async updateContextKey(): Promise<void> {
-    const { contextKey, contextValue = (value: T) => value } = this.options;
+  async #updateContextKey(): Promise<void> {
+    const { contextKey, contextValue = (value: T) => value } = this.#options;
     await vscode.commands.executeCommand('setContext', contextKey, contextValue(this.value));
   }
 
   dispose(): void {
-    this.focus.dispose();
-    this.changed.dispose();
+    this.#focus.dispose();
+    this.#changed.dispose();
   }
 }

@@ -13,57 +13,60 @@ import { STATE_KEYS } from '../ids';
  * copy (which would write their changes away), and the rows follow on focus.
  */
 export class TrackedStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private layout: Layout = { list: [], groups: [] };
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.#changed.event;
+  #layout: Layout = { list: [], groups: [] };
   /** What globalState held when last read or written: a value it holds other than these is news. */
-  private seen: { list: unknown; groups: unknown } = { list: undefined, groups: undefined };
+  #seen: { list: unknown; groups: unknown } = { list: undefined, groups: undefined };
   /** id -> entry, for the tree's per-row lookups (thousands of rows render often). */
-  private byId = new Map<string, TrackedIdentifier>();
+  #byId = new Map<string, TrackedIdentifier>();
   /** id -> when it came into the list, as this window saw it (a count): see {@link arrivalOf}. */
-  private arrivals = new Map<string, number>();
-  private arrived = 0;
-  private readonly focus: vscode.Disposable;
+  #arrivals = new Map<string, number>();
+  #arrived = 0;
+  readonly #focus: vscode.Disposable;
   /** The groups this window renamed, for the Undo of a row removed before. */
   readonly groupRenames = new GroupRenames();
 
+  readonly #state: vscode.Memento;
+
   /** `windowState`: the window's focus changes (VS Code's own unless a test fires its own). */
   constructor(
-    private readonly state: vscode.Memento,
+    state: vscode.Memento,
     windowState: vscode.Event<vscode.WindowState> = vscode.window.onDidChangeWindowState,
   ) {
+    this.#state = state;
     this.reload();
-    this.focus = windowState((window) => window.focused && this.reload());
+    this.#focus = windowState((window) => window.focused && this.reload());
   }
 
   /** Takes in what another window or Settings Sync wrote; announces it if the rows change. */
   reload(): void {
-    const list = this.state.get<unknown>(STATE_KEYS.tracked);
-    const groups = this.state.get<unknown>(STATE_KEYS.groups);
-    if (list === this.seen.list && groups === this.seen.groups) {
+    const list = this.#state.get<unknown>(STATE_KEYS.tracked);
+    const groups = this.#state.get<unknown>(STATE_KEYS.groups);
+    if (list === this.#seen.list && groups === this.#seen.groups) {
       return;
     }
-    this.seen = { list, groups };
+    this.#seen = { list, groups };
     const next = sanitizeLayout(sanitizeStored(list), groups);
     // VS Code echoes this window's own writes back as copies: the same rows are no news.
-    if (canonical(next) === canonical(this.layout)) {
+    if (canonical(next) === canonical(this.#layout)) {
       return;
     }
-    this.take(next);
-    this.changed.fire();
+    this.#take(next);
+    this.#changed.fire();
   }
 
   get all(): TrackedList {
-    return this.layout.list;
+    return this.#layout.list;
   }
 
   /** Group names in the user's order; empty groups included. */
   get groups(): readonly string[] {
-    return this.layout.groups;
+    return this.#layout.groups;
   }
 
   find(id: string): TrackedIdentifier | undefined {
-    return this.byId.get(id);
+    return this.#byId.get(id);
   }
 
   /**
@@ -72,7 +75,7 @@ export class TrackedStore implements vscode.Disposable {
    * not an identifier the user removed and added again since. Undefined when not in the list.
    */
   arrivalOf(id: string): number | undefined {
-    return this.arrivals.get(id);
+    return this.#arrivals.get(id);
   }
 
   update(edit: (list: TrackedList) => TrackedList): Promise<void> {
@@ -84,35 +87,35 @@ export class TrackedStore implements vscode.Disposable {
 
   async updateLayout(edit: (layout: Layout) => Layout): Promise<void> {
     this.reload();
-    const edited = edit(this.layout);
-    if (edited === this.layout) {
+    const edited = edit(this.#layout);
+    if (edited === this.#layout) {
       return;
     }
     // An entry put back by an undo may name a group deleted since: the group comes back with it.
     const next = sanitizeLayout(edited.list, edited.groups);
-    const groupsChanged = next.groups.length !== this.layout.groups.length || next.groups.some((g, i) => g !== this.layout.groups[i]);
-    this.take(next);
-    this.seen = { list: next.list, groups: groupsChanged ? next.groups : this.seen.groups };
+    const groupsChanged = next.groups.length !== this.#layout.groups.length || next.groups.some((g, i) => g !== this.#layout.groups[i]);
+    this.#take(next);
+    this.#seen = { list: next.list, groups: groupsChanged ? next.groups : this.#seen.groups };
     // Written (queued: globalState answers with it at once) before anyone hears of it, so that a
     // listener's own edit starts from this one and does not take the stored list for news.
-    const written = Promise.all([this.state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.state.update(STATE_KEYS.groups, next.groups) : undefined]);
-    this.changed.fire();
+    const written = Promise.all([this.#state.update(STATE_KEYS.tracked, next.list), groupsChanged ? this.#state.update(STATE_KEYS.groups, next.groups) : undefined]);
+    this.#changed.fire();
     await written;
   }
 
-  private take(next: Layout): void {
-    this.layout = next;
-    this.byId = new Map(next.list.map((t) => [t.id, t]));
+  #take(next: Layout): void {
+    this.#layout = next;
+    this.#byId = new Map(next.list.map((t) => [t.id, t]));
     const arrivals = new Map<string, number>();
-    for (const id of this.byId.keys()) {
-      arrivals.set(id, this.arrivals.get(id) ?? ++this.arrived);
+    for (const id of this.#byId.keys()) {
+      arrivals.set(id, this.#arrivals.get(id) ?? ++this.#arrived);
     }
-    this.arrivals = arrivals;
+    this.#arrivals = arrivals;
   }
 
   dispose(): void {
-    this.focus.dispose();
-    this.changed.dispose();
+    this.#focus.dispose();
+    this.#changed.dispose();
   }
 }
 

@@ -11,44 +11,49 @@ import { SettingsEvents } from '../settings';
  * same surfaces: which API name a token's contract address stands for.
  */
 export class Values implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly subscriptions: { dispose(): void }[];
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly #subscriptions: { dispose(): void }[];
   /** Fires when the prices shown change: the list answered or failed, or values were turned on or off. */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange = this.#changed.event;
+
+  readonly #tokenList: TokenListStore;
+  readonly #settings: Pick<SettingsEvents, 'onDidChange' | 'values'>;
 
   /**
    * `unblocked`: events after which a list that failed for want of them is asked again at once
    * (credentials set, a workspace's server allowed).
    */
   constructor(
-    private readonly tokenList: TokenListStore,
-    private readonly settings: Pick<SettingsEvents, 'onDidChange' | 'values'>,
+    tokenList: TokenListStore,
+    settings: Pick<SettingsEvents, 'onDidChange' | 'values'>,
     unblocked: readonly vscode.Event<unknown>[] = [],
   ) {
-    this.subscriptions = [
-      this.changed,
+    this.#tokenList = tokenList;
+    this.#settings = settings;
+    this.#subscriptions = [
+      this.#changed,
       ...unblocked.map((event) =>
         event(() => {
           tokenList.askAgain();
-          this.changed.fire(); // the surfaces render, and the first that needs prices asks
+          this.#changed.fire(); // the surfaces render, and the first that needs prices asks
         }),
       ),
       // Asking changes nothing shown; an answer or a failure does.
-      tokenList.onDidChange(() => !tokenList.get()?.loading && this.changed.fire()),
+      tokenList.onDidChange(() => !tokenList.get()?.loading && this.#changed.fire()),
       settings.onDidChange((change) => {
         if (change.scope) {
           // The server settings changed: one that waited for the user's yes may not any more, on the same URL.
           tokenList.askAgain();
         }
         if (change.values || change.scope) {
-          this.changed.fire();
+          this.#changed.fire();
         }
       }),
     ];
   }
 
   get on(): boolean {
-    return this.settings.values().showValues;
+    return this.#settings.values().showValues;
   }
 
   /**
@@ -59,10 +64,10 @@ export class Values implements vscode.Disposable {
     if (!this.on) {
       return undefined;
     }
-    if (this.tokenList.isDue()) {
-      void this.tokenList.load();
+    if (this.#tokenList.isDue()) {
+      void this.#tokenList.load();
     }
-    return this.tokenList.prices();
+    return this.#tokenList.prices();
   }
 
   /**
@@ -71,15 +76,15 @@ export class Values implements vscode.Disposable {
    * list when an address needs it; its answer comes through onDidChange.
    */
   balanceKeyOf(token: string): string {
-    if (isAddressText(token) && this.tokenList.isDue()) {
-      void this.tokenList.load();
+    if (isAddressText(token) && this.#tokenList.isDue()) {
+      void this.#tokenList.load();
     }
-    return this.tokenList.balanceKeyOf(token);
+    return this.#tokenList.balanceKeyOf(token);
   }
 
   /** The prices known now, asking nothing (for deciding what to re-render). */
   peek(): PriceBook | undefined {
-    return this.on ? this.tokenList.prices() : undefined;
+    return this.on ? this.#tokenList.prices() : undefined;
   }
 
   /** The prices, waiting for the list when it is due (the hover, Check Balance). Rejects only when `signal` aborts. */
@@ -89,11 +94,11 @@ export class Values implements vscode.Disposable {
     }
     // The prices of the list asked for, not of the server now: the network may change meanwhile,
     // and a balance from one must not be valued with another's prices.
-    const list = await this.tokenList.load(signal);
+    const list = await this.#tokenList.load(signal);
     return list.error === undefined ? list.value?.prices : undefined;
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    vscode.Disposable.from(...this.#subscriptions).dispose();
   }
 }

@@ -25,42 +25,44 @@ const VSCODE_TRUST: WorkspaceTrust = {
  * lists): one problem row says how many wait for trust, and they load once it is granted.
  */
 export class WorkspaceWatchList implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly trusted = new vscode.EventEmitter<void>();
+  readonly #changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.#changed.event;
+  readonly #trusted = new vscode.EventEmitter<void>();
   /** Read again because the workspace was just trusted: what it lists may now be looked up. */
-  readonly onDidLoadTrusted = this.trusted.event;
-  private entries: TrackedList = [];
-  private byId = new Map<string, TrackedIdentifier>();
-  private problemList: readonly string[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  readonly onDidLoadTrusted = this.#trusted.event;
+  #entries: TrackedList = [];
+  #byId = new Map<string, TrackedIdentifier>();
+  #problemList: readonly string[] = [];
+  readonly #disposables: vscode.Disposable[] = [];
   /** Each reload gets a number; a slower, older read never overwrites a newer one. */
-  private generation = 0;
+  #generation = 0;
   /** The newest reload, which an overtaken one waits for. */
-  private newest: Promise<void> = Promise.resolve();
+  #newest: Promise<void> = Promise.resolve();
   /** Each folder's entries as last read: what a file that cannot be read now (locked, say) keeps showing. */
-  private readonly lastRead = new Map<string, readonly TrackedIdentifier[]>();
+  readonly #lastRead = new Map<string, readonly TrackedIdentifier[]>();
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly trust: WorkspaceTrust = VSCODE_TRUST,
-  ) {
+  readonly #logger: Logger;
+  readonly #trust: WorkspaceTrust;
+
+  constructor(logger: Logger, trust: WorkspaceTrust = VSCODE_TRUST) {
+    this.#logger = logger;
+    this.#trust = trust;
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${WATCH_LIST_FILE}`);
     const reload = () => void this.reload();
-    const reloadTrusted = () => void this.reload().then(() => this.trusted.fire());
-    this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), trust.onDidGrant(reloadTrusted), this.changed, this.trusted);
+    const reloadTrusted = () => void this.reload().then(() => this.#trusted.fire());
+    this.#disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload), vscode.workspace.onDidChangeWorkspaceFolders(reload), trust.onDidGrant(reloadTrusted), this.#changed, this.#trusted);
   }
 
   get all(): TrackedList {
-    return this.entries;
+    return this.#entries;
   }
 
   get problems(): readonly string[] {
-    return this.problemList;
+    return this.#problemList;
   }
 
   find(id: string): TrackedIdentifier | undefined {
-    return this.byId.get(id);
+    return this.#byId.get(id);
   }
 
   /** The file of the first workspace folder, where "Open" in the tree takes the user. */
@@ -74,11 +76,11 @@ export class WorkspaceWatchList implements vscode.Disposable {
    * call: when a newer one (a file watcher's) overtakes it, when that one is done.
    */
   reload(): Promise<void> {
-    this.newest = this.read(++this.generation);
-    return this.newest;
+    this.#newest = this.#read(++this.#generation);
+    return this.#newest;
   }
 
-  private async read(generation: number): Promise<void> {
+  async #read(generation: number): Promise<void> {
     const entries: TrackedIdentifier[] = [];
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -87,7 +89,7 @@ export class WorkspaceWatchList implements vscode.Disposable {
       const key = folder.uri.toString();
       if (text === undefined || text === TOO_LARGE) {
         // A file unreadable later shows what was read of it, never of one deleted or refused since.
-        this.lastRead.delete(key);
+        this.#lastRead.delete(key);
       }
       if (text === undefined) {
         continue;
@@ -96,15 +98,15 @@ export class WorkspaceWatchList implements vscode.Disposable {
       if (text === TOO_LARGE) {
         list = { entries: [], problems: [vscode.l10n.t('{0} in {1} is over 1 MB and was not read.', WATCH_LIST_FILE, quoted(folder.name))] };
       } else if (typeof text !== 'string') {
-        list = { entries: this.lastRead.get(key) ?? [], problems: [vscode.l10n.t('{0} in {1} could not be read ({2}): its rows are as last read.', WATCH_LIST_FILE, quoted(folder.name), quoted(text.unreadable, 200))] };
+        list = { entries: this.#lastRead.get(key) ?? [], problems: [vscode.l10n.t('{0} in {1} could not be read ({2}): its rows are as last read.', WATCH_LIST_FILE, quoted(folder.name), quoted(text.unreadable, 200))] };
       } else {
         const parsed = parseWatchList(text);
         // No JSON for a moment (typed with auto-save on, or mid-merge): the rows stay as last read,
         // rather than blink out and take their remembered balances with them.
-        const kept = parsed.notJson ? this.lastRead.get(key) : undefined;
+        const kept = parsed.notJson ? this.#lastRead.get(key) : undefined;
         list = kept ? { entries: kept, problems: [...parsed.problems, vscode.l10n.t('{0} in {1}: its rows are as last read until it is valid JSON again.', WATCH_LIST_FILE, quoted(folder.name))] } : parsed;
         if (!kept) {
-          this.lastRead.set(key, list.entries);
+          this.#lastRead.set(key, list.entries);
         }
       }
       problems.push(...list.problems);
@@ -113,25 +115,25 @@ export class WorkspaceWatchList implements vscode.Disposable {
         entries.push(entry);
       }
     }
-    if (generation !== this.generation) {
-      return this.newest;
+    if (generation !== this.#generation) {
+      return this.#newest;
     }
-    const waiting = this.trust.isTrusted ? 0 : entries.length;
+    const waiting = this.#trust.isTrusted ? 0 : entries.length;
     if (waiting > 0) {
       problems.unshift(vscode.l10n.t('The identifiers {0} lists ({1}) are looked up once you trust this workspace (Manage Workspace Trust).', WATCH_LIST_FILE, waiting));
       entries.length = 0;
     }
     for (const problem of problems) {
-      this.logger.warn(problem);
+      this.#logger.warn(problem);
     }
-    this.entries = entries;
-    this.byId = new Map(entries.map((e) => [e.id, e]));
-    this.problemList = problems;
-    this.changed.fire();
+    this.#entries = entries;
+    this.#byId = new Map(entries.map((e) => [e.id, e]));
+    this.#problemList = problems;
+    this.#changed.fire();
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.disposables).dispose();
+    vscode.Disposable.from(...this.#disposables).dispose();
   }
 }
 

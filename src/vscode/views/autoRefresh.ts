@@ -38,80 +38,83 @@ export interface AutoRefreshOptions {
  * plyr.autoRefreshBackoffMaxSeconds, with one line in the view instead of a notification.
  */
 export class AutoRefresh implements vscode.Disposable {
-  private refreshTimer: NodeJS.Timeout | undefined;
-  private ageTimer: NodeJS.Timeout | undefined;
-  private readonly subscriptions: vscode.Disposable[];
-  private lastRefreshAt: number | undefined;
+  #refreshTimer: NodeJS.Timeout | undefined;
+  #ageTimer: NodeJS.Timeout | undefined;
+  readonly #subscriptions: vscode.Disposable[];
+  #lastRefreshAt: number | undefined;
   /** The last round that refreshed the view's rows (not only the status bar's identifier). */
-  private lastViewRefreshAt: number | undefined;
+  #lastViewRefreshAt: number | undefined;
   /** When the pending round is due, by the wall clock. */
-  private refreshDueAt: number | undefined;
+  #refreshDueAt: number | undefined;
   /** The interval the pending round was scheduled by (its wait, or what was left of it after a pause). */
-  private scheduledIntervalMs: number | undefined;
-  private failures = 0;
+  #scheduledIntervalMs: number | undefined;
+  #failures = 0;
   /** When the last round that found the server unreachable ended: only an answer after it says it is back. */
-  private failedAt = 0;
-  private running = false;
+  #failedAt = 0;
+  #running = false;
 
-  constructor(private readonly options: AutoRefreshOptions) {
+  readonly #options: AutoRefreshOptions;
+
+  constructor(options: AutoRefreshOptions) {
+    this.#options = options;
     const { view, statusBar, settings } = options;
-    this.subscriptions = [
-      view.onDidChangeVisibility(() => this.reschedule()),
-      statusBar.onDidChangeTarget(() => this.reschedule()),
-      vscode.window.onDidChangeWindowState(() => this.reschedule()),
-      settings.onDidChange((change) => change.schedule && this.reschedule()),
-      options.onDidChangeRows((ids) => this.recoverIfReached(ids)),
+    this.#subscriptions = [
+      view.onDidChangeVisibility(() => this.#reschedule()),
+      statusBar.onDidChangeTarget(() => this.#reschedule()),
+      vscode.window.onDidChangeWindowState(() => this.#reschedule()),
+      settings.onDidChange((change) => change.schedule && this.#reschedule()),
+      options.onDidChangeRows((ids) => this.#recoverIfReached(ids)),
     ];
-    this.reschedule();
+    this.#reschedule();
   }
 
   /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
   get scheduled(): AutoRefreshSchedule {
-    const outage = this.options.view.message;
-    return { running: this.running, ...(this.refreshTimer ? { nextAt: this.refreshDueAt, intervalMs: this.scheduledIntervalMs } : {}), ...(outage ? { outage } : {}) };
+    const outage = this.#options.view.message;
+    return { running: this.#running, ...(this.#refreshTimer ? { nextAt: this.#refreshDueAt, intervalMs: this.#scheduledIntervalMs } : {}), ...(outage ? { outage } : {}) };
   }
 
   /**
    * The server answered outside a round (Refresh, another server): the outage's line and its
    * slower schedule go now, not at the next round, which may be minutes away.
    */
-  private recoverIfReached(ids: readonly string[]): void {
+  #recoverIfReached(ids: readonly string[]): void {
     // A row asked, added, restored or forgotten says nothing of the server: only an answer does.
-    if (this.failures === 0 || this.running || !this.options.answeredSince(ids, this.failedAt)) {
+    if (this.#failures === 0 || this.#running || !this.#options.answeredSince(ids, this.#failedAt)) {
       return;
     }
-    this.showOutage(0);
-    this.reschedule();
+    this.#showOutage(0);
+    this.#reschedule();
   }
 
   /** The failures in a row so far, and the view's line that says so (none at 0). */
-  private showOutage(failures: number): void {
-    this.failures = failures;
-    this.options.view.message = failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.delayMs() / 1000)) : undefined;
+  #showOutage(failures: number): void {
+    this.#failures = failures;
+    this.#options.view.message = failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.#delayMs() / 1000)) : undefined;
   }
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */
-  private get active(): boolean {
-    return (this.options.view.visible || this.options.statusBar.showing) && vscode.window.state.focused;
+  get #active(): boolean {
+    return (this.#options.view.visible || this.#options.statusBar.showing) && vscode.window.state.focused;
   }
 
-  private reschedule(): void {
-    this.stop();
-    if (!this.active) {
+  #reschedule(): void {
+    this.#stop();
+    if (!this.#active) {
       return;
     }
-    this.ageTimer = setInterval(() => this.everyMinute(), 60_000);
-    const { autoRefreshSeconds } = this.options.settings.view();
+    this.#ageTimer = setInterval(() => this.#everyMinute(), 60_000);
+    const { autoRefreshSeconds } = this.#options.settings.view();
     if (autoRefreshSeconds === 0) {
-      this.showOutage(0); // no round will try again: the line would say one will
+      this.#showOutage(0); // no round will try again: the line would say one will
       return;
     }
-    const intervalMs = this.delayMs();
-    const dueInMs = this.dueInMs(intervalMs);
-    if (dueInMs === 0 && !this.running) {
-      void this.tick();
+    const intervalMs = this.#delayMs();
+    const dueInMs = this.#dueInMs(intervalMs);
+    if (dueInMs === 0 && !this.#running) {
+      void this.#tick();
     } else {
-      this.schedule(this.running ? intervalMs : dueInMs, intervalMs);
+      this.#schedule(this.#running ? intervalMs : dueInMs, intervalMs);
     }
   }
 
@@ -119,50 +122,50 @@ export class AutoRefresh implements vscode.Disposable {
    * Ages move on; and after the machine slept (timers do not count that time) a round whose time
    * has passed by the wall clock runs now rather than a whole interval after waking.
    */
-  private everyMinute(): void {
-    this.options.rerender();
-    if (this.refreshTimer && oversleptTimer(this.refreshDueAt, Date.now())) {
-      this.reschedule();
+  #everyMinute(): void {
+    this.#options.rerender();
+    if (this.#refreshTimer && oversleptTimer(this.#refreshDueAt, Date.now())) {
+      this.#reschedule();
     }
   }
 
   /** Until the next round: what is shown decides which last round counts (see nextRoundInMs). */
-  private dueInMs(intervalMs: number): number {
-    return nextRoundInMs({ viewVisible: this.options.view.visible, lastRoundAt: this.lastRefreshAt, lastViewRoundAt: this.lastViewRefreshAt, intervalMs, now: Date.now() });
+  #dueInMs(intervalMs: number): number {
+    return nextRoundInMs({ viewVisible: this.#options.view.visible, lastRoundAt: this.#lastRefreshAt, lastViewRoundAt: this.#lastViewRefreshAt, intervalMs, now: Date.now() });
   }
 
-  private delayMs(): number {
-    const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = this.options.settings.view();
-    return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.failures, autoRefreshBackoffMaxSeconds * 1000);
+  #delayMs(): number {
+    const { autoRefreshSeconds, autoRefreshBackoffMaxSeconds } = this.#options.settings.view();
+    return nextRefreshDelayMs(autoRefreshSeconds * 1000, this.#failures, autoRefreshBackoffMaxSeconds * 1000);
   }
 
-  private schedule(delayMs: number, intervalMs = delayMs): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshDueAt = Date.now() + delayMs;
-    this.scheduledIntervalMs = intervalMs;
-    this.refreshTimer = setTimeout(() => void this.tick(), delayMs);
+  #schedule(delayMs: number, intervalMs = delayMs): void {
+    clearTimeout(this.#refreshTimer);
+    this.#refreshDueAt = Date.now() + delayMs;
+    this.#scheduledIntervalMs = intervalMs;
+    this.#refreshTimer = setTimeout(() => void this.#tick(), delayMs);
   }
 
-  private async tick(): Promise<void> {
-    this.refreshTimer = undefined;
-    if (this.running) {
+  async #tick(): Promise<void> {
+    this.#refreshTimer = undefined;
+    if (this.#running) {
       return; // a timer set while a long round ran: that round schedules the next when it ends
     }
-    this.running = true;
-    const what = this.options.view.visible ? 'all' : 'statusBar';
-    this.lastRefreshAt = Date.now();
+    this.#running = true;
+    const what = this.#options.view.visible ? 'all' : 'statusBar';
+    this.#lastRefreshAt = Date.now();
     if (what === 'all') {
-      this.lastViewRefreshAt = this.lastRefreshAt;
+      this.#lastViewRefreshAt = this.#lastRefreshAt;
     }
     try {
-      await this.options.refresh(what);
+      await this.#options.refresh(what);
     } finally {
-      this.running = false;
+      this.#running = false;
     }
-    const wasReachable = this.failures === 0;
-    this.showOutage(this.options.unreachable() ? this.failures + 1 : 0);
-    this.failedAt = Date.now();
-    if (wasReachable && this.failures === 1) {
+    const wasReachable = this.#failures === 0;
+    this.#showOutage(this.#options.unreachable() ? this.#failures + 1 : 0);
+    this.#failedAt = Date.now();
+    if (wasReachable && this.#failures === 1) {
       // One notification per outage; the view's line says the rest.
       const testConnection = vscode.l10n.t('Test Connection');
       void vscode.window.showWarningMessage(vscode.l10n.t('The PLYR API cannot be reached. Automatic refresh will try again less and less often until it answers.'), testConnection).then((choice) => {
@@ -171,22 +174,22 @@ export class AutoRefresh implements vscode.Disposable {
         }
       });
     }
-    if (this.active && this.options.settings.view().autoRefreshSeconds > 0) {
+    if (this.#active && this.#options.settings.view().autoRefreshSeconds > 0) {
       // The view shown during a round for the status bar alone: its rows are due now.
-      const intervalMs = this.delayMs();
-      this.schedule(this.dueInMs(intervalMs), intervalMs);
+      const intervalMs = this.#delayMs();
+      this.#schedule(this.#dueInMs(intervalMs), intervalMs);
     }
   }
 
-  private stop(): void {
-    clearTimeout(this.refreshTimer);
-    clearInterval(this.ageTimer);
-    this.refreshTimer = this.ageTimer = undefined;
+  #stop(): void {
+    clearTimeout(this.#refreshTimer);
+    clearInterval(this.#ageTimer);
+    this.#refreshTimer = this.#ageTimer = undefined;
   }
 
   dispose(): void {
-    this.stop();
-    for (const s of this.subscriptions) {
+    this.#stop();
+    for (const s of this.#subscriptions) {
       s.dispose();
     }
   }

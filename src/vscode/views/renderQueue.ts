@@ -10,38 +10,42 @@ const MAX_ROWS = 100;
  * that changed, or of everything (`undefined`).
  */
 export class RenderQueue implements vscode.Disposable {
-  private readonly pending = new Set<string>();
-  private everything = false;
-  private frame: NodeJS.Timeout | undefined;
-  private rendered: (() => void)[] = [];
+  readonly #pending = new Set<string>();
+  #everything = false;
+  #frame: NodeJS.Timeout | undefined;
+  #rendered: (() => void)[] = [];
 
-  constructor(private readonly flush: (ids: readonly string[] | undefined) => void) {}
+  readonly #flush: (ids: readonly string[] | undefined) => void;
+
+  constructor(flush: (ids: readonly string[] | undefined) => void) {
+    this.#flush = flush;
+  }
 
   /** Renders these rows, or every row when none are named, within a frame. */
   render(ids?: readonly string[]): void {
     if (ids) {
-      ids.forEach((id) => this.pending.add(id));
+      ids.forEach((id) => this.#pending.add(id));
     } else {
-      this.everything = true;
+      this.#everything = true;
     }
-    this.frame ??= setTimeout(() => {
-      this.frame = undefined;
-      const all = this.everything || this.pending.size > MAX_ROWS;
-      const ids = all ? undefined : [...this.pending];
-      this.pending.clear();
-      this.everything = false;
-      this.flush(ids);
-      this.rendered.splice(0).forEach((resolve) => resolve());
+    this.#frame ??= setTimeout(() => {
+      this.#frame = undefined;
+      const all = this.#everything || this.#pending.size > MAX_ROWS;
+      const ids = all ? undefined : [...this.#pending];
+      this.#pending.clear();
+      this.#everything = false;
+      this.#flush(ids);
+      this.#rendered.splice(0).forEach((resolve) => resolve());
     }, FRAME_MS);
   }
 
   /** Resolves once what is queued now has been rendered (at once when nothing is). */
   whenRendered(): Promise<void> {
-    return this.frame === undefined ? Promise.resolve() : new Promise((resolve) => this.rendered.push(resolve));
+    return this.#frame === undefined ? Promise.resolve() : new Promise((resolve) => this.#rendered.push(resolve));
   }
 
   dispose(): void {
-    clearTimeout(this.frame);
-    this.rendered.splice(0).forEach((resolve) => resolve());
+    clearTimeout(this.#frame);
+    this.#rendered.splice(0).forEach((resolve) => resolve());
   }
 }

@@ -26,102 +26,112 @@ export interface BalanceStatusBarOptions {
  * set). Refreshed by the same schedule as the view, whether or not the view is open; stale data
  * gets the warning colour and its age in the tooltip; a click reveals the identifier.
  */
-export class BalanceStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('plyr.balance', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscriptions: vscode.Disposable[];
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when the item appears, disappears or changes what it watches. */
-  readonly onDidChangeTarget = this.changed.event;
-  /** What the item watches; `warning` (identifierWarning) found once, when the setting is read. */
-  private target: { identifier: Identifier; token: string; warning?: string } | undefined;
+/** What the item shows: the identifier and token of the settings, once both parse. */
+interface StatusTarget {
+  identifier: Identifier;
+  token: string;
+  warning?: string;
+}
 
-  constructor(private readonly options: BalanceStatusBarOptions) {
+export class BalanceStatusBar implements vscode.Disposable {
+  readonly #item = vscode.window.createStatusBarItem('plyr.balance', vscode.StatusBarAlignment.Right, 100);
+  readonly #subscriptions: vscode.Disposable[];
+  readonly #changed = new vscode.EventEmitter<void>();
+  /** Fires when the item appears, disappears or changes what it watches. */
+  readonly onDidChangeTarget = this.#changed.event;
+  /** What the item watches; `warning` (identifierWarning) found once, when the setting is read. */
+  #target: StatusTarget | undefined;
+
+  readonly #options: BalanceStatusBarOptions;
+
+  constructor(options: BalanceStatusBarOptions) {
+    this.#options = options;
     const { store, privacy, values, settings } = options;
-    this.item.name = vscode.l10n.t('PLYR balance');
-    this.subscriptions = [
-      this.item,
-      this.changed,
+    this.#item.name = vscode.l10n.t('PLYR balance');
+    this.#subscriptions = [
+      this.#item,
+      this.#changed,
       privacy.onDidChange(() => this.render()),
-      values.onDidChange(() => this.target && this.render()),
+      values.onDidChange(() => this.#target && this.render()),
       store.onDidChange((ids) => {
-        if (this.target && ids.includes(this.target.identifier.value)) {
+        if (this.#target && ids.includes(this.#target.identifier.value)) {
           this.render();
         }
       }),
       settings.onDidChange((change) => {
         if (change.statusBar) {
-          this.readTarget(true);
+          this.#readTarget(true);
         } else if (change.scope) {
           this.render(); // the network's name
         }
       }),
     ];
-    this.readTarget();
+    this.#readTarget();
   }
 
   get showing(): boolean {
-    return this.target !== undefined;
+    return this.#target !== undefined;
   }
 
   /** The identifier the item watches (as parsed from its setting), if any. */
   get identifier(): string | undefined {
-    return this.target?.identifier.value;
+    return this.#target?.identifier.value;
   }
 
   /** What the item shows now, for the exported API. */
   get state(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined {
-    if (!this.target) {
+    if (!this.#target) {
       return undefined;
     }
-    const model = this.model();
-    return { identifier: this.target.identifier.value, token: this.target.token, text: model.text, tooltip: model.tooltip.join('\n'), stale: model.stale };
+    const model = this.#model();
+    return { identifier: this.#target.identifier.value, token: this.#target.token, text: model.text, tooltip: model.tooltip.join('\n'), stale: model.stale };
   }
 
   async refresh(): Promise<void> {
-    if (this.target) {
-      await this.options.store.refresh(this.target.identifier).catch(() => undefined);
+    if (this.#target) {
+      await this.#options.store.refresh(this.#target.identifier).catch(() => undefined);
     }
   }
 
   /** Re-renders (the age moves on). */
   render(): void {
-    if (!this.target) {
-      this.item.hide();
+    if (!this.#target) {
+      this.#item.hide();
       return;
     }
-    const model = this.model();
-    this.item.text = model.text;
-    this.item.tooltip = model.tooltip.join('\n');
-    this.item.backgroundColor = model.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.command = { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: gestureArgs(this.target.identifier.value) };
-    this.item.accessibilityInformation = { label: model.spoken };
-    this.item.show();
+    const model = this.#model();
+    this.#item.text = model.text;
+    this.#item.tooltip = model.tooltip.join('\n');
+    this.#item.backgroundColor = model.stale ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.#item.command = { title: vscode.l10n.t('Reveal in the PLYR view'), command: COMMANDS.revealIdentifier, arguments: gestureArgs(this.#target.identifier.value) };
+    this.#item.accessibilityInformation = { label: model.spoken };
+    this.#item.show();
   }
 
-  private model() {
-    const target = this.target!;
-    const entry = this.options.store.get(target.identifier.value);
-    const token = this.options.values.balanceKeyOf(target.token);
+  #model() {
+    const target = this.#target!;
+    const entry = this.#options.store.get(target.identifier.value);
+    const token = this.#options.values.balanceKeyOf(target.token);
     // Prices are asked for only when there is an amount to value.
-    const prices = amountIn(entry?.balances, token) !== undefined ? this.options.values.prices() : undefined;
+    const prices = amountIn(entry?.balances, token) !== undefined ? this.#options.values.prices() : undefined;
     return statusBarModel({
       identifier: target.identifier.value,
-      label: this.options.labelOf(target.identifier.value),
+      label: this.#options.labelOf(target.identifier.value),
       token,
-      networkLabel: networkLabel(this.options.settings.clientConfig()),
+      networkLabel: networkLabel(this.#options.settings.clientConfig()),
       entry,
       now: Date.now(),
-      masked: this.options.privacy.on,
+      masked: this.#options.privacy.on,
       prices,
-      show: this.options.settings.statusBar().shows,
+      show: this.#options.settings.statusBar().shows,
       warning: target.warning,
     });
   }
 
   /** `retargeted`: the setting changed, rather than the item starting with the extension. */
-  private readTarget(retargeted = false): void {
-    const { identifier: rawId, token: rawToken } = this.options.settings.statusBar();
-    let next: typeof this.target;
+  #readTarget(retargeted = false): void {
+    const { identifier: rawId, token: rawToken } = this.#options.settings.statusBar();
+    let next: StatusTarget | undefined;
     if (rawId) {
       const id = parseIdentifier(rawId);
       const token = parseTokenName(rawToken || 'plyr');
@@ -129,25 +139,25 @@ export class BalanceStatusBar implements vscode.Disposable {
         const warning = identifierWarning(id.value);
         next = { identifier: id.value, token: token.value ?? 'plyr', ...(warning ? { warning } : {}) };
         if (warning) {
-          this.options.logger.warn(`plyr.statusBar.identifier: ${warning}`);
+          this.#options.logger.warn(`plyr.statusBar.identifier: ${warning}`);
         }
       } else {
-        this.options.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
+        this.#options.logger.warn(`plyr.statusBar: ${!id.ok ? id.message : !token.ok ? token.message : ''}`);
       }
     }
-    const before = this.target?.identifier.value;
-    this.target = next;
+    const before = this.#target?.identifier.value;
+    this.#target = next;
     this.render();
-    this.changed.fire();
+    this.#changed.fire();
     // Asked when unknown, or when newly chosen with no answer on its way: what is known of it (a
     // Check Balance's, say) may be hours old, and the next round minutes away.
-    const known = next && this.options.store.get(next.identifier.value);
+    const known = next && this.#options.store.get(next.identifier.value);
     if (next && (!known || (retargeted && next.identifier.value !== before && !known.loading))) {
       void this.refresh();
     }
   }
 
   dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    vscode.Disposable.from(...this.#subscriptions).dispose();
   }
 }

@@ -33,20 +33,24 @@ export interface AccountRowsDeps {
  */
 export class AccountRows {
   /** Group rows by source, PLYR ID and section, reused so that events and expansion address the same node. */
-  private readonly sectionNodes = new Map<string, SectionNode>();
+  readonly #sectionNodes = new Map<string, SectionNode>();
   /** Wallet rows the same way: a change of a wallet's balances is told on the row VS Code holds. */
-  private readonly walletNodes = new Map<string, WalletNode>();
+  readonly #walletNodes = new Map<string, WalletNode>();
 
-  constructor(private readonly deps: AccountRowsDeps) {}
+  readonly #deps: AccountRowsDeps;
+
+  constructor(deps: AccountRowsDeps) {
+    this.#deps = deps;
+  }
 
   /** The groups below a PLYR ID's balances. */
   sectionsOf(row: IdentifierNode): SectionNode[] {
     return ACCOUNT_SECTIONS.map((section) => {
       const key = `${row.source}\n${row.id}\n${section}`;
-      let node = this.sectionNodes.get(key);
+      let node = this.#sectionNodes.get(key);
       if (!node) {
         node = { type: 'section', id: row.id, source: row.source, section };
-        this.sectionNodes.set(key, node);
+        this.#sectionNodes.set(key, node);
       }
       return node;
     });
@@ -54,29 +58,29 @@ export class AccountRows {
 
   /** Drops the group rows of identifiers no longer listed. */
   keepOnly(listed: (source: IdentifierNode['source'], id: string) => boolean): void {
-    deleteWhere(this.sectionNodes, (node) => !listed(node.source, node.id));
-    deleteWhere(this.walletNodes, (node) => !listed(node.source, node.owner));
+    deleteWhere(this.#sectionNodes, (node) => !listed(node.source, node.id));
+    deleteWhere(this.#walletNodes, (node) => !listed(node.source, node.owner));
   }
 
   /** The wallet rows the view has shown for an address (under any account, in either list). */
   walletsOf(address: string): WalletNode[] {
     const wanted = address.toLowerCase();
-    return [...this.walletNodes.values()].filter((node) => node.id.toLowerCase() === wanted);
+    return [...this.#walletNodes.values()].filter((node) => node.id.toLowerCase() === wanted);
   }
 
   /** The group row of an identifier's section, when the view has shown it. */
   sectionNode(source: IdentifierNode['source'], id: string, section: AccountSection): SectionNode | undefined {
-    return this.sectionNodes.get(`${source}\n${id}\n${section}`);
+    return this.#sectionNodes.get(`${source}\n${id}\n${section}`);
   }
 
   async childrenOf(node: AccountNode): Promise<BalanceNode[]> {
     if (node.type === 'section') {
-      const known = this.deps.accounts.get(node.id, node.section);
-      const entry = known?.value !== undefined || known?.error ? known : await this.deps.accounts.load(node.id, node.section);
-      return this.sectionChildren(node, entry);
+      const known = this.#deps.accounts.get(node.id, node.section);
+      const entry = known?.value !== undefined || known?.error ? known : await this.#deps.accounts.load(node.id, node.section);
+      return this.#sectionChildren(node, entry);
     }
     if (node.type === 'wallet') {
-      return this.walletChildren(node);
+      return this.#walletChildren(node);
     }
     return [];
   }
@@ -102,17 +106,17 @@ export class AccountRows {
   }
 
   itemOf(node: AccountNode): vscode.TreeItem {
-    const { masked, now } = this.deps;
+    const { masked, now } = this.#deps;
     const prefix = `${node.source === 'workspace' ? 'workspace:' : ''}account:${node.id}`;
     switch (node.type) {
       case 'section': {
-        const entry = this.deps.accounts.get(node.id, node.section);
-        const item = treeItem(sectionRow({ section: node.section, entry, count: entry?.value === undefined ? undefined : this.rowCount(node.section, entry.value), now: now() }), vscode.TreeItemCollapsibleState.Collapsed, `${prefix}:${node.section}`);
+        const entry = this.#deps.accounts.get(node.id, node.section);
+        const item = treeItem(sectionRow({ section: node.section, entry, count: entry?.value === undefined ? undefined : this.#rowCount(node.section, entry.value), now: now() }), vscode.TreeItemCollapsibleState.Collapsed, `${prefix}:${node.section}`);
         item.contextValue = ROW_CONTEXT.section;
         return item;
       }
       case 'sectionError': {
-        const error = this.deps.accounts.get(node.id, node.section)?.error;
+        const error = this.#deps.accounts.get(node.id, node.section)?.error;
         const fix = error?.fix ? fixCommand(error.fix) : undefined;
         const row = errorRow({ message: error?.message, fixTitle: fix?.title });
         const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:${node.section}:error`);
@@ -132,9 +136,9 @@ export class AccountRows {
         return item;
       }
       case 'activity':
-        return this.activityItem(node, prefix);
+        return this.#activityItem(node, prefix);
       case 'loadMore': {
-        const read = this.deps.accounts.get(node.id, 'activity')?.value?.entries.length ?? 0;
+        const read = this.#deps.accounts.get(node.id, 'activity')?.value?.entries.length ?? 0;
         const item = treeItem(loadMoreRow({ read }), vscode.TreeItemCollapsibleState.None, `${prefix}:activity:more`);
         item.contextValue = ROW_CONTEXT.loadMore;
         item.command = { title: vscode.l10n.t('Load more'), command: COMMANDS.loadMoreActivity, arguments: gestureArgs(node.id) };
@@ -146,8 +150,8 @@ export class AccountRows {
         return item;
       }
       case 'walletToken': {
-        const entry = this.deps.balances.get(node.id);
-        const prices = entry?.error === undefined ? this.deps.prices?.() : undefined;
+        const entry = this.#deps.balances.get(node.id);
+        const prices = entry?.error === undefined ? this.#deps.prices?.() : undefined;
         const item = treeItem(tokenRow({ token: node.token, amount: node.amount, entry, masked: masked(), now: now(), prices }), vscode.TreeItemCollapsibleState.None, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}:${node.token}`);
         item.contextValue = ROW_CONTEXT.walletToken;
         return item;
@@ -155,13 +159,13 @@ export class AccountRows {
     }
   }
 
-  private sectionChildren(node: SectionNode, entry: LastGood<unknown> | undefined): BalanceNode[] {
+  #sectionChildren(node: SectionNode, entry: LastGood<unknown> | undefined): BalanceNode[] {
     const rows: BalanceNode[] = entry?.error ? [{ type: 'sectionError', id: node.id, source: node.source, section: node.section }] : [];
     const base = { id: node.id, source: node.source };
     switch (node.section) {
       case 'chips': {
         const chips = (entry?.value as SectionValues['chips'] | undefined) ?? [];
-        const hideZero = this.deps.hideZeroBalances();
+        const hideZero = this.#deps.hideZeroBalances();
         // Keyed before zero rows are hidden: a row keeps its id whatever shows beside it.
         const keyed = uniqueRowKeys(chips, (chip) => `${chip.gameId}:${chip.address}`);
         return [...rows, ...keyed.filter(({ row }) => !(hideZero && isZero(row.balance))).map(({ row, key }) => ({ type: 'chip' as const, ...base, chip: row, key }))];
@@ -189,16 +193,16 @@ export class AccountRows {
     }
   }
 
-  private async walletChildren(node: WalletNode): Promise<BalanceNode[]> {
+  async #walletChildren(node: WalletNode): Promise<BalanceNode[]> {
     const parsed = parseIdentifier(node.id);
     if (!parsed.ok) {
       return [];
     }
     // Asked only when nothing is known: a failure shows as it is (asked again by a refresh), or the
     // row, told of the failure, would ask again at once, and again, while it stays open.
-    const known = this.deps.balances.get(node.id);
-    const entry = known?.balances !== undefined || known?.error !== undefined ? known : await this.deps.balances.refresh(parsed.value);
-    const hideZero = this.deps.hideZeroBalances();
+    const known = this.#deps.balances.get(node.id);
+    const entry = known?.balances !== undefined || known?.error !== undefined ? known : await this.#deps.balances.refresh(parsed.value);
+    const hideZero = this.#deps.hideZeroBalances();
     const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source, wallet: { owner: node.owner, role: node.role } }] : [];
     const tokens = Object.entries(entry?.balances ?? {})
       .filter(([, amount]) => !(hideZero && isZero(amount)))
@@ -208,27 +212,27 @@ export class AccountRows {
 
   walletNode(source: WalletNode['source'], owner: string, address: string, role: WalletRole): WalletNode {
     const key = `${source}\n${owner}\n${role}\n${address}`;
-    let node = this.walletNodes.get(key);
+    let node = this.#walletNodes.get(key);
     if (!node) {
       node = { type: 'wallet', id: address, owner, source, role };
-      this.walletNodes.set(key, node);
+      this.#walletNodes.set(key, node);
     }
     return node;
   }
 
-  private activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {
+  #activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {
     // Its age on the server's clock, which timed it: a clock minutes off would show "in 3 min." or hours.
-    const row = activityRow({ entry: node.entry, masked: this.deps.masked(), now: this.deps.now() + node.clockOffsetMs });
+    const row = activityRow({ entry: node.entry, masked: this.#deps.masked(), now: this.#deps.now() + node.clockOffsetMs });
     const e = node.entry;
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${activityKey(e)}`);
     item.contextValue = e.txHash ? ROW_CONTEXT.activityTx : ROW_CONTEXT.activity;
     return item;
   }
 
-  private rowCount(section: AccountSection, value: unknown): number {
+  #rowCount(section: AccountSection, value: unknown): number {
     switch (section) {
       case 'chips': {
-        const hideZero = this.deps.hideZeroBalances();
+        const hideZero = this.#deps.hideZeroBalances();
         return (value as SectionValues['chips']).filter((c) => !(hideZero && isZero(c.balance))).length;
       }
       case 'allowances':

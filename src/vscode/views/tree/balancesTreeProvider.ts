@@ -54,31 +54,34 @@ export interface TreeDeps {
  * `load` and renders when the store changes.
  */
 export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<BalanceNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+  readonly #changed = new vscode.EventEmitter<BalanceNode | undefined>();
+  readonly onDidChangeTreeData = this.#changed.event;
   /** Row objects by source and identifier, reused so that events and reveal address the same node. */
-  private readonly rows = new Map<string, IdentifierNode>();
-  private readonly groupRows = new Map<string, GroupNode>();
+  readonly #rows = new Map<string, IdentifierNode>();
+  readonly #groupRows = new Map<string, GroupNode>();
   /** Each list's arrangement, kept until a render of everything (every group row asks for it). */
-  private readonly arranged = new Map<RowSource, Arrangement>();
+  readonly #arranged = new Map<RowSource, Arrangement>();
   /**
    * Each identifier's value and each group's total, kept until its balances change (its row, its
    * group's and the sort ask). An answer then costs the work of its own row, not of all its group's
    * members: a refresh-all of 1,000 in one group would work out every value again at each render.
    */
-  private readonly valued = new Map<string, IdentifierValue | undefined>();
-  private readonly totals = new Map<GroupNode | WorkspaceGroupNode, ValueTotal | undefined>();
-  private readonly group = { type: 'workspaceGroup' } as const;
-  private readonly now: () => number;
+  readonly #valued = new Map<string, IdentifierValue | undefined>();
+  readonly #totals = new Map<GroupNode | WorkspaceGroupNode, ValueTotal | undefined>();
+  readonly #group = { type: 'workspaceGroup' } as const;
+  readonly #now: () => number;
   /** Identifiers of either list whose last refresh failed: the view's badge. */
-  private readonly failing = new Set<string>();
+  readonly #failing = new Set<string>();
   /** Account rows whose children VS Code is waiting for (how many asks). */
-  private readonly fetching = new Map<AccountNode, number>();
+  readonly #fetching = new Map<AccountNode, number>();
   /** What VS Code holds of the identifier and group rows: an answer that changes nothing shown re-sends nothing. */
-  private readonly sent = new SentRows<BalanceNode>();
+  readonly #sent = new SentRows<BalanceNode>();
 
-  constructor(private readonly deps: TreeDeps) {
-    this.now = deps.now ?? Date.now;
+  readonly #deps: TreeDeps;
+
+  constructor(deps: TreeDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
   }
 
   /**
@@ -86,52 +89,52 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * by amount or value, new balances can move any row, so the lists are arranged again.
    */
   refresh(ids?: readonly string[]): void {
-    this.countFailing(ids);
-    if (!ids || sortsByBalances(this.deps.sortOrder())) {
-      this.arranged.clear();
-      this.valued.clear();
-      this.totals.clear();
-      this.changed.fire(undefined);
+    this.#countFailing(ids);
+    if (!ids || sortsByBalances(this.#deps.sortOrder())) {
+      this.#arranged.clear();
+      this.#valued.clear();
+      this.#totals.clear();
+      this.#changed.fire(undefined);
       return;
     }
-    const rows = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.rows.get(rowKey(source, id)) ?? []));
+    const rows = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.#rows.get(rowKey(source, id)) ?? []));
     // From the lists, not the rows: a closed group's members have no rows, and count in its total.
-    const groups = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.groupsAbove({ id, source })));
-    ids.forEach((id) => this.valued.delete(id));
-    groups.forEach((group) => this.totals.delete(group));
+    const groups = ids.flatMap((id) => ROW_SOURCES.flatMap((source) => this.#groupsAbove({ id, source })));
+    ids.forEach((id) => this.#valued.delete(id));
+    groups.forEach((group) => this.#totals.delete(group));
     // An open wallet of an account lists its token rows from the same store: told to ask again.
-    for (const wallet of ids.flatMap((id) => (isAddressText(id) ? this.deps.account.walletsOf(id) : []))) {
-      this.changed.fire(wallet);
+    for (const wallet of ids.flatMap((id) => (isAddressText(id) ? this.#deps.account.walletsOf(id) : []))) {
+      this.#changed.fire(wallet);
     }
     // With prices known, a row's new balances change the totals of the groups above it too.
     const fired = new Set<BalanceNode>();
-    for (const node of [...rows, ...(this.deps.pricesKnown() ? groups : [])]) {
+    for (const node of [...rows, ...(this.#deps.pricesKnown() ? groups : [])]) {
       if (!fired.has(node)) {
         fired.add(node);
         // A row whose request is in flight shows its spinner: that it changed needs no rendering to tell.
-        const loading = node.type === 'identifier' && this.deps.store.get(node.id)?.loading === true;
-        if (loading || this.sent.changed(node, () => this.itemOf(node), () => this.balanceChildItems(node))) {
-          this.changed.fire(node);
+        const loading = node.type === 'identifier' && this.#deps.store.get(node.id)?.loading === true;
+        if (loading || this.#sent.changed(node, () => this.#itemOf(node), () => this.#balanceChildItems(node))) {
+          this.#changed.fire(node);
         }
       }
     }
   }
 
   /** The group rows whose totals count an identifier of a list: its named group's and the Workspace group's. */
-  private groupsAbove(member: { id: string; source: RowSource }): (GroupNode | WorkspaceGroupNode)[] {
-    const entry = this.entryOf(member);
-    const named = entry?.group === undefined ? undefined : this.groupRows.get(rowKey(member.source, entry.group));
-    return [...(named ? [named] : []), ...(entry && member.source === 'workspace' ? [this.group] : [])];
+  #groupsAbove(member: { id: string; source: RowSource }): (GroupNode | WorkspaceGroupNode)[] {
+    const entry = this.#entryOf(member);
+    const named = entry?.group === undefined ? undefined : this.#groupRows.get(rowKey(member.source, entry.group));
+    return [...(named ? [named] : []), ...(entry && member.source === 'workspace' ? [this.#group] : [])];
   }
 
   /** Re-renders the account groups shown for these PLYR IDs (and their rows, when open). */
   refreshSections(changes: readonly { readonly plyrId: string; readonly section: AccountSection }[]): void {
     for (const { plyrId, section } of changes) {
       for (const source of ROW_SOURCES) {
-        const node = this.deps.account.sectionNode(source, plyrId, section);
+        const node = this.#deps.account.sectionNode(source, plyrId, section);
         // Being asked for, the group's rows already hold this change (see accountChildren).
-        if (node && !this.fetching.has(node)) {
-          this.changed.fire(node);
+        if (node && !this.#fetching.has(node)) {
+          this.#changed.fire(node);
         }
       }
     }
@@ -142,17 +145,17 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * lists it: the user's, or else the Workspace group's (an inlay hint or the status bar reveals those too).
    */
   rowFor(id: string): IdentifierNode | undefined {
-    return this.deps.tracked.find(id) ? this.row('user', id) : this.deps.watched.find(id) ? this.row('workspace', id) : undefined;
+    return this.#deps.tracked.find(id) ? this.#row('user', id) : this.#deps.watched.find(id) ? this.#row('workspace', id) : undefined;
   }
 
   getChildren(node?: BalanceNode): BalanceNode[] | Promise<BalanceNode[]> {
     if (node && isAccountNode(node)) {
-      this.deps.opened?.(node);
-      return this.accountChildren(node).then(markShown);
+      this.#deps.opened?.(node);
+      return this.#accountChildren(node).then(markShown);
     }
-    const children = markShown(this.childrenOf(node));
+    const children = markShown(this.#childrenOf(node));
     if (node?.type === 'identifier') {
-      this.sent.childItems(node, this.balanceChildItems(node));
+      this.#sent.childItems(node, this.#balanceChildItems(node));
     }
     return children;
   }
@@ -166,68 +169,68 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * is fired for a group being asked for: its rows are read after the load; the group's own row
    * (its count and age) follows at its next refresh.
    */
-  private async accountChildren(node: AccountNode): Promise<BalanceNode[]> {
-    this.fetching.set(node, (this.fetching.get(node) ?? 0) + 1);
+  async #accountChildren(node: AccountNode): Promise<BalanceNode[]> {
+    this.#fetching.set(node, (this.#fetching.get(node) ?? 0) + 1);
     try {
-      return await this.deps.account.childrenOf(node);
+      return await this.#deps.account.childrenOf(node);
     } finally {
-      const waiting = (this.fetching.get(node) ?? 1) - 1;
+      const waiting = (this.#fetching.get(node) ?? 1) - 1;
       if (waiting === 0) {
-        this.fetching.delete(node);
+        this.#fetching.delete(node);
       } else {
-        this.fetching.set(node, waiting);
+        this.#fetching.set(node, waiting);
       }
     }
   }
 
-  private childrenOf(node?: BalanceNode): BalanceNode[] {
+  #childrenOf(node?: BalanceNode): BalanceNode[] {
     if (!node) {
-      this.forgetGoneRows();
-      const watched = this.deps.watched;
-      const group = watched.all.length > 0 || watched.problems.length > 0 ? [this.group] : [];
-      const { groups, top } = this.arrangement('user');
-      return [...groups.map((g) => this.groupRow('user', g.name)), ...top.map((t) => this.row('user', t.id)), ...group];
+      this.#forgetGoneRows();
+      const watched = this.#deps.watched;
+      const group = watched.all.length > 0 || watched.problems.length > 0 ? [this.#group] : [];
+      const { groups, top } = this.#arrangement('user');
+      return [...groups.map((g) => this.#groupRow('user', g.name)), ...top.map((t) => this.#row('user', t.id)), ...group];
     }
     if (node.type === 'workspaceGroup') {
       // Its rows open expanded: load them all now rather than one by one as the view asks.
-      this.deps.watched.all.filter((t) => !this.deps.store.get(t.id)).forEach((t) => this.deps.load(t.id));
-      const problems: ProblemNode[] = this.deps.watched.problems.map((_, index) => ({ type: 'problem', index }));
-      const { groups, top } = this.arrangement('workspace');
-      return [...groups.map((g) => this.groupRow('workspace', g.name)), ...top.map((t) => this.row('workspace', t.id)), ...problems];
+      this.#deps.watched.all.filter((t) => !this.#deps.store.get(t.id)).forEach((t) => this.#deps.load(t.id));
+      const problems: ProblemNode[] = this.#deps.watched.problems.map((_, index) => ({ type: 'problem', index }));
+      const { groups, top } = this.#arrangement('workspace');
+      return [...groups.map((g) => this.#groupRow('workspace', g.name)), ...top.map((t) => this.#row('workspace', t.id)), ...problems];
     }
     if (node.type === 'group') {
-      const members = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
-      return members.map((t) => this.row(node.source, t.id));
+      const members = this.#arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
+      return members.map((t) => this.#row(node.source, t.id));
     }
     if (node.type !== 'identifier') {
       return [];
     }
-    const entry = this.deps.store.get(node.id);
+    const entry = this.#deps.store.get(node.id);
     if (!entry) {
-      this.deps.load(node.id);
+      this.#deps.load(node.id);
       return [];
     }
-    const account = isAddressText(node.id) ? [] : this.deps.account.sectionsOf(node);
-    return [...this.balanceChildren(node, entry), ...account];
+    const account = isAddressText(node.id) ? [] : this.#deps.account.sectionsOf(node);
+    return [...this.#balanceChildren(node, entry), ...account];
   }
 
   getParent(node: BalanceNode): BalanceNode | undefined {
     if (isAccountNode(node)) {
-      return this.deps.account.parentOf(node, (source, id) => this.rows.get(rowKey(source, id)));
+      return this.#deps.account.parentOf(node, (source, id) => this.#rows.get(rowKey(source, id)));
     }
     switch (node.type) {
       case 'identifier': {
-        const group = this.entryOf(node)?.group;
-        return group !== undefined ? this.groupRow(node.source, group) : node.source === 'workspace' ? this.group : undefined;
+        const group = this.#entryOf(node)?.group;
+        return group !== undefined ? this.#groupRow(node.source, group) : node.source === 'workspace' ? this.#group : undefined;
       }
       case 'group':
-        return node.source === 'workspace' ? this.group : undefined;
+        return node.source === 'workspace' ? this.#group : undefined;
       case 'error':
-        return node.wallet ? this.deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.rows.get(rowKey(node.source, node.id));
+        return node.wallet ? this.#deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.#rows.get(rowKey(node.source, node.id));
       case 'token':
-        return this.rows.get(rowKey(node.source, node.id));
+        return this.#rows.get(rowKey(node.source, node.id));
       case 'problem':
-        return this.group;
+        return this.#group;
       case 'workspaceGroup':
         return undefined;
     }
@@ -235,27 +238,27 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   /** What VS Code shows for a row; of the rows a store change re-renders, what it was handed is remembered (SentRows). */
   getTreeItem(node: BalanceNode): vscode.TreeItem {
-    const item = this.itemOf(node);
-    return node.type === 'identifier' || node.type === 'group' || node.type === 'workspaceGroup' ? this.sent.item(node, item) : item;
+    const item = this.#itemOf(node);
+    return node.type === 'identifier' || node.type === 'group' || node.type === 'workspaceGroup' ? this.#sent.item(node, item) : item;
   }
 
-  private itemOf(node: BalanceNode): vscode.TreeItem {
+  #itemOf(node: BalanceNode): vscode.TreeItem {
     if (isAccountNode(node)) {
-      return this.deps.account.itemOf(node);
+      return this.#deps.account.itemOf(node);
     }
     switch (node.type) {
       case 'identifier':
-        return this.identifierItem(node);
+        return this.#identifierItem(node);
       case 'token':
-        return this.tokenItem(node);
+        return this.#tokenItem(node);
       case 'error':
-        return this.errorItem(node);
+        return this.#errorItem(node);
       case 'group':
-        return this.namedGroupItem(node);
+        return this.#namedGroupItem(node);
       case 'workspaceGroup':
-        return this.groupItem();
+        return this.#groupItem();
       case 'problem':
-        return this.problemItem(node);
+        return this.#problemItem(node);
     }
   }
 
@@ -269,18 +272,18 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const visit = (nodes: readonly BalanceNode[]) => {
       for (const node of nodes) {
         if (!isAccountNode(node)) {
-          rows.push(rowText(this.itemOf(node)));
-          visit(this.childrenOf(node));
+          rows.push(rowText(this.#itemOf(node)));
+          visit(this.#childrenOf(node));
         }
       }
     };
-    visit(this.childrenOf());
+    visit(this.#childrenOf());
     return rows;
   }
 
   /** Identifiers of either list whose last refresh failed (the view's badge), as of the last render. */
   failingCount(): number {
-    return this.failing.size;
+    return this.#failing.size;
   }
 
   /**
@@ -288,80 +291,80 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * names none). Counted afresh on every render, the lists cost 45 MB of garbage in a refresh-all
    * of 1,000 (a render each 50 ms).
    */
-  private countFailing(ids: readonly string[] | undefined): void {
-    const isFailing = (id: string) => (this.deps.tracked.find(id) !== undefined || this.deps.watched.find(id) !== undefined) && this.deps.store.get(id)?.error !== undefined;
+  #countFailing(ids: readonly string[] | undefined): void {
+    const isFailing = (id: string) => (this.#deps.tracked.find(id) !== undefined || this.#deps.watched.find(id) !== undefined) && this.#deps.store.get(id)?.error !== undefined;
     if (!ids) {
-      this.failing.clear();
+      this.#failing.clear();
     }
-    for (const id of ids ?? [...this.deps.tracked.all, ...this.deps.watched.all].map((t) => t.id)) {
+    for (const id of ids ?? [...this.#deps.tracked.all, ...this.#deps.watched.all].map((t) => t.id)) {
       if (isFailing(id)) {
-        this.failing.add(id);
+        this.#failing.add(id);
       } else {
-        this.failing.delete(id);
+        this.#failing.delete(id);
       }
     }
   }
 
-  private forgetGoneRows(): void {
-    this.deps.account.keepOnly((source, id) => this.rows.has(rowKey(source, id)));
-    keepOnly(this.rows, [...this.deps.tracked.all.map((t) => rowKey('user', t.id)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.id))]);
-    keepOnly(this.groupRows, [...this.deps.tracked.groups.map((g) => rowKey('user', g)), ...this.deps.watched.all.map((t) => rowKey('workspace', t.group ?? ''))]);
+  #forgetGoneRows(): void {
+    this.#deps.account.keepOnly((source, id) => this.#rows.has(rowKey(source, id)));
+    keepOnly(this.#rows, [...this.#deps.tracked.all.map((t) => rowKey('user', t.id)), ...this.#deps.watched.all.map((t) => rowKey('workspace', t.id))]);
+    keepOnly(this.#groupRows, [...this.#deps.tracked.groups.map((g) => rowKey('user', g)), ...this.#deps.watched.all.map((t) => rowKey('workspace', t.group ?? ''))]);
   }
 
   /**
    * A list as the view shows it: groups with their members, then the rest, sorted. The workspace's
    * groups are the names its entries give, in the file's order.
    */
-  private arrangement(source: RowSource): Arrangement {
-    return cached(this.arranged, source, () => this.arrange(source));
+  #arrangement(source: RowSource): Arrangement {
+    return cached(this.#arranged, source, () => this.#arrange(source));
   }
 
-  private arrange(source: RowSource): Arrangement {
-    const amountOf = (id: string, token: string) => amountIn(this.deps.store.get(id)?.balances, token);
-    const valueOf = (id: string) => this.valueOf(id)?.usd;
+  #arrange(source: RowSource): Arrangement {
+    const amountOf = (id: string, token: string) => amountIn(this.#deps.store.get(id)?.balances, token);
+    const valueOf = (id: string) => this.#valueOf(id)?.usd;
     if (source === 'user') {
-      return arrange({ list: this.deps.tracked.all, groups: this.deps.tracked.groups }, this.deps.sortOrder(), amountOf, valueOf);
+      return arrange({ list: this.#deps.tracked.all, groups: this.#deps.tracked.groups }, this.#deps.sortOrder(), amountOf, valueOf);
     }
-    const list = this.deps.watched.all;
+    const list = this.#deps.watched.all;
     const groups = [...new Set(list.flatMap((t) => (t.group === undefined ? [] : [t.group])))];
-    return arrange({ list, groups }, this.deps.sortOrder(), amountOf, valueOf);
+    return arrange({ list, groups }, this.#deps.sortOrder(), amountOf, valueOf);
   }
 
   /**
    * What an identifier's current balances are worth: every token it holds (as its row counts
    * them), priced or not. None while values are off or unknown, or the balances are stale.
    */
-  private valueOf(id: string): IdentifierValue | undefined {
-    return cached(this.valued, id, () => {
-      const entry = this.deps.store.get(id);
-      const prices = entry?.balances && entry.error === undefined ? this.deps.prices() : undefined;
+  #valueOf(id: string): IdentifierValue | undefined {
+    return cached(this.#valued, id, () => {
+      const entry = this.#deps.store.get(id);
+      const prices = entry?.balances && entry.error === undefined ? this.#deps.prices() : undefined;
       const balances = prices && entry?.balances ? Object.entries(entry.balances) : undefined;
       return prices && balances ? { ...totalValue(balances, prices), unpriced: balances.flatMap(([token]) => (prices.priceOf(token) ? [] : [token])) } : undefined;
     });
   }
 
   /** The total of identifiers that have a value; undefined when none has. */
-  private totalOf(ids: readonly string[]): ValueTotal | undefined {
-    const totals = ids.flatMap((id) => this.valueOf(id) ?? []);
+  #totalOf(ids: readonly string[]): ValueTotal | undefined {
+    const totals = ids.flatMap((id) => this.#valueOf(id) ?? []);
     return totals.length > 0 ? addTotals(totals) : undefined;
   }
 
-  private groupRow(source: RowSource, name: string): GroupNode {
-    return cached(this.groupRows, rowKey(source, name), () => ({ type: 'group', name, source }));
+  #groupRow(source: RowSource, name: string): GroupNode {
+    return cached(this.#groupRows, rowKey(source, name), () => ({ type: 'group', name, source }));
   }
 
-  private row(source: RowSource, id: string): IdentifierNode {
-    return cached(this.rows, rowKey(source, id), () => ({ type: 'identifier', id, source }));
+  #row(source: RowSource, id: string): IdentifierNode {
+    return cached(this.#rows, rowKey(source, id), () => ({ type: 'identifier', id, source }));
   }
 
-  private entryOf(node: { id: string; source: RowSource }): TrackedIdentifier | undefined {
-    return node.source === 'workspace' ? this.deps.watched.find(node.id) : this.deps.tracked.find(node.id);
+  #entryOf(node: { id: string; source: RowSource }): TrackedIdentifier | undefined {
+    return node.source === 'workspace' ? this.#deps.watched.find(node.id) : this.#deps.tracked.find(node.id);
   }
 
-  private tokenRows(node: IdentifierNode, entry: BalanceEntry): TokenNode[] {
-    const tracked = this.entryOf(node);
+  #tokenRows(node: IdentifierNode, entry: BalanceEntry): TokenNode[] {
+    const tracked = this.#entryOf(node);
     const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
-    const hideZero = this.deps.hideZeroBalances();
+    const hideZero = this.#deps.hideZeroBalances();
     return Object.entries(entry.balances ?? {})
       .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && isZero(amount)))
       .map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
@@ -371,46 +374,46 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * The items of an identifier row's own children (its error row and tokens; the account's groups
    * re-render on their own), loading nothing: what a changed answer changes under the row.
    */
-  private balanceChildItems(node: BalanceNode): vscode.TreeItem[] {
-    const entry = node.type === 'identifier' ? this.deps.store.get(node.id) : undefined;
-    return node.type === 'identifier' && entry ? this.balanceChildren(node, entry).map((child) => this.itemOf(child)) : [];
+  #balanceChildItems(node: BalanceNode): vscode.TreeItem[] {
+    const entry = node.type === 'identifier' ? this.#deps.store.get(node.id) : undefined;
+    return node.type === 'identifier' && entry ? this.#balanceChildren(node, entry).map((child) => this.#itemOf(child)) : [];
   }
 
   /** An identifier's error row (with the fix), then its tokens. */
-  private balanceChildren(node: IdentifierNode, entry: BalanceEntry): BalanceNode[] {
+  #balanceChildren(node: IdentifierNode, entry: BalanceEntry): BalanceNode[] {
     const error: BalanceNode[] = entry.error ? [{ type: 'error', id: node.id, source: node.source }] : [];
-    return [...error, ...this.tokenRows(node, entry)];
+    return [...error, ...this.#tokenRows(node, entry)];
   }
 
-  private identifierItem(node: IdentifierNode): vscode.TreeItem {
-    const tracked = this.entryOf(node);
+  #identifierItem(node: IdentifierNode): vscode.TreeItem {
+    const tracked = this.#entryOf(node);
     const workspace = node.source === 'workspace';
-    const row = identifierRow({ id: node.id, tracked, workspace, entry: this.deps.store.get(node.id), networkLabel: this.deps.networkLabel(), now: this.now(), value: this.valueOf(node.id), masked: this.deps.masked() });
+    const row = identifierRow({ id: node.id, tracked, workspace, entry: this.#deps.store.get(node.id), networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked() });
     // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
     const address = row.kind === 'address';
-    const owned = address && this.deps.knownOwner(node.id) !== undefined ? ROW_CONTEXT.ownedSuffix : '';
+    const owned = address && this.#deps.knownOwner(node.id) !== undefined ? ROW_CONTEXT.ownedSuffix : '';
     item.contextValue = (workspace ? (address ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : address ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (row.notifying ? ROW_CONTEXT.notifyingSuffix : '') + owned;
     return item;
   }
 
-  private tokenItem(node: TokenNode): vscode.TreeItem {
-    const entry = this.deps.store.get(node.id);
-    const prices = entry?.error === undefined ? this.deps.prices() : undefined;
-    const row = tokenRow({ token: node.token, amount: node.amount, entry, masked: this.deps.masked(), now: this.now(), prices });
+  #tokenItem(node: TokenNode): vscode.TreeItem {
+    const entry = this.#deps.store.get(node.id);
+    const prices = entry?.error === undefined ? this.#deps.prices() : undefined;
+    const row = tokenRow({ token: node.token, amount: node.amount, entry, masked: this.#deps.masked(), now: this.#now(), prices });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}token:${node.id}:${node.token}`);
-    item.contextValue = this.explainable(node) ? ROW_CONTEXT.tokenChanged : ROW_CONTEXT.token;
+    item.contextValue = this.#explainable(node) ? ROW_CONTEXT.tokenChanged : ROW_CONTEXT.token;
     return item;
   }
 
   /** A token of a PLYR ID (only those have an activity log) that its last good answer changed: Why? can explain it. */
-  private explainable(node: TokenNode): boolean {
-    const entry = this.deps.store.get(node.id);
-    return entry !== undefined && amountIn(entry.changes, node.token) !== undefined && entry.error === undefined && this.entryOf(node)?.kind === 'plyrId';
+  #explainable(node: TokenNode): boolean {
+    const entry = this.#deps.store.get(node.id);
+    return entry !== undefined && amountIn(entry.changes, node.token) !== undefined && entry.error === undefined && this.#entryOf(node)?.kind === 'plyrId';
   }
 
-  private errorItem(node: ErrorNode): vscode.TreeItem {
-    const error = this.deps.store.get(node.id)?.error;
+  #errorItem(node: ErrorNode): vscode.TreeItem {
+    const error = this.#deps.store.get(node.id)?.error;
     const fix = error?.fix ? fixCommand(error.fix) : undefined;
     const row = errorRow({ message: error?.message, fixTitle: fix?.title });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}error:${node.wallet ? `${node.wallet.owner}:${node.wallet.role}:` : ''}${node.id}`);
@@ -420,39 +423,39 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return item;
   }
 
-  private namedGroupItem(node: GroupNode): vscode.TreeItem {
+  #namedGroupItem(node: GroupNode): vscode.TreeItem {
     const workspace = node.source === 'workspace';
-    const members = this.arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
-    const value = cached(this.totals, node, () => this.totalOf(members.map((t) => t.id)));
-    const row = groupRow({ name: node.name, workspace, count: members.length, value, masked: this.deps.masked() });
+    const members = this.#arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
+    const value = cached(this.#totals, node, () => this.#totalOf(members.map((t) => t.id)));
+    const row = groupRow({ name: node.name, workspace, count: members.length, value, masked: this.#deps.masked() });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
     item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
     return item;
   }
 
-  private groupItem(): vscode.TreeItem {
-    const { all, problems } = this.deps.watched;
-    const value = cached(this.totals, this.group, () => this.totalOf(all.map((t) => t.id)));
-    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, value, masked: this.deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
+  #groupItem(): vscode.TreeItem {
+    const { all, problems } = this.#deps.watched;
+    const value = cached(this.#totals, this.#group, () => this.#totalOf(all.map((t) => t.id)));
+    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, value, masked: this.#deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
-    item.command = this.openWatchListFile();
+    item.command = this.#openWatchListFile();
     return item;
   }
 
-  private problemItem(node: ProblemNode): vscode.TreeItem {
-    const item = treeItem(problemRow(this.deps.watched.problems[node.index] ?? ''), vscode.TreeItemCollapsibleState.None, `problem:${node.index}`);
+  #problemItem(node: ProblemNode): vscode.TreeItem {
+    const item = treeItem(problemRow(this.#deps.watched.problems[node.index] ?? ''), vscode.TreeItemCollapsibleState.None, `problem:${node.index}`);
     item.contextValue = ROW_CONTEXT.problem;
-    item.command = this.openWatchListFile();
+    item.command = this.#openWatchListFile();
     return item;
   }
 
-  private openWatchListFile(): vscode.Command | undefined {
-    const file = this.deps.watched.fileUri();
+  #openWatchListFile(): vscode.Command | undefined {
+    const file = this.#deps.watched.fileUri();
     return file && { title: vscode.l10n.t('Open .vscode/plyr.json'), command: 'vscode.open', arguments: [file] };
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.#changed.dispose();
   }
 }
 

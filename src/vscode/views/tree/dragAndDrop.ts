@@ -21,7 +21,11 @@ export class BalancesDragAndDrop implements vscode.TreeDragAndDropController<Bal
   readonly dragMimeTypes = [MIME];
   readonly dropMimeTypes = [MIME];
 
-  constructor(private readonly tracked: TrackedStore) {}
+  readonly #tracked: TrackedStore;
+
+  constructor(tracked: TrackedStore) {
+    this.#tracked = tracked;
+  }
 
   handleDrag(source: readonly BalanceNode[], data: vscode.DataTransfer): void {
     const dragged: Dragged = {
@@ -42,7 +46,7 @@ export class BalancesDragAndDrop implements vscode.TreeDragAndDropController<Bal
     if (!destination) {
       return;
     }
-    await this.tracked.updateLayout((layout) => {
+    await this.#tracked.updateLayout((layout) => {
       let next = moveInto(layout, dragged.ids, destination);
       if (dragged.groups.length > 0) {
         const before = target?.type === 'group' && target.source === 'user' ? target.name : undefined;

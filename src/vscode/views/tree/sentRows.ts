@@ -8,18 +8,18 @@ import * as vscode from 'vscode';
  * (about 0.21 KB a row, 0.2 MB a refresh-all of 1,000), and re-sending it costs a message for nothing.
  */
 export class SentRows<Node extends object> {
-  private readonly items = new WeakMap<Node, string>();
-  private readonly children = new WeakMap<Node, string>();
+  readonly #items = new WeakMap<Node, string>();
+  readonly #children = new WeakMap<Node, string>();
 
   /** VS Code was given this item for the row. */
   item(node: Node, item: vscode.TreeItem): vscode.TreeItem {
-    this.items.set(node, keyOf([item]));
+    this.#items.set(node, keyOf([item]));
     return item;
   }
 
   /** VS Code was given these items as the row's children. */
   childItems(node: Node, items: readonly vscode.TreeItem[]): void {
-    this.children.set(node, keyOf(items));
+    this.#children.set(node, keyOf(items));
   }
 
   /**
@@ -27,14 +27,14 @@ export class SentRows<Node extends object> {
    * when VS Code has asked for them. A row VS Code was never given has nothing to update.
    */
   changed(node: Node, item: () => vscode.TreeItem, children: () => readonly vscode.TreeItem[]): boolean {
-    const sent = this.items.get(node);
+    const sent = this.#items.get(node);
     if (sent === undefined) {
       return false;
     }
     if (sent !== keyOf([item()])) {
       return true;
     }
-    const sentChildren = this.children.get(node);
+    const sentChildren = this.#children.get(node);
     return sentChildren !== undefined && sentChildren !== keyOf(children());
   }
 }
