@@ -6,8 +6,8 @@ import type { ActivityEntry } from '../core/model/activity';
 import type { Allowance } from '../core/model/allowances';
 import type { Chip } from '../core/model/chips';
 import { PlyrError } from '../core/model/errors';
-import { parseIdentifier } from '../core/model/identifier';
 import { AccountStore, AccountWallets, SectionValues } from '../core/store/accountStore';
+import { plyrIdArgument } from './commands/identifierArguments';
 import { AutoRefreshSchedule } from './views/autoRefresh';
 import type { SidebarRow } from './views/tree/balancesTreeProvider';
 
@@ -135,24 +135,16 @@ export function createApi(
     getChips: (plyrId) => sectionOf(accounts, plyrId, 'chips'),
     getAllowances: (plyrId) => sectionOf(accounts, plyrId, 'allowances'),
     getWallets: (plyrId) => sectionOf(accounts, plyrId, 'wallets'),
-    getActivity: async (plyrId, page = {}) => (await client.account.getActivity(plyrIdOf(plyrId), { offset: page.offset, limit: page.limit })).value,
+    getActivity: async (plyrId, page = {}) => (await client.account.getActivity(plyrIdArgument(plyrId).value, { offset: page.offset, limit: page.limit })).value,
   };
 }
 
 /** A section as the sidebar knows it, loaded first if it never was. */
 async function sectionOf<S extends 'chips' | 'allowances' | 'wallets'>(accounts: AccountStore, plyrId: string, section: S): Promise<SectionValues[S]> {
-  const id = plyrIdOf(plyrId);
+  const id = plyrIdArgument(plyrId).value;
   const entry = accounts.get(id, section)?.value !== undefined ? accounts.get(id, section) : await accounts.load(id, section);
   if (entry?.value === undefined) {
     throw new PlyrError(entry?.error?.code ?? 'httpError', entry?.error?.message ?? vscode.l10n.t('Nothing is known of {0} yet.', id));
   }
   return entry.value;
-}
-
-function plyrIdOf(value: unknown): string {
-  const parsed = parseIdentifier(value);
-  if (!parsed.ok || parsed.value.kind !== 'plyrId') {
-    throw new PlyrError('invalidIdentifier', parsed.ok ? vscode.l10n.t('Only a PLYR ID has chips, allowances, activity and wallets; {0} is a wallet address.', parsed.value.value) : parsed.message);
-  }
-  return parsed.value.value;
 }

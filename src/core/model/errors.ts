@@ -62,6 +62,11 @@ export function isPlyrError(value: unknown, code?: PlyrErrorCode): value is Plyr
   return value instanceof PlyrError && (code === undefined || value.code === code);
 }
 
+/** What a store keeps of a failed load: a PlyrError as it is, anything else (a bug) as one that points to the log. */
+export function asPlyrError(error: unknown): PlyrError {
+  return error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
+}
+
 /** A 200 answer this extension cannot read at all; `what` is a translated clause saying why. */
 export function malformedResponse(what: string): PlyrError {
   const message = l10n.t({

@@ -1,7 +1,6 @@
-import * as l10n from '@vscode/l10n';
 import { Balances, deltaMap, listChanges, TokenChange } from '../model/balances';
 import { Emitter } from './emitter';
-import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
+import { asPlyrError, PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
 import { Identifier } from '../model/identifier';
 import { BalanceResult } from '../api/plyrClient';
 import { runPool } from './pool';
@@ -196,7 +195,7 @@ export class BalanceStore {
         }
         return settled;
       }
-      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
+      const failure = asPlyrError(error);
       const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.#now() } };
       return this.#settle(key, identifier.value, slot, seq, entry);
     }

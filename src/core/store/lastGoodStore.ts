@@ -1,5 +1,4 @@
-import * as l10n from '@vscode/l10n';
-import { PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
+import { asPlyrError, PlyrError, PlyrErrorCode, PlyrFix } from '../model/errors';
 import { Emitter } from './emitter';
 import { InFlightLoads, mayYetBeShown, withSettled, withStarted } from './inFlightLoads';
 import { SharedRequests } from './sharedRequests';
@@ -115,7 +114,7 @@ export class LastGoodStore<V> {
       if (error instanceof PlyrError && error.code === 'cancelled') {
         return this.#settle(scoped, key, slot, seq, undefined, (shown) => shown);
       }
-      const failure = error instanceof PlyrError ? error : new PlyrError('httpError', l10n.t('Unexpected error; see the PLYR log.'), { fix: 'showLog', cause: error });
+      const failure = asPlyrError(error);
       return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ ...shown, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.#now() } }));
     }
   }

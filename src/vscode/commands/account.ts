@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
-import { parseIdentifier, PlyrIdIdentifier } from '../../core/model/identifier';
 import { ACCOUNT_SECTIONS, AccountSection } from '../../core/store/accountStore';
 import { AccountLookup, OWNER_MEMORY_MS } from '../../core/store/accountLookup';
 import { COMMANDS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { Sidebar } from '../views/sidebar';
 import { identifierOf } from '../views/tree/nodes';
+import { addressArgument, plyrIdArgument } from './identifierArguments';
 import { registerCommand } from './register';
 
 type AccountServices = Pick<Services, 'accounts' | 'tracked' | 'logger'>;
@@ -18,20 +18,20 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
     // A group's row (its Retry) or, for automation, a PLYR ID and a section name.
     registerCommand(services, COMMANDS.refreshSection, async (arg?: unknown, named?: unknown) => {
       const section = typeof arg === 'object' && arg !== null && 'section' in arg ? (arg as { section: unknown }).section : named;
-      const id = plyrIdOf(identifierOf(arg));
+      const id = plyrIdArgument(identifierOf(arg));
       if (!ACCOUNT_SECTIONS.includes(section as AccountSection)) {
         throw new PlyrError('invalidIdentifier', vscode.l10n.t('Choose one of: {0}.', ACCOUNT_SECTIONS.join(', ')));
       }
       await accounts.load(id.value, section as AccountSection);
     }),
     registerCommand(services, COMMANDS.loadMoreActivity, async (arg?: unknown) => {
-      const id = plyrIdOf(identifierOf(arg));
+      const id = plyrIdArgument(identifierOf(arg));
       await vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => accounts.loadMore(id.value));
     }),
     // A wallet row's address into the user's list, as Add Identifier would.
-    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => vscode.commands.executeCommand(COMMANDS.addIdentifier, addressOf(identifierOf(arg)))),
+    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => vscode.commands.executeCommand(COMMANDS.addIdentifier, addressArgument(identifierOf(arg)).value)),
     registerCommand(services, COMMANDS.trackOwner, async (arg?: unknown) => {
-      const address = addressOf(identifierOf(arg));
+      const address = addressArgument(identifierOf(arg)).value;
       const owner = await owners.plyrIdOf(address, OWNER_MEMORY_MS);
       if (owner === undefined) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No PLYR account has {0} as its primary wallet.', address));
@@ -42,7 +42,7 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
     // From a hover: the account in the sidebar, tracked first if it is not yet (asked, never
     // silently); automation may name a group to open.
     registerCommand(services, COMMANDS.revealAccount, async (arg?: unknown, section?: unknown) => {
-      const id = plyrIdOf(arg);
+      const id = plyrIdArgument(arg);
       if (!services.tracked.find(id.value)) {
         const track = vscode.l10n.t('Track');
         const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not in your PLYR list. Track it to see its chips, allowances, activity and wallets?', id.value), track);
@@ -62,23 +62,4 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
       }
     }),
   ];
-}
-
-function plyrIdOf(value: unknown): PlyrIdIdentifier {
-  const parsed = parseIdentifier(value);
-  if (!parsed.ok) {
-    throw new PlyrError('invalidIdentifier', parsed.message);
-  }
-  if (parsed.value.kind !== 'plyrId') {
-    throw new PlyrError('invalidIdentifier', vscode.l10n.t('Only a PLYR ID has chips, allowances, activity and wallets; {0} is a wallet address.', parsed.value.value));
-  }
-  return parsed.value;
-}
-
-function addressOf(value: unknown): string {
-  const parsed = parseIdentifier(value);
-  if (!parsed.ok || parsed.value.kind !== 'address') {
-    throw new PlyrError('invalidIdentifier', parsed.ok ? vscode.l10n.t('This command takes a wallet address.') : parsed.message);
-  }
-  return parsed.value.value;
 }

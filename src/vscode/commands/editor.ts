@@ -1,23 +1,16 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
-import { parseIdentifier } from '../../core/model/identifier';
 import { AccountLookup } from '../../core/store/accountLookup';
 import { COMMANDS } from '../ids';
 import { checkBalanceInteractively, CheckBalanceServices } from './checkBalance';
+import { addressArgument } from './identifierArguments';
 import { registerCommand } from './register';
 
 /** The hover's Refresh link, Check Balance from the editor (menu and light bulb), and an inlay hint's offer to track. */
 export function registerEditorCommands(services: CheckBalanceServices, accounts: AccountLookup): vscode.Disposable[] {
-  const address = (arg: unknown) => {
-    const parsed = parseIdentifier(arg);
-    if (!parsed.ok || parsed.value.kind !== 'address') {
-      throw new PlyrError('invalidIdentifier', parsed.ok ? vscode.l10n.t('This command takes a wallet address.') : parsed.message);
-    }
-    return parsed.value;
-  };
   return [
     registerCommand(services, COMMANDS.refreshAddress, async (arg?: unknown) => {
-      const identifier = address(arg);
+      const identifier = addressArgument(arg);
       accounts.forget(identifier.value);
       const startedAt = Date.now();
       // The owner is refreshed too; a failed owner look-up leaves the balances' refresh to report.
@@ -31,7 +24,7 @@ export function registerEditorCommands(services: CheckBalanceServices, accounts:
     registerCommand(services, COMMANDS.checkBalanceFromEditor, (text?: unknown) => checkBalanceInteractively(services, undefined, typeof text === 'string' ? text : undefined)),
     // A hint is clicked on the way to the code around it: tracking waits for a yes.
     registerCommand(services, COMMANDS.offerToTrack, async (arg?: unknown) => {
-      const identifier = address(arg);
+      const identifier = addressArgument(arg);
       const track = vscode.l10n.t('Track');
       if ((await vscode.window.showInformationMessage(vscode.l10n.t('Track {0} in the PLYR view?', identifier.value), track)) === track) {
         await vscode.commands.executeCommand(COMMANDS.addIdentifier, identifier.value);
