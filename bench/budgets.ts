@@ -39,9 +39,9 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * checksum warnings of plyr.json and the status bar, the token step's failure said, open lists
  * following the mask, chain-node failures retried, reverting contracts and `constructor` told,
  * the signing learned past hmacAuth) 239.9, then the status bar asking for a new identifier at once
- * and Stop Refreshing stopping the rows the view loads (+1.3) 241.2, then the fixes of 2026-12-06's reviews (+0.9) and node-fetch's data: URL decoder left out (-0.5) 241.6, then the simulator's and core/model's reviews (+0.2) 241.8, then ES private members (`#name`) in place of TypeScript's `private` (-7.2: esbuild shortens a #name to two characters, and must keep a property's name) 234.6: 207 KiB of it is the extension's own code (node-fetch 20,
+ * and Stop Refreshing stopping the rows the view loads (+1.3) 241.2, then the fixes of 2026-12-06's reviews (+0.9) and node-fetch's data: URL decoder left out (-0.5) 241.6, then the simulator's and core/model's reviews (+0.2) 241.8, then ES private members (`#name`) in place of TypeScript's `private` (-7.2: esbuild shortens a #name to two characters, and must keep a property's name) 234.6, then one check of a command's identifier argument and one wrapping of a store's failure (-0.5) 234.1, then the mends of a newcomer's walk through the demo (+1.0: the hover's links under its title, the sort said above the rows, the light bulb's kind, an import's singulars, a watch-list label kept in hints) 235.1: 207.5 KiB of it is the extension's own code (node-fetch 20,
  * @noble/hashes 4.5, @vscode/l10n 2), so no dependency left to drop reaches 140. The ceiling still fails the test on the polyfills' return (+65 KiB) and on growth of about
  * a KiB. Translators' notes (the `comment` of `l10n.t`, 3.4 KiB) are no dead weight: @vscode/l10n
  * looks a translation up by its message and its comment. Set it to SIZE_TARGETS.bundleKiB once the target is met.
  */
-export const BUNDLE_CEILING_KIB = 235;
+export const BUNDLE_CEILING_KIB = 236;

@@ -37,8 +37,12 @@ cd "$DIR"
 [ -f package.json ] || echo '{"name":"code-server-host","private":true}' > package.json
 npm install --no-save --ignore-scripts --loglevel=error "code-server@$VERSION"
 VS="$DIR/node_modules/code-server/lib/vscode"
-# Older lines (4.90) pin beta peers that npm's strict resolver rejects; their lockfile is right.
-(cd "$VS" && { npm install --omit=dev --ignore-scripts --loglevel=error || npm install --omit=dev --ignore-scripts --loglevel=error --legacy-peer-deps; } \
+# Older lines (4.90) pin beta peers that npm's strict resolver rejects; their lockfile is right. The
+# refusal (a page of "npm error ERESOLVE" that reads like a failure) is kept back unless the retry fails too.
+STRICT_LOG="$DIR/npm-strict.log"
+(cd "$VS" && { npm install --omit=dev --ignore-scripts --loglevel=error 2>"$STRICT_LOG" \
+    || { echo "install: VS Code's pinned peer versions need npm's --legacy-peer-deps; installing with it"; \
+         npm install --omit=dev --ignore-scripts --loglevel=error --legacy-peer-deps || { cat "$STRICT_LOG" >&2; false; }; }; } \
   && CXXFLAGS="${CXXFLAGS:-} -fpermissive" npm rebuild --loglevel=error kerberos node-pty @parcel/watcher @vscode/spdlog @vscode/deviceid native-watchdog)
 mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"
 ln -sf /usr/bin/rg "$VS/node_modules/@vscode/ripgrep/bin/rg"

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { demoAddress } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { checksumProblemOf } from '../../src/core/model/addressChecksum';
+import { CheckBalanceCodeActionProvider } from '../../src/vscode/editor/checkBalanceCodeAction';
 import { ChecksumDiagnostics } from '../../src/vscode/editor/checksumDiagnostics';
 import { SettingsEvents } from '../../src/vscode/settings';
 import { notebookCell, resetSettings, startSuite, waitFor } from './helpers';
@@ -244,6 +245,15 @@ describe('checksum diagnostics and their quick fixes', () => {
     const included = await open(`a = '${A}'`, 'plaintext');
     assert.ok((await titles(included)).includes('Check PLYR balance of 0x5aAe…eAed'));
     assert.ok(!(await titles(excluded)).some((title) => title.startsWith('Check PLYR balance')));
+  });
+
+  it('makes no Check PLYR balance action when only quick fixes are asked for (VS Code would drop it, with a warning in its log)', async () => {
+    const document = await open(`a = '${A}'`, 'plaintext');
+    const provider = new CheckBalanceCodeActionProvider({ hover: () => ({ enabled: true, languages: ['plaintext'], cacheMs: 60_000 }) });
+    const at = new vscode.Range(0, 8, 0, 8);
+    assert.deepEqual(provider.provideCodeActions(document, at, { only: vscode.CodeActionKind.QuickFix }), []);
+    assert.deepEqual(provider.provideCodeActions(document, at, { only: undefined }).map((a) => a.title), ['Check PLYR balance of 0x5aAe…eAed']);
+    assert.equal(provider.provideCodeActions(document, at, { only: vscode.CodeActionKind.Empty }).length, 1, 'asked for every kind');
   });
 
   it('can be turned off', async () => {

@@ -56,7 +56,7 @@ describe('inlay hints after addresses', () => {
     assert.equal(hints.length, 3, JSON.stringify(hints));
     assert.equal(hints[0].text, '1.5 PLYR');
     assert.equal(hints[2].text, hints[0].text);
-    assert.match(hints[0].tooltip, /PLYR: 1\.5\n.*\nClick to track it in the PLYR view\.$/);
+    assert.match(hints[0].tooltip, /PLYR: 1\.5\n.*\nExecute Command offers to track it in the PLYR view\.$/);
     await config().update('inlayHints.token', 'gamr', vscode.ConfigurationTarget.Global);
     assert.equal((await hintsIn(text))[0].text, '0 GAMR', 'another token, from the same answer');
     // A listed token's contract address names it too (the token list maps it to its API name), in any case.
@@ -110,8 +110,8 @@ describe('inlay hints after addresses', () => {
     sim.reset();
     const hints = await hintsIn(`x = ${labelled}\ny = ${PLAYER}`);
     assert.deepEqual(hints.map((h) => h.text), ['Treasury', 'player123']);
-    assert.match(hints[0].tooltip, /^Tracked as Treasury\nClick to reveal it in the PLYR view\.$/);
-    assert.match(hints[1].tooltip, /^PLYR ID player123\nClick to track it in the PLYR view\.$/);
+    assert.match(hints[0].tooltip, /^Tracked as Treasury\nExecute Command reveals it in the PLYR view\.$/);
+    assert.match(hints[1].tooltip, /^Primary wallet of PLYR ID player123\nExecute Command offers to track it in the PLYR view\.$/);
     // Only this test's addresses: an editor still showing another test's document may ask for others.
     assert.deepEqual(sim.requests.filter((r) => r.path.endsWith(labelled)), [], 'the labelled address needs no look-up');
     // The owner is asked at most once: not at all when an earlier suite's hover left it remembered.
@@ -151,6 +151,34 @@ describe('inlay hints after addresses', () => {
     assert.deepEqual(parts.map((p) => [p.command?.command, p.command?.arguments]), [['plyr.revealIdentifier', [labelled, { plyrByPerson: true }]], ['plyr.offerToTrack', [PLAYER, { plyrByPerson: true }]]], 'a click: its failure is shown');
     assert.ok(parts.every((p) => typeof p.tooltip === 'string'), 'plain text, never Markdown');
     assert.deepEqual(hints.map((h) => h.position), [new vscode.Position(0, 4 + labelled.length), new vscode.Position(1, 4 + PLAYER.length)], 'after the address');
+  });
+
+  it("name an address tracked without a label by the watch-list's label for it, not by its owner", async () => {
+    await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
+    const both = demoAddress('tracked and watched');
+    const settings = new SettingsEvents();
+    const provider = new AddressInlayHintsProvider({
+      credentials: { get: async () => DEMO_CREDENTIALS },
+      store: { refresh: () => Promise.reject(new Error('names ask no balances')), get: () => undefined },
+      // Tracked from the hover (no label), and in the team's watch-list as "Treasury wallet".
+      tracked: { find: (id) => (id === both ? ({ id } as TrackedIdentifier) : undefined) },
+      watched: { find: (id) => (id === both ? ({ id, label: 'Treasury wallet' } as TrackedIdentifier) : undefined) },
+      privacy: { on: false },
+      values: { load: async () => undefined, peek: () => undefined, balanceKeyOf: (token) => token },
+      accounts: { plyrIdOf: async () => 'player123', knownOwner: () => 'player123' },
+      serverPending: () => false,
+      settings,
+      logger: silentLogger,
+    });
+    try {
+      const document = await vscode.workspace.openTextDocument({ content: `x = ${both}`, language: 'typescript' });
+      const hints = await provider.provideInlayHints(document, new vscode.Range(0, 0, 1, 0), new vscode.CancellationTokenSource().token);
+      const parts = hints.map((h) => (h.label as vscode.InlayHintLabelPart[])[0]);
+      assert.deepEqual(parts.map((p) => p.value), ['Treasury wallet']);
+      assert.equal(parts[0].command?.command, 'plyr.revealIdentifier');
+    } finally {
+      settings.dispose();
+    }
   });
 
   it('share their requests with the hover: a hover after the hints asks no balances again', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
 import { plyrApi, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
+import { ViewMessage } from '../../src/vscode/views/viewMessage';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 
@@ -107,5 +108,23 @@ describe('the automatic refresh schedule', () => {
     await waitFor(() => !api.getAutoRefresh().running, 'no round running', 15_000);
     assert.equal(api.getAutoRefresh().outage, undefined, state());
     assert.equal(api.getAutoRefresh().intervalMs, 1000, `the setting's interval again: ${state()}`);
+  });
+});
+
+describe("the view's message line", () => {
+  it("shows the outage's line over the sort's, and the sort's again once the outage ends", () => {
+    const view: { message?: string } = {};
+    const message = new ViewMessage(view);
+    message.set('sort', 'Sorted by name.');
+    assert.equal(view.message, 'Sorted by name.');
+    message.set('outage', 'The PLYR API cannot be reached.');
+    assert.equal(view.message, 'The PLYR API cannot be reached.');
+    message.set('sort', 'Sorted by value, largest first.');
+    assert.equal(view.message, 'The PLYR API cannot be reached.', 'a new sort waits under the outage');
+    assert.equal(message.get('sort'), 'Sorted by value, largest first.');
+    message.set('outage', undefined);
+    assert.equal(view.message, 'Sorted by value, largest first.');
+    message.set('sort', undefined);
+    assert.equal(view.message, undefined, 'the manual order says nothing');
   });
 });

@@ -58,6 +58,19 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await bench.page.keyboard.press('Escape');
   });
 
+  it('says a PLYR ID unknown to the server has no account, offering the log but not Test Connection: the server answered', async () => {
+    await bench.clearNotifications();
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('nobody-here', 'PLYR: Check Balance');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'unknown-id-token-step');
+    await bench.page.keyboard.press('Enter');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'No PLYR account was found for this identifier' });
+    await bench.expectVisible(toast, 'unknown-id-error');
+    await bench.expectVisible(toast.locator('a.monaco-button', { hasText: 'Show Log' }), 'unknown-id-show-log');
+    assert.equal(await toast.locator('a.monaco-button', { hasText: 'Test Connection' }).count(), 0);
+    await bench.clearNotifications();
+  });
+
   it('warns in the result that a mistyped mixed-case address fails its checksum, and still lists its balances', async () => {
     await bench.palette('PLYR: Check Balance');
     // The treasury wallet with one letter's case wrong (the demo's TYPO_WALLET).

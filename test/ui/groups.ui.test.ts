@@ -54,9 +54,13 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await bench.enter('GAMR', 'Sort by the amount of which token?');
     // GAMR: player123 holds 9,007,199, tester-01 10; treasury-main 123,456,789,012,345, crypto-fennec 0.5.
     await until(['Group Team', 'player123', 'tester-01', 'treasury-main', 'crypto-fennec'], 'largest GAMR first, in the group and at the top level');
+    // Said in words above the rows: the view is its container's only one, so VS Code shows no description beside its title.
+    const sortLine = bench.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view > .message', { hasText: 'Sorted by GAMR amount, largest first.' });
+    await bench.expectVisible(sortLine, 'sorted-by-line');
     await bench.page.locator('.part.sidebar .actions-container a.action-label[aria-label="Sort By…"]:visible').first().click();
     await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Manual order' }).click();
     await until(['Group Team', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the manual order as it was');
+    await sortLine.waitFor({ state: 'hidden' });
   });
 
   it('runs a title bar button as from the palette while a row has focus (VS Code 1.100 passes the row to it)', async () => {

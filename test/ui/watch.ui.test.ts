@@ -190,7 +190,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     const summary = 'Imported 2 identifiers';
     let toast = bench.page.locator('.notification-toast', { hasText: summary });
     await bench.expectVisible(toast, 'import-summary');
-    assert.match(await toast.innerText(), /1 rows refused/);
+    assert.match(await toast.innerText(), /1 row refused/);
     await bench.expectVisible(row('Fox'), 'import-row');
     await bench.expectVisible(row('Guild'), 'import-group');
     // Meanwhile tester-01 is removed, and added again by hand: the user's own row now.
@@ -216,7 +216,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await importFile('raid.json');
     const toast = bench.page.locator('.notification-toast', { hasText: 'Imported 0 identifiers; 1 already in the list' });
     await bench.expectVisible(toast, 'group-only-import-summary');
-    assert.match(await toast.innerText(), /1 new groups/);
+    assert.match(await toast.innerText(), /1 new group\./);
     await bench.expectVisible(row('Raid'), 'group-only-import-group');
     await bench.answer(toast, 'Undo', 'group-only-import-undo');
     await row('Raid').waitFor({ state: 'detached' });

@@ -140,7 +140,7 @@ describe('renderAddressHover', () => {
 
   it('names the PLYR ID that owns the address, escaped', () => {
     const first = renderAddressHover(hover({ plyrId: 'player123' })).split('\n')[0];
-    assert.ok(first.includes(' · PLYR ID **player123**'), first);
+    assert.ok(first.includes(' · primary wallet of PLYR ID **player123**'), first);
     const hyphen = renderAddressHover(hover({ plyrId: 'crypto-fennec' })).split('\n')[0];
     assert.ok(hyphen.includes('PLYR ID **crypto\\-fennec**'), hyphen);
   });
@@ -209,7 +209,8 @@ describe('renderAddressHover', () => {
     assert.deepEqual(rows.map((r) => unescape(cells(r)[0])), Array.from({ length: MAX_HOVER_BALANCES }, (_, i) => `TOK${i * 10}`));
     assert.ok(markdown.split('\n\n').includes('…and 9,980 more tokens: Check Balance lists them all.'.replace(/,/g, '\\,')), markdown);
     assert.deepEqual(linkTargets(markdown), ['plyr.refreshAddress', 'plyr.copyIdentifier']);
-    assert.equal(markdown.split('\n\n').at(-2), '_Updated just now_');
+    assert.equal(markdown.split('\n\n').at(-1), '_Updated just now_');
+    assert.ok(markdown.split('\n\n')[1].startsWith('[Refresh](command:plyr.refreshAddress?'), 'the links right under the title, above the table');
   });
 
   it('fills the cut table with zero balances when too few are non-zero, and lists a table that fits whole', () => {
@@ -228,11 +229,11 @@ describe('renderAddressHover', () => {
     assert.deepEqual(linkTargets(markdown), ['plyr.refreshAddress', 'plyr.copyIdentifier', 'plyr.checkBalanceFor']);
     assert.equal(markdown.match(/(?<!\\)\]\(/g)?.length, 3);
     assert.equal(markdown.match(/command:/g)?.length, 3);
-    const lastBlock = markdown.split('\n\n').at(-1) ?? '';
+    const linkBlock = markdown.split('\n\n')[1] ?? '';
     for (const { args } of links) {
-      assert.ok(lastBlock.includes(`?${encodeURIComponent(JSON.stringify(args))})`), lastBlock);
+      assert.ok(linkBlock.includes(`?${encodeURIComponent(JSON.stringify(args))})`), linkBlock);
     }
-    assert.ok(lastBlock.startsWith('[Refresh](command:plyr.refreshAddress?'), lastBlock);
+    assert.ok(linkBlock.startsWith('[Refresh](command:plyr.refreshAddress?'), linkBlock);
   });
 
   it('has no links section when there are no links', () => {
@@ -242,10 +243,12 @@ describe('renderAddressHover', () => {
     assert.ok(!markdown.includes('command:'));
     assert.ok(!markdown.includes(']('));
     assert.equal(markdown.split('\n\n').at(-1), '_Updated just now_');
-    // Links add exactly one block at the end.
+    // Links add exactly one block, right under the title: VS Code scrolls what a hover's first
+    // 250 px do not hold, and a table of balances would push them out of sight.
     const withLinks = renderAddressHover({ ...model, links: LINKS });
-    assert.ok(withLinks.startsWith(`${markdown}\n\n[Refresh](command:plyr.refreshAddress?`), withLinks);
-    assert.equal(withLinks.split('\n\n').length, markdown.split('\n\n').length + 1);
+    const [title, links, ...rest] = withLinks.split('\n\n');
+    assert.deepEqual([title, ...rest], markdown.split('\n\n'));
+    assert.ok(links.startsWith('[Refresh](command:plyr.refreshAddress?'), withLinks);
   });
 });
 

@@ -17,7 +17,7 @@ const BUNDLE = {
   // A message given with a comment is keyed "message/comment".
   '{0} s/A duration in seconds': '{0} Sek.',
   'The PLYR API is rate limiting requests. Try again in {0}.': 'Die PLYR-API drosselt Anfragen. Versuchen Sie es in {0} erneut.',
-  'PLYR ID {0}': 'PLYR-Kennung {0}',
+  'primary wallet of PLYR ID {0}': 'Hauptwallet der PLYR-Kennung {0}',
   'No token balances.': 'Keine Guthaben.',
 };
 
@@ -49,7 +49,7 @@ describe('core strings go through @vscode/l10n', () => {
       links: [],
       now: 0,
     });
-    assert.match(markdown, /· PLYR-Kennung \*\*a\\_b\\\[x\\\]\*\* ·/);
+    assert.match(markdown, /· Hauptwallet der PLYR-Kennung \*\*a\\_b\\\[x\\\]\*\* ·/);
     assert.match(markdown, /\n\nKeine Guthaben\.$/);
   });
 

@@ -55,8 +55,14 @@ export const MAX_HOVER_BALANCES = 20;
  */
 export function renderAddressHover(hover: AddressHover): string {
   const lines: string[] = [];
-  const owner = hover.plyrId ? ` · ${l10n.t('PLYR ID {0}', `**${escapeMarkdown(hover.plyrId)}**`)}` : '';
+  // The balances below are this address's own, not the account's (its mirror wallet holds those).
+  const owner = hover.plyrId ? ` · ${l10n.t('primary wallet of PLYR ID {0}', `**${escapeMarkdown(hover.plyrId)}**`)}` : '';
   lines.push(`**PLYR** \`${shortAddress(hover.address)}\`${owner} · ${escapeMarkdown(hover.networkLabel)}`);
+  // The links come second: VS Code shows a hover at most a quarter of the editor's height (250 px at
+  // least) and scrolls the rest, so under a table of balances they were out of sight.
+  if (hover.links.length > 0) {
+    lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
+  }
   if (!hover.checksumMatches) {
     lines.push(`⚠️ ${checksumMismatchWarning()}`);
   }
@@ -99,9 +105,6 @@ export function renderAddressHover(hover: AddressHover): string {
   if (hover.fetchedAt !== undefined) {
     const age = escapeMarkdown(describeAge(hover.now - hover.fetchedAt));
     lines.push(`_${stale ? l10n.t('Updated {0} (stale)', age) : l10n.t('Updated {0}', age)}_`);
-  }
-  if (hover.links.length > 0) {
-    lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
   }
   return lines.join('\n\n');
 }

@@ -19,11 +19,17 @@ export interface ImportCounts {
 
 /** The import's one message: what it added and skipped, and why, each kind of skip by its name. */
 export function importSummaryText(c: ImportCounts): string {
+  const imported = c.added === 1 ? l10n.t('Imported 1 identifier') : l10n.t('Imported {0} identifiers', c.added);
+  const refused = c.refused === 1 ? l10n.t('1 row refused') : l10n.t('{0} rows refused', c.refused);
   return [
-    l10n.t('Imported {0} identifiers; {1} already in the list; {2} rows refused.', c.added, c.alreadyListed, c.refused),
-    ...(c.repeated > 0 ? [l10n.t('{0} rows repeated an earlier row of the file.', c.repeated)] : []),
-    ...(c.groupsAdded > 0 ? [l10n.t('{0} new groups.', c.groupsAdded)] : []),
-    ...(c.warnings > 0 ? [l10n.t('{0} rows may hold a typo (see the log).', c.warnings)] : []),
-    ...(c.withoutGroup > 0 ? [l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', c.withoutGroup, c.maxGroups)] : []),
+    l10n.t({ message: '{0}; {1} already in the list; {2}.', args: [imported, c.alreadyListed, refused], comment: '{0} is "Imported 3 identifiers", {2} is "1 row refused"' }),
+    ...(c.repeated === 1 ? [l10n.t('1 row repeated an earlier row of the file.')] : c.repeated > 1 ? [l10n.t('{0} rows repeated an earlier row of the file.', c.repeated)] : []),
+    ...(c.groupsAdded === 1 ? [l10n.t('1 new group.')] : c.groupsAdded > 1 ? [l10n.t('{0} new groups.', c.groupsAdded)] : []),
+    ...(c.warnings === 1 ? [l10n.t('1 row may hold a typo (see the log).')] : c.warnings > 1 ? [l10n.t('{0} rows may hold a typo (see the log).', c.warnings)] : []),
+    ...(c.withoutGroup === 1
+      ? [l10n.t('1 row went in without its group: the list has {0} groups, the most it may.', c.maxGroups)]
+      : c.withoutGroup > 1
+        ? [l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', c.withoutGroup, c.maxGroups)]
+        : []),
   ].join(' ');
 }

@@ -59,10 +59,12 @@ export function addressHint(input: AddressHintInput): AddressHint | undefined {
     tooltip.push(l10n.t('Tracked as {0}', outside(input.label)));
   }
   if (input.plyrId) {
-    tooltip.push(l10n.t('PLYR ID {0}', outside(input.plyrId)));
+    tooltip.push(l10n.t('Primary wallet of PLYR ID {0}', outside(input.plyrId)));
   }
   tooltip.push(...(figure?.tooltip ?? []));
-  tooltip.push(input.tracked ? l10n.t('Click to reveal it in the PLYR view.') : l10n.t('Click to track it in the PLYR view.'));
+  // VS Code runs a hint's command on Ctrl+click (Cmd+click on a Mac), not a click, and adds its own
+  // "Execute Command (ctrl + click)" line below: the tooltip names that line rather than a gesture.
+  tooltip.push(input.tracked ? l10n.t('Execute Command reveals it in the PLYR view.') : l10n.t('Execute Command offers to track it in the PLYR view.'));
   return { text, tooltip: tooltip.join('\n'), action: input.tracked ? 'reveal' : 'track' };
 }
 

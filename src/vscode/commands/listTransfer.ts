@@ -73,7 +73,8 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
       return merged.layout;
     });
     logRows(logger, 'refused', parsed.rejected);
-    logRows(logger, 'imported, but check it', parsed.warnings);
+    // A warned row may also be one the list held already: the log says what it may hold, not that it went in.
+    logRows(logger, 'may hold a typo', parsed.warnings);
     if (overLimit > 0) {
       logger.warn(`Import: ${overLimit} rows refused: over the ${MAX_TRACKED} limit.`);
     }

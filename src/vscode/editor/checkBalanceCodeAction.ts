@@ -15,7 +15,12 @@ export class CheckBalanceCodeActionProvider implements vscode.CodeActionProvider
     this.#settings = settings;
   }
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: Pick<vscode.CodeActionContext, 'only'>): vscode.CodeAction[] {
+    // Asked for quick fixes only (the Problems panel, Ctrl+. on a diagnostic): VS Code would drop
+    // this action, and log a warning each time, so it is not made.
+    if (context.only && !context.only.contains(vscode.CodeActionKind.Empty)) {
+      return [];
+    }
     if (!inAddressLanguages(document.languageId, this.#settings.hover())) {
       return [];
     }

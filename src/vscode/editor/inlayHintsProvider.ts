@@ -144,8 +144,11 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
       return undefined;
     }
     const { tracked, watched, store, accounts, privacy } = this.#services;
-    const entry = tracked.find(id) ?? watched.find(id);
-    return addressHint({ show, label: entry?.label, tracked: entry !== undefined, plyrId: accounts.knownOwner(id), token, entry: store.get(id), prices, masked: privacy.on, now });
+    const mine = tracked.find(id);
+    const shared = watched.find(id);
+    // An address tracked without a label keeps the watch-list's name for it (as its owner look-up above assumed).
+    const label = mine?.label ?? shared?.label;
+    return addressHint({ show, label, tracked: mine !== undefined || shared !== undefined, plyrId: accounts.knownOwner(id), token, entry: store.get(id), prices, masked: privacy.on, now });
   }
 }
 

@@ -45,5 +45,8 @@ export async function showError(error: unknown, services: { readonly logger: Log
   }
 }
 
-/** Errors in what the user typed: the connection is not the question. */
-const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile', 'invalidGroup', 'invalidHash']);
+/**
+ * Errors in what the user typed, and the server's own answers about it (no such account, not an
+ * address): the connection is not the question.
+ */
+const INPUT_ERRORS = new Set<string>(['invalidIdentifier', 'invalidToken', 'invalidLabel', 'invalidFile', 'invalidGroup', 'invalidHash', 'userNotFound', 'invalidAddress']);

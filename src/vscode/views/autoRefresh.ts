@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { nextRefreshDelayMs, nextRoundInMs, oversleptTimer } from '../../core/store/refreshSchedule';
 import { COMMANDS } from '../ids';
 import { SettingsEvents } from '../settings';
+import { ViewMessage } from './viewMessage';
 
 export interface AutoRefreshSchedule {
   readonly running: boolean;
@@ -15,6 +16,8 @@ export interface AutoRefreshSchedule {
 
 export interface AutoRefreshOptions {
   readonly view: vscode.TreeView<unknown>;
+  /** The view's message line: the outage's line goes there. */
+  readonly message: ViewMessage;
   /** A round: everything when the view shows, else only what the status bar shows. */
   readonly refresh: (what: 'all' | 'statusBar') => Promise<void>;
   /** Renders the rows again: every minute, so that ages move on. */
@@ -70,7 +73,7 @@ export class AutoRefresh implements vscode.Disposable {
 
   /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
   get scheduled(): AutoRefreshSchedule {
-    const outage = this.#options.view.message;
+    const outage = this.#options.message.get('outage');
     return { running: this.#running, ...(this.#refreshTimer ? { nextAt: this.#refreshDueAt, intervalMs: this.#scheduledIntervalMs } : {}), ...(outage ? { outage } : {}) };
   }
 
@@ -90,7 +93,7 @@ export class AutoRefresh implements vscode.Disposable {
   /** The failures in a row so far, and the view's line that says so (none at 0). */
   #showOutage(failures: number): void {
     this.#failures = failures;
-    this.#options.view.message = failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.#delayMs() / 1000)) : undefined;
+    this.#options.message.set('outage', failures > 0 ? vscode.l10n.t('The PLYR API cannot be reached. Trying again in {0} s.', Math.round(this.#delayMs() / 1000)) : undefined);
   }
 
   /** Someone can see balances: the view or the status bar item, in a focused window. */

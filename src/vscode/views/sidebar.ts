@@ -14,6 +14,7 @@ import { SortOrder } from '../../core/model/sortOrder';
 import { AccountSection } from '../../core/store/accountStore';
 import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
+import { ViewMessage } from './viewMessage';
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
 export interface Sidebar {
@@ -60,7 +61,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasExplorer, explorerOf(network, customBaseUrl) !== undefined);
   };
   updateExplorer();
-  describeSort(view, services.sortOrder.value);
+  const message = new ViewMessage(view);
+  describeSort(message, services.sortOrder.value);
   const storeListener = store.onDidChange((ids) => render(ids));
   // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
   // its PLYR ID's row instead would reload the row's children under a reveal still resolving.
@@ -68,7 +70,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
   if (services.settings.view().openOnStartup) {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }
-  const autoRefresh = createAutoRefresh(services, view, () => render());
+  const autoRefresh = createAutoRefresh(services, view, message, () => render());
   const disposables: vscode.Disposable[] = [
     provider,
     view,
@@ -81,7 +83,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     services.privacy.onDidChange(() => render()),
     // New prices (or none after a failure), or values turned on or off: every row's value changes.
     services.values.onDidChange(() => render()),
-    services.sortOrder.onDidChange((order) => (describeSort(view, order), render())),
+    services.sortOrder.onDidChange((order) => (describeSort(message, order), render())),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
     // Entries are kept per network: on a new one the rows empty at once (or show what is
@@ -142,16 +144,21 @@ function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open
   }
 }
 
-/** The sort, said in words beside the view's title, not only by the Sort button's icon. */
-function describeSort(view: vscode.TreeView<BalanceNode>, order: SortOrder): void {
-  view.description =
+/**
+ * The sort, said in words on the view's message line, not only by the Sort button's icon (a
+ * description beside the title does not show while the view is its container's only one).
+ */
+function describeSort(message: ViewMessage, order: SortOrder): void {
+  message.set(
+    'sort',
     order.by === 'name'
-      ? vscode.l10n.t('sorted by name')
+      ? vscode.l10n.t('Sorted by name.')
       : order.by === 'amount'
-        ? vscode.l10n.t('sorted by {0} amount', inertLabel(tokenLabel(order.token), 20))
+        ? vscode.l10n.t('Sorted by {0} amount, largest first.', inertLabel(tokenLabel(order.token), 20))
         : order.by === 'value'
-          ? vscode.l10n.t('sorted by value')
-          : undefined;
+          ? vscode.l10n.t('Sorted by value, largest first.')
+          : undefined,
+  );
 }
 
 /** The view's badge counts the rows whose last refresh failed. */
@@ -161,10 +168,11 @@ function showFailures(view: vscode.TreeView<BalanceNode>, failing: number): void
 }
 
 /** Automatic refresh of what someone can see: the view's rows when it shows, and the status bar item. */
-function createAutoRefresh(services: SidebarServices, view: vscode.TreeView<BalanceNode>, rerender: () => void): AutoRefresh {
+function createAutoRefresh(services: SidebarServices, view: vscode.TreeView<BalanceNode>, message: ViewMessage, rerender: () => void): AutoRefresh {
   const { tracked, watched, store, refresher, statusBar } = services;
   return new AutoRefresh({
     view,
+    message,
     refresh: async (what) => {
       // The status bar's identifier need not be in either list.
       await Promise.all([what === 'all' ? refresher.refreshAll() : undefined, statusBar.refresh()]);
