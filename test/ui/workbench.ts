@@ -234,6 +234,9 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         const toastTexts = () => page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
         const shown = await poll(toastTexts, (texts) => texts.length === toasts, 5_000);
         assert.equal(shown.length, toasts, `the picture ${name} shows ${toasts} notification(s), not: ${shown.join(' | ')}`);
+        // VS Code fades a hover or a toast in (CSS animations): the picture waits for them to end, spinners aside.
+        const fading = () => page.evaluate<number>('document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity).length');
+        await poll(fading, (running) => running === 0, 2_000);
         return bench.screenshot(name);
       },
       async clearNotifications() {
