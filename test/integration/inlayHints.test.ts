@@ -31,6 +31,25 @@ async function hintsIn(text: string, language = 'typescript'): Promise<Shown[]> 
 
 const balanceRequests = (sim: Simulator, address: string) => sim.requests.filter((r) => r.path === `/api/balance/${address}`).length;
 
+/**
+ * The extension's own provider class, with stand-ins for the stores: what the editor gets,
+ * commands included. Names ask no balances; each address is owned by player123 where `owner` says so.
+ */
+function standInProvider(lists: { tracked: (id: string) => TrackedIdentifier | undefined; watched: (id: string) => TrackedIdentifier | undefined; owner: (address: string) => string | undefined }, settings: SettingsEvents): AddressInlayHintsProvider {
+  return new AddressInlayHintsProvider({
+    credentials: { get: async () => DEMO_CREDENTIALS },
+    store: { refresh: () => Promise.reject(new Error('names ask no balances')), get: () => undefined },
+    tracked: { find: lists.tracked },
+    watched: { find: lists.watched },
+    privacy: { on: false },
+    values: { load: async () => undefined, peek: () => undefined, balanceKeyOf: (token) => token },
+    accounts: { plyrIdOf: async () => 'player123', knownOwner: lists.owner },
+    serverPending: () => false,
+    settings,
+    logger: silentLogger,
+  });
+}
+
 describe('inlay hints after addresses', () => {
   let sim: Simulator;
   before(async () => {
@@ -122,20 +141,15 @@ describe('inlay hints after addresses', () => {
   it('from the provider class itself (stores stood in for): the command a click runs, reveal for a tracked address and offer to track for another; tooltips in plain text (test/ui/inlayHints clicks one)', async () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const labelled = demoAddress('click labelled');
-    // The extension's own provider class, with stand-ins for the stores: what the editor gets, commands included.
     const settings = new SettingsEvents();
-    const provider = new AddressInlayHintsProvider({
-      credentials: { get: async () => DEMO_CREDENTIALS },
-      store: { refresh: () => Promise.reject(new Error('names ask no balances')), get: () => undefined },
-      tracked: { find: (id) => (id === labelled ? ({ id, label: 'Treasury' } as TrackedIdentifier) : undefined) },
-      watched: { find: () => undefined },
-      privacy: { on: false },
-      values: { load: async () => undefined, peek: () => undefined, balanceKeyOf: (token) => token },
-      accounts: { plyrIdOf: async () => 'player123', knownOwner: (address) => (address === PLAYER ? 'player123' : undefined) },
-      serverPending: () => false,
+    const provider = standInProvider(
+      {
+        tracked: (id) => (id === labelled ? ({ id, label: 'Treasury' } as TrackedIdentifier) : undefined),
+        watched: () => undefined,
+        owner: (address) => (address === PLAYER ? 'player123' : undefined),
+      },
       settings,
-      logger: silentLogger,
-    });
+    );
     const document = await vscode.workspace.openTextDocument({ content: `x = ${labelled}\ny = ${PLAYER}`, language: 'typescript' });
     const ask = () => provider.provideInlayHints(document, new vscode.Range(0, 0, 2, 0), new vscode.CancellationTokenSource().token);
     const hints = await ask();
@@ -157,19 +171,15 @@ describe('inlay hints after addresses', () => {
     await config().update('inlayHints.show', 'name', vscode.ConfigurationTarget.Global);
     const both = demoAddress('tracked and watched');
     const settings = new SettingsEvents();
-    const provider = new AddressInlayHintsProvider({
-      credentials: { get: async () => DEMO_CREDENTIALS },
-      store: { refresh: () => Promise.reject(new Error('names ask no balances')), get: () => undefined },
-      // Tracked from the hover (no label), and in the team's watch-list as "Treasury wallet".
-      tracked: { find: (id) => (id === both ? ({ id } as TrackedIdentifier) : undefined) },
-      watched: { find: (id) => (id === both ? ({ id, label: 'Treasury wallet' } as TrackedIdentifier) : undefined) },
-      privacy: { on: false },
-      values: { load: async () => undefined, peek: () => undefined, balanceKeyOf: (token) => token },
-      accounts: { plyrIdOf: async () => 'player123', knownOwner: () => 'player123' },
-      serverPending: () => false,
+    // Tracked from the hover (no label), and in the team's watch-list as "Treasury wallet".
+    const provider = standInProvider(
+      {
+        tracked: (id) => (id === both ? ({ id } as TrackedIdentifier) : undefined),
+        watched: (id) => (id === both ? ({ id, label: 'Treasury wallet' } as TrackedIdentifier) : undefined),
+        owner: () => 'player123',
+      },
       settings,
-      logger: silentLogger,
-    });
+    );
     try {
       const document = await vscode.workspace.openTextDocument({ content: `x = ${both}`, language: 'typescript' });
       const hints = await provider.provideInlayHints(document, new vscode.Range(0, 0, 1, 0), new vscode.CancellationTokenSource().token);
