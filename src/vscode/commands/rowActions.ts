@@ -1,24 +1,18 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
 import { explorerOf } from '../../core/api/networks';
-import { parseIdentifier } from '../../core/model/identifier';
 import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { COMMANDS } from '../ids';
 import { readClientConfig } from '../settings';
 import { identifierOf, TokenNode, WalletTokenNode } from '../views/tree/nodes';
 import { checkBalanceInteractively, CheckBalanceServices } from './checkBalance';
+import { identifierArgument } from './identifierArguments';
 import { registerCommand } from './register';
 
 /** Actions on a row: copy, open in the explorer, Check Balance for it. */
 export function registerRowActions(services: CheckBalanceServices): vscode.Disposable[] {
-  const identifier = (arg: unknown) => {
-    const parsed = parseIdentifier(identifierOf(arg));
-    if (!parsed.ok) {
-      throw new PlyrError('invalidIdentifier', parsed.message);
-    }
-    return parsed.value;
-  };
+  const identifier = (arg: unknown) => identifierArgument(identifierOf(arg));
   return [
     registerCommand(services, COMMANDS.copyIdentifier, async (arg?: unknown) => {
       const { value } = identifier(arg);
