@@ -190,18 +190,33 @@ describe('checksum diagnostics and their quick fixes', () => {
   });
 
   it('give up a pass whose text changed under it, join a pass under way, and answer from the new text', async () => {
-    // The extension's own class over its own collection, so that the test holds the passes' promises.
+    // The extension's own class over its own collection, so that the test holds the passes' promises,
+    // and each pass's next slice (what it waits for is the test's, not a race with the machine's speed).
     const settings = new SettingsEvents();
-    const checks = new ChecksumDiagnostics([{ scheme: 'untitled' }], settings);
+    let held: (() => void)[] | undefined = [];
+    const checks = new ChecksumDiagnostics([{ scheme: 'untitled' }], settings, (slice) => (held ? held.push(slice) : setImmediate(slice)));
     try {
       const typos = distinctTypos(20_000, 'slices');
       const document = await open(typos.join('\n'));
-      // Hundreds of ms of hashing: far more than one slice, so the pass is under way now.
+      // Hundreds of ms of hashing: far more than one slice, so the pass is under way, its next slice held.
       const first = checks.problemsOf(document);
       assert.equal(checks.problemsOf(document), first, 'a second ask joins the pass under way');
+      assert.equal(held.length, 1, 'one pass under way, waiting for its next slice');
+      // Its next slice runs as the change arrives, before the edit's own pass (300 ms later) can start.
+      const stillHeld = new Promise<number>((resolve) => {
+        const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+          if (event.document === document && held) {
+            listener.dispose();
+            held.splice(0).forEach((slice) => slice());
+            resolve(held.length);
+          }
+        });
+      });
       const edit = new vscode.WorkspaceEdit();
       edit.delete(document.uri, new vscode.Range(0, 0, 1, 0));
       assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await stillHeld, 0, 'the pass went no further once its text changed');
+      held = undefined;
       assert.equal(await first, undefined, 'the pass of the old text gave up');
       const problems = await checks.problemsOf(document);
       assert.equal(problems?.length, 19_999, 'the new text, whole');

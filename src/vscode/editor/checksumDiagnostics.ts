@@ -34,13 +34,17 @@ export class ChecksumDiagnostics implements vscode.Disposable {
 
   readonly #selector: vscode.DocumentSelector;
   readonly #settings: Pick<SettingsEvents, 'onDidChange' | 'diagnostics' | 'hover'>;
+  readonly #nextSlice: (slice: () => void) => void;
 
+  /** `nextSlice` runs a pass's next slice: after whatever else waits, unless a test holds it. */
   constructor(
     selector: vscode.DocumentSelector,
     settings: Pick<SettingsEvents, 'onDidChange' | 'diagnostics' | 'hover'>,
+    nextSlice: (slice: () => void) => void = setImmediate,
   ) {
     this.#selector = selector;
     this.#settings = settings;
+    this.#nextSlice = nextSlice;
     this.#listeners = [
       vscode.workspace.onDidOpenTextDocument((document) => this.#update(document)),
       vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.#schedule(event.document)),
@@ -110,7 +114,7 @@ export class ChecksumDiagnostics implements vscode.Disposable {
         }
         settle(undefined);
       } else if (pass && !pass.scanUntil(performance.now() + CHECKSUM_SLICE_MS)) {
-        setImmediate(slice);
+        this.#nextSlice(slice);
       } else {
         this.#running.delete(key);
         const problems = pass?.problems ?? [];
