@@ -31,7 +31,7 @@ describe('groups and sorting of the user’s list', () => {
     assert.equal(await run('plyr.createGroup', '  Team   wallets '), 'Team wallets');
     assert.deepEqual((await plyrApi()).getGroups(), ['Team wallets']);
     for (const [name, pattern] of [
-      ['team WALLETS', /There is a group named `team WALLETS` already/],
+      ['team WALLETS', /There is a group named 'team WALLETS' already/],
       ['', /A group needs a name/],
       ['x'.repeat(61), /A group name has at most 60 characters; this one has 61/],
       ['evil\u202egroup', /A group name cannot contain/],

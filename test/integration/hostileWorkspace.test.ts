@@ -49,7 +49,7 @@ describe('a hostile workspace or server', () => {
       await vscode.workspace.fs.writeFile(watchList(), new TextEncoder().encode(JSON.stringify({ [field]: 1, identifiers: [] })));
       const error = await rejection(vscode.commands.executeCommand('plyr.shareToWorkspace', 'player123'));
       assert.equal(error.code, 'invalidFile', error.message);
-      assert.match(error.message, /has a field named `/);
+      assert.match(error.message, /has a field named '/);
       assertNoLink(error.message);
     }
     await vscode.workspace.fs.delete(watchList());

@@ -87,7 +87,7 @@ describe('PlyrClient.account against a fake PLYR API', () => {
       assert.equal(answer.value.length, 1);
       assert.equal(answer.skipped.length, 2);
       assert.ok(
-        logs.includes(`Chips of player123: 2 unreadable parts left out: [\`bad game!\`]: the key is not a game ID; g2.${CHIP}: "balance" is not a plain non-negative decimal number`),
+        logs.includes(`Chips of player123: 2 unreadable parts left out: ['bad game!']: the key is not a game ID; g2.${CHIP}: "balance" is not a plain non-negative decimal number`),
         logs.join('\n'),
       );
     });

@@ -65,7 +65,7 @@ describe('parseChips', () => {
       { at: `g1.${CHIP_B}`, reason: '"balance" is not a plain non-negative decimal number' },
       { at: 'g1.0xnot-an-address', reason: 'the key is not a wallet address (0x and 40 hex digits)' },
       { at: `g1.${chipAddress(3)}`, reason: 'it is a string, not an object' },
-      { at: '[`bad game!`]', reason: 'the key is not a game ID' },
+      { at: "['bad game!']", reason: 'the key is not a game ID' },
       { at: 'g2', reason: 'it is a list, not an object' },
     ]);
   });

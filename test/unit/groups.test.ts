@@ -21,7 +21,7 @@ describe('group names', () => {
       [42, /^A group name must be text, not a number/],
       ['x'.repeat(61), /^A group name has at most 60 characters/],
       ['evil\u202egroup', /^A group name cannot contain/],
-      ['team', /There is a group named `team` already/],
+      ['team', /There is a group named 'team' already/],
     ] as const) {
       const result = validateGroupName(raw, ['Team']);
       assert.equal(result.ok, false, JSON.stringify(raw));

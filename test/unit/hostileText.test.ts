@@ -23,13 +23,13 @@ describe('quoted: outside text inside a message', () => {
     it(`makes ${JSON.stringify(payload)} inert`, () => {
       const text = quoted(payload);
       assertInert(text, payload);
-      assert.match(text, /^`[^`]*`$/, 'one inline-code span');
+      assert.match(text, /^'[^\n]*'$/, 'one line in single quotes');
     });
   }
 
   it('keeps it on one line, short, without bidi controls', () => {
-    assert.equal(quoted('a\nb\u202Ec\u2066d'), '`a b\uFFFDc\uFFFDd`');
-    assert.equal(quoted('x'.repeat(500), 10), `\`${'x'.repeat(9)}…\``);
+    assert.equal(quoted('a\nb\u202Ec\u2066d'), "'a b\uFFFDc\uFFFDd'");
+    assert.equal(quoted('x'.repeat(500), 10), `'${'x'.repeat(9)}…'`);
   });
 });
 
@@ -49,7 +49,7 @@ describe('a watch-list field named like a link (issue 15, item 1)', () => {
   it("refuses the review's own payload with an inert message", () => {
     const file = '{"[key](command:git.push)":1,"identifiers":[]}';
     const message = parseWatchList(file).problems[0];
-    assert.equal(message, '.vscode/plyr.json has a field named `[key]\u200b(command:git.push)`. Credentials never go in this file, which is shared with everyone who clones the workspace: remove the field (and change the key if it was committed).');
+    assert.equal(message, ".vscode/plyr.json has a field named '[key]\u200b(command\u200b:git.push)'. Credentials never go in this file, which is shared with everyone who clones the workspace: remove the field (and change the key if it was committed).");
     assertInert(message, 'the payload');
   });
 
@@ -192,7 +192,7 @@ describe('Test Connection shows the server URL as typed (issue 15, item 4)', () 
       signedCall: async () => ({ status: 200, convention: 'emptyObject' }),
       now: () => 0,
     });
-    assert.equal(checks[0].detail, 'custom at `https://evil.example/$\u200b(verified)/api/`');
+    assert.equal(checks[0].detail, "custom at 'https://evil.example/$\u200b(verified)/api/'");
   });
 });
 

@@ -108,7 +108,7 @@ describe('export and import of the list', () => {
       { id: 'game-studio', kind: 'plyrId', notify: true },
       { id: 'treasury-main', kind: 'plyrId' },
     ]);
-    assert.deepEqual(result.rejected, [{ row: 4, reason: 'The notify column holds yes or nothing, not `maybe`.' }]);
+    assert.deepEqual(result.rejected, [{ row: 4, reason: "The notify column holds yes or nothing, not 'maybe'." }]);
   });
 
   it('imports a probable typo (a failing checksum, an ID that looks like an address) and names its row', () => {

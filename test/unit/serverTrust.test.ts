@@ -50,7 +50,7 @@ describe('originToConfirm', () => {
     assert.equal(originToConfirm(root('https://evil.example'), remote, NONE), 'https://evil.example');
     assert.equal(originToConfirm(root('https://evil.example'), remote, new Set(['https://evil.example'])), undefined, 'allowed once');
     assert.equal(originToConfirm(MAINNET, remote, NONE), undefined, 'an official server');
-    assert.match(serverNotConfirmed('https://evil.example', true).message, /^This dev container's settings set the PLYR API server to `https:\/\/evil\.example`/);
+    assert.match(serverNotConfirmed('https://evil.example', true).message, /^This dev container's settings set the PLYR API server to 'https:\/\/evil\.example'/);
   });
 
   it('names the server and its fix in the error', () => {
@@ -64,7 +64,7 @@ describe('originToConfirm', () => {
     const origin = new URL('https://$(pass-filled)api.example').origin;
     assert.equal(origin, 'https://$(pass-filled)api.example', 'new URL keeps it');
     const { message } = serverNotConfirmed(origin);
-    assert.ok(message.includes('`https://$\u200b(pass-filled)api.example`'), message);
+    assert.ok(message.includes("'https://$\u200b(pass-filled)api.example'"), message);
     assert.ok(!message.includes('$('), message);
   });
 });

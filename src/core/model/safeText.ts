@@ -102,13 +102,14 @@ export function inertNotificationText(text: string, maxLength?: number): string 
 }
 
 /**
- * Outside text (a field name, a label, a URL) quoted inside a message: one line, in backticks, with
- * what could make a link (inline or `[text][ref]`) or an icon broken up, so that it reads as typed
- * and does nothing in a notification, a modal, a quick pick, a tooltip or a thrown error.
+ * Outside text (a field name, a label, a URL) quoted inside a message: one line, in single quotes
+ * as VS Code's own messages quote (notifications and quick picks show no code spans), with what
+ * could make a link (inline, `[text][ref]` or a `command:` URI) or an icon broken up, so that it
+ * reads as typed and does nothing in a notification, a modal, a quick pick, a tooltip or an error.
  */
 export function quoted(value: unknown, maxLength = 80): string {
-  const text = withoutIcons(withoutLinks(oneLine(value, maxLength).replace(/`/g, "'")).replace(/\]\s*\[/g, ']\u200b['));
-  return `\`${text}\``;
+  const text = withoutCommandUris(withoutIcons(withoutLinks(oneLine(value, maxLength)).replace(/\]\s*\[/g, ']\u200b[')));
+  return `'${text}'`;
 }
 
 /** What {@link inertText} drops from server text: characters that make links, HTML or code spans. */

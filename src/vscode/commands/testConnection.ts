@@ -55,7 +55,7 @@ function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): 
     target: () => {
       const config = readClientConfig();
       const root = apiRoot(config.network, config.customBaseUrl);
-      // The detail gives the URL itself: "custom network at `http://…`", not the URL twice.
+      // The detail gives the URL itself: "custom network at 'http://…'", not the URL twice.
       return root.ok ? { ok: true, network: networkName(config.network), url: root.url.href } : { ok: false, message: root.message };
     },
     reachServer: (signal) => services.client.probeServer(signal),
