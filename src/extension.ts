@@ -116,7 +116,7 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, listedIn, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
   const services: Services = { client, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
-  const owned = [settings, serverTrust, credentials, tracked, watched, tracked.onDidChange(closeUnlisted), watched.onDidChange(closeUnlisted), statusBar, memory, privacy, sortOrder, values, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
+  const owned = [settings, serverTrust, credentials, tracked, watched, tracked.onDidChange(closeUnlisted), watched.onDidChange(closeUnlisted), statusBar, memory, privacy, sortOrder, values, refresher, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
   return { services, serverTrust, owned };
 }
 

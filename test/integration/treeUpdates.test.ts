@@ -22,6 +22,7 @@ function treeOf(tracked: TrackedStore, store: BalanceStore, now: () => number, d
     hideZeroBalances: () => false,
     networkLabel: () => 'PLYR PHI mainnet',
     load: () => undefined,
+    asked: () => false,
     masked: () => false,
     prices: () => undefined,
     pricesKnown: () => false,

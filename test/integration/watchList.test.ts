@@ -105,11 +105,14 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
   it('Stop Refreshing stops the rows the view is loading: none is asked after it, until a refresh asks them all', async function () {
     this.timeout(60_000);
     const ids = Array.from({ length: 12 }, (_, i) => `load-${i + 201}`);
+    // What each row says after its id: "loading…" while asked (in flight or waiting its turn), "not loaded" once dropped.
+    const statuses = async () => [...new Set((await plyrApi()).getSidebarRows().filter((r) => ids.some((id) => r.id === `workspace:identifier:${id}`)).map((r) => r.description?.split(' · ').pop()))];
     await withTheViewShowing(sim, 2, async () => {
       sim.reset();
       sim.configure({ latencyMs: 400 });
       await writeWatchList({ identifiers: ids });
       await waitFor(() => sim.inFlight === 2, 'the first two rows asked');
+      assert.deepEqual(await statuses(), ['loading…'], 'the 10 waiting their turn too');
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true, 'the loads were something to stop');
       await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
       // Every row rendered again, as the view renders them (the Workspace group asks at once for
@@ -120,12 +123,14 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       const rows = (await plyrApi()).getWatched();
       assert.equal(rows.length, ids.length);
       assert.deepEqual(rows.filter((w) => w.status !== 'unknown').map((w) => `${w.identifier} ${w.status}`), [], 'each "not loaded", those stopped on their way too');
+      assert.deepEqual(await statuses(), ['not loaded']);
 
       // A refresh of everything stopped on its way leaves the rows it had not reached unasked too.
       sim.reset();
       sim.configure({ latencyMs: 400 });
       const refresh = vscode.commands.executeCommand('plyr.refresh');
       await waitFor(() => sim.inFlight === 2, 'the refresh on its way');
+      assert.deepEqual(await statuses(), ['loading…'], 'the rows the refresh has not reached yet too');
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), true);
       assert.equal(await refresh, false);
       await waitFor(() => sim.inFlight === 0, 'the stopped requests to end at the simulator');
@@ -133,6 +138,7 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
       assert.equal(await vscode.commands.executeCommand('plyr.stopRefresh'), false, 'the render started no load: nothing to stop');
       assert.equal(sim.requests.length, 2, `nothing asked after the stop: ${sim.requests.map((r) => r.path).join(', ')}`);
       assert.deepEqual((await plyrApi()).getWatched().filter((w) => w.status !== 'unknown').map((w) => `${w.identifier} ${w.status}`), []);
+      assert.deepEqual(await statuses(), ['not loaded'], 'the rows it had not reached are not loading any more');
 
       sim.configure({ latencyMs: 0 });
       assert.equal(await vscode.commands.executeCommand('plyr.refresh'), true);

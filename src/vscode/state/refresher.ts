@@ -50,6 +50,14 @@ export class Refresher {
   readonly #stoppedLoads = new Set<string>();
   /** Whether Stop Refreshing is offered: a refresh of everything runs, or rows of the view load. */
   #offeringStop = false;
+  /** Identifiers the refresh of everything that runs asks for and has not had answered yet. */
+  readonly #refreshAsking = new Set<string>();
+  readonly #askedChanged = new vscode.EventEmitter<string[]>();
+  /**
+   * Rows never loaded that were asked for, or no longer are (answered, or dropped by Stop
+   * Refreshing): a row waiting its turn reads "loading…", not "not loaded".
+   */
+  readonly onDidChangeAsked = this.#askedChanged.event;
 
   readonly #options: RefresherOptions;
 
@@ -94,6 +102,11 @@ export class Refresher {
     return queued !== undefined || loads;
   }
 
+  /** Whether the identifier was asked for, by a refresh of everything or by its row, and is not answered yet. */
+  isAsked(id: string): boolean {
+    return this.#loading.has(id) || this.#refreshAsking.has(id);
+  }
+
   /** Resolves true once everything was asked and answered, false when Stop Refreshing stopped it. */
   refreshAll(): Promise<boolean> {
     if (this.#running && this.#stopped) {
@@ -111,9 +124,12 @@ export class Refresher {
       const ids = new Set(tracked.all.map((t) => t.id));
       const identifiers = [...tracked.all, ...watched.all.filter((w) => !ids.has(w.id))].map(toIdentifier);
       const listed = (id: string) => tracked.find(id) !== undefined || watched.find(id) !== undefined;
+      identifiers.forEach(({ value }) => this.#refreshAsking.add(value));
+      this.#tellAsked(identifiers.map(({ value }) => value));
+      const answered = (id: string) => () => void this.#refreshAsking.delete(id);
       const tasks: (() => Promise<unknown>)[] = [
         // One removed while the refresh runs is not asked for (nor brought back by its answer).
-        ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier, { signal }) : Promise.resolve())),
+        ...identifiers.map((identifier) => () => (listed(identifier.value) ? store.refresh(identifier, { signal }) : Promise.resolve()).finally(answered(identifier.value))),
         ...openRows.openSections(listedIn).map(({ plyrId, section }) => () => accounts.load(plyrId, section, signal)),
         ...openRows.openWallets(listedIn).flatMap((address) => {
           const parsed = parseIdentifier(address);
@@ -123,6 +139,10 @@ export class Refresher {
       const asked = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => runPool(tasks, this.#options.concurrency(), async (task) => void (await task()), signal)));
       this.#running = asked
         .finally(() => {
+          // Those Stop Refreshing kept from their turn are asked no more.
+          const unasked = [...this.#refreshAsking];
+          this.#refreshAsking.clear();
+          this.#tellAsked(unasked);
           // Nothing left to stop once every request settled (keeping the answers is not the refresh).
           if (this.#abort === abort) {
             this.#abort = undefined;
@@ -171,8 +191,9 @@ export class Refresher {
     }
     let pending = this.#loading.get(id);
     if (!pending) {
-      pending = this.#loadInTurn(id, this.#viewAbort.signal).finally(() => (this.#loading.delete(id), this.#offerStop()));
+      pending = this.#loadInTurn(id, this.#viewAbort.signal).finally(() => (this.#loading.delete(id), this.#tellAsked([id]), this.#offerStop()));
       this.#loading.set(id, pending);
+      this.#tellAsked([id]);
       this.#offerStop();
     }
     return pending;
@@ -200,6 +221,18 @@ export class Refresher {
       await this.#options.store.refresh(toIdentifier(entry), { signal });
     }
     return entry !== undefined;
+  }
+
+  dispose(): void {
+    this.#askedChanged.dispose();
+  }
+
+  /** Only rows with nothing known read differently for being asked (the store tells of the others). */
+  #tellAsked(ids: readonly string[]): void {
+    const unknown = ids.filter((id) => this.#options.store.get(id) === undefined);
+    if (unknown.length > 0) {
+      this.#askedChanged.fire(unknown);
+    }
   }
 
   /** Offers Stop Refreshing (a context key) while there is something to stop. */

@@ -64,6 +64,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
   const message = new ViewMessage(view);
   describeSort(message, services.sortOrder.value);
   const storeListener = store.onDidChange((ids) => render(ids));
+  // A row never loaded reads "loading…" while it waits its turn, and "not loaded" again if Stop Refreshing drops it.
+  const askedListener = services.refresher.onDidChangeAsked((ids) => render(ids));
   // A group is re-rendered once its answer is in (VS Code shows progress while it loads); firing
   // its PLYR ID's row instead would reload the row's children under a reveal still resolving.
   const accountListener = services.accounts.onDidChange((changes) => provider.refreshSections(changes.filter((c) => !services.accounts.get(c.plyrId, c.section)?.loading)));
@@ -75,7 +77,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     provider,
     view,
     queue,
-    { dispose: () => (storeListener.dispose(), accountListener.dispose()) },
+    { dispose: () => (storeListener.dispose(), askedListener.dispose(), accountListener.dispose()) },
     // What is open is what a refresh asks again (state/refresher.ts).
     view.onDidExpandElement(({ element }) => trackOpen(services.openRows, element, true)),
     view.onDidCollapseElement(({ element }) => trackOpen(services.openRows, element, false)),
@@ -131,6 +133,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     pricesKnown: () => services.values.peek() !== undefined,
     sortOrder: () => services.sortOrder.value,
     load: (id) => void services.refresher.load(id),
+    asked: (id) => services.refresher.isAsked(id),
     opened: (node) => trackOpen(services.openRows, node, true),
   });
   return { account, provider };

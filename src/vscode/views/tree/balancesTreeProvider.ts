@@ -29,6 +29,8 @@ export interface TreeDeps {
   readonly networkLabel: () => string;
   /** Asked when a row is expanded before anything is known about it. */
   readonly load: (id: string) => void;
+  /** Whether a row with nothing known yet was asked for (it waits its turn): it reads "loading…". */
+  readonly asked: (id: string) => boolean;
   /**
    * An account row whose children VS Code asks for: it is open. A UI test saw VS Code show a
    * group open under a workspace row (rows that open as the view loads) and ask for its rows,
@@ -388,7 +390,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   #identifierItem(node: IdentifierNode): vscode.TreeItem {
     const tracked = this.#entryOf(node);
     const workspace = node.source === 'workspace';
-    const row = identifierRow({ id: node.id, tracked, workspace, entry: this.#deps.store.get(node.id), networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked() });
+    const entry = this.#deps.store.get(node.id) ?? (this.#deps.asked(node.id) ? WAITING : undefined);
+    const row = identifierRow({ id: node.id, tracked, workspace, entry, networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked() });
     // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
     const address = row.kind === 'address';
@@ -501,6 +504,9 @@ function rowKey(source: RowSource, id: string): string {
 function idPrefix(source: RowSource): string {
   return source === 'workspace' ? 'workspace:' : '';
 }
+
+/** A row asked for and waiting its turn, with nothing known yet: shown as loading. */
+const WAITING: BalanceEntry = { loading: true };
 
 const ACCOUNT_TYPES: ReadonlySet<BalanceNode['type']> = new Set<AccountNode['type']>(['section', 'sectionError', 'chip', 'allowance', 'activity', 'loadMore', 'wallet', 'walletToken']);
 
