@@ -92,6 +92,25 @@ describe('PlyrClient.account against a fake PLYR API', () => {
       );
     });
 
+    it('logs the same left-out entries once while they stay so, and again once they change or come back', async () => {
+      const bad = { ...chips, g2: { [CHIP]: { balance: 'lots' } } };
+      const { client, logs } = harness();
+      const leftOut = () => logs.filter((line) => line.startsWith('Chips of player123: ')).length;
+      server.reply(CHIPS_PATH, { body: bad });
+      await client.account.getChips('player123');
+      await client.account.getChips('player123');
+      assert.equal(leftOut(), 1, 'the same answer again: not logged again');
+      const worse = { ...bad, 'bad game!': {} };
+      server.reply(CHIPS_PATH, { body: worse });
+      await client.account.getChips('player123');
+      assert.equal(leftOut(), 2, 'a new part left out');
+      server.reply(CHIPS_PATH, { body: chips });
+      await client.account.getChips('player123');
+      server.reply(CHIPS_PATH, { body: worse });
+      await client.account.getChips('player123');
+      assert.equal(leftOut(), 3, 'back after a clean answer');
+    });
+
     it('reports a 200 of which not one game could be read (an error body) as malformed, not as no chips', async () => {
       server.reply(CHIPS_PATH, { body: { error: 'user not found' } });
       const { client } = harness();

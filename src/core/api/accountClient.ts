@@ -59,6 +59,8 @@ interface Route<P> {
  */
 export class AccountClient {
   readonly #session: ApiSession;
+  /** What was last logged of each answer, by server and route ("Chips of player123"): not logged again while it stays so. */
+  readonly #lastSkipped = new Map<string, string>();
 
   constructor(session: ApiSession) {
     this.#session = session;
@@ -149,18 +151,27 @@ export class AccountClient {
       }
       return route.parse(parseExactJsonBody(response));
     });
-    this.#logSkipped(route.what, parsed.skipped);
+    this.#logSkipped(`${target.root.href} ${route.what}`, route.what, parsed.skipped);
     return { ...parsed, network: target.config.network, fetchedAt: this.#session.now(), ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }) };
   }
 
-  /** Left-out entries go to the log, the first few by name: what "see the PLYR log" points to. */
-  #logSkipped(what: string, skipped: readonly Skipped[]): void {
+  /**
+   * Left-out entries go to the log, the first few by name: what "see the PLYR log" points to. The
+   * same again in the next answer (every refresh of an account whose game set a bad image) is not
+   * logged again, so the log keeps what changed.
+   */
+  #logSkipped(key: string, what: string, skipped: readonly Skipped[]): void {
     if (skipped.length === 0) {
+      this.#lastSkipped.delete(key);
       return;
     }
     const named = skipped.slice(0, LOGGED_SKIPS).map((s) => `${s.at || '(the answer)'}: ${s.reason}`);
     const more = skipped.length > LOGGED_SKIPS ? `; and ${skipped.length - LOGGED_SKIPS} more` : '';
-    this.#session.options.logger.warn(`${what}: ${skipped.length} unreadable ${skipped.length === 1 ? 'part' : 'parts'} left out: ${named.join('; ')}${more}`);
+    const message = `${what}: ${skipped.length} unreadable ${skipped.length === 1 ? 'part' : 'parts'} left out: ${named.join('; ')}${more}`;
+    if (this.#lastSkipped.get(key) !== message) {
+      this.#lastSkipped.set(key, message);
+      this.#session.options.logger.warn(message);
+    }
   }
 }
 
