@@ -101,6 +101,8 @@ describe('formatUsd: rounding only for display', () => {
     assert.equal(formatUsd('12345.5', 'en-US', true), '$12,346');
     assert.equal(formatUsd('1000', 'en-US', true), '$1,000');
     assert.equal(formatUsd('999.994', 'en-US', true), '$999.99');
+    assert.equal(formatUsd('999.995', 'en-US', true), '$1,000', 'what rounds to a thousand in cents reads as one');
+    assert.equal(formatUsd('999.996', 'en-US', false), '$1,000.00', 'with cents where the row is not narrow');
     assert.equal(formatUsd('0.0042', 'en-US', true), '$0.0042');
   });
 

@@ -14,8 +14,11 @@ import { describeAge } from './time';
 /** Under this a value shows as "< $0.000001", as a dust amount shows as "< 0.000001". */
 const SMALLEST_SHOWN = '0.000001';
 const CENT = '0.01';
-/** From here a total in a narrow row drops its cents ("≈ $12,345"); its tooltip keeps them. */
-const WHOLE_DOLLARS_FROM = '1000';
+/**
+ * From here a total in a narrow row drops its cents ("≈ $12,345"); its tooltip keeps them. Not
+ * 1000: 999.995 rounds to "$1,000.00" in cents, which would read beside "$1,000" as more.
+ */
+const WHOLE_DOLLARS_FROM = '999.995';
 
 /** Building an Intl.NumberFormat costs far more than using one: one per locale and shape. */
 const formatters = new Map<string, Intl.NumberFormat>();
