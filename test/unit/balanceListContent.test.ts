@@ -25,14 +25,15 @@ describe("balanceListHeading (Check Balance's result)", () => {
     assert.equal(heading({ total, masked: true }).title, 'Balances of 0xgamer · custom network · updated just now · Total ≈ ••• · 1 of 2 tokens priced');
   });
 
-  it("puts the identifier's warning in the placeholder instead of what Enter does: the box cuts a longer line", () => {
+  it("ends the title with the identifier's warning, which stays while the user types to filter", () => {
     assert.equal(heading({}).placeholder, 'Select a token to copy its exact amount');
     const typo = parseIdentifier('0x742d35cC6634C0532925a3b844Bc454e4438f44e');
     assert.ok(typo.ok);
-    const warned = heading({ warning: identifierWarning(typo.value) }).placeholder;
-    assert.equal(warned, '⚠ This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+    const warned = heading({ warning: identifierWarning(typo.value), total: totalValue([['plyr', '7']], PRICES) });
+    assert.equal(warned.title, 'Balances of 0xgamer · custom network · updated just now · Total ≈ $0.09 · ⚠ This mixed-case address fails its EIP-55 checksum: it may contain a typo.');
+    assert.equal(warned.placeholder, 'Select a token to copy its exact amount');
     const good = parseIdentifier('0x742d35Cc6634C0532925a3b844Bc454e4438f44e');
     assert.ok(good.ok);
-    assert.equal(heading({ warning: identifierWarning(good.value) }).placeholder, 'Select a token to copy its exact amount');
+    assert.equal(heading({ warning: identifierWarning(good.value) }).title, 'Balances of 0xgamer · custom network · updated just now');
   });
 });

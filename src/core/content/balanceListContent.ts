@@ -9,16 +9,13 @@ export interface BalanceListHeading {
 }
 
 /**
- * The title names whose balances, on which network and how old, and with prices their total
- * ("Total ≈ $125.09 · 4 of 5 tokens priced"): a long title wraps, so all of it shows. The input's
- * placeholder is cut at the box's width, so it holds one short sentence: the warning the
- * identifier deserves (a failed checksum), else what Enter does.
+ * The title names whose balances, on which network and how old, with prices their total ("Total ≈
+ * $125.09 · 4 of 5 tokens priced"), and last the warning the identifier deserves (a failed
+ * checksum): a long title wraps, so all of it shows, and it stays while the user types to filter
+ * (the placeholder, which says what Enter does, goes then).
  */
 export function balanceListHeading(input: { who: string; network: string; age: string; total?: ValueTotal; masked: boolean; warning?: string }): BalanceListHeading {
-  const title = l10n.t('Balances of {0} · {1} · updated {2}', input.who, input.network, input.age);
   const total = describeTotalLine(input.total, input.masked);
-  return {
-    title: total === undefined ? title : `${title} · ${total}`,
-    placeholder: input.warning === undefined ? l10n.t('Select a token to copy its exact amount') : `⚠ ${input.warning}`,
-  };
+  const parts = [l10n.t('Balances of {0} · {1} · updated {2}', input.who, input.network, input.age), ...(total === undefined ? [] : [total]), ...(input.warning === undefined ? [] : [`⚠ ${input.warning}`])];
+  return { title: parts.join(' · '), placeholder: l10n.t('Select a token to copy its exact amount') };
 }
