@@ -222,4 +222,23 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await row('Raid').waitFor({ state: 'detached' });
     assert.ok(await row('Tester by hand').isVisible(), 'the row that was listed stays');
   });
+  it('Why? on a change notification lists the activity entry behind the change, saying how many in its title', async () => {
+    await bench.clearNotifications();
+    // Test player still notifies on change: a game pays it 5 GAMR, logged as the server logs it.
+    bench.sim.logActivity('player123', { action: 'earn', gameId: 'arena', data: { gameId: 'arena', token: 'gamr', amount: '5', hash: `0x${'c3'.repeat(32)}`, success: 'success' } });
+    bench.sim.setHolding('player123', 'gamr', 9_007_215_254_740_993_123_456_789n); // +5
+    const toast = bench.page.locator('.notification-toast', { hasText: '(+5)' });
+    await bench.expectVisible(toast.first(), 'why-change-notification');
+    await bench.answer(toast.first(), 'Why?', 'why-answer');
+    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did GAMR of player123 change?' });
+    await bench.expectVisible(title, 'why-list');
+    // The title wraps, so all of it shows, and stays while the user types to filter.
+    assert.match(await title.innerText(), /1 activity entry between the last two refreshes names it\./);
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    assert.equal(await input.getAttribute('placeholder'), 'Enter opens its transaction in the explorer.');
+    const entries = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.textContent ?? ''));
+    assert.equal(entries.length, 1, entries.join(' | '));
+    assert.match(entries[0], /earn 5 GAMR/);
+    await bench.page.keyboard.press('Escape');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { activityPickItem, activityRow, whyNothing, whyPlaceholder, whyTitle } from '../../src/core/content/activityContent';
+import { activityPickItem, activityRow, whyHeading, whyNothing, whyTitle } from '../../src/core/content/activityContent';
 import { MarkdownTooltip, RowContent, TooltipPart } from '../../src/core/content/treeContent';
 import { ActivityEntry } from '../../src/core/model/activity';
 import { HOSTILE_INPUTS } from '../support/hostileInputs';
@@ -170,11 +170,15 @@ describe('activityContent: Why?', () => {
     assert.equal(whyTitle('player123', ['$(zap)\n']), 'Why did "$\u200b(zap)␊" of player123 change?');
   });
 
-  it('says how many entries it found, whether the log was read far enough, and what Enter does', () => {
-    assert.equal(whyPlaceholder(1, true, 70), '1 activity entry between the last two refreshes names it. Enter opens its transaction in the explorer.');
+  it('says how many entries it found and whether the log was read far enough in the title, which stays while typing; what Enter does in the placeholder', () => {
+    const heading = (count: number, complete: boolean, read: number) => whyHeading({ who: 'player123', tokens: ['gamr'], count, complete, read });
+    assert.deepEqual(heading(1, true, 70), {
+      title: 'Why did GAMR of player123 change? 1 activity entry between the last two refreshes names it.',
+      placeholder: 'Enter opens its transaction in the explorer.',
+    });
     assert.equal(
-      whyPlaceholder(2, false, 1000),
-      '2 activity entries between the last two refreshes name it. Only the newest 1000 entries of the log were read; an older one may explain it too. Enter opens its transaction in the explorer.',
+      heading(2, false, 1000).title,
+      'Why did GAMR of player123 change? 2 activity entries between the last two refreshes name it. Only the newest 1000 entries of the log were read; an older one may explain it too.',
     );
   });
 

@@ -78,10 +78,17 @@ export function whyTitle(who: string, tokens: readonly string[], locale?: string
   return l10n.t({ message: 'Why did {0} of {1} change?', args: [tokenList(tokens, locale), inertLabel(who)], comment: '{0} lists tokens, such as GAMR; {1} is a PLYR ID' });
 }
 
-/** Above Why?'s list: how many entries, and what Enter does. */
-export function whyPlaceholder(count: number, complete: boolean, read: number): string {
-  const found = count === 1 ? l10n.t('1 activity entry between the last two refreshes names it.') : l10n.t('{0} activity entries between the last two refreshes name it.', count);
-  return [found, incomplete(complete, read), l10n.t('Enter opens its transaction in the explorer.')].filter(isText).join(' ');
+/**
+ * Above Why?'s list: the question, how many entries answer it and whether the log was read far
+ * enough, in the title (which wraps, so all of it shows, and stays while the user types to
+ * filter); what Enter does in the placeholder, which the box cuts at its width.
+ */
+export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; locale?: string }): { title: string; placeholder: string } {
+  const found = input.count === 1 ? l10n.t('1 activity entry between the last two refreshes names it.') : l10n.t('{0} activity entries between the last two refreshes name it.', input.count);
+  return {
+    title: [whyTitle(input.who, input.tokens, input.locale), found, incomplete(input.complete, input.read)].filter(isText).join(' '),
+    placeholder: l10n.t('Enter opens its transaction in the explorer.'),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { whyNothing, whyPlaceholder, whyTitle } from '../../core/content/activityContent';
+import { whyHeading, whyNothing } from '../../core/content/activityContent';
 import { ActivityEntry } from '../../core/model/activity';
 import { inertNotificationText } from '../../core/model/safeText';
 import { isTransactionHash } from '../../core/model/transactionHash';
@@ -52,8 +52,9 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open Transaction in Explorer') };
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Transaction Hash') };
   const pick = vscode.window.createQuickPick<EntryItem>();
-  pick.title = whyTitle(found.who, found.tokens, locale);
-  pick.placeholder = whyPlaceholder(found.entries.length, found.complete, found.read);
+  const heading = whyHeading({ ...found, count: found.entries.length, locale });
+  pick.title = heading.title;
+  pick.placeholder = heading.placeholder;
   pick.matchOnDescription = true;
   const render = (items: Explanation['items']) => {
     pick.items = found.entries.map((entry, index) => {
