@@ -147,6 +147,10 @@ describe('identifiers as the real server reads them', () => {
       assert.match(summary.warnings[0].reason, /fails its EIP-55 checksum/);
       assert.match(summary.warnings[1].reason, /Read as a PLYR ID/);
       assert.deepEqual((await plyrApi()).getTracked().map((t) => [t.identifier, t.kind]), [['0xgamer', 'plyrId'], [DEMO_USERS[0].primaryAddress, 'address'], [`0x${'b'.repeat(41)}`, 'plyrId']]);
+      // Each imported row is asked for, as an added one is: none stays "not loaded" (the lookalike has no account).
+      const api = await plyrApi();
+      await waitFor(() => api.getTracked().every((t) => t.status === 'ok' || t.status === 'error'), () => `every row answered: ${JSON.stringify(api.getTracked().map((t) => t.status))}`);
+      assert.deepEqual(api.getTracked().map((t) => t.status), ['ok', 'ok', 'error']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -30,7 +30,7 @@ export interface ImportSummary {
  * URI, for automation). Import reports every refused row with its reason, skips duplicates, and
  * is undone in one step.
  */
-export function registerListTransfer(services: Pick<Services, 'tracked' | 'logger' | 'log'>): vscode.Disposable[] {
+export function registerListTransfer(services: Pick<Services, 'tracked' | 'refresher' | 'logger' | 'log'>): vscode.Disposable[] {
   const { tracked, logger } = services;
 
   const exportTo = async (argument?: unknown): Promise<number | undefined> => {
@@ -72,6 +72,9 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'logge
       overLimit += merged.overLimit;
       return merged.layout;
     });
+    // Asked as the rows the view loads are: in turn, stopped by Stop Refreshing, and not at all
+    // if known already or undone before their turn. The user's rows start closed: no render asks them.
+    added.forEach((id) => void services.refresher.load(id));
     logRows(logger, 'refused', parsed.rejected);
     // A warned row may also be one the list held already: the log says what it may hold, not that it went in.
     logRows(logger, 'may hold a typo', parsed.warnings);
