@@ -143,6 +143,12 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     // The primary address's owner is player123 (the server's /api/user/basic).
     await vscode.commands.executeCommand('plyr.trackOwner', wallets.info.primaryAddress);
     assert.ok(await tracked('player123'), 'its PLYR ID is in the list');
+    // Asked again, each shows the row it has (no error that it is listed already).
+    const count = api.getTracked().length;
+    assert.equal(await vscode.commands.executeCommand('plyr.trackOwner', wallets.info.primaryAddress), true, 'the owner revealed');
+    await vscode.commands.executeCommand('plyr.addIdentifier', secondary);
+    assert.equal(await vscode.commands.executeCommand('plyr.trackWallet', { type: 'wallet', id: secondary, owner: 'player123', source: 'user', role: 'secondary' }), true, 'the wallet revealed');
+    assert.equal(api.getTracked().length, count + 1);
   });
 
   it('refuses an address or a malformed PLYR ID before any request', async () => {

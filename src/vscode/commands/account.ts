@@ -14,6 +14,9 @@ type AccountServices = Pick<Services, 'accounts' | 'tracked' | 'logger'>;
 /** The account's groups under a PLYR ID: retry one, read more of the log, track its wallets and owners, reveal it. */
 export function registerAccountCommands(services: AccountServices, sidebar: Sidebar, owners: AccountLookup): vscode.Disposable[] {
   const { accounts } = services;
+  // Listed already: its row is shown (true once revealed), which is what tracking it was for; Add
+  // Identifier would refuse it as an error.
+  const trackOrReveal = (id: string) => vscode.commands.executeCommand(services.tracked.find(id) ? COMMANDS.revealIdentifier : COMMANDS.addIdentifier, id);
   return [
     // A group's row (its Retry) or, for automation, a PLYR ID and a section name.
     registerCommand(services, COMMANDS.refreshSection, async (arg?: unknown, named?: unknown) => {
@@ -29,7 +32,7 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
       await vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => accounts.loadMore(id.value));
     }),
     // A wallet row's address into the user's list, as Add Identifier would.
-    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => vscode.commands.executeCommand(COMMANDS.addIdentifier, addressArgument(identifierOf(arg)).value)),
+    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => trackOrReveal(addressArgument(identifierOf(arg)).value)),
     registerCommand(services, COMMANDS.trackOwner, async (arg?: unknown) => {
       const address = addressArgument(identifierOf(arg)).value;
       const owner = await owners.plyrIdOf(address, OWNER_MEMORY_MS);
@@ -37,7 +40,7 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
         void vscode.window.showInformationMessage(vscode.l10n.t('No PLYR account has {0} as its primary wallet.', address));
         return;
       }
-      await vscode.commands.executeCommand(COMMANDS.addIdentifier, owner);
+      return trackOrReveal(owner);
     }),
     // From a hover: the account in the sidebar, tracked first if it is not yet (asked, never
     // silently); automation may name a group to open.
