@@ -222,7 +222,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await row('Raid').waitFor({ state: 'detached' });
     assert.ok(await row('Tester by hand').isVisible(), 'the row that was listed stays');
   });
-  it('Why? on a change notification lists the activity entry behind the change, saying how many in its title', async () => {
+  it('Why? on a change notification lists the activity entry behind the change, saying how many in its title, and offers to copy its hash where no explorer is known', async () => {
     await bench.clearNotifications();
     // Test player still notifies on change: a game pays it 5 GAMR, logged as the server logs it.
     bench.sim.logActivity('player123', { action: 'earn', gameId: 'arena', data: { gameId: 'arena', token: 'gamr', amount: '5', hash: `0x${'c3'.repeat(32)}`, success: 'success' } });
@@ -235,7 +235,10 @@ describe('the status bar, change notifications and Test Connection, driven like 
     // The title wraps, so all of it shows, and stays while the user types to filter.
     assert.match(await title.innerText(), /1 activity entry between the last two refreshes names it\./);
     const input = bench.page.locator('.quick-input-widget .quick-input-box input');
-    assert.equal(await input.getAttribute('placeholder'), 'Enter opens its transaction in the explorer.');
+    // The simulator is a custom network, with no known explorer: Enter copies the hash, and no entry offers to open it.
+    assert.equal(await input.getAttribute('placeholder'), 'Enter copies its transaction hash.');
+    assert.equal(await bench.page.locator('.quick-input-widget .quick-input-list .action-label.codicon-link-external').count(), 0);
+    assert.equal(await bench.page.locator('.quick-input-widget .quick-input-list .action-label.codicon-copy').count(), 1);
     const entries = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.textContent ?? ''));
     assert.equal(entries.length, 1, entries.join(' | '));
     assert.match(entries[0], /earn 5 GAMR/);

@@ -171,11 +171,12 @@ describe('activityContent: Why?', () => {
   });
 
   it('says how many entries it found and whether the log was read far enough in the title, which stays while typing; what Enter does in the placeholder', () => {
-    const heading = (count: number, complete: boolean, read: number) => whyHeading({ who: 'player123', tokens: ['gamr'], count, complete, read });
+    const heading = (count: number, complete: boolean, read: number, opens = true) => whyHeading({ who: 'player123', tokens: ['gamr'], count, complete, read, opens });
     assert.deepEqual(heading(1, true, 70), {
       title: 'Why did GAMR of player123 change? 1 activity entry between the last two refreshes names it.',
       placeholder: 'Enter opens its transaction in the explorer.',
     });
+    assert.equal(heading(1, true, 70, false).placeholder, 'Enter copies its transaction hash.', 'on a network without a known explorer');
     assert.equal(
       heading(2, false, 1000).title,
       'Why did GAMR of player123 change? 2 activity entries between the last two refreshes name it. Only the newest 1000 entries of the log were read; an older one may explain it too.',

@@ -81,13 +81,14 @@ export function whyTitle(who: string, tokens: readonly string[], locale?: string
 /**
  * Above Why?'s list: the question, how many entries answer it and whether the log was read far
  * enough, in the title (which wraps, so all of it shows, and stays while the user types to
- * filter); what Enter does in the placeholder, which the box cuts at its width.
+ * filter); what Enter does in the placeholder, which the box cuts at its width: it opens the
+ * transaction where the network has a known explorer (`opens`), else copies its hash.
  */
-export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; locale?: string }): { title: string; placeholder: string } {
+export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; locale?: string }): { title: string; placeholder: string } {
   const found = input.count === 1 ? l10n.t('1 activity entry between the last two refreshes names it.') : l10n.t('{0} activity entries between the last two refreshes name it.', input.count);
   return {
     title: [whyTitle(input.who, input.tokens, input.locale), found, incomplete(input.complete, input.read)].filter(isText).join(' '),
-    placeholder: l10n.t('Enter opens its transaction in the explorer.'),
+    placeholder: input.opens ? l10n.t('Enter opens its transaction in the explorer.') : l10n.t('Enter copies its transaction hash.'),
   };
 }
 

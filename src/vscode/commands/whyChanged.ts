@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { explorerOf } from '../../core/api/networks';
 import { activityPickItem } from '../../core/content/activityContent';
 import { tokenLabel } from '../../core/content/shortNames';
 import { ActivityEntry } from '../../core/model/activity';
@@ -13,6 +14,7 @@ import { showError } from '../ui/errorPresenter';
 import { identifierOf, isShownRow } from '../views/tree/nodes';
 import { copyHash, openTransaction } from './activity';
 import { registerCommand } from './register';
+import { readClientConfig } from '../settings';
 
 /** What `executeCommand('plyr.whyChanged', identifier, token?)` resolves to. */
 export interface WhyChangedResult {
@@ -143,7 +145,9 @@ async function explainInteractively(services: WhyChangedServices, question: Ques
       return explain(services, question, change, abort.signal, onPage).finally(() => listener.dispose());
     },
   );
+  const config = readClientConfig();
   const actions = {
+    canOpen: explorerOf(config.network, config.customBaseUrl) !== undefined,
     open: (hash: string) => openTransaction(hash, true).then(undefined, (error: unknown) => showError(error, services)),
     copy: (hash: string) => copyHash(hash).then(undefined, (error: unknown) => showError(error, services)),
   };

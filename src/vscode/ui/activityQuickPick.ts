@@ -21,6 +21,8 @@ export interface Explanation {
 
 /** What the list's buttons do with a hash; the caller handles their errors. */
 export interface TransactionActions {
+  /** Whether the network has a known explorer: without one, no entry offers to open its transaction. */
+  readonly canOpen: boolean;
   open(hash: string): Promise<unknown>;
   copy(hash: string): Promise<unknown>;
 }
@@ -37,8 +39,9 @@ interface EntryItem extends vscode.QuickPickItem {
 
 /**
  * Why?'s answer: the entries that may explain the change, newest first, with their amounts (•••
- * under the privacy mask), each with buttons to open its transaction in the explorer and copy its
- * hash; Enter opens it. None: a message that says so, and what the log never shows.
+ * under the privacy mask), each with buttons to open its transaction in the explorer (where the
+ * network has a known one) and copy its hash; Enter opens it, or copies the hash. None: a message
+ * that says so, and what the log never shows.
  */
 export async function showExplanation(found: Explanation, actions: TransactionActions, follow: MaskFollower): Promise<void> {
   const now = Date.now();
@@ -52,14 +55,14 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open Transaction in Explorer') };
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Transaction Hash') };
   const pick = vscode.window.createQuickPick<EntryItem>();
-  const heading = whyHeading({ ...found, count: found.entries.length, locale });
+  const heading = whyHeading({ ...found, count: found.entries.length, opens: actions.canOpen, locale });
   pick.title = heading.title;
   pick.placeholder = heading.placeholder;
   pick.matchOnDescription = true;
   const render = (items: Explanation['items']) => {
     pick.items = found.entries.map((entry, index) => {
       const hash = isTransactionHash(entry.txHash) ? entry.txHash : undefined;
-      return { ...items[index], hash, buttons: hash === undefined ? [] : [open, copy] };
+      return { ...items[index], hash, buttons: hash === undefined ? [] : actions.canOpen ? [open, copy] : [copy] };
     });
   };
   render(found.items);
@@ -72,7 +75,7 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   pick.onDidAccept(() => {
     const hash = pick.selectedItems[0]?.hash;
     if (hash !== undefined) {
-      void actions.open(hash);
+      void (actions.canOpen ? actions.open(hash) : actions.copy(hash));
     }
     pick.hide();
   });
