@@ -132,6 +132,8 @@ describe('the status bar, change notifications and Test Connection, driven like 
     for (const check of ['Network and server', 'Server reachable', 'API credentials', 'Clock', 'Signed request', 'Rate limit']) {
       assert.ok(checks.some((c) => c.includes(check)), `${check} in ${checks.join(' | ')}`);
     }
+    // No check has a fix to pick: the box says so rather than offer one.
+    assert.equal(await bench.page.locator('.quick-input-widget .quick-input-box input').getAttribute('placeholder'), 'Nothing to fix: Escape closes the list');
     await bench.page.locator('.notification-toast', { hasText: 'Testing the connection' }).waitFor({ state: 'hidden' });
     await bench.readmePicture('test-connection');
     await bench.page.keyboard.press('Escape');

@@ -42,7 +42,7 @@ describe('activityContent: an activity row', () => {
         { markdown: '\n\nAmount: ' },
         { code: '12.5' },
         { markdown: '\n\nToken: ' },
-        { text: 'gamr' },
+        { text: 'GAMR' },
         { markdown: '\n\nGame: ' },
         { text: 'tavern' },
         { markdown: '\n\nRoom: ' },

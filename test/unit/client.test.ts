@@ -356,10 +356,10 @@ describe('PlyrClient against the simulator', () => {
       const lookalike = `0x${ADDRESS.slice(2, 41).toLowerCase()}`;
       const error = await failure(client.getBalances(id(lookalike), undefined));
       assert.equal(error.code, 'userNotFound');
-      assert.equal(error.message, 'No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address. It is not a valid wallet address either: it has 39 hex digits after 0x, and an address has 40.');
+      assert.equal(error.message, `No PLYR account was found for ${lookalike}. Check the spelling of the PLYR ID or address. It is not a valid wallet address either: it has 39 hex digits after 0x, and an address has 40.`);
       assert.deepEqual(paths(), [`/api/user/balance/${lookalike}`]);
       const plain = await failure(client.getBalances(id('0xnobody'), undefined));
-      assert.equal(plain.message, 'No PLYR account was found for this identifier. Check the spelling of the PLYR ID or address.');
+      assert.equal(plain.message, 'No PLYR account was found for 0xnobody. Check the spelling of the PLYR ID or address.', 'the account named: a notification of Check Balance shows nothing else that does');
     });
 
     it('sends a token address checksummed, however it was typed, and the strict server takes it', async () => {

@@ -34,7 +34,9 @@ describe('shortAddress and tokenLabel', () => {
 
   it("names a listed token in the picker by its API name, the server's symbol beside it only where it differs", () => {
     assert.deepEqual(listedTokenText({ apiId: 'gamr', symbol: 'GAMR', name: 'Gamer Token' }), { label: 'GAMR', description: 'Gamer Token' });
-    assert.deepEqual(listedTokenText({ apiId: 'evil', symbol: 'PLYR', name: 'PLYR' }), { label: 'EVIL', description: 'PLYR · PLYR' }, 'a symbol imitating another token never becomes the label');
+    assert.deepEqual(listedTokenText({ apiId: 'evil', symbol: 'PLYR', name: 'PLYR' }), { label: 'EVIL', description: 'PLYR' }, 'a symbol imitating another token never becomes the label');
+    assert.deepEqual(listedTokenText({ apiId: 'plyr', symbol: 'PLYR', name: 'PLYR' }), { label: 'PLYR', description: '' }, 'a name that is the symbol is not said twice');
+    assert.deepEqual(listedTokenText({ apiId: 'usdc', symbol: 'USDC.e', name: 'Bridged USDC' }), { label: 'USDC', description: 'USDC.e · Bridged USDC' });
     assert.deepEqual(listedTokenText({ apiId: 'usdc', symbol: '$(zap) USDC\n[x](command:plyr.clearCredentials)', name: 'USD Coin' }).description, '$\u200b(zap) USDC [x](com… · USD Coin', 'the symbol stays inert text on one line, and short');
   });
 

@@ -72,7 +72,7 @@ export class PlyrClient {
         identifier.kind === 'address' ? this.#addressBalances(target, identifier.value, token, signal) : this.#userBalances(target, identifier.value, token, signal).then((all) => ({ all })),
       )
       .catch((error: unknown) => {
-        throw withLookalikeNote(error, identifier);
+        throw namingTheAccount(error, identifier);
       });
     // Past the retries: a token list that fails is its own error, not a reason to ask for the balances again.
     const balances = 'byName' in answered ? await this.#oneToken(target, answered.byName, token, signal) : answered.all;
@@ -253,15 +253,17 @@ function filterToken(balances: Balances, name: string | undefined, asGiven: stri
 }
 
 /**
- * "No account" for a PLYR ID that looks like a mistyped address (`0x` + 39 hex digits): the user
- * most likely meant an address, so the message says it is not a valid one either.
+ * "No account" naming the identifier asked for (a notification of Check Balance shows nothing
+ * else that does); for a PLYR ID that looks like a mistyped address (`0x` + 39 hex digits), which
+ * the user most likely meant as an address, it says it is not a valid one either.
  */
-function withLookalikeNote(error: unknown, identifier: Identifier): unknown {
-  const lookalike = identifier.kind === 'plyrId' && isPlyrError(error, 'userNotFound') ? addressLookalike(identifier.value) : undefined;
-  if (!lookalike || !isPlyrError(error)) {
+function namingTheAccount(error: unknown, identifier: Identifier): unknown {
+  if (!isPlyrError(error, 'userNotFound')) {
     return error;
   }
-  return new PlyrError('userNotFound', `${error.message} ${notAnAddressEither(lookalike)}`, { status: error.status, fix: error.fix, cause: error });
+  const lookalike = identifier.kind === 'plyrId' ? addressLookalike(identifier.value) : undefined;
+  const message = l10n.t('No PLYR account was found for {0}. Check the spelling of the PLYR ID or address.', identifier.value);
+  return new PlyrError('userNotFound', lookalike ? `${message} ${notAnAddressEither(lookalike)}` : message, { status: error.status, fix: error.fix, cause: error });
 }
 
 function retryAfterOf(ms: number | undefined): { retryAfterMs?: number } {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { ActivityEntry } from '../model/activity';
+import { isAddressText } from '../model/identifier';
 import { inertLabel } from '../model/safeText';
 import { isTransactionHash } from '../model/transactionHash';
 import { formatAmount, formatAmountCompact } from './format';
@@ -136,7 +137,8 @@ function tooltipParts(input: ActivityInput, title: string): TooltipPart[] {
     line(l10n.t('Amount:'), masked ? MASKED_AMOUNT : inertLabel(entry.amount, AMOUNT), !masked);
   }
   if (entry.token !== undefined) {
-    line(l10n.t('Token:'), inertLabel(entry.token, WORD * 2));
+    // As the row names it ("GAMR"); a contract address whole, where the row shortens it.
+    line(l10n.t('Token:'), inertLabel(isAddressText(entry.token) ? entry.token : tokenLabel(entry.token), WORD * 2));
   }
   if (entry.chip !== undefined) {
     line(l10n.t('Chip:'), inertLabel(entry.chip, WORD * 2));

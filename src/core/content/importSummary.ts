@@ -20,9 +20,10 @@ export interface ImportCounts {
 /** The import's one message: what it added and skipped, and why, each kind of skip by its name. */
 export function importSummaryText(c: ImportCounts): string {
   const imported = c.added === 1 ? l10n.t('Imported 1 identifier') : l10n.t('Imported {0} identifiers', c.added);
-  const refused = c.refused === 1 ? l10n.t('1 row refused') : l10n.t('{0} rows refused', c.refused);
+  // What was not imported, only where there is some: "Imported 2 identifiers." rather than "…; 0 rows refused."
+  const skipped = [...(c.alreadyListed > 0 ? [l10n.t('{0} already in the list', c.alreadyListed)] : []), ...(c.refused === 0 ? [] : [c.refused === 1 ? l10n.t('1 row refused') : l10n.t('{0} rows refused', c.refused)])];
   return [
-    l10n.t({ message: '{0}; {1} already in the list; {2}.', args: [imported, c.alreadyListed, refused], comment: '{0} is "Imported 3 identifiers", {2} is "1 row refused"' }),
+    `${[imported, ...skipped].join('; ')}.`,
     ...(c.repeated === 1 ? [l10n.t('1 row repeated an earlier row of the file.')] : c.repeated > 1 ? [l10n.t('{0} rows repeated an earlier row of the file.', c.repeated)] : []),
     ...(c.groupsAdded === 1 ? [l10n.t('1 new group.')] : c.groupsAdded > 1 ? [l10n.t('{0} new groups.', c.groupsAdded)] : []),
     ...(c.warnings === 1 ? [l10n.t('1 row may hold a typo (see the log).')] : c.warnings > 1 ? [l10n.t('{0} rows may hold a typo (see the log).', c.warnings)] : []),

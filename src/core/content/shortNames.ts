@@ -41,11 +41,13 @@ function codePoint(c: string): string {
 /**
  * A listed token in a picker: named by its API name, as the balances it leads to are. The
  * server's symbol is its own text, so it stands beside the name, and only where it differs:
- * a token `evil` whose symbol is `PLYR` reads `EVIL`, `PLYR · …`, never as PLYR.
+ * a token `evil` whose symbol is `PLYR` reads `EVIL` with `PLYR` beside it, never as PLYR.
  */
 export function listedTokenText(token: { readonly apiId: string; readonly symbol: string; readonly name: string }): { label: string; description: string } {
   const label = tokenLabel(token.apiId);
   const symbol = inertLabel(token.symbol, 20);
   const name = inertLabel(token.name);
-  return { label, description: symbol === label ? name : `${symbol} · ${name}` };
+  // Each said once: a token named as its symbol reads "PLYR", not "PLYR PLYR".
+  const said = [symbol === label ? undefined : symbol, name === label || name === symbol ? undefined : name];
+  return { label, description: said.filter((part) => part !== undefined).join(' · ') };
 }

@@ -62,7 +62,9 @@ export function registerShareToWorkspace(services: Pick<Services, 'tracked' | 'w
           : vscode.l10n.t('Shared {0} identifiers in {1}; {2} more did not fit, as it holds at most {3}. Commit it to share them with your team.', added.length, WATCH_LIST_FILE, leftOut, MAX_WATCHED)
         : added.length === 0
           ? vscode.l10n.t('{0} already lists them.', WATCH_LIST_FILE)
-          : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', added.length, WATCH_LIST_FILE);
+          : added.length === 1
+            ? vscode.l10n.t('Shared 1 identifier in {0}: commit it to share it with your team.', WATCH_LIST_FILE)
+            : vscode.l10n.t('Shared {0} identifiers in {1}: commit it to share them with your team.', added.length, WATCH_LIST_FILE);
     const shown = document && next.value.added.length > 0 ? `${message} ${vscode.l10n.t('The file is open with unsaved changes: they are kept, and it is left unsaved for you to save.')}` : message;
     onChoice(
       vscode.window.showInformationMessage(shown, open),

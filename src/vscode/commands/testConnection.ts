@@ -80,7 +80,7 @@ async function showChecks(checks: readonly DoctorCheck[], services: Pick<Service
   }));
   const choice = await vscode.window.showQuickPick(items, {
     title: failed === 0 ? vscode.l10n.t('PLYR: Test Connection: all checks passed') : vscode.l10n.t('PLYR: Test Connection: {0} of {1} checks failed', failed, checks.length),
-    placeHolder: vscode.l10n.t('Pick a check to run its fix'),
+    placeHolder: items.some((item) => item.fix) ? vscode.l10n.t('Pick a check to run its fix') : vscode.l10n.t('Nothing to fix: Escape closes the list'),
   });
   if (!choice) {
     return; // dismissed
