@@ -4,6 +4,7 @@ import { BalanceStore } from '../../src/core/store/balanceStore';
 import { AccountStore } from '../../src/core/store/accountStore';
 import { Balances } from '../../src/core/model/balances';
 import { Identifier, parseIdentifier } from '../../src/core/model/identifier';
+import { PlyrError } from '../../src/core/model/errors';
 import { TrackedStore } from '../../src/vscode/state/trackedStore';
 import { AccountRows } from '../../src/vscode/views/tree/accountRows';
 import { BalancesTreeProvider, TreeDeps } from '../../src/vscode/views/tree/balancesTreeProvider';
@@ -220,5 +221,38 @@ describe('the Balances tree asks for prices only for rows with balances to value
     assert.ok(asked > 0, 'the same render asks once a row has balances');
     provider.dispose();
     store.dispose();
+  });
+});
+
+describe('the account groups under a PLYR ID row', () => {
+  it('are left out of a PLYR ID the server says has no account, and shown under one it knows', async () => {
+    const now = () => Date.UTC(2026, 11, 3, 11, 0, 0);
+    const store = new BalanceStore({
+      fetch: async (id) => {
+        if (id.value === 'ghost-player') {
+          throw new PlyrError('userNotFound', 'No PLYR account was found for ghost-player.');
+        }
+        return { identifier: id, token: undefined, balances: { plyr: '1.5' }, network: 'mainnet' as const, fetchedAt: now() };
+      },
+      scope: () => 'test',
+      now,
+    });
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => ['player123', 'ghost-player'].map((id) => ({ id, kind: 'plyrId' as const })));
+    const provider = treeOf(tracked, store, now);
+    try {
+      for (const id of ['player123', 'ghost-player']) {
+        const parsed = parseIdentifier(id);
+        assert.ok(parsed.ok);
+        await store.refresh(parsed.value);
+      }
+      const [known, ghost] = (await provider.getChildren()) as BalanceNode[];
+      const types = async (row: BalanceNode) => ((await provider.getChildren(row)) as BalanceNode[]).map((node) => node.type);
+      assert.deepEqual(await types(known), ['token', 'section', 'section', 'section', 'section']);
+      assert.deepEqual(await types(ghost), ['error'], 'its error, and no group that could only fail the same way');
+    } finally {
+      provider.dispose();
+      store.dispose();
+    }
   });
 });

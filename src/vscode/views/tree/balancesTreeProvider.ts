@@ -212,7 +212,9 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       this.#deps.load(node.id);
       return [];
     }
-    const account = isAddressText(node.id) ? [] : this.#deps.account.sectionsOf(node);
+    // A PLYR ID the server says has no account (a typo) has no chips, allowances, activity or wallets to open either.
+    const noAccount = entry.error?.code === 'userNotFound' && entry.balances === undefined;
+    const account = isAddressText(node.id) || noAccount ? [] : this.#deps.account.sectionsOf(node);
     return [...this.#balanceChildren(node, entry), ...account];
   }
 
