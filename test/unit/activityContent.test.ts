@@ -189,6 +189,7 @@ describe('activityContent: Why?', () => {
       whyNothing(input),
       "No activity of player123 names PLYR between the last two refreshes (5 min. ago and just now). On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
     );
+    assert.match(whyNothing({ ...input, since: NOW - 20_000 }), /between the last two refreshes \(both just now\)\. On-chain/, 'two ages that read alike, said once');
     assert.match(whyNothing({ ...input, complete: false, read: 1000 }), /\(5 min\. ago and just now\)\. Only the newest 1000 entries of the log were read; an older one may explain it too\. On-chain/);
   });
 });

@@ -99,11 +99,12 @@ export function whyHeading(input: { who: string; tokens: readonly string[]; coun
  */
 export function whyNothing(input: { who: string; tokens: readonly string[]; since: number; until: number; now: number; complete: boolean; read: number; locale?: string }): string {
   const { now, locale } = input;
-  const none = l10n.t({
-    message: 'No activity of {0} names {1} between the last two refreshes ({2} and {3}).',
-    args: [inertLabel(input.who), tokenList(input.tokens, locale), describeAge(now - input.since, locale), describeAge(now - input.until, locale)],
-    comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago',
-  });
+  const [since, until] = [describeAge(now - input.since, locale), describeAge(now - input.until, locale)];
+  // Two refreshes within the same minute read alike ("just now and just now"): said once.
+  const none =
+    since === until
+      ? l10n.t({ message: 'No activity of {0} names {1} between the last two refreshes (both {2}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since], comment: '{0} is a PLYR ID; {1} lists tokens; {2} is an age such as just now' })
+      : l10n.t({ message: 'No activity of {0} names {1} between the last two refreshes ({2} and {3}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since, until], comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago' });
   const outside = l10n.t("On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.");
   return [none, incomplete(input.complete, input.read), outside].filter(isText).join(' ');
 }
