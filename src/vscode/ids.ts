@@ -159,6 +159,8 @@ export const ROW_CONTEXT = {
   tokenChanged: 'plyr.token.changed',
   /** An activity row with a transaction hash (the manifest matches /activity\.tx/). */
   activityTx: 'plyr.activity.tx',
+  /** After a filtered identifier's tokens: how many its filter leaves out. */
+  hiddenTokens: 'plyr.hiddenTokens',
   error: 'plyr.error',
   /** The account's rows under a PLYR ID. */
   section: 'plyr.section',

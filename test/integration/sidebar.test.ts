@@ -193,6 +193,14 @@ describe('the Balances sidebar', () => {
       return tokenRows(all, 'crypto-fennec').length > 1 && all;
     }, 'the token rows');
     assert.deepEqual(tokenRows(shown, 'player123'), ['token:player123:gamr']);
+    // After them, a row says what the filter leaves out, and that the total counts it.
+    const others = Object.keys((await tracked('player123'))?.balances ?? {}).filter((token) => token !== 'gamr');
+    const hidden = shown.filter((r) => r.id === 'hidden:player123');
+    assert.equal(hidden.length, 1, JSON.stringify(shown.map((r) => r.id)));
+    assert.equal(hidden[0].label, `${others.length} more tokens not shown`);
+    assert.match(hidden[0].tooltip ?? '', new RegExp(`Not shown: ${others.map((t) => t.toUpperCase()).join(', ')}\\. The total counts them\\.`));
+    assert.equal(shown.findIndex((r) => r.id === 'hidden:player123'), shown.findIndex((r) => r.id === 'token:player123:gamr') + 1);
+    assert.ok(!shown.some((r) => r.id === 'hidden:crypto-fennec'), 'an unfiltered row has no such row');
   });
 
   it('never shows one network\'s balances under another when the network changes', async () => {

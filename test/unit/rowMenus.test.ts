@@ -62,6 +62,7 @@ const EXPECTED: Record<string, string[]> = {
   [ROW_CONTEXT.activity]: [],
   [ROW_CONTEXT.activityTx]: [C.openTransaction, C.copyHash],
   [ROW_CONTEXT.loadMore]: [C.loadMoreActivity],
+  [ROW_CONTEXT.hiddenTokens]: [C.filterTokens],
   [ROW_CONTEXT.wallet]: [C.trackWallet, C.copyIdentifier, C.openInExplorer],
   [ROW_CONTEXT.walletToken]: [C.copyAmount],
 };

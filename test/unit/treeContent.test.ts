@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { BalanceEntry } from '../../src/core/store/balanceStore';
-import { errorRow, groupRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, uniqueRowKeys, watchListRow } from '../../src/core/content/treeContent';
+import { errorRow, groupRow, hiddenTokensRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, uniqueRowKeys, watchListRow } from '../../src/core/content/treeContent';
 import { HOSTILE_INPUTS } from '../support/hostileInputs';
 import { unescapedPunctuation } from '../support/markdownChecks';
 
@@ -203,6 +203,28 @@ describe('treeContent: error rows', () => {
     assert.equal(bare.spoken, 'Error: Failed Enter: Retry');
     assert.deepEqual(markdown(bare.tooltip).parts[0], { text: '' });
     assert.equal(errorRow({ message: 'x'.repeat(80) }).label, `${'x'.repeat(59)}…`);
+  });
+});
+
+describe('treeContent: the row of tokens a filter leaves out', () => {
+  it("the user's row: how many, which, that the total counts them, and what a click does", () => {
+    const r = hiddenTokensRow({ hidden: ['avax', 'usdc.e'] });
+    assert.equal(r.label, '2 more tokens not shown');
+    assert.equal(r.description, 'Filter Tokens…');
+    assert.equal(r.tooltip, 'Filter Tokens chose the tokens this row shows. Not shown: AVAX, USDC.E. The total counts them.\n\nClick: choose the tokens to show');
+    assert.equal(r.spoken, '2 more tokens not shown: AVAX, USDC.E. The total counts them.');
+    assert.deepEqual(r.icon, { id: 'filter' });
+  });
+
+  it('one token is one', () => {
+    assert.equal(hiddenTokensRow({ hidden: ['gamr'] }).label, '1 more token not shown');
+  });
+
+  it("a server's odd token name is named as every surface names it, on one line", () => {
+    const r = hiddenTokensRow({ hidden: ['usd\u0441\n[x](command:evil)'] });
+    assert.ok(!String(r.tooltip).includes('\n[x]'), String(r.tooltip));
+    assert.match(r.spoken, /‹U\+0441›/);
+    assert.ok(!r.spoken.includes('\n'));
   });
 });
 

@@ -258,6 +258,23 @@ export function watchListRow(input: { count: number; warnings: number; value?: V
 }
 
 /** A warning about `.vscode/plyr.json`: a row that could not be used, or the file's state (untrusted, unreadable, as last read). */
+/**
+ * The last row under an identifier whose token filter leaves tokens out: it says how many, and
+ * that the row's total still counts them (a total above fewer rows reads as a wrong sum otherwise).
+ */
+export function hiddenTokensRow(input: { hidden: readonly string[] }): RowContent {
+  const count = input.hidden.length;
+  const label = count === 1 ? l10n.t('1 more token not shown') : l10n.t('{0} more tokens not shown', count);
+  const names = input.hidden.map((token) => inertLabel(tokenLabel(token))).join(', ');
+  return {
+    label,
+    description: l10n.t('Filter Tokens…'),
+    tooltip: `${l10n.t('Filter Tokens chose the tokens this row shows. Not shown: {0}. The total counts them.', names)}\n\n${l10n.t('Click: choose the tokens to show')}`,
+    spoken: `${label}: ${names}. ${l10n.t('The total counts them.')}`,
+    icon: { id: 'filter' },
+  };
+}
+
 export function problemRow(problem: string): RowContent {
   return {
     label: inertLabel(problem),

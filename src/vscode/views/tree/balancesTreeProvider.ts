@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { amountIn } from '../../../core/model/balances';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
-import { errorRow, groupRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
+import { errorRow, groupRow, hiddenTokensRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
 import { addTotals, PriceBook, totalValue, ValueTotal } from '../../../core/model/value';
 import { isZero } from '../../../core/model/decimal';
 import { isAddressText } from '../../../core/model/identifier';
@@ -14,7 +14,7 @@ import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
 import { deleteWhere } from '../../../core/store/deleteWhere';
 import { AccountRows } from './accountRows';
-import { AccountNode, BalanceNode, ErrorNode, GroupNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
+import { AccountNode, BalanceNode, ErrorNode, GroupNode, HiddenTokensNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
 import { treeItem } from './treeItem';
 import { SentRows } from './sentRows';
 
@@ -232,6 +232,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       case 'error':
         return node.wallet ? this.#deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.#rows.get(rowKey(node.source, node.id));
       case 'token':
+      case 'hiddenTokens':
         return this.#rows.get(rowKey(node.source, node.id));
       case 'problem':
         return this.#group;
@@ -255,6 +256,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
         return this.#identifierItem(node);
       case 'token':
         return this.#tokenItem(node);
+      case 'hiddenTokens':
+        return this.#hiddenTokensItem(node);
       case 'error':
         return this.#errorItem(node);
       case 'group':
@@ -365,13 +368,15 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return node.source === 'workspace' ? this.#deps.watched.find(node.id) : this.#deps.tracked.find(node.id);
   }
 
-  #tokenRows(node: IdentifierNode, entry: BalanceEntry): TokenNode[] {
+  /** The tokens the row shows, then a row that names those its filter leaves out (a zero that Hide Zero Balances hides is not counted). */
+  #tokenRows(node: IdentifierNode, entry: BalanceEntry): (TokenNode | HiddenTokensNode)[] {
     const tracked = this.#entryOf(node);
     const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
     const hideZero = this.#deps.hideZeroBalances();
-    return Object.entries(entry.balances ?? {})
-      .filter(([token, amount]) => (!shown || shown.has(token)) && !(hideZero && isZero(amount)))
-      .map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
+    const listed = Object.entries(entry.balances ?? {}).filter(([, amount]) => !(hideZero && isZero(amount)));
+    const rows: (TokenNode | HiddenTokensNode)[] = listed.filter(([token]) => !shown || shown.has(token)).map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
+    const hidden = shown ? listed.flatMap(([token]) => (shown.has(token) ? [] : [token])) : [];
+    return hidden.length > 0 ? [...rows, { type: 'hiddenTokens', id: node.id, source: node.source, hidden }] : rows;
   }
 
   /**
@@ -408,6 +413,14 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const row = tokenRow({ token: node.token, amount: node.amount, entry, masked: this.#deps.masked(), now: this.#now(), prices });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}token:${node.id}:${node.token}`);
     item.contextValue = this.#explainable(node) ? ROW_CONTEXT.tokenChanged : ROW_CONTEXT.token;
+    return item;
+  }
+
+  /** Only the user's rows have a token filter (the watch-list's file names none). */
+  #hiddenTokensItem(node: HiddenTokensNode): vscode.TreeItem {
+    const item = treeItem(hiddenTokensRow({ hidden: node.hidden }), vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}hidden:${node.id}`);
+    item.contextValue = ROW_CONTEXT.hiddenTokens;
+    item.command = { title: vscode.l10n.t('Filter Tokens'), command: COMMANDS.filterTokens, arguments: gestureArgs(node.id) };
     return item;
   }
 

@@ -70,6 +70,7 @@ function destinationOf(target: BalanceNode | undefined): Destination | undefined
       return target.source === 'user' ? { group: target.name } : undefined;
     case 'identifier':
     case 'token':
+    case 'hiddenTokens':
     case 'error':
       return target.source === 'user' ? { before: target.id } : undefined;
     case 'workspaceGroup':

@@ -8,7 +8,7 @@ import type { AccountSection } from '../../../core/store/accountStore';
 import type { RowSource } from '../../../core/store/openRows';
 
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
-export type BalanceNode = IdentifierNode | TokenNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
+export type BalanceNode = IdentifierNode | TokenNode | HiddenTokensNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
 
 /** The rows of a PLYR ID's account, below its token balances (see accountRows.ts). */
 export type AccountNode = SectionNode | SectionErrorNode | ChipNode | AllowanceNode | ActivityNode | LoadMoreNode | WalletNode | WalletTokenNode;
@@ -49,6 +49,14 @@ export interface TokenNode {
   readonly token: string;
   /** The exact decimal string as received. */
   readonly amount: string;
+}
+
+/** After an identifier's token rows: the tokens its filter leaves out (their names, as the balances key them). */
+export interface HiddenTokensNode {
+  readonly type: 'hiddenTokens';
+  readonly id: string;
+  readonly source: RowSource;
+  readonly hidden: readonly string[];
 }
 
 /** One entry of a PLYR ID's activity log. */
