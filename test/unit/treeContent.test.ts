@@ -106,9 +106,12 @@ describe('treeContent: identifier rows', () => {
     assert.equal(row({ entry: { balances: {}, loading: false } }).description, '0 tokens · updated never');
   });
 
-  it('notify on change: said aloud and shown with a bell in the tooltip', () => {
+  it("notify on change: said aloud, and shown with a bell as the row's icon and in the tooltip", () => {
     const r = row({ tracked: { ...ME, notify: true }, entry: FRESH });
     assert.equal(r.notifying, true);
+    assert.deepEqual(r.icon, { id: 'bell' });
+    assert.deepEqual(row({ tracked: { ...ME, notify: true }, entry: { ...STALE, error: DOWN } }).icon, { id: 'bell', color: 'list.errorForeground' });
+    assert.deepEqual(row({ tracked: { ...ME, notify: true }, workspace: true, entry: FRESH }).icon, { id: 'account' });
     assert.equal(r.spoken, 'Me, PLYR ID player123, 2 tokens, updated 3 min. ago, notifies on change');
     assert.deepEqual(markdown(r.tooltip).parts.slice(-2), [{ markdown: '\n\n$(bell) ' }, { text: 'Notifies when a balance changes.' }]);
   });

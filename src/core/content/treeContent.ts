@@ -93,7 +93,8 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
     description: label ? `${shorten(id)} · ${status}` : status,
     tooltip: identifierTooltip(input),
     spoken: `${label ? `${label}, ` : ''}${what}, ${heard}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
-    icon: entry?.loading ? { id: 'loading~spin' } : { id: kind === 'address' ? 'credit-card' : 'account', ...(entry?.error !== undefined ? { color: ERROR_COLOR } : {}) },
+    // A row that notifies shows a bell where the kind's icon was: the row says its kind by its text too.
+    icon: entry?.loading ? { id: 'loading~spin' } : { id: notifying ? 'bell' : kind === 'address' ? 'credit-card' : 'account', ...(entry?.error !== undefined ? { color: ERROR_COLOR } : {}) },
     kind,
     notifying,
   };
