@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
-import { hoverOn, notebookCell, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { hoverOn, notebookCell, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, waitFor } from './helpers';
 import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
 import { silentLogger } from '../../src/core/api/logger';
 import { PlyrError } from '../../src/core/model/errors';
@@ -94,10 +94,18 @@ describe('the address hover', () => {
     assert.doesNotMatch(hover?.markdown ?? '', /⚠️/);
   });
 
-  it('warns about a mixed-case address that fails its checksum', async () => {
+  it('warns about a mixed-case address that fails its checksum, once: not where the editor\'s own warning shows beside it', async () => {
     const typo = PLAYER.replace('Cc', 'cC');
+    await vscode.workspace.getConfiguration('plyr').update('diagnostics.checksum', false, vscode.ConfigurationTarget.Global);
     const hover = await hoverOn(`c = ${typo}`, typo);
-    assert.match(hover?.markdown ?? '', /fails its EIP-55 checksum/);
+    assert.match(hover?.markdown ?? '', /fails its EIP-55 checksum/, 'no diagnostic: the hover says it');
+    // With the checksum diagnostics on, the editor's hover shows that warning at the address.
+    await vscode.workspace.getConfiguration('plyr').update('diagnostics.checksum', true, vscode.ConfigurationTarget.Global);
+    const document = await vscode.workspace.openTextDocument({ content: `c = ${typo}`, language: 'typescript' });
+    await waitFor(async () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'PLYR'), 'the checksum diagnostic');
+    const beside = await hoverOn(`c = ${typo}`, typo, document);
+    assert.match(beside?.markdown ?? '', /\| PLYR \|/, 'the balances still show');
+    assert.doesNotMatch(beside?.markdown ?? '', /checksum/);
   });
 
   it('without credentials, shows one line with a link to set them, and makes no request', async () => {

@@ -87,6 +87,8 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.page.keyboard.press('Enter');
     // The row says so (to a screen reader too) once the command ran and the menu closed.
     await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label*="notifies on change"]'), 'row-notifies');
+    // And shows it: a bell where the row's icon was.
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row[aria-label*="notifies on change"] .codicon-bell'), 'row-bell');
     await bench.clearNotifications(); // the picture shows the change's notification alone
     // The next automatic round (every 3 s here) finds it.
     bench.sim.setHolding('player123', 'gamr', 9_007_210_254_740_993_123_456_789n); // +11

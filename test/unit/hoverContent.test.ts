@@ -149,6 +149,8 @@ describe('renderAddressHover', () => {
     const warning = 'fails its EIP-55 checksum';
     assert.ok(renderAddressHover(hover({ checksumMatches: false })).includes(warning));
     assert.ok(!renderAddressHover(hover({ checksumMatches: true })).includes(warning));
+    // The editor's own diagnostic says it beside the hover: not twice.
+    assert.ok(!renderAddressHover(hover({ checksumMatches: false, checksumWarnedBeside: true })).includes(warning));
   });
 
   it('says when the address has no PLYR account, and only then', () => {

@@ -18,6 +18,8 @@ export interface AddressHover {
   readonly address: string;
   /** false: mixed case that fails EIP-55, likely a typo. */
   readonly checksumMatches: boolean;
+  /** The checksum warning is the editor's own diagnostic at this address, which its hover shows beside ours: not said twice. */
+  readonly checksumWarnedBeside?: boolean;
   readonly networkLabel: string;
   readonly plyrId?: string;
   /** The server said there is no PLYR account for this address (information, not an error). */
@@ -63,7 +65,7 @@ export function renderAddressHover(hover: AddressHover): string {
   if (hover.links.length > 0) {
     lines.push(hover.links.map((l) => commandLink(l.label, l.command, l.args)).join(' · '));
   }
-  if (!hover.checksumMatches) {
+  if (!hover.checksumMatches && hover.checksumWarnedBeside !== true) {
     lines.push(`⚠️ ${checksumMismatchWarning()}`);
   }
   if (hover.noAccount) {

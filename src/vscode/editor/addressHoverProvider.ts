@@ -12,6 +12,7 @@ import { inAddressLanguages, networkLabel, SettingsEvents } from '../settings';
 import { CredentialStore } from '../state/credentialStore';
 import { PrivacyMask } from '../state/privacyMask';
 import { TrackedStore } from '../state/trackedStore';
+import type { ChecksumDiagnostics } from './checksumDiagnostics';
 import { Values } from '../state/values';
 
 /** Lines longer than this (minified code, data blobs) get no hover: scanning them costs too much. */
@@ -39,10 +40,13 @@ export interface HoverServices {
 export class AddressHoverProvider implements vscode.HoverProvider {
   readonly #services: HoverServices;
   readonly #accounts: AccountLookup;
+  readonly #checksums: Pick<ChecksumDiagnostics, 'warnsAt'> | undefined;
 
-  constructor(services: HoverServices, accounts: AccountLookup) {
+  /** `checksums`: the checksum warnings in the editor, whose hover already shows one at an address. */
+  constructor(services: HoverServices, accounts: AccountLookup, checksums?: Pick<ChecksumDiagnostics, 'warnsAt'>) {
     this.#services = services;
     this.#accounts = accounts;
+    this.#checksums = checksums;
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -94,6 +98,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       const model: AddressHover = {
         address: identifier.value,
         checksumMatches: identifier.checksumMatches,
+        checksumWarnedBeside: this.#checksums?.warnsAt(document.uri, position) === true,
         networkLabel: networkLabel(client),
         plyrId: account.plyrId,
         noAccount,

@@ -141,6 +141,11 @@ export class ChecksumDiagnostics implements vscode.Disposable {
     return new ChecksumPass(document.getText(), { lowerCase: settings.lowerCase }, memo);
   }
 
+  /** Whether one of this collection's warnings covers the position: the editor's hover shows it there. */
+  warnsAt(uri: vscode.Uri, position: vscode.Position): boolean {
+    return this.#collection.get(uri)?.some((diagnostic) => diagnostic.range.contains(position)) ?? false;
+  }
+
   #forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.#pending.get(key));

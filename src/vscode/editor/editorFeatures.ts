@@ -36,7 +36,7 @@ export interface ServerGate {
 export function registerEditorFeatures(services: EditorFeatureServices, accounts: AccountLookup, server: ServerGate): vscode.Disposable[] {
   const checksums = new ChecksumDiagnostics(DOCUMENTS, services.settings);
   return [
-    vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts)),
+    vscode.languages.registerHoverProvider(DOCUMENTS, new AddressHoverProvider(services, accounts, checksums)),
     ...registerInlayHints(services, accounts, server),
     vscode.languages.registerCodeActionsProvider(DOCUMENTS, new CheckBalanceCodeActionProvider(services.settings), { providedCodeActionKinds: CheckBalanceCodeActionProvider.kinds }),
     checksums,
