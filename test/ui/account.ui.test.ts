@@ -141,8 +141,13 @@ describe('the account under a PLYR ID, driven like a person', () => {
     const loadMore = row('Load more activity;');
     await scrollTo(loadMore, 'load-more');
     assert.equal(await loadMore.getAttribute('aria-label'), 'Load more activity; 25 entries read');
+    const place = await loadMore.getAttribute('data-index');
     await loadMore.click();
     await bench.expectVisible(groupRow('Activity, 50 rows, '), 'activity-50');
+    // The focus moves on to the first entry read, which took Load more's place: the keyboard reads on from there.
+    const focused = bench.page.locator(`.part.sidebar .monaco-list-row.focused[data-index="${place}"]`);
+    await bench.expectVisible(focused, 'load-more-focus');
+    assert.match((await focused.getAttribute('aria-label')) ?? '', /^(earn|pay|createJoinPay|joinPay|login|logout|approve|revoke|deposit|register|secondaryBind)\b/);
     await scrollTo(loadMore, 'load-more-50');
     // Its label changes once VS Code has the group's new rows: only then do they answer clicks.
     await bench.expectVisible(row('Load more activity; 50 entries read'), 'load-more-50-read');

@@ -5,7 +5,7 @@ import { AccountLookup, OWNER_MEMORY_MS } from '../../core/store/accountLookup';
 import { COMMANDS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { Sidebar } from '../views/sidebar';
-import { identifierOf } from '../views/tree/nodes';
+import { identifierOf, LoadMoreNode } from '../views/tree/nodes';
 import { addressArgument, plyrIdArgument } from './identifierArguments';
 import { registerCommand } from './register';
 
@@ -27,9 +27,16 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
       }
       await accounts.load(id.value, section as AccountSection);
     }),
+    // From the Load more row (or, for automation, a PLYR ID): the row leaves or moves down, so the
+    // focus goes to the first entry it read, where a keyboard user reads on.
     registerCommand(services, COMMANDS.loadMoreActivity, async (arg?: unknown) => {
       const id = plyrIdArgument(identifierOf(arg));
-      await vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => accounts.loadMore(id.value));
+      const read = accounts.get(id.value, 'activity')?.value?.entries.length ?? 0;
+      const log = await vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => accounts.loadMore(id.value));
+      const first = log.error === undefined ? log.value?.entries[read] : undefined;
+      if (first && isLoadMoreRow(arg)) {
+        await sidebar.revealActivity(arg.source, id.value, first);
+      }
     }),
     // A wallet row's address into the user's list, as Add Identifier would.
     registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => trackOrReveal(addressArgument(identifierOf(arg)).value)),
@@ -65,4 +72,8 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
       }
     }),
   ];
+}
+
+function isLoadMoreRow(arg: unknown): arg is LoadMoreNode {
+  return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'loadMore';
 }

@@ -5,7 +5,8 @@ import { Services } from '../services';
 import { networkLabel } from '../settings';
 import { explorerOf } from '../../core/api/networks';
 import { BalancesTreeProvider, SidebarRow } from './tree/balancesTreeProvider';
-import { BalanceNode } from './tree/nodes';
+import { BalanceNode, RowSource } from './tree/nodes';
+import type { ActivityEntry } from '../../core/model/activity';
 import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { RenderQueue } from './renderQueue';
 import { AccountRows } from './tree/accountRows';
@@ -28,6 +29,8 @@ export interface Sidebar {
   revealRow(id: string): Promise<boolean>;
   /** Opens a group of a PLYR ID's row (which loads it, as a click does); false when the ID is not listed. */
   revealSection(id: string, section: AccountSection): Promise<boolean>;
+  /** Selects and focuses an entry of a PLYR ID's Activity group in one list (the first that Load more read). */
+  revealActivity(source: RowSource, id: string, entry: ActivityEntry): Promise<boolean>;
   /** The rows as the view shows them, fully open (the account's groups left out). */
   rows(): SidebarRow[];
 }
@@ -113,7 +116,16 @@ export function createSidebar(services: SidebarServices): Sidebar {
     const row = provider.rowFor(id);
     return (await reveal(row)) && reveal(account.sectionsOf(row!).find((n) => n.section === section));
   };
-  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection, rows: () => provider.rowsAsShown() };
+  const revealActivity = async (source: RowSource, id: string, entry: ActivityEntry) => {
+    const section = account.sectionNode(source, id, 'activity');
+    const node = section && account.activityNodeOf(section, entry);
+    if (node) {
+      await queue.whenRendered();
+      await view.reveal(node, { select: true, focus: true });
+    }
+    return node !== undefined;
+  };
+  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection, revealActivity, rows: () => provider.rowsAsShown() };
 }
 
 /** The tree's data: every row kind, fed by the stores and the settings it shows them with. */

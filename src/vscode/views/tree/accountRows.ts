@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { allowanceRow, chipRow, loadMoreRow, sectionRow, WalletRole, walletRow } from '../../../core/content/accountContent';
 import { activityRow } from '../../../core/content/activityContent';
 import { errorRow, tokenRow, uniqueRowKeys } from '../../../core/content/treeContent';
-import { activityKey } from '../../../core/model/activity';
+import { ActivityEntry, activityKey } from '../../../core/model/activity';
 import { isZero } from '../../../core/model/decimal';
 import { parseIdentifier } from '../../../core/model/identifier';
 import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '../../../core/store/accountStore';
@@ -12,7 +12,7 @@ import { LastGood } from '../../../core/store/lastGoodStore';
 import { PriceBook } from '../../../core/model/value';
 import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
 import { fixCommand } from '../../ui/fixes';
-import { AccountNode, BalanceNode, IdentifierNode, SectionNode, WalletNode } from './nodes';
+import { AccountNode, ActivityNode, BalanceNode, IdentifierNode, SectionNode, WalletNode } from './nodes';
 import { treeItem } from './treeItem';
 
 export interface AccountRowsDeps {
@@ -36,6 +36,8 @@ export class AccountRows {
   readonly #sectionNodes = new Map<string, SectionNode>();
   /** Wallet rows the same way: a change of a wallet's balances is told on the row VS Code holds. */
   readonly #walletNodes = new Map<string, WalletNode>();
+  /** Activity rows by their entry (kept across pages: Load more appends), so that a new one can be revealed. */
+  readonly #activityNodes: Record<IdentifierNode['source'], WeakMap<ActivityEntry, ActivityNode>> = { user: new WeakMap(), workspace: new WeakMap() };
 
   readonly #deps: AccountRowsDeps;
 
@@ -141,7 +143,8 @@ export class AccountRows {
         const read = this.#deps.accounts.get(node.id, 'activity')?.value?.entries.length ?? 0;
         const item = treeItem(loadMoreRow({ read }), vscode.TreeItemCollapsibleState.None, `${prefix}:activity:more`);
         item.contextValue = ROW_CONTEXT.loadMore;
-        item.command = { title: vscode.l10n.t('Load more'), command: COMMANDS.loadMoreActivity, arguments: gestureArgs(node.id) };
+        // The row itself: the command moves the focus on to the first entry read, in this row's list.
+        item.command = { title: vscode.l10n.t('Load more'), command: COMMANDS.loadMoreActivity, arguments: gestureArgs(node) };
         return item;
       }
       case 'wallet': {
@@ -179,7 +182,7 @@ export class AccountRows {
         const log = entry?.value as SectionValues['activity'] | undefined;
         const more = log?.mayHaveMore ? [{ type: 'loadMore' as const, ...base }] : [];
         const clockOffsetMs = log?.clockOffsetMs ?? 0;
-        return [...rows, ...(log?.entries ?? []).map((e) => ({ type: 'activity' as const, ...base, entry: e, clockOffsetMs })), ...more];
+        return [...rows, ...(log?.entries ?? []).map((e) => this.#activityNode(node, e, clockOffsetMs)), ...more];
       }
       case 'wallets': {
         const wallets = entry?.value as SectionValues['wallets'] | undefined;
@@ -208,6 +211,22 @@ export class AccountRows {
       .filter(([, amount]) => !(hideZero && isZero(amount)))
       .map(([token, amount]) => ({ type: 'walletToken' as const, id: node.id, owner: node.owner, source: node.source, role: node.role, token, amount }));
     return [...errors, ...tokens];
+  }
+
+  /** The row of an entry of the Activity group, as its children are listed (the same node for the same entry). */
+  activityNodeOf(section: SectionNode, entry: ActivityEntry): ActivityNode {
+    const log = this.#deps.accounts.get(section.id, 'activity')?.value;
+    return this.#activityNode(section, entry, log?.clockOffsetMs ?? 0);
+  }
+
+  #activityNode(section: SectionNode, entry: ActivityEntry, clockOffsetMs: number): ActivityNode {
+    const known = this.#activityNodes[section.source].get(entry);
+    if (known?.id === section.id && known.clockOffsetMs === clockOffsetMs) {
+      return known;
+    }
+    const node: ActivityNode = { type: 'activity', id: section.id, source: section.source, entry, clockOffsetMs };
+    this.#activityNodes[section.source].set(entry, node);
+    return node;
   }
 
   walletNode(source: WalletNode['source'], owner: string, address: string, role: WalletRole): WalletNode {
