@@ -97,6 +97,26 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back in its place');
   });
 
+  it("Delete and F2 act on the row with the focus, not on a selection the arrow keys have left (the Explorer's way)", async () => {
+    await row('crypto-fennec').click(); // selects and opens it: the Left key closes it
+    await bench.page.keyboard.press('ArrowLeft');
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the clicked row closed again');
+    await bench.page.keyboard.press('ArrowDown'); // the focus on treasury-main; crypto-fennec stays selected
+    await bench.page.keyboard.press('Delete');
+    const toast = bench.page.locator('.notification-toast', { hasText: 'Removed treasury-main' });
+    await bench.expectVisible(toast, 'focused-row-removed');
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec'], 'the focused row removed, the selected one kept');
+    await bench.answer(toast, 'Undo', 'focused-row-undo');
+    await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back');
+    await row('crypto-fennec').click();
+    await bench.page.keyboard.press('ArrowLeft');
+    await bench.page.keyboard.press('ArrowUp'); // the focus on player123
+    await bench.page.keyboard.press('F2');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Label for player123' }), 'focused-row-rename');
+    await bench.page.keyboard.press('Escape');
+    await bench.clearNotifications();
+  });
+
   it('removes every selected row with one Delete, says so once, and one Undo puts them all back in their places', async () => {
     await row('tester-01').click();
     await row('crypto-fennec').click({ modifiers: ['Control'] });

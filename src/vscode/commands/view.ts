@@ -6,11 +6,19 @@ import { registerCommand } from './register';
 import { BalanceNode } from '../views/tree/nodes';
 import { workspaceRowsAreReadOnly } from './trackedArgument';
 
-/** Commands of the view itself: Delete and F2 act on its selection (a key passes no row), and Reveal. */
+/**
+ * Commands of the view itself: Delete and F2 act on the row with the focus, or on the selection
+ * when that row is in it (as the Explorer does: the arrow keys move the focus, not the selection),
+ * and Reveal.
+ */
 export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar: Sidebar): vscode.Disposable[] {
+  const rowsOf = (focused: unknown): readonly BalanceNode[] => {
+    const selection = sidebar.view.selection;
+    return isRow(focused) && !selection.includes(focused) ? [focused] : selection;
+  };
   return [
-    registerCommand(services, COMMANDS.removeSelected, async () => {
-      const selection = sidebar.view.selection;
+    registerCommand(services, COMMANDS.removeSelected, async (focused?: unknown) => {
+      const selection = rowsOf(focused);
       const groups = selection.filter((node) => node.type === 'group' && node.source === 'user');
       const identifiers = selection.filter((node) => node.type === 'identifier' && node.source === 'user');
       if (groups.length === 0 && identifiers.length === 0) {
@@ -27,8 +35,8 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
         await vscode.commands.executeCommand(COMMANDS.deleteGroup, groups[0], groups);
       }
     }),
-    registerCommand(services, COMMANDS.renameSelected, async () => {
-      const node = sidebar.view.selection[0];
+    registerCommand(services, COMMANDS.renameSelected, async (focused?: unknown) => {
+      const node = isRow(focused) ? focused : sidebar.view.selection[0];
       if (node?.type === 'group' && node.source === 'user') {
         await vscode.commands.executeCommand(COMMANDS.renameGroup, node);
       } else if (node?.type === 'identifier' && node.source === 'user') {
@@ -43,6 +51,17 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       return typeof id === 'string' && (await sidebar.revealRow(id));
     }),
   ];
+}
+
+/**
+ * The row the keybindings' argument stands for. The manifest gives Delete and F2 the argument
+ * `{ "$treeViewId": "plyr.balances", "$focusedTreeItem": true }`, which VS Code's extension host
+ * turns into the view's focused row (or null), as it does for a view's title actions (1.90 to
+ * 1.100); the API has no other way to read the focus. Anything else (no focus, or a VS Code that
+ * leaves the argument as it is) is no row, and the selection is used.
+ */
+function isRow(arg: unknown): arg is BalanceNode {
+  return typeof arg === 'object' && arg !== null && 'type' in arg && !('$treeViewId' in arg);
 }
 
 /** Delete or F2 on rows that are not the user's own: say why nothing happened. */
