@@ -68,7 +68,8 @@ export const COMMANDS = {
  * reached through their FromLink forms, which ignore arguments and ask the person.
  */
 export const HOVER_COMMANDS: readonly string[] = [
-  COMMANDS.addIdentifier,
+  /** Tracks the address, or shows its row when it is listed already (a hover shown before it was tracked). */
+  COMMANDS.trackWallet,
   COMMANDS.refreshAddress,
   COMMANDS.copyIdentifier,
   COMMANDS.openInExplorer,

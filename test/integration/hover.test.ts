@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { demoAddress, DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
-import { hoverOn, notebookCell, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, waitFor } from './helpers';
+import { hoverOn, notebookCell, plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
 import { ALLOWED_HOVER_COMMANDS } from '../support/hoverLinks';
 import { silentLogger } from '../../src/core/api/logger';
 import { PlyrError } from '../../src/core/model/errors';
@@ -41,12 +41,26 @@ describe('the address hover', () => {
     assert.match(hover.markdown, /\| PLYR \| 1\\\.5 \|/);
     assert.match(hover.markdown, /Updated just now/);
     const targets = commandTargets(hover.markdown);
-    assert.ok(targets.includes('plyr.addIdentifier') && targets.includes('plyr.checkBalanceFor'));
+    assert.ok(targets.includes('plyr.trackWallet') && targets.includes('plyr.checkBalanceFor'));
     assert.ok(targets.every((t) => ALLOWED_HOVER_COMMANDS.has(t)), targets.join());
     assert.notEqual(hover.trusted, true, 'never isTrusted: true');
     // Account Details: the owner the hover looked up anyway, at no request of its own.
     assert.match(hover.markdown, /\[Account Details\]\(command:plyr\.revealAccount\?[^)]*player123/);
     assert.deepEqual(sim.requests.map((r) => r.path.replace(/\/0x.*$/, '/…')).sort(), ['/api/balance/…', '/api/user/basic/…']);
+  });
+
+  it('Track in sidebar tracks the address and shows its row; clicked again in a hover shown before, it shows the row again, with no error', async () => {
+    const hover = await hoverOn(`const t = "${PLAYER}";`, PLAYER);
+    const link = /\[Track in sidebar\]\(command:([^?)]+)\?([^)\s]+)/.exec(hover?.markdown ?? '');
+    assert.ok(link, hover?.markdown);
+    const args = JSON.parse(decodeURIComponent(link[2])) as unknown[];
+    try {
+      assert.equal(await vscode.commands.executeCommand(link[1], ...args), true, 'tracked, and its row shown');
+      assert.equal(await vscode.commands.executeCommand(link[1], ...args), true, 'its row shown again');
+      assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), [PLAYER], 'tracked once');
+    } finally {
+      await untrackAll();
+    }
   });
 
   it("runs a link as a click does, and a failing one tells the person instead of throwing (VS Code only logs what a link's command throws)", async () => {

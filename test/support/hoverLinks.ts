@@ -4,7 +4,7 @@
  * before tracking it: a link changes nothing by itself.
  */
 export const ALLOWED_HOVER_COMMANDS: ReadonlySet<string> = new Set([
-  'plyr.addIdentifier',
+  'plyr.trackWallet',
   'plyr.refreshAddress',
   'plyr.copyIdentifier',
   'plyr.openInExplorer',

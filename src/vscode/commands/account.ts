@@ -15,8 +15,17 @@ type AccountServices = Pick<Services, 'accounts' | 'tracked' | 'logger'>;
 export function registerAccountCommands(services: AccountServices, sidebar: Sidebar, owners: AccountLookup): vscode.Disposable[] {
   const { accounts } = services;
   // Listed already: its row is shown (true once revealed), which is what tracking it was for; Add
-  // Identifier would refuse it as an error.
-  const trackOrReveal = (id: string) => vscode.commands.executeCommand(services.tracked.find(id) ? COMMANDS.revealIdentifier : COMMANDS.addIdentifier, id);
+  // Identifier would refuse it as an error. Otherwise added, and its row shown as soon as it is in
+  // the list (not once its balances answer): a hover's link or a wallet's menu gives no other sign.
+  const trackOrReveal = async (id: string): Promise<unknown> => {
+    const adding = services.tracked.find(id) ? undefined : Promise.resolve(vscode.commands.executeCommand(COMMANDS.addIdentifier, id));
+    if (adding) {
+      await whenListed(services.tracked, id, adding);
+    }
+    const revealed = services.tracked.find(id) ? vscode.commands.executeCommand(COMMANDS.revealIdentifier, id) : undefined;
+    const [shown] = await Promise.all([revealed, adding]);
+    return shown;
+  };
   return [
     // A group's row (its Retry) or, for automation, a PLYR ID and a section name.
     registerCommand(services, COMMANDS.refreshSection, async (arg?: unknown, named?: unknown) => {
@@ -76,4 +85,13 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
 
 function isLoadMoreRow(arg: unknown): arg is LoadMoreNode {
   return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'loadMore';
+}
+
+/** Resolves when the list holds the identifier, or when `settled` settles (the add refused it, say). */
+function whenListed(tracked: Services['tracked'], id: string, settled: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => (listener.dispose(), resolve());
+    const listener = tracked.onDidChange(() => tracked.find(id) && done());
+    settled.then(done, done);
+  });
 }

@@ -126,7 +126,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
   #links(address: string, hasExplorer: boolean): HoverLink[] {
     const links: HoverLink[] = [];
     if (!this.#services.tracked.find(address)) {
-      links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.addIdentifier, args: gestureArgs(address) });
+      links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.trackWallet, args: gestureArgs(address) });
     }
     links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: gestureArgs(address) });
     links.push({ label: vscode.l10n.t('Copy address'), command: COMMANDS.copyIdentifier, args: gestureArgs(address) });
