@@ -63,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PlyrBa
     const sidebar = createSidebar(services);
     context.subscriptions.push(
       ...owned,
-      watchForChanges(services.store, services.tracked, services.privacy, (id, token) => explainChangeOf(services, id, token)),
+      watchForChanges(services.store, services.tracked, services.privacy, (id, change) => explainChangeOf(services, id, change)),
       ...sidebar.disposables,
       ...refreshOnServerChanges(services),
       // Its rows were held back until then: asked for at once, not at the next refresh.

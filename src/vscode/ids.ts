@@ -58,7 +58,7 @@ export const COMMANDS = {
   /** An activity row's transaction in the network's explorer (or a hash, typed or passed). */
   openTransaction: 'plyr.openTransaction',
   copyHash: 'plyr.copyHash',
-  /** The activity entries between the last two refreshes that name a changed token. */
+  /** The activity entries between the refresh before a change and the one that found it that name a changed token. */
   whyChanged: 'plyr.whyChanged',
 } as const;
 

@@ -233,11 +233,13 @@ describe('the status bar, change notifications and Test Connection, driven like 
     bench.sim.setHolding('player123', 'gamr', 9_007_215_254_740_993_123_456_789n); // +5
     const toast = bench.page.locator('.notification-toast', { hasText: '(+5)' });
     await bench.expectVisible(toast.first(), 'why-change-notification');
+    // Clicked after later refreshes (every 3 s here) that changed nothing: it explains the change it announced.
+    await roundsBegun(Date.now(), 2);
     await bench.answer(toast.first(), 'Why?', 'why-answer');
     const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did GAMR of player123 change?' });
     await bench.expectVisible(title, 'why-list');
     // The title wraps, so all of it shows, and stays while the user types to filter.
-    assert.match(await title.innerText(), /1 activity entry between the last two refreshes names it\./);
+    assert.match(await title.innerText(), /1 activity entry between the refresh before the change and the one that found it names it\./);
     const input = bench.page.locator('.quick-input-widget .quick-input-box input');
     // The simulator is a custom network, with no known explorer: Enter copies the hash, and no entry offers to open it.
     assert.equal(await input.getAttribute('placeholder'), 'Enter copies its transaction hash.');

@@ -173,13 +173,13 @@ describe('activityContent: Why?', () => {
   it('says how many entries it found and whether the log was read far enough in the title, which stays while typing; what Enter does in the placeholder', () => {
     const heading = (count: number, complete: boolean, read: number, opens = true) => whyHeading({ who: 'player123', tokens: ['gamr'], count, complete, read, opens });
     assert.deepEqual(heading(1, true, 70), {
-      title: 'Why did GAMR of player123 change? 1 activity entry between the last two refreshes names it.',
+      title: 'Why did GAMR of player123 change? 1 activity entry between the refresh before the change and the one that found it names it.',
       placeholder: 'Enter opens its transaction in the explorer.',
     });
     assert.equal(heading(1, true, 70, false).placeholder, 'Enter copies its transaction hash.', 'on a network without a known explorer');
     assert.equal(
       heading(2, false, 1000).title,
-      'Why did GAMR of player123 change? 2 activity entries between the last two refreshes name it. Only the newest 1000 entries of the log were read; an older one may explain it too.',
+      'Why did GAMR of player123 change? 2 activity entries between the refresh before the change and the one that found it name it. Only the newest 1000 entries of the log were read; an older one may explain it too.',
     );
   });
 
@@ -187,9 +187,9 @@ describe('activityContent: Why?', () => {
     const input = { who: 'player123', tokens: ['plyr'], since: NOW - 300_000, until: NOW - 10_000, now: NOW, complete: true, read: 70 };
     assert.equal(
       whyNothing(input),
-      "No activity of player123 names PLYR between the last two refreshes (5 min. ago and just now). On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
+      "No activity of player123 names PLYR between the refresh before the change and the one that found it (5 min. ago and just now). On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
     );
-    assert.match(whyNothing({ ...input, since: NOW - 20_000 }), /between the last two refreshes \(both just now\)\. On-chain/, 'two ages that read alike, said once');
+    assert.match(whyNothing({ ...input, since: NOW - 20_000 }), /between the refresh before the change and the one that found it \(both just now\)\. On-chain/, 'two ages that read alike, said once');
     assert.match(whyNothing({ ...input, complete: false, read: 1000 }), /\(5 min\. ago and just now\)\. Only the newest 1000 entries of the log were read; an older one may explain it too\. On-chain/);
   });
 });

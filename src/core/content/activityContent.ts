@@ -86,7 +86,7 @@ export function whyTitle(who: string, tokens: readonly string[], locale?: string
  * transaction where the network has a known explorer (`opens`), else copies its hash.
  */
 export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; locale?: string }): { title: string; placeholder: string } {
-  const found = input.count === 1 ? l10n.t('1 activity entry between the last two refreshes names it.') : l10n.t('{0} activity entries between the last two refreshes name it.', input.count);
+  const found = input.count === 1 ? l10n.t('1 activity entry between the refresh before the change and the one that found it names it.') : l10n.t('{0} activity entries between the refresh before the change and the one that found it name it.', input.count);
   return {
     title: [whyTitle(input.who, input.tokens, input.locale), found, incomplete(input.complete, input.read)].filter(isText).join(' '),
     placeholder: input.opens ? l10n.t('Enter opens its transaction in the explorer.') : l10n.t('Enter copies its transaction hash.'),
@@ -103,8 +103,8 @@ export function whyNothing(input: { who: string; tokens: readonly string[]; sinc
   // Two refreshes within the same minute read alike ("just now and just now"): said once.
   const none =
     since === until
-      ? l10n.t({ message: 'No activity of {0} names {1} between the last two refreshes (both {2}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since], comment: '{0} is a PLYR ID; {1} lists tokens; {2} is an age such as just now' })
-      : l10n.t({ message: 'No activity of {0} names {1} between the last two refreshes ({2} and {3}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since, until], comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago' });
+      ? l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it (both {2}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since], comment: '{0} is a PLYR ID; {1} lists tokens; {2} is an age such as just now' })
+      : l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it ({2} and {3}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since, until], comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago' });
   const outside = l10n.t("On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.");
   return [none, incomplete(input.complete, input.read), outside].filter(isText).join(' ');
 }

@@ -15,6 +15,7 @@ import { identifierOf, isShownRow } from '../views/tree/nodes';
 import { copyHash, openTransaction } from './activity';
 import { registerCommand } from './register';
 import { readClientConfig } from '../settings';
+import type { AnnouncedChange } from '../ui/changeNotifier';
 
 /** What `executeCommand('plyr.whyChanged', identifier, token?)` resolves to. */
 export interface WhyChangedResult {
@@ -61,12 +62,18 @@ export function registerWhyChanged(services: WhyChangedServices): vscode.Disposa
 }
 
 /**
- * Why? from a change notification: every token that moved, or the one named. Its failure is shown
- * here, as the command's would be.
+ * Why? from a change notification: the change it announced (every token it named, between the
+ * answers it came between), whatever refreshes came after it. Its failure is shown here, as the
+ * command's would be.
  */
-export function explainChangeOf(services: WhyChangedServices, id: string, token?: string): void {
+export function explainChangeOf(services: WhyChangedServices, id: string, announced: AnnouncedChange): void {
+  const token = announced.tokens.length === 1 ? announced.tokens[0] : undefined;
   Promise.resolve()
-    .then(() => explainInteractively(services, questionOf(id, token)))
+    .then(() => {
+      const question = questionOf(id, token);
+      const { since, until } = announced;
+      return explainInteractively(services, question, since !== undefined && until !== undefined ? { tokens: [...announced.tokens], since, until } : changeOf(services, question));
+    })
     .catch((error: unknown) => showError(error, services));
 }
 
@@ -134,8 +141,7 @@ function itemsOf(entries: readonly ActivityEntry[], masked: boolean, clockOffset
   return entries.map((entry) => activityPickItem({ entry, masked, now, locale: vscode.env.language }));
 }
 
-async function explainInteractively(services: WhyChangedServices, question: Question): Promise<void> {
-  const change = changeOf(services, question);
+async function explainInteractively(services: WhyChangedServices, question: Question, change = changeOf(services, question)): Promise<void> {
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the activity log of {0}…', question.identifier.value), cancellable: true },
     (progress, cancellation) => {
