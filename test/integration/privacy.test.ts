@@ -4,7 +4,7 @@ import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { STATE_KEYS } from '../../src/vscode/ids';
 import { PrivacyMask } from '../../src/vscode/state/privacyMask';
-import { hoverOn, MemoryState, plyrApi, resetSettings, startSuite, waitFor } from './helpers';
+import { hoverOn, MemoryState, plyrApi, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
 const PLAYER_ADDRESS = DEMO_USERS[0].primaryAddress;
@@ -77,6 +77,32 @@ describe('the privacy mask', () => {
     assert.equal((await plyrApi()).privacyMask, false);
     assert.equal((await plyrApi()).getStatusBar()?.text, '$(credit-card) 9,007,199.254741 GAMR');
     assert.match(await hoverMarkdown(PLAYER_ADDRESS), /\| PLYR \| 1\\\.5 \|/);
+  });
+
+  it('shows every token row under the mask though Hide Zero Balances is on (rows left out would tell which are zero), and hides the zero ones again after', async () => {
+    const tokenRows = async () => (await plyrApi()).getSidebarRows().flatMap((r) => (r.id.startsWith('token:player123:') ? [r.id.slice('token:player123:'.length)] : []));
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+    await config().update('hideZeroBalances', true, vscode.ConfigurationTarget.Global);
+    try {
+      const shown = await waitFor(async () => {
+        const rows = await tokenRows();
+        return rows.length > 0 && !rows.includes('avax') && rows;
+      }, 'the zero AVAX row hidden');
+      assert.equal(await vscode.commands.executeCommand('plyr.togglePrivacy'), true);
+      const masked = await waitFor(async () => {
+        const rows = await tokenRows();
+        return rows.includes('avax') && rows;
+      }, 'every row under the mask');
+      assert.equal(masked.length, shown.length + 1);
+      assert.equal(await vscode.commands.executeCommand('plyr.togglePrivacy'), false);
+      await waitFor(async () => !(await tokenRows()).includes('avax'), 'the zero row hidden again');
+    } finally {
+      if ((await plyrApi()).privacyMask) {
+        await vscode.commands.executeCommand('plyr.togglePrivacy');
+      }
+      await config().update('hideZeroBalances', undefined, vscode.ConfigurationTarget.Global);
+      await untrackAll();
+    }
   });
 });
 

@@ -117,7 +117,7 @@ const ROWS: readonly Row[] = [
   {
     name: 'Malformed JSON (a truncated body)',
     inject: () => sim.fault({ kind: 'malformedJson' }),
-    expect: { error: 'malformedResponse', message: /text that is not JSON.*plyr\.customBaseUrl/, fix: 'openSettings' },
+    expect: { error: 'malformedResponse', message: /answer is not valid JSON: it may have been cut off.*plyr\.customBaseUrl/, fix: 'openSettings' },
   },
   {
     name: '50 MB body, streamed without a length (the cap is 1 MiB)',

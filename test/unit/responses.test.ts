@@ -142,10 +142,10 @@ describe('parseJsonBody', () => {
     });
   });
 
-  it('reports other non-JSON text as a malformed response', () => {
+  it('reports other non-JSON text (a truncated answer) as a malformed response, that may have been cut off', () => {
     assert.throws(() => parseJsonBody(response(200, '{"plyr": "1.0", "gamr": ')), (error: unknown) => {
       assert.equal((error as { code?: string }).code, 'malformedResponse');
-      assert.match((error as Error).message, /not JSON/);
+      assert.match((error as Error).message, /^The PLYR API's answer is not valid JSON: it may have been cut off on its way\. Refresh to ask again/);
       return true;
     });
   });

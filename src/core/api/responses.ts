@@ -92,7 +92,7 @@ function parseBody(response: HttpResponse, parse: (text: string) => unknown): un
   } catch {
     const message = /^\s*</.test(response.body)
       ? l10n.t({ message: 'The PLYR API answered with an HTML page instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT })
-      : l10n.t({ message: 'The PLYR API answered with text that is not JSON instead of JSON. A proxy or a wrong {0} may be in the way.', args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT });
+      : l10n.t({ message: "The PLYR API's answer is not valid JSON: it may have been cut off on its way. Refresh to ask again; if it stays so, a proxy or a wrong {0} may be in the way.", args: [CUSTOM_BASE_URL], comment: SETTING_COMMENT });
     throw new PlyrError('malformedResponse', message, { status: response.status, fix: 'openSettings' });
   }
 }

@@ -131,14 +131,16 @@ export function createSidebar(services: SidebarServices): Sidebar {
 /** The tree's data: every row kind, fed by the stores and the settings it shows them with. */
 function createProvider(services: SidebarServices): { account: AccountRows; provider: BalancesTreeProvider } {
   const { tracked, watched, store } = services;
-  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances: () => services.settings.view().hideZeroBalances, now: Date.now, prices: () => services.values.prices() });
+  // Under the privacy mask every row shows, masked: rows left out would tell which balances are zero.
+  const hideZeroBalances = () => services.settings.view().hideZeroBalances && !services.privacy.on;
+  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances, now: Date.now, prices: () => services.values.prices() });
   const provider = new BalancesTreeProvider({
     account,
     knownOwner: (address) => services.owners.knownOwner(address),
     tracked,
     watched,
     store,
-    hideZeroBalances: () => services.settings.view().hideZeroBalances,
+    hideZeroBalances,
     networkLabel: () => networkLabel(services.settings.clientConfig()),
     masked: () => services.privacy.on,
     prices: () => services.values.prices(),
