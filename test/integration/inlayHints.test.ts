@@ -191,6 +191,24 @@ describe('inlay hints after addresses', () => {
     }
   });
 
+  it('do not ask again an address whose last answer failed, pass after pass, until the cache age passes', async () => {
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    const address = demoAddress('inlay failing');
+    sim.fault({ kind: 'status', status: 500 });
+    try {
+      await hintsIn(`f = "${address}"`);
+      await waitFor(async () => balanceRequests(sim, address) > 0, 'the first ask');
+      // Its retries (500 is asked again, twice, within 1.5 s) are over.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const asked = balanceRequests(sim, address);
+      await hintsIn(`f = "${address}"`);
+      await hintsIn(`g = "${address}"`);
+      assert.equal(balanceRequests(sim, address), asked, 'asked by no later pass');
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
   it('share their requests with the hover: a hover after the hints asks no balances again', async () => {
     await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
     const address = demoAddress('inlay then hover');

@@ -131,7 +131,11 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
       const unnamed = ids.filter((id) => !(tracked.find(id.value)?.label ?? watched.find(id.value)?.label));
       return lookUpVisible(unnamed, token, { slots: this.#slots, inFlight: () => false, ask: (id, signal) => accounts.plyrIdOf(id.value, cacheMs, signal) });
     }
-    return lookUpVisible(ids, token, { slots: this.#slots, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
+    // An address whose last answer failed within the cache age is not asked again by a pass (each
+    // failure re-renders the hints): a refresh, or the hover's Refresh, asks it.
+    const now = Date.now();
+    const due = ids.filter((id) => !(now - (store.get(id.value)?.error?.at ?? -Infinity) < cacheMs));
+    return lookUpVisible(due, token, { slots: this.#slots, inFlight: (id) => store.get(id.value)?.loading === true, ask: (id, signal) => store.refresh(id, { signal, maxAgeMs: cacheMs }) });
   }
 
   /** What every hint of one pass shares, worked out once for all its addresses. */
