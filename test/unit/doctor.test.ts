@@ -96,8 +96,8 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.equal(c.clock.ok, true, 'the checks after it still run');
   });
 
-  it('warns past a minute of clock offset, and fails past five', async () => {
-    for (const [offset, ok, warning] of [[30_000, true, false], [-90_000, true, true], [600_000, false, false]] as const) {
+  it('warns past a minute of clock offset, and past five too (the extension corrects its own requests), and fails past the hour it corrects', async () => {
+    for (const [offset, ok, warning] of [[30_000, true, false], [-90_000, true, true], [600_000, true, true], [2 * 3_600_000, false, false]] as const) {
       const c = await byId(probe({ server: { status: 200, serverDateMs: NOW + offset, elapsedMs: 2 } }));
       assert.equal(c.clock.ok, ok, `offset ${offset}`);
       assert.equal(c.clock.warning ?? false, warning, `offset ${offset}`);
@@ -106,7 +106,7 @@ describe('runDoctor (PLYR: Test Connection)', () => {
         assert.match(c.clock.detail, offset > 0 ? /behind/ : /ahead of/);
       }
     }
-    assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW + 600_000, elapsedMs: 2 } }))).clock.detail, /10 min behind .* signed calls will fail/);
+    assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW + 600_000, elapsedMs: 2 } }))).clock.detail, /10 min behind the server's: past 5 minutes the server refuses what this clock signs\. The extension corrects its own requests/);
   });
 
   it('tells a refused signature from an accepted one (even "user not found")', async () => {

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
 import { inertText, quoted } from '../model/safeText';
 import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
+import { MAX_CLOCK_CORRECTION_MS } from '../api/apiSession';
 
 export type { PacingState, ServerAnswer, SignedAnswer };
 
@@ -131,8 +132,12 @@ function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt
   const offset = server.serverDateMs - (sentAt + receivedAt) / 2;
   const size = Math.abs(offset);
   const direction = offset > 0 ? l10n.t('behind') : l10n.t('ahead of');
+  if (size > MAX_CLOCK_CORRECTION_MS) {
+    return { check: 'clock', ok: false, detail: l10n.t("Your clock is {0} {1} the server's: signed calls fail until you correct it (the extension corrects up to an hour only).", describeDuration(offset), direction), fix: 'fixClock' };
+  }
   if (size > CLOCK_FAILURE_MS) {
-    return { check: 'clock', ok: false, detail: l10n.t("Your clock is {0} {1} the server's: signed calls will fail until you correct it (the extension corrects its own requests meanwhile).", describeDuration(offset), direction), fix: 'fixClock' };
+    // A warning, not a failure: the signed call after it passes, corrected (saying it failed beside a pass read as a contradiction).
+    return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's: past 5 minutes the server refuses what this clock signs. The extension corrects its own requests; correct the system clock for everything else.", describeDuration(offset), direction), fix: 'fixClock' };
   }
   if (size > CLOCK_WARNING_MS) {
     return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's: correct it before it reaches 5 minutes, when signed calls fail.", describeDuration(offset), direction), fix: 'fixClock' };
