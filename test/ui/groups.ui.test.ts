@@ -45,6 +45,13 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     const labels = await bench.sidebarRows();
     assert.ok(labels.includes('Group Team, 2 identifiers'), labels.join('\n'));
     await bench.readmePicture('groups');
+    // Move to Group on a row at the top level offers the groups and a new one, not where it is;
+    // its icons are icons, not words a screen reader reads out ("folder Team").
+    await bench.contextMenu(row('crypto-fennec'), 'Move to Group…');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Move 1 identifier to…' }), 'move-to-group');
+    const choices = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    assert.deepEqual(choices, ['Team', 'New Group…']);
+    await bench.page.keyboard.press('Escape');
   });
 
   it('sorts by the amount of a token from the view’s Sort button, and back to the manual order', async () => {

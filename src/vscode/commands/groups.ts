@@ -156,7 +156,10 @@ async function moveToGroup(tracked: Tracked, arg: unknown, selectionOrGroup: unk
   const ids = idsOf(tracked, arg, selection);
   let target = selection === undefined ? selectionOrGroup : group;
   if (target === undefined) {
-    const picked = await pickGroup(tracked.groups, ids.length);
+    // Where every one of them is already is no choice: not offered.
+    const now = new Set(ids.map((id) => tracked.find(id)?.group ?? null));
+    const here = now.size === 1 ? [...now][0] : undefined;
+    const picked = await pickGroup(tracked.groups.filter((name) => name !== here), here !== null, ids.length);
     if (!picked) {
       return;
     }
@@ -189,11 +192,11 @@ async function sortBy(services: GroupServices, given: unknown): Promise<SortOrde
 
 type GroupChoice = { kind: 'group'; name: string } | { kind: 'top' } | { kind: 'new' };
 
-async function pickGroup(groups: readonly string[], count: number): Promise<GroupChoice | undefined> {
+async function pickGroup(groups: readonly string[], topLevel: boolean, count: number): Promise<GroupChoice | undefined> {
   const items: (vscode.QuickPickItem & { choice: GroupChoice })[] = [
-    ...groups.map((name) => ({ label: `$(folder) ${inertLabel(name)}`, choice: { kind: 'group', name } as GroupChoice })),
-    { label: `$(list-flat) ${vscode.l10n.t('Top level (no group)')}`, choice: { kind: 'top' } },
-    { label: `$(new-folder) ${vscode.l10n.t('New Group…')}`, choice: { kind: 'new' } },
+    ...groups.map((name) => ({ label: inertLabel(name), iconPath: new vscode.ThemeIcon('folder'), choice: { kind: 'group', name } as GroupChoice })),
+    ...(topLevel ? [{ label: vscode.l10n.t('Top level (no group)'), iconPath: new vscode.ThemeIcon('list-flat'), choice: { kind: 'top' } as GroupChoice }] : []),
+    { label: vscode.l10n.t('New Group…'), iconPath: new vscode.ThemeIcon('new-folder'), choice: { kind: 'new' } },
   ];
   const title = count === 1 ? vscode.l10n.t('Move 1 identifier to…') : vscode.l10n.t('Move {0} identifiers to…', count);
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a group') }))?.choice;
@@ -203,12 +206,12 @@ async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 's
   const current = services.sortOrder.value;
   const mark = (by: SortOrder['by']) => (current.by === by ? vscode.l10n.t('current') : undefined);
   const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [
-    { label: `$(list-ordered) ${vscode.l10n.t('Manual order')}`, description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
-    { label: `$(case-sensitive) ${vscode.l10n.t('By name')}`, description: mark('name'), detail: vscode.l10n.t('Labels, or identifiers without one, A to Z'), order: { by: 'name' } },
-    { label: `$(graph) ${vscode.l10n.t('By amount of a token…')}`, description: current.by === 'amount' ? vscode.l10n.t('current: {0}', inertLabel(tokenLabel(current.token))) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
+    { label: vscode.l10n.t('Manual order'), iconPath: new vscode.ThemeIcon('list-ordered'), description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
+    { label: vscode.l10n.t('By name'), iconPath: new vscode.ThemeIcon('case-sensitive'), description: mark('name'), detail: vscode.l10n.t('Labels, or identifiers without one, A to Z'), order: { by: 'name' } },
+    { label: vscode.l10n.t('By amount of a token…'), iconPath: new vscode.ThemeIcon('graph'), description: current.by === 'amount' ? vscode.l10n.t('current: {0}', inertLabel(tokenLabel(current.token))) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
     // Only while values show: with them off, every row would sort as "no value".
     ...(services.values.on || current.by === 'value'
-      ? [{ label: `$(tag) ${vscode.l10n.t('By value')}`, description: mark('value'), detail: vscode.l10n.t('Largest value in dollars first (of the priced tokens); identifiers without a value last'), order: { by: 'value' } as SortOrder }]
+      ? [{ label: vscode.l10n.t('By value'), iconPath: new vscode.ThemeIcon('tag'), description: mark('value'), detail: vscode.l10n.t('Largest value in dollars first (of the priced tokens); identifiers without a value last'), order: { by: 'value' } as SortOrder }]
       : []),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Sort PLYR Balances'), placeHolder: vscode.l10n.t('The manual order is kept whichever you choose') });

@@ -10,7 +10,7 @@ interface TokenItem extends vscode.QuickPickItem {
 }
 
 // Made when the picker opens, not at load: the translation may not be there yet.
-const allTokens = (): TokenItem => ({ label: `$(list-flat) ${vscode.l10n.t('All tokens')}`, token: undefined });
+const allTokens = (): TokenItem => ({ label: vscode.l10n.t('All tokens'), iconPath: new vscode.ThemeIcon('list-flat'), token: undefined });
 
 /**
  * The optional token step: "All tokens" first, then the token list as it arrives, and whatever the
@@ -34,7 +34,7 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
       const parsed = parseTokenName(typed);
       extra.push(
         parsed.ok
-          ? { label: `$(edit) ${inertLabel(typed)}`, description: vscode.l10n.t('Use this token name or address'), token: parsed.value, alwaysShow: true }
+          ? { label: inertLabel(typed), iconPath: new vscode.ThemeIcon('edit'), description: vscode.l10n.t('Use this token name or address'), token: parsed.value, alwaysShow: true }
           : { label: `$(error) ${parsed.message}`, token: null, alwaysShow: true },
       );
     }
