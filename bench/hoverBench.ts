@@ -63,7 +63,7 @@ export async function run(): Promise<void> {
   const values = { load: async (signal?: AbortSignal) => ((await tokenList.load(signal)), tokenList.prices()) };
   // The hover's own settings as the extension reads them: once per change (the host's configuration).
   const settings = new SettingsEvents();
-  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, privacy: { on: false }, values, settings: { clientConfig: config, hover: settings.hover } };
+  const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, watched: { find: () => undefined }, privacy: { on: false }, values, settings: { clientConfig: config, hover: settings.hover } };
   const provider = new AddressHoverProvider(services, new AccountLookup({ fetch: (a, s) => client.getPlyrIdForAddress(a, s), scope: () => simUrl, ownerMemoryMs: OWNER_MEMORY_MS }));
 
   const addresses = Array.from({ length: 10 }, (_, i) => demoAddress(`hover bench ${i}`));

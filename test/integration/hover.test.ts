@@ -49,6 +49,18 @@ describe('the address hover', () => {
     assert.deepEqual(sim.requests.map((r) => r.path.replace(/\/0x.*$/, '/…')).sort(), ['/api/balance/…', '/api/user/basic/…']);
   });
 
+  it('names a tracked address by its label, as its row and hint do', async () => {
+    // An address of its own: the next test tracks PLAYER afresh.
+    const labelled = demoAddress('hover label');
+    await vscode.commands.executeCommand('plyr.addIdentifier', labelled, 'Main wallet');
+    try {
+      const hover = await hoverOn(`const m = "${labelled}";`, labelled);
+      assert.match(hover?.markdown.split('\n')[0] ?? '', /^\*\*PLYR\*\* Main wallet `0x/);
+    } finally {
+      await untrackAll();
+    }
+  });
+
   it('Track in sidebar tracks the address and shows its row; clicked again in a hover shown before, it shows the row again, with no error', async () => {
     const hover = await hoverOn(`const t = "${PLAYER}";`, PLAYER);
     const link = /\[Track in sidebar\]\(command:([^?)]+)\?([^)\s]+)/.exec(hover?.markdown ?? '');
@@ -143,6 +155,7 @@ describe('the address hover', () => {
         credentials: { get: () => Promise.reject(locked) },
         store: { refresh: (identifier) => (asked.push(identifier.value), Promise.reject(new Error('no request expected'))) },
         tracked: { find: () => undefined },
+        watched: { find: () => undefined },
         privacy: { on: false },
         values: { load: () => Promise.reject(new Error('no request expected')) },
         settings: { clientConfig: () => readClientConfig(), hover: () => ({ enabled: true, languages: [], cacheMs: 0 }) },

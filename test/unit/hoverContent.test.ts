@@ -145,6 +145,16 @@ describe('renderAddressHover', () => {
     assert.ok(hyphen.includes('PLYR ID **crypto\\-fennec**'), hyphen);
   });
 
+  it("names the address by its label (the user's, or the workspace's), one short line, escaped", () => {
+    assert.match(renderAddressHover(hover({ label: 'Treasury wallet' })).split('\n')[0], /^\*\*PLYR\*\* Treasury wallet `0x742d…f44e`/);
+    const hostile = renderAddressHover(hover({ label: '[x](command:evil)\n# heading $(zap)' })).split('\n')[0];
+    assert.ok(!hostile.includes('](command:'), hostile);
+    assert.ok(!hostile.includes('$(zap)'), hostile);
+    assert.equal(unescape(hostile).split(' `')[0], '**PLYR** [x](command:evil) # heading $\u200b(zap)');
+    assert.ok(renderAddressHover(hover({ label: 'x'.repeat(60) })).split('\n')[0].includes(`${'x'.repeat(39)}…`), 'cut at 40');
+    assert.match(renderAddressHover(hover({})).split('\n')[0], /^\*\*PLYR\*\* `/, 'no label: as before');
+  });
+
   it('warns about a failed checksum only when it fails', () => {
     const warning = 'fails its EIP-55 checksum';
     assert.ok(renderAddressHover(hover({ checksumMatches: false })).includes(warning));

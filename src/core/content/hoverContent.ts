@@ -16,6 +16,8 @@ const TOKEN_CELL_LENGTH = 80;
 /** Everything a hover on an address shows, as plain data. */
 export interface AddressHover {
   readonly address: string;
+  /** The label the user's list (or the workspace's) gives the address, as its row and hint show it. */
+  readonly label?: string;
   /** false: mixed case that fails EIP-55, likely a typo. */
   readonly checksumMatches: boolean;
   /** The checksum warning is the editor's own diagnostic at this address, which its hover shows beside ours: not said twice. */
@@ -59,7 +61,9 @@ export function renderAddressHover(hover: AddressHover): string {
   const lines: string[] = [];
   // The balances below are this address's own, not the account's (its mirror wallet holds those).
   const owner = hover.plyrId ? ` · ${l10n.t('primary wallet of PLYR ID {0}', `**${escapeMarkdown(hover.plyrId)}**`)}` : '';
-  lines.push(`**PLYR** \`${shortAddress(hover.address)}\`${owner} · ${escapeMarkdown(hover.networkLabel)}`);
+  // A label is outside text (a teammate's file): one short inert line, escaped.
+  const label = hover.label ? ` ${markdownText(hover.label, 40)}` : '';
+  lines.push(`**PLYR**${label} \`${shortAddress(hover.address)}\`${owner} · ${escapeMarkdown(hover.networkLabel)}`);
   // The links come second: VS Code shows a hover at most a quarter of the editor's height (250 px at
   // least) and scrolls the rest, so under a table of balances they were out of sight.
   if (hover.links.length > 0) {

@@ -22,8 +22,10 @@ export const MAX_HOVER_LINE = MAX_SCANNED_LINE;
 export interface HoverServices {
   readonly credentials: Pick<CredentialStore, 'get'>;
   readonly store: Pick<BalanceStore, 'refresh'>;
-  /** Whether the address is in the user's list (no "Track in sidebar" link then). */
+  /** Whether the address is in the user's list (no "Track in sidebar" link then), and its label. */
   readonly tracked: Pick<TrackedStore, 'find'>;
+  /** The workspace's watch-list: its label for the address, when the user's list has none. */
+  readonly watched: Pick<TrackedStore, 'find'>;
   readonly privacy: Pick<PrivacyMask, 'on'>;
   /** The prices for the Value column, from the token list the sidebar shares. */
   readonly values: Pick<Values, 'load'>;
@@ -97,6 +99,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       const noAccount = entry.error?.code === 'userNotFound' || (!account.failed && account.plyrId === undefined);
       const model: AddressHover = {
         address: identifier.value,
+        label: this.#services.tracked.find(identifier.value)?.label ?? this.#services.watched.find(identifier.value)?.label,
         checksumMatches: identifier.checksumMatches,
         checksumWarnedBeside: this.#checksums?.warnsAt(document.uri, position) === true,
         networkLabel: networkLabel(client),
