@@ -258,7 +258,6 @@ export function watchListRow(input: { count: number; warnings: number; value?: V
   };
 }
 
-/** A warning about `.vscode/plyr.json`: a row that could not be used, or the file's state (untrusted, unreadable, as last read). */
 /**
  * The last row under an identifier whose token filter leaves tokens out: it says how many, and
  * that the row's total still counts them (a total above fewer rows reads as a wrong sum otherwise).
@@ -276,6 +275,7 @@ export function hiddenTokensRow(input: { hidden: readonly string[] }): RowConten
   };
 }
 
+/** A warning about `.vscode/plyr.json`: a row that could not be used, or the file's state (untrusted, unreadable, as last read). */
 export function problemRow(problem: string): RowContent {
   return {
     label: inertLabel(problem),

@@ -157,8 +157,8 @@ async function moveToGroup(tracked: Tracked, arg: unknown, selectionOrGroup: unk
   let target = selection === undefined ? selectionOrGroup : group;
   if (target === undefined) {
     // Where every one of them is already is no choice: not offered.
-    const now = new Set(ids.map((id) => tracked.find(id)?.group ?? null));
-    const here = now.size === 1 ? [...now][0] : undefined;
+    const places = new Set(ids.map((id) => tracked.find(id)?.group ?? null));
+    const here = places.size === 1 ? [...places][0] : undefined;
     const picked = await pickGroup(tracked.groups.filter((name) => name !== here), here !== null, ids.length);
     if (!picked) {
       return;
