@@ -198,7 +198,7 @@ describe('inlay hints after addresses', () => {
     try {
       await hintsIn(`f = "${address}"`);
       await waitFor(async () => balanceRequests(sim, address) > 0, 'the first ask');
-      // Its retries (500 is asked again, twice, within 1.5 s) are over.
+      // A 500 is not retried by the client: any ask the failure's re-render of the hints makes is made by then.
       await new Promise((resolve) => setTimeout(resolve, 3000));
       const asked = balanceRequests(sim, address);
       await hintsIn(`f = "${address}"`);
