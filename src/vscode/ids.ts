@@ -162,6 +162,8 @@ export const ROW_CONTEXT = {
   activityTx: 'plyr.activity.tx',
   /** After a filtered identifier's tokens: how many its filter leaves out. */
   hiddenTokens: 'plyr.hiddenTokens',
+  /** In place of token rows that Hide Zero Balances hides, every one. */
+  zeroBalances: 'plyr.zeroBalances',
   error: 'plyr.error',
   /** The account's rows under a PLYR ID. */
   section: 'plyr.section',

@@ -150,6 +150,12 @@ describe('groups and sorting of the user’s list', () => {
       assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:Team', 'player123:Team', 'zero-hero:-']);
       await drag([{ type: 'token', id: 'crypto-fennec', source: 'user', token: 'gamr', amount: '1' }], group('Ops'));
       assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:Team', 'player123:Team', 'zero-hero:-'], 'a token row is not dragged');
+      // A row under a wallet of player123's account (its id the wallet's address): before player123.
+      const wallet = { owner: 'player123', role: 'primary' as const };
+      await drag([row('crypto-fennec')], { type: 'zeroBalances', id: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', source: 'user', hidden: ['gamr'], wallet });
+      assert.deepEqual(rows(), ['tester-01:Team', 'crypto-fennec:Team', 'player123:Team', 'zero-hero:-']);
+      await drag([row('zero-hero')], { type: 'error', id: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', source: 'user', wallet });
+      assert.deepEqual(rows(), ['tester-01:Team', 'crypto-fennec:Team', 'zero-hero:Team', 'player123:Team']);
     });
 
     it('reorders groups, and takes nothing from or into the workspace’s read-only list', async () => {

@@ -185,6 +185,44 @@ describe('the Balances tree sends a row again only when what it shows changes', 
     }
   });
 
+  it('with Hide Zero Balances, opens a row whose every balance is zero onto one row that says so, not onto nothing', async () => {
+    const wallet = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+    answers.set('zero-hero', { plyr: '0', gamr: '0.000' });
+    answers.set(wallet, { plyr: '0', gamr: '0' });
+    await store.refresh(identifier('zero-hero'));
+    let hide = true;
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => [{ id: 'zero-hero', kind: 'plyrId' as const }, { id: 'crypto-fennec', kind: 'plyrId' as const }]);
+    const never = () => Promise.reject(new Error('not asked here'));
+    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test', now: () => clock });
+    const account = new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => hide, now: () => clock });
+    const own = treeOf(tracked, store, () => clock, { account, hideZeroBalances: () => hide });
+    const rowsUnder = async (node: BalanceNode) => ((await own.getChildren(node)) as BalanceNode[]).filter((n) => n.type !== 'section');
+    try {
+      const [zeroHero, fennec] = (await own.getChildren()) as BalanceNode[];
+      const [only, ...more] = await rowsUnder(zeroHero);
+      assert.deepEqual(more, []);
+      assert.equal(only.type, 'zeroBalances');
+      const item = own.getTreeItem(only);
+      assert.equal(item.label, '2 zero balances not shown');
+      assert.deepEqual(item.command?.arguments, ['plyr.hideZeroBalances'], 'Enter opens the setting');
+      assert.equal(own.getParent(only), zeroHero);
+      assert.deepEqual((await rowsUnder(fennec)).map((n) => n.type), ['token', 'token'], 'a row with a balance above zero lists it');
+      // A wallet under the account's Wallets group, the same.
+      const node = account.walletNode('user', 'zero-hero', wallet, 'primary');
+      const [walletRow] = await rowsUnder(node);
+      assert.equal(walletRow.type, 'zeroBalances');
+      assert.equal(own.getParent(walletRow), node);
+      assert.notEqual(own.getTreeItem(walletRow).id, item.id);
+      hide = false;
+      assert.deepEqual((await rowsUnder(zeroHero)).map((n) => n.type), ['token', 'token'], 'the setting off: the zero rows');
+      assert.deepEqual((await rowsUnder(node)).map((n) => n.type), ['walletToken', 'walletToken']);
+    } finally {
+      own.dispose();
+      accounts.dispose();
+    }
+  });
+
   it('sends a row again when its tooltip reaches the next minute, or its refresh fails', async () => {
     clock += 60_000;
     await refresh('crypto-fennec');

@@ -63,6 +63,8 @@ const EXPECTED: Record<string, string[]> = {
   [ROW_CONTEXT.activityTx]: [C.openTransaction, C.copyHash],
   [ROW_CONTEXT.loadMore]: [C.loadMoreActivity],
   [ROW_CONTEXT.hiddenTokens]: [C.filterTokens],
+  // Enter opens the setting; the menu has nothing to add.
+  [ROW_CONTEXT.zeroBalances]: [],
   [ROW_CONTEXT.wallet]: [C.trackWallet, C.copyIdentifier, C.openInExplorer],
   [ROW_CONTEXT.walletToken]: [C.copyAmount],
 };

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { BalanceEntry } from '../../src/core/store/balanceStore';
-import { errorRow, groupRow, hiddenTokensRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, uniqueRowKeys, watchListRow } from '../../src/core/content/treeContent';
+import { errorRow, groupRow, hiddenTokensRow, identifierRow, MarkdownTooltip, problemRow, RowContent, tokenRow, tooltipMarkdown, TooltipPart, uniqueRowKeys, watchListRow, zeroBalancesRow } from '../../src/core/content/treeContent';
 import { HOSTILE_INPUTS } from '../support/hostileInputs';
 import { unescapedPunctuation } from '../support/markdownChecks';
 
@@ -227,6 +227,24 @@ describe('treeContent: the row of tokens a filter leaves out', () => {
     const r = hiddenTokensRow({ hidden: ['usd\u0441\n[x](command:evil)'] });
     assert.ok(!String(r.tooltip).includes('\n[x]'), String(r.tooltip));
     assert.match(r.spoken, /‹U\+0441›/);
+    assert.ok(!r.spoken.includes('\n'));
+  });
+});
+
+describe('treeContent: the row of balances Hide Zero Balances hides, every one', () => {
+  it('says how many, which, why, and what a click does', () => {
+    const r = zeroBalancesRow({ hidden: ['plyr', 'gamr', 'avax'] });
+    assert.equal(r.label, '3 zero balances not shown');
+    assert.equal(r.description, 'Hide Zero Balances');
+    assert.equal(r.tooltip, 'Every balance here is zero, and the setting Hide Zero Balances is on. Not shown: PLYR, GAMR, AVAX.\n\nClick: open the setting');
+    assert.equal(r.spoken, '3 zero balances not shown: PLYR, GAMR, AVAX. The setting Hide Zero Balances is on.');
+    assert.deepEqual(r.icon, { id: 'eye-closed' });
+    assert.equal(zeroBalancesRow({ hidden: ['gamr'] }).label, '1 zero balance not shown');
+  });
+
+  it("names a server's odd token on one line", () => {
+    const r = zeroBalancesRow({ hidden: ['usd\u0441\n[x](command:evil)'] });
+    assert.ok(!String(r.tooltip).includes('\n[x]'), String(r.tooltip));
     assert.ok(!r.spoken.includes('\n'));
   });
 });

@@ -275,6 +275,23 @@ export function hiddenTokensRow(input: { hidden: readonly string[] }): RowConten
   };
 }
 
+/**
+ * The one row under an identifier or wallet whose every balance is zero while Hide Zero Balances is
+ * on: without it the row opens onto nothing, which reads as a failure.
+ */
+export function zeroBalancesRow(input: { hidden: readonly string[] }): RowContent {
+  const count = input.hidden.length;
+  const label = count === 1 ? l10n.t('1 zero balance not shown') : l10n.t('{0} zero balances not shown', count);
+  const names = input.hidden.map((token) => inertLabel(tokenLabel(token))).join(', ');
+  return {
+    label,
+    description: l10n.t('Hide Zero Balances'),
+    tooltip: `${l10n.t('Every balance here is zero, and the setting Hide Zero Balances is on. Not shown: {0}.', names)}\n\n${l10n.t('Click: open the setting')}`,
+    spoken: `${label}: ${names}. ${l10n.t('The setting Hide Zero Balances is on.')}`,
+    icon: { id: 'eye-closed' },
+  };
+}
+
 /** A warning about `.vscode/plyr.json`: a row that could not be used, or the file's state (untrusted, unreadable, as last read). */
 export function problemRow(problem: string): RowContent {
   return {

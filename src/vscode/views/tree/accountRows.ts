@@ -12,7 +12,7 @@ import { LastGood } from '../../../core/store/lastGoodStore';
 import { PriceBook } from '../../../core/model/value';
 import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
 import { fixCommand } from '../../ui/fixes';
-import { AccountNode, ActivityNode, BalanceNode, IdentifierNode, SectionNode, WalletNode } from './nodes';
+import { AccountNode, ActivityNode, BalanceNode, IdentifierNode, SectionNode, WalletNode, zeroBalancesNode } from './nodes';
 import { treeItem } from './treeItem';
 
 export interface AccountRowsDeps {
@@ -205,12 +205,14 @@ export class AccountRows {
     // row, told of the failure, would ask again at once, and again, while it stays open.
     const known = this.#deps.balances.get(node.id);
     const entry = known?.balances !== undefined || known?.error !== undefined ? known : await this.#deps.balances.refresh(parsed.value);
-    const hideZero = this.#deps.hideZeroBalances();
-    const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source, wallet: { owner: node.owner, role: node.role } }] : [];
-    const tokens = Object.entries(entry?.balances ?? {})
-      .filter(([, amount]) => !(hideZero && isZero(amount)))
-      .map(([token, amount]) => ({ type: 'walletToken' as const, id: node.id, owner: node.owner, source: node.source, role: node.role, token, amount }));
-    return [...errors, ...tokens];
+    const wallet = { owner: node.owner, role: node.role };
+    const errors: BalanceNode[] = entry?.error ? [{ type: 'error', id: node.id, source: node.source, wallet }] : [];
+    const all = Object.entries(entry?.balances ?? {});
+    const listed = this.#deps.hideZeroBalances() ? all.filter(([, amount]) => !isZero(amount)) : all;
+    if (listed.length === 0 && all.length > 0) {
+      return [...errors, zeroBalancesNode({ id: node.id, source: node.source, wallet }, all)];
+    }
+    return [...errors, ...listed.map(([token, amount]) => ({ type: 'walletToken' as const, id: node.id, owner: node.owner, source: node.source, role: node.role, token, amount }))];
   }
 
   /** The row of an entry of the Activity group, as its children are listed (the same node for the same entry). */

@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
 import { amountIn } from '../../../core/model/balances';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
-import { errorRow, groupRow, hiddenTokensRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow } from '../../../core/content/treeContent';
+import { errorRow, groupRow, hiddenTokensRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow, zeroBalancesRow } from '../../../core/content/treeContent';
 import { addTotals, PriceBook, totalValue, ValueTotal } from '../../../core/model/value';
 import { isZero } from '../../../core/model/decimal';
 import { isAddressText } from '../../../core/model/identifier';
 import { arrange, Arrangement, SortOrder, sortsByBalances } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
 import { fixCommand } from '../../ui/fixes';
-import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
+import { COMMANDS, gestureArgs, ROW_CONTEXT, SETTINGS } from '../../ids';
 import { TrackedStore } from '../../state/trackedStore';
 import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
 import { deleteWhere } from '../../../core/store/deleteWhere';
 import { AccountRows } from './accountRows';
-import { AccountNode, BalanceNode, ErrorNode, GroupNode, HiddenTokensNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode } from './nodes';
+import { AccountNode, BalanceNode, ErrorNode, GroupNode, HiddenTokensNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode, zeroBalancesNode, ZeroBalancesNode } from './nodes';
 import { treeItem } from './treeItem';
 import { SentRows } from './sentRows';
 
@@ -230,6 +230,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       case 'group':
         return node.source === 'workspace' ? this.#group : undefined;
       case 'error':
+      case 'zeroBalances':
         return node.wallet ? this.#deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.#rows.get(rowKey(node.source, node.id));
       case 'token':
       case 'hiddenTokens':
@@ -258,6 +259,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
         return this.#tokenItem(node);
       case 'hiddenTokens':
         return this.#hiddenTokensItem(node);
+      case 'zeroBalances':
+        return this.#zeroBalancesItem(node);
       case 'error':
         return this.#errorItem(node);
       case 'group':
@@ -368,12 +371,18 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return node.source === 'workspace' ? this.#deps.watched.find(node.id) : this.#deps.tracked.find(node.id);
   }
 
-  /** The tokens the row shows, then a row that names those its filter leaves out (a zero that Hide Zero Balances hides is not counted). */
-  #tokenRows(node: IdentifierNode, entry: BalanceEntry): (TokenNode | HiddenTokensNode)[] {
+  /**
+   * The tokens the row shows, then a row that names those its filter leaves out (a zero that Hide
+   * Zero Balances hides is not counted); or, when that setting hides every one, a row that says so.
+   */
+  #tokenRows(node: IdentifierNode, entry: BalanceEntry): (TokenNode | HiddenTokensNode | ZeroBalancesNode)[] {
     const tracked = this.#entryOf(node);
     const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
-    const hideZero = this.#deps.hideZeroBalances();
-    const listed = Object.entries(entry.balances ?? {}).filter(([, amount]) => !(hideZero && isZero(amount)));
+    const all = Object.entries(entry.balances ?? {});
+    const listed = this.#deps.hideZeroBalances() ? all.filter(([, amount]) => !isZero(amount)) : all;
+    if (listed.length === 0 && all.length > 0) {
+      return [zeroBalancesNode(node, all)];
+    }
     const rows: (TokenNode | HiddenTokensNode)[] = listed.filter(([token]) => !shown || shown.has(token)).map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
     const hidden = shown ? listed.flatMap(([token]) => (shown.has(token) ? [] : [token])) : [];
     return hidden.length > 0 ? [...rows, { type: 'hiddenTokens', id: node.id, source: node.source, hidden }] : rows;
@@ -421,6 +430,15 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const item = treeItem(hiddenTokensRow({ hidden: node.hidden }), vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}hidden:${node.id}`);
     item.contextValue = ROW_CONTEXT.hiddenTokens;
     item.command = { title: vscode.l10n.t('Filter Tokens'), command: COMMANDS.filterTokens, arguments: gestureArgs(node.id) };
+    return item;
+  }
+
+  /** Enter opens the setting that hides them (the Settings editor, at that one setting). */
+  #zeroBalancesItem(node: ZeroBalancesNode): vscode.TreeItem {
+    const where = node.wallet ? `${node.wallet.owner}:${node.wallet.role}:` : '';
+    const item = treeItem(zeroBalancesRow({ hidden: node.hidden }), vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}zero:${where}${node.id}`);
+    item.contextValue = ROW_CONTEXT.zeroBalances;
+    item.command = { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: [`${SETTINGS.section}.${SETTINGS.hideZeroBalances}`] };
     return item;
   }
 

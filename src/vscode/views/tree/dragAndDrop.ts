@@ -71,8 +71,11 @@ function destinationOf(target: BalanceNode | undefined): Destination | undefined
     case 'identifier':
     case 'token':
     case 'hiddenTokens':
-    case 'error':
       return target.source === 'user' ? { before: target.id } : undefined;
+    case 'zeroBalances':
+    case 'error':
+      // Under a wallet of an account: before the PLYR ID whose account it is.
+      return target.source === 'user' ? { before: target.wallet?.owner ?? target.id } : undefined;
     case 'workspaceGroup':
     case 'problem':
       return undefined;

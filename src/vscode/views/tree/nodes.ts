@@ -8,7 +8,7 @@ import type { AccountSection } from '../../../core/store/accountStore';
 import type { RowSource } from '../../../core/store/openRows';
 
 /** The tree's rows as plain data; the provider maps them to TreeItems. */
-export type BalanceNode = IdentifierNode | TokenNode | HiddenTokensNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
+export type BalanceNode = IdentifierNode | TokenNode | HiddenTokensNode | ZeroBalancesNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
 
 /** The rows of a PLYR ID's account, below its token balances (see accountRows.ts). */
 export type AccountNode = SectionNode | SectionErrorNode | ChipNode | AllowanceNode | ActivityNode | LoadMoreNode | WalletNode | WalletTokenNode;
@@ -57,6 +57,21 @@ export interface HiddenTokensNode {
   readonly id: string;
   readonly source: RowSource;
   readonly hidden: readonly string[];
+}
+
+/** In place of an identifier's or a wallet's token rows when Hide Zero Balances hides every one. */
+export interface ZeroBalancesNode {
+  readonly type: 'zeroBalances';
+  readonly id: string;
+  readonly source: RowSource;
+  readonly hidden: readonly string[];
+  /** Under an account's wallet: whose, and which (as an error row there). */
+  readonly wallet?: { readonly owner: string; readonly role: WalletRole };
+}
+
+/** The row for an identifier's or a wallet's balances, every one of them zero and hidden. */
+export function zeroBalancesNode(row: { id: string; source: RowSource; wallet?: ZeroBalancesNode['wallet'] }, balances: readonly (readonly [string, string])[]): ZeroBalancesNode {
+  return { type: 'zeroBalances', id: row.id, source: row.source, hidden: balances.map(([token]) => token), ...(row.wallet ? { wallet: row.wallet } : {}) };
 }
 
 /** One entry of a PLYR ID's activity log. */
