@@ -40,7 +40,7 @@ describe('groups and sorting of the user’s list', () => {
       assert.equal(error.code, 'invalidGroup');
       assert.match(error.message, pattern);
     }
-    await run('plyr.renameGroup', 'team wallets', 'Players');
+    assert.equal(await run('plyr.renameGroup', 'team wallets', 'Players'), 'Players', 'its new name');
     assert.deepEqual((await plyrApi()).getGroups(), ['Players']);
     assert.match((await rejection(run('plyr.renameGroup', 'Nope', 'x'))).message, /There is no group named Nope/);
   });

@@ -294,3 +294,42 @@ describe('the account groups under a PLYR ID row', () => {
     }
   });
 });
+
+describe('the Balances tree: where the focus goes once rows are gone (Delete, as in the Explorer)', () => {
+  it('to the next row beside them, else the one before, else their group; a group row is found by name', async () => {
+    const now = () => Date.UTC(2026, 11, 3, 11, 0, 0);
+    const store = new BalanceStore({ fetch: () => Promise.reject(new Error('not asked here')), scope: () => 'test', now });
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => [
+      { id: 'a-1', kind: 'plyrId' as const, group: 'Team' },
+      { id: 'a-2', kind: 'plyrId' as const, group: 'Team' },
+      { id: 'a-3', kind: 'plyrId' as const, group: 'Team' },
+      { id: 'b-1', kind: 'plyrId' as const },
+      { id: 'b-2', kind: 'plyrId' as const },
+    ]);
+    await tracked.updateLayout((layout) => ({ ...layout, groups: ['Team', 'Ops'] }));
+    const provider = treeOf(tracked, store, now);
+    try {
+      const [team, ops, b1, b2] = provider.getChildren() as BalanceNode[];
+      const [a1, a2, a3] = provider.getChildren(team) as BalanceNode[];
+      assert.equal(provider.rowAfter([a1]), a2, 'the next');
+      assert.equal(provider.rowAfter([a2, a1]), a3, 'after the last of them, in any order');
+      assert.equal(provider.rowAfter([a3]), a2, 'the last of its group: the one before');
+      assert.equal(provider.rowAfter([a1, a2, a3]), team, 'all of the group: the group');
+      assert.equal(provider.rowAfter([team]), ops, 'a group: the next group');
+      assert.equal(provider.rowAfter([b2]), b1);
+      assert.equal(provider.groupFor('Ops'), ops);
+      assert.equal(provider.groupFor('Nope'), undefined);
+      assert.ok(provider.isListed(a1) && provider.isListed(ops));
+      await tracked.update((list) => list.filter((t) => t.id !== 'a-1'));
+      await tracked.updateLayout((layout) => ({ ...layout, groups: ['Team'] }));
+      provider.getChildren();
+      assert.ok(!provider.isListed(a1), 'a removed row is not listed');
+      assert.ok(!provider.isListed(ops), 'nor a deleted group');
+      assert.ok(provider.isListed(a2));
+    } finally {
+      provider.dispose();
+      store.dispose();
+    }
+  });
+});

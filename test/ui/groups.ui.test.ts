@@ -90,15 +90,19 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
   });
 
   it('works from the keyboard: Delete removes the focused row, F2 renames the focused group, Undo brings the row back into the renamed group', async () => {
+    // The keyboard goes on from where it was, as in the Explorer: not from the top of the view.
+    const focused = (label: string) => bench.page.locator(`.part.sidebar .monaco-list-row.focused[aria-label^="${label},"]`);
     await row('tester-01').click();
     await bench.page.keyboard.press('Delete');
     const toast = bench.page.locator('.notification-toast', { hasText: 'Removed tester-01' });
     await bench.expectVisible(toast, 'row-removed');
     await until(['Group Team', 'player123', 'crypto-fennec', 'treasury-main'], 'the row removed');
+    await bench.expectVisible(focused('PLYR ID player123'), 'focus-on-next-row');
     await groupRow('Team').click();
     await bench.page.keyboard.press('F2');
     await bench.enter('Players', 'Rename Group Team');
     await bench.expectVisible(groupRow('Players'), 'group-renamed');
+    await bench.expectVisible(focused('Group Players'), 'focus-on-renamed-group');
     await bench.answer(toast, 'Undo', 'row-undo');
     // In its place, in the group under its new name: no group named Team comes back.
     await until(['Group Players', 'tester-01', 'player123', 'crypto-fennec', 'treasury-main'], 'the row back in its place');

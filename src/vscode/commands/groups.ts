@@ -82,17 +82,19 @@ async function create(tracked: Tracked, rawName?: unknown): Promise<string | und
   return created.value.name;
 }
 
-async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise<void> {
+/** Resolves to the group's new name (as the list spells it), or undefined when nothing was renamed. */
+async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise<string | undefined> {
   const from = groupOrThrow(tracked, arg);
   // From the menu, the selected rows come second: a name is never a list of rows.
   const name = newName !== undefined && !isRowSelection(newName) ? newName : await askName(tracked, vscode.l10n.t('Rename Group {0}', inertLabel(from)), from, from);
   if (name === undefined) {
-    return;
+    return undefined;
   }
   const renamed = renameGroup({ list: tracked.all, groups: tracked.groups }, from, name);
   if (!renamed.ok) {
     throw new PlyrError('invalidGroup', renamed.message);
   }
+  let named: string | undefined;
   await tracked.updateLayout((layout) => {
     const again = renameGroup(layout, from, name);
     if (!again.ok) {
@@ -100,11 +102,13 @@ async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise
     }
     // Its new name: where the old one stood in the list of groups (gone meanwhile: nothing renamed).
     const at = layout.groups.indexOf(from);
-    if (at >= 0) {
-      tracked.groupRenames.renamed(from, again.value.groups[at]);
+    named = at >= 0 ? again.value.groups[at] : undefined;
+    if (named !== undefined) {
+      tracked.groupRenames.renamed(from, named);
     }
     return again.value;
   });
+  return named;
 }
 
 /** The clicked group or, when the rows selected hold it, every group of the user's among them, as the Delete key does. */

@@ -24,6 +24,8 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       if (groups.length === 0 && identifiers.length === 0) {
         return workspaceRowsOnly(selection);
       }
+      // The keyboard goes on from where the rows were, not from the top.
+      const next = sidebar.rowAfter([...identifiers, ...groups]);
       // The rows first, while they are still in their groups: their Undo puts them back there, and
       // a group deleted with all its rows is said to be deleted, not to have left them at the top level.
       // As the context menu passes a selection (a row, then all of them): the rows in one message
@@ -34,11 +36,19 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       if (groups.length > 0) {
         await vscode.commands.executeCommand(COMMANDS.deleteGroup, groups[0], groups);
       }
+      if (next) {
+        await sidebar.focusRow(next);
+      }
     }),
     registerCommand(services, COMMANDS.renameSelected, async (focused?: unknown) => {
       const node = isRow(focused) ? focused : sidebar.view.selection[0];
       if (node?.type === 'group' && node.source === 'user') {
-        await vscode.commands.executeCommand(COMMANDS.renameGroup, node);
+        // Renamed, the group is a new row: the focus goes to it, where the old one was.
+        const renamed = await vscode.commands.executeCommand<string | undefined>(COMMANDS.renameGroup, node);
+        const row = renamed !== undefined ? sidebar.groupFor(renamed) : undefined;
+        if (row) {
+          await sidebar.focusRow(row);
+        }
       } else if (node?.type === 'identifier' && node.source === 'user') {
         await vscode.commands.executeCommand(COMMANDS.renameIdentifier, node);
       } else if (node) {

@@ -33,6 +33,12 @@ export interface Sidebar {
   revealActivity(source: RowSource, id: string, entry: ActivityEntry): Promise<boolean>;
   /** The rows as the view shows them, fully open (the account's groups left out). */
   rows(): SidebarRow[];
+  /** The row of one of the user's groups, if it is in the list. */
+  groupFor(name: string): BalanceNode | undefined;
+  /** Where the focus goes once these identifier or group rows are gone: the next row, else the one before, else their group. */
+  rowAfter(gone: readonly BalanceNode[]): BalanceNode | undefined;
+  /** Selects and focuses a row, once the view shows what changed; false when the row is gone meanwhile. */
+  focusRow(node: BalanceNode): Promise<boolean>;
 }
 
 /** What the sidebar shows and re-renders on. */
@@ -125,7 +131,27 @@ export function createSidebar(services: SidebarServices): Sidebar {
     }
     return node !== undefined;
   };
-  return { disposables, view, rowFor: (id) => provider.rowFor(id), autoRefresh, revealRow, revealSection, revealActivity, rows: () => provider.rowsAsShown() };
+  const focusRow = async (node: BalanceNode) => {
+    await queue.whenRendered();
+    if (!provider.isListed(node)) {
+      return false;
+    }
+    await view.reveal(node, { select: true, focus: true });
+    return true;
+  };
+  return {
+    disposables,
+    view,
+    rowFor: (id) => provider.rowFor(id),
+    autoRefresh,
+    revealRow,
+    revealSection,
+    revealActivity,
+    rows: () => provider.rowsAsShown(),
+    groupFor: (name) => provider.groupFor(name),
+    rowAfter: (gone) => provider.rowAfter(gone),
+    focusRow,
+  };
 }
 
 /** The tree's data: every row kind, fed by the stores and the settings it shows them with. */

@@ -150,6 +150,41 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return this.#deps.tracked.find(id) ? this.#row('user', id) : this.#deps.watched.find(id) ? this.#row('workspace', id) : undefined;
   }
 
+  /** The row of one of the user's groups, if it is in the list. */
+  groupFor(name: string): GroupNode | undefined {
+    return this.#deps.tracked.groups.includes(name) ? this.#groupRow('user', name) : undefined;
+  }
+
+  /**
+   * Where the focus goes once these rows are gone, as in the Explorer: the next row beside them,
+   * else the one before, else the group they were in. Identifier and group rows only.
+   */
+  rowAfter(gone: readonly BalanceNode[]): BalanceNode | undefined {
+    const [first] = gone;
+    if (first?.type !== 'identifier' && first?.type !== 'group') {
+      return undefined;
+    }
+    const parent = this.getParent(first);
+    const siblings = this.#childrenOf(parent);
+    const last = Math.max(...gone.map((node) => siblings.indexOf(node)));
+    const staying = (node: BalanceNode) => !gone.includes(node);
+    return siblings.slice(last + 1).find(staying) ?? siblings.slice(0, Math.max(last, 0)).reverse().find(staying) ?? parent;
+  }
+
+  /** Whether an identifier or group row (or the Workspace group) is still in the tree: VS Code cannot reveal one that is gone. */
+  isListed(node: BalanceNode): boolean {
+    switch (node.type) {
+      case 'identifier':
+        return this.#entryOf(node) !== undefined && this.#rows.get(rowKey(node.source, node.id)) === node;
+      case 'group':
+        return node.source === 'user' && this.groupFor(node.name) === node;
+      case 'workspaceGroup':
+        return this.#deps.watched.all.length > 0 || this.#deps.watched.problems.length > 0;
+      default:
+        return false;
+    }
+  }
+
   getChildren(node?: BalanceNode): BalanceNode[] | Promise<BalanceNode[]> {
     if (node && isAccountNode(node)) {
       this.#deps.opened?.(node);
