@@ -194,7 +194,9 @@ describe('the Balances tree sends a row again only when what it shows changes', 
     const tracked = new TrackedStore(new MemoryState());
     await tracked.update(() => [{ id: 'zero-hero', kind: 'plyrId' as const }, { id: 'crypto-fennec', kind: 'plyrId' as const }]);
     const never = () => Promise.reject(new Error('not asked here'));
-    const accounts = new AccountStore({ fetch: { chips: never, allowances: never, activity: never, wallets: never }, scope: () => 'test', now: () => clock });
+    const chip = (symbol: string | undefined, address: string) => ({ gameId: 'demo-game', address, symbol, balance: '0' });
+    const chips = async () => [chip('CHIPX', '0x0000000000000000000000000000000000000001'), chip('  ', '0x00000000000000000000000000000000000000A2')];
+    const accounts = new AccountStore({ fetch: { chips, allowances: never, activity: never, wallets: never }, scope: () => 'test', now: () => clock });
     const account = new AccountRows({ accounts, balances: store, masked: () => false, hideZeroBalances: () => hide, now: () => clock });
     const own = treeOf(tracked, store, () => clock, { account, hideZeroBalances: () => hide });
     const rowsUnder = async (node: BalanceNode) => ((await own.getChildren(node)) as BalanceNode[]).filter((n) => n.type !== 'section');
@@ -214,9 +216,17 @@ describe('the Balances tree sends a row again only when what it shows changes', 
       assert.equal(walletRow.type, 'zeroBalances');
       assert.equal(own.getParent(walletRow), node);
       assert.notEqual(own.getTreeItem(walletRow).id, item.id);
+      // The account's Chips group, the same: its chips named by symbol, or by contract when a symbol is blank.
+      const chipsGroup = account.sectionNode('user', 'zero-hero', 'chips')!;
+      const [chipsRow] = await rowsUnder(chipsGroup);
+      assert.equal(chipsRow.type, 'zeroBalances');
+      assert.equal(own.getParent(chipsRow), chipsGroup);
+      assert.match(String(own.getTreeItem(chipsRow).tooltip), /Not shown: CHIPX, 0x0000…00A2\./);
+      assert.equal(new Set([item.id, own.getTreeItem(walletRow).id, own.getTreeItem(chipsRow).id]).size, 3, 'three rows, three ids');
       hide = false;
       assert.deepEqual((await rowsUnder(zeroHero)).map((n) => n.type), ['token', 'token'], 'the setting off: the zero rows');
       assert.deepEqual((await rowsUnder(node)).map((n) => n.type), ['walletToken', 'walletToken']);
+      assert.deepEqual((await rowsUnder(chipsGroup)).map((n) => n.type), ['chip', 'chip']);
     } finally {
       own.dispose();
       accounts.dispose();

@@ -242,6 +242,11 @@ describe('treeContent: the row of balances Hide Zero Balances hides, every one',
     assert.equal(zeroBalancesRow({ hidden: ['gamr'] }).label, '1 zero balance not shown');
   });
 
+  it('names chips by their symbol as their rows do, or by their contract', () => {
+    const r = zeroBalancesRow({ hidden: ['Chip X', '0x00000000000000000000000000000000000000A2'], chips: true });
+    assert.equal(r.spoken, '2 zero balances not shown: Chip X, 0x0000…00A2. The setting Hide Zero Balances is on.');
+  });
+
   it("names a server's odd token on one line", () => {
     const r = zeroBalancesRow({ hidden: ['usd\u0441\n[x](command:evil)'] });
     assert.ok(!String(r.tooltip).includes('\n[x]'), String(r.tooltip));

@@ -279,10 +279,12 @@ export function hiddenTokensRow(input: { hidden: readonly string[] }): RowConten
  * The one row under an identifier or wallet whose every balance is zero while Hide Zero Balances is
  * on: without it the row opens onto nothing, which reads as a failure.
  */
-export function zeroBalancesRow(input: { hidden: readonly string[] }): RowContent {
+export function zeroBalancesRow(input: { hidden: readonly string[]; chips?: boolean }): RowContent {
   const count = input.hidden.length;
   const label = count === 1 ? l10n.t('1 zero balance not shown') : l10n.t('{0} zero balances not shown', count);
-  const names = input.hidden.map((token) => inertLabel(tokenLabel(token))).join(', ');
+  // A chip goes by its symbol as its own row shows it (or by its contract); a token as the API names it.
+  const name = (hidden: string) => (input.chips && !isAddressText(hidden) ? hidden : tokenLabel(hidden));
+  const names = input.hidden.map((hidden) => inertLabel(name(hidden))).join(', ');
   return {
     label,
     description: l10n.t('Hide Zero Balances'),

@@ -4,6 +4,7 @@ import { activityRow } from '../../../core/content/activityContent';
 import { errorRow, tokenRow, uniqueRowKeys } from '../../../core/content/treeContent';
 import { ActivityEntry, activityKey } from '../../../core/model/activity';
 import { isZero } from '../../../core/model/decimal';
+import { inertLabel } from '../../../core/model/safeText';
 import { parseIdentifier } from '../../../core/model/identifier';
 import { ACCOUNT_SECTIONS, AccountSection, AccountStore, SectionValues } from '../../../core/store/accountStore';
 import { BalanceStore } from '../../../core/store/balanceStore';
@@ -171,7 +172,11 @@ export class AccountRows {
         const hideZero = this.#deps.hideZeroBalances();
         // Keyed before zero rows are hidden: a row keeps its id whatever shows beside it.
         const keyed = uniqueRowKeys(chips, (chip) => `${chip.gameId}:${chip.address}`);
-        return [...rows, ...keyed.filter(({ row }) => !(hideZero && isZero(row.balance))).map(({ row, key }) => ({ type: 'chip' as const, ...base, chip: row, key }))];
+        const shown = keyed.filter(({ row }) => !(hideZero && isZero(row.balance)));
+        if (shown.length === 0 && keyed.length > 0) {
+          return [...rows, zeroBalancesNode({ ...base, section: 'chips' }, chips.map((chip) => [chip.symbol && inertLabel(chip.symbol) ? chip.symbol : chip.address, chip.balance]))];
+        }
+        return [...rows, ...shown.map(({ row, key }) => ({ type: 'chip' as const, ...base, chip: row, key }))];
       }
       case 'allowances': {
         const allowances = (entry?.value as SectionValues['allowances'] | undefined) ?? [];

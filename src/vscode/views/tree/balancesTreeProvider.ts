@@ -171,6 +171,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     return siblings.slice(last + 1).find(staying) ?? siblings.slice(0, Math.max(last, 0)).reverse().find(staying) ?? parent;
   }
 
+  /** An identifier's row, or the wallet of an account the row is under. */
+  #parentOfRowOrWallet(node: ErrorNode | ZeroBalancesNode): BalanceNode | undefined {
+    return node.wallet ? this.#deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.#rows.get(rowKey(node.source, node.id));
+  }
+
   /** Whether an identifier or group row (or the Workspace group) is still in the tree: VS Code cannot reveal one that is gone. */
   isListed(node: BalanceNode): boolean {
     switch (node.type) {
@@ -264,9 +269,10 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
       }
       case 'group':
         return node.source === 'workspace' ? this.#group : undefined;
-      case 'error':
       case 'zeroBalances':
-        return node.wallet ? this.#deps.account.walletNode(node.source, node.wallet.owner, node.id, node.wallet.role) : this.#rows.get(rowKey(node.source, node.id));
+        return node.section ? this.#deps.account.sectionNode(node.source, node.id, node.section) : this.#parentOfRowOrWallet(node);
+      case 'error':
+        return this.#parentOfRowOrWallet(node);
       case 'token':
       case 'hiddenTokens':
         return this.#rows.get(rowKey(node.source, node.id));
@@ -470,8 +476,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   /** Enter opens the setting that hides them (the Settings editor, at that one setting). */
   #zeroBalancesItem(node: ZeroBalancesNode): vscode.TreeItem {
-    const where = node.wallet ? `${node.wallet.owner}:${node.wallet.role}:` : '';
-    const item = treeItem(zeroBalancesRow({ hidden: node.hidden }), vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}zero:${where}${node.id}`);
+    const where = node.wallet ? `${node.wallet.owner}:${node.wallet.role}:` : node.section ? `${node.section}:` : '';
+    const item = treeItem(zeroBalancesRow({ hidden: node.hidden, chips: node.section === 'chips' }), vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}zero:${where}${node.id}`);
     item.contextValue = ROW_CONTEXT.zeroBalances;
     item.command = { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', arguments: [`${SETTINGS.section}.${SETTINGS.hideZeroBalances}`] };
     return item;

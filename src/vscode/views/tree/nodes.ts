@@ -59,7 +59,7 @@ export interface HiddenTokensNode {
   readonly hidden: readonly string[];
 }
 
-/** In place of an identifier's or a wallet's token rows when Hide Zero Balances hides every one. */
+/** In place of an identifier's, a wallet's or the Chips group's rows when Hide Zero Balances hides every one. */
 export interface ZeroBalancesNode {
   readonly type: 'zeroBalances';
   readonly id: string;
@@ -67,11 +67,13 @@ export interface ZeroBalancesNode {
   readonly hidden: readonly string[];
   /** Under an account's wallet: whose, and which (as an error row there). */
   readonly wallet?: { readonly owner: string; readonly role: WalletRole };
+  /** In the account's Chips group (the id is the PLYR ID; the hidden names are the chips' symbols). */
+  readonly section?: 'chips';
 }
 
-/** The row for an identifier's or a wallet's balances, every one of them zero and hidden. */
-export function zeroBalancesNode(row: { id: string; source: RowSource; wallet?: ZeroBalancesNode['wallet'] }, balances: readonly (readonly [string, string])[]): ZeroBalancesNode {
-  return { type: 'zeroBalances', id: row.id, source: row.source, hidden: balances.map(([token]) => token), ...(row.wallet ? { wallet: row.wallet } : {}) };
+/** The row for an identifier's, a wallet's or the Chips group's balances, every one of them zero and hidden. */
+export function zeroBalancesNode(row: Omit<ZeroBalancesNode, 'type' | 'hidden'>, balances: readonly (readonly [string, string])[]): ZeroBalancesNode {
+  return { ...row, type: 'zeroBalances', hidden: balances.map(([token]) => token) };
 }
 
 /** One entry of a PLYR ID's activity log. */
