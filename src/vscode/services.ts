@@ -22,6 +22,8 @@ import { Values } from './state/values';
  */
 export interface Services {
   readonly client: PlyrClient;
+  /** Fires when the API holds requests back after a 429, longer or no more: `client.rateLimitedUntil()` says until when. */
+  readonly rateLimits: vscode.Event<void>;
   readonly credentials: CredentialStore;
   readonly logger: Logger;
   readonly log: vscode.LogOutputChannel;

@@ -83,6 +83,27 @@ describe('the automatic refresh schedule', () => {
     await waitFor(() => api.getAutoRefresh().intervalMs === 1000, () => `back to 1 s once the server answers: waits ${seen().join(', ')} ms`, 15_000);
   });
 
+  it("says above the rows until when the server holds requests back after a 429 with Retry-After, and drops the line once they may go", async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    const api = await plyrApi();
+    const state = () => JSON.stringify(api.getAutoRefresh());
+    sim.reset();
+    // A Retry-After of 5 s on the first balance request: the client waits it out, then asks again.
+    sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '5', times: 1, path: '/api/user/balance' });
+    const refreshed = vscode.commands.executeCommand('plyr.refresh');
+    const line = await waitFor(() => api.getAutoRefresh().rateLimit, () => `the line: ${state()}`, 10_000);
+    // Until a time of day to the second, some 5 s after the 429 (the line reads the pacer's own hold).
+    const refusedAt = new Date(sim.requests.find((r) => r.status === 429)!.endedAt);
+    const said = /^The PLYR API is limiting requests: the next ones wait until \d{1,2}:(\d{2}):(\d{2})(?: [AP]M)?\.$/.exec(line);
+    assert.ok(said, line);
+    // Minutes and seconds past the hour, as the 12- or 24-hour clock of any locale shows them.
+    const heldS = (Number(said[1]) * 60 + Number(said[2]) - (refusedAt.getMinutes() * 60 + refusedAt.getSeconds()) + 3600) % 3600;
+    assert.ok(heldS >= 4 && heldS <= 6, `the hold said: ${heldS} s after the 429 (${line})`);
+    assert.equal(await refreshed, true, 'the refresh completes once the hold is over');
+    await waitFor(() => api.getAutoRefresh().rateLimit === undefined, () => `the line gone: ${state()}`, 5_000);
+    assert.deepEqual(sim.requests.filter((r) => r.status === 429).length, 1);
+  });
+
   it("drops the outage's line and its slower schedule once a Refresh reaches the server, and the line's promise when automatic refresh is turned off", async () => {
     await config().update('autoRefreshSeconds', 1, vscode.ConfigurationTarget.Global);
     await config().update('autoRefreshBackoffMaxSeconds', 600, vscode.ConfigurationTarget.Global);
@@ -126,5 +147,19 @@ describe("the view's message line", () => {
     assert.equal(view.message, 'Sorted by value, largest first.');
     message.set('sort', undefined);
     assert.equal(view.message, undefined, 'the manual order says nothing');
+  });
+
+  it("shows a rate limit's line over the sort's and under an outage's", () => {
+    const view: { message?: string } = {};
+    const message = new ViewMessage(view);
+    message.set('sort', 'Sorted by name.');
+    message.set('rateLimit', 'The PLYR API is limiting requests.');
+    assert.equal(view.message, 'The PLYR API is limiting requests.');
+    message.set('outage', 'The PLYR API cannot be reached.');
+    assert.equal(view.message, 'The PLYR API cannot be reached.');
+    message.set('outage', undefined);
+    assert.equal(view.message, 'The PLYR API is limiting requests.');
+    message.set('rateLimit', undefined);
+    assert.equal(view.message, 'Sorted by name.');
   });
 });

@@ -304,6 +304,33 @@ describe('RatePacer', () => {
     assert.ok(outcome instanceof GateClosed && outcome.remainingMs === MAX_GATE_MS, `failed at once, not held: ${String(outcome)}`);
   });
 
+  it('says until when its gate holds requests, and tells each time it closes, moves later or is opened', async () => {
+    const time = new FakeTime();
+    const told: string[] = [];
+    const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+    const pacer = new RatePacer(ROOT, { logger, now: time.now, sleep: time.sleep, maxGateMs: 60_000, onGate: (root) => told.push(root) });
+    assert.equal(pacer.gateOpensAt(), undefined, 'open before any 429');
+    pacer.record(await pacer.acquire(), ok(0));
+    assert.deepEqual(told, [], 'an accepted request tells nothing');
+    const refusedAt = time.ms;
+    pacer.record(refusedAt, refused(0, 20_000));
+    assert.equal(pacer.gateOpensAt(), refusedAt + 20_000);
+    assert.deepEqual(told, [ROOT]);
+    pacer.record(refusedAt, refused(0, 5_000));
+    assert.deepEqual(told, [ROOT], 'a shorter Retry-After moves nothing: nothing to tell');
+    pacer.record(refusedAt, refused(0, 30_000));
+    assert.equal(pacer.gateOpensAt(), refusedAt + 30_000);
+    assert.deepEqual(told, [ROOT, ROOT], 'moved later');
+    await time.advance(30_000);
+    assert.equal(pacer.gateOpensAt(), undefined, 'open once its time has passed');
+    pacer.openGate();
+    assert.deepEqual(told, [ROOT, ROOT], 'opening an open gate tells nothing');
+    pacer.record(time.ms, refused(1, 10_000));
+    pacer.openGate();
+    assert.equal(pacer.gateOpensAt(), undefined);
+    assert.deepEqual(told, [ROOT, ROOT, ROOT, ROOT], 'closed, then opened');
+  });
+
   it('opens a closed gate when told (new credentials), keeping the pace learned', async () => {
     const s = setup(30_000);
     s.pacer.record(await s.pacer.acquire(), refused(0, 120_000));
@@ -369,5 +396,6 @@ describe('RatePacers', () => {
     assert.notEqual(pacers.of(new URL('https://api.example/v2/api/')), a);
     assert.notEqual(pacers.of(new URL('https://other.example/api/')), a);
     assert.equal(pacers.stateOf(new URL('https://unknown.example/api/')), undefined);
+    assert.equal(pacers.gateOpensAt(new URL('https://unknown.example/api/')), undefined);
   });
 });

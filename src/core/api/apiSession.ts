@@ -37,6 +37,8 @@ export interface PlyrClientOptions {
   readonly assertServerAllowed?: (root: URL) => void;
   /** The rate pacers, one per API root; by default the client's own, on the real clock. */
   readonly pacers?: RatePacers;
+  /** Told when the API root's gate closes after a 429, moves, or opens (the client's own pacers): see {@link ApiSession.rateLimitedUntil}. */
+  readonly onRateLimit?: () => void;
   /**
    * The token list a token contract address is looked up in (the one every surface shares); by
    * default the client asks `/api/tokenlist` itself.
@@ -86,7 +88,14 @@ export class ApiSession {
 
   constructor(readonly options: PlyrClientOptions) {
     this.now = options.now ?? Date.now;
-    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs });
+    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs, onGate: () => options.onRateLimit?.() });
+  }
+
+  /** Until when (epoch ms) the API root the settings name holds requests after a 429; undefined when it does not. */
+  rateLimitedUntil(): number | undefined {
+    const config = this.options.config();
+    const root = apiRoot(config.network, config.customBaseUrl);
+    return root.ok ? this.pacers.gateOpensAt(root.url) : undefined;
   }
 
   /** What the pacer learned of the API root the settings name now; undefined while unpaced. */

@@ -126,6 +126,11 @@ export class PlyrClient {
     return this.#session.pacing();
   }
 
+  /** Until when (epoch ms) the current API root holds requests after a 429; undefined when it does not. */
+  rateLimitedUntil(): number | undefined {
+    return this.#session.rateLimitedUntil();
+  }
+
   /** New credentials: what a 429 closed opens for them (the pace learned stays). */
   credentialsChanged(): void {
     this.#session.pacers.openGates();

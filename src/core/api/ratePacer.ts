@@ -30,6 +30,8 @@ export interface PacerOptions {
    * longer it fails at once (GateClosed, which the client reports as "try again in …"), unsent.
    */
   readonly maxGateMs?: number;
+  /** Told, with the API root, when its gate closes (a 429), moves later, or is opened: {@link RatePacer.gateOpensAt} says until when. */
+  readonly onGate?: (root: string) => void;
 }
 
 /** The gate after a 429 without Retry-After: the usual limiter window. */
@@ -157,9 +159,13 @@ export class RatePacer {
     }
     const gateMs = Math.min(answer.retryAfterMs ?? DEFAULT_GATE_MS, MAX_GATE_MS);
     const now = this.#now();
+    const closedUntil = this.#gateUntil;
     this.#gateUntil = Math.max(this.#gateUntil, now + gateMs);
     this.#last429At = now;
     this.#failOverlongWaits(now);
+    if (this.#gateUntil !== closedUntil) {
+      this.#options.onGate?.(this.#root);
+    }
     // Refusals of requests that left before the last decrease were answered by it already.
     if (sentAt < this.#decreasedAt) {
       return;
@@ -177,8 +183,17 @@ export class RatePacer {
    * finds out). The learned pace stays. The requests already waiting keep their order and go now.
    */
   openGate(): void {
+    const wasClosed = this.gateOpensAt() !== undefined;
     this.#gateUntil = -Infinity;
     this.#wake?.(); // the waiting requests go now, not at the old gate's time
+    if (wasClosed) {
+      this.#options.onGate?.(this.#root);
+    }
+  }
+
+  /** When requests may leave again after a 429 (on the pacer's clock, by default epoch ms); undefined while the gate is open. */
+  gateOpensAt(): number | undefined {
+    return this.#gateUntil > this.#now() ? this.#gateUntil : undefined;
   }
 
   /** Requests already waiting when the gate moved past what they wait for fail now, as they would have on arrival. */
@@ -327,6 +342,11 @@ export class RatePacers {
   /** What was learned of a root, without starting a pacer for it. */
   stateOf(root: URL): PacingState | undefined {
     return this.#byRoot.get(root.href)?.state();
+  }
+
+  /** Until when a root holds requests after a 429: see {@link RatePacer.gateOpensAt}. */
+  gateOpensAt(root: URL): number | undefined {
+    return this.#byRoot.get(root.href)?.gateOpensAt();
   }
 }
 

@@ -43,3 +43,16 @@ export function describeMoment(at: number, locale?: string): string {
   }
   return format.format(at);
 }
+
+const secondFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "11:42:05 AM": a time of day to the second, for a wait of seconds or minutes that ends then. */
+export function describeClockTime(at: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = secondFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+    secondFormats.set(key, format);
+  }
+  return format.format(at);
+}

@@ -12,6 +12,8 @@ export interface AutoRefreshSchedule {
   readonly intervalMs?: number;
   /** The line the view shows while the server cannot be reached (absent otherwise). */
   readonly outage?: string;
+  /** The line the view shows while the server holds requests back after a 429 (absent otherwise; under an outage's line). */
+  readonly rateLimit?: string;
 }
 
 export interface AutoRefreshOptions {
@@ -74,7 +76,8 @@ export class AutoRefresh implements vscode.Disposable {
   /** What is scheduled now: whether a round runs, and when the next is due (none while idle or off). */
   get scheduled(): AutoRefreshSchedule {
     const outage = this.#options.message.get('outage');
-    return { running: this.#running, ...(this.#refreshTimer ? { nextAt: this.#refreshDueAt, intervalMs: this.#scheduledIntervalMs } : {}), ...(outage ? { outage } : {}) };
+    const rateLimit = this.#options.message.get('rateLimit');
+    return { running: this.#running, ...(this.#refreshTimer ? { nextAt: this.#refreshDueAt, intervalMs: this.#scheduledIntervalMs } : {}), ...(outage ? { outage } : {}), ...(rateLimit ? { rateLimit } : {}) };
   }
 
   /**

@@ -16,6 +16,7 @@ import { AccountSection } from '../../core/store/accountStore';
 import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { ViewMessage } from './viewMessage';
+import { RateLimitLine } from './rateLimitLine';
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
 export interface Sidebar {
@@ -42,7 +43,7 @@ export interface Sidebar {
 }
 
 /** What the sidebar shows and re-renders on. */
-export type SidebarServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners' | 'values'>;
+export type SidebarServices = Pick<Services, 'client' | 'rateLimits' | 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners' | 'values'>;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: SidebarServices): Sidebar {
@@ -82,6 +83,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     void vscode.commands.executeCommand(`workbench.view.extension.${VIEWS.container}`);
   }
   const autoRefresh = createAutoRefresh(services, view, message, () => render());
+  const rateLimitLine = new RateLimitLine(message, () => services.client.rateLimitedUntil(), services.rateLimits);
   const disposables: vscode.Disposable[] = [
     provider,
     view,
@@ -108,6 +110,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
       }
     }),
     autoRefresh,
+    rateLimitLine,
   ];
   // A row just added (or moved) is in the view once the queued render is done: reveal after it.
   const reveal = async (node: BalanceNode | undefined) => {

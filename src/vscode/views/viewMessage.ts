@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 
-/** What a line of the view's message says: that the server cannot be reached, or how rows are sorted. */
-export type ViewMessageKind = 'outage' | 'sort';
+/** What a line of the view's message says: that the server cannot be reached, that it holds requests back, or how rows are sorted. */
+export type ViewMessageKind = 'outage' | 'rateLimit' | 'sort';
 
 /**
- * The view's one message line (above its rows), shared: an outage says more than the sort, so it
- * shows while there is one, and the sort's line comes back after it. The message shows in every
+ * The view's one message line (above its rows), shared: an outage says more than a rate limit,
+ * which says more than the sort; the most telling shows, and the next comes back after it. The message shows in every
  * layout; a view's description does not once VS Code merges the only view into its container's title.
  */
 export class ViewMessage {
@@ -26,6 +26,6 @@ export class ViewMessage {
     } else {
       this.#lines.set(kind, line);
     }
-    this.#view.message = this.#lines.get('outage') ?? this.#lines.get('sort');
+    this.#view.message = this.#lines.get('outage') ?? this.#lines.get('rateLimit') ?? this.#lines.get('sort');
   }
 }

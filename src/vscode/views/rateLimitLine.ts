@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { describeClockTime } from '../../core/content/time';
+import { ViewMessage } from './viewMessage';
+
+/** A shorter hold (a 429 without Retry-After holds requests for 1 s) would only flash a line. */
+export const RATE_LIMIT_LINE_MIN_MS = 3000;
+
+/**
+ * While the PLYR API holds requests back after a 429 (its Retry-After), a line above the rows
+ * says until when: the rows' spinners and the last error under them wait for that, and an error's
+ * "Try again in 20 s." does not count down. The line goes when requests may leave again.
+ */
+export class RateLimitLine implements vscode.Disposable {
+  readonly #message: ViewMessage;
+  readonly #until: () => number | undefined;
+  readonly #listener: vscode.Disposable;
+  #timer: NodeJS.Timeout | undefined;
+
+  /** `until`: when requests may leave again (epoch ms), read whenever `onDidChange` fires. */
+  constructor(message: ViewMessage, until: () => number | undefined, onDidChange: vscode.Event<void>) {
+    this.#message = message;
+    this.#until = until;
+    this.#listener = onDidChange(() => this.#update());
+    this.#update();
+  }
+
+  #update(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const until = this.#until();
+    const waitMs = until === undefined ? 0 : until - Date.now();
+    // Also what ends the line: its timer fires as the hold ends, with at most a few ms left of it.
+    if (until === undefined || waitMs < RATE_LIMIT_LINE_MIN_MS) {
+      this.#message.set('rateLimit', undefined);
+      return;
+    }
+    this.#message.set('rateLimit', vscode.l10n.t('The PLYR API is limiting requests: the next ones wait until {0}.', describeClockTime(until)));
+    this.#timer = setTimeout(() => this.#update(), waitMs);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#listener.dispose();
+  }
+}
