@@ -276,8 +276,8 @@ export function hiddenTokensRow(input: { hidden: readonly string[] }): RowConten
 }
 
 /**
- * The one row under an identifier or wallet whose every balance is zero while Hide Zero Balances is
- * on: without it the row opens onto nothing, which reads as a failure.
+ * The one row under an identifier, a wallet or a Chips group whose every balance is zero while Hide
+ * Zero Balances is on: without it the row opens onto nothing, which reads as a failure.
  */
 export function zeroBalancesRow(input: { hidden: readonly string[]; chips?: boolean }): RowContent {
   const count = input.hidden.length;
