@@ -23,7 +23,11 @@ describe('addressHint', () => {
     assert.equal(h?.action, 'reveal');
     assert.equal(hint({ entry: { balances: BALANCES, fetchedAt: NOW } })?.text, '1,234.5 PLYR', 'an untracked address without a known owner: the amount alone');
     assert.equal(hint({ entry: { balances: BALANCES, fetchedAt: NOW } })?.action, 'track');
-    assert.equal(hint({ plyrId: 'player123', token: 'usdc', entry: { balances: BALANCES, fetchedAt: NOW } })?.text, 'player123', 'no such token: no made-up zero');
+    // A token the balances do not name (a typo in plyr.inlayHints.token): said, as the status bar says it; no made-up zero.
+    const none = hint({ plyrId: 'player123', token: 'gamrr', entry: { balances: BALANCES, fetchedAt: NOW } });
+    assert.equal(none?.text, 'player123 · ? GAMRR');
+    assert.match(none?.tooltip ?? '', /^Primary wallet of PLYR ID player123\nNo GAMRR balance was reported\.\n/);
+    assert.equal(hint({ token: 'gamrr', entry: { balances: BALANCES, fetchedAt: NOW } })?.text, '? GAMRR', 'an address with no name gets the hint too');
   });
 
   it('shows the value with a price, the amount without one, and no value for a stale amount', () => {

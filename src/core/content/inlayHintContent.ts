@@ -78,13 +78,17 @@ export function warnedHint(hint: AddressHint, warning: string): AddressHint {
   return { ...hint, text: `⚠ ${hint.text}`, tooltip: `${warning}\n${hint.tooltip}` };
 }
 
-/** The amount (or value) part and its tooltip lines; undefined while no amount is known. */
+/**
+ * The amount (or value) part and its tooltip lines; undefined while no balances are known. Balances
+ * without the token show `? GAMRR`, as the status bar does: a token mistyped in the setting would
+ * otherwise drop the hints' amounts without a word (and no zero is made up).
+ */
 function figureOf({ show, token, entry, prices, masked, now }: AddressHintInput): { text: string; tooltip: string[] } | undefined {
   const amount = amountIn(entry?.balances, token);
-  if (amount === undefined) {
-    return undefined;
-  }
   const symbol = tokenLabel(token);
+  if (amount === undefined) {
+    return entry?.balances ? { text: `? ${symbol}`, tooltip: [l10n.t('No {0} balance was reported.', symbol)] } : undefined;
+  }
   const stale = entry?.error !== undefined;
   const tooltip = [l10n.t('{0}: {1}', symbol, masked ? MASKED_AMOUNT : amount)];
   // Values belong to current balances: a stale amount gets none.
