@@ -54,6 +54,9 @@ PLYR Balance demo is running.
               and game-config.ts beside it, each address followed by what it holds
               (plyr.inlayHints.show, on in this demo): rest the mouse on one for all of it;
               F1 > PLYR: Check Balance; the PLYR view's + to track your own identifiers.
+  Faults:     curl -X POST ${sim.url}/__sim/faults -H 'content-type: application/json' -d '{"kind":"status","status":429,"retryAfter":"20"}'
+              (kinds: status, html, malformedJson, oversized, hang, reset, trickle, slowAnswer;
+              simulator/server.ts says what each does); curl -X DELETE ${sim.url}/__sim/faults clears them.
 Ctrl+C stops code-server and the simulator.`);
 
 let stopping = false;
