@@ -75,7 +75,7 @@ describe('inlay hints after addresses', () => {
     assert.equal(hints.length, 3, JSON.stringify(hints));
     assert.equal(hints[0].text, '1.5 PLYR');
     assert.equal(hints[2].text, hints[0].text);
-    assert.match(hints[0].tooltip, /PLYR: 1\.5\n.*\nExecute Command offers to track it in the PLYR view\.$/);
+    assert.match(hints[0].tooltip, /PLYR: 1\.5\n.*\nExecute Command, below, offers to track it in the PLYR view\.$/);
     await config().update('inlayHints.token', 'gamr', vscode.ConfigurationTarget.Global);
     assert.equal((await hintsIn(text))[0].text, '0 GAMR', 'another token, from the same answer');
     // A listed token's contract address names it too (the token list maps it to its API name), in any case.
@@ -129,8 +129,8 @@ describe('inlay hints after addresses', () => {
     sim.reset();
     const hints = await hintsIn(`x = ${labelled}\ny = ${PLAYER}`);
     assert.deepEqual(hints.map((h) => h.text), ['Treasury', 'player123']);
-    assert.match(hints[0].tooltip, /^Tracked as Treasury\nExecute Command reveals it in the PLYR view\.$/);
-    assert.match(hints[1].tooltip, /^Primary wallet of PLYR ID player123\nExecute Command offers to track it in the PLYR view\.$/);
+    assert.match(hints[0].tooltip, /^Tracked as Treasury\nExecute Command, below, reveals it in the PLYR view\.$/);
+    assert.match(hints[1].tooltip, /^Primary wallet of PLYR ID player123\nExecute Command, below, offers to track it in the PLYR view\.$/);
     // Only this test's addresses: an editor still showing another test's document may ask for others.
     assert.deepEqual(sim.requests.filter((r) => r.path.endsWith(labelled)), [], 'the labelled address needs no look-up');
     // The owner is asked at most once: not at all when an earlier suite's hover left it remembered.

@@ -19,7 +19,7 @@ describe('addressHint', () => {
   it('puts the amount of the chosen token after the name, grouped and rounded, the exact one in the tooltip', () => {
     const h = hint({ label: 'Treasury', tracked: true, token: 'gamr', entry: { balances: BALANCES, fetchedAt: NOW - 180_000 } });
     assert.equal(h?.text, 'Treasury · 9,007,199.254741 GAMR');
-    assert.deepEqual(h?.tooltip.split('\n'), ['Tracked as Treasury', 'GAMR: 9007199.254740993123456789', 'Updated 3 min. ago', 'Execute Command reveals it in the PLYR view.']);
+    assert.deepEqual(h?.tooltip.split('\n'), ['Tracked as Treasury', 'GAMR: 9007199.254740993123456789', 'Updated 3 min. ago', 'Execute Command, below, reveals it in the PLYR view.']);
     assert.equal(h?.action, 'reveal');
     assert.equal(hint({ entry: { balances: BALANCES, fetchedAt: NOW } })?.text, '1,234.5 PLYR', 'an untracked address without a known owner: the amount alone');
     assert.equal(hint({ entry: { balances: BALANCES, fetchedAt: NOW } })?.action, 'track');

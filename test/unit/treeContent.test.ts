@@ -78,6 +78,13 @@ describe('treeContent: identifier rows', () => {
     assert.deepEqual(parts.slice(-2), [lastUpdate(THREE_HR, '3 hr. ago'), { markdown: '\n\n---\n\n$(error) Could not reach the PLYR API\\. Check your connection\\.' }]);
   });
 
+  it('a long failure: cut to the row in its description, whole in what a screen reader says', () => {
+    const message = 'The PLYR API refused this API key (403 Insufficient permissions for this route). Check its permissions.';
+    const r = row({ tracked: ME, entry: { ...STALE, error: { ...STALE.error!, message } } });
+    assert.match(r.description ?? '', /^player123 · The PLYR API refused this API key \(403 Insufficient permiss…/);
+    assert.equal(r.spoken, 'Me, PLYR ID player123, The PLYR API refused this API key (403 Insufficient permissions for this route), stale, 3 hr. ago');
+  });
+
   it('a row that failed before it ever loaded: the failure alone, and never updated', () => {
     const r = row({ entry: { loading: false, error: DOWN } });
     assert.equal(r.label, 'player123');

@@ -64,7 +64,7 @@ export function addressHint(input: AddressHintInput): AddressHint | undefined {
   tooltip.push(...(figure?.tooltip ?? []));
   // VS Code runs a hint's command on Ctrl+click (Cmd+click on a Mac), not a click, and adds its own
   // "Execute Command (ctrl + click)" line below: the tooltip names that line rather than a gesture.
-  tooltip.push(input.tracked ? l10n.t('Execute Command reveals it in the PLYR view.') : l10n.t('Execute Command offers to track it in the PLYR view.'));
+  tooltip.push(input.tracked ? l10n.t('Execute Command, below, reveals it in the PLYR view.') : l10n.t('Execute Command, below, offers to track it in the PLYR view.'));
   return { text, tooltip: tooltip.join('\n'), action: input.tracked ? 'reveal' : 'track' };
 }
 

@@ -85,7 +85,7 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
   // (a screen reader would say "≈" as a symbol).
   // The spinner of a refresh over known balances has no words of its own: say it.
   const refreshing = entry?.loading && (entry.balances !== undefined || entry.error !== undefined) ? `, ${l10n.t('refreshing')}` : '';
-  const heard = `${identifierStatus(entry, input.now, undefined, masked).replace(/ · /g, ', ')}${value ? spokenValue(value, masked) : ''}${refreshing}`;
+  const heard = `${identifierStatus(entry, input.now, undefined, masked, true).replace(/ · /g, ', ')}${value ? spokenValue(value, masked) : ''}${refreshing}`;
   // A label (the user's, or a workspace file's) with an invisible format character shows it as �, as everywhere.
   const label = tracked?.label ? formatControlsShown(tracked.label) : undefined;
   return {
@@ -109,14 +109,15 @@ function spokenValue(total: ValueTotal, masked: boolean): string {
   return `, ${worth}${total.priced < total.tokens ? `, ${pricedCount(total)}` : ''}`;
 }
 
-function identifierStatus(entry: BalanceEntry | undefined, now: number, value: ValueTotal | undefined, masked: boolean): string {
+/** `spoken`: the error's first sentence whole (a screen reader has no tooltip to read the rest in), not cut to the row's width. */
+function identifierStatus(entry: BalanceEntry | undefined, now: number, value: ValueTotal | undefined, masked: boolean, spoken = false): string {
   if (!entry || (entry.loading && !entry.balances && !entry.error)) {
     return entry?.loading ? l10n.t('loading…') : l10n.t('not loaded');
   }
   const age = entry.fetchedAt === undefined ? undefined : describeAge(now - entry.fetchedAt);
   if (entry.error) {
     const stale = age ? ` · ${l10n.t('stale, {0}', age)}` : '';
-    return `${shortError(entry.error.message)}${stale}`;
+    return `${shortError(entry.error.message, spoken ? SPOKEN_ERROR_MAX : ROW_ERROR_MAX)}${stale}`;
   }
   const count = Object.keys(entry.balances ?? {}).length;
   const tokens = count === 1 ? l10n.t('1 token') : l10n.t('{0} tokens', count);
@@ -309,10 +310,14 @@ function shorten(id: string): string {
   return isAddressText(id) ? shortAddress(id) : id;
 }
 
-/** The first sentence of an error, for a row's description. */
-function shortError(message: string): string {
+const ROW_ERROR_MAX = 60;
+/** Only a runaway sentence is cut when read aloud. */
+const SPOKEN_ERROR_MAX = 300;
+
+/** The first sentence of an error, for a row's description (or its spoken text, with a longer `max`). */
+function shortError(message: string, max = ROW_ERROR_MAX): string {
   const first = message.split(/(?<=[.:])\s/)[0] ?? message;
-  return first.length > 60 ? oneLine(first, 60) : first.replace(/[.:]$/, '');
+  return first.length > max ? oneLine(first, max) : first.replace(/[.:]$/, '');
 }
 
 /**
