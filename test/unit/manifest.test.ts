@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { apiRoot } from '../../src/core/api/networks';
+import { parseIdentifier } from '../../src/core/model/identifier';
 
 // This file runs from out/test/unit/; the repository root is three levels up.
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -191,6 +192,18 @@ describe('shortcuts and packaging', () => {
 
   it('builds the production bundle before vsce packages or publishes, however vsce is run', () => {
     assert.equal(manifest.scripts['vscode:prepublish'], 'node scripts/build.mjs --production');
+  });
+});
+
+describe('the Settings editor checks plyr.statusBar.identifier as the item does', () => {
+  it('marks what the item would refuse (and log) as a person types it, and nothing it takes', () => {
+    const pattern = new RegExp(manifest.contributes.configuration.properties['plyr.statusBar.identifier'].pattern ?? '');
+    const ids = ['player123', 'Player123', ' player123 ', 'crypto-fennec', '0xgamer', 'a1b2c', 'x'.repeat(64), 'x'.repeat(65), 'gamr', 'play er', 'player_1', '-player', 'player-', 'pl--ayer', '12345', '0x1234', 'ümlaut1'];
+    ids.push('0x742d35Cc6634C0532925a3b844Bc454e4438f44e', '0x742d35cc6634c0532925a3b844bc454e4438f44e', '0X742d35Cc6634C0532925a3b844Bc454e4438f44e', '0x742d35Cc6634C0532925a3b844Bc454e4438f44', '0x742d35Cc6634C0532925a3b844Bc454e4438f44eZ');
+    for (const id of ids) {
+      assert.equal(pattern.test(id), parseIdentifier(id).ok, id);
+    }
+    assert.ok(pattern.test(''), 'empty: no item');
   });
 });
 

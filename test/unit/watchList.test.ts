@@ -28,7 +28,16 @@ describe('parseWatchList (.vscode/plyr.json)', () => {
     assert.match(list.problems[0], /entry 2: /);
     assert.match(list.problems[1], /entry 3: expected an identifier .* not a number/);
     assert.match(list.problems[2], /entry 4: A label must be text/);
-    assert.match(list.problems[3], /entry 5: player123 is listed twice/);
+    assert.match(list.problems[3], /entry 5: PLAYER123 is player123, listed already; the first one is kept\.$/);
+  });
+
+  it('names a repeated row as written, and says why a mistyped copy of an address is the same wallet', () => {
+    const treasury = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
+    const list = parseWatchList(JSON.stringify({ identifiers: [treasury, 'player123', { id: '0x742d35cC6634C0532925a3b844Bc454e4438f44e' }, 'player123'] }));
+    assert.deepEqual(list.entries.map((e) => e.id), [treasury, 'player123']);
+    assert.equal(list.problems.length, 2);
+    assert.match(list.problems[0], /entry 3: 0x742d35cC6634C0532925a3b844Bc454e4438f44e is 0x742d35Cc6634C0532925a3b844Bc454e4438f44e, listed already; the first one is kept\. .*fails its EIP-55 checksum/);
+    assert.match(list.problems[1], /entry 4: player123 is listed twice; the first one is kept\.$/);
   });
 
   it('takes a mixed-case address whose checksum fails, as Import does, with a warning naming its entry', () => {

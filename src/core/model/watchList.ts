@@ -49,7 +49,11 @@ export function parseWatchList(text: string): WatchList {
     if (!entry.ok) {
       problems.push(l10n.t('{0}, entry {1}: {2}', WATCH_LIST_FILE, index + 1, entry.message));
     } else if (seen.has(entry.value.id)) {
-      problems.push(l10n.t('{0}, entry {1}: {2}', WATCH_LIST_FILE, index + 1, l10n.t('{0} is listed twice; the first one is kept.', entry.value.id)));
+      // Named as written: a mistyped copy of an address reads as the same wallet, and says why.
+      const written = writtenId(row);
+      const twice = written === entry.value.id ? l10n.t('{0} is listed twice; the first one is kept.', written) : l10n.t('{0} is {1}, listed already; the first one is kept.', written, entry.value.id);
+      const warning = warningOf(row);
+      problems.push(l10n.t('{0}, entry {1}: {2}', WATCH_LIST_FILE, index + 1, warning === undefined ? twice : `${twice} ${warning}`));
     } else {
       seen.add(entry.value.id);
       entries.push(entry.value);
@@ -82,6 +86,11 @@ function watchedEntry(row: unknown): ParseResult<TrackedIdentifier> {
     return checkedGroup;
   }
   return { ok: true, value: checkedGroup ? { ...entry.value, group: checkedGroup.value } : entry.value };
+}
+
+/** A row's identifier as the file writes it (trimmed); only called for a row that parsed. */
+function writtenId(row: unknown): string {
+  return String(typeof row === 'string' ? row : (row as { id?: unknown }).id).trim();
 }
 
 /** What may be wrong with a row's identifier although it was taken (see identifierWarning). */
