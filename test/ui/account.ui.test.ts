@@ -52,10 +52,17 @@ describe('the account under a PLYR ID, driven like a person', () => {
     await bench.expectVisible(target.and(bench.page.locator('[aria-expanded="true"]')), `expanded-${name}`);
   }
 
-  /** Scrolls the sidebar with the mouse wheel until `target` shows (the list draws only the rows in view). */
+  /**
+   * Scrolls the sidebar with the mouse wheel until `target` is wholly in view. The list draws a few
+   * rows past its edges, which Playwright counts as visible: a click there missed the row (CI, 1.90).
+   */
   async function scrollTo(target: Locator, name: string, direction: 1 | -1 = 1): Promise<void> {
     const list = bench.page.locator('.part.sidebar .monaco-list').first();
-    for (let attempt = 1; !(await target.isVisible()); attempt++) {
+    const inView = async () => {
+      const [box, view] = (await target.isVisible()) ? await Promise.all([target.boundingBox(), list.boundingBox()]) : [null, null];
+      return box !== null && view !== null && box.y >= view.y && box.y + box.height <= view.y + view.height;
+    };
+    for (let attempt = 1; !(await inView()); attempt++) {
       if (attempt > 40) {
         await bench.expectVisible(target, `scroll-${name}`, 1_000);
       }
