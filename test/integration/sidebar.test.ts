@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { Simulator, startSimulator } from '../../simulator/server';
+import { revealWhenKnown } from '../../src/vscode/views/reveal';
 import { plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, tracked, untrackAll, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
@@ -25,6 +26,30 @@ describe('the Balances sidebar', () => {
   after(async () => {
     await untrackAll();
     await sim.close();
+  });
+
+  it("tries a reveal again while VS Code's window does not know the row yet (microsoft/vscode#96089), and passes any other failure on at once (a stand-in view)", async () => {
+    const notYet = () => new Error('TreeError [plyr.balances] Data tree node not found: [object Object]');
+    let tries = 0;
+    const known = {
+      reveal: async () => {
+        if (++tries < 3) {
+          throw notYet();
+        }
+      },
+    };
+    await revealWhenKnown(known, 'row', { select: true }, [0, 0, 0]);
+    assert.equal(tries, 3, 'twice not known, then revealed');
+
+    tries = 0;
+    const never = { reveal: async () => (tries++, Promise.reject(notYet())) };
+    assert.match((await rejection(revealWhenKnown(never, 'row', undefined, [0, 0]))).message, /Data tree node not found/);
+    assert.equal(tries, 3, 'each delay, then once more, then the failure');
+
+    tries = 0;
+    const other = { reveal: async () => (tries++, Promise.reject(new Error('Cannot resolve tree item for element'))) };
+    await rejection(revealWhenKnown(other, 'row', undefined, [0, 0]));
+    assert.equal(tries, 1, 'not tried again');
   });
 
   it('adds an identifier through the command and shows its balances', async () => {

@@ -17,6 +17,7 @@ import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { ViewMessage } from './viewMessage';
 import { RateLimitLine } from './rateLimitLine';
+import { revealWhenKnown } from './reveal';
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
 export interface Sidebar {
@@ -116,7 +117,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
   const reveal = async (node: BalanceNode | undefined) => {
     if (node) {
       await queue.whenRendered();
-      await view.reveal(node, { select: true, focus: true, expand: true });
+      await revealWhenKnown(view, node, { select: true, focus: true, expand: true });
     }
     return node !== undefined;
   };
@@ -130,7 +131,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     const node = section && account.activityNodeOf(section, entry);
     if (node) {
       await queue.whenRendered();
-      await view.reveal(node, { select: true, focus: true });
+      await revealWhenKnown(view, node, { select: true, focus: true });
     }
     return node !== undefined;
   };
@@ -139,7 +140,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     if (!provider.isListed(node)) {
       return false;
     }
-    await view.reveal(node, { select: true, focus: true });
+    await revealWhenKnown(view, node, { select: true, focus: true });
     return true;
   };
   return {
