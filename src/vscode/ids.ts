@@ -75,6 +75,8 @@ export const HOVER_COMMANDS: readonly string[] = [
   COMMANDS.openInExplorer,
   COMMANDS.checkBalanceFor,
   COMMANDS.revealAccount,
+  /** Shows a listed row: for an address only the workspace's watch-list shows. */
+  COMMANDS.revealIdentifier,
   COMMANDS.setCredentialsFromLink,
   COMMANDS.allowWorkspaceServerFromLink,
   /** Takes no argument: it only reads what is stored. */

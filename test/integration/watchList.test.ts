@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
 import { silentLogger } from '../../src/core/api/logger';
 import { WorkspaceWatchList } from '../../src/vscode/state/workspaceWatchList';
-import { plyrApi, rejection, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
+import { hoverOn, plyrApi, rejection, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
 
 const TREASURY = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 
@@ -87,6 +87,25 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
     await deleteWatchList();
     await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+  });
+
+  it("an address only the file lists gets a hover that shows its row, not one that tracks it again", async () => {
+    await writeWatchList({ identifiers: [{ id: TREASURY, label: 'Treasury' }] });
+    await waitFor(async () => (await watchedIds()) === TREASURY, 'the watch-list to load');
+    try {
+      const hover = await hoverOn(`const t = "${TREASURY}";`, TREASURY);
+      assert.doesNotMatch(hover?.markdown ?? '', /Track in sidebar/, 'it has a row already');
+      const link = /\[Show in sidebar\]\(command:([^?)]+)\?([^)\s]+)/.exec(hover?.markdown ?? '');
+      assert.ok(link, hover?.markdown);
+      assert.equal(link[1], 'plyr.revealIdentifier');
+      const args = JSON.parse(decodeURIComponent(link[2])) as unknown[];
+      assert.equal(await vscode.commands.executeCommand(link[1], ...args), true, 'its Workspace row revealed');
+      assert.ok(!(await plyrApi()).getTracked().some((t) => t.identifier === TREASURY), "not added to the user's list");
+    } finally {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await deleteWatchList();
+      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+    }
   });
 
   it('asks the rows of a file of 30 as the view opens them, as many at a time as a refresh, each once', async function () {

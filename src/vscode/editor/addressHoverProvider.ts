@@ -24,7 +24,7 @@ export interface HoverServices {
   readonly store: Pick<BalanceStore, 'refresh'>;
   /** Whether the address is in the user's list (no "Track in sidebar" link then), and its label. */
   readonly tracked: Pick<TrackedStore, 'find'>;
-  /** The workspace's watch-list: its label for the address, when the user's list has none. */
+  /** The workspace's watch-list: its label for the address, when the user's list has none, and "Show in sidebar" for its row. */
   readonly watched: Pick<TrackedStore, 'find'>;
   readonly privacy: Pick<PrivacyMask, 'on'>;
   /** The prices for the Value column, from the token list the sidebar shares. */
@@ -129,7 +129,12 @@ export class AddressHoverProvider implements vscode.HoverProvider {
   #links(address: string, hasExplorer: boolean): HoverLink[] {
     const links: HoverLink[] = [];
     if (!this.#services.tracked.find(address)) {
-      links.push({ label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.trackWallet, args: gestureArgs(address) });
+      // The workspace's watch-list has a row for it already: show that one, rather than list it twice.
+      links.push(
+        this.#services.watched.find(address)
+          ? { label: vscode.l10n.t('Show in sidebar'), command: COMMANDS.revealIdentifier, args: gestureArgs(address) }
+          : { label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.trackWallet, args: gestureArgs(address) },
+      );
     }
     links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: gestureArgs(address) });
     links.push({ label: vscode.l10n.t('Copy address'), command: COMMANDS.copyIdentifier, args: gestureArgs(address) });
