@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { plyrApi, resetSettings, startSuite, untrackAll, waitFor } from './helpers';
+import { plyrApi, resetSettings, startSuite, tracked, untrackAll, waitFor } from './helpers';
+import { RateLimitRetry } from '../../src/vscode/views/rateLimitRetry';
 import { ViewMessage } from '../../src/vscode/views/viewMessage';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
@@ -102,6 +103,55 @@ describe('the automatic refresh schedule', () => {
     assert.equal(await refreshed, true, 'the refresh completes once the hold is over');
     await waitFor(() => api.getAutoRefresh().rateLimit === undefined, () => `the line gone: ${state()}`, 5_000);
     assert.deepEqual(sim.requests.filter((r) => r.status === 429).length, 1);
+  });
+
+  it('asks a row a 429 left in error again once the hold ends, with no refresh asked for', async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.plyr'); // rows are asked again only while they can be seen
+    const path = '/api/user/balance/crypto-fennec';
+    sim.reset();
+    // Each of the client's three attempts refused, each with a hold of 1 s: the row is left with the 429.
+    sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '1', times: 3, path });
+    await vscode.commands.executeCommand('plyr.refreshIdentifier', 'crypto-fennec');
+    const row = await tracked('crypto-fennec');
+    assert.equal(row?.error?.code, 'rateLimited', JSON.stringify(row));
+    const asked = () => sim.requests.filter((r) => r.path === path).map((r) => r.status);
+    await waitFor(async () => (await tracked('crypto-fennec'))?.status === 'ok', () => `asked again once the hold ended: ${asked().join(', ')}`, 10_000);
+    assert.deepEqual(asked(), [429, 429, 429, 200]);
+  });
+
+  it('asks each refused row once per refusal: refused again, it waits for a refresh (a stand-in client)', async () => {
+    const changed = new vscode.EventEmitter<void>();
+    let until: number | undefined;
+    let refused = ['a', 'b'];
+    const retried: string[][] = [];
+    let retriedNow: () => void = () => undefined;
+    const retry = new RateLimitRetry({
+      until: () => (until !== undefined && until > Date.now() ? until : undefined),
+      onDidChange: changed.event,
+      refused: () => refused,
+      canSee: () => true,
+      retry: async (ids) => (retried.push([...ids]), retriedNow()),
+    });
+    const hold = () => new Promise<void>((resolve) => ((retriedNow = resolve), (until = Date.now() + 20), changed.fire()));
+    try {
+      await hold();
+      assert.deepEqual(retried, [['a', 'b']], 'both, once the hold ran out');
+      // Refused again (b) and newly (c): only c is asked after the next hold, b waits for a refresh.
+      refused = ['b', 'c'];
+      await hold();
+      assert.deepEqual(retried.at(-1), ['c']);
+      // b answered meanwhile (by a refresh), then refused once more: asked again.
+      refused = [];
+      changed.fire();
+      refused = ['b'];
+      await hold();
+      assert.deepEqual(retried.at(-1), ['b']);
+      assert.equal(retried.length, 3);
+    } finally {
+      retry.dispose();
+      changed.dispose();
+    }
   });
 
   it("drops the outage's line and its slower schedule once a Refresh reaches the server, and the line's promise when automatic refresh is turned off", async () => {

@@ -213,6 +213,11 @@ export class Refresher {
     }
   }
 
+  /** Asks these rows again, as many at a time as a refresh (the rows a rate limit refused, once its hold ends). */
+  retry(ids: readonly string[]): Promise<void> {
+    return runPool(ids, this.#options.concurrency(), async (id) => void (await this.refreshOne(id)));
+  }
+
   /** Refreshes one identifier of either list; false when neither holds it. */
   async refreshOne(id: string, signal?: AbortSignal): Promise<boolean> {
     const entry = this.#options.tracked.find(id) ?? this.#options.watched.find(id);

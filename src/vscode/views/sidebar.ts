@@ -17,6 +17,7 @@ import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { ViewMessage } from './viewMessage';
 import { RateLimitLine } from './rateLimitLine';
+import { RateLimitRetry } from './rateLimitRetry';
 import { revealWhenKnown } from './reveal';
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
@@ -85,6 +86,13 @@ export function createSidebar(services: SidebarServices): Sidebar {
   }
   const autoRefresh = createAutoRefresh(services, view, message, () => render());
   const rateLimitLine = new RateLimitLine(message, () => services.client.rateLimitedUntil(), services.rateLimits);
+  const rateLimitRetry = new RateLimitRetry({
+    until: () => services.client.rateLimitedUntil(),
+    onDidChange: services.rateLimits,
+    refused: () => [...tracked.all, ...watched.all].map((t) => t.id).filter((id) => store.get(id)?.error?.code === 'rateLimited'),
+    canSee: () => view.visible && vscode.window.state.focused,
+    retry: (ids) => services.refresher.retry(ids),
+  });
   const disposables: vscode.Disposable[] = [
     provider,
     view,
@@ -112,6 +120,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     }),
     autoRefresh,
     rateLimitLine,
+    rateLimitRetry,
   ];
   // A row just added (or moved) is in the view once the queued render is done: reveal after it.
   const reveal = async (node: BalanceNode | undefined) => {
