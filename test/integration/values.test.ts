@@ -111,8 +111,16 @@ describe('values in dollars', () => {
       assert.equal(team(back), start);
       assert.equal(value(back, 'crypto-fennec'), '$0.77');
       assert.equal(value(back, 'player123'), '$4,503,865.56');
+      // A member whose refresh fails has no current value: left out of the total, and said to be.
+      sim.fault({ kind: 'status', status: 500, error: 'Internal error', path: '/api/user/balance/crypto-fennec' });
+      await Promise.resolve(run('plyr.refreshIdentifier', 'crypto-fennec')).catch(() => undefined);
+      const partial = await rowsWhen((all) => team(all) !== start, 'the total without the stale member');
+      assert.equal(team(partial), '2 identifiers · ≈ $4,503,866 · 4 of 5 tokens priced · 1 not counted');
+      assert.match(unescape(rowOf(partial, 'group:Team')?.tooltip ?? ''), /Not counted: 1 identifier without current balances/);
     } finally {
+      sim.clearFaults();
       sim.setHolding('crypto-fennec', 'gamr', 500_000_000_000_000_000n);
+      await run('plyr.refreshIdentifier', 'crypto-fennec');
     }
   });
 

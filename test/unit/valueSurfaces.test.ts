@@ -113,6 +113,15 @@ describe('values in the sidebar rows', () => {
     assert.equal(groupRow({ name: 'Team', workspace: false, count: 2, value: total, masked: true }).description, '2 identifiers · ≈ ••• · 4 of 5 tokens priced');
     assert.equal(groupRow({ name: 'Team', workspace: false, count: 2 }).description, '2 identifiers');
     assert.equal(groupRow({ name: 'Team', workspace: false, count: 2, value: { priced: 0, tokens: 3 } }).description, '2 identifiers');
+    // A member without current balances (stale, or not read yet) is left out, and the row says so.
+    const partial = groupRow({ name: 'Team', workspace: false, count: 2, value: total, uncounted: 1 });
+    assert.equal(partial.description, '2 identifiers · ≈ $12,346 · 4 of 5 tokens priced · 1 not counted');
+    assert.equal(partial.tooltip, 'Group Team: 2 identifiers\nValue: ≈ $12,345.68 · 4 of 5 tokens priced\nNot counted: 1 identifier without current balances (stale after a failed refresh, or not read yet).');
+    assert.equal(partial.spoken, 'Group Team, 2 identifiers, worth about $12,345.68, 4 of 5 tokens priced, 1 not counted');
+    assert.equal(groupRow({ name: 'Team', workspace: false, count: 2, uncounted: 2 }).description, '2 identifiers', 'no total: nothing to leave out of it');
+    const partialWorkspace = watchListRow({ count: 3, warnings: 0, value: { usd: '1', priced: 2, tokens: 2 }, uncounted: 2 });
+    assert.equal(partialWorkspace.description, '.vscode/plyr.json · ≈ $1.00 · 2 not counted');
+    assert.match(String(partialWorkspace.tooltip), /\nNot counted: 2 identifiers without current balances/);
     const workspace = watchListRow({ count: 3, warnings: 0, value: { usd: '1', priced: 2, tokens: 2 } });
     assert.equal(workspace.description, '.vscode/plyr.json · ≈ $1.00');
     assert.match(String(workspace.tooltip), /Value: ≈ \$1\.00 · 2 of 2 tokens priced/);

@@ -214,7 +214,7 @@ export function errorRow(input: { message?: string; fixTitle?: string }): ErrorR
  * A named group of identifiers, the user's own or one the workspace's file names; with `value`,
  * the total of its members' priced tokens ("≈ $12,345.67 · 4 of 5 tokens priced").
  */
-export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; masked?: boolean }): RowContent {
+export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; uncounted?: number; masked?: boolean }): RowContent {
   const { workspace } = input;
   // One inert line everywhere it shows: its label, tooltip and spoken text (format characters as �).
   const name = inertLabel(input.name);
@@ -222,13 +222,31 @@ export function groupRow(input: { name: string; workspace: boolean; count: numbe
   const value = describeTotal(input.value, input.masked === true, undefined, true);
   const tooltip = workspace ? l10n.t("Group {0} of the workspace's watch-list: {1}", name, identifiers) : l10n.t('Group {0}: {1}', name, identifiers);
   const spoken = workspace ? l10n.t('Workspace group {0}, {1}', name, identifiers) : l10n.t('Group {0}, {1}', name, identifiers);
+  const uncounted = value === undefined ? 0 : (input.uncounted ?? 0);
   return {
     label: name,
-    description: value === undefined ? identifiers : `${identifiers} · ${value}`,
-    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`,
-    spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}`,
+    description: value === undefined ? identifiers : `${identifiers} · ${value}${uncountedNote(uncounted)}`,
+    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}${uncountedLine(uncounted)}`,
+    spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}${uncountedNote(uncounted, ',')}`,
     icon: { id: workspace ? 'folder-library' : 'folder' },
   };
+}
+
+/**
+ * " · 1 not counted": members without current balances (stale after a failure, or not read yet),
+ * left out of the group's total, which would otherwise read as the whole group's.
+ */
+function uncountedNote(uncounted: number, separator = ' ·'): string {
+  return uncounted > 0 ? `${separator} ${l10n.t('{0} not counted', uncounted)}` : '';
+}
+
+/** The tooltip's line under the value: who the total leaves out, and why. */
+function uncountedLine(uncounted: number): string {
+  if (uncounted === 0) {
+    return '';
+  }
+  const who = uncounted === 1 ? l10n.t('1 identifier') : l10n.t('{0} identifiers', uncounted);
+  return `\n${l10n.t('Not counted: {0} without current balances (stale after a failed refresh, or not read yet).', who)}`;
 }
 
 /** "Value: ≈ $12,345.67 · 5 of 5 tokens priced". */
@@ -243,18 +261,19 @@ function countedTotal(total: ValueTotal | undefined, masked: boolean): string | 
 }
 
 /** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`, and with `value` its total. */
-export function watchListRow(input: { count: number; warnings: number; value?: ValueTotal; masked?: boolean }): RowContent {
+export function watchListRow(input: { count: number; warnings: number; value?: ValueTotal; uncounted?: number; masked?: boolean }): RowContent {
   const value = describeTotal(input.value, input.masked === true, undefined, true);
   // Warnings, not "skipped": besides refused rows they say the file waits for trust, or is as last read.
   const warnings = input.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', input.warnings);
   const file = input.warnings > 0 ? `.vscode/plyr.json · ${warnings}` : '.vscode/plyr.json';
   const tooltip = l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count);
   const spoken = `${l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count)}${input.warnings > 0 ? `, ${warnings}` : ''}`;
+  const uncounted = value === undefined ? 0 : (input.uncounted ?? 0);
   return {
     label: l10n.t('Workspace'),
-    description: value === undefined ? file : `${file} · ${value}`,
-    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`,
-    spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}`,
+    description: value === undefined ? file : `${file} · ${value}${uncountedNote(uncounted)}`,
+    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}${uncountedLine(uncounted)}`,
+    spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}${uncountedNote(uncounted, ',')}`,
     icon: { id: 'organization' },
   };
 }

@@ -50,6 +50,12 @@ export interface TreeDeps {
   readonly knownOwner: (address: string) => string | undefined;
 }
 
+/** A group's total: its members' values, and how many members have none (stale, or not read yet). */
+interface GroupTotal {
+  readonly value: ValueTotal;
+  readonly uncounted: number;
+}
+
 /**
  * Tracked identifiers and, under each, its token balances (or an error row with the fix), read
  * from the tracked list and the shared balance store. No I/O happens here: an unknown row asks
@@ -69,7 +75,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * members: a refresh-all of 1,000 in one group would work out every value again at each render.
    */
   readonly #valued = new Map<string, IdentifierValue | undefined>();
-  readonly #totals = new Map<GroupNode | WorkspaceGroupNode, ValueTotal | undefined>();
+  readonly #totals = new Map<GroupNode | WorkspaceGroupNode, GroupTotal | undefined>();
   readonly #group = { type: 'workspaceGroup' } as const;
   readonly #now: () => number;
   /** Identifiers of either list whose last refresh failed: the view's badge. */
@@ -394,10 +400,10 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     });
   }
 
-  /** The total of identifiers that have a value; undefined when none has. */
-  #totalOf(ids: readonly string[]): ValueTotal | undefined {
+  /** The total of identifiers that have a value, and how many have none (stale, or not read); undefined when none has. */
+  #totalOf(ids: readonly string[]): GroupTotal | undefined {
     const totals = ids.flatMap((id) => this.#valueOf(id) ?? []);
-    return totals.length > 0 ? addTotals(totals) : undefined;
+    return totals.length > 0 ? { value: addTotals(totals), uncounted: ids.length - totals.length } : undefined;
   }
 
   #groupRow(source: RowSource, name: string): GroupNode {
@@ -503,8 +509,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   #namedGroupItem(node: GroupNode): vscode.TreeItem {
     const workspace = node.source === 'workspace';
     const members = this.#arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
-    const value = cached(this.#totals, node, () => this.#totalOf(members.map((t) => t.id)));
-    const row = groupRow({ name: node.name, workspace, count: members.length, value, masked: this.#deps.masked() });
+    const total = cached(this.#totals, node, () => this.#totalOf(members.map((t) => t.id)));
+    const row = groupRow({ name: node.name, workspace, count: members.length, ...total, masked: this.#deps.masked() });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
     item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
     return item;
@@ -512,8 +518,8 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
 
   #groupItem(): vscode.TreeItem {
     const { all, problems } = this.#deps.watched;
-    const value = cached(this.#totals, this.#group, () => this.#totalOf(all.map((t) => t.id)));
-    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, value, masked: this.#deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
+    const total = cached(this.#totals, this.#group, () => this.#totalOf(all.map((t) => t.id)));
+    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, ...total, masked: this.#deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
     item.command = this.#openWatchListFile();
     return item;
