@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createGroup, deleteGroup, GroupRenames, Layout, MAX_GROUPS, moveAmongSiblings, moveGroup, moveInto, renameGroup, restoreGroup, sanitizeLayout, validateGroupName } from '../../src/core/model/groups';
+import { createGroup, deleteGroup, GroupRenames, Layout, MAX_GROUPS, moveAmongSiblings, moveGroup, moveInto, renameGroup, restoreGroup, sanitizeLayout, validateGroupName, validateNewGroupName } from '../../src/core/model/groups';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 
 const row = (id: string, group?: string): TrackedIdentifier => (group === undefined ? { id, kind: 'plyrId' } : { id, kind: 'plyrId', group });
@@ -28,6 +28,17 @@ describe('group names', () => {
       assert.match(result.ok ? '' : result.message, pattern);
     }
     assert.equal(validateGroupName('TEAM', ['Team'], 'Team').ok, true, 'renaming a group to itself, in another case');
+  });
+
+  it("of the user's new groups are not the Workspace group's, whatever their case; stored ones are kept", () => {
+    for (const name of ['Workspace', ' workspace ', 'WORKSPACE']) {
+      const created = createGroup({ list: [], groups: [] }, name);
+      assert.match(created.ok ? '' : created.message, /'[Ww][Oo][Rr][Kk][Ss][Pp][Aa][Cc][Ee]' is the name of the workspace's watch-list: choose another\./, name);
+      const renamed = renameGroup({ list: [], groups: ['Team'] }, 'Team', name);
+      assert.equal(renamed.ok, false, name);
+    }
+    assert.equal(validateNewGroupName('Workspace wallets', []).ok, true, 'only the name itself');
+    assert.deepEqual(sanitizeLayout([], ['Workspace']).groups, ['Workspace'], 'a group stored by an earlier version stays');
   });
 
   it('are capped', () => {

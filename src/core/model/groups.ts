@@ -33,13 +33,25 @@ export function validateGroupName(raw: unknown, groups: readonly string[], renam
   return { ok: true, value: name };
 }
 
+/**
+ * A name the user gives a group of their own: valid, unique, and not the Workspace group's (the
+ * watch-list's row, right below, would read the same). Names stored already are kept as they are.
+ */
+export function validateNewGroupName(raw: unknown, groups: readonly string[], renaming?: string): ParseResult<string> {
+  const name = validateGroupName(raw, groups, renaming);
+  if (name.ok && (sameName(name.value, 'Workspace') || sameName(name.value, l10n.t('Workspace')))) {
+    return { ok: false, message: l10n.t("{0} is the name of the workspace's watch-list: choose another.", quoted(name.value)) };
+  }
+  return name;
+}
+
 /** The group a name refers to (names are compared without case), or undefined. */
 export function findGroup(groups: readonly string[], name: unknown): string | undefined {
   return typeof name === 'string' ? groups.find((g) => sameName(g, name.trim())) : undefined;
 }
 
 export function createGroup(layout: Layout, rawName: unknown): ParseResult<{ layout: Layout; name: string }> {
-  const name = validateGroupName(rawName, layout.groups);
+  const name = validateNewGroupName(rawName, layout.groups);
   if (!name.ok) {
     return name;
   }
@@ -50,7 +62,7 @@ export function createGroup(layout: Layout, rawName: unknown): ParseResult<{ lay
 }
 
 export function renameGroup(layout: Layout, from: string, rawName: unknown): ParseResult<Layout> {
-  const name = validateGroupName(rawName, layout.groups, from);
+  const name = validateNewGroupName(rawName, layout.groups, from);
   if (!name.ok) {
     return name;
   }

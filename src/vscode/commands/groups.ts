@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
-import { createGroup, deleteGroup, findGroup, MAX_GROUPS, moveGroup, moveInto, renameGroup, restoreGroup, validateGroupName } from '../../core/model/groups';
+import { createGroup, deleteGroup, findGroup, MAX_GROUPS, moveGroup, moveInto, renameGroup, restoreGroup, validateNewGroupName } from '../../core/model/groups';
 import { MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
@@ -59,7 +59,7 @@ function askName(tracked: Tracked, title: string, value = '', renaming?: string)
     prompt: vscode.l10n.t('A name for the group, such as "Team wallets"'),
     value,
     validateInput: (text) => {
-      const result = validateGroupName(text, tracked.groups, renaming);
+      const result = validateNewGroupName(text, tracked.groups, renaming);
       return result.ok ? undefined : result.message;
     },
   });
