@@ -177,6 +177,9 @@ describe('activityContent: Why?', () => {
       placeholder: 'Enter opens its transaction in the explorer.',
     });
     assert.equal(heading(1, true, 70, false).placeholder, 'Enter copies its transaction hash.', 'on a network without a known explorer');
+    const withSome = (opens: boolean) => whyHeading({ who: 'player123', tokens: ['gamr'], count: 2, complete: true, read: 70, opens, someWithout: true }).placeholder;
+    assert.equal(withSome(true), 'Enter on an entry with a transaction opens it in the explorer.', 'an entry without a transaction listed too');
+    assert.equal(withSome(false), 'Enter on an entry with a transaction copies its hash.');
     assert.equal(
       heading(2, false, 1000).title,
       'Why did GAMR of player123 change? 2 activity entries between the refresh before the change and the one that found it name it. Only the newest 1000 entries of the log were read; an older one may explain it too.',

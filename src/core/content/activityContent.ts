@@ -83,13 +83,21 @@ export function whyTitle(who: string, tokens: readonly string[], locale?: string
  * Above Why?'s list: the question, how many entries answer it and whether the log was read far
  * enough, in the title (which wraps, so all of it shows, and stays while the user types to
  * filter); what Enter does in the placeholder, which the box cuts at its width: it opens the
- * transaction where the network has a known explorer (`opens`), else copies its hash.
+ * transaction where the network has a known explorer (`opens`), else copies its hash; on an entry
+ * without one it does nothing.
  */
-export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; locale?: string }): { title: string; placeholder: string } {
+export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; someWithout?: boolean; locale?: string }): { title: string; placeholder: string } {
   const found = input.count === 1 ? l10n.t('1 activity entry between the refresh before the change and the one that found it names it.') : l10n.t('{0} activity entries between the refresh before the change and the one that found it name it.', input.count);
   return {
     title: [whyTitle(input.who, input.tokens, input.locale), found, incomplete(input.complete, input.read)].filter(isText).join(' '),
-    placeholder: input.opens ? l10n.t('Enter opens its transaction in the explorer.') : l10n.t('Enter copies its transaction hash.'),
+    // Entries without a transaction (`someWithout`) have nothing for Enter to do: said before it is pressed.
+    placeholder: input.someWithout
+      ? input.opens
+        ? l10n.t('Enter on an entry with a transaction opens it in the explorer.')
+        : l10n.t('Enter on an entry with a transaction copies its hash.')
+      : input.opens
+        ? l10n.t('Enter opens its transaction in the explorer.')
+        : l10n.t('Enter copies its transaction hash.'),
   };
 }
 

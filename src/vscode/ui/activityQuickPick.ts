@@ -55,7 +55,8 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: vscode.l10n.t('Open Transaction in Explorer') };
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Transaction Hash') };
   const pick = vscode.window.createQuickPick<EntryItem>();
-  const heading = whyHeading({ ...found, count: found.entries.length, opens: actions.canOpen, locale });
+  const someWithout = found.entries.some((entry) => !isTransactionHash(entry.txHash));
+  const heading = whyHeading({ ...found, count: found.entries.length, opens: actions.canOpen, someWithout, locale });
   pick.title = heading.title;
   pick.placeholder = heading.placeholder;
   pick.matchOnDescription = true;
@@ -74,9 +75,11 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   });
   pick.onDidAccept(() => {
     const hash = pick.selectedItems[0]?.hash;
-    if (hash !== undefined) {
-      void (actions.canOpen ? actions.open(hash) : actions.copy(hash));
+    // An entry without a transaction (its detail says so) keeps the list open: closing it did nothing else.
+    if (hash === undefined) {
+      return;
     }
+    void (actions.canOpen ? actions.open(hash) : actions.copy(hash));
     pick.hide();
   });
   pick.onDidHide(() => pick.dispose());
