@@ -138,7 +138,7 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     const wallets = await api.getWallets('player123');
     const secondary = wallets.secondaries[0].address;
     await vscode.commands.executeCommand('plyr.trackWallet', { type: 'wallet', id: secondary, owner: 'player123', source: 'user', role: 'secondary' });
-    assert.ok(await tracked(secondary), 'the wallet is in the list');
+    assert.equal((await tracked(secondary))?.label, 'Secondary wallet of player123', 'in the list, named as its row is');
     await untrackAll();
     // The primary address's owner is player123 (the server's /api/user/basic).
     await vscode.commands.executeCommand('plyr.trackOwner', wallets.info.primaryAddress);

@@ -98,6 +98,11 @@ export function allowanceRow(input: { allowance: Allowance; masked: boolean; now
 
 export type WalletRole = 'primary' | 'mirror' | 'secondary';
 
+/** The label of a wallet tracked from its row, which says whose it is: "Secondary wallet of player123". */
+export function walletLabel(role: WalletRole, owner: string): string {
+  return role === 'primary' ? l10n.t('Primary wallet of {0}', owner) : role === 'mirror' ? l10n.t('Mirror wallet of {0}', owner) : l10n.t('Secondary wallet of {0}', owner);
+}
+
 /** One of the account's wallets; the mirror is marked as the one whose balances the PLYR ID's row shows. */
 export function walletRow(input: { address: string; role: WalletRole }): RowContent {
   const { address, role } = input;

@@ -7,6 +7,8 @@ import { Services } from '../services';
 import { Sidebar } from '../views/sidebar';
 import { identifierOf, LoadMoreNode } from '../views/tree/nodes';
 import { addressArgument, plyrIdArgument } from './identifierArguments';
+import { walletLabel } from '../../core/content/accountContent';
+import { validateLabel } from '../../core/model/trackedList';
 import { registerCommand } from './register';
 
 type AccountServices = Pick<Services, 'accounts' | 'tracked' | 'logger'>;
@@ -17,8 +19,8 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
   // Listed already: its row is shown (true once revealed), which is what tracking it was for; Add
   // Identifier would refuse it as an error. Otherwise added, and its row shown as soon as it is in
   // the list (not once its balances answer): a hover's link or a wallet's menu gives no other sign.
-  const trackOrReveal = async (id: string): Promise<unknown> => {
-    const adding = services.tracked.find(id) ? undefined : Promise.resolve(vscode.commands.executeCommand(COMMANDS.addIdentifier, id));
+  const trackOrReveal = async (id: string, label?: string): Promise<unknown> => {
+    const adding = services.tracked.find(id) ? undefined : Promise.resolve(vscode.commands.executeCommand(COMMANDS.addIdentifier, id, label));
     if (adding) {
       await whenListed(services.tracked, id, adding);
     }
@@ -48,7 +50,7 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
       }
     }),
     // A wallet row's address into the user's list, as Add Identifier would.
-    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => trackOrReveal(addressArgument(identifierOf(arg)).value)),
+    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => trackOrReveal(addressArgument(identifierOf(arg)).value, labelOfWallet(arg))),
     registerCommand(services, COMMANDS.trackOwner, async (arg?: unknown) => {
       const address = addressArgument(identifierOf(arg)).value;
       const owner = await owners.plyrIdOf(address, OWNER_MEMORY_MS);
@@ -88,6 +90,19 @@ function isLoadMoreRow(arg: unknown): arg is LoadMoreNode {
 }
 
 /** Resolves when the list holds the identifier, or when `settled` settles (the add refused it, say). */
+/** A wallet row's label for the list ("Secondary wallet of player123"); none for an address alone, or a label the list would refuse. */
+function labelOfWallet(arg: unknown): string | undefined {
+  if (typeof arg !== 'object' || arg === null || (arg as { type?: unknown }).type !== 'wallet') {
+    return undefined;
+  }
+  const { owner, role } = arg as { owner?: unknown; role?: unknown };
+  if (typeof owner !== 'string' || (role !== 'primary' && role !== 'mirror' && role !== 'secondary')) {
+    return undefined;
+  }
+  const label = validateLabel(walletLabel(role, owner));
+  return label.ok ? label.value : undefined;
+}
+
 function whenListed(tracked: Services['tracked'], id: string, settled: Promise<unknown>): Promise<void> {
   return new Promise((resolve) => {
     const done = () => (listener.dispose(), resolve());
