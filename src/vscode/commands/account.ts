@@ -89,7 +89,6 @@ function isLoadMoreRow(arg: unknown): arg is LoadMoreNode {
   return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'loadMore';
 }
 
-/** Resolves when the list holds the identifier, or when `settled` settles (the add refused it, say). */
 /** A wallet row's label for the list ("Secondary wallet of player123"); none for an address alone, or a label the list would refuse. */
 function labelOfWallet(arg: unknown): string | undefined {
   if (typeof arg !== 'object' || arg === null || (arg as { type?: unknown }).type !== 'wallet') {
@@ -103,6 +102,7 @@ function labelOfWallet(arg: unknown): string | undefined {
   return label.ok ? label.value : undefined;
 }
 
+/** Resolves when the list holds the identifier, or when `settled` settles (the add refused it, say). */
 function whenListed(tracked: Services['tracked'], id: string, settled: Promise<unknown>): Promise<void> {
   return new Promise((resolve) => {
     const done = () => (listener.dispose(), resolve());
