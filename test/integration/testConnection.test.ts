@@ -69,6 +69,16 @@ describe('PLYR: Test Connection', () => {
     assert.equal(checks.signedCall.ok, true);
   });
 
+  it('points the refused signed request to the clock, not the key, when the server is 2 hours ahead', async () => {
+    sim.configure({ clockOffsetMs: 2 * 3_600_000 });
+    const checks = await testConnection();
+    assert.deepEqual(failing(checks), ['clock', 'signedCall']);
+    assert.equal(checks.clock.fix, 'fixClock');
+    assert.equal(checks.signedCall.fix, 'fixClock');
+    assert.match(checks.signedCall.detail, /Request expired\. Your clock is the likely cause, not the API key/);
+    assert.doesNotMatch(checks.signedCall.detail, /Check the API key/);
+  });
+
   it('reports a rate limit with the wait the server asks for', async () => {
     sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '30' });
     const checks = await testConnection();

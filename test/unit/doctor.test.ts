@@ -117,6 +117,23 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.match(refused.detail, /Invalid signature.*secret key/);
   });
 
+  it('points a signed request refused for its time to the clock, not the key', async () => {
+    const twoHours = { status: 200, serverDateMs: NOW + 2 * 3_600_000, elapsedMs: 2 };
+    for (const [server, serverMessage] of [[twoHours, 'Request expired'], [undefined, 'Request expired'], [undefined, 'Timestamp outside the allowed window'], [twoHours, undefined]] as const) {
+      const c = await byId(probe({ ...(server ? { server } : {}), signed: { status: 401, convention: 'emptyObject', ...(serverMessage ? { serverMessage } : {}) } }));
+      const what = `${server ? '2 h off' : 'clock right'}, ${serverMessage ?? 'no message'}`;
+      assert.equal(c.signedCall.fix, 'fixClock', what);
+      assert.match(c.signedCall.detail, /clock is the likely cause/, what);
+      assert.doesNotMatch(c.signedCall.detail, /Check the API key/, what);
+    }
+    const expired = new PlyrError('requestExpired', "The PLYR API rejected the request as expired: this computer's clock differs from the server's by more than 5 minutes. Correct the system clock.", { status: 401 });
+    assert.equal((await byId(probe({ signed: expired }))).signedCall.fix, 'fixClock', 'thrown as an error');
+    // The server checks the signature before the time: a wrong secret is the key's fault, whatever the clock.
+    const wrongSecret = await byId(probe({ server: twoHours, signed: { status: 401, serverMessage: 'Invalid signature', convention: 'emptyObject' } }));
+    assert.equal(wrongSecret.signedCall.fix, 'setCredentials');
+    assert.equal(wrongSecret.clock.fix, 'fixClock', 'the clock row still says it');
+  });
+
   it('reports a rate limit with the wait the server asks for', async () => {
     const c = await byId(probe({ server: { status: 429, serverDateMs: NOW, elapsedMs: 2, retryAfterMs: 30_000 }, signed: { status: 429, convention: 'emptyObject', retryAfterMs: 30_000 } }));
     assert.equal(c.rateLimit.ok, false);

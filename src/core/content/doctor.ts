@@ -88,7 +88,8 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
     checks.push({ check: 'credentials', ok: false, detail: messageOf(error), fix: 'readCredentialsAgain' });
   }
 
-  checks.push(clockCheck(server, sentAt, probe.now()));
+  const clock = clockCheck(server, sentAt, probe.now());
+  checks.push(clock);
 
   let signed: SignedAnswer | undefined;
   if (!server || !hasCredentials) {
@@ -97,10 +98,10 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
   } else {
     try {
       signed = await probe.signedCall(signal);
-      checks.push(signedCallCheck(signed));
+      checks.push(signedCallCheck(signed, clock));
     } catch (error) {
       stopIfCancelled(signal);
-      checks.push({ check: 'signedCall', ok: false, detail: messageOf(error), fix: isPlyrError(error) && error.fix === 'setCredentials' ? 'setCredentials' : 'openSettings' });
+      checks.push({ check: 'signedCall', ok: false, detail: messageOf(error), fix: signedCallFix(error) });
     }
   }
   stopIfCancelled(signal);
@@ -145,7 +146,33 @@ function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt
   return { check: 'clock', ok: true, detail: l10n.t("Your clock agrees with the server's (within a minute).") };
 }
 
-function signedCallCheck(answer: SignedAnswer): DoctorCheck {
+/** 401s that name the key or its headers: the server checks them before the time, so the clock is cleared. */
+const KEY_REFUSALS: ReadonlySet<string> = new Set(['Invalid signature', 'Invalid API key', 'Missing authentication headers']);
+/** A refusal that names the time: "Request expired", a timestamp outside the server's window. */
+const TIME_REFUSAL = /expired|timestamp|clock/i;
+
+/**
+ * Whether the clock, not the key, explains a 401: the server says so, or it names no cause and the
+ * clock is further off than the extension corrects.
+ */
+function clockExplains(answer: SignedAnswer, clock: DoctorCheck): boolean {
+  if (answer.status !== 401) {
+    return false; // a 403 comes after the time was checked
+  }
+  if (answer.serverMessage !== undefined && TIME_REFUSAL.test(answer.serverMessage)) {
+    return true;
+  }
+  return !clock.ok && clock.fix === 'fixClock' && (answer.serverMessage === undefined || !KEY_REFUSALS.has(answer.serverMessage));
+}
+
+function signedCallFix(error: unknown): DoctorFix {
+  if (isPlyrError(error, 'requestExpired')) {
+    return 'fixClock';
+  }
+  return isPlyrError(error) && error.fix === 'setCredentials' ? 'setCredentials' : 'openSettings';
+}
+
+function signedCallCheck(answer: SignedAnswer, clock: DoctorCheck): DoctorCheck {
   const convention = answer.convention === 'emptyObject' ? 'timestamp + "{}"' : 'timestamp + "null"';
   // Any answer past the signature check (even "user not found") proves the signature was accepted.
   if (answer.status !== 401 && answer.status !== 403 && answer.status !== 429 && answer.status < 500) {
@@ -156,6 +183,9 @@ function signedCallCheck(answer: SignedAnswer): DoctorCheck {
   }
   if (answer.status === 401 || answer.status === 403) {
     const reason = answer.serverMessage ? l10n.t('The server refused the signed request: {0}.', inertText(answer.serverMessage, 100)) : l10n.t('The server refused the signed request (HTTP {0}).', answer.status);
+    if (clockExplains(answer, clock)) {
+      return { check: 'signedCall', ok: false, detail: `${reason} ${l10n.t('Your clock is the likely cause, not the API key: see the Clock check.')}`, fix: 'fixClock' };
+    }
     return { check: 'signedCall', ok: false, detail: `${reason} ${l10n.t('Check the API key and secret key.')}`, fix: 'setCredentials' };
   }
   return { check: 'signedCall', ok: false, detail: l10n.t('The server failed the signed request (HTTP {0}).', answer.status), fix: 'openSettings' };
