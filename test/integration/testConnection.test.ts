@@ -50,6 +50,16 @@ describe('PLYR: Test Connection', () => {
     assert.equal(checks.server.fix, 'openSettings');
   });
 
+  it('offers no settings fix when the server answers 500 to everything: it says to try again later, as the sidebar does', async () => {
+    sim.fault({ kind: 'status', status: 500 });
+    const checks = await testConnection();
+    assert.deepEqual(failing(checks), ['server', 'signedCall']);
+    for (const check of [checks.server, checks.signedCall]) {
+      assert.equal(check.fix, undefined, JSON.stringify(check));
+      assert.match(check.detail, /server error: 500\. Try again later\./);
+    }
+  });
+
   it('fails the signed request for a wrong secret, with Set API Credentials', async () => {
     await setDemoCredentials({ apiKey: DEMO_CREDENTIALS.apiKey, secretKey: 'wrong-secret-value-123' });
     const checks = await testConnection();

@@ -77,6 +77,21 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.equal(p.signedCalls, 0);
   });
 
+  it('offers no settings fix when the server fails (5xx): it says to try again later, as the sidebar does', async () => {
+    const c = await byId(probe({ server: { status: 500, serverDateMs: NOW, elapsedMs: 2 }, signed: { status: 500, convention: 'emptyObject' } }));
+    assert.deepEqual([c.server.ok, c.server.fix, c.server.detail], [false, undefined, 'The PLYR API had a server error: 500. Try again later.']);
+    assert.deepEqual([c.signedCall.ok, c.signedCall.fix, c.signedCall.detail], [false, undefined, 'The PLYR API had a server error: 500. Try again later.']);
+    const maintenance = await byId(probe({ server: { status: 503, serverDateMs: NOW, elapsedMs: 2, retryAfterMs: 30_000 }, signed: { status: 502, convention: 'emptyObject' } }));
+    assert.deepEqual([maintenance.server.fix, maintenance.server.detail], [undefined, 'The PLYR API had a server error: 503. Try again in 30 s.']);
+    assert.equal(maintenance.signedCall.fix, undefined);
+    const thrown = new PlyrError('serverError', 'The PLYR API had a server error: 504. Try again later.', { status: 504, fix: 'showLog' });
+    assert.equal((await byId(probe({ server: thrown }))).server.fix, undefined, 'thrown as an error');
+    assert.equal((await byId(probe({ signed: thrown }))).signedCall.fix, undefined, 'thrown as an error');
+    assert.equal((await byId(probe({ server: { status: 404, serverDateMs: NOW, elapsedMs: 2 } }))).server.fix, 'openSettings', 'a 404: the base URL is the question');
+    const timeout = new PlyrError('timeout', 'The PLYR API did not answer within 30 s. Check your connection, or raise plyr.requestTimeoutSeconds.', { fix: 'openSettings' });
+    assert.equal((await byId(probe({ server: timeout }))).server.fix, 'openSettings', 'a timeout: its setting');
+  });
+
   it('asks for credentials when there are none', async () => {
     const p = probe({ credentials: false });
     const c = await byId(p);

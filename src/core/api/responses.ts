@@ -97,6 +97,13 @@ function parseBody(response: HttpResponse, parse: (text: string) => unknown): un
   }
 }
 
+/** "The PLYR API had a server error: 503. Try again in 30 s.": a 5xx's words where only its status is known (Test Connection too). */
+export function serverErrorText(status: number, retryAfterMs: number | undefined): string {
+  return retryAfterMs === undefined
+    ? l10n.t('The PLYR API had a server error: {0}. Try again later.', status)
+    : l10n.t('The PLYR API had a server error: {0}. Try again in {1}.', status, describeDuration(retryAfterMs));
+}
+
 /** Turns a non-2xx response into the typed error that tells the user what to do. */
 export function errorFromResponse(response: HttpResponse, retryAfterMs: number | undefined): PlyrError {
   const { status } = response;
@@ -166,7 +173,7 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
           ? l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again later.', status)
           : l10n.t('The PLYR API had a server error: {0} (an HTML error page, probably from a proxy). Try again in {1}.', status, wait);
     } else {
-      text = wait === undefined ? l10n.t('The PLYR API had a server error: {0}. Try again later.', status) : l10n.t('The PLYR API had a server error: {0}. Try again in {1}.', status, wait);
+      text = serverErrorText(status, retryAfterMs);
     }
     return new PlyrError('serverError', text, { ...details, retryAfterMs, fix: 'showLog' });
   }

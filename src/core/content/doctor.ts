@@ -3,6 +3,7 @@ import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
 import { inertText, quoted } from '../model/safeText';
 import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
 import { MAX_CLOCK_CORRECTION_MS } from '../api/apiSession';
+import { serverErrorText } from '../api/responses';
 
 export type { PacingState, ServerAnswer, SignedAnswer };
 
@@ -60,17 +61,11 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
   const sentAt = probe.now();
   try {
     server = await probe.reachServer(signal);
-    const ok = server.status === 200 || server.status === 429;
-    checks.push({
-      check: 'server',
-      ok,
-      detail: ok ? l10n.t('The PLYR API answered in {0} ms.', server.elapsedMs) : l10n.t('The PLYR API answered with HTTP {0}.', server.status),
-      ...(ok ? {} : { fix: 'openSettings' as const }),
-    });
+    checks.push(serverCheck(server));
   } catch (error) {
-    // A server the workspace chose is not asked anything until the user allows it.
     stopIfCancelled(signal);
-    checks.push({ check: 'server', ok: false, detail: messageOf(error), fix: isPlyrError(error, 'serverNotConfirmed') ? 'allowServer' : 'openSettings' });
+    const fix = serverFix(error);
+    checks.push({ check: 'server', ok: false, detail: messageOf(error), ...(fix ? { fix } : {}) });
   }
   stopIfCancelled(signal);
 
@@ -101,7 +96,8 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
       checks.push(signedCallCheck(signed, clock));
     } catch (error) {
       stopIfCancelled(signal);
-      checks.push({ check: 'signedCall', ok: false, detail: messageOf(error), fix: signedCallFix(error) });
+      const fix = signedCallFix(error);
+      checks.push({ check: 'signedCall', ok: false, detail: messageOf(error), ...(fix ? { fix } : {}) });
     }
   }
   stopIfCancelled(signal);
@@ -114,6 +110,32 @@ function stopIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw new PlyrError('cancelled', l10n.t('Test Connection was cancelled.'));
   }
+}
+
+function serverCheck(server: ServerAnswer): DoctorCheck {
+  if (server.status === 200 || server.status === 429) {
+    return { check: 'server', ok: true, detail: l10n.t('The PLYR API answered in {0} ms.', server.elapsedMs) };
+  }
+  if (server.status >= 500) {
+    // The server's own failure: no setting fixes it; the words are the sidebar's.
+    return { check: 'server', ok: false, detail: serverErrorText(server.status, server.retryAfterMs) };
+  }
+  return { check: 'server', ok: false, detail: l10n.t('The PLYR API answered with HTTP {0}.', server.status), fix: 'openSettings' };
+}
+
+/**
+ * A server the workspace chose is not asked anything until the user allows it; a server that
+ * failed (5xx) needs time, not a setting; an unreachable one or a timeout, the settings (its URL, the time limit).
+ */
+function serverFix(error: unknown): DoctorFix | undefined {
+  if (isPlyrError(error, 'serverNotConfirmed')) {
+    return 'allowServer';
+  }
+  return serverFailed(error) ? undefined : 'openSettings';
+}
+
+function serverFailed(error: unknown): boolean {
+  return isPlyrError(error) && (error.code === 'serverError' || error.code === 'chainUnavailable' || (error.status ?? 0) >= 500);
 }
 
 function rateLimitCheck(limited: ServerAnswer | SignedAnswer | undefined, pacing: PacingState | undefined): DoctorCheck {
@@ -165,9 +187,12 @@ function clockExplains(answer: SignedAnswer, clock: DoctorCheck): boolean {
   return !clock.ok && clock.fix === 'fixClock' && (answer.serverMessage === undefined || !KEY_REFUSALS.has(answer.serverMessage));
 }
 
-function signedCallFix(error: unknown): DoctorFix {
+function signedCallFix(error: unknown): DoctorFix | undefined {
   if (isPlyrError(error, 'requestExpired')) {
     return 'fixClock';
+  }
+  if (serverFailed(error)) {
+    return undefined;
   }
   return isPlyrError(error) && error.fix === 'setCredentials' ? 'setCredentials' : 'openSettings';
 }
@@ -188,7 +213,8 @@ function signedCallCheck(answer: SignedAnswer, clock: DoctorCheck): DoctorCheck 
     }
     return { check: 'signedCall', ok: false, detail: `${reason} ${l10n.t('Check the API key and secret key.')}`, fix: 'setCredentials' };
   }
-  return { check: 'signedCall', ok: false, detail: l10n.t('The server failed the signed request (HTTP {0}).', answer.status), fix: 'openSettings' };
+  // A 5xx: the server failed, whatever the signature; time fixes it, not a setting.
+  return { check: 'signedCall', ok: false, detail: serverErrorText(answer.status, answer.retryAfterMs) };
 }
 
 function notTried(ids: readonly DoctorCheckId[], detail: string): DoctorCheck[] {
