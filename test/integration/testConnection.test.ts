@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
-import type { DoctorCheck } from '../../src/core/content/doctor';
+import { detailLine, type DoctorCheck } from '../../src/core/content/doctor';
 import { freePort } from '../runners/codeServer';
-import { pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { logHolding, pointAt, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 
 async function testConnection(): Promise<Record<string, DoctorCheck>> {
   const checks = await vscode.commands.executeCommand<DoctorCheck[]>('plyr.testConnection');
@@ -74,7 +74,7 @@ describe('PLYR: Test Connection', () => {
     const checks = await testConnection();
     assert.deepEqual(failing(checks), []);
     assert.equal(checks.clock.warning, true);
-    assert.match(checks.clock.detail, /10 min behind the server's: past 5 minutes the server refuses what this clock signs/);
+    assert.match(checks.clock.detail, /10 min behind the server's: the extension corrects its own requests\. Past 5 minutes the server refuses what this clock signs/);
     assert.equal(checks.clock.fix, 'fixClock');
     assert.equal(checks.signedCall.ok, true);
   });
@@ -87,6 +87,14 @@ describe('PLYR: Test Connection', () => {
     assert.equal(checks.signedCall.fix, 'fixClock');
     assert.match(checks.signedCall.detail, /Request expired\. Your clock is the likely cause, not the API key/);
     assert.doesNotMatch(checks.signedCall.detail, /Check the API key/);
+  });
+
+  it("writes each check's full detail to the PLYR log, where the list has room for its first sentence only", async () => {
+    sim.configure({ clockOffsetMs: 2 * 3_600_000 });
+    const checks = await testConnection();
+    assert.notEqual(detailLine(checks.clock.detail), checks.clock.detail, 'the list shows less than the whole');
+    await logHolding(`Test Connection: clock failed: ${checks.clock.detail}`);
+    await logHolding(`Test Connection: signedCall failed: ${checks.signedCall.detail}`);
   });
 
   it('reports a rate limit with the wait the server asks for', async () => {

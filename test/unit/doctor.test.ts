@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/content/doctor';
+import { DETAIL_LINE_MAX, detailLine, DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/content/doctor';
 import { PlyrError } from '../../src/core/model/errors';
 
 const NOW = 1_800_000_000_000;
@@ -121,7 +121,7 @@ describe('runDoctor (PLYR: Test Connection)', () => {
         assert.match(c.clock.detail, offset > 0 ? /behind/ : /ahead of/);
       }
     }
-    assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW + 600_000, elapsedMs: 2 } }))).clock.detail, /10 min behind the server's: past 5 minutes the server refuses what this clock signs\. The extension corrects its own requests/);
+    assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW + 600_000, elapsedMs: 2 } }))).clock.detail, /10 min behind the server's: the extension corrects its own requests\. Past 5 minutes the server refuses what this clock signs/);
   });
 
   it('tells a refused signature from an accepted one (even "user not found")', async () => {
@@ -168,6 +168,29 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.equal(limited.rateLimit.ok, false);
     assert.equal(limited.rateLimit.detail, 'The PLYR API is limiting requests: it asks to wait 1 s. The PLYR API limited us to about 50 requests/s: requests to it are paced at about 48/s.');
     assert.equal((await byId({ ...probe(), pacing: () => undefined })).rateLimit.detail, 'Not rate limited.');
+  });
+
+  it("gives each check a line that fits a quick pick's detail: its first sentence, whole (the log has the rest)", async () => {
+    const clock = (offset: number) => ({ status: 200, serverDateMs: NOW + offset, elapsedMs: 2 });
+    const cases = [
+      probe({ server: clock(2 * 3_600_000), signed: { status: 401, serverMessage: 'Request expired', convention: 'emptyObject' } }),
+      probe({ server: clock(-600_000) }),
+      probe({ server: clock(90_000) }),
+      probe({ server: new PlyrError('network', 'Could not reach the PLYR API: the connection was refused (is the server running?). Check your connection and the plyr.network setting.', { fix: 'openSettings' }) }),
+      probe({ server: clock(0), signed: { status: 500, convention: 'emptyObject' } }),
+    ];
+    for (const p of cases) {
+      for (const c of await runDoctor(p)) {
+        const line = detailLine(c.detail);
+        assert.ok(line.length <= DETAIL_LINE_MAX, `${c.check}: ${line}`);
+        assert.ok(c.detail.startsWith(line) && !line.endsWith('…'), `${c.check}: a whole sentence, not a cut one: ${line}`);
+      }
+    }
+    const twoHours = (await byId(cases[0])).clock.detail;
+    assert.equal(detailLine(twoHours), "Your clock is 2 h behind the server's: signed calls fail until you correct it.");
+    assert.notEqual(detailLine(twoHours), twoHours, 'the rest goes to the log');
+    assert.equal(detailLine("custom network at 'http://127.0.0.1:4555/api/'"), "custom network at 'http://127.0.0.1:4555/api/'", 'no sentence ends inside a URL');
+    assert.equal(detailLine(`It failed: ${'word '.repeat(30)}`).length, DETAIL_LINE_MAX, 'a runaway sentence is cut');
   });
 
   it('keeps hostile server text inert and short', async () => {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
-import { inertText, quoted } from '../model/safeText';
+import { inertText, oneLine, quoted } from '../model/safeText';
 import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
 import { MAX_CLOCK_CORRECTION_MS } from '../api/apiSession';
 import { serverErrorText } from '../api/responses';
@@ -106,6 +106,23 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
   return checks;
 }
 
+/** About what a quick pick's detail line shows at its usual width: VS Code cuts a longer one, with no way to read the rest. */
+export const DETAIL_LINE_MAX = 85;
+
+/**
+ * A check's detail on one line: its first sentence, or when that is too long its first clauses
+ * (each message says the main thing first). The whole detail goes to the PLYR log.
+ */
+export function detailLine(detail: string, max = DETAIL_LINE_MAX): string {
+  // A full stop before a space (not inside a URL or "(is it running?)."), or a CJK one.
+  const first = detail.split(/(?<=[.!?])\s+|(?<=。)/)[0] ?? detail;
+  if (first.length <= max) {
+    return first;
+  }
+  const clause = Math.max(first.lastIndexOf(': ', max - 1), first.lastIndexOf('; ', max - 1));
+  return clause >= max / 2 ? `${first.slice(0, clause)}…` : oneLine(first, max);
+}
+
 function stopIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw new PlyrError('cancelled', l10n.t('Test Connection was cancelled.'));
@@ -156,14 +173,14 @@ function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt
   const size = Math.abs(offset);
   const direction = offset > 0 ? l10n.t('behind') : l10n.t('ahead of');
   if (size > MAX_CLOCK_CORRECTION_MS) {
-    return { check: 'clock', ok: false, detail: l10n.t("Your clock is {0} {1} the server's: signed calls fail until you correct it (the extension corrects up to an hour only).", describeDuration(offset), direction), fix: 'fixClock' };
+    return { check: 'clock', ok: false, detail: l10n.t("Your clock is {0} {1} the server's: signed calls fail until you correct it. The extension corrects up to an hour only.", describeDuration(offset), direction), fix: 'fixClock' };
   }
   if (size > CLOCK_FAILURE_MS) {
     // A warning, not a failure: the signed call after it passes, corrected (saying it failed beside a pass read as a contradiction).
-    return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's: past 5 minutes the server refuses what this clock signs. The extension corrects its own requests; correct the system clock for everything else.", describeDuration(offset), direction), fix: 'fixClock' };
+    return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's: the extension corrects its own requests. Past 5 minutes the server refuses what this clock signs: correct the system clock for everything else.", describeDuration(offset), direction), fix: 'fixClock' };
   }
   if (size > CLOCK_WARNING_MS) {
-    return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's: correct it before it reaches 5 minutes, when signed calls fail.", describeDuration(offset), direction), fix: 'fixClock' };
+    return { check: 'clock', ok: true, warning: true, detail: l10n.t("Your clock is {0} {1} the server's. Correct it before it reaches 5 minutes, when signed calls fail.", describeDuration(offset), direction), fix: 'fixClock' };
   }
   return { check: 'clock', ok: true, detail: l10n.t("Your clock agrees with the server's (within a minute).") };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, runDoctor } from '../../core/content/doctor';
+import { DoctorCheck, DoctorCheckId, DoctorFix, DoctorProbe, detailLine, runDoctor } from '../../core/content/doctor';
 import { apiRoot } from '../../core/api/networks';
 import { COMMANDS } from '../ids';
 import { actionLabel } from '../ui/errorPresenter';
@@ -44,11 +44,17 @@ export function registerTestConnection(services: Pick<Services, 'client' | 'cred
         }
       },
     );
-    services.logger.info(`Test Connection: ${checks.map((c) => `${c.check} ${c.ok ? (c.warning ? 'warning' : 'ok') : 'failed'}`).join(', ')}`);
+    services.logger.info(`Test Connection: ${checks.map((c) => `${c.check} ${state(c)}`).join(', ')}`);
+    // The list shows each detail's first sentence (a quick pick's detail is one line): the log has all of it.
+    for (const c of checks) {
+      services.logger.info(`Test Connection: ${c.check} ${state(c)}: ${c.detail}`);
+    }
     void showChecks(checks, services).catch((error: unknown) => services.logger.warn(`Test Connection's fix failed: ${String(error)}`));
     return checks;
   });
 }
+
+const state = (c: DoctorCheck): string => (c.ok ? (c.warning ? 'warning' : 'ok') : 'failed');
 
 function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): DoctorProbe {
   return {
@@ -75,9 +81,13 @@ async function showChecks(checks: readonly DoctorCheck[], services: Pick<Service
   const failed = checks.filter((c) => !c.ok).length;
   const items: CheckItem[] = checks.map((c) => ({
     label: `${c.ok ? (c.warning ? '$(warning)' : '$(pass)') : '$(error)'} ${title(c.check)}`,
-    detail: c.detail,
+    detail: detailLine(c.detail),
     ...(c.fix ? { description: fixLabel(c.fix), fix: c.fix } : {}),
   }));
+  if (checks.some((c) => detailLine(c.detail) !== c.detail)) {
+    // A row whose detail was shortened has its fix to run when picked: this one opens the rest.
+    items.push({ label: `$(output) ${actionLabel('showLog')}`, detail: vscode.l10n.t('The full text of each check') });
+  }
   const choice = await vscode.window.showQuickPick(items, {
     title: failed === 0 ? vscode.l10n.t('PLYR: Test Connection: all checks passed') : vscode.l10n.t('PLYR: Test Connection: {0} of {1} checks failed', failed, checks.length),
     placeHolder: items.some((item) => item.fix) ? vscode.l10n.t('Pick a check to run its fix') : vscode.l10n.t('Nothing to fix: Escape closes the list'),
