@@ -98,6 +98,18 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     assert.ok(first[0].at >= first[24].at && first[24].at >= second[0].at, 'newest first, page after page');
   });
 
+  it('Load more after an entry was logged at the top reads the top again: nothing newer goes missing', async () => {
+    const pages = () => sim.requests.filter((r) => r.path.startsWith('/api/actionLog/')).map((r) => r.query);
+    await open('activity');
+    await waitFor(() => pages().length === 1, 'the first page');
+    // Logged after the first page was read (as while the group was closed during a refresh).
+    sim.logActivity('player123', { action: 'earn', type: 'game', gameId: 'tavern', data: { token: 'gamr', amount: '11' } });
+    await vscode.commands.executeCommand('plyr.loadMoreActivity', 'player123');
+    assert.deepEqual(pages(), ['offset=0&limit=25', 'offset=25&limit=25', 'offset=0&limit=50'], 'the page repeated the last entry shown: the top read again, with one page more');
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.equal(pages()[3], 'offset=0&limit=50', 'a refresh reads as deep: 50 entries, the new one among them');
+  });
+
   it('Load more moves past a page of entries it could not read, and a refresh reads as deep', async () => {
     const pages = () => sim.requests.filter((r) => r.path.startsWith('/api/actionLog/')).map((r) => r.query);
     // The newest 30 entries, each with an action the extension does not read (not one word).

@@ -25,11 +25,15 @@ function harness() {
   const calls: FetchCall[] = [];
   const clock = { now: 1_000, scope: 'https://api.plyr.network/api/' };
   const events: SectionChange[][] = [];
+  // Who waits for a request the store makes once an answer lets it go on (Load more's second read).
+  const waiting: { readonly count: number; readonly resolve: (call: FetchCall) => void }[] = [];
+  const asked = (count: number): Promise<FetchCall> => new Promise((resolve) => (calls.length >= count ? resolve(calls[count - 1]) : waiting.push({ count, resolve })));
   const call = <T>(section: AccountSection, plyrId: string, signal: AbortSignal, page?: FetchCall['page']): Promise<T> => {
     const result = deferred<T>();
     // An activity page answered without `readTo` is one the server sent exactly those entries for.
     const asSent = (value: unknown) => (page && typeof value === 'object' && value !== null && !('readTo' in value) ? { ...value, readTo: page.offset + (value as ActivityLog).entries.length } : value);
     calls.push({ section, plyrId, page, signal, answer: (value) => result.resolve(asSent(value) as T), fail: (error) => result.reject(error) });
+    waiting.filter((w) => w.count === calls.length).forEach((w) => w.resolve(calls[calls.length - 1]));
     return result.promise;
   };
   const fetch: AccountFetch = {
@@ -40,7 +44,7 @@ function harness() {
   };
   const store = new AccountStore({ fetch, scope: () => clock.scope, now: () => clock.now });
   store.onDidChange((changes) => void events.push(changes));
-  return { store, calls, clock, events, last: () => calls[calls.length - 1] };
+  return { store, calls, clock, events, asked, last: () => calls[calls.length - 1] };
 }
 
 const CHIPS: readonly Chip[] = [{ gameId: 'tavern', address: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', name: 'Tavern Gold', symbol: 'TAV', balance: '12.5' }];
@@ -141,39 +145,89 @@ describe('AccountStore: the activity log', () => {
     assert.equal(loaded.value?.mayHaveMore, true);
   });
 
-  it('Load more asks from as far as the log was read, appends the page and drops an entry already read', async () => {
-    const { store, calls } = harness();
+  it('Load more asks from as far as the log was read and appends the page; the log stays as old as its top', async () => {
+    const { store, calls, clock } = harness();
     const first = store.load('player123', 'activity');
     calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
     await first;
+    clock.now = 961_000;
     const more = store.loadMore('player123');
     assert.deepEqual(calls[1].page, { offset: 25, limit: 25 });
-    // A new entry arrived meanwhile: the page starts with the last one already read.
-    calls[1].answer({ entries: entries(24, 25), mayHaveMore: true });
+    calls[1].answer({ entries: entries(25, 25), mayHaveMore: true });
     const after = await more;
-    assert.deepEqual(ids(after.value), entries(0, 49).map((e) => e.id));
+    assert.deepEqual(ids(after.value), entries(0, 50).map((e) => e.id));
     assert.equal(after.value?.mayHaveMore, true);
+    assert.equal(calls.length, 2, 'the page follows on from the last entry shown: the top is not read again');
+    assert.equal(after.fetchedAt, 1_000, 'its top was read then, not now');
     const last = store.loadMore('player123');
-    // The log, one entry longer, was read down to 50: the next page starts there, repeating none.
     assert.deepEqual(calls[2].page, { offset: 50, limit: 25 });
-    calls[2].answer({ entries: entries(49, 3), mayHaveMore: false });
-    assert.deepEqual(ids((await last).value), entries(0, 52).map((e) => e.id));
+    calls[2].answer({ entries: entries(50, 3), mayHaveMore: false });
+    assert.deepEqual(ids((await last).value), entries(0, 53).map((e) => e.id));
     assert.equal(store.get('player123', 'activity')?.value?.mayHaveMore, false, 'the page says whether more may follow');
+    assert.equal(store.get('player123', 'activity')?.fetchedAt, 1_000);
+  });
+
+  it('Load more whose page repeats an entry shown reads the top again: the entry new there shows first, and the age is of that read', async () => {
+    const { store, calls, clock, asked } = harness();
+    const first = store.load('player123', 'activity');
+    calls[0].answer({ entries: entries(0, 25), mayHaveMore: true });
+    await first;
+    // An entry logged after the first page was read, with the group closed (a refresh skips it).
+    const earned = { ...entry('n0', 2_000_000), action: 'earn', amount: '11' };
+    clock.now = 961_000;
+    const more = store.loadMore('player123');
+    assert.deepEqual(calls[1].page, { offset: 25, limit: 25 });
+    // The log moved down by one: the page starts with the last entry shown.
+    calls[1].answer({ entries: entries(24, 25), mayHaveMore: true });
+    const top = await Promise.race([asked(3), more.then(() => undefined)]);
+    assert.ok(top, 'Load more settled without reading the top again');
+    assert.deepEqual(top.page, { offset: 0, limit: 50 }, 'the top, as deep as was read and one page more');
+    clock.now = 962_000;
+    top.answer({ entries: [earned, ...entries(0, 49)], mayHaveMore: true });
+    const after = await more;
+    assert.deepEqual(ids(after.value), ['n0', ...entries(0, 49).map((e) => e.id)]);
+    assert.equal(after.value?.readTo, 50);
+    assert.equal(after.fetchedAt, 962_000, 'its top was read just now');
+    const last = store.loadMore('player123');
+    assert.deepEqual(calls[3].page, { offset: 50, limit: 25 }, 'the next page starts below what was read, repeating none');
+    calls[3].answer({ entries: entries(49, 3), mayHaveMore: false });
+    assert.deepEqual(ids((await last).value), ['n0', ...entries(0, 52).map((e) => e.id)]);
+  });
+
+  it('Load more reading the top again keeps older pages shown below it, when deeper than a request may ask', async () => {
+    const { store, calls, asked } = harness();
+    const first = store.load('player123', 'activity');
+    calls[0].answer({ entries: entries(0, 90), mayHaveMore: true });
+    await first;
+    const more = store.loadMore('player123');
+    calls[1].answer({ entries: entries(88, 25), mayHaveMore: true });
+    const top = await Promise.race([asked(3), more.then(() => undefined)]);
+    assert.ok(top, 'Load more settled without reading the top again');
+    assert.deepEqual(top.page, { offset: 0, limit: 100 }, "no more than the server's page limit");
+    const fresh = [entry('n0', 2_000_001), entry('n1', 2_000_000)];
+    top.answer({ entries: [...fresh, ...entries(0, 98)], mayHaveMore: true });
+    const log = (await more).value;
+    assert.deepEqual(ids(log), ['n0', 'n1', ...entries(0, 113).map((e) => e.id)]);
+    assert.equal(log?.readTo, 115);
   });
 
   it('Load more with nothing read starts at the top; entries without an id are told apart by what they say', async () => {
-    const { store, calls } = harness();
+    const { store, calls, asked } = harness();
     const first = store.loadMore('player123');
     assert.deepEqual(calls[0].page, { offset: 0, limit: 25 });
     calls[0].answer({ entries: [entry(undefined, 30), entry(undefined, 20)], mayHaveMore: true });
     await first;
     const more = store.loadMore('player123');
     assert.deepEqual(calls[1].page, { offset: 2, limit: 25 });
-    calls[1].answer({ entries: [entry(undefined, 20), { ...entry(undefined, 20), amount: '2' }, entry(undefined, 10)], mayHaveMore: false });
+    // An entry logged since moved the log down: the page repeats the one at 20, and the top is read again.
+    const older = [entry(undefined, 20), { ...entry(undefined, 20), amount: '2' }, entry(undefined, 10)];
+    calls[1].answer({ entries: older, mayHaveMore: false });
+    (await asked(3)).answer({ entries: [entry(undefined, 40), entry(undefined, 30), ...older], mayHaveMore: false });
     const log = (await more).value!;
     assert.deepEqual(
       log.entries.map((e) => [e.at, e.amount]),
       [
+        [40, '1'],
         [30, '1'],
         [20, '1'],
         [20, '2'],
@@ -280,11 +334,13 @@ describe('AccountStore: Load more during a refresh', () => {
   });
 
   it('keeps the newest entries when Load more answers after the refresh', async () => {
-    const { store, refresh, more, refreshCall, moreCall } = await both();
+    const { store, refresh, more, refreshCall, moreCall, asked } = await both();
     refreshCall.answer({ entries: withTwoNew(), mayHaveMore: true });
     await refresh;
-    // Asked at offset 25 of the log before the two new ones: its first two entries are shown already.
+    // Asked at offset 25 of the log before the two new ones: its first two entries are shown
+    // already, so Load more reads the top again too (not knowing the refresh read it).
     moreCall.answer({ entries: entries(23, 25), mayHaveMore: false });
+    (await asked(4)).answer({ entries: [...withTwoNew(), ...entries(23, 25)], mayHaveMore: false });
     await more;
     const log = store.get('player123', 'activity')?.value;
     assert.deepEqual(ids(log), ['n0', 'n1', ...ids({ entries: entries(0, 48) })!]);

@@ -100,6 +100,19 @@ describe('LastGoodStore', () => {
     assert.equal((await more).value, 'b+page');
   });
 
+  it('dates what is shown by an answer that renews it; one that only adds to it keeps its age', async () => {
+    const { store, clock } = harness();
+    const append = (answer: string, shown: string | undefined) => `${shown ?? ''}+${answer}`;
+    const renews = (answer: string) => answer.startsWith('top');
+    clock.now = 2_000;
+    assert.equal((await store.load('k', async () => 'page', undefined, 'more', append, renews)).fetchedAt, 2_000, 'nothing shown before: as old as the answer');
+    clock.now = 3_000;
+    const added = await store.load('k', async () => 'page', undefined, 'more', append, renews);
+    assert.deepEqual(added, { value: '+page+page', fetchedAt: 2_000, loading: false });
+    clock.now = 4_000;
+    assert.equal((await store.load('k', async () => 'top', undefined, 'more', append, renews)).fetchedAt, 4_000);
+  });
+
   it('keeps scopes apart, and drops a forgotten key and its late answer', async () => {
     const { store, clock } = harness();
     await store.load('a|chips', async () => 'mainnet');

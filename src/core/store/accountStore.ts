@@ -95,19 +95,29 @@ export class AccountStore {
     return store.load(plyrId, (shared, previous) => this.#fetchSection(plyrId, section, shared, previous), signal, '', COMBINE[section]);
   }
 
-  /** The next page of the activity log, appended to what is shown when it answers ({@link withPage}). */
+  /**
+   * The next page of the activity log, appended to what is shown when it answers ({@link withPage}).
+   * The log grows at its top, so a page that repeats an entry shown says entries arrived there
+   * since it was read, which no page further down holds: the top is then read again, as deep as
+   * what is shown and one page more, and the group's age is that read's. Otherwise the page only
+   * adds to the log, which stays as old as its top ({@link readTop}).
+   */
   loadMore(plyrId: string, signal?: AbortSignal): Promise<LastGood<ActivityLog>> {
     return this.#stores.activity.load(
       plyrId,
       async (shared, previous): Promise<ActivityPage> => {
         const last = previous?.entries.at(-1);
-        const page = await this.#options.fetch.activity(plyrId, { offset: previous?.readTo ?? 0, limit: ACTIVITY_PAGE }, shared);
-        return { ...page, after: last && activityKey(last) };
+        const fetch = this.#options.fetch;
+        const offset = previous?.readTo ?? 0;
+        const page = await fetch.activity(plyrId, { offset, limit: ACTIVITY_PAGE }, shared);
+        const top = previous && overlaps(page, previous) ? await fetch.activity(plyrId, { offset: 0, limit: Math.min(MAX_ACTIVITY_REFRESH, previous.readTo + ACTIVITY_PAGE) }, shared) : undefined;
+        return { ...page, offset, after: last && activityKey(last), ...(top ? { top } : {}) };
       },
       signal,
       // Not joined with a refresh of the first pages running meanwhile: that would read no new page.
       'more',
       withPage,
+      readTop,
     );
   }
 
@@ -153,18 +163,40 @@ export class AccountStore {
 /** How a section's answer joins what is shown when it settles; the others replace it. */
 const COMBINE: { readonly [S in AccountSection]?: Combine<SectionValues[S]> } = { activity: withNewest };
 
-/** A page read by Load more, and the entry it was asked to follow (the last one shown then). */
+/**
+ * A page read by Load more: where it was asked from, the entry it was asked to follow (the last
+ * one shown then), and the top of the log read again when the page showed that entries arrived there.
+ */
 export interface ActivityPage extends ActivityLog {
+  readonly offset?: number;
   readonly after?: string;
+  readonly top?: ActivityLog;
+}
+
+/** Whether a page repeats an entry of the log: the log moved down since it was read. */
+function overlaps(page: ActivityLog, log: ActivityLog): boolean {
+  const shown = new Set(log.entries.map(activityKey));
+  return page.entries.some((e) => shown.has(activityKey(e)));
+}
+
+/** Whether Load more read the top of the log (its first page, or the top read again): what dates the log. */
+export function readTop(page: ActivityPage): boolean {
+  return page.offset === 0 || page.top !== undefined;
 }
 
 /**
  * A page read by Load more, after the log as shown when it answers (a refresh may have landed
  * meanwhile): an entry shown already is not repeated. The log only grows at its newest end, so
  * the page's entries can repeat shown ones but skip none, as long as the entry it was asked to
- * follow is still shown; when a refresh replaced the log without it, the page is left out.
+ * follow is still shown; when a refresh replaced the log without it, the page is left out. The top
+ * of the log, when read again, goes ahead of both, on the rules of a refresh ({@link withNewest}).
  */
 export function withPage(page: ActivityPage, shown: ActivityLog | undefined): ActivityLog {
+  const log = appended(page, shown);
+  return page.top === undefined ? log : withNewest(page.top, log);
+}
+
+function appended(page: ActivityPage, shown: ActivityLog | undefined): ActivityLog {
   if (page.after === undefined) {
     // Asked when nothing was shown, it is the first page: the newest entries, ahead of any the
     // first load, landed meanwhile, shows (an entry logged between the two would otherwise go last).

@@ -29,6 +29,11 @@ interface Slot<V> {
 
 /** How an answer joins what is shown when it settles (what may have changed since it was asked). */
 export type Combine<V> = (answer: V, shown: V | undefined) => V;
+/**
+ * Whether an answer read again what is shown, so that all of it is as old as the answer; one that
+ * only added to it (a page further down) leaves it as old as it was.
+ */
+export type Renews<V> = (answer: V) => boolean;
 
 /**
  * Answers by key under the rules every surface keeps: a request per key is shared while in
@@ -69,12 +74,13 @@ export class LastGoodStore<V> {
    * caller's own cancellation rejects only that caller. Loads of another `kind` (the next page
    * rather than the first) are not joined: each asks for what it wants, and the order rule holds
    * within a kind. `combine` joins the answer to what is shown when it settles, rather than to
-   * what `fetch` was given: another kind's answer may have landed meanwhile.
+   * what `fetch` was given: another kind's answer may have landed meanwhile. `renews` says
+   * whether an answer dates what is shown (every answer does unless it says otherwise).
    */
-  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal, kind = '', combine?: Combine<V>): Promise<LastGood<V>> {
+  load(key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal?: AbortSignal, kind = '', combine?: Combine<V>, renews?: Renews<V>): Promise<LastGood<V>> {
     const scoped = this.#scoped(key);
     const requestKey = `${scoped}#${this.#epoch}#${this.#forgotten.get(scoped) ?? 0}#${kind}`;
-    return this.#requests.run(requestKey, (shared) => this.#run(scoped, key, fetch, shared, kind, combine), signal);
+    return this.#requests.run(requestKey, (shared) => this.#run(scoped, key, fetch, shared, kind, { combine, renews }), signal);
   }
 
   /** Drops the keys `drop` accepts (on every scope); answers still on their way are ignored. */
@@ -101,7 +107,7 @@ export class LastGoodStore<V> {
     this.#changed.dispose();
   }
 
-  async #run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal, kind: string, combine: Combine<V> | undefined): Promise<LastGood<V>> {
+  async #run(scoped: string, key: string, fetch: (signal: AbortSignal, previous: V | undefined) => Promise<V>, signal: AbortSignal, kind: string, join: { readonly combine?: Combine<V>; readonly renews?: Renews<V> }): Promise<LastGood<V>> {
     const seq = ++this.#seq;
     const slot: Slot<V> = this.#slots.get(scoped) ?? { key, entry: { loading: false }, shownSeq: new Map() };
     this.#slots.set(scoped, slot);
@@ -109,7 +115,7 @@ export class LastGoodStore<V> {
     this.#update(scoped, key, slot, { ...slot.entry, loading: true });
     try {
       const answer = await fetch(signal, slot.entry.value);
-      return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ value: combine ? combine(answer, shown.value) : answer, fetchedAt: this.#now() }));
+      return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ value: join.combine ? join.combine(answer, shown.value) : answer, fetchedAt: this.#ageOf(answer, shown, join.renews) }));
     } catch (error) {
       if (error instanceof PlyrError && error.code === 'cancelled') {
         return this.#settle(scoped, key, slot, seq, undefined, (shown) => shown);
@@ -147,6 +153,11 @@ export class LastGoodStore<V> {
     if (this.#slots.get(scoped) === slot) {
       this.#changed.fire([key]);
     }
+  }
+
+  /** When what is shown with the answer was read: now, unless the answer only added to a value read before. */
+  #ageOf(answer: V, shown: LastGood<V>, renews: Renews<V> | undefined): number {
+    return shown.fetchedAt === undefined || (renews?.(answer) ?? true) ? this.#now() : shown.fetchedAt;
   }
 
   #scoped(key: string): string {

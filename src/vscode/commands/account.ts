@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { activityKey, ActivityEntry } from '../../core/model/activity';
 import { PlyrError } from '../../core/model/errors';
 import { ACCOUNT_SECTIONS, AccountSection } from '../../core/store/accountStore';
 import { AccountLookup, OWNER_MEMORY_MS } from '../../core/store/accountLookup';
@@ -42,9 +43,9 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
     // focus goes to the first entry it read, where a keyboard user reads on.
     registerCommand(services, COMMANDS.loadMoreActivity, async (arg?: unknown) => {
       const id = plyrIdArgument(identifierOf(arg));
-      const read = accounts.get(id.value, 'activity')?.value?.entries.length ?? 0;
+      const last = accounts.get(id.value, 'activity')?.value?.entries.at(-1);
       const log = await vscode.window.withProgress({ location: { viewId: VIEWS.balances } }, () => accounts.loadMore(id.value));
-      const first = log.error === undefined ? log.value?.entries[read] : undefined;
+      const first = log.error === undefined ? entryAfter(log.value?.entries ?? [], last) : undefined;
       if (first && isLoadMoreRow(arg)) {
         await sidebar.revealActivity(arg.source, id.value, first);
       }
@@ -109,4 +110,13 @@ function whenListed(tracked: Services['tracked'], id: string, settled: Promise<u
     const listener = tracked.onDidChange(() => tracked.find(id) && done());
     settled.then(done, done);
   });
+}
+
+/**
+ * The entry after the one that was last (the first the page read): not found by its place, since
+ * entries new at the top of the log, read again with the page, move it down; the first when gone.
+ */
+function entryAfter(entries: readonly ActivityEntry[], last: ActivityEntry | undefined): ActivityEntry | undefined {
+  const key = last && activityKey(last);
+  return entries[entries.findIndex((e) => activityKey(e) === key) + 1];
 }
