@@ -62,6 +62,34 @@ describe('balance changes', () => {
     }
   });
 
+  it('announces a token that appears with an amount as a change from 0, and none that appears with zero or goes', async () => {
+    const api = await plyrApi();
+    const events: BalancesChangedEvent[] = [];
+    const listener = api.onDidChangeBalances((e) => void events.push(e));
+    try {
+      await vscode.commands.executeCommand('plyr.refresh');
+      events.length = 0; // whatever an earlier test left moving is not this test's business
+      sim.configure({ extraBalances: { newtoken: '1', other: '2.5', third: '3', listed: '0' } });
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.equal(events.length, 1, 'one event for the refresh that brought them');
+      assert.deepEqual(events[0].changes, [
+        { token: 'newtoken', previous: '0', current: '1', delta: '+1' },
+        { token: 'other', previous: '0', current: '2.5', delta: '+2.5' },
+        { token: 'third', previous: '0', current: '3', delta: '+3' },
+      ]);
+      assert.deepEqual((await tracked('player123'))!.changes, { newtoken: '+1', other: '+2.5', third: '+3' });
+      const row = api.getSidebarRows().find((r) => r.id === 'token:player123:newtoken');
+      assert.match(row?.description ?? '', /▲ \+1$/, 'the row shows the arrow');
+      sim.configure({ extraBalances: {} });
+      await vscode.commands.executeCommand('plyr.refresh');
+      assert.equal(events.length, 1, 'tokens no longer listed moved nothing');
+      assert.equal((await tracked('player123'))!.changes, undefined);
+    } finally {
+      listener.dispose();
+      sim.configure({ extraBalances: {} });
+    }
+  });
+
   it('turns "Notify on change" on and off per identifier, kept in the list', async () => {
     await vscode.commands.executeCommand('plyr.addIdentifier', 'crypto-fennec');
     await vscode.commands.executeCommand('plyr.notifyOnChange', 'player123');

@@ -546,6 +546,22 @@ describe('BalanceStore', () => {
       assert.equal(store.get('alice01')?.balances?.plyr, '1', 'remembering never replaces what is known');
     });
 
+    it('announces a token that appeared with an amount since the remembered answer, and not one that appeared with zero or went', async () => {
+      const { store, calls } = harness();
+      const moved: unknown[] = [];
+      store.onDidChangeBalances((e) => void moved.push(e));
+      store.remember('alice01', { balances: { plyr: '1', gone: '4' }, fetchedAt: 5 });
+      const afterRestart = store.refresh(ALICE);
+      calls[0].answer({ plyr: '1', newtoken: '1', listed: '0' }, 50);
+      const entry = await afterRestart;
+      assert.deepEqual([entry.changes, entry.changedSince], [{ newtoken: '+1' }, 5]);
+      assert.deepEqual(moved, [{ id: 'alice01', changes: [{ token: 'newtoken', previous: '0', current: '1', delta: '+1' }] }]);
+      const again = store.refresh(ALICE);
+      calls[1].answer({ plyr: '1', newtoken: '1', listed: '0' }, 90);
+      assert.equal((await again).changes, undefined, 'the same answer again moved nothing');
+      assert.equal(moved.length, 1);
+    });
+
     it('gives remembered balances to a load that began before them (a row asked for as it came back), as what it compares with or keeps', async () => {
       const { store, calls } = harness();
       const failing = store.refresh(ALICE);

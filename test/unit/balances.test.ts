@@ -119,7 +119,20 @@ const balanceChanges = (previous: Record<string, string> | undefined, current: R
 
 describe('listChanges and deltaMap', () => {
   it('lists tokens present in both answers whose amount moved', () => {
-    assert.deepEqual(balanceChanges({ plyr: '1', gamr: '2', usdc: '3' }, { plyr: '1', gamr: '2.5', usdc: '1', avax: '9' }), { gamr: '+0.5', usdc: '\u22122' });
+    assert.deepEqual(balanceChanges({ plyr: '1', gamr: '2', usdc: '3' }, { plyr: '1', gamr: '2.5', usdc: '1' }), { gamr: '+0.5', usdc: '\u22122' });
+  });
+
+  it('counts a token that appears with an amount as a change from 0', () => {
+    const changes = listChanges({ plyr: '1' }, { plyr: '1', newtoken: '1', other: '2.5', third: '3' });
+    assert.deepEqual(changes, [
+      { token: 'newtoken', previous: '0', current: '1', delta: '+1' },
+      { token: 'other', previous: '0', current: '2.5', delta: '+2.5' },
+      { token: 'third', previous: '0', current: '3', delta: '+3' },
+    ]);
+  });
+
+  it('does not count a token that appears with zero, nor one that disappears', () => {
+    assert.equal(balanceChanges({ plyr: '1', gamr: '5' }, { plyr: '1', listed: '0', alsoListed: '0.000' }), undefined);
   });
 
   it('is undefined without a previous answer or without a change', () => {
@@ -127,7 +140,7 @@ describe('listChanges and deltaMap', () => {
     assert.equal(balanceChanges({ plyr: '1' }, { plyr: '1.0' }), undefined);
   });
 
-  it('is not fooled by inherited keys', () => {
-    assert.equal(balanceChanges({}, { constructor: '1', toString: '2' }), undefined);
+  it('is not fooled by inherited keys: a token the previous answer did not list held 0', () => {
+    assert.deepEqual(listChanges({}, { constructor: '1', toString: '0' }), [{ token: 'constructor', previous: '0', current: '1', delta: '+1' }]);
   });
 });

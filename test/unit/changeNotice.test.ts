@@ -9,6 +9,11 @@ describe('changeNotice', () => {
     assert.equal(changeNotice('Treasury (treasury-main)', changes, 'en-US'), 'Treasury (treasury-main): GAMR went from 1,234.5 to 1,246 (+11.5); PLYR went from 10 to 7.25 (\u22122.75).');
   });
 
+  it('words a token that appeared with an amount as a change from 0', () => {
+    const changes = listChanges({ plyr: '10' }, { plyr: '10', newtoken: '1', other: '2.5' });
+    assert.equal(changeNotice('player123', changes, 'en-US'), 'player123: NEWTOKEN went from 0 to 1 (+1); OTHER went from 0 to 2.5 (+2.5).');
+  });
+
   it('names at most three tokens and counts the rest', () => {
     const before = { a: '1', b: '1', c: '1', d: '1', e: '1' };
     const after = { a: '2', b: '2', c: '2', d: '2', e: '2' };

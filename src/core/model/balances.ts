@@ -55,15 +55,20 @@ export interface TokenChange {
   readonly delta: string;
 }
 
-/** The tokens present in both answers whose amount moved, in the new answer's order. */
+/**
+ * The tokens whose amount moved since the previous answer, in the new answer's order. A token the
+ * previous answer did not list held nothing then: it moved from "0" if it came with an amount, and
+ * one that came with zero is only newly listed. A token no longer listed is no change: the server
+ * may have stopped listing it. No previous answer (a first read) has nothing to compare with.
+ */
 export function listChanges(previous: Balances | undefined, current: Balances): TokenChange[] {
   if (!previous) {
     return [];
   }
   return Object.entries(current).flatMap(([token, amount]) => {
-    const before = Object.prototype.hasOwnProperty.call(previous, token) ? previous[token] : undefined;
-    const delta = before === undefined ? undefined : decimalDelta(before, amount);
-    return before !== undefined && delta ? [{ token, previous: before, current: amount, delta }] : [];
+    const before = amountIn(previous, token) ?? '0';
+    const delta = decimalDelta(before, amount);
+    return delta ? [{ token, previous: before, current: amount, delta }] : [];
   });
 }
 
