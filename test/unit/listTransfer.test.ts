@@ -99,7 +99,7 @@ describe('export and import of the list', () => {
     assert.match(result.rejected[6].reason, /^A group name cannot contain/);
   });
 
-  it('reads the notify column as yes or nothing (true, 1, no, false, 0 too, as spreadsheets write them), refuses a row with anything else there, and reads a file of four columns as notify off', () => {
+  it('reads the notify column as yes, true or 1 for on and nothing, no, false or 0 for off (as spreadsheets write them), refuses a row with anything else there, and reads a file of four columns as notify off', () => {
     const result = parseImport(['identifier,label,tokens,group,notify', 'player123,,,,YES', 'crypto-fennec,,,,', 'zero-hero,,,,maybe', 'tester-01,,(none),', 'game-studio,,,,TRUE', 'treasury-main,,,,0'].join('\n'), 'csv');
     assert.deepEqual(result.entries, [
       { id: 'player123', kind: 'plyrId', notify: true },
@@ -108,7 +108,17 @@ describe('export and import of the list', () => {
       { id: 'game-studio', kind: 'plyrId', notify: true },
       { id: 'treasury-main', kind: 'plyrId' },
     ]);
-    assert.deepEqual(result.rejected, [{ row: 4, reason: "The notify column holds yes or nothing, not 'maybe'." }]);
+    assert.deepEqual(result.rejected, [{ row: 4, reason: "The notify column holds yes, true or 1 for on, and nothing, no, false or 0 for off, not 'maybe'." }]);
+  });
+
+  it('reads every notify cell its refusal names, in any case, as the README lists them', () => {
+    const refusal = parseImport('identifier,label,tokens,group,notify\nplayer123,,,,maybe', 'csv').rejected[0]?.reason ?? '';
+    const [on, off] = /holds (.+) for on, and nothing, (.+) for off,/.exec(refusal)?.slice(1).map((list) => list.split(/, | or /)) ?? [[], []];
+    assert.deepEqual([on, off], [['yes', 'true', '1'], ['no', 'false', '0']], refusal);
+    const cells = [...on, ...off].flatMap((cell) => [cell, cell.toUpperCase()]);
+    const result = parseImport(['identifier,label,tokens,group,notify', ...cells.map((cell, i) => `player${100 + i},,,,${cell}`)].join('\n'), 'csv');
+    assert.deepEqual(result.rejected, []);
+    assert.deepEqual(result.entries.map((e) => e.notify === true), cells.map((cell) => on.includes(cell.toLowerCase())));
   });
 
   it('imports a probable typo (a failing checksum, an ID that looks like an address) and names its row', () => {

@@ -38,8 +38,14 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const CSV_HEADER = ['identifier', 'label', 'tokens', 'group', 'notify'];
 /** The tokens cell of a row that shows no token (a filter with none ticked); empty is every token. */
 const NO_TOKENS = '(none)';
-/** The notify cell of a row with Notify on Change on; empty is off. */
-const NOTIFY_ON = 'yes';
+/**
+ * The notify cells read as on and as off (in any case; empty is off too), as a spreadsheet may
+ * write them. Export writes the first of the on cells. The refusal lists both from here, so what
+ * it says is what is read.
+ */
+const NOTIFY_ON_CELLS: readonly [string, string, string] = ['yes', 'true', '1'];
+const NOTIFY_OFF_CELLS: readonly [string, string, string] = ['no', 'false', '0'];
+const NOTIFY_ON = NOTIFY_ON_CELLS[0];
 /**
  * What a spreadsheet would read as the start of a formula (OWASP CSV injection), after any
  * apostrophes: a value that starts with one is guarded too, so that import, which takes one
@@ -237,7 +243,7 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
       continue;
     }
     if (typeof record.notify === 'string') {
-      rejected.push({ row, reason: l10n.t('The notify column holds {0} or nothing, not {1}.', NOTIFY_ON, quoted(record.notify, 40)) });
+      rejected.push({ row, reason: notifyRefusal(record.notify) });
       continue;
     }
     const group = record.group === undefined || record.group === null ? undefined : validateGroupName(record.group, []);
@@ -256,13 +262,22 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
   return { entries, groups, rejected, warnings, duplicates, overLimit };
 }
 
-/**
- * Yes, true or 1 (in any case) for on; nothing, no, false or 0 for off, as a spreadsheet may
- * write them; anything else is kept as read, for the row to be refused with it.
- */
+/** On, off, or (neither) the cell as read, for the row to be refused with it. */
 function notifyCell(cell: string | undefined): boolean | string {
   const text = (cell ?? '').trim();
-  return /^(yes|true|1)$/i.test(text) ? true : /^(|no|false|0)$/i.test(text) ? false : text;
+  const word = text.toLowerCase();
+  return NOTIFY_ON_CELLS.includes(word) ? true : word === '' || NOTIFY_OFF_CELLS.includes(word) ? false : text;
+}
+
+/** Why a notify cell was refused: every cell that is read, so that the fix is in the message. */
+function notifyRefusal(cell: string): string {
+  const [on1, on2, on3] = NOTIFY_ON_CELLS;
+  const [off1, off2, off3] = NOTIFY_OFF_CELLS;
+  return l10n.t({
+    message: 'The notify column holds {0}, {1} or {2} for on, and nothing, {3}, {4} or {5} for off, not {6}.',
+    args: [on1, on2, on3, off1, off2, off3, quoted(cell, 40)],
+    comment: '{0} to {5} are the cells as written in the file (yes, true, 1, no, false, 0): not translated; {6} is the cell refused',
+  });
 }
 
 function tokensCell(cell: string | undefined): string[] | undefined {
