@@ -56,6 +56,19 @@ describe('API credentials', () => {
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('plyr')).includes(secret));
   });
 
+  it('name a short API key by its length in the log, not by a bare "key …", and show none of it', async () => {
+    const apiKey = `Q${Date.now().toString(36).slice(-5)}`; // 6 characters, of this run only
+    try {
+      await setDemoCredentials({ apiKey, secretKey: 'short-key-secret' });
+      const file = await logHolding('API credentials stored (a key of 6 characters).');
+      const log = fs.readFileSync(file, 'utf8');
+      assert.ok(!log.includes(apiKey), 'the short key appears in the log');
+      assert.doesNotMatch(log, /\(key …\)/);
+    } finally {
+      await setDemoCredentials();
+    }
+  });
+
   it('rejects malformed credentials given to the command, and stores nothing', async () => {
     const own = await startSimulator();
     try {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseCredentials, validateSecretText } from '../../src/core/api/credentials';
+import { describeApiKey, parseCredentials, validateSecretText } from '../../src/core/api/credentials';
 
 const SECRET = 'Sup3r$ecretValue!';
 
@@ -92,5 +92,13 @@ describe('validateSecretText', () => {
   it('names what it checks', () => {
     const result = validateSecretText('', 'API key');
     assert.deepEqual(result, { ok: false, message: 'The API key cannot be empty.' });
+  });
+});
+
+describe('describeApiKey', () => {
+  it('names a key by its last four characters, and a short one by its length alone', () => {
+    assert.equal(describeApiKey('demo-api-key-0001'), 'key …0001');
+    assert.equal(describeApiKey('QZXWVQ'), 'a key of 6 characters', 'nothing of a key of 6, not "key …"');
+    assert.equal(describeApiKey('QZXWVQZXWVQZXWV'), 'a key of 15 characters');
   });
 });

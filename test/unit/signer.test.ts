@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { getBody, otherConvention, redactApiKey, sign, signedHeaders } from '../../src/core/api/signer';
+import { apiKeyTail, getBody, otherConvention, redactApiKey, sign, signedHeaders } from '../../src/core/api/signer';
 
 const TIMESTAMP = '1700000000000';
 const SECRET = 'test-secret';
@@ -81,15 +81,25 @@ describe('signedHeaders', () => {
 
 describe('redactApiKey', () => {
   it('shows only the last four characters', () => {
-    assert.equal(redactApiKey('demo-api-key-0001'), '…0001');
+    assert.equal(redactApiKey('demo-api-key-0001'), 'key …0001');
     assert.ok(!redactApiKey('demo-api-key-0001').includes('demo'));
   });
 
-  it('shows nothing of a key shorter than 16 characters, of which four would be a large share', () => {
-    assert.equal(redactApiKey('abcd'), '…');
-    assert.equal(redactApiKey(''), '…');
-    assert.equal(redactApiKey('short-key'), '…');
-    assert.equal(redactApiKey('fifteen-chars-k'), '…');
-    assert.equal(redactApiKey('sixteen-chars-ky'), '…s-ky');
+  it('names a key shorter than 16 characters, of which four would be a large share, by its length alone', () => {
+    assert.equal(redactApiKey('abcd'), 'a key of 4 characters');
+    assert.equal(redactApiKey('secret'), 'a key of 6 characters');
+    assert.equal(redactApiKey('short-key'), 'a key of 9 characters');
+    assert.equal(redactApiKey('fifteen-chars-k'), 'a key of 15 characters');
+    assert.equal(redactApiKey('sixteen-chars-ky'), 'key …s-ky');
+  });
+
+  it('never ends on a bare ellipsis, nor shows any character of a short key', () => {
+    // Keys of letters that "a key of N characters" does not hold: none may show through.
+    for (const key of ['Q', 'QZXWV', 'QZXWVQZXWVQZXWV']) {
+      const hint = redactApiKey(key);
+      assert.equal(apiKeyTail(key), undefined);
+      assert.doesNotMatch(hint, /…$/, hint);
+      assert.doesNotMatch(hint, /[QZXWV]/, hint);
+    }
   });
 });

@@ -175,7 +175,7 @@ export class ApiSession {
   /** An unsigned GET, logged; a retryable status (429, 502-504) is thrown for {@link retrying}. */
   async request(url: URL, config: ClientConfig, headers: Record<string, string> | undefined, signal: AbortSignal | undefined, credentials?: Credentials, wait?: GateWait): Promise<HttpResponse> {
     const started = this.now();
-    const key = credentials ? ` key ${redactApiKey(credentials.apiKey)}` : '';
+    const key = credentials ? `, with ${redactApiKey(credentials.apiKey)}` : '';
     try {
       const received = await this.send(url, config, headers, signal, wait);
       // A server or proxy may echo the request's headers: nothing it sends is read, logged or

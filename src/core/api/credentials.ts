@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { describeType, ParseResult } from '../model/identifier';
-import { Credentials } from './signer';
+import { apiKeyTail, Credentials } from './signer';
 
 const MAX_LENGTH = 512;
 /** Header-safe printable ASCII with no spaces: what an API key or secret can be sent as. */
@@ -50,4 +50,12 @@ export function parseCredentials(value: unknown): ParseResult<Credentials> {
     return secretKey;
   }
   return { ok: true, value: { apiKey: apiKey.value, secretKey: secretKey.value } };
+}
+
+/** An API key as messages name it: "key …0001", or a short key by its length alone (see {@link apiKeyTail}). */
+export function describeApiKey(apiKey: string): string {
+  const tail = apiKeyTail(apiKey);
+  return tail === undefined
+    ? l10n.t({ message: 'a key of {0} characters', args: [apiKey.length], comment: 'an API key too short to show any of' })
+    : l10n.t({ message: 'key {0}', args: [tail], comment: '{0}: an API key\'s last four characters, such as …0001' });
 }

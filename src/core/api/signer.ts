@@ -40,7 +40,17 @@ export function signedHeaders(credentials: Credentials, timestampMs: number, bod
 /**
  * The most of an API key we ever show or log: its last four characters, and only of a key of 16 or
  * more, so that they are a quarter of it at most (the key input accepts keys as short as 5).
+ * Undefined for a shorter key: nothing of it is shown.
+ */
+export function apiKeyTail(apiKey: string): string | undefined {
+  return apiKey.length < 16 ? undefined : `…${apiKey.slice(-4)}`;
+}
+
+/**
+ * An API key as the log names it: "key …0001", or a short key by its length alone ("a key of 6
+ * characters"): a bare "key …" named nothing, and read as if the key were cut off.
  */
 export function redactApiKey(apiKey: string): string {
-  return apiKey.length < 16 ? '…' : `…${apiKey.slice(-4)}`;
+  const tail = apiKeyTail(apiKey);
+  return tail === undefined ? `a key of ${apiKey.length} characters` : `key ${tail}`;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseCredentials, validateSecretText } from '../../core/api/credentials';
+import { describeApiKey, parseCredentials, validateSecretText } from '../../core/api/credentials';
 import { PlyrError } from '../../core/model/errors';
 import { Credentials, redactApiKey } from '../../core/api/signer';
 import { COMMANDS } from '../ids';
@@ -34,10 +34,10 @@ export function registerSetCredentials(services: Pick<Services, 'credentials' | 
       credentials = { apiKey, secretKey };
     }
     const { replaced, change } = await services.credentials.store(credentials);
-    services.logger.info(`API credentials stored (key ${redactApiKey(credentials.apiKey)}).`);
-    const saved = vscode.l10n.t("PLYR API credentials saved in VS Code's secret storage (key {0}).", redactApiKey(credentials.apiKey));
+    services.logger.info(`API credentials stored (${redactApiKey(credentials.apiKey)}).`);
+    const saved = vscode.l10n.t("PLYR API credentials saved in VS Code's secret storage ({0}).", describeApiKey(credentials.apiKey));
     if (replaced && !sameCredentials(replaced, credentials)) {
-      offerUndo(services, replaced, change, `${saved} ${vscode.l10n.t('They replaced the ones with key {0}.', redactApiKey(replaced.apiKey))}`);
+      offerUndo(services, replaced, change, `${saved} ${vscode.l10n.t('They replaced the ones with {0}.', describeApiKey(replaced.apiKey))}`);
     } else if (arg === undefined) {
       void vscode.window.showInformationMessage(saved);
     }
@@ -80,7 +80,7 @@ export const CREDENTIALS_UNDO_MS = 60_000;
 export function registerReadCredentialsAgain(services: Pick<Services, 'credentials' | 'logger'>): vscode.Disposable {
   return registerCommand(services, COMMANDS.readCredentialsAgain, async () => {
     const credentials = await services.credentials.readAgain();
-    void vscode.window.showInformationMessage(credentials ? vscode.l10n.t('PLYR API credentials read (key {0}).', redactApiKey(credentials.apiKey)) : vscode.l10n.t('No PLYR API credentials are set.'));
+    void vscode.window.showInformationMessage(credentials ? vscode.l10n.t('PLYR API credentials read ({0}).', describeApiKey(credentials.apiKey)) : vscode.l10n.t('No PLYR API credentials are set.'));
   });
 }
 
@@ -131,7 +131,7 @@ function offerUndo(services: Pick<Services, 'credentials' | 'logger'>, before: C
       void vscode.window.showInformationMessage(vscode.l10n.t('The PLYR API credentials changed again since: nothing was put back.'));
     } else {
       await services.credentials.store(credentials);
-      services.logger.info(`API credentials put back (key ${redactApiKey(credentials.apiKey)}).`);
+      services.logger.info(`API credentials put back (${redactApiKey(credentials.apiKey)}).`);
     }
   }, services);
 }

@@ -188,7 +188,7 @@ export class CredentialStore implements vscode.Disposable {
   #fromEnvironment(): Credentials | undefined {
     const credentials = this.#environment();
     if (credentials) {
-      this.#logger.info(`Using the API credentials from the environment (PLYR_API_KEY, key ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
+      this.#logger.info(`Using the API credentials from the environment (PLYR_API_KEY, ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
     }
     return credentials;
   }
