@@ -207,8 +207,8 @@ describe('the account under a PLYR ID, driven like a person', () => {
 
     const secondary = demoAddress('secondary:player123:1');
     await bench.contextMenu(row(`Secondary wallet ${secondary}`), 'Track Wallet');
-    // A row of its own, at the end of the list.
-    await scrollTo(row(`wallet address ${secondary}`), 'tracked-wallet');
+    // A row of its own, at the end of the list, labelled with whose wallet it is.
+    await scrollTo(row(`Secondary wallet of player123, wallet address ${secondary}`), 'tracked-wallet');
   });
 
   it("Refresh All reads the open groups again, and each group's row says how many rows it holds", async () => {
@@ -296,7 +296,7 @@ describe('the account under a PLYR ID, driven like a person', () => {
     const hash = demoTxHash('player123:0:pay2'); // what Copy Transaction Hash left on the clipboard
     // With nothing tracked, switching to mainnet sends no request anywhere (as in why.test.ts).
     await row('Test player').click();
-    await row('wallet address').click({ modifiers: ['Control'] });
+    await row('Secondary wallet of player123, wallet address').click({ modifiers: ['Control'] });
     await bench.page.keyboard.press('Delete');
     await bench.expectVisible(bench.page.locator('.part.sidebar .welcome-view-content a.monaco-button', { hasText: 'Add Identifier' }), 'nothing-tracked');
     await bench.palette('View: Close All Editors');
