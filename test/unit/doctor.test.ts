@@ -122,6 +122,8 @@ describe('runDoctor (PLYR: Test Connection)', () => {
       }
     }
     assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW + 600_000, elapsedMs: 2 } }))).clock.detail, /10 min behind the server's: the extension corrects its own requests\. Past 5 minutes the server refuses what this clock signs/);
+    // The Date header drops the fraction of a second: a server 2 h ahead measures just under 7,200 s.
+    assert.match((await byId(probe({ server: { status: 200, serverDateMs: NOW - 7_199_400, elapsedMs: 2 } }))).clock.detail, /^Your clock is 2 h ahead of the server's/);
   });
 
   it('tells a refused signature from an accepted one (even "user not found")', async () => {

@@ -304,7 +304,7 @@ describe('RatePacer', () => {
     assert.ok(outcome instanceof GateClosed && outcome.remainingMs === MAX_GATE_MS, `failed at once, not held: ${String(outcome)}`);
   });
 
-  it('says until when its gate holds requests, and tells each time it closes, moves later or is opened', async () => {
+  it('says until when its gate holds requests, and tells each time it closes, moves later, is opened or runs out', async () => {
     const time = new FakeTime();
     const told: string[] = [];
     const logger: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
@@ -321,14 +321,26 @@ describe('RatePacer', () => {
     pacer.record(refusedAt, refused(0, 30_000));
     assert.equal(pacer.gateOpensAt(), refusedAt + 30_000);
     assert.deepEqual(told, [ROOT, ROOT], 'moved later');
-    await time.advance(30_000);
+    await time.advance(29_999);
+    assert.deepEqual(told, [ROOT, ROOT], 'not at the time it was first closed until, nor before its end');
+    await time.advance(1);
     assert.equal(pacer.gateOpensAt(), undefined, 'open once its time has passed');
+    assert.deepEqual(told, [ROOT, ROOT, ROOT], 'ran out: told once');
     pacer.openGate();
-    assert.deepEqual(told, [ROOT, ROOT], 'opening an open gate tells nothing');
+    assert.deepEqual(told, [ROOT, ROOT, ROOT], 'opening an open gate tells nothing');
     pacer.record(time.ms, refused(1, 10_000));
     pacer.openGate();
     assert.equal(pacer.gateOpensAt(), undefined);
-    assert.deepEqual(told, [ROOT, ROOT, ROOT, ROOT], 'closed, then opened');
+    assert.deepEqual(told, [ROOT, ROOT, ROOT, ROOT, ROOT], 'closed, then opened');
+    await time.advance(20_000);
+    assert.deepEqual(told, [ROOT, ROOT, ROOT, ROOT, ROOT], 'an opened gate does not run out later');
+    assert.equal(time.pending, 0, 'no timer left');
+  });
+
+  it('keeps no timer for its gate when no one listens', async () => {
+    const s = setup(30_000);
+    s.pacer.record(await s.pacer.acquire(), refused(0, 20_000));
+    assert.equal(s.time.sleeps, 0);
   });
 
   it('opens a closed gate when told (new credentials), keeping the pace learned', async () => {

@@ -4,7 +4,7 @@ import { withoutSecrets } from '../model/safeText';
 import { Logger } from './logger';
 import { apiRoot, NetworkName } from './networks';
 import { Cancelled, GateClosed, PacingState, RatePacers } from './ratePacer';
-import { errorFromResponse, HttpResponse, jsonErrorMessage } from './responses';
+import { AUTH_REFUSAL, errorFromResponse, HttpResponse, jsonErrorMessage } from './responses';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RetryPolicy, Sleep, withRetry } from './retry';
 import { Credentials, getBody, otherConvention, redactApiKey, SigningConvention, signedHeaders } from './signer';
 import { cancelledError, FetchLike, send } from './transport';
@@ -37,7 +37,7 @@ export interface PlyrClientOptions {
   readonly assertServerAllowed?: (root: URL) => void;
   /** The rate pacers, one per API root; by default the client's own, on the real clock. */
   readonly pacers?: RatePacers;
-  /** Told when the API root's gate closes after a 429, moves, or opens (the client's own pacers): see {@link ApiSession.rateLimitedUntil}. */
+  /** Told when the API root's gate closes after a 429, moves, opens or runs out (the client's own pacers): see {@link ApiSession.rateLimitedUntil}. */
   readonly onRateLimit?: () => void;
   /**
    * The token list a token contract address is looked up in (the one every surface shares); by
@@ -88,7 +88,7 @@ export class ApiSession {
 
   constructor(readonly options: PlyrClientOptions) {
     this.now = options.now ?? Date.now;
-    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs, onGate: () => options.onRateLimit?.() });
+    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs, onGate: options.onRateLimit && (() => options.onRateLimit?.()) });
   }
 
   /** Until when (epoch ms) the API root the settings name holds requests after a 429; undefined when it does not. */
@@ -142,13 +142,13 @@ export class ApiSession {
       const headers = signedHeaders(credentials, this.now() + attempt.offsetMs, getBody(attempt.convention));
       const response = await this.request(url, config, headers, signal, credentials, wait);
       const reason = response.status === 401 ? jsonErrorMessage(response.body) : undefined;
-      if (reason === 'Invalid signature' && config.retryOtherConvention && !switchedConvention) {
+      if (reason === AUTH_REFUSAL.invalidSignature && config.retryOtherConvention && !switchedConvention) {
         switchedConvention = true;
         attempt.convention = otherConvention(attempt.convention);
         this.options.logger.warn(`Signature rejected; trying once more with the ${conventionLabel(attempt.convention)} signing convention.`);
         continue;
       }
-      if (reason === 'Request expired' && !correctedClock) {
+      if (reason === AUTH_REFUSAL.expired && !correctedClock) {
         const offset = this.clockOffsetOf(response);
         if (offset !== undefined) {
           correctedClock = true;

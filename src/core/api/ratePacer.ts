@@ -30,7 +30,10 @@ export interface PacerOptions {
    * longer it fails at once (GateClosed, which the client reports as "try again in …"), unsent.
    */
   readonly maxGateMs?: number;
-  /** Told, with the API root, when its gate closes (a 429), moves later, or is opened: {@link RatePacer.gateOpensAt} says until when. */
+  /**
+   * Told, with the API root, when its gate closes (a 429), moves later, is opened or runs out:
+   * {@link RatePacer.gateOpensAt} says until when. Its listeners need no timer of their own.
+   */
   readonly onGate?: (root: string) => void;
 }
 
@@ -89,6 +92,8 @@ export class RatePacer {
   #pumping = false;
   /** Ends the pump's wait for the gate early (the gate was opened). */
   #wake?: () => void;
+  /** Stops the wait for the gate to run out (it moved or was opened). */
+  #gateWatch?: AbortController;
   /** Accepted answers per server second (its Date header, else `~` + our second), newest last. */
   readonly #accepted = new Map<string, number>();
   #gateUntil = -Infinity;
@@ -165,6 +170,7 @@ export class RatePacer {
     this.#failOverlongWaits(now);
     if (this.#gateUntil !== closedUntil) {
       this.#options.onGate?.(this.#root);
+      this.#watchGate();
     }
     // Refusals of requests that left before the last decrease were answered by it already.
     if (sentAt < this.#decreasedAt) {
@@ -185,6 +191,7 @@ export class RatePacer {
   openGate(): void {
     const wasClosed = this.gateOpensAt() !== undefined;
     this.#gateUntil = -Infinity;
+    this.#gateWatch?.abort();
     this.#wake?.(); // the waiting requests go now, not at the old gate's time
     if (wasClosed) {
       this.#options.onGate?.(this.#root);
@@ -194,6 +201,27 @@ export class RatePacer {
   /** When requests may leave again after a 429 (on the pacer's clock, by default epoch ms); undefined while the gate is open. */
   gateOpensAt(): number | undefined {
     return this.#gateUntil > this.#now() ? this.#gateUntil : undefined;
+  }
+
+  /** Tells onGate when the gate runs out, as when it closes: once, at its latest time. */
+  #watchGate(): void {
+    this.#gateWatch?.abort();
+    if (!this.#options.onGate) {
+      return; // no one to tell: no timer
+    }
+    const watch = new AbortController();
+    this.#gateWatch = watch;
+    void (async () => {
+      // A timer may wake a little early by this clock: wait out what is left.
+      for (let left = this.#gateUntil - this.#now(); left > 0; left = this.#gateUntil - this.#now()) {
+        await this.#sleep(left, watch.signal).catch(() => undefined);
+        if (watch.signal.aborted) {
+          return;
+        }
+      }
+      this.#gateWatch = undefined;
+      this.#options.onGate?.(this.#root);
+    })();
   }
 
   /** Requests already waiting when the gate moved past what they wait for fail now, as they would have on arrival. */

@@ -9,6 +9,14 @@ const CUSTOM_BASE_URL = 'plyr.customBaseUrl';
 const SETTING_COMMENT = '{0} is the name of a setting';
 export const TOKENS_COMMENT = '{0} and {1} are token names';
 
+/** The PLYR API's 401 texts (its hmacAuth middleware), matched exactly wherever a 401 is read. */
+export const AUTH_REFUSAL = {
+  missingHeaders: 'Missing authentication headers',
+  invalidApiKey: 'Invalid API key',
+  invalidSignature: 'Invalid signature',
+  expired: 'Request expired',
+} as const;
+
 /** A response already read in full: what the classification below needs. */
 export interface HttpResponse {
   readonly status: number;
@@ -110,11 +118,11 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
   const message = jsonErrorMessage(response.body);
   const details = { status };
   switch (status === 401 ? message : undefined) {
-    case 'Missing authentication headers':
+    case AUTH_REFUSAL.missingHeaders:
       return new PlyrError('missingAuthHeaders', l10n.t('The PLYR API did not receive the authentication headers. A proxy may be stripping them; see the PLYR log.'), { ...details, fix: 'showLog' });
-    case 'Invalid API key':
+    case AUTH_REFUSAL.invalidApiKey:
       return new PlyrError('invalidApiKey', l10n.t('The PLYR API does not know this API key. Set your API credentials again.'), { ...details, fix: 'setCredentials' });
-    case 'Invalid signature':
+    case AUTH_REFUSAL.invalidSignature:
       return new PlyrError(
         'invalidSignature',
         l10n.t({
@@ -124,7 +132,7 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
         }),
         { ...details, fix: 'setCredentials' },
       );
-    case 'Request expired':
+    case AUTH_REFUSAL.expired:
       return new PlyrError('requestExpired', l10n.t("The PLYR API rejected the request as expired: this computer's clock differs from the server's by more than 5 minutes. Correct the system clock."), details);
     case 'Invalid tokenName':
       return new PlyrError('invalidToken', l10n.t({ message: 'The PLYR API does not know that token. Use a token name from the list (such as {0} or {1}) or a token contract address.', args: ['plyr', 'gamr'], comment: TOKENS_COMMENT }), details);

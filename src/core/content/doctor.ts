@@ -3,7 +3,7 @@ import { describeDuration, isPlyrError, PlyrError } from '../model/errors';
 import { inertText, oneLine, quoted } from '../model/safeText';
 import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
 import { MAX_CLOCK_CORRECTION_MS } from '../api/apiSession';
-import { serverErrorText } from '../api/responses';
+import { AUTH_REFUSAL, serverErrorText } from '../api/responses';
 
 export type { PacingState, ServerAnswer, SignedAnswer };
 
@@ -186,8 +186,11 @@ function clockCheck(server: ServerAnswer | undefined, sentAt: number, receivedAt
 }
 
 /** 401s that name the key or its headers: the server checks them before the time, so the clock is cleared. */
-const KEY_REFUSALS: ReadonlySet<string> = new Set(['Invalid signature', 'Invalid API key', 'Missing authentication headers']);
-/** A refusal that names the time: "Request expired", a timestamp outside the server's window. */
+const KEY_REFUSALS: ReadonlySet<string> = new Set([AUTH_REFUSAL.invalidSignature, AUTH_REFUSAL.invalidApiKey, AUTH_REFUSAL.missingHeaders]);
+/**
+ * A refusal that names the time: the PLYR API's own (AUTH_REFUSAL.expired, which the client
+ * corrects its clock for), or a gateway's in front of it ("timestamp outside the window").
+ */
 const TIME_REFUSAL = /expired|timestamp|clock/i;
 
 /**

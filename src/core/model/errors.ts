@@ -83,11 +83,14 @@ export function describeDuration(ms: number): string {
   if (s < 120) {
     return l10n.t({ message: '{0} s', args: [s], comment: 'A duration in seconds' });
   }
-  if (s < 7200) {
-    return l10n.t({ message: '{0} min', args: [Math.round(s / 60)], comment: 'A duration in minutes' });
+  // The unit by the rounded figure: 7,199.4 s (a Date header's whole seconds against 2 h) is 2 h, not 120 min.
+  const minutes = Math.round(s / 60);
+  if (minutes < 120) {
+    return l10n.t({ message: '{0} min', args: [minutes], comment: 'A duration in minutes' });
   }
-  if (s < 172800) {
-    return l10n.t({ message: '{0} h', args: [Math.round(s / 3600)], comment: 'A duration in hours' });
+  const hours = Math.round(s / 3600);
+  if (hours < 48) {
+    return l10n.t({ message: '{0} h', args: [hours], comment: 'A duration in hours' });
   }
   return l10n.t('{0} days', Math.round(s / 86400));
 }

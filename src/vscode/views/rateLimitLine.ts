@@ -14,9 +14,8 @@ export class RateLimitLine implements vscode.Disposable {
   readonly #message: ViewMessage;
   readonly #until: () => number | undefined;
   readonly #listener: vscode.Disposable;
-  #timer: NodeJS.Timeout | undefined;
 
-  /** `until`: when requests may leave again (epoch ms), read whenever `onDidChange` fires. */
+  /** `until`: when requests may leave again (epoch ms), read whenever `onDidChange` fires (the hold's end too). */
   constructor(message: ViewMessage, until: () => number | undefined, onDidChange: vscode.Event<void>) {
     this.#message = message;
     this.#until = until;
@@ -25,21 +24,15 @@ export class RateLimitLine implements vscode.Disposable {
   }
 
   #update(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
     const until = this.#until();
-    const waitMs = until === undefined ? 0 : until - Date.now();
-    // Also what ends the line: its timer fires as the hold ends, with at most a few ms left of it.
-    if (until === undefined || waitMs < RATE_LIMIT_LINE_MIN_MS) {
+    if (until === undefined || until - Date.now() < RATE_LIMIT_LINE_MIN_MS) {
       this.#message.set('rateLimit', undefined);
       return;
     }
     this.#message.set('rateLimit', vscode.l10n.t('The PLYR API is limiting requests: the next ones wait until {0}.', describeClockTime(until)));
-    this.#timer = setTimeout(() => this.#update(), waitMs);
   }
 
   dispose(): void {
-    clearTimeout(this.#timer);
     this.#listener.dispose();
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 export interface RateLimitRetryOptions {
   /** When requests may leave again after a 429 (epoch ms); undefined while they may. */
   readonly until: () => number | undefined;
-  /** Fires when a hold starts, moves or is lifted (not when it runs out: a timer sees to that). */
+  /** Fires when a hold starts, moves, is lifted or runs out. */
   readonly onDidChange: vscode.Event<void>;
   /** The rows whose last answer is a 429 the client gave up on. */
   readonly refused: () => readonly string[];
@@ -23,7 +23,6 @@ export class RateLimitRetry implements vscode.Disposable {
   readonly #options: RateLimitRetryOptions;
   readonly #listener: vscode.Disposable;
   readonly #retried = new Set<string>();
-  #timer: NodeJS.Timeout | undefined;
 
   constructor(options: RateLimitRetryOptions) {
     this.#options = options;
@@ -31,15 +30,11 @@ export class RateLimitRetry implements vscode.Disposable {
   }
 
   #schedule(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
     const refused = new Set(this.#options.refused());
     // A row answered since (or gone) may be retried after a later refusal.
     [...this.#retried].filter((id) => !refused.has(id)).forEach((id) => this.#retried.delete(id));
-    const until = this.#options.until();
-    if (until !== undefined) {
-      this.#timer = setTimeout(() => this.#schedule(), Math.max(0, until - Date.now()));
-      return;
+    if (this.#options.until() !== undefined) {
+      return; // the hold's end fires again
     }
     const due = [...refused].filter((id) => !this.#retried.has(id));
     if (due.length > 0 && this.#options.canSee()) {
@@ -49,7 +44,6 @@ export class RateLimitRetry implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.#timer);
     this.#listener.dispose();
   }
 }
