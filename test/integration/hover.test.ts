@@ -70,6 +70,12 @@ describe('the address hover', () => {
       assert.equal(await vscode.commands.executeCommand(link[1], ...args), true, 'tracked, and its row shown');
       assert.equal(await vscode.commands.executeCommand(link[1], ...args), true, 'its row shown again');
       assert.deepEqual((await plyrApi()).getTracked().map((t) => t.identifier), [PLAYER], 'tracked once');
+      // Hovered again, a tracked address links to its row: neither a second Track nor nothing.
+      const after = await hoverOn(`const u = "${PLAYER}";`, PLAYER);
+      assert.doesNotMatch(after?.markdown ?? '', /Track in sidebar/, 'tracked already');
+      const show = /\[Show in sidebar\]\(command:([^?)]+)\?([^)\s]+)/.exec(after?.markdown ?? '');
+      assert.ok(show, after?.markdown);
+      assert.equal(await vscode.commands.executeCommand(show[1], ...(JSON.parse(decodeURIComponent(show[2])) as unknown[])), true, 'its row shown');
     } finally {
       await untrackAll();
     }

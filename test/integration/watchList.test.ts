@@ -89,6 +89,15 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
   });
 
+  it('Delete and F2 on the Workspace row, or on a row of it, say the file is where its rows change', async () => {
+    const said = /^The Workspace group shows \.vscode\/plyr\.json: edit that file to change its rows\.$/;
+    // The rows as VS Code hands the focused one to the keybindings' commands.
+    for (const row of [{ type: 'workspaceGroup' }, { type: 'identifier', source: 'workspace', id: 'crypto-fennec' }]) {
+      assert.match((await vscode.commands.executeCommand<string | undefined>('plyr.renameSelected', row)) ?? '', said, `F2 on ${row.type}`);
+      assert.match((await vscode.commands.executeCommand<string | undefined>('plyr.removeSelected', row)) ?? '', said, `Delete on ${row.type}`);
+    }
+  });
+
   it("an address only the file lists gets a hover that shows its row, not one that tracks it again", async () => {
     await writeWatchList({ identifiers: [{ id: TREASURY, label: 'Treasury' }] });
     await waitFor(async () => (await watchedIds()) === TREASURY, 'the watch-list to load');

@@ -39,6 +39,7 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       if (next) {
         await sidebar.focusRow(next);
       }
+      return undefined;
     }),
     registerCommand(services, COMMANDS.renameSelected, async (focused?: unknown) => {
       const node = isRow(focused) ? focused : sidebar.view.selection[0];
@@ -52,8 +53,9 @@ export function registerViewCommands(services: Pick<Services, 'logger'>, sidebar
       } else if (node?.type === 'identifier' && node.source === 'user') {
         await vscode.commands.executeCommand(COMMANDS.renameIdentifier, node);
       } else if (node) {
-        workspaceRowsOnly([node]);
+        return workspaceRowsOnly([node]);
       }
+      return undefined;
     }),
     // Resolves whether a row was revealed: false when no list shows the identifier (the view opens anyway).
     registerCommand(services, COMMANDS.revealIdentifier, async (id?: unknown) => {
@@ -74,9 +76,12 @@ function isRow(arg: unknown): arg is BalanceNode {
   return typeof arg === 'object' && arg !== null && 'type' in arg && !('$treeViewId' in arg);
 }
 
-/** Delete or F2 on rows that are not the user's own: say why nothing happened. */
-function workspaceRowsOnly(selection: readonly BalanceNode[]): void {
-  if (selection.some((node) => (node.type === 'identifier' || node.type === 'group') && node.source === 'workspace')) {
-    void vscode.window.showInformationMessage(workspaceRowsAreReadOnly());
+/** Delete or F2 on rows that are not the user's own: say why nothing happened (and return what was said). */
+function workspaceRowsOnly(selection: readonly BalanceNode[]): string | undefined {
+  if (selection.some((node) => node.type === 'workspaceGroup' || ((node.type === 'identifier' || node.type === 'group') && node.source === 'workspace'))) {
+    const message = workspaceRowsAreReadOnly();
+    void vscode.window.showInformationMessage(message);
+    return message;
   }
+  return undefined;
 }

@@ -128,14 +128,12 @@ export class AddressHoverProvider implements vscode.HoverProvider {
 
   #links(address: string, hasExplorer: boolean): HoverLink[] {
     const links: HoverLink[] = [];
-    if (!this.#services.tracked.find(address)) {
-      // The workspace's watch-list has a row for it already: show that one, rather than list it twice.
-      links.push(
-        this.#services.watched.find(address)
-          ? { label: vscode.l10n.t('Show in sidebar'), command: COMMANDS.revealIdentifier, args: gestureArgs(address) }
-          : { label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.trackWallet, args: gestureArgs(address) },
-      );
-    }
+    // A row for it already (the user's list or the workspace's watch-list): show that one, rather than list it twice.
+    links.push(
+      this.#services.tracked.find(address) || this.#services.watched.find(address)
+        ? { label: vscode.l10n.t('Show in sidebar'), command: COMMANDS.revealIdentifier, args: gestureArgs(address) }
+        : { label: vscode.l10n.t('Track in sidebar'), command: COMMANDS.trackWallet, args: gestureArgs(address) },
+    );
     links.push({ label: vscode.l10n.t('Refresh'), command: COMMANDS.refreshAddress, args: gestureArgs(address) });
     links.push({ label: vscode.l10n.t('Copy address'), command: COMMANDS.copyIdentifier, args: gestureArgs(address) });
     if (hasExplorer) {
