@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEMO_USERS } from '../../simulator/demoData';
 import { PAGE_BEHAVIOUR, SERVER_BEHAVIOUR, Simulator } from '../../simulator/server';
-import { checkBalance, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { checkBalance, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
 
 const PLAYER = DEMO_USERS[0];
 
@@ -42,6 +42,13 @@ describe('PLYR: Check Balance against the simulator', () => {
     const result = await checkBalance('player123', 'GAMR');
     assert.deepEqual({ ...result.balances }, { gamr: '9007199.254740993123456789' });
     assert.equal(sim.requests[0].path, '/api/user/balance/player123/gamr');
+  });
+
+  it('names the token the PLYR API does not know', async () => {
+    const error = await rejection(checkBalance('player123', 'nope'));
+    assert.equal(error.code, 'invalidToken');
+    assert.equal(error.message, "The PLYR API does not know the token 'nope'. Use a token name from the list (such as plyr or gamr) or a token contract address.");
+    assert.deepEqual(sim.requests.map((r) => `${r.path} ${r.status}`), ['/api/user/balance/player123/nope 401']);
   });
 
   it('filters an address to one token', async () => {

@@ -124,6 +124,27 @@ describe('values in dollars', () => {
     }
   });
 
+  it('says how many members a group leaves out also when every member is stale (no total at all)', async () => {
+    await run('plyr.sortBy', 'manual');
+    await run('plyr.addIdentifier', ['player123', 'crypto-fennec', 'tester-01']);
+    await run('plyr.createGroup', 'Team 3');
+    await run('plyr.moveToGroup', ['player123', 'crypto-fennec', 'tester-01'], 'Team 3');
+    const team = (all: readonly SidebarRow[]) => rowOf(all, 'group:Team 3');
+    await rowsWhen((all) => /^3 identifiers · ≈ \$/.test(team(all)?.description ?? ''), 'the group’s total');
+    try {
+      // Every balance request fails: each member keeps its last balances, stale, and none has a value.
+      sim.fault({ kind: 'status', status: 500, error: 'Internal error', path: '/api/user/balance/' });
+      await Promise.resolve(run('plyr.refresh')).catch(() => undefined);
+      const stale = await rowsWhen((all) => team(all)?.description?.includes('not counted') === true, 'the group’s row without a total');
+      assert.equal(team(stale)?.description, '3 identifiers · 3 not counted');
+      assert.match(unescape(team(stale)?.tooltip ?? ''), /Not counted: 3 identifiers without current balances \(stale after a failed refresh/);
+      assert.match(team(stale)?.spoken ?? '', /, 3 not counted$/);
+    } finally {
+      sim.clearFaults();
+      await run('plyr.refresh');
+    }
+  });
+
   it('asks for the token list once for the tree, the hover and Check Balance within its validity', async () => {
     await onOwnServer(sim, {}, async (own) => {
       await run('plyr.addIdentifier', 'player123');

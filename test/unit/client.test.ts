@@ -199,6 +199,7 @@ describe('PlyrClient against the simulator', () => {
       const { client } = harness();
       const error = await failure(client.getBalances(id('player123'), 'nosuchtoken'));
       assert.equal(error.code, 'invalidToken');
+      assert.match(error.message, /does not know the token 'nosuchtoken'\./, 'names the token asked for');
       assert.deepEqual(statuses(), [401, 401], 'Invalid signature, then Invalid tokenName signed the other way');
       sim.requests.splice(0);
       await client.getBalances(id('player123'), undefined);
@@ -340,6 +341,7 @@ describe('PlyrClient against the simulator', () => {
       const { client } = harness();
       const error = await failure(client.getBalances(id('player123'), 'nosuchtoken'));
       assert.equal(error.code, 'invalidToken');
+      assert.match(error.message, /does not know the token 'nosuchtoken'\./, 'names the token asked for');
       assert.deepEqual(statuses(), [401]);
     });
 

@@ -32,6 +32,14 @@ describe('errorFromResponse: the documented error table', () => {
     });
   }
 
+  it('names the token asked for on Invalid tokenName, quoted inert; without one, the message without it', () => {
+    const refused = response(401, json('Invalid tokenName'));
+    assert.equal(errorFromResponse(refused, undefined, { token: 'nope' }).message, "The PLYR API does not know the token 'nope'. Use a token name from the list (such as plyr or gamr) or a token contract address.");
+    const hostile = errorFromResponse(refused, undefined, { token: 'x\n$(zap) [a](command:evil)' }).message;
+    assert.match(hostile, /the token 'x \$\u200b\(zap\) \[a\]\u200b\(command\u200b:evil\)'\./);
+    assert.equal(errorFromResponse(refused, undefined).message, 'The PLYR API does not know that token. Use a token name from the list (such as plyr or gamr) or a token contract address.');
+  });
+
   it('tells the user to fix the clock on Request expired', () => {
     assert.match(errorFromResponse(response(401, json('Request expired')), undefined).message, /clock/);
   });

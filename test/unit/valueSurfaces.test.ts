@@ -118,7 +118,15 @@ describe('values in the sidebar rows', () => {
     assert.equal(partial.description, '2 identifiers · ≈ $12,346 · 4 of 5 tokens priced · 1 not counted');
     assert.equal(partial.tooltip, 'Group Team: 2 identifiers\nValue: ≈ $12,345.68 · 4 of 5 tokens priced\nNot counted: 1 identifier without current balances (stale after a failed refresh, or not read yet).');
     assert.equal(partial.spoken, 'Group Team, 2 identifiers, worth about $12,345.68, 4 of 5 tokens priced, 1 not counted');
-    assert.equal(groupRow({ name: 'Team', workspace: false, count: 2, uncounted: 2 }).description, '2 identifiers', 'no total: nothing to leave out of it');
+    // Every member stale: no total, and the row still says how many it leaves out (and why).
+    const none = groupRow({ name: 'Team 3', workspace: false, count: 3, value: { priced: 0, tokens: 0 }, uncounted: 3 });
+    assert.equal(none.description, '3 identifiers · 3 not counted');
+    assert.equal(none.tooltip, 'Group Team 3: 3 identifiers\nNot counted: 3 identifiers without current balances (stale after a failed refresh, or not read yet).');
+    assert.equal(none.spoken, 'Group Team 3, 3 identifiers, 3 not counted');
+    const noneWorkspace = watchListRow({ count: 2, warnings: 1, value: { priced: 0, tokens: 0 }, uncounted: 2 });
+    assert.equal(noneWorkspace.description, '.vscode/plyr.json · 1 warning · 2 not counted');
+    assert.match(String(noneWorkspace.tooltip), /Read-only here: edit the file to change it\.\nNot counted: 2 identifiers without current balances/);
+    assert.match(noneWorkspace.spoken, /, 1 warning, 2 not counted$/);
     const partialWorkspace = watchListRow({ count: 3, warnings: 0, value: { usd: '1', priced: 2, tokens: 2 }, uncounted: 2 });
     assert.equal(partialWorkspace.description, '.vscode/plyr.json · ≈ $1.00 · 2 not counted');
     assert.match(String(partialWorkspace.tooltip), /\nNot counted: 2 identifiers without current balances/);

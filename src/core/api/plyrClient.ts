@@ -181,7 +181,7 @@ export class PlyrClient {
     if (notAToken) {
       throw notAToken;
     }
-    return this.#balancesFrom(response);
+    return this.#balancesFrom(response, token);
   }
 
   /**
@@ -224,9 +224,10 @@ export class PlyrClient {
     return shared && this.#session.target().root.href === target.root.href ? shared(signal) : this.#tokenListAt(target, signal);
   }
 
-  #balancesFrom(response: HttpResponse): Balances {
+  /** `token`: the one token asked for, which a refusal of it names. */
+  #balancesFrom(response: HttpResponse, token?: string): Balances {
     if (response.status !== 200) {
-      throw errorFromResponse(response, this.#session.retryAfter(response));
+      throw errorFromResponse(response, this.#session.retryAfter(response), { token });
     }
     return parseBalances(parseJsonBody(response));
   }

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { describeDuration, PlyrError } from '../model/errors';
 import { isPlainObject } from '../model/balances';
 import { parseExactJson } from '../model/exactJson';
-import { inertText } from '../model/safeText';
+import { inertText, quoted } from '../model/safeText';
 
 // Setting and token names stay out of the translated text, so that a translation cannot change them.
 const CUSTOM_BASE_URL = 'plyr.customBaseUrl';
@@ -84,6 +84,20 @@ function chainFailure(message: string | undefined): string | undefined {
   return message === undefined ? undefined : CHAIN_FAILURE.exec(message)?.[1];
 }
 
+/**
+ * The server's "Invalid tokenName", naming the token asked for when the caller knows it (as typed
+ * by the user, so quoted inert: one line, no link, no icon).
+ */
+function unknownToken(token: string | undefined): string {
+  return token === undefined
+    ? l10n.t({ message: 'The PLYR API does not know that token. Use a token name from the list (such as {0} or {1}) or a token contract address.', args: ['plyr', 'gamr'], comment: TOKENS_COMMENT })
+    : l10n.t({
+        message: 'The PLYR API does not know the token {0}. Use a token name from the list (such as {1} or {2}) or a token contract address.',
+        args: [quoted(token), 'plyr', 'gamr'],
+        comment: '{0} is the token asked for, in quotes; {1} and {2} are token names',
+      });
+}
+
 /** Parses a 2xx body as JSON, reporting (not guessing at) anything else. */
 export function parseJsonBody(response: HttpResponse): unknown {
   return parseBody(response, JSON.parse);
@@ -112,8 +126,11 @@ export function serverErrorText(status: number, retryAfterMs: number | undefined
     : l10n.t('The PLYR API had a server error: {0}. Try again in {1}.', status, describeDuration(retryAfterMs));
 }
 
-/** Turns a non-2xx response into the typed error that tells the user what to do. */
-export function errorFromResponse(response: HttpResponse, retryAfterMs: number | undefined): PlyrError {
+/**
+ * Turns a non-2xx response into the typed error that tells the user what to do. `asked`: what the
+ * request asked for, named in the message of an answer that refuses it (the server's does not).
+ */
+export function errorFromResponse(response: HttpResponse, retryAfterMs: number | undefined, asked: { readonly token?: string } = {}): PlyrError {
   const { status } = response;
   const message = jsonErrorMessage(response.body);
   const details = { status };
@@ -135,7 +152,7 @@ export function errorFromResponse(response: HttpResponse, retryAfterMs: number |
     case AUTH_REFUSAL.expired:
       return new PlyrError('requestExpired', l10n.t("The PLYR API rejected the request as expired: this computer's clock differs from the server's by more than 5 minutes. Correct the system clock."), details);
     case 'Invalid tokenName':
-      return new PlyrError('invalidToken', l10n.t({ message: 'The PLYR API does not know that token. Use a token name from the list (such as {0} or {1}) or a token contract address.', args: ['plyr', 'gamr'], comment: TOKENS_COMMENT }), details);
+      return new PlyrError('invalidToken', unknownToken(asked.token), details);
   }
   // What the server said, made safe to show; '' when it said nothing usable. Each message comes
   // with and without it, so that a translation never has to glue a quotation on.

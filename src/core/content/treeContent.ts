@@ -212,7 +212,8 @@ export function errorRow(input: { message?: string; fixTitle?: string }): ErrorR
 
 /**
  * A named group of identifiers, the user's own or one the workspace's file names; with `value`,
- * the total of its members' priced tokens ("≈ $12,345.67 · 4 of 5 tokens priced").
+ * the total of its members' priced tokens ("≈ $12,345.67 · 4 of 5 tokens priced"); with
+ * `uncounted`, how many members that total leaves out ("· 1 not counted"), also when it has none.
  */
 export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; uncounted?: number; masked?: boolean }): RowContent {
   const { workspace } = input;
@@ -222,11 +223,12 @@ export function groupRow(input: { name: string; workspace: boolean; count: numbe
   const value = describeTotal(input.value, input.masked === true, undefined, true);
   const tooltip = workspace ? l10n.t("Group {0} of the workspace's watch-list: {1}", name, identifiers) : l10n.t('Group {0}: {1}', name, identifiers);
   const spoken = workspace ? l10n.t('Workspace group {0}, {1}', name, identifiers) : l10n.t('Group {0}, {1}', name, identifiers);
-  const uncounted = value === undefined ? 0 : (input.uncounted ?? 0);
+  // Said also when no member counts (all stale): the group's total is then missing, not zero.
+  const uncounted = input.uncounted ?? 0;
   return {
     label: name,
-    description: value === undefined ? identifiers : `${identifiers} · ${value}${uncountedNote(uncounted)}`,
-    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}${uncountedLine(uncounted)}`,
+    description: `${value === undefined ? identifiers : `${identifiers} · ${value}`}${uncountedNote(uncounted)}`,
+    tooltip: `${value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`}${uncountedLine(uncounted)}`,
     spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}${uncountedNote(uncounted, ',')}`,
     icon: { id: workspace ? 'folder-library' : 'folder' },
   };
@@ -268,11 +270,11 @@ export function watchListRow(input: { count: number; warnings: number; value?: V
   const file = input.warnings > 0 ? `.vscode/plyr.json · ${warnings}` : '.vscode/plyr.json';
   const tooltip = l10n.t("The workspace's watch-list: {0} identifiers from .vscode/plyr.json, shared with everyone who opens this workspace. Read-only here: edit the file to change it.", input.count);
   const spoken = `${l10n.t('Workspace watch-list, {0} identifiers from .vscode/plyr.json', input.count)}${input.warnings > 0 ? `, ${warnings}` : ''}`;
-  const uncounted = value === undefined ? 0 : (input.uncounted ?? 0);
+  const uncounted = input.uncounted ?? 0;
   return {
     label: l10n.t('Workspace'),
-    description: value === undefined ? file : `${file} · ${value}${uncountedNote(uncounted)}`,
-    tooltip: value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}${uncountedLine(uncounted)}`,
+    description: `${value === undefined ? file : `${file} · ${value}`}${uncountedNote(uncounted)}`,
+    tooltip: `${value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`}${uncountedLine(uncounted)}`,
     spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}${uncountedNote(uncounted, ',')}`,
     icon: { id: 'organization' },
   };

@@ -50,7 +50,7 @@ export interface TreeDeps {
   readonly knownOwner: (address: string) => string | undefined;
 }
 
-/** A group's total: its members' values, and how many members have none (stale, or not read yet). */
+/** A group's total: its members' values (no dollars when no member has one), and how many members have none (stale, or not read yet). */
 interface GroupTotal {
   readonly value: ValueTotal;
   readonly uncounted: number;
@@ -400,10 +400,14 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     });
   }
 
-  /** The total of identifiers that have a value, and how many have none (stale, or not read); undefined when none has. */
+  /**
+   * The total of identifiers that have a value, and how many have none (stale, or not read);
+   * undefined while values are not shown (off, or prices unknown), when no member can have one.
+   * With prices known, a group whose every member is stale still says how many it leaves out.
+   */
   #totalOf(ids: readonly string[]): GroupTotal | undefined {
     const totals = ids.flatMap((id) => this.#valueOf(id) ?? []);
-    return totals.length > 0 ? { value: addTotals(totals), uncounted: ids.length - totals.length } : undefined;
+    return totals.length > 0 || this.#deps.pricesKnown() ? { value: addTotals(totals), uncounted: ids.length - totals.length } : undefined;
   }
 
   #groupRow(source: RowSource, name: string): GroupNode {
