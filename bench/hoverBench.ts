@@ -60,7 +60,7 @@ export async function run(): Promise<void> {
   const store = new BalanceStore({ fetch: (id, signal) => client.getBalances(id, undefined, signal), scope: () => simUrl });
   // Values on, as by default: the token list is asked once and reused for its 10 minutes.
   const tokenList = new TokenListStore({ fetch: (signal) => client.getTokenList(signal), scope: () => simUrl });
-  const values = { load: async (signal?: AbortSignal) => ((await tokenList.load(signal)), tokenList.prices()) };
+  const values = { load: async (signal?: AbortSignal) => ((await tokenList.load(signal)), tokenList.prices()), names: async () => (token: string) => tokenList.balanceKeyOf(token) };
   // The hover's own settings as the extension reads them: once per change (the host's configuration).
   const settings = new SettingsEvents();
   const services: HoverServices = { store, logger: silentLogger, credentials: { get: async () => DEMO_CREDENTIALS }, tracked: { find: () => undefined }, watched: { find: () => undefined }, privacy: { on: false }, values, settings: { clientConfig: config, hover: settings.hover } };

@@ -163,7 +163,7 @@ describe('the address hover', () => {
         tracked: { find: () => undefined },
         watched: { find: () => undefined },
         privacy: { on: false },
-        values: { load: () => Promise.reject(new Error('no request expected')) },
+        values: { load: () => Promise.reject(new Error('no request expected')), names: async () => (token) => token },
         settings: { clientConfig: () => readClientConfig(), hover: () => ({ enabled: true, languages: [], cacheMs: 0 }) },
         logger: silentLogger,
       },
@@ -187,6 +187,19 @@ describe('the address hover', () => {
     } finally {
       await pointAt(sim.url);
     }
+  });
+
+  it("names a token keyed by its contract address by the token list's name; an unlisted contract keeps its short address", async () => {
+    // A server that keys balances by contract (as it does an answer for one token asked by its address).
+    const gamr = demoAddress('token:gamr');
+    const unlisted = demoAddress('no such token');
+    sim.configure({ extraBalances: { [gamr]: '2.5', [unlisted.toLowerCase()]: '4' } });
+    const address = demoAddress('tokens by contract');
+    const hover = await hoverOn(`h = ${address}`, address);
+    const rows = tableRows(hover?.markdown ?? '');
+    assert.ok(rows.some((row) => row.startsWith('| GAMR | 2\\.5 |')), rows.join('\n'));
+    assert.ok(!rows.some((row) => row.includes(gamr.slice(0, 6))), rows.join('\n'));
+    assert.ok(rows.some((row) => row.startsWith(`| ${unlisted.toLowerCase().slice(0, 6)}…${unlisted.toLowerCase().slice(-4)} | 4 |`)), rows.join('\n'));
   });
 
   it('renders hostile token names and error messages as inert text', async () => {

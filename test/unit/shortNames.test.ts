@@ -6,6 +6,10 @@ import { addressHint } from '../../src/core/content/inlayHintContent';
 import { listedTokenText, shortAddress, tokenLabel } from '../../src/core/content/shortNames';
 import { statusBarModel } from '../../src/core/content/statusBarContent';
 import { tokenRow } from '../../src/core/content/treeContent';
+import { allowanceRow } from '../../src/core/content/accountContent';
+import { activityRow } from '../../src/core/content/activityContent';
+import { parseTokenList } from '../../src/core/api/tokenList';
+import { balanceKeyOf } from '../../src/core/store/tokenListStore';
 
 const NOW = 1_800_000_000_000;
 /** A balance asked for by the token's contract address is keyed by that address. */
@@ -41,7 +45,7 @@ describe('shortAddress and tokenLabel', () => {
   });
 
   it('keeps apart names that differ only by case or by white space (a server could send "plyr", "PLYR" and "plyr ")', () => {
-    const labels = ['plyr', 'PLYR', 'Plyr', 'plyr ', '\tplyr', 'plyr\u007f'].map(tokenLabel);
+    const labels = ['plyr', 'PLYR', 'Plyr', 'plyr ', '\tplyr', 'plyr\u007f'].map((t) => tokenLabel(t));
     assert.deepEqual(labels, ['PLYR', '"PLYR"', '"Plyr"', '"plyr␠"', '"␉plyr"', '"plyr␡"']);
     assert.equal(new Set(labels).size, labels.length);
   });
@@ -74,5 +78,52 @@ describe('shortAddress and tokenLabel', () => {
       assert.ok(text.includes('"usd‹U+0441›"'), text);
       assert.ok(!text.includes('\u0441'), text);
     }
+  });
+});
+
+describe('a token named by its contract address, which the token list knows', () => {
+  // GAMR's contract as /api/tokenlist lists it; a listed `evil` whose symbol imitates PLYR; FLOKI's contract typed in lower case.
+  const GAMR = '0x61318caa757E997B633cF6654eD71A658142EA41';
+  const EVIL = '0x1111111111111111111111111111111111111111';
+  const FLOKI = '0xaD71AAE3f6BF2B5b0C2cC9a0B7d17dBD1C924952';
+  const UNLISTED = '0x2222222222222222222222222222222222222222';
+  const list = parseTokenList({
+    tokens: [
+      { apiId: 'gamr', symbol: 'GAMR', name: 'Gamer', decimals: 18, address: GAMR },
+      { apiId: 'evil', symbol: 'PLYR', name: '$(zap) PLYR', decimals: 18, address: EVIL },
+      { apiId: 'floki', symbol: 'FLOKI', name: 'FLOKI', decimals: 9, address: FLOKI },
+    ],
+  });
+  // What the surfaces are given: the store's lookup over the last list (TokenListStore.balanceKeyOf).
+  const names = (token: string) => balanceKeyOf(token, list);
+
+  it("goes by the list's name, whatever the case of the address; an unlisted one, or no list, keeps its short address", () => {
+    assert.equal(tokenLabel(GAMR, names), 'GAMR');
+    assert.equal(tokenLabel(FLOKI.toLowerCase(), names), 'FLOKI');
+    assert.equal(tokenLabel(UNLISTED, names), '0x2222…2222');
+    assert.equal(tokenLabel(GAMR, (token) => balanceKeyOf(token, undefined)), '0x6131…EA41', 'the list not known (yet, or it failed)');
+    assert.equal(tokenLabel(GAMR), '0x6131…EA41', 'no list given');
+    assert.equal(tokenLabel('gamr', names), 'GAMR', 'a name stays itself');
+  });
+
+  it("takes the list's API name, never its symbol, and a name that is not an API name is shown as sent", () => {
+    assert.equal(tokenLabel(EVIL, names), 'EVIL', 'a symbol imitating PLYR never becomes the label');
+    assert.equal(tokenLabel(GAMR, () => 'usd\u0441'), '"usd‹U+0441›"', 'a look-alike name by its code points');
+    assert.equal(tokenLabel(GAMR, () => UNLISTED), '0x6131…EA41', 'another address is no name');
+  });
+
+  it('is how a token row, an allowance, an activity entry and the hover name it', () => {
+    const entry = { balances: { [GAMR]: '9007199.254740993123456789' }, fetchedAt: NOW - 60_000, loading: false };
+    const allowance = allowanceRow({ allowance: { gameId: 'arena', token: FLOKI.toLowerCase(), amount: '1000000', createdAt: NOW, expiresInSeconds: 86_400, expiresAt: NOW + 86_400_000 }, masked: false, now: NOW, names });
+    assert.equal(allowance.label, 'FLOKI 1,000,000');
+    assert.match(allowance.tooltip as string, /^game arena may spend 1000000 FLOKI\./);
+    assert.equal(tokenRow({ token: GAMR, amount: '12.5', entry, masked: false, now: NOW, names }).label, 'GAMR');
+    const activity = activityRow({ entry: { id: '1', action: 'pay', type: 'game', gameId: 'tavern', at: NOW, token: GAMR, chip: undefined, amount: '12.5', txHash: undefined, succeeded: true, roomId: undefined }, masked: false, now: NOW, names });
+    assert.equal(activity.label, 'pay 12.5 GAMR');
+    const tooltip = typeof activity.tooltip === 'string' ? activity.tooltip : activity.tooltip?.parts.map((p) => ('text' in p ? p.text : 'code' in p ? p.code : p.markdown)).join('');
+    assert.ok(tooltip?.includes(`Token: GAMR (${GAMR})`), `the contract whole beside its name: ${tooltip}`);
+    const hover = renderAddressHover({ address: UNLISTED, checksumMatches: true, networkLabel: 'PLYR PHI mainnet', noAccount: false, links: [], now: NOW, balances: entry.balances, fetchedAt: entry.fetchedAt, names });
+    assert.ok(hover.includes('| GAMR |'), hover);
+    assert.ok(!hover.includes('0x6131'), hover);
   });
 });

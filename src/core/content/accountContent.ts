@@ -6,7 +6,7 @@ import { inertLabel } from '../model/safeText';
 import { LastGood } from '../store/lastGoodStore';
 import { AccountSection } from '../store/accountStore';
 import { formatAmount, formatAmountCompact } from './format';
-import { shortAddress, tokenLabel } from './shortNames';
+import { shortAddress, tokenLabel, TokenNames } from './shortNames';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 import { RowContent } from './treeContent';
@@ -78,9 +78,10 @@ export function chipRow(input: { chip: Chip; masked: boolean }): RowContent {
 }
 
 /** An allowance: token and amount; the game and the time left, with a warning under an hour. */
-export function allowanceRow(input: { allowance: Allowance; masked: boolean; now: number }): RowContent {
+export function allowanceRow(input: { allowance: Allowance; masked: boolean; now: number; names?: TokenNames }): RowContent {
   const { allowance, masked, now } = input;
-  const token = tokenLabel(allowance.token);
+  // The server keys an allowance by the token's contract: the token list names it.
+  const token = tokenLabel(allowance.token, input.names);
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(allowance.amount);
   const left = allowance.expiresAt === undefined ? undefined : allowance.expiresAt - now;
   const expiry = left === undefined ? l10n.t('no expiry') : left <= 0 ? l10n.t('expired') : l10n.t('expires in {0}', describeDuration(left));

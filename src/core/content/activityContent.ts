@@ -7,7 +7,7 @@ import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 import { RowContent, RowIcon, TooltipPart } from './treeContent';
-import { tokenLabel } from './shortNames';
+import { tokenLabel, TokenNames } from './shortNames';
 
 /**
  * How one entry of an account's activity log reads: a row of the view, an item of Why?'s list,
@@ -42,13 +42,15 @@ export interface ActivityInput {
   readonly masked: boolean;
   readonly now: number;
   readonly locale?: string;
+  /** The token list's names for the contract addresses an entry may name its token by. */
+  readonly names?: TokenNames;
 }
 
 /** "pay 12.5 GAMR", "game tavern · 3 min. ago · failed", the details in the tooltip. */
 export function activityRow(input: ActivityInput): RowContent {
   const { entry, masked, now, locale } = input;
   const action = inertLabel(entry.action, WORD);
-  const token = entry.token === undefined ? undefined : inertLabel(tokenLabel(entry.token), WORD);
+  const token = entry.token === undefined ? undefined : inertLabel(tokenLabel(entry.token, input.names), WORD);
   const hasAmount = entry.amount !== undefined;
   const shown = !hasAmount ? undefined : masked ? MASKED_AMOUNT : inertLabel(formatAmountCompact(entry.amount!, locale), AMOUNT);
   const game = entry.gameId === undefined ? undefined : l10n.t({ message: 'game {0}', args: [inertLabel(entry.gameId, WORD)], comment: 'The game an activity happened in, by its ID, such as: game tavern' });
@@ -146,8 +148,9 @@ function tooltipParts(input: ActivityInput, title: string): TooltipPart[] {
     line(l10n.t('Amount:'), masked ? MASKED_AMOUNT : inertLabel(entry.amount, AMOUNT), !masked);
   }
   if (entry.token !== undefined) {
-    // As the row names it ("GAMR"); a contract address whole, where the row shortens it.
-    line(l10n.t('Token:'), inertLabel(isAddressText(entry.token) ? entry.token : tokenLabel(entry.token), WORD * 2));
+    // As the row names it ("GAMR"); a contract address whole, after the list's name for it if any.
+    const label = tokenLabel(entry.token, input.names);
+    line(l10n.t('Token:'), inertLabel(!isAddressText(entry.token) ? label : label === tokenLabel(entry.token) ? entry.token : `${label} (${entry.token})`, WORD * 2));
   }
   if (entry.chip !== undefined) {
     line(l10n.t('Chip:'), inertLabel(entry.chip, WORD * 2));

@@ -5,7 +5,7 @@ import { checksumMismatchWarning } from '../model/identifier';
 import { formatAmount, formatAmountCompact } from './format';
 import { commandLink, escapeMarkdown, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
-import { shortAddress, tokenLabel } from './shortNames';
+import { shortAddress, tokenLabel, TokenNames } from './shortNames';
 import { describeAge } from './time';
 import { PriceBook, totalValue } from '../model/value';
 import { approximately, describeTotalLine, priceSourceName } from './valueContent';
@@ -38,6 +38,8 @@ export interface AddressHover {
   readonly masked?: boolean;
   /** With values on and the token list known: the table gains a Value column and a total. */
   readonly prices?: PriceBook;
+  /** The token list's names for tokens keyed by their contract address. */
+  readonly names?: TokenNames;
 }
 
 export interface HoverLink {
@@ -92,10 +94,10 @@ export function renderAddressHover(hover: AddressHover): string {
         const value = prices.worth(token, amount)?.usd;
         return value === undefined ? '' : escapeMarkdown(approximately(value, hover.masked));
       };
-      const rows = shown.map(([token, amount]) => `| ${markdownText(tokenLabel(token), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
+      const rows = shown.map(([token, amount]) => `| ${markdownText(tokenLabel(token, hover.names), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} | ${valueCell(token, amount)} |`);
       lines.push([`${header} ${escapeMarkdown(l10n.t('Value'))} |`, '|:--|--:|--:|', ...rows].join('\n'));
     } else {
-      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${markdownText(tokenLabel(token), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
+      lines.push([header, '|:--|--:|', ...shown.map(([token, amount]) => `| ${markdownText(tokenLabel(token, hover.names), TOKEN_CELL_LENGTH)} | ${hover.masked ? MASKED_AMOUNT : amountCell(amount)} |`)].join('\n'));
     }
     if (shown.length < entries.length) {
       const more = escapeMarkdown(formatAmount(String(entries.length - shown.length)));

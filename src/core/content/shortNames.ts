@@ -7,16 +7,26 @@ export function shortAddress(address: string): string {
 }
 
 /**
+ * What the token list knows of a token: a listed token's contract address (any case) is its API
+ * name (`0x6131…` → `gamr`), anything else is itself. The store's balanceKeyOf is one.
+ */
+export type TokenNames = (token: string) => string;
+
+/**
  * A token as every surface names it: its symbol in capitals, or a short contract address (a
  * balance asked for by the token's address is keyed by it; in capitals it would read "0X742D…").
+ * With `names`, a contract the token list knows goes by its API name, as its balances do: the
+ * list's name, never its symbol (a listed `evil` whose symbol is `PLYR` reads EVIL, as in the picker).
  * The PLYR API names tokens in lower-case ASCII (`gamr`, `usdc.e`). Any other name is shown as
  * sent, in quotation marks, with each character beyond ASCII as its code point and each invisible
  * one as its picture: `usdс` with a Cyrillic с reads `"usd‹U+0441›"`, `PLYR` reads `"PLYR"` and
  * `plyr ` reads `"plyr␠"`, so that none reads as the listed PLYR or USDC, nor as each other.
  */
-export function tokenLabel(token: string): string {
+export function tokenLabel(token: string, names?: TokenNames): string {
   if (isAddressText(token)) {
-    return shortAddress(token);
+    const name = names?.(token);
+    // An unlisted contract (or no list) keeps its address; a name goes through the checks below.
+    return name === undefined || isAddressText(name) ? shortAddress(token) : tokenLabel(name);
   }
   if (API_NAME.test(token)) {
     return token.toUpperCase();

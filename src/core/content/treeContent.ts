@@ -4,7 +4,7 @@ import { isAddressText } from '../model/identifier';
 import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
-import { shortAddress, tokenLabel } from './shortNames';
+import { shortAddress, tokenLabel, TokenNames } from './shortNames';
 import { formatControlsShown, inertLabel, oneLine } from '../model/safeText';
 import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
@@ -142,7 +142,7 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
   if (value !== undefined && input.value) {
     parts.push({ markdown: `\n\n${l10n.t('Value:')} ` }, { text: value });
     if (input.value.unpriced.length > 0) {
-      parts.push({ markdown: `\n\n${l10n.t('No price for:')} ` }, { text: input.value.unpriced.map(tokenLabel).join(', ') });
+      parts.push({ markdown: `\n\n${l10n.t('No price for:')} ` }, { text: input.value.unpriced.map((token) => tokenLabel(token)).join(', ') });
     }
   }
   if (tracked?.notify) {
@@ -159,9 +159,9 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
  * `prices` (values on, the token list known), its value; after a failed refresh, the last known
  * amount and its age. Under the privacy mask, no amount, no change and no value.
  */
-export function tokenRow(input: { token: string; amount: string; entry?: BalanceEntry; masked: boolean; now: number; prices?: PriceBook }): RowContent {
+export function tokenRow(input: { token: string; amount: string; entry?: BalanceEntry; masked: boolean; now: number; prices?: PriceBook; names?: TokenNames }): RowContent {
   const { token, amount, entry, masked } = input;
-  const name = tokenLabel(token);
+  const name = tokenLabel(token, input.names);
   // A token's name is the server's key, checked by nothing: one short line where it is spoken too.
   const label = inertLabel(name);
   const stale = entry?.error !== undefined;

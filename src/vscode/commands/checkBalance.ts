@@ -114,7 +114,8 @@ export async function checkBalanceInteractively(services: CheckBalanceServices, 
   try {
     const prices = pricesFor(services);
     const result = await fetchWithProgress(services, identifier, choice.token);
-    await showBalances(result, services.privacy, Object.keys(result.balances).length === 0 ? undefined : await prices);
+    // The token step fetched the list: a token typed as its contract address goes by the list's name.
+    await showBalances(result, services.privacy, Object.keys(result.balances).length === 0 ? undefined : await prices, (token) => services.tokenList.balanceKeyOf(token));
   } catch (error) {
     await showError(error, services);
   }

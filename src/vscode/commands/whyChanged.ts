@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { explorerOf } from '../../core/api/networks';
 import { activityPickItem } from '../../core/content/activityContent';
-import { tokenLabel } from '../../core/content/shortNames';
+import { tokenLabel, TokenNames } from '../../core/content/shortNames';
 import { ActivityEntry } from '../../core/model/activity';
 import { PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';
@@ -131,14 +131,19 @@ async function explain(services: WhyChangedServices, question: Question, { token
     signal,
     onPage,
   });
-  const items = itemsOf(found.explaining, services.privacy.on, found.clockOffsetMs);
+  const items = itemsOf(found.explaining, services.privacy.on, found.clockOffsetMs, namesOf(services));
   return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, items };
 }
 
+/** The token list's names for tokens the log names by their contract (the list Why? may have asked). */
+function namesOf(services: Pick<WhyChangedServices, 'tokenList'>): TokenNames {
+  return (token) => services.tokenList.balanceKeyOf(token);
+}
+
 /** The list's items, ages on the server's clock (as the window was), amounts masked or not. */
-function itemsOf(entries: readonly ActivityEntry[], masked: boolean, clockOffsetMs: number) {
+function itemsOf(entries: readonly ActivityEntry[], masked: boolean, clockOffsetMs: number, names: TokenNames) {
   const now = Date.now() + clockOffsetMs;
-  return entries.map((entry) => activityPickItem({ entry, masked, now, locale: vscode.env.language }));
+  return entries.map((entry) => activityPickItem({ entry, masked, now, locale: vscode.env.language, names }));
 }
 
 async function explainInteractively(services: WhyChangedServices, question: Question, change = changeOf(services, question)): Promise<void> {
@@ -158,6 +163,6 @@ async function explainInteractively(services: WhyChangedServices, question: Ques
     copy: (hash: string) => copyHash(hash).then(undefined, (error: unknown) => showError(error, services)),
   };
   // The privacy mask turned on while the list is open hides its amounts too.
-  const follow = { privacy: services.privacy, itemsFor: (masked: boolean) => itemsOf(result.entries, masked, result.clockOffsetMs) };
+  const follow = { privacy: services.privacy, itemsFor: (masked: boolean) => itemsOf(result.entries, masked, result.clockOffsetMs, namesOf(services)) };
   await showExplanation({ ...result, who: result.identifier }, actions, follow);
 }

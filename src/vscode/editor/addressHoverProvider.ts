@@ -3,7 +3,7 @@ import { AccountLookup } from '../../core/store/accountLookup';
 import { addressAt, MAX_SCANNED_LINE } from '../../core/model/addressScan';
 import { isPlyrError } from '../../core/model/errors';
 import { AddressHover, HoverLink, renderAddressHover, renderNoCredentialsHover, renderBlockedHover } from '../../core/content/hoverContent';
-import { AddressIdentifier, parseIdentifier } from '../../core/model/identifier';
+import { AddressIdentifier, isAddressText, parseIdentifier } from '../../core/model/identifier';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { Logger } from '../../core/api/logger';
 import { explorerOf } from '../../core/api/networks';
@@ -27,8 +27,8 @@ export interface HoverServices {
   /** The workspace's watch-list: its label for the address, when the user's list has none, and "Show in sidebar" for its row. */
   readonly watched: Pick<TrackedStore, 'find'>;
   readonly privacy: Pick<PrivacyMask, 'on'>;
-  /** The prices for the Value column, from the token list the sidebar shares. */
-  readonly values: Pick<Values, 'load'>;
+  /** The prices for the Value column, and the names of tokens keyed by contract, from the token list the sidebar shares. */
+  readonly values: Pick<Values, 'load' | 'names'>;
   /** The network in use and the hover's settings, as of the last settings change (read once per change, not per hover). */
   readonly settings: Pick<SettingsEvents, 'clientConfig' | 'hover'>;
   readonly logger: Logger;
@@ -86,6 +86,8 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       const client = this.#services.settings.clientConfig();
       const links = this.#links(identifier.value, explorerOf(client.network, client.customBaseUrl) !== undefined);
       const [entry, account] = await lookups;
+      // A balance keyed by a token's contract waits for the list's name for it (asked only then, with values off).
+      const names = Object.keys(entry.balances ?? {}).some(isAddressText) ? await this.#services.values.names(abort.signal) : undefined;
       if (token.isCancellationRequested) {
         return undefined;
       }
@@ -113,6 +115,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
         now: Date.now(),
         masked: this.#services.privacy.on,
         prices: await prices,
+        names,
       };
       return this.#hover(renderAddressHover(model), range);
     } catch (error) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isAddressText } from '../../core/model/identifier';
 import { PriceBook } from '../../core/model/value';
+import { TokenNames } from '../../core/content/shortNames';
 import { TokenListStore } from '../../core/store/tokenListStore';
 import { SettingsEvents } from '../settings';
 
@@ -80,6 +81,15 @@ export class Values implements vscode.Disposable {
       void this.#tokenList.load();
     }
     return this.#tokenList.balanceKeyOf(token);
+  }
+
+  /**
+   * The names of tokens keyed by their contract (see balanceKeyOf), waiting for the list when it
+   * is due, values on or off: for a surface shown once (the hover). A list that cannot be had names none.
+   */
+  async names(signal?: AbortSignal): Promise<TokenNames> {
+    await this.#tokenList.load(signal).catch(() => undefined);
+    return (token) => this.#tokenList.balanceKeyOf(token);
   }
 
   /** The prices known now, asking nothing (for deciding what to re-render). */

@@ -4,7 +4,7 @@ import { BalanceResult } from '../../core/api/plyrClient';
 import { MASKED_AMOUNT } from '../../core/content/privacy';
 import { describeAge } from '../../core/content/time';
 import { inertLabel } from '../../core/model/safeText';
-import { tokenLabel } from '../../core/content/shortNames';
+import { tokenLabel, TokenNames } from '../../core/content/shortNames';
 import { PriceBook, totalValue } from '../../core/model/value';
 import { approximately } from '../../core/content/valueContent';
 import { balanceListHeading } from '../../core/content/balanceListContent';
@@ -22,9 +22,9 @@ const copyButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeI
 /**
  * Shows a balance result as a list: token, grouped amount with every significant decimal (or •••
  * under the privacy mask, followed while the list is open), and with `prices` its value and, in
- * the title, the total. Enter (or the copy button) copies the exact amount as received.
+ * the title, the total; a token asked for by its contract goes by the token list's name (`names`). Enter (or the copy button) copies the exact amount as received.
  */
-export async function showBalances(result: BalanceResult, privacy: MaskState, prices?: PriceBook): Promise<void> {
+export async function showBalances(result: BalanceResult, privacy: MaskState, prices?: PriceBook, names?: TokenNames): Promise<void> {
   const who = result.identifier.value;
   const network = networkName(result.network);
   const entries = Object.entries(result.balances);
@@ -53,7 +53,7 @@ export async function showBalances(result: BalanceResult, privacy: MaskState, pr
       const value = prices?.worth(token, amount)?.usd;
       const shown = masked ? MASKED_AMOUNT : formatAmount(amount);
       return {
-        label: inertLabel(tokenLabel(token)),
+        label: inertLabel(tokenLabel(token, names)),
         description: value === undefined ? shown : `${shown} · ${approximately(value, masked)}`,
         exact: amount,
         buttons: [button],

@@ -172,7 +172,9 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
   const { tracked, watched, store } = services;
   // Under the privacy mask every row shows, masked: rows left out would tell which balances are zero.
   const hideZeroBalances = () => services.settings.view().hideZeroBalances && !services.privacy.on;
-  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances, now: Date.now, prices: () => services.values.prices() });
+  // A token keyed by its contract goes by the list's name; the list's answer re-renders (values.onDidChange).
+  const names = (token: string) => services.values.balanceKeyOf(token);
+  const account = new AccountRows({ accounts: services.accounts, balances: store, masked: () => services.privacy.on, hideZeroBalances, now: Date.now, prices: () => services.values.prices(), names });
   const provider = new BalancesTreeProvider({
     account,
     knownOwner: (address) => services.owners.knownOwner(address),
@@ -184,6 +186,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     masked: () => services.privacy.on,
     prices: () => services.values.prices(),
     pricesKnown: () => services.values.peek() !== undefined,
+    names,
     sortOrder: () => services.sortOrder.value,
     load: (id) => void services.refresher.load(id),
     asked: (id) => services.refresher.isAsked(id),

@@ -11,6 +11,7 @@ import { BalanceStore } from '../../../core/store/balanceStore';
 import { deleteWhere } from '../../../core/store/deleteWhere';
 import { LastGood } from '../../../core/store/lastGoodStore';
 import { PriceBook } from '../../../core/model/value';
+import { TokenNames } from '../../../core/content/shortNames';
 import { COMMANDS, gestureArgs, ROW_CONTEXT } from '../../ids';
 import { fixCommand } from '../../ui/fixes';
 import { AccountNode, ActivityNode, BalanceNode, IdentifierNode, SectionNode, WalletNode, zeroBalancesNode } from './nodes';
@@ -25,6 +26,8 @@ export interface AccountRowsDeps {
   readonly now: () => number;
   /** The prices a wallet's token rows show values with, as the identifiers' own token rows do. */
   readonly prices?: () => PriceBook | undefined;
+  /** The token list's names for tokens keyed by their contract address: an allowance's, an activity's. */
+  readonly names?: TokenNames;
 }
 
 /**
@@ -134,7 +137,7 @@ export class AccountRows {
       }
       case 'allowance': {
         const a = node.allowance;
-        const item = treeItem(allowanceRow({ allowance: a, masked: masked(), now: now() }), vscode.TreeItemCollapsibleState.None, `${prefix}:allowance:${node.key}`);
+        const item = treeItem(allowanceRow({ allowance: a, masked: masked(), now: now(), names: this.#deps.names }), vscode.TreeItemCollapsibleState.None, `${prefix}:allowance:${node.key}`);
         item.contextValue = ROW_CONTEXT.allowance;
         return item;
       }
@@ -156,7 +159,7 @@ export class AccountRows {
       case 'walletToken': {
         const entry = this.#deps.balances.get(node.id);
         const prices = entry?.error === undefined ? this.#deps.prices?.() : undefined;
-        const item = treeItem(tokenRow({ token: node.token, amount: node.amount, entry, masked: masked(), now: now(), prices }), vscode.TreeItemCollapsibleState.None, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}:${node.token}`);
+        const item = treeItem(tokenRow({ token: node.token, amount: node.amount, entry, masked: masked(), now: now(), prices, names: this.#deps.names }), vscode.TreeItemCollapsibleState.None, `${prefix}:wallet:${node.owner}:${node.role}:${node.id}:${node.token}`);
         item.contextValue = ROW_CONTEXT.walletToken;
         return item;
       }
@@ -248,7 +251,7 @@ export class AccountRows {
 
   #activityItem(node: Extract<AccountNode, { type: 'activity' }>, prefix: string): vscode.TreeItem {
     // Its age on the server's clock, which timed it: a clock minutes off would show "in 3 min." or hours.
-    const row = activityRow({ entry: node.entry, masked: this.#deps.masked(), now: this.#deps.now() + node.clockOffsetMs });
+    const row = activityRow({ entry: node.entry, masked: this.#deps.masked(), now: this.#deps.now() + node.clockOffsetMs, names: this.#deps.names });
     const e = node.entry;
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:activity:${activityKey(e)}`);
     item.contextValue = e.txHash ? ROW_CONTEXT.activityTx : ROW_CONTEXT.activity;

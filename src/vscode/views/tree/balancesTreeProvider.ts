@@ -16,6 +16,7 @@ import { deleteWhere } from '../../../core/store/deleteWhere';
 import { AccountRows } from './accountRows';
 import { AccountNode, BalanceNode, ErrorNode, GroupNode, HiddenTokensNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode, zeroBalancesNode, ZeroBalancesNode } from './nodes';
 import { treeItem } from './treeItem';
+import { TokenNames } from '../../../core/content/shortNames';
 import { SentRows } from './sentRows';
 
 export interface TreeDeps {
@@ -43,6 +44,8 @@ export interface TreeDeps {
   readonly prices: () => PriceBook | undefined;
   /** Whether prices are known now, asking nothing. */
   readonly pricesKnown: () => boolean;
+  /** The token list's names for tokens keyed by their contract address (Values.balanceKeyOf). */
+  readonly names?: TokenNames;
   readonly now?: () => number;
   /** The account's groups under each PLYR ID (chips, allowances, activity, wallets). */
   readonly account: AccountRows;
@@ -470,7 +473,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   #tokenItem(node: TokenNode): vscode.TreeItem {
     const entry = this.#deps.store.get(node.id);
     const prices = entry?.error === undefined ? this.#deps.prices() : undefined;
-    const row = tokenRow({ token: node.token, amount: node.amount, entry, masked: this.#deps.masked(), now: this.#now(), prices });
+    const row = tokenRow({ token: node.token, amount: node.amount, entry, masked: this.#deps.masked(), now: this.#now(), prices, names: this.#deps.names });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${idPrefix(node.source)}token:${node.id}:${node.token}`);
     item.contextValue = this.#explainable(node) ? ROW_CONTEXT.tokenChanged : ROW_CONTEXT.token;
     return item;
