@@ -133,6 +133,27 @@ describe('identifiers as the real server reads them', () => {
     await config().update('statusBar.identifier', undefined, vscode.ConfigurationTarget.Global);
   });
 
+  it('Add Identifier keeps a mistyped mixed-case address as typed, with ⚠ in its row, and Export writes it so', async () => {
+    await untrackAll();
+    const typo = DEMO_USERS[0].primaryAddress.replace('Cc', 'cC');
+    await vscode.commands.executeCommand('plyr.addIdentifier', typo);
+    const api = await plyrApi();
+    // One wallet: its checksummed form is what is asked for, and is refused as a duplicate.
+    assert.deepEqual(api.getTracked().map((t) => t.identifier), [DEMO_USERS[0].primaryAddress]);
+    assert.match((await rejection(vscode.commands.executeCommand('plyr.addIdentifier', DEMO_USERS[0].primaryAddress))).message, /already in the list/);
+    const row = await waitFor(() => api.getSidebarRows().find((r) => r.label === typo && r.description?.includes('tokens')), 'the row of the typo, loaded');
+    assert.match(row.description ?? '', /^⚠ /);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-ids-'));
+    try {
+      const file = vscode.Uri.file(path.join(dir, 'list.json'));
+      assert.equal(await vscode.commands.executeCommand('plyr.exportIdentifiers', file), 1);
+      assert.ok(fs.readFileSync(file.fsPath, 'utf8').includes(`"id": "${typo}"`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await untrackAll();
+    }
+  });
+
   it('import takes a probable typo and says which row may hold one', async () => {
     await untrackAll();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plyr-ids-'));
@@ -151,6 +172,10 @@ describe('identifiers as the real server reads them', () => {
       const api = await plyrApi();
       await waitFor(() => api.getTracked().every((t) => t.status === 'ok' || t.status === 'error'), () => `every row answered: ${JSON.stringify(api.getTracked().map((t) => t.status))}`);
       assert.deepEqual(api.getTracked().map((t) => t.status), ['ok', 'ok', 'error']);
+      // The typo row keeps its doubt: ⚠, and the address as the file wrote it.
+      const row = api.getSidebarRows().find((r) => r.label === 'Typo');
+      assert.match(row?.description ?? '', /^⚠ 0x742d…f44e · /, JSON.stringify(row));
+      assert.ok(row?.spoken?.includes(`wallet address ${typo}, This mixed-case address fails its EIP-55 checksum`), JSON.stringify(row));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -102,6 +102,51 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await bench.page.keyboard.press('Escape');
   });
 
+  // The demo's TYPO_WALLET: the treasury wallet with one letter's case wrong.
+  const typo = '0x742d35cC6634C0532925a3b844Bc454e4438f44e';
+  const checksumWarning = 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.';
+
+  it('warns at once that a mistyped address filled in from the context menu fails its checksum, as typing it does', async () => {
+    await openFile(bench.page, 'game-config.ts');
+    // A regular expression: text given as a string matches regardless of case.
+    const address = bench.page.locator('.view-line span', { hasText: new RegExp(typo) }).first();
+    await address.click();
+    await bench.contextMenu(address, 'Check PLYR Balance…');
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'PLYR: Check Balance' }), 'typo-menu-check-balance');
+    assert.equal(await input.inputValue(), typo);
+    await bench.expectVisible(bench.page.locator('.quick-input-message', { hasText: checksumWarning }), 'typo-menu-warning');
+    // A warning, not an error: Enter goes on to the token step.
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'All tokens' }), 'typo-menu-token-step');
+    await bench.page.keyboard.press('Escape');
+  });
+
+  it('warns at once that a mistyped address filled in by the light bulb’s Check Balance (Ctrl+.) fails its checksum', async () => {
+    const { page } = bench;
+    await openFile(page, 'game-config.ts');
+    const address = page.locator('.monaco-editor .view-lines span span', { hasText: new RegExp(typo) }).first();
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Check PLYR balance of 0x742d…f44e' });
+    await bench.gestureUntilVisible(
+      async () => {
+        await page.keyboard.press('Escape');
+        await address.click();
+        await page.keyboard.press('Control+.');
+      },
+      action,
+      'typo-code-action',
+    );
+    // Chosen from the keyboard, as a person does after Ctrl+. (the widget's pointer block takes clicks).
+    for (let step = 0; step < 20 && !/\bfocused\b/.test((await action.getAttribute('class')) ?? ''); step++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await bench.expectVisible(page.locator('.quick-input-widget', { hasText: 'PLYR: Check Balance' }), 'typo-action-check-balance');
+    assert.equal(await page.locator('.quick-input-widget .quick-input-box input').inputValue(), typo);
+    await bench.expectVisible(page.locator('.quick-input-message', { hasText: checksumWarning }), 'typo-action-warning');
+    await page.keyboard.press('Escape');
+  });
+
   it('leaves the item out of the context menu of a language outside plyr.hover.languages', async () => {
     const saved = fs.readFileSync(bench.userSettings, 'utf8');
     // Edited as a person edits settings.json (a file written behind VS Code's back is not always noticed):

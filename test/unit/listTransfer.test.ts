@@ -15,6 +15,18 @@ const LAYOUT: Layout = { list: LIST, groups: ['=Team, A', 'Empty', 'Studio'] };
 const EMPTY: Layout = { list: [], groups: [] };
 
 describe('export and import of the list', () => {
+  it('writes a mistyped mixed-case address as the user wrote it, and reads it back with its warning', () => {
+    const typo = '0x742d35cC6634C0532925a3b844Bc454e4438f44e';
+    const list: TrackedList = [{ id: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', kind: 'address', label: 'Mine', written: typo }];
+    for (const format of ['json', 'csv'] as const) {
+      const text = exportList({ list, groups: [] }, format);
+      assert.ok(text.includes(typo), text);
+      const back = parseImport(text, format);
+      assert.deepEqual(back.entries, list, format);
+      assert.match(back.warnings[0]?.reason ?? '', /fails its EIP-55 checksum/, format);
+    }
+  });
+
   it('gives back the same list, labels, token filters, groups and order, through JSON', () => {
     const back = parseImport(exportList(LAYOUT, 'json'), 'json');
     assert.deepEqual(back.entries, LIST);

@@ -21,6 +21,8 @@ import {
 // The EIP-55 reference address, in its checksummed and lower-case forms.
 const CHECKSUMMED = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 const LOWER = CHECKSUMMED.toLowerCase();
+// The same address with one letter's case wrong: mixed case whose checksum fails (a probable typo).
+const TYPO = '0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 
 function added(list: TrackedList, id: unknown, label?: unknown): TrackedList {
   const result = addTracked(list, id, label);
@@ -52,6 +54,26 @@ describe('addTracked', () => {
     const result = addTracked([], LOWER);
     assert.ok(result.ok);
     assert.deepEqual(result.value.entry, { id: CHECKSUMMED, kind: 'address' });
+  });
+
+  it('keeps a mixed-case address whose checksum fails as written beside its checksummed id, so the doubt is not lost', () => {
+    const result = addTracked([], ` ${TYPO} `, 'Mine');
+    assert.ok(result.ok);
+    assert.deepEqual(result.value.entry, { id: CHECKSUMMED, kind: 'address', label: 'Mine', written: TYPO });
+    assert.deepEqual(toIdentifier(result.value.entry), { kind: 'address', value: CHECKSUMMED, checksumMatches: false });
+    // No checksum claim (all lower or upper case), or a checksum that holds: nothing to keep.
+    for (const sound of [LOWER, `0x${LOWER.slice(2).toUpperCase()}`, CHECKSUMMED]) {
+      const entry = addTracked([], sound);
+      assert.ok(entry.ok);
+      assert.deepEqual(entry.value.entry, { id: CHECKSUMMED, kind: 'address' }, sound);
+      assert.deepEqual(toIdentifier(entry.value.entry), { kind: 'address', value: CHECKSUMMED, checksumMatches: true }, sound);
+    }
+  });
+
+  it('refuses a mistyped case of an address the list holds, and the other way round: one wallet, one row', () => {
+    assert.match(refused(added([], CHECKSUMMED), TYPO), /already in the list/);
+    assert.match(refused(added([], TYPO), LOWER), /already in the list/);
+    assert.equal(indexOfTracked(added([], TYPO), CHECKSUMMED), 0);
   });
 
   it('adds at the end and leaves the given list alone', () => {
@@ -291,6 +313,22 @@ describe('sanitizeStored', () => {
       { id: 'gamer3', kind: 'plyrId' },
       { id: 'gamer4', kind: 'plyrId' },
       { id: 'gamer5', kind: 'plyrId', label: 'Team A' },
+    ]);
+  });
+
+  it('keeps an address as the user wrote it only while it reads as the stored id and fails its checksum', () => {
+    const raw = [
+      { id: CHECKSUMMED, kind: 'address', label: 'Mine', written: TYPO },
+      // Another address, a checksummed form, no text: checked, not trusted.
+      { id: 'player123', written: TYPO },
+      { id: '0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359', written: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359' },
+      { id: '0x52908400098527886E0F7030069857D2E4169EE7', written: 42 },
+    ];
+    assert.deepEqual(sanitizeStored(raw), [
+      { id: CHECKSUMMED, kind: 'address', label: 'Mine', written: TYPO },
+      { id: 'player123', kind: 'plyrId' },
+      { id: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', kind: 'address' },
+      { id: '0x52908400098527886E0F7030069857D2E4169EE7', kind: 'address' },
     ]);
   });
 

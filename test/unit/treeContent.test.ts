@@ -37,6 +37,23 @@ function written(tooltip: RowContent['tooltip']): string {
 const lastUpdate = (at: number, age: string): TooltipPart => ({ text: `${new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })} (${age})` });
 
 describe('treeContent: identifier rows', () => {
+  it('an address added in a case that fails its checksum: shown as written, with ⚠ and the reason', () => {
+    const typo = '0x742d35cC6634C0532925a3b844Bc454e4438f44e';
+    const warning = 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.';
+    const plain = row({ tracked: { id: ADDRESS, kind: 'address', written: typo }, entry: FRESH });
+    assert.equal(plain.label, typo);
+    assert.match(plain.description ?? '', /^⚠ 2 tokens/);
+    assert.ok(plain.spoken.includes(`wallet address ${typo}, ${warning}`), plain.spoken);
+    // Markdown-escaped, as all text in a tooltip.
+    assert.match(written(plain.tooltip), /^\$\(warning\) This mixed\\-case address fails its EIP\\-55 checksum/);
+    assert.ok(written(plain.tooltip).includes(typo), written(plain.tooltip));
+    const labelled = row({ tracked: { id: ADDRESS, kind: 'address', label: 'Mine', written: typo }, entry: FRESH });
+    assert.equal(labelled.label, 'Mine');
+    assert.match(labelled.description ?? '', /^⚠ 0x742d…f44e · 2 tokens/);
+    // The checksummed form the row asks for carries no doubt.
+    assert.doesNotMatch(row({ tracked: { id: ADDRESS, kind: 'address' }, entry: FRESH }).description ?? '', /⚠/);
+  });
+
   it('an up-to-date row: label, short id with the count and age, the details in the tooltip', () => {
     const r = row({ tracked: ME, entry: FRESH });
     assert.equal(r.label, 'Me');

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { amountIn } from '../model/balances';
-import { isAddressText } from '../model/identifier';
+import { checksumMismatchWarning, isAddressText } from '../model/identifier';
 import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
 import { formatAmount, formatAmountCompact } from './format';
@@ -80,7 +80,10 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
   const status = identifierStatus(entry, input.now, value, masked);
   const kind = tracked?.kind ?? 'plyrId';
   const notifying = !input.workspace && tracked?.notify === true;
-  const what = kind === 'address' ? l10n.t('wallet address {0}', id) : l10n.t('PLYR ID {0}', id);
+  // An address the user wrote in a case that fails its checksum shows as written, with the doubt.
+  const shownId = tracked?.written ?? id;
+  const doubt = tracked?.written === undefined ? undefined : checksumMismatchWarning();
+  const what = kind === 'address' ? l10n.t('wallet address {0}', shownId) : l10n.t('PLYR ID {0}', shownId);
   // Read aloud: commas where the row shows a middle dot, and the value in words after the rest
   // (a screen reader would say "≈" as a symbol).
   // The spinner of a refresh over known balances has no words of its own: say it.
@@ -89,10 +92,10 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
   // A label (the user's, or a workspace file's) with an invisible format character shows it as �, as everywhere.
   const label = tracked?.label ? formatControlsShown(tracked.label) : undefined;
   return {
-    label: label ?? id,
-    description: label ? `${shorten(id)} · ${status}` : status,
+    label: label ?? shownId,
+    description: `${doubt ? '⚠ ' : ''}${label ? `${shorten(shownId)} · ${status}` : status}`,
     tooltip: identifierTooltip(input),
-    spoken: `${label ? `${label}, ` : ''}${what}, ${heard}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
+    spoken: `${label ? `${label}, ` : ''}${what}, ${doubt ? `${doubt} ` : ''}${heard}${notifying ? `, ${l10n.t('notifies on change')}` : ''}`,
     // A row that notifies shows a bell where the kind's icon was: the row says its kind by its text too.
     icon: entry?.loading ? { id: 'loading~spin' } : { id: notifying ? 'bell' : kind === 'address' ? 'credit-card' : 'account', ...(entry?.error !== undefined ? { color: ERROR_COLOR } : {}) },
     kind,
@@ -134,7 +137,10 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
   if (tracked?.label) {
     parts.push({ markdown: `**${markdownText(tracked.label)}**\n\n` });
   }
-  parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${markdownText(input.id)}\n\n` });
+  if (tracked?.written !== undefined) {
+    parts.push({ markdown: `$(warning) ${markdownText(checksumMismatchWarning())}\n\n` });
+  }
+  parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${markdownText(tracked?.written ?? input.id)}\n\n` });
   parts.push({ markdown: `${l10n.t('Network:')} ${markdownText(input.networkLabel)}\n\n` });
   parts.push({ markdown: `${l10n.t('Last update:')} ` });
   parts.push({ text: entry?.fetchedAt ? `${describeMoment(entry.fetchedAt)} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });

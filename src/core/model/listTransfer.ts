@@ -60,11 +60,12 @@ export function formatOfPath(path: string): TransferFormat | undefined {
 
 export function exportList({ list, groups }: Layout, format: TransferFormat): string {
   if (format === 'json') {
-    const identifiers = list.map((t) => ({ id: t.id, ...(t.label ? { label: t.label } : {}), ...(t.tokens ? { tokens: t.tokens } : {}), ...(t.notify ? { notify: true } : {}), ...(t.group !== undefined ? { group: t.group } : {}) }));
+    // An address as the user wrote it when its checksum fails: read back, it warns again.
+    const identifiers = list.map((t) => ({ id: t.written ?? t.id, ...(t.label ? { label: t.label } : {}), ...(t.tokens ? { tokens: t.tokens } : {}), ...(t.notify ? { notify: true } : {}), ...(t.group !== undefined ? { group: t.group } : {}) }));
     return `${JSON.stringify({ plyrBalance: 1, groups, identifiers }, null, 2)}\n`;
   }
   // CSV has no place for an empty group: only groups with members come back from it.
-  const rows = [CSV_HEADER, ...list.map((t) => [t.id, t.label ?? '', t.tokens?.length === 0 ? NO_TOKENS : (t.tokens ?? []).join(' '), t.group ?? '', t.notify ? NOTIFY_ON : ''])];
+  const rows = [CSV_HEADER, ...list.map((t) => [t.written ?? t.id, t.label ?? '', t.tokens?.length === 0 ? NO_TOKENS : (t.tokens ?? []).join(' '), t.group ?? '', t.notify ? NOTIFY_ON : ''])];
   return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

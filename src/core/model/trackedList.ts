@@ -13,6 +13,12 @@ export interface TrackedIdentifier {
   readonly notify?: true;
   /** The name of the group (folder) it is in; none is the top level. See groups.ts. */
   readonly group?: string;
+  /**
+   * A wallet address as it was written, when its mixed case fails its EIP-55 checksum (a probable
+   * typo). `id` stays the checksummed form that requests, lookups and duplicates go by; this keeps
+   * the user's text, and so the doubt, wherever the row shows, and is what export writes.
+   */
+  readonly written?: string;
 }
 
 export type TrackedList = readonly TrackedIdentifier[];
@@ -55,8 +61,11 @@ export function trackedEntry(rawIdentifier: unknown, rawLabel?: unknown): ParseR
   if (!label.ok) {
     return label;
   }
-  const { value: id, kind } = parsed.value;
-  return { ok: true, value: label.value === undefined ? { id, kind } : { id, kind, label: label.value } };
+  const identifier = parsed.value;
+  const { value: id, kind } = identifier;
+  // parseIdentifier took it, so it is text; kept trimmed, as the identifier was read.
+  const written = identifier.kind === 'address' && !identifier.checksumMatches ? String(rawIdentifier).trim() : undefined;
+  return { ok: true, value: { id, kind, ...(label.value === undefined ? {} : { label: label.value }), ...(written === undefined ? {} : { written }) } };
 }
 
 /** Adds an identifier at the end; refuses invalid input and duplicates (after normalisation). */
@@ -165,7 +174,7 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
   for (const item of raw.slice(0, MAX_TRACKED)) {
     const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     // A label today's rules refuse (an older version took it) costs the label, never the identifier.
-    const entry = trackedEntry(record.id, storedLabel(record.label));
+    const entry = trackedEntry(storedIdentifier(record), storedLabel(record.label));
     if (!entry.ok || seen.has(entry.value.id)) {
       continue;
     }
@@ -179,6 +188,19 @@ export function sanitizeStored(raw: unknown): TrackedIdentifier[] {
     });
   }
   return list;
+}
+
+/**
+ * The identifier as the user wrote it (`written`) when it still reads as the stored id, else the
+ * id: a store edited by hand, or by another version, is checked rather than trusted.
+ */
+function storedIdentifier(record: Record<string, unknown>): unknown {
+  if (typeof record.written !== 'string') {
+    return record.id;
+  }
+  const written = parseIdentifier(record.written);
+  const id = parseIdentifier(record.id);
+  return written.ok && id.ok && written.value.value === id.value.value ? record.written : record.id;
 }
 
 /**
@@ -203,7 +225,7 @@ function storedLabel(raw: unknown): string | undefined {
   return label.ok ? label.value : undefined;
 }
 
-/** The request identifier for a tracked entry (stored ids are normalised already). */
+/** The request identifier for a tracked entry (stored ids are normalised already); one {@link TrackedIdentifier.written} fails its checksum. */
 export function toIdentifier(tracked: TrackedIdentifier): Identifier {
-  return tracked.kind === 'address' ? { kind: 'address', value: tracked.id, checksumMatches: true } : { kind: 'plyrId', value: tracked.id };
+  return tracked.kind === 'address' ? { kind: 'address', value: tracked.id, checksumMatches: tracked.written === undefined } : { kind: 'plyrId', value: tracked.id };
 }

@@ -143,9 +143,10 @@ export function withShared(existing: string | undefined, shared: readonly Tracke
   const known = new Set(listed.map((e) => e.id));
   const room = Math.max(0, MAX_WATCHED - data.identifiers.length);
   // Each once, however many times it is handed over (a row and its copy, or one id in two cases).
+  // An address goes in as the user wrote it: one that fails its checksum warns there too.
   const unlisted = shared.filter((e) => !known.has(e.id) && known.add(e.id));
   const fresh = unlisted.slice(0, room);
-  data.identifiers = [...data.identifiers, ...fresh.map((e) => (e.label ? { id: e.id, label: e.label } : e.id))];
+  data.identifiers = [...data.identifiers, ...fresh.map((e) => (e.label ? { id: e.written ?? e.id, label: e.label } : (e.written ?? e.id)))];
   const indent = /^([ \t]+)\S/m.exec(existing ?? '')?.[1] ?? 2;
   const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
   // JSON.stringify writes no line break inside a string: each one it writes is a line end.

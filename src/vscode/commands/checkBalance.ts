@@ -8,7 +8,7 @@ import { parseTokenName } from '../../core/model/token';
 import { showBalances } from '../ui/balancesQuickPick';
 import { identifierFromEditor } from '../editor/editorIdentifier';
 import { showError } from '../ui/errorPresenter';
-import { validateIdentifierInput } from '../ui/identifierInput';
+import { askCheckedText, validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { readClientConfig } from '../settings';
@@ -122,13 +122,13 @@ export async function checkBalanceInteractively(services: CheckBalanceServices, 
 }
 
 async function askIdentifier(prefill: string | undefined): Promise<Identifier | undefined> {
-  const text = await vscode.window.showInputBox({
+  // Checked from the start: a prefilled address that fails its checksum warns before any edit.
+  const text = await askCheckedText({
     title: vscode.l10n.t('PLYR: Check Balance'),
     prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address'),
     placeHolder: vscode.l10n.t('player123 or 0x…'),
     value: prefill,
-    ignoreFocusOut: true,
-    validateInput: (value) => validateIdentifierInput(value),
+    validate: (value) => validateIdentifierInput(value),
   });
   const parsed = text === undefined || text.trim() === '' ? undefined : parseIdentifier(text);
   return parsed?.ok ? parsed.value : undefined;

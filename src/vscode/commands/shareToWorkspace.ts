@@ -104,8 +104,8 @@ async function refuseSymbolicLinks(uris: readonly vscode.Uri[]): Promise<void> {
   }
 }
 
-/** A row or identifier of the user's list: only its identifier and label travel. */
+/** A row or identifier of the user's list: only its identifier (as written) and label travel. */
 function entryOf(services: Pick<Services, 'tracked'>, item: unknown): TrackedIdentifier {
   const tracked = services.tracked.all[trackedIndexOf(services.tracked, item)];
-  return { id: tracked.id, kind: tracked.kind, ...(tracked.label ? { label: tracked.label } : {}) };
+  return { id: tracked.id, kind: tracked.kind, ...(tracked.label ? { label: tracked.label } : {}), ...(tracked.written ? { written: tracked.written } : {}) };
 }

@@ -121,5 +121,5 @@ export class TrackedStore implements vscode.Disposable {
 
 /** The layout as text with each entry's fields in one order: an edit adds its fields last, a read in their stored order. */
 function canonical(layout: Layout): string {
-  return JSON.stringify([layout.groups, layout.list.map((t) => [t.id, t.kind, t.label ?? null, t.tokens ?? null, t.notify ?? null, t.group ?? null])]);
+  return JSON.stringify([layout.groups, layout.list.map((t) => [t.id, t.kind, t.label ?? null, t.tokens ?? null, t.notify ?? null, t.group ?? null, t.written ?? null])]);
 }

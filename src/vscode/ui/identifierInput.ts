@@ -18,3 +18,49 @@ export function validateIdentifierInput(value: string, check: (value: string) =>
   const warning = parsed.ok ? identifierWarning(parsed.value) : undefined;
   return warning === undefined ? undefined : { message: warning, severity: vscode.InputBoxValidationSeverity.Warning };
 }
+
+export interface CheckedInputOptions {
+  readonly title: string;
+  readonly prompt: string;
+  readonly placeHolder: string;
+  readonly value?: string;
+  readonly validate: (value: string) => string | vscode.InputBoxValidationMessage | undefined;
+}
+
+/**
+ * An input box like showInputBox with `validateInput`, whose check shows from the start: VS Code
+ * (1.90) runs showInputBox's check on its initial value but shows the message only after an
+ * edit, so a box that opens with a mistyped address would hide its checksum warning. Resolves
+ * with the text accepted (never one with an error), or undefined when the box is dismissed.
+ */
+export function askCheckedText(options: CheckedInputOptions): Promise<string | undefined> {
+  const box = vscode.window.createInputBox();
+  box.title = options.title;
+  box.prompt = options.prompt;
+  box.placeholder = options.placeHolder;
+  box.value = options.value ?? '';
+  box.ignoreFocusOut = true;
+  const check = (value: string) => (box.validationMessage = options.validate(value));
+  check(box.value);
+  return new Promise<string | undefined>((resolve) => {
+    const listeners = [
+      box.onDidChangeValue(check),
+      box.onDidAccept(() => {
+        const message = options.validate(box.value);
+        // An error holds the box open, as showInputBox does; a warning lets the user go on.
+        if (typeof message === 'string' || message?.severity === vscode.InputBoxValidationSeverity.Error) {
+          box.validationMessage = message;
+          return;
+        }
+        resolve(box.value);
+        box.hide();
+      }),
+      box.onDidHide(() => {
+        resolve(undefined);
+        listeners.forEach((l) => l.dispose());
+        box.dispose();
+      }),
+    ];
+    box.show();
+  });
+}
