@@ -131,6 +131,9 @@ describe('the address hover', () => {
     await vscode.workspace.getConfiguration('plyr').update('diagnostics.checksum', false, vscode.ConfigurationTarget.Global);
     const hover = await hoverOn(`c = ${typo}`, typo);
     assert.match(hover?.markdown ?? '', /fails its EIP-55 checksum/, 'no diagnostic: the hover says it');
+    // Its Check Balance link asks for the address as written, so that its result warns too.
+    const check = /\[Check Balance\]\(command:plyr\.checkBalanceFor\?([^)\s]+)/.exec(hover?.markdown ?? '');
+    assert.equal((JSON.parse(decodeURIComponent(check?.[1] ?? '[]')) as unknown[])[0], typo, hover?.markdown);
     // With the checksum diagnostics on, the editor's hover shows that warning at the address.
     await vscode.workspace.getConfiguration('plyr').update('diagnostics.checksum', true, vscode.ConfigurationTarget.Global);
     const document = await vscode.workspace.openTextDocument({ content: `c = ${typo}`, language: 'typescript' });

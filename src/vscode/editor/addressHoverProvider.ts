@@ -84,7 +84,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
       ]);
       // What needs no data is worked out while the requests are in flight.
       const client = this.#services.settings.clientConfig();
-      const links = this.#links(identifier.value, explorerOf(client.network, client.customBaseUrl) !== undefined);
+      const links = this.#links(identifier.value, explorerOf(client.network, client.customBaseUrl) !== undefined, document.getText(range));
       const [entry, account] = await lookups;
       // A balance keyed by a token's contract waits for the list's name for it (asked only then, with values off).
       const names = Object.keys(entry.balances ?? {}).some(isAddressText) ? await this.#services.values.names(abort.signal) : undefined;
@@ -129,7 +129,8 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     }
   }
 
-  #links(address: string, hasExplorer: boolean): HoverLink[] {
+  /** `written`: the address as the file has it, which Check Balance checks as typed (a typo's warning with it). */
+  #links(address: string, hasExplorer: boolean, written: string): HoverLink[] {
     const links: HoverLink[] = [];
     // A row for it already (the user's list or the workspace's watch-list): show that one, rather than list it twice.
     links.push(
@@ -142,7 +143,7 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     if (hasExplorer) {
       links.push({ label: vscode.l10n.t('Open in explorer'), command: COMMANDS.openInExplorer, args: gestureArgs(address) });
     }
-    links.push({ label: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFor, args: gestureArgs(address) });
+    links.push({ label: vscode.l10n.t('Check Balance'), command: COMMANDS.checkBalanceFor, args: gestureArgs(written) });
     return links;
   }
 
