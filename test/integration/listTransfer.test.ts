@@ -7,7 +7,7 @@ import { ImportSummary, undoOfImport } from '../../src/vscode/commands/listTrans
 import { mergeImported, parseImport } from '../../src/core/model/listTransfer';
 import { removeEntries, updateEntry } from '../../src/core/model/trackedList';
 import { TrackedStore } from '../../src/vscode/state/trackedStore';
-import { MemoryState, plyrApi, rejection, untrackAll } from './helpers';
+import { MemoryState, plyrApi, rejection, untrackAll, waitFor } from './helpers';
 
 const ADDRESS = '0x742d35Cc6634C0532925a3b844Bc454e4438f44e';
 const list = async () => (await plyrApi()).getTracked().map((t) => [t.identifier, t.label, t.notify ?? false, t.group]);
@@ -61,6 +61,36 @@ describe('export and import of the list', () => {
     assert.equal(summary.duplicates, 1);
     assert.deepEqual(summary.rejected.map((r) => r.row), [3, 4, 5]);
     assert.deepEqual(await list(), [...before, ['crypto-fennec', 'Fox', false, undefined]]);
+  });
+
+  it("lists the refused and doubtful rows, by row, behind the notification's button", async () => {
+    const file = path.join(dir, 'refused.csv');
+    const typo = ADDRESS.replace('Cc', 'cC');
+    fs.writeFileSync(file, ['identifier,label', 'zero-hero,Zero', 'bad id!,x', `${typo},Typo`, '$(alert),icon'].join('\n'));
+    // The notification answered with its last button, and the list it opens read: the same window the extension calls.
+    const window = vscode.window as { showWarningMessage: unknown; showQuickPick: unknown };
+    const { showWarningMessage, showQuickPick } = window;
+    let buttons: string[] = [];
+    let shown: vscode.QuickPickItem[] | undefined;
+    window.showWarningMessage = async (_message: string, ...actions: string[]) => ((buttons = actions), actions.at(-1));
+    window.showQuickPick = async (items: vscode.QuickPickItem[]) => ((shown = items), undefined);
+    try {
+      await vscode.commands.executeCommand<ImportSummary>('plyr.importIdentifiers', vscode.Uri.file(file));
+      const items = await waitFor(() => shown, 'the list of rows');
+      assert.deepEqual(buttons, ['Undo', 'Show Refused Rows']);
+      assert.deepEqual(items.map((i) => [i.label, i.description]), [
+        ['Row 3', 'bad id!'],
+        ['Row 4', typo],
+        // The file's text as typed, no icon.
+        ['Row 5', '$\u200b(alert)'],
+        ['$(output) Show PLYR Log', undefined],
+      ]);
+      assert.match(items[0].detail ?? '', /^Refused: /);
+      assert.match(items[1].detail ?? '', /^May hold a typo: .*checksum/);
+    } finally {
+      Object.assign(window, { showWarningMessage, showQuickPick });
+      await untrackAll();
+    }
   });
 
   it('takes an absolute path as well as a URI, and refuses anything else with the typed error', async () => {

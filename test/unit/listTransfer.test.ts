@@ -120,7 +120,7 @@ describe('export and import of the list', () => {
       { id: 'game-studio', kind: 'plyrId', notify: true },
       { id: 'treasury-main', kind: 'plyrId' },
     ]);
-    assert.deepEqual(result.rejected, [{ row: 4, reason: "The notify column holds yes, true or 1 for on, and nothing, no, false or 0 for off, not 'maybe'." }]);
+    assert.deepEqual(result.rejected, [{ row: 4, text: 'zero-hero', reason: "The notify column holds yes, true or 1 for on, and nothing, no, false or 0 for off, not 'maybe'." }]);
   });
 
   it('reads every notify cell its refusal names, in any case, as the README lists them', () => {
@@ -139,8 +139,9 @@ describe('export and import of the list', () => {
     assert.deepEqual(result.entries.map((e) => e.kind), ['plyrId', 'address', 'plyrId', 'plyrId']);
     assert.deepEqual(result.rejected, []);
     assert.deepEqual(result.warnings, [
-      { row: 3, reason: 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.' },
-      { row: 4, reason: 'Read as a PLYR ID: a wallet address has 40 hex digits after 0x, and this has 39.' },
+      // Each with the identifier as the file wrote it, for the list of rows the import's notification opens.
+      { row: 3, text: '0x742d35cC6634C0532925a3b844Bc454e4438f44e', reason: 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.' },
+      { row: 4, text: `0x${'a'.repeat(39)}`, reason: 'Read as a PLYR ID: a wallet address has 40 hex digits after 0x, and this has 39.' },
     ]);
   });
 

@@ -1,4 +1,6 @@
 import * as l10n from '@vscode/l10n';
+import type { RejectedRow } from '../model/listTransfer';
+import { inertLabel } from '../model/safeText';
 
 /** What an import did, counted for its message. */
 export interface ImportCounts {
@@ -33,4 +35,51 @@ export function importSummaryText(c: ImportCounts): string {
         ? [l10n.t('{0} rows went in without their group: the list has {1} groups, the most it may.', c.withoutGroup, c.maxGroups)]
         : []),
   ].join(' ');
+}
+
+/** What an import left out or took with a doubt, for the list its notification's button opens. */
+export interface ImportProblems {
+  readonly rejected: readonly RejectedRow[];
+  /** Rows taken that may hold a typo. */
+  readonly warnings: readonly RejectedRow[];
+  /** Rows refused for the list's limit (`maxTracked`): counted, not listed one by one. */
+  readonly overLimit: number;
+  readonly maxTracked: number;
+  /** Rows taken without their group (`maxGroups` reached): counted, not listed one by one. */
+  readonly withoutGroup: number;
+  readonly maxGroups: number;
+}
+
+export interface ImportProblemItem {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+}
+
+/** Rows listed one by one at most: a file of thousands of bad rows must not make a list of thousands. */
+export const LISTED_ROWS = 200;
+
+/**
+ * The import's refused and doubtful rows in the file's order, "Row 3" with the identifier the file
+ * wrote there (inert: it is the file's text) and why; past `LISTED_ROWS` one line counts the rest.
+ * Rows over the limit or without their group are counted, one line each.
+ */
+export function importProblemItems(p: ImportProblems, listed = LISTED_ROWS): ImportProblemItem[] {
+  const rows = [...p.rejected.map((r) => ({ ...r, refused: true })), ...p.warnings.map((r) => ({ ...r, refused: false }))].sort((a, b) => a.row - b.row);
+  const items: ImportProblemItem[] = rows.slice(0, listed).map(({ row, reason, text, refused }) => ({
+    label: l10n.t('Row {0}', row),
+    ...(text ? { description: inertLabel(text) } : {}),
+    // A reason may quote the file too (a group name, a notify cell).
+    detail: refused ? l10n.t('Refused: {0}', inertLabel(reason, 300)) : l10n.t('May hold a typo: {0}', inertLabel(reason, 300)),
+  }));
+  if (rows.length > listed) {
+    items.push({ label: l10n.t('{0} more rows', rows.length - listed), detail: l10n.t('Not listed here: fix the rows above, then import the file again to see them.') });
+  }
+  if (p.overLimit > 0) {
+    items.push({ label: l10n.t('Rows over the limit: {0}', p.overLimit), detail: l10n.t('Refused: the list holds at most {0} identifiers.', p.maxTracked) });
+  }
+  if (p.withoutGroup > 0) {
+    items.push({ label: l10n.t('Rows without their group: {0}', p.withoutGroup), detail: l10n.t('Taken without the group they named: the list has {0} groups, the most it may.', p.maxGroups) });
+  }
+  return items;
 }

@@ -18,6 +18,8 @@ export interface RejectedRow {
   /** 1-based: the CSV line, or the position in the JSON list. */
   readonly row: number;
   readonly reason: string;
+  /** The row's identifier as the file wrote it, when text: hostile, to be made inert where shown. */
+  readonly text?: string;
 }
 
 export interface ParsedImport {
@@ -220,12 +222,14 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
       overLimit++;
       continue;
     }
+    // The row as its reason's list shows it: its number, and its identifier if it has one as text.
+    const at = typeof record.id === 'string' ? { row, text: record.id } : { row };
     if (record.extra) {
-      rejected.push({ row, reason: l10n.t('The row has more than {0} columns ({1}).', CSV_HEADER.length, CSV_HEADER.join(', ')) });
+      rejected.push({ ...at, reason: l10n.t('The row has more than {0} columns ({1}).', CSV_HEADER.length, CSV_HEADER.join(', ')) });
       continue;
     }
     if (record.id === undefined) {
-      rejected.push({ row, reason: l10n.t('The row names no identifier (an "id" field).') });
+      rejected.push({ ...at, reason: l10n.t('The row names no identifier (an "id" field).') });
       continue;
     }
     const parsed = parseIdentifier(record.id);
@@ -235,21 +239,21 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
     }
     const entry = trackedEntry(record.id, record.label);
     if (!entry.ok) {
-      rejected.push({ row, reason: entry.message });
+      rejected.push({ ...at, reason: entry.message });
       continue;
     }
     const tokens = parseTokenFilter(record.tokens);
     if (!tokens.ok) {
-      rejected.push({ row, reason: tokens.message });
+      rejected.push({ ...at, reason: tokens.message });
       continue;
     }
     if (typeof record.notify === 'string') {
-      rejected.push({ row, reason: notifyRefusal(record.notify) });
+      rejected.push({ ...at, reason: notifyRefusal(record.notify) });
       continue;
     }
     const group = record.group === undefined || record.group === null ? undefined : validateGroupName(record.group, []);
     if (group && !group.ok) {
-      rejected.push({ row, reason: group.message });
+      rejected.push({ ...at, reason: group.message });
       continue;
     }
     const groupName = group && (findGroup(groups, group.value) ?? (groups.push(group.value), group.value));
@@ -257,7 +261,7 @@ function collect(rows: Iterable<RawRow>, declaredGroups: readonly unknown[]): Pa
     seen.add(entry.value.id);
     const warning = parsed.ok ? identifierWarning(parsed.value) : undefined;
     if (warning !== undefined) {
-      warnings.push({ row, reason: warning });
+      warnings.push({ ...at, reason: warning });
     }
   }
   return { entries, groups, rejected, warnings, duplicates, overLimit };

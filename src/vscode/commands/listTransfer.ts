@@ -6,7 +6,7 @@ import { Logger } from '../../core/api/logger';
 import { MAX_TRACKED } from '../../core/model/trackedList';
 import { MAX_GROUPS } from '../../core/model/groups';
 import { quoted } from '../../core/model/safeText';
-import { ImportCounts, importSummaryText } from '../../core/content/importSummary';
+import { ImportCounts, ImportProblems, importProblemItems, importSummaryText } from '../../core/content/importSummary';
 import { COMMANDS } from '../ids';
 import { Services } from '../services';
 import { TrackedStore } from '../state/trackedStore';
@@ -87,22 +87,38 @@ export function registerListTransfer(services: Pick<Services, 'tracked' | 'refre
     const summary: ImportSummary = { added: added.length, duplicates: parsed.duplicates + alreadyListed, rejected: parsed.rejected, warnings: parsed.warnings, overLimit };
     const counts: ImportCounts = { added: added.length, alreadyListed, repeated: parsed.duplicates, refused: parsed.rejected.length + overLimit, groupsAdded: addedGroups.length, warnings: parsed.warnings.length, withoutGroup, maxGroups: MAX_GROUPS };
     // Its Undo runs after the command settled: a failure of it is shown, not lost.
-    report(counts, undoOfImport(tracked, added, addedGroups)).catch((error: unknown) => showError(error, services));
+    const problems: ImportProblems = { rejected: parsed.rejected, warnings: parsed.warnings, overLimit, maxTracked: MAX_TRACKED, withoutGroup, maxGroups: MAX_GROUPS };
+    report(counts, problems, undoOfImport(tracked, added, addedGroups)).catch((error: unknown) => showError(error, services));
     return summary;
   };
 
-  const report = async (counts: ImportCounts, undoImport: () => Promise<void>): Promise<void> => {
+  const report = async (counts: ImportCounts, problems: ImportProblems, undoImport: () => Promise<void>): Promise<void> => {
     // An import that only made groups (its rows all listed already) changed the list too.
     const undoable = counts.added + counts.groupsAdded > 0;
     const undo = vscode.l10n.t('Undo');
-    const showRejected = counts.refused > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Log');
+    // The button opens the rows themselves: named for the refused ones when there are some, else for the doubtful ones.
+    const showRows = counts.refused > 0 ? vscode.l10n.t('Show Refused Rows') : vscode.l10n.t('Show Rows with Warnings');
     const message = importSummaryText(counts);
-    const problems = counts.refused + counts.warnings + counts.withoutGroup > 0;
-    const actions = [...(undoable ? [undo] : []), ...(problems ? [showRejected] : [])];
-    const choice = await (problems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
+    const hasProblems = counts.refused + counts.warnings + counts.withoutGroup > 0;
+    const actions = [...(undoable ? [undo] : []), ...(hasProblems ? [showRows] : [])];
+    const choice = await (hasProblems ? vscode.window.showWarningMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
     if (choice === undo) {
       await undoImport();
-    } else if (choice === showRejected) {
+    } else if (choice === showRows) {
+      await showProblemRows(problems);
+    }
+  };
+
+  /** The rows to look at, read-only: picking one does nothing; the last item opens the log, which has the rest of the story. */
+  const showProblemRows = async (problems: ImportProblems): Promise<void> => {
+    const openLog: vscode.QuickPickItem = { label: `$(output) ${vscode.l10n.t('Show PLYR Log')}` };
+    const picked = await vscode.window.showQuickPick([...importProblemItems(problems), openLog], {
+      title: vscode.l10n.t('PLYR: Rows of the Import to Check'),
+      placeHolder: vscode.l10n.t('Each row refused or taken with a doubt, and why'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (picked === openLog) {
       services.log.show(true);
     }
   };
