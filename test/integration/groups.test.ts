@@ -93,7 +93,17 @@ describe('groups and sorting of the user’s list', () => {
     await run('plyr.moveToGroup', ['zero-hero', 'player123'], 'Team');
     await run('plyr.deleteGroup', 'Team');
     assert.deepEqual((await plyrApi()).getGroups(), []);
-    assert.deepEqual(await layout(), ['crypto-fennec:-', 'tester-01:-', 'zero-hero:-', 'player123:-']);
+    assert.deepEqual(await layout(), ['crypto-fennec:-', 'tester-01:-', 'player123:-', 'zero-hero:-']);
+  });
+
+  it('moves selected rows in the order the list shows them, whatever order they were clicked in', async () => {
+    const row = (id: string) => ({ type: 'identifier', id, source: 'user' });
+    await run('plyr.createGroup', 'Team');
+    // Ctrl+click zero-hero, then crypto-fennec (listed above it): the selection holds them in click order.
+    await run('plyr.moveToGroup', row('crypto-fennec'), [row('zero-hero'), row('crypto-fennec')], 'Team');
+    assert.deepEqual(await layout(), ['player123:-', 'tester-01:-', 'crypto-fennec:Team', 'zero-hero:Team']);
+    await run('plyr.moveToGroup', ['tester-01', 'player123'], 'Team');
+    assert.deepEqual(await layout(), ['crypto-fennec:Team', 'zero-hero:Team', 'player123:Team', 'tester-01:Team'], 'at the group\'s end, in list order');
   });
 
   it('sorts by name and by amount without losing the manual order', async () => {
@@ -142,10 +152,11 @@ describe('groups and sorting of the user’s list', () => {
     });
 
     it('moves two identifiers into a group, before a row of it, and out to the top level', async () => {
+      // Dragged in the order they were clicked: they land in list order.
       await drag([row('zero-hero'), row('player123')], group('Team'));
-      assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:-', 'zero-hero:Team', 'player123:Team']);
+      assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:-', 'player123:Team', 'zero-hero:Team']);
       await drag([row('tester-01')], row('player123'));
-      assert.deepEqual(rows(), ['crypto-fennec:-', 'zero-hero:Team', 'tester-01:Team', 'player123:Team']);
+      assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:Team', 'player123:Team', 'zero-hero:Team']);
       await drag([row('zero-hero')], undefined);
       assert.deepEqual(rows(), ['crypto-fennec:-', 'tester-01:Team', 'player123:Team', 'zero-hero:-']);
       await drag([{ type: 'token', id: 'crypto-fennec', source: 'user', token: 'gamr', amount: '1' }], group('Ops'));

@@ -90,11 +90,19 @@ describe('groups of the list', () => {
   });
 
   it('move identifiers into a group at its end, before a row (into its group), or to the top level', () => {
-    assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc', 'eeee'], { group: 'Team' })), ['aaaa:Team', 'bbbb:Team', 'dddd:Team', 'cccc:Team', 'eeee:Team']);
+    // e (in Ops) shows above c (at the top level): it stays above.
+    assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc', 'eeee'], { group: 'Team' })), ['aaaa:Team', 'bbbb:Team', 'dddd:Team', 'eeee:Team', 'cccc:Team']);
     assert.deepEqual(pairs(moveInto(LAYOUT, ['eeee'], { before: 'bbbb' })), ['aaaa:Team', 'eeee:Team', 'bbbb:Team', 'cccc:-', 'dddd:Team']);
     assert.deepEqual(pairs(moveInto(LAYOUT, ['aaaa'], { before: 'cccc' })), ['bbbb:Team', 'aaaa:-', 'cccc:-', 'dddd:Team', 'eeee:Ops']);
     assert.deepEqual(pairs(moveInto(LAYOUT, ['aaaa'], { group: undefined })), ['bbbb:Team', 'cccc:-', 'dddd:Team', 'eeee:Ops', 'aaaa:-']);
     assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc'], { group: 'Empty' })), ['aaaa:Team', 'bbbb:Team', 'dddd:Team', 'eeee:Ops', 'cccc:Empty']);
+  });
+
+  it('move rows in the order the view shows them, not the order they were selected in (as the Explorer moves files)', () => {
+    assert.deepEqual(pairs(moveInto(LAYOUT, ['dddd', 'aaaa'], { group: 'Ops' })), ['bbbb:Team', 'cccc:-', 'eeee:Ops', 'aaaa:Ops', 'dddd:Ops']);
+    // From several places: a group's rows show above the top level's, and Team above Ops.
+    assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc', 'eeee', 'aaaa'], { group: 'Empty' })), ['bbbb:Team', 'dddd:Team', 'aaaa:Empty', 'eeee:Empty', 'cccc:Empty']);
+    assert.deepEqual(pairs(moveInto(LAYOUT, ['cccc', 'eeee'], { before: 'bbbb' })), ['aaaa:Team', 'eeee:Team', 'cccc:Team', 'bbbb:Team', 'dddd:Team']);
   });
 
   it('ignore moves to nowhere: an unknown group or row, a row onto itself, unknown identifiers', () => {

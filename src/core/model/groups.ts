@@ -132,8 +132,10 @@ export function restoreGroup(layout: Layout, deleted: DeletedGroup): Layout {
 export type Destination = { readonly group: string | undefined } | { readonly before: string };
 
 /**
- * Moves identifiers, in the order given, to a destination: their group becomes the destination's
- * and their place in the manual order follows it. Unknown identifiers are ignored.
+ * Moves identifiers to a destination: their group becomes the destination's and their place in the
+ * manual order follows it. Unknown identifiers are ignored. They keep the order the view shows them
+ * in (manual order: the groups', then the top level's), as the Explorer moves files: a selection
+ * lists rows in the order they were clicked, which says nothing about where they should go.
  */
 export function moveInto(layout: Layout, ids: readonly string[], to: Destination): Layout {
   const moving = new Set(ids.filter((id) => !('before' in to && id === to.before)));
@@ -145,7 +147,9 @@ export function moveInto(layout: Layout, ids: readonly string[], to: Destination
   if (group !== undefined && !layout.groups.includes(group)) {
     return layout;
   }
-  const moved = [...new Set(ids)].map((id) => layout.list.find((t) => t.id === id && moving.has(id))).filter((t): t is TrackedIdentifier => t !== undefined);
+  // A group's rows show above the top level's (see arrange in sortOrder.ts); list order within each.
+  const place = (t: TrackedIdentifier) => (t.group !== undefined && layout.groups.includes(t.group) ? layout.groups.indexOf(t.group) : layout.groups.length);
+  const moved = layout.list.filter((t) => moving.has(t.id)).sort((a, b) => place(a) - place(b));
   const rest = layout.list.filter((t) => !moving.has(t.id));
   // Before the target row; into a group, after its last member; to the top level, at the end.
   const last = group === undefined ? -1 : lastIndex(rest, (t) => t.group === group);
