@@ -18,7 +18,7 @@ const STALE: BalanceEntry = { balances: { gamr: '1234.5' }, fetchedAt: THREE_HR,
 /** Markdown, a command link, an icon and a new block, the way a server could send them. */
 const HOSTILE_TEXT = '$(zap) [x](command:workbench.action.closeWindow) <img src=x onerror=alert(1)>\r\n# heading | cell';
 
-function row(overrides: { id?: string; tracked?: TrackedIdentifier; workspace?: boolean; entry?: BalanceEntry; networkLabel?: string } = {}) {
+function row(overrides: { id?: string; tracked?: TrackedIdentifier; workspace?: boolean; entry?: BalanceEntry; networkLabel?: string; owner?: string } = {}) {
   return identifierRow({ id: overrides.tracked?.id ?? overrides.id ?? 'player123', workspace: false, networkLabel: NETWORK, now: NOW, ...overrides });
 }
 
@@ -84,6 +84,18 @@ describe('treeContent: identifier rows', () => {
     const labelled = row({ tracked: { id: ADDRESS, kind: 'address', label: 'Vault' }, entry: FRESH });
     assert.equal(labelled.description, '0x742d…f44e · 2 tokens · updated 3 min. ago');
     assert.equal(labelled.kind, 'address');
+  });
+
+  it("a wallet address whose owner is known: its tooltip and what is read aloud name the PLYR ID, its label and description stay", () => {
+    const tracked: TrackedIdentifier = { id: ADDRESS, kind: 'address' };
+    const entry: BalanceEntry = { balances: { gamr: '1' }, fetchedAt: NOW, loading: false };
+    const owned = row({ tracked, entry, owner: '0xgamer' });
+    const plain = row({ tracked, entry });
+    assert.equal(owned.spoken, `wallet address ${ADDRESS}, PLYR ID 0xgamer, 1 token, updated just now`);
+    assert.deepEqual(markdown(owned.tooltip).parts.slice(0, 2), [{ markdown: `Wallet address: ${ADDRESS}\n\n` }, { markdown: 'PLYR ID: 0xgamer\n\n' }]);
+    assert.deepEqual([owned.label, owned.description], [plain.label, plain.description]);
+    // A PLYR ID's row has no owner to name.
+    assert.deepEqual(row({ tracked: ME, entry: FRESH, owner: 'someone' }), row({ tracked: ME, entry: FRESH }));
   });
 
   it('a stale row: the first sentence of the failure and the age of what it still shows, in red', () => {
@@ -332,6 +344,14 @@ describe('treeContent: hostile server and file text stays text', () => {
     assert.deepEqual(parts[0], { markdown: '**\\[x\\]\\(command\\:workbench\\.action\\.closeWindow\\)**\n\n' });
     assert.deepEqual(parts[2], { markdown: 'Network: \\<b\\>net\\<\\/b\\>\n\n' });
     assert.deepEqual(parts[parts.length - 1], { markdown: '\n\n---\n\n$(error) \\$\u200b\\(zap\\) \\[x\\]\\(command\\:workbench\\.action\\.closeWindow\\) \\<img src\\=x onerror\\=alert\\(1\\)\\> \\# heading \\| cell' });
+  });
+
+  it("a wallet's owner, as a server names it, shows as text in the tooltip and read aloud", () => {
+    const r = row({ tracked: { id: ADDRESS, kind: 'address' }, entry: FRESH, owner: '$(zap) [x](command:x) <b>\r\n# h' });
+    assert.deepEqual(markdown(r.tooltip).parts[1], { markdown: 'PLYR ID: \\$\u200b\\(zap\\) \\[x\\]\\(command\\:x\\) \\<b\\> \\# h\n\n' });
+    assert.equal(r.spoken, `wallet address ${ADDRESS}, PLYR ID $\u200b(zap) [x](command:x) <b> # h, 2 tokens, updated 3 min. ago`);
+    const long = row({ tracked: { id: ADDRESS, kind: 'address' }, entry: FRESH, owner: 'x'.repeat(500) });
+    assert.ok(written(long.tooltip).includes(`PLYR ID: ${'x'.repeat(63)}…\n\n`), 'cut as a PLYR ID is long at most');
   });
 
   it('adds no live Markdown, line or icon to a tooltip, whatever the text', () => {

@@ -68,11 +68,25 @@ export interface IdentifierValue extends ValueTotal {
   readonly unpriced: readonly string[];
 }
 
+/** What an identifier's row is made from. */
+export interface IdentifierRowInput {
+  readonly id: string;
+  readonly tracked?: TrackedIdentifier;
+  readonly workspace: boolean;
+  readonly entry?: BalanceEntry;
+  readonly networkLabel: string;
+  readonly now: number;
+  readonly value?: IdentifierValue;
+  readonly masked?: boolean;
+  /** The PLYR ID a wallet address belongs to, when known already (the server's word: shown inert); ignored for a PLYR ID. */
+  readonly owner?: string;
+}
+
 /**
  * An identifier's row: its label, what it holds (and is worth) and how fresh, and the details in
  * the tooltip. `value` is left out while values are off or no price is known; `masked` hides it.
  */
-export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; workspace: boolean; entry?: BalanceEntry; networkLabel: string; now: number; value?: IdentifierValue; masked?: boolean }): IdentifierRow {
+export function identifierRow(input: IdentifierRowInput): IdentifierRow {
   const { id, tracked, entry } = input;
   const masked = input.masked === true;
   // A value belongs to current balances: none beside an error.
@@ -83,7 +97,9 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
   // An address the user wrote in a case that fails its checksum shows as written, with the doubt.
   const shownId = tracked?.written ?? id;
   const doubt = tracked?.written === undefined ? undefined : checksumMismatchWarning();
-  const what = kind === 'address' ? l10n.t('wallet address {0}', shownId) : l10n.t('PLYR ID {0}', shownId);
+  const owner = ownerOf(input);
+  // A wallet says whose it is, as its hover and inlay hint do.
+  const what = kind === 'address' ? `${l10n.t('wallet address {0}', shownId)}${owner ? `, ${l10n.t('PLYR ID {0}', inertLabel(owner, OWNER_MAX))}` : ''}` : l10n.t('PLYR ID {0}', shownId);
   // Read aloud: commas where the row shows a middle dot, and the value in words after the rest
   // (a screen reader would say "≈" as a symbol).
   // The spinner of a refresh over known balances has no words of its own: say it.
@@ -101,6 +117,14 @@ export function identifierRow(input: { id: string; tracked?: TrackedIdentifier; 
     kind,
     notifying,
   };
+}
+
+/** A server's PLYR ID is at most 64 characters: one longer is cut, not shown whole. */
+const OWNER_MAX = 64;
+
+/** The owner to show: a wallet address's only. */
+function ownerOf(input: IdentifierRowInput): string | undefined {
+  return (input.tracked?.kind ?? 'plyrId') === 'address' && input.owner ? input.owner : undefined;
 }
 
 /** ", worth about $12.34, 4 of 5 tokens priced" (", value hidden" under the mask); nothing without a sum. */
@@ -129,7 +153,7 @@ function identifierStatus(entry: BalanceEntry | undefined, now: number, value: V
   return `${held} · ${age === undefined ? l10n.t('updated never') : l10n.t('updated {0}', age)}`;
 }
 
-function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; entry?: BalanceEntry; networkLabel: string; now: number; value?: IdentifierValue; masked?: boolean }): MarkdownTooltip {
+function identifierTooltip(input: IdentifierRowInput): MarkdownTooltip {
   const { tracked, entry } = input;
   // Outside text (a label from a file, the URL from a setting, a server's message) goes in
   // escaped as the hover's is: no Markdown, no autolinked URL, no icon (only those written here).
@@ -141,6 +165,10 @@ function identifierTooltip(input: { id: string; tracked?: TrackedIdentifier; ent
     parts.push({ markdown: `$(warning) ${markdownText(checksumMismatchWarning())}\n\n` });
   }
   parts.push({ markdown: `${tracked?.kind === 'address' ? l10n.t('Wallet address:') : l10n.t('PLYR ID:')} ${markdownText(tracked?.written ?? input.id)}\n\n` });
+  const owner = ownerOf(input);
+  if (owner) {
+    parts.push({ markdown: `${l10n.t('PLYR ID:')} ${markdownText(owner, OWNER_MAX)}\n\n` });
+  }
   parts.push({ markdown: `${l10n.t('Network:')} ${markdownText(input.networkLabel)}\n\n` });
   parts.push({ markdown: `${l10n.t('Last update:')} ` });
   parts.push({ text: entry?.fetchedAt ? `${describeMoment(entry.fetchedAt)} (${describeAge(input.now - entry.fetchedAt)})` : l10n.t('never') });

@@ -461,11 +461,13 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const tracked = this.#entryOf(node);
     const workspace = node.source === 'workspace';
     const entry = this.#deps.store.get(node.id) ?? (this.#deps.asked(node.id) ? WAITING : undefined);
-    const row = identifierRow({ id: node.id, tracked, workspace, entry, networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked() });
+    // Only what is known already: a row asks nothing to name a wallet's owner.
+    const owner = this.#deps.knownOwner(node.id);
+    const row = identifierRow({ id: node.id, tracked, workspace, entry, networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked(), owner });
     // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
     const address = row.kind === 'address';
-    const owned = address && this.#deps.knownOwner(node.id) !== undefined ? ROW_CONTEXT.ownedSuffix : '';
+    const owned = address && owner !== undefined ? ROW_CONTEXT.ownedSuffix : '';
     item.contextValue = (workspace ? (address ? ROW_CONTEXT.watchedAddress : ROW_CONTEXT.watchedPlyrId) : address ? ROW_CONTEXT.address : ROW_CONTEXT.plyrId) + (row.notifying ? ROW_CONTEXT.notifyingSuffix : '') + owned;
     return item;
   }
