@@ -153,7 +153,8 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     assert.equal((await tracked(secondary))?.label, 'Secondary wallet of player123', 'in the list, named as its row is');
     await untrackAll();
     // The primary address's owner is player123 (the server's /api/user/basic).
-    await vscode.commands.executeCommand('plyr.trackOwner', wallets.info.primaryAddress);
+    // Its row is shown (selected) as soon as it is listed: the sign that something happened.
+    assert.equal(await vscode.commands.executeCommand('plyr.trackOwner', wallets.info.primaryAddress), true, 'the owner added and revealed');
     assert.ok(await tracked('player123'), 'its PLYR ID is in the list');
     // Asked again, each shows the row it has (no error that it is listed already).
     const count = api.getTracked().length;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
+import type { DoctorCheck } from '../../src/core/content/doctor';
 import { checkBalance, logHolding, readAll, startAndUseSimulator } from './helpers';
 
 /**
@@ -29,6 +30,15 @@ describe('credentials from the environment', () => {
       assert.ok(!text.includes(DEMO_CREDENTIALS.secretKey), `the secret key appears in ${file}`);
       assert.ok(!text.includes(DEMO_CREDENTIALS.apiKey), `the API key appears in ${file}`);
     }
+  });
+
+  it('are named as the source by Test Connection, without any part of the key', async () => {
+    const checks = await vscode.commands.executeCommand<DoctorCheck[]>('plyr.testConnection');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const credentials = checks.find((c) => c.check === 'credentials');
+    assert.deepEqual(credentials, { check: 'credentials', ok: true, detail: 'An API key and a secret key are set (environment: PLYR_API_KEY and PLYR_SECRET_KEY).' });
+    const text = JSON.stringify(checks);
+    assert.ok(!text.includes(DEMO_CREDENTIALS.secretKey) && !text.includes(DEMO_CREDENTIALS.apiKey) && !text.includes(DEMO_CREDENTIALS.apiKey.slice(0, 6)));
   });
 
   it('give way to credentials set with the command', async () => {

@@ -39,6 +39,7 @@ describe('PLYR: Test Connection', () => {
     // The URL once, after the network's name: not also inside the name, as "custom (URL)".
     assert.equal(checks.network.detail.split(sim.url).length - 1, 1, checks.network.detail);
     assert.match(checks.network.detail, /^custom network at /);
+    assert.equal(checks.credentials.detail, "An API key and a secret key are set (stored in VS Code's secret storage).");
     assert.match(checks.signedCall.detail, /accepted \(signing timestamp \+ "\{\}"\)/);
   });
 

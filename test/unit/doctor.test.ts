@@ -2,10 +2,11 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DETAIL_LINE_MAX, detailLine, DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/content/doctor';
 import { PlyrError } from '../../src/core/model/errors';
+import type { CredentialSource } from '../../src/core/api/signer';
 
 const NOW = 1_800_000_000_000;
 
-function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; server: ServerAnswer | Error; credentials: boolean | Error; signed: SignedAnswer | Error }> = {}): DoctorProbe & { signedCalls: number } {
+function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; server: ServerAnswer | Error; credentials: CredentialSource | false | Error; signed: SignedAnswer | Error }> = {}): DoctorProbe & { signedCalls: number } {
   const result = {
     signedCalls: 0,
     target: () => overrides.target ?? { ok: true as const, network: 'custom', url: 'http://127.0.0.1:4555/api/' },
@@ -16,12 +17,12 @@ function probe(overrides: Partial<{ target: ReturnType<DoctorProbe['target']>; s
       }
       return server;
     },
-    hasCredentials: async () => {
-      const credentials = overrides.credentials ?? true;
+    credentialSource: async () => {
+      const credentials = overrides.credentials ?? 'secretStorage';
       if (credentials instanceof Error) {
         throw credentials;
       }
-      return credentials;
+      return credentials || undefined;
     },
     signedCall: async () => {
       result.signedCalls++;
@@ -98,6 +99,16 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     assert.equal(c.credentials.fix, 'setCredentials');
     assert.equal(c.signedCall.ok, false);
     assert.equal(p.signedCalls, 0);
+  });
+
+  it('says where the credentials come from: the environment or SecretStorage, the place to change them', async () => {
+    const fromEnvironment = (await byId(probe({ credentials: 'environment' }))).credentials;
+    assert.deepEqual(fromEnvironment, { check: 'credentials', ok: true, detail: 'An API key and a secret key are set (environment: PLYR_API_KEY and PLYR_SECRET_KEY).' });
+    const stored = (await byId(probe({ credentials: 'secretStorage' }))).credentials;
+    assert.deepEqual(stored, { check: 'credentials', ok: true, detail: "An API key and a secret key are set (stored in VS Code's secret storage)." });
+    // The quick pick shows one line: the source must fit in it, not be cut off.
+    assert.equal(detailLine(fromEnvironment.detail), fromEnvironment.detail);
+    assert.equal(detailLine(stored.detail), stored.detail);
   });
 
   it('says when the credentials are stored but cannot be read, and offers to read them again, not to set them', async () => {

@@ -188,7 +188,7 @@ describe('Test Connection shows the server URL as typed (issue 15, item 4)', () 
     const checks = await runDoctor({
       target: () => ({ ok: true, network: 'custom', url: 'https://evil.example/$(verified)/api/' }),
       reachServer: async () => ({ status: 200, elapsedMs: 5 }),
-      hasCredentials: async () => false,
+      credentialSource: async () => undefined,
       signedCall: async () => ({ status: 200, convention: 'emptyObject' }),
       now: () => 0,
     });

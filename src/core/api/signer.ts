@@ -11,6 +11,9 @@ export interface Credentials {
   readonly secretKey: string;
 }
 
+/** Where the credentials in use come from: VS Code's SecretStorage, or PLYR_API_KEY and PLYR_SECRET_KEY. */
+export type CredentialSource = 'secretStorage' | 'environment';
+
 export interface SignedHeaders {
   readonly apikey: string;
   readonly signature: string;

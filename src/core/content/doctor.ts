@@ -4,6 +4,7 @@ import { inertText, oneLine, quoted } from '../model/safeText';
 import type { PacingState, ServerAnswer, SignedAnswer } from '../api/plyrClient';
 import { MAX_CLOCK_CORRECTION_MS } from '../api/apiSession';
 import { AUTH_REFUSAL, serverErrorText } from '../api/responses';
+import type { CredentialSource } from '../api/signer';
 
 export type { PacingState, ServerAnswer, SignedAnswer };
 
@@ -32,8 +33,11 @@ export interface DoctorProbe {
   target(): { readonly ok: true; readonly network: string; readonly url: string } | { readonly ok: false; readonly message: string };
   /** One unauthenticated request (`/api/tokenlist`), no retries. Throws a PlyrError when unreachable. */
   reachServer(signal?: AbortSignal): Promise<ServerAnswer>;
-  /** Rejects (a PlyrError) when credentials are stored but cannot be read: a locked keyring. */
-  hasCredentials(): Promise<boolean>;
+  /**
+   * Where the credentials come from, undefined when none are set. Rejects (a PlyrError) when
+   * credentials are stored but cannot be read: a locked keyring.
+   */
+  credentialSource(): Promise<CredentialSource | undefined>;
   /** One signed balance request, no retries. Throws a PlyrError when unreachable. */
   signedCall(signal?: AbortSignal): Promise<SignedAnswer>;
   /** What the client learned of the server's rate limit, if it is pacing its requests. */
@@ -72,10 +76,11 @@ export async function runDoctor(probe: DoctorProbe, signal?: AbortSignal): Promi
   let hasCredentials = false;
   let unreadable = false;
   try {
-    hasCredentials = await probe.hasCredentials();
+    const source = await probe.credentialSource();
+    hasCredentials = source !== undefined;
     checks.push(
-      hasCredentials
-        ? { check: 'credentials', ok: true, detail: l10n.t('An API key and a secret key are set.') }
+      source
+        ? { check: 'credentials', ok: true, detail: credentialsSetText(source) }
         : { check: 'credentials', ok: false, detail: l10n.t('No API key and secret key are set.'), fix: 'setCredentials' },
     );
   } catch (error) {
@@ -127,6 +132,13 @@ function stopIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
     throw new PlyrError('cancelled', l10n.t('Test Connection was cancelled.'));
   }
+}
+
+/** Says where the credentials come from: where to change them (the environment's count only while none are stored). */
+function credentialsSetText(source: CredentialSource): string {
+  return source === 'environment'
+    ? l10n.t('An API key and a secret key are set (environment: PLYR_API_KEY and PLYR_SECRET_KEY).')
+    : l10n.t("An API key and a secret key are set (stored in VS Code's secret storage).");
 }
 
 function serverCheck(server: ServerAnswer): DoctorCheck {

@@ -66,7 +66,10 @@ function probe(services: Pick<Services, 'client' | 'credentials' | 'tracked'>): 
     },
     reachServer: (signal) => services.client.probeServer(signal),
     // Asked for by a person: a keyring that could not be read is read again now.
-    hasCredentials: async () => (await services.credentials.readAgain()) !== undefined,
+    credentialSource: async () => {
+      const credentials = await services.credentials.readAgain();
+      return credentials && services.credentials.sourceOf(credentials);
+    },
     signedCall: (signal) => services.client.probeSignedCall(services.tracked.all.find((t) => t.kind === 'plyrId')?.id ?? PROBE_PLYR_ID, signal),
     pacing: () => services.client.pacing(),
     now: Date.now,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Logger } from '../../core/api/logger';
-import { Credentials, redactApiKey } from '../../core/api/signer';
+import { CredentialSource, Credentials, redactApiKey } from '../../core/api/signer';
 import { PlyrError } from '../../core/model/errors';
 import { CONTEXT_KEYS, SECRET_KEYS } from '../ids';
 
@@ -40,6 +40,8 @@ export class CredentialStore implements vscode.Disposable {
   readonly #secrets: vscode.SecretStorage;
   readonly #logger: Logger;
   readonly #environment: () => Credentials | undefined;
+  /** The credentials given from the environment: what {@link sourceOf} tells from stored ones. */
+  readonly #givenFromEnvironment = new WeakSet<Credentials>();
   readonly #now: () => number;
 
   /**
@@ -166,7 +168,7 @@ export class CredentialStore implements vscode.Disposable {
       throw unreadableError();
     }
     if (read !== this.#reads) {
-      return raw ? parseQuietly(raw) : this.#environment(); // overtaken: its callers get its answer, and nothing else changes
+      return raw ? parseQuietly(raw) : this.#remember(this.#environment()); // overtaken: its callers get its answer, and nothing else changes
     }
     this.#readAgainAt = undefined;
     if (this.#unreadable) {
@@ -186,11 +188,24 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   #fromEnvironment(): Credentials | undefined {
-    const credentials = this.#environment();
+    const credentials = this.#remember(this.#environment());
     if (credentials) {
       this.#logger.info(`Using the API credentials from the environment (PLYR_API_KEY, ${redactApiKey(credentials.apiKey)}, and PLYR_SECRET_KEY); they are not stored.`);
     }
     return credentials;
+  }
+
+  /** Marks the environment's credentials by the object itself: a read overtaken, or cached, still says where it came from. */
+  #remember(credentials: Credentials | undefined): Credentials | undefined {
+    if (credentials) {
+      this.#givenFromEnvironment.add(credentials);
+    }
+    return credentials;
+  }
+
+  /** Where credentials that {@link get} or {@link readAgain} gave come from (for Test Connection). */
+  sourceOf(credentials: Credentials): CredentialSource {
+    return this.#givenFromEnvironment.has(credentials) ? 'environment' : 'secretStorage';
   }
 
   /**
