@@ -4,6 +4,23 @@ import { Simulator } from '../../simulator/server';
 import { BalancesChangedEvent } from '../../src/vscode/api';
 import { plyrApi, rejection, resetSettings, startSuite, tracked, untrackAll } from './helpers';
 
+/**
+ * The change events from after one refresh on: whatever an earlier test left moving (a recovery
+ * from its failure, say) is announced by that refresh, and is not the caller's business.
+ */
+async function eventsAfterARefresh(): Promise<{ events: BalancesChangedEvent[]; listener: vscode.Disposable }> {
+  const events: BalancesChangedEvent[] = [];
+  const listener = (await plyrApi()).onDidChangeBalances((e) => void events.push(e));
+  try {
+    await vscode.commands.executeCommand('plyr.refresh');
+  } catch (error) {
+    listener.dispose();
+    throw error;
+  }
+  events.length = 0;
+  return { events, listener };
+}
+
 describe('balance changes', () => {
   let sim: Simulator;
   before(async () => {
@@ -41,12 +58,8 @@ describe('balance changes', () => {
   });
 
   it('announces a change with the old and new values, once per refresh that moved something', async () => {
-    const api = await plyrApi();
-    const events: BalancesChangedEvent[] = [];
-    const listener = api.onDidChangeBalances((e) => void events.push(e));
+    const { events, listener } = await eventsAfterARefresh();
     try {
-      await vscode.commands.executeCommand('plyr.refresh');
-      events.length = 0; // the recovery from the failure above is not this test's business
       sim.setHolding('player123', 'plyr', 12_500_000_000_000_000_000n);
       sim.setHolding('player123', 'gamr', 9007199254740993123456788n);
       await vscode.commands.executeCommand('plyr.refresh');
@@ -63,12 +76,8 @@ describe('balance changes', () => {
   });
 
   it('announces a token that appears with an amount as a change from 0, and none that appears with zero or goes', async () => {
-    const api = await plyrApi();
-    const events: BalancesChangedEvent[] = [];
-    const listener = api.onDidChangeBalances((e) => void events.push(e));
+    const { events, listener } = await eventsAfterARefresh();
     try {
-      await vscode.commands.executeCommand('plyr.refresh');
-      events.length = 0; // whatever an earlier test left moving is not this test's business
       sim.configure({ extraBalances: { newtoken: '1', other: '2.5', third: '3', listed: '0' } });
       await vscode.commands.executeCommand('plyr.refresh');
       assert.equal(events.length, 1, 'one event for the refresh that brought them');
@@ -78,7 +87,7 @@ describe('balance changes', () => {
         { token: 'third', previous: '0', current: '3', delta: '+3' },
       ]);
       assert.deepEqual((await tracked('player123'))!.changes, { newtoken: '+1', other: '+2.5', third: '+3' });
-      const row = api.getSidebarRows().find((r) => r.id === 'token:player123:newtoken');
+      const row = (await plyrApi()).getSidebarRows().find((r) => r.id === 'token:player123:newtoken');
       assert.match(row?.description ?? '', /▲ \+1$/, 'the row shows the arrow');
       sim.configure({ extraBalances: {} });
       await vscode.commands.executeCommand('plyr.refresh');

@@ -88,7 +88,7 @@ export class ApiSession {
 
   constructor(readonly options: PlyrClientOptions) {
     this.now = options.now ?? Date.now;
-    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs, onGate: options.onRateLimit && (() => options.onRateLimit?.()) });
+    this.pacers = options.pacers ?? new RatePacers({ logger: options.logger, maxGateMs: (options.retryPolicy ?? DEFAULT_RETRY_POLICY).maxRetryAfterMs, onGate: options.onRateLimit });
   }
 
   /** Until when (epoch ms) the API root the settings name holds requests after a 429; undefined when it does not. */

@@ -6,7 +6,7 @@ import { AccountLookup, OWNER_MEMORY_MS } from '../../core/store/accountLookup';
 import { COMMANDS, VIEWS } from '../ids';
 import { Services } from '../services';
 import { Sidebar } from '../views/sidebar';
-import { identifierOf, LoadMoreNode } from '../views/tree/nodes';
+import { identifierOf, isLoadMoreRow, isWalletRow } from '../views/tree/nodes';
 import { addressArgument, plyrIdArgument } from './identifierArguments';
 import { walletLabel } from '../../core/content/accountContent';
 import { validateLabel } from '../../core/model/trackedList';
@@ -86,20 +86,12 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
   ];
 }
 
-function isLoadMoreRow(arg: unknown): arg is LoadMoreNode {
-  return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'loadMore';
-}
-
 /** A wallet row's label for the list ("Secondary wallet of player123"); none for an address alone, or a label the list would refuse. */
 function labelOfWallet(arg: unknown): string | undefined {
-  if (typeof arg !== 'object' || arg === null || (arg as { type?: unknown }).type !== 'wallet') {
+  if (!isWalletRow(arg)) {
     return undefined;
   }
-  const { owner, role } = arg as { owner?: unknown; role?: unknown };
-  if (typeof owner !== 'string' || (role !== 'primary' && role !== 'mirror' && role !== 'secondary')) {
-    return undefined;
-  }
-  const label = validateLabel(walletLabel(role, owner));
+  const label = validateLabel(walletLabel(arg.role, arg.owner));
   return label.ok ? label.value : undefined;
 }
 

@@ -142,6 +142,11 @@ export interface LoadMoreNode {
   readonly source: RowSource;
 }
 
+/** The Load more row of an account's activity (a menu or a click passes the row back). */
+export function isLoadMoreRow(arg: unknown): arg is LoadMoreNode {
+  return typeof arg === 'object' && arg !== null && (arg as { type?: unknown }).type === 'loadMore';
+}
+
 /** One of the account's wallets; its `id` is the address, so the address commands take it as they take an address row. */
 export interface WalletNode {
   readonly type: 'wallet';
@@ -150,6 +155,15 @@ export interface WalletNode {
   readonly owner: string;
   readonly source: RowSource;
   readonly role: WalletRole;
+}
+
+/** A wallet row (a menu passes the row back), with an owner and a role: not an address alone. */
+export function isWalletRow(arg: unknown): arg is WalletNode {
+  if (typeof arg !== 'object' || arg === null || (arg as { type?: unknown }).type !== 'wallet') {
+    return false;
+  }
+  const { owner, role } = arg as { owner?: unknown; role?: unknown };
+  return typeof owner === 'string' && (role === 'primary' || role === 'mirror' || role === 'secondary');
 }
 
 /** A token balance of a wallet, on-chain (`/api/balance/{address}`). */
