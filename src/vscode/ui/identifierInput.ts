@@ -36,7 +36,8 @@ export interface CheckedInputOptions {
 export function askCheckedText(options: CheckedInputOptions): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
   box.title = options.title;
-  box.prompt = options.prompt;
+  // showInputBox adds this to its prompt; a created box does not, so it says it itself.
+  box.prompt = vscode.l10n.t("{0} (Press 'Enter' to confirm or 'Escape' to cancel)", options.prompt);
   box.placeholder = options.placeHolder;
   box.value = options.value ?? '';
   box.ignoreFocusOut = true;
