@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatAmount, formatAmountCompact } from '../../src/core/content/format';
+import { formatAmount, formatAmountCompact, formatChangeCompact } from '../../src/core/content/format';
 
 describe('formatAmount', () => {
   const cases: [string, string, string][] = [
@@ -43,6 +43,24 @@ describe('formatAmount', () => {
       const formatted = formatAmount('1234.5', locale);
       assert.equal(formatted.replace(/\D/g, ''), '12345', `${locale}: ${formatted}`);
       assert.match(formatted, /^1\D?234\D5$/u, `${locale}: ${formatted}`);
+    }
+  });
+});
+
+describe('formatChangeCompact', () => {
+  it('rounds and groups a change as an amount, keeping its sign', () => {
+    assert.equal(formatChangeCompact('+2.500000000000000001', 'en-US'), '+2.5');
+    assert.equal(formatChangeCompact('\u22121234567.1234567', 'en-US'), '\u22121,234,567.123457');
+  });
+
+  it('never reads a dust change as zero', () => {
+    assert.equal(formatChangeCompact('+0.000000000000000001', 'en-US'), '< +0.000001');
+    assert.equal(formatChangeCompact('\u22120.0000004', 'en-US'), '< \u22120.000001');
+  });
+
+  it('leaves what is not a signed amount as it is', () => {
+    for (const text of ['12', '+abc', '', '-3']) {
+      assert.equal(formatChangeCompact(text, 'en-US'), text);
     }
   });
 });

@@ -192,6 +192,15 @@ describe('treeContent: token rows', () => {
     assert.equal(token({ entry: { ...FRESH, changes: { plyr: '+1' } } }).description, '1,234.5', "another token's change");
   });
 
+  it('rounds the change as the amount beside it; the tooltip and the spoken label keep it exact', () => {
+    const change = '+2.500000000000000001';
+    const r = token({ amount: '12.500000000000000001', entry: { ...FRESH, changes: { gamr: change } } });
+    assert.equal(r.description, '12.5 ▲ +2.5');
+    assert.equal(r.spoken, `GAMR 12.500000000000000001, changed by ${change}`);
+    assert.deepEqual(markdown(r.tooltip).parts.slice(3), [{ markdown: '\n\n' }, { text: `Changed by ${change} at the last refresh.` }]);
+    assert.equal(token({ entry: { ...FRESH, changes: { gamr: '−1234.5' } } }).description, '1,234.5 ▼ −1,234.5');
+  });
+
   it('zero is zero, and dust never reads as zero', () => {
     assert.equal(token({ amount: '0' }).description, '0');
     assert.equal(token({ amount: '0.000' }).description, '0');

@@ -36,15 +36,26 @@ export function formatAmount(amount: string, locale?: string): string {
  * rounded by Intl from the exact decimal string. The exact value belongs in a tooltip.
  */
 export function formatAmountCompact(amount: string, locale?: string, maxFractionDigits = 6): string {
-  if (!isAmount(amount)) {
-    return amount;
-  }
+  return isAmount(amount) ? compact(amount, '', locale, maxFractionDigits) : amount;
+}
+
+/**
+ * A change as compact as the amount beside it: "+2.5" for +2.500000000000000001, "−1,234.5",
+ * and a dust change "< +0.000001" rather than "+0". The exact change belongs in a tooltip.
+ */
+export function formatChangeCompact(change: string, locale?: string): string {
+  const sign = change.charAt(0);
+  const magnitude = change.slice(1);
+  return (sign === '+' || sign === '\u2212') && isAmount(magnitude) ? compact(magnitude, sign, locale, 6) : change;
+}
+
+function compact(amount: string, sign: string, locale: string | undefined, maxFractionDigits: number): string {
   const { format } = numberFormat(locale, maxFractionDigits);
   const shown = format.format(amount as Intl.StringNumericLiteral);
   // A dust balance must not read as zero (the digits shown are Latin, so [1-9] finds any non-zero one).
   if (!isZero(amount) && !/[1-9]/.test(shown)) {
     const smallest = maxFractionDigits > 0 ? `0.${'0'.repeat(maxFractionDigits - 1)}1` : '1';
-    return l10n.t({ message: '< {0}', args: [format.format(smallest as Intl.StringNumericLiteral)], comment: 'A balance too small to show: less than the smallest amount shown, such as < 0.000001' });
+    return l10n.t({ message: '< {0}', args: [sign + format.format(smallest as Intl.StringNumericLiteral)], comment: 'A balance too small to show: less than the smallest amount shown, such as < 0.000001' });
   }
-  return shown;
+  return sign + shown;
 }

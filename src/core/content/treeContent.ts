@@ -3,7 +3,7 @@ import { amountIn } from '../model/balances';
 import { checksumMismatchWarning, isAddressText } from '../model/identifier';
 import { TrackedIdentifier } from '../model/trackedList';
 import { BalanceEntry } from '../store/balanceStore';
-import { formatAmount, formatAmountCompact } from './format';
+import { formatAmount, formatAmountCompact, formatChangeCompact } from './format';
 import { shortAddress, tokenLabel, TokenNames } from './shortNames';
 import { formatControlsShown, inertLabel, oneLine } from '../model/safeText';
 import { markdownCode, markdownText } from './markdown';
@@ -202,7 +202,8 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(amount);
   // The exact change the last refresh brought, computed on the decimal strings.
   const change = masked ? undefined : amountIn(entry?.changes, token);
-  const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${change}` : '';
+  // As compact as the amount beside it; the tooltip and the spoken label keep it exact.
+  const arrow = change ? ` ${change.startsWith('+') ? '▲' : '▼'} ${formatChangeCompact(change)}` : '';
   const age = entry?.fetchedAt !== undefined ? describeAge(input.now - entry.fetchedAt) : '';
   const parts: TooltipPart[] = [{ text: name }, { markdown: ': ' }, { code: masked ? MASKED_AMOUNT : amount }];
   if (change && !stale) {
