@@ -54,6 +54,22 @@ describe('the account under a PLYR ID: Chips, Allowances, Activity, Wallets', ()
     });
   }
 
+  it('a group closed while a refresh skipped it is asked again when reopened; reopened before any refresh, it is not', async () => {
+    const route = '/api/game/allowances/player123';
+    await open('allowances');
+    await waitFor(() => accountRequests().length === 1 && sim.inFlight === 0, 'the allowances request');
+    // The group's own row has the focus (revealAccount): closed as a person closes it.
+    await vscode.commands.executeCommand('list.collapse');
+    await open('allowances');
+    await vscode.commands.executeCommand('list.collapse');
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.deepEqual(accountRequests(), [route], 'neither reopening before the refresh nor the refresh asked the closed group');
+    await open('allowances');
+    await waitFor(() => accountRequests().length === 2 && sim.inFlight === 0, 'the allowances asked again');
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.deepEqual(accountRequests(), [route, route, route], 'open again, a refresh asks it as before');
+  });
+
   it('forgets a group left open when its identifier is removed: added back, a refresh asks only its balances', async () => {
     await open('activity');
     await waitFor(() => accountRequests().length === 1, 'the activity request');

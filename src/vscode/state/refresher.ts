@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import * as vscode from 'vscode';
-import { AccountStore } from '../../core/store/accountStore';
+import { AccountSection, AccountStore } from '../../core/store/accountStore';
 import { BalanceStore } from '../../core/store/balanceStore';
 import { runPool } from '../../core/store/pool';
 import { Slots } from '../../core/store/slots';
@@ -59,6 +59,8 @@ export class Refresher {
    */
   readonly onDidChangeAsked = this.#askedChanged.event;
 
+  /** When the last refresh of everything started: it skipped the groups closed then. */
+  #refreshedAllAt: number | undefined;
   readonly #options: RefresherOptions;
 
   constructor(options: RefresherOptions) {
@@ -107,12 +109,25 @@ export class Refresher {
     return this.#loading.has(id) || this.#refreshAsking.has(id);
   }
 
+  /**
+   * A group opened again is asked again when a refresh of everything skipped it while it was
+   * closed (its answer is older than that refresh), as it would have been had it stayed open. Its
+   * known rows show meanwhile; opened again before any refresh, it costs nothing.
+   */
+  reopened(plyrId: string, section: AccountSection): void {
+    const known = this.#options.accounts.get(plyrId, section);
+    if (this.#refreshedAllAt !== undefined && known?.fetchedAt !== undefined && !known.loading && known.fetchedAt < this.#refreshedAllAt) {
+      void this.#options.accounts.load(plyrId, section);
+    }
+  }
+
   /** Resolves true once everything was asked and answered, false when Stop Refreshing stopped it. */
   refreshAll(): Promise<boolean> {
     if (this.#running && this.#stopped) {
       return this.refreshAllAgain();
     }
     if (!this.#running) {
+      this.#refreshedAllAt = Date.now();
       this.#stopped = false;
       this.#stoppedLoads.clear();
       const abort = new AbortController();

@@ -99,7 +99,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     queue,
     { dispose: () => (storeListener.dispose(), askedListener.dispose(), accountListener.dispose()) },
     // What is open is what a refresh asks again (state/refresher.ts).
-    view.onDidExpandElement(({ element }) => trackOpen(services.openRows, element, true)),
+    view.onDidExpandElement(({ element }) => (trackOpen(services.openRows, element, true), element.type === 'section' && services.refresher.reopened(element.id, element.section))),
     view.onDidCollapseElement(({ element }) => trackOpen(services.openRows, element, false)),
     tracked.onDidChange(() => (updateTrackedCount(), render())),
     services.privacy.onDidChange(() => render()),
