@@ -183,7 +183,13 @@ export class SettingsEvents implements vscode.Disposable {
   #current = readScope();
   readonly #scopeChanged = new vscode.EventEmitter<string>();
   readonly #changed = new vscode.EventEmitter<SettingsChange>();
-  readonly #listener = vscode.workspace.onDidChangeConfiguration((event) => this.#apply(changeOf(event), event.affectsConfiguration(SETTINGS.section)));
+  readonly #listener = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(HINT_MAXIMUM_LENGTH)) {
+      // The editor asks its providers again when its inlay hint options change: nothing to fire.
+      this.#hintLengths.clear();
+    }
+    this.#apply(changeOf(event), event.affectsConfiguration(SETTINGS.section));
+  });
   /** The API server changed, with the new scope: for what is kept per scope. Fires before onDidChange. */
   readonly onDidChangeScope = this.#scopeChanged.event;
   /** Any of SettingsChange's settings changed: for what shows or is scheduled. */
@@ -214,6 +220,17 @@ export class SettingsEvents implements vscode.Disposable {
   readonly hover = (): HoverSettings => this.#read.hover;
   readonly inlayHints = (): InlayHintSettings => this.#read.inlayHints;
   readonly diagnostics = (): DiagnosticsSettings => this.#read.diagnostics;
+
+  readonly #hintLengths = new Map<string, number>();
+  /** VS Code's editor.inlayHints.maximumLength in a language (it may be set per language), read once per change of it. */
+  readonly inlayHintMaximumLength = (languageId: string): number => {
+    let length = this.#hintLengths.get(languageId);
+    if (length === undefined) {
+      length = readInlayHintMaximumLength(languageId);
+      this.#hintLengths.set(languageId, length);
+    }
+    return length;
+  };
 
   #server = readServerSettings();
   /**
@@ -284,6 +301,19 @@ export function readInlayHintSettings(config = section()): InlayHintSettings {
     token: (token.ok ? token.value : undefined) ?? 'plyr',
     tokenProblem: token.ok ? undefined : token.message,
   };
+}
+
+const HINT_MAXIMUM_LENGTH = 'editor.inlayHints.maximumLength';
+/** The setting's default, and the length VS Code 1.90 (which has no such setting) cuts a line's hints at. */
+const DEFAULT_HINT_MAXIMUM_LENGTH = 43;
+
+/**
+ * How long a line's inlay hints may be before VS Code cuts them at their end (0: never). Where the
+ * setting is unknown (VS Code 1.90, which cuts at 43 all the same), its default.
+ */
+function readInlayHintMaximumLength(languageId: string): number {
+  const length = vscode.workspace.getConfiguration('editor', { languageId }).get<unknown>('inlayHints.maximumLength');
+  return typeof length === 'number' && Number.isFinite(length) && length >= 0 ? Math.floor(length) : DEFAULT_HINT_MAXIMUM_LENGTH;
 }
 
 export interface DiagnosticsSettings {

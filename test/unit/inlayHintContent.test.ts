@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { addressHint, AddressHintInput, warnedHint } from '../../src/core/content/inlayHintContent';
+import { addressHint, AddressHintInput, fittedHint, warnedHint } from '../../src/core/content/inlayHintContent';
 import { PriceBook } from '../../src/core/model/value';
 
 const NOW = 1_800_000_000_000;
@@ -77,5 +77,39 @@ describe('addressHint', () => {
     assert.equal(label, 'Tracked as see www\u200b.evil.example, https:\u200b//evil.example or me@\u200bevil.example');
     assert.equal(owner, 'Primary wallet of PLYR ID www\u200b.evil.example');
     assert.equal(h?.text, 'see www.evil.example, https://e…', 'the hint itself is no Markdown: as typed');
+  });
+
+  it("fits VS Code's limit (editor.inlayHints.maximumLength) by cutting the name, never the amount or value it would cut", () => {
+    const entry = { balances: BALANCES, fetchedAt: NOW };
+    const label = 'Typo [x](command:workbench.action.quit) and more words to 60';
+    assert.equal(label.length, 60);
+    const valued = hint({ show: 'value', label, tracked: true, entry, prices });
+    assert.ok(valued);
+    // Unfitted it reads "Typo [x](command:workbench.acti… · PLYR ≈ $15.18", 48 long: VS Code's cut at 43 took the value.
+    const fitted = fittedHint(valued, 43);
+    assert.equal(fitted.text, 'Typo [x](command:workbench… · PLYR ≈ $15.18');
+    assert.equal(fitted.text.length, 43);
+    assert.deepEqual([fitted.tooltip, fitted.action], [valued.tooltip, valued.action], 'the tooltip keeps the whole label');
+    const warned = fittedHint(warnedHint(valued, 'typo'), 43);
+    assert.equal(warned.text, '⚠ Typo [x](command:workben… · PLYR ≈ $15.18', 'the sign counts, and stays');
+    assert.equal(warned.text.length, 43);
+    const amount = fittedHint(warnedHint(hint({ label, tracked: true, entry })!, 'typo'), 43);
+    assert.equal(amount.text, '⚠ Typo [x](command:workbenc… · 1,234.5 PLYR');
+    assert.equal(amount.text.length, 43);
+    // A share of a line's limit (two addresses on it) too short for a name: the name goes, the figure stays.
+    assert.equal(fittedHint(valued, 18).text, 'PLYR ≈ $15.18');
+    assert.equal(fittedHint(valued, 19).text, 'PLYR ≈ $15.18', 'no name cut to less than "Typ…"');
+    assert.equal(fittedHint(valued, 20).text, 'Typ… · PLYR ≈ $15.18');
+    assert.equal(fittedHint(valued, 5).text, 'PLYR ≈ $15.18', 'the figure whole even past the limit');
+  });
+
+  it('leaves a hint that fits, any hint with no limit (0), and a name alone (VS Code cuts its end, the name) as they are', () => {
+    const entry = { balances: BALANCES, fetchedAt: NOW };
+    const short = hint({ label: 'Treasury', tracked: true, entry })!;
+    assert.equal(fittedHint(short, 43), short);
+    const long = hint({ show: 'value', label: 'x'.repeat(60), tracked: true, entry, prices })!;
+    assert.equal(fittedHint(long, 0).text, `${'x'.repeat(31)}… · PLYR ≈ $15.18`);
+    const named = hint({ show: 'name', label: 'x'.repeat(60), tracked: true })!;
+    assert.equal(fittedHint(named, 10), named);
   });
 });

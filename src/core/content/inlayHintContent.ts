@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { amountIn } from '../model/balances';
 import { BalanceEntry } from '../store/balanceStore';
-import { inertLabel, withoutAutolinks } from '../model/safeText';
+import { inertLabel, oneLine, withoutAutolinks } from '../model/safeText';
 import { PriceBook } from '../model/value';
 import { formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
@@ -35,10 +35,27 @@ export interface AddressHint {
   readonly text: string;
   readonly tooltip: string;
   readonly action: 'reveal' | 'track';
+  /** What the text is made of, so that {@link fittedHint} can shorten the name and keep the rest. */
+  readonly parts: HintParts;
+}
+
+/** A hint's text: `⚠ name · figure`, each part optional. */
+interface HintParts {
+  readonly sign?: string;
+  readonly name?: string;
+  readonly figure?: string;
 }
 
 /** Names in a hint are short: a hint sits inside a line of code. */
 const MAX_NAME = 32;
+/** A name cut to less than this ("Tre…") says nothing: it is dropped instead. */
+const MIN_CUT_NAME = 4;
+const SEPARATOR = ' · ';
+
+function textOf({ sign, name, figure }: HintParts): string {
+  const rest = [name, figure].filter((part): part is string => !!part).join(SEPARATOR);
+  return sign ? `${sign} ${rest}` : rest;
+}
 
 /**
  * The hint after an address: "Treasury · 1.5 PLYR", "player123", "PLYR ≈ $1.23", or undefined
@@ -48,7 +65,8 @@ const MAX_NAME = 32;
 export function addressHint(input: AddressHintInput): AddressHint | undefined {
   const name = input.label ? inertLabel(input.label, MAX_NAME) : input.plyrId ? inertLabel(input.plyrId, MAX_NAME) : undefined;
   const figure = input.show === 'name' ? undefined : figureOf(input);
-  const text = [name, figure?.text].filter((part): part is string => !!part).join(' · ');
+  const parts = { name, figure: figure?.text };
+  const text = textOf(parts);
   if (text === '') {
     return undefined;
   }
@@ -65,7 +83,7 @@ export function addressHint(input: AddressHintInput): AddressHint | undefined {
   // VS Code runs a hint's command on Ctrl+click (Cmd+click on a Mac), not a click, and adds its own
   // "Execute Command (ctrl + click)" line below: the tooltip names that line rather than a gesture.
   tooltip.push(input.tracked ? l10n.t('Execute Command, below, reveals it in the PLYR view.') : l10n.t('Execute Command, below, offers to track it in the PLYR view.'));
-  return { text, tooltip: tooltip.join('\n'), action: input.tracked ? 'reveal' : 'track' };
+  return { text, tooltip: tooltip.join('\n'), action: input.tracked ? 'reveal' : 'track', parts };
 }
 
 /**
@@ -75,7 +93,25 @@ export function addressHint(input: AddressHintInput): AddressHint | undefined {
  * inside the line) and its tooltip starts with why.
  */
 export function warnedHint(hint: AddressHint, warning: string): AddressHint {
-  return { ...hint, text: `⚠ ${hint.text}`, tooltip: `${warning}\n${hint.tooltip}` };
+  const parts = { ...hint.parts, sign: '⚠' };
+  return { ...hint, text: textOf(parts), tooltip: `${warning}\n${hint.tooltip}`, parts };
+}
+
+/**
+ * The hint within `maxLength` UTF-16 units (VS Code's editor.inlayHints.maximumLength; 0: no
+ * limit). VS Code cuts a longer hint at its end, which is the amount or value, the point of the
+ * hint: here the name gives way instead, cut with … or, with too little room, dropped. The sign
+ * and the figure stay whole, even past the limit; a hint of a name alone is left to VS Code's cut,
+ * which cuts the name.
+ */
+export function fittedHint(hint: AddressHint, maxLength: number): AddressHint {
+  const { sign, name, figure } = hint.parts;
+  if (maxLength <= 0 || hint.text.length <= maxLength || !name || !figure) {
+    return hint;
+  }
+  const room = maxLength - textOf({ sign, figure }).length - SEPARATOR.length;
+  const parts = { sign, name: room >= MIN_CUT_NAME ? oneLine(name, room) : undefined, figure };
+  return { ...hint, text: textOf(parts), parts };
 }
 
 /**

@@ -14,7 +14,7 @@ const DOCUMENTS: vscode.DocumentSelector = EDITOR_SCHEMES.map((scheme) => ({ sch
 
 /** What the editor features read, and what tells the inlay hints to update. */
 export interface EditorFeatureServices extends HoverServices, Omit<InlayHintServices, 'accounts' | 'serverPending'> {
-  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'hover' | 'inlayHints' | 'view' | 'diagnostics'>;
+  readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'hover' | 'inlayHints' | 'inlayHintMaximumLength' | 'view' | 'diagnostics'>;
   readonly store: HoverServices['store'] & InlayHintServices['store'] & { readonly onDidChange: vscode.Event<string[]> };
   readonly credentials: HoverServices['credentials'] & { readonly onDidChange: vscode.Event<void> };
   readonly tracked: HoverServices['tracked'] & { readonly onDidChange: vscode.Event<void> };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountLookup } from '../../core/store/accountLookup';
 import { addressesIn } from '../../core/model/addressScan';
-import { addressHint, AddressHint, warnedHint } from '../../core/content/inlayHintContent';
+import { addressHint, AddressHint, fittedHint, warnedHint } from '../../core/content/inlayHintContent';
 import { AddressIdentifier, identifierWarning, parseIdentifier } from '../../core/model/identifier';
 import { PriceBook } from '../../core/model/value';
 import { BalanceStore } from '../../core/store/balanceStore';
@@ -28,8 +28,8 @@ export interface InlayHintServices {
   readonly accounts: Pick<AccountLookup, 'plyrIdOf' | 'knownOwner'>;
   /** Whether the API server in use waits for the user's yes (a workspace's server): no request then. */
   readonly serverPending: () => boolean;
-  /** As of the last settings change: what the hints show, the hover's languages and cache age, the refresh's concurrency. */
-  readonly settings: Pick<SettingsEvents, 'inlayHints' | 'hover' | 'view'>;
+  /** As of the last settings change: what the hints show and how long, the hover's languages and cache age, the refresh's concurrency. */
+  readonly settings: Pick<SettingsEvents, 'inlayHints' | 'inlayHintMaximumLength' | 'hover' | 'view'>;
   readonly logger: Logger;
 }
 
@@ -92,17 +92,19 @@ export class AddressInlayHintsProvider implements vscode.InlayHintsProvider {
       return [];
     }
     const scene = this.#sceneOf(settings, book);
-    const hints: vscode.InlayHint[] = [];
+    const shown: { address: string; end: vscode.Position; hint: AddressHint }[] = [];
     for (const { identifier, end } of written) {
+      // Remembered before it is fitted to its line: the fit follows from it and the line.
       const hint = this.#hintOf(identifier.value, scene);
       remembered(this.#rendered, identifier.value, hint?.text ?? '');
       if (hint) {
         // What the text as written deserves (its checksum) is told here, not remembered: no store change alters it.
         const warning = identifierWarning(identifier);
-        hints.push(inlayHint(identifier.value, end, warning ? warnedHint(hint, warning) : hint));
+        shown.push({ address: identifier.value, end, hint: warning ? warnedHint(hint, warning) : hint });
       }
     }
-    return hints;
+    const fit = lineShares(shown.map((s) => s.end.line), this.#services.settings.inlayHintMaximumLength(document.languageId));
+    return shown.map(({ address, end, hint }) => inlayHint(address, end, fittedHint(hint, fit(end.line))));
   }
 
   /** The addresses whose hint would read otherwise now than when last returned. */
@@ -192,6 +194,18 @@ function remembered<V>(map: Map<string, V>, key: string, value: V): V {
     map.delete(map.keys().next().value as string);
   }
   return value;
+}
+
+/**
+ * Each line's share of VS Code's limit (0: none). The limit is a line's: VS Code cuts the hints of a
+ * line once their lengths add up past it, so two addresses on one line get half each.
+ */
+function lineShares(lines: readonly number[], maxLength: number): (line: number) => number {
+  const counts = new Map<number, number>();
+  for (const line of lines) {
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  return (line) => (maxLength > 0 ? Math.max(1, Math.floor(maxLength / (counts.get(line) ?? 1))) : 0);
 }
 
 /** One hint after the address: plain text, and a click that reveals it or offers to track it. */
