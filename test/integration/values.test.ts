@@ -266,6 +266,36 @@ describe('values in dollars', () => {
     });
   });
 
+  it('says why the values are missing, and brings them back at Refresh once the token list answers again', async () => {
+    // As the previous test: the list is due again within seconds, so that the failure comes soon.
+    await onOwnServer(sim, { priceRefreshMs: 2000, clockOffsetMs: 500 }, async (own) => {
+      await run('plyr.addIdentifier', 'player123');
+      await run('plyr.createGroup', 'Team');
+      await run('plyr.moveToGroup', ['player123'], 'Team');
+      await rowsWhen(valued, 'the values in the rows');
+      own.fault({ kind: 'status', status: 500, error: 'price feed down', path: '/api/tokenlist' });
+      const missing = /No values: the prices could not be read\. The PLYR API had a server error: 500: "price feed down"\./;
+      let seen = '';
+      const failed = await waitFor(
+        async () => {
+          const all = await rows();
+          seen = unescape(rowOf(all, 'identifier:player123')?.tooltip ?? '');
+          return !valued(all) && missing.test(seen) && all;
+        },
+        () => `the values gone, and why, in the tooltip: ${seen}`,
+      );
+      assert.match(rowOf(failed, 'group:Team')?.tooltip ?? '', missing, 'the group says why it has no total');
+      assert.equal(rowOf(failed, 'group:Team')?.description, '1 identifier');
+      // The server answers again within the failure's minute: a refresh asks for the list again.
+      own.clearFaults();
+      await run('plyr.refresh');
+      const back = await rowsWhen((r) => valued(r) && rowOf(r, 'group:Team')?.description?.includes('≈') === true, 'the values back after Refresh');
+      assert.doesNotMatch(unescape(rowOf(back, 'identifier:player123')?.tooltip ?? ''), /No values/);
+      assert.doesNotMatch(rowOf(back, 'group:Team')?.tooltip ?? '', /No values/);
+      assert.match((await checkBalance('player123')).values?.gamr ?? '', /^4503599\./, "Check Balance's values too");
+    });
+  });
+
   // That rows without balances ask nothing is held where it is decided, in treeUpdates.test.ts
   // (the tree asks for prices only for a row with balances): a quiet period here would be a sleep.
   it('asks for the token list once there are balances to value, and once only', async () => {

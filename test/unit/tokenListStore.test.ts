@@ -113,6 +113,33 @@ describe('TokenListStore: one token list, shared, reused until nextUpdatedAt', (
     assert.equal(store.prices()?.priceOf('gamr')?.usd, '0.6', 'values back with the next good answer');
   });
 
+  it('says why there are no prices, and asks again at once when told to (a refresh), not before; a good list is reused as it was', async () => {
+    const { store, calls, last } = harness();
+    const first = store.load();
+    last().resolve(list(T0 + 10 * MINUTE));
+    await first;
+    assert.equal(store.failure(), undefined);
+    store.askAgain();
+    assert.equal(store.isDue(), false, 'a refresh does not ask for prices the server has not refreshed');
+    await store.load();
+    assert.equal(calls.length, 1);
+    // A list asked when due, and failing.
+    const due = harness();
+    const loading = due.store.load();
+    due.last().reject(serverDown());
+    await loading;
+    assert.equal(due.store.failure(), 'The PLYR API had a server error: 500. Try again later.');
+    assert.equal(due.store.isDue(), false, 'a render does not ask again for a minute');
+    due.store.askAgain(); // Refresh: the server may answer again
+    assert.equal(due.store.isDue(), true);
+    const retry = due.store.load();
+    assert.equal(due.calls.length, 2);
+    due.last().resolve(list(T0 + 10 * MINUTE));
+    await retry;
+    assert.equal(due.store.failure(), undefined);
+    assert.equal(due.store.prices()?.priceOf('gamr')?.usd, '0.5', 'the values back at once');
+  });
+
   it('throws the failure from tokens() when no list was ever had, without asking again', async () => {
     const { store, calls, last } = harness();
     const loading = store.tokens();

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { renderAddressHover, AddressHover } from '../../src/core/content/hoverContent';
 import { statusBarModel } from '../../src/core/content/statusBarContent';
-import { groupRow, identifierRow, MarkdownTooltip, RowContent, tokenRow, watchListRow } from '../../src/core/content/treeContent';
+import { groupRow, identifierRow, MarkdownTooltip, RowContent, tokenRow, tooltipMarkdown, watchListRow } from '../../src/core/content/treeContent';
+import { describeValuesMissing } from '../../src/core/content/valueContent';
 import { arrange, readSortOrder } from '../../src/core/model/sortOrder';
 import { TrackedIdentifier } from '../../src/core/model/trackedList';
 import { PriceBook, totalValue } from '../../src/core/model/value';
@@ -133,6 +134,38 @@ describe('values in the sidebar rows', () => {
     const workspace = watchListRow({ count: 3, warnings: 0, value: { usd: '1', priced: 2, tokens: 2 } });
     assert.equal(workspace.description, '.vscode/plyr.json · ≈ $1.00');
     assert.match(String(workspace.tooltip), /Value: ≈ \$1\.00 · 2 of 2 tokens priced/);
+  });
+});
+
+describe('why values are missing (the token list failed)', () => {
+  const REASON = 'The PLYR API had a server error: 500: "price feed down". Try again later.';
+  const SAID = `No values: the prices could not be read. ${REASON}`;
+
+  it('an identifier row with current balances says why in its tooltip, where its value would be', () => {
+    const row = identifierRow({ id: 'player123', workspace: false, entry: FRESH, networkLabel: 'n', now: NOW, noValues: REASON });
+    assert.equal(row.description, '5 tokens · updated 3 min. ago', 'the row itself as it always was');
+    const parts = (row.tooltip as MarkdownTooltip).parts;
+    assert.deepEqual(parts.slice(-2), [{ markdown: '\n\n$(warning) ' }, { text: SAID }], 'the reason is text, escaped as all outside text');
+    // Beside a stale amount there would be no value anyway: its error says why.
+    assert.doesNotMatch(texts(identifierRow({ id: 'player123', workspace: false, entry: STALE, networkLabel: 'n', now: NOW, noValues: REASON })), /No values/);
+    assert.doesNotMatch(texts(identifierRow({ id: 'player123', workspace: false, entry: FRESH, networkLabel: 'n', now: NOW, value: VALUE, noValues: REASON })), /No values/);
+  });
+
+  it('a group and the Workspace row say why they have no total, in their tooltips', () => {
+    const group = groupRow({ name: 'Team', workspace: false, count: 2, noValues: REASON });
+    assert.equal(group.description, '2 identifiers');
+    assert.equal(group.tooltip, `Group Team: 2 identifiers\n${SAID}`);
+    const workspace = watchListRow({ count: 2, warnings: 0, noValues: REASON });
+    assert.match(String(workspace.tooltip), new RegExp(`edit the file to change it\\.\\n${SAID.replace(/[.()]/g, '\\$&')}$`));
+    assert.doesNotMatch(String(groupRow({ name: 'Team', workspace: false, count: 2, value: { usd: '1', priced: 1, tokens: 1 }, noValues: REASON }).tooltip), /No values/, 'a total shown needs no excuse');
+  });
+
+  it('a hostile reason stays one line of text, cut', () => {
+    const said = describeValuesMissing(`${'[x](command:workbench.action.closeWindow)\n# heading '.repeat(20)}`);
+    assert.doesNotMatch(said, /\n/);
+    assert.ok(said.length < 300, said);
+    const row = identifierRow({ id: 'player123', workspace: false, entry: FRESH, networkLabel: 'n', now: NOW, noValues: '[x](command:workbench.action.closeWindow)' });
+    assert.deepEqual(unescapedPunctuation(tooltipMarkdown(row.tooltip as MarkdownTooltip).split('$(warning) ')[1] ?? ''), [], 'escaped in the Markdown');
   });
 });
 

@@ -10,7 +10,7 @@ import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge, describeMoment } from './time';
 import { PriceBook, ValueTotal } from '../model/value';
-import { approximately, describePrice, describeTotal, formatUsd, pricedCount } from './valueContent';
+import { approximately, describePrice, describeTotal, describeValuesMissing, formatUsd, pricedCount } from './valueContent';
 
 /**
  * A tooltip's Markdown, part by part: `markdown` is written here (outside text in it already
@@ -80,6 +80,8 @@ export interface IdentifierRowInput {
   readonly masked?: boolean;
   /** The PLYR ID a wallet address belongs to, when known already (the server's word: shown inert); ignored for a PLYR ID. */
   readonly owner?: string;
+  /** Why values are on but missing (the token list's failure): said where the value would be. */
+  readonly noValues?: string;
 }
 
 /**
@@ -178,6 +180,8 @@ function identifierTooltip(input: IdentifierRowInput): MarkdownTooltip {
     if (input.value.unpriced.length > 0) {
       parts.push({ markdown: `\n\n${l10n.t('No price for:')} ` }, { text: input.value.unpriced.map((token) => tokenLabel(token)).join(', ') });
     }
+  } else if (input.noValues && entry?.balances && !entry.error) {
+    parts.push({ markdown: '\n\n$(warning) ' }, { text: describeValuesMissing(input.noValues) });
   }
   if (tracked?.notify) {
     parts.push({ markdown: '\n\n$(bell) ' }, { text: l10n.t('Notifies when a balance changes.') });
@@ -250,7 +254,7 @@ export function errorRow(input: { message?: string; fixTitle?: string }): ErrorR
  * the total of its members' priced tokens ("≈ $12,345.67 · 4 of 5 tokens priced"); with
  * `uncounted`, how many members that total leaves out ("· 1 not counted"), also when it has none.
  */
-export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; uncounted?: number; masked?: boolean }): RowContent {
+export function groupRow(input: { name: string; workspace: boolean; count: number; value?: ValueTotal; uncounted?: number; masked?: boolean; noValues?: string }): RowContent {
   const { workspace } = input;
   // One inert line everywhere it shows: its label, tooltip and spoken text (format characters as �).
   const name = inertLabel(input.name);
@@ -263,7 +267,7 @@ export function groupRow(input: { name: string; workspace: boolean; count: numbe
   return {
     label: name,
     description: `${value === undefined ? identifiers : `${identifiers} · ${value}`}${uncountedNote(uncounted)}`,
-    tooltip: `${value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`}${uncountedLine(uncounted)}`,
+    tooltip: `${value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`}${uncountedLine(uncounted)}${missingLine(value, input.noValues)}`,
     spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}${uncountedNote(uncounted, ',')}`,
     icon: { id: workspace ? 'folder-library' : 'folder' },
   };
@@ -286,6 +290,11 @@ function uncountedLine(uncounted: number): string {
   return `\n${l10n.t('Not counted: {0} without current balances (stale after a failed refresh, or not read yet).', who)}`;
 }
 
+/** The tooltip's line, in place of a total, saying why values are missing (a plain-text tooltip: the reason shows as text). */
+function missingLine(shownTotal: string | undefined, noValues: string | undefined): string {
+  return !shownTotal && noValues ? `\n${describeValuesMissing(noValues)}` : '';
+}
+
 /** "Value: ≈ $12,345.67 · 5 of 5 tokens priced". */
 function valueLine(total: ValueTotal | undefined, masked: boolean): string {
   return `${l10n.t('Value:')} ${countedTotal(total, masked) ?? ''}`;
@@ -298,7 +307,7 @@ function countedTotal(total: ValueTotal | undefined, masked: boolean): string | 
 }
 
 /** The read-only "Workspace" row: the team's watch-list from `.vscode/plyr.json`, and with `value` its total. */
-export function watchListRow(input: { count: number; warnings: number; value?: ValueTotal; uncounted?: number; masked?: boolean }): RowContent {
+export function watchListRow(input: { count: number; warnings: number; value?: ValueTotal; uncounted?: number; masked?: boolean; noValues?: string }): RowContent {
   const value = describeTotal(input.value, input.masked === true, undefined, true);
   // Warnings, not "skipped": besides refused rows they say the file waits for trust, or is as last read.
   const warnings = input.warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', input.warnings);
@@ -309,7 +318,7 @@ export function watchListRow(input: { count: number; warnings: number; value?: V
   return {
     label: l10n.t('Workspace'),
     description: `${value === undefined ? file : `${file} · ${value}`}${uncountedNote(uncounted)}`,
-    tooltip: `${value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`}${uncountedLine(uncounted)}`,
+    tooltip: `${value === undefined ? tooltip : `${tooltip}\n${valueLine(input.value, input.masked === true)}`}${uncountedLine(uncounted)}${missingLine(value, input.noValues)}`,
     spoken: `${spoken}${input.value ? spokenValue(input.value, input.masked === true) : ''}${uncountedNote(uncounted, ',')}`,
     icon: { id: 'organization' },
   };

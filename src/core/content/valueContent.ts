@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { compareDecimal, isAmount, isZero } from '../model/decimal';
 import { PriceSource, TokenPrice, ValueTotal } from '../model/value';
+import { oneLine } from '../model/safeText';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge } from './time';
 
@@ -124,4 +125,15 @@ export function describePrice(symbol: string, price: TokenPrice, now: number, lo
     return l10n.t({ message: '{0} ({1})', args: [perToken, source], comment: 'A price, then the service it comes from, such as CoinGecko' });
   }
   return age === undefined ? perToken : l10n.t({ message: '{0} (updated {1})', args: [perToken, age], comment: 'A price, then an age such as 4 min. ago' });
+}
+
+/** Longest a reason for missing values is shown: a server's message is cut, not shown whole. */
+const REASON_MAX = 200;
+
+/**
+ * Why no value shows where one would (a row's or a group's tooltip): the token list, which
+ * carries the prices, could not be read. `reason` is the failure's message (any text: one line here).
+ */
+export function describeValuesMissing(reason: string): string {
+  return l10n.t('No values: the prices could not be read. {0}', oneLine(reason, REASON_MAX));
 }

@@ -70,6 +70,11 @@ export class TokenListStore {
     return entry?.error === undefined ? entry?.value?.prices : undefined;
   }
 
+  /** Why there are no prices now: the message of the last ask's failure; undefined when it answered (or nothing was asked). */
+  failure(): string | undefined {
+    return this.get()?.error?.message;
+  }
+
   /** Where a token's balance is in a full balance map, by the last good list: see {@link balanceKeyOf}. Asks nothing. */
   balanceKeyOf(token: string): string {
     return balanceKeyOf(token, this.get()?.value?.tokens);
@@ -93,7 +98,8 @@ export class TokenListStore {
 
   /**
    * Makes a failure so far due at once: what kept the request from the server is gone (the user
-   * allowed the server, credentials were set). The next surface that needs the list asks it.
+   * allowed the server, credentials were set), or the user asked for a refresh (the server may
+   * answer again). The next surface that needs the list asks it. A good answer stays as reused.
    */
   askAgain(): void {
     this.#askNow = true;

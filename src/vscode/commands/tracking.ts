@@ -16,7 +16,7 @@ import { clickedOrSelected, trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 import { onChoice } from '../ui/errorPresenter';
 
-type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'statusBar' | 'store' | 'refresher' | 'accounts' | 'logger'>;
+type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'statusBar' | 'store' | 'refresher' | 'accounts' | 'logger' | 'tokenList'>;
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
 export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
@@ -34,7 +34,8 @@ export function registerTrackingCommands(services: TrackingServices): vscode.Dis
     registerCommand(services, COMMANDS.filterTokens, (arg?: unknown, tokens?: unknown) => filterTokens(services, arg, tokens)),
     registerCommand(services, COMMANDS.notifyOnChange, setNotify(true)),
     registerCommand(services, COMMANDS.stopNotifyOnChange, setNotify(undefined)),
-    registerCommand(services, COMMANDS.refresh, () => refresher.refreshAll()),
+    // A refresh asks again for the token list too when it failed (not a good one): values come back with the balances.
+    registerCommand(services, COMMANDS.refresh, () => (services.tokenList.askAgain(), refresher.refreshAll())),
     registerCommand(services, COMMANDS.stopRefresh, () => {
       const stopped = refresher.stop();
       vscode.window.setStatusBarMessage(stopped ? vscode.l10n.t('PLYR: refresh stopped; the rows keep what they showed.') : vscode.l10n.t('PLYR: no refresh is running.'), 4000);
@@ -191,6 +192,7 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
  * Workspace group's too), as many at a time as a refresh-all.
  */
 async function refreshSelected(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+  services.tokenList.askAgain(); // as Refresh does
   const rows = isRowSelection(selection) ? selection.filter((row) => row.type === 'identifier') : [];
   const clicked = identifierOf(arg);
   if (!rows.some((row) => row.id === clicked)) {

@@ -92,6 +92,14 @@ export class Values implements vscode.Disposable {
     return (token) => this.#tokenList.balanceKeyOf(token);
   }
 
+  /**
+   * Why values are missing now, or undefined: values are on, and the token list's last ask failed
+   * (its message). Asks nothing.
+   */
+  failure(): string | undefined {
+    return this.on ? this.#tokenList.failure() : undefined;
+  }
+
   /** The prices known now, asking nothing (for deciding what to re-render). */
   peek(): PriceBook | undefined {
     return this.on ? this.#tokenList.prices() : undefined;

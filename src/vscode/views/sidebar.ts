@@ -186,6 +186,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     masked: () => services.privacy.on,
     prices: () => services.values.prices(),
     pricesKnown: () => services.values.peek() !== undefined,
+    noValues: () => services.values.failure(),
     names,
     sortOrder: () => services.sortOrder.value,
     load: (id) => void services.refresher.load(id),

@@ -44,6 +44,8 @@ export interface TreeDeps {
   readonly prices: () => PriceBook | undefined;
   /** Whether prices are known now, asking nothing. */
   readonly pricesKnown: () => boolean;
+  /** Why values are on but missing (the token list failed), asking nothing: said where they would be. */
+  readonly noValues?: () => string | undefined;
   /** The token list's names for tokens keyed by their contract address (Values.balanceKeyOf). */
   readonly names?: TokenNames;
   readonly now?: () => number;
@@ -463,7 +465,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const entry = this.#deps.store.get(node.id) ?? (this.#deps.asked(node.id) ? WAITING : undefined);
     // Only what is known already: a row asks nothing to name a wallet's owner.
     const owner = this.#deps.knownOwner(node.id);
-    const row = identifierRow({ id: node.id, tracked, workspace, entry, networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked(), owner });
+    const row = identifierRow({ id: node.id, tracked, workspace, entry, networkLabel: this.#deps.networkLabel(), now: this.#now(), value: this.#valueOf(node.id), masked: this.#deps.masked(), owner, noValues: this.#deps.noValues?.() });
     // A team's watch-list is short and meant to be glanced at: its rows open with their balances.
     const item = treeItem(row, workspace ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed, `${idPrefix(node.source)}identifier:${node.id}`);
     const address = row.kind === 'address';
@@ -519,7 +521,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
     const workspace = node.source === 'workspace';
     const members = this.#arrangement(node.source).groups.find((g) => g.name === node.name)?.members ?? [];
     const total = cached(this.#totals, node, () => this.#totalOf(members.map((t) => t.id)));
-    const row = groupRow({ name: node.name, workspace, count: members.length, ...total, masked: this.#deps.masked() });
+    const row = groupRow({ name: node.name, workspace, count: members.length, ...total, masked: this.#deps.masked(), noValues: this.#deps.noValues?.() });
     const item = treeItem(row, vscode.TreeItemCollapsibleState.Expanded, `${idPrefix(node.source)}group:${node.name}`);
     item.contextValue = workspace ? ROW_CONTEXT.watchedGroup : ROW_CONTEXT.group;
     return item;
@@ -528,7 +530,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   #groupItem(): vscode.TreeItem {
     const { all, problems } = this.#deps.watched;
     const total = cached(this.#totals, this.#group, () => this.#totalOf(all.map((t) => t.id)));
-    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, ...total, masked: this.#deps.masked() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
+    const item = treeItem(watchListRow({ count: all.length, warnings: problems.length, ...total, masked: this.#deps.masked(), noValues: this.#deps.noValues?.() }), vscode.TreeItemCollapsibleState.Expanded, 'workspaceGroup');
     item.contextValue = ROW_CONTEXT.workspaceGroup;
     item.command = this.#openWatchListFile();
     return item;
