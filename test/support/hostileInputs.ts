@@ -55,7 +55,8 @@ const identifier = {
 const token = {
   type: (type: string) => literal(`A token name must be text, not ${type}.`),
   long: (length: number) => literal(`A token name has at most 42 characters; this one has ${length}.`),
-  char: (shown: string) => literal(`A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit: ${shown} is not allowed.`),
+  char: (shown: string) => literal(`In a token name, ${shown} is not allowed. A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit.`),
+  start: (shown: string) => literal(`At the start of a token name, ${shown} is not allowed. A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit.`),
   address: literal('A token address is 0x followed by 40 hex digits.'),
 };
 const label = {
@@ -108,8 +109,8 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "''", value: '', type: 'a string', identifier: identifier.empty, token: 'accepted', label: 'accepted', secret: secret.empty },
   { name: "' \\t '", value: ' \t ', type: 'a string', identifier: identifier.empty, token: 'accepted', label: 'accepted', secret: secret.empty },
   // Path and query characters: never part of a URL.
-  badCharacter("'../x'", '../x', "'.' (U+002E)"),
-  badCharacter("'../plyr'", '../plyr', "'.' (U+002E)"),
+  badCharacter("'../x'", '../x', "'.' (U+002E)", { token: token.start("'.' (U+002E)") }),
+  badCharacter("'../plyr'", '../plyr', "'.' (U+002E)", { token: token.start("'.' (U+002E)") }),
   badCharacter("'a/b'", 'a/b', "'/' (U+002F)"),
   badCharacter("'?x=1'", '?x=1', "'?' (U+003F)"),
   badCharacter("'gamr?x'", 'gamr?x', "'?' (U+003F)"),
@@ -138,7 +139,7 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: "'0X' + 40 hex digits", value: `0X${'a'.repeat(40)}`, type: 'a string', identifier: identifier.capitalX, token: token.address, label: 'accepted', secret: 'accepted' },
   // PLYR IDs of the wrong shape, some of them fine as other things.
   { name: "'abcd'", value: 'abcd', type: 'a string', identifier: identifier.length(4), token: 'accepted', label: 'accepted', secret: 'accepted' },
-  { name: "'-player'", value: '-player', type: 'a string', identifier: identifier.hyphenEnds, token: token.char("'-' (U+002D)"), label: 'accepted', secret: 'accepted' },
+  { name: "'-player'", value: '-player', type: 'a string', identifier: identifier.hyphenEnds, token: token.start("'-' (U+002D)"), label: 'accepted', secret: 'accepted' },
   { name: "'play--er'", value: 'play--er', type: 'a string', identifier: identifier.doubleHyphen, token: 'accepted', label: 'accepted', secret: 'accepted' },
   { name: "'a' × 65", value: 'a'.repeat(65), type: 'a string', identifier: identifier.length(65), token: token.long(65), label: label.long(65), secret: 'accepted' },
   { name: "'x' × 61", value: 'x'.repeat(61), type: 'a string', identifier: 'accepted', token: token.long(61), label: label.long(61), secret: 'accepted' },

@@ -40,6 +40,35 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await bench.page.keyboard.press('Escape');
   });
 
+  it('picks the token whose full name is typed ("usd coin", by its description) with Enter, the space’s error below it, its reason shown whole', async () => {
+    await bench.palette('PLYR: Check Balance');
+    await bench.enter('player123', 'PLYR: Check Balance');
+    const rows = bench.page.locator('.quick-input-list .monaco-list-row');
+    await bench.expectVisible(rows.filter({ hasText: 'USD Coin' }), 'full-name-token-step');
+    await bench.page.locator('.quick-input-widget .quick-input-box input').fill('usd coin');
+    const invalid = rows.filter({ hasText: 'is not allowed' });
+    await bench.expectVisible(invalid, 'full-name-error-row');
+    const shown = await rows.evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', focused: e.classList.contains('focused') })));
+    assert.match(shown[0]?.text ?? '', /^USDC/, `USDC first: ${shown.map((r) => r.text).join(' | ')}`);
+    assert.ok(shown[0]?.focused, 'and selected, for Enter');
+    // The reason is the row's label, whole on screen; the rule is the line below.
+    const label = invalid.locator('.label-name').first();
+    assert.match((await label.textContent()) ?? '', /^\s*In a token name, a space \(U\+0020\) is not allowed\.$/);
+    // Cut, its box (which ends it with an ellipsis) would be narrower than the text.
+    const fit = await label.evaluate((e) => {
+      const box = e.closest('.monaco-icon-label-container') ?? e;
+      return { text: box.scrollWidth, shown: box.clientWidth };
+    });
+    assert.ok(fit.shown > 0 && fit.text <= fit.shown, `the reason is not cut: ${JSON.stringify(fit)}`);
+    assert.match(await invalid.innerText(), /A token name uses letters, digits/, 'the rule on the line below');
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget', { hasText: 'Balances of player123' }), 'full-name-result');
+    const result = await rows.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    assert.ok(result.some((r) => r.includes('USDC') && r.includes('250.75')), result.join('\n'));
+    assert.ok(!result.some((r) => r.includes('GAMR')), `USDC alone: ${result.join(' | ')}`);
+    await bench.page.keyboard.press('Escape');
+  });
+
   it('hides the amounts of a result already open when the privacy mask goes on (the key chord), and shows them again when it goes off', async () => {
     await bench.palette('PLYR: Check Balance');
     await bench.enter('player123', 'PLYR: Check Balance');

@@ -33,6 +33,15 @@ describe('parseTokenName: accepted', () => {
 });
 
 describe('parseTokenName: rejected', () => {
+  it('says what is wrong first, then the rule: a row or a line cut where it runs out of room keeps the reason', () => {
+    assert.deepEqual(parseTokenName('usd coin'), {
+      ok: false,
+      message: "In a token name, a space (U+0020) is not allowed. A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit.",
+    });
+    const start = parseTokenName('-gamr');
+    assert.match(start.ok ? '' : start.message, /^At the start of a token name, '-' \(U\+002D\) is not allowed\. /);
+  });
+
   const cases: [string, unknown, RegExp][] = [
     ['a path traversal', '../x', /'\.' \(U\+002E\) is not allowed/],
     ['a slash', 'a/b', /'\/' \(U\+002F\) is not allowed/],

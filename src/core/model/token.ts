@@ -38,8 +38,12 @@ export function parseTokenName(input: unknown): ParseResult<TokenName | undefine
     return { ok: true, value: address.value };
   }
   if (!API_NAME.test(text)) {
-    const bad = [...text].find((c, i) => !(i === 0 ? /[A-Za-z0-9]/ : /[A-Za-z0-9._-]/).test(c)) ?? '';
-    return { ok: false, message: l10n.t("A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit: {0} is not allowed.", describeChar(bad)) };
+    const chars = [...text];
+    const at = chars.findIndex((c, i) => !(i === 0 ? /[A-Za-z0-9]/ : /[A-Za-z0-9._-]/).test(c));
+    const bad = describeChar(chars[at] ?? '');
+    // The reason first: a quick pick's row, a notification's line, cut where they run out of room.
+    const reason = at === 0 && /[._-]/.test(chars[0]) ? l10n.t('At the start of a token name, {0} is not allowed.', bad) : l10n.t('In a token name, {0} is not allowed.', bad);
+    return { ok: false, message: `${reason} ${l10n.t("A token name uses letters, digits, '.', '_' and '-' and starts with a letter or digit.")}` };
   }
   // The server looks a name up in a plain object (`TOKEN_LIST()[name.toLowerCase()]`), where
   // `constructor` is found as on every object: it passes for a listed token with no address, and

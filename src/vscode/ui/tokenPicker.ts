@@ -29,16 +29,20 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
   const render = () => {
     const typed = pick.value.trim();
     const exact = listed.some((i) => i.token === typed.toLowerCase());
-    const extra: TokenItem[] = [];
-    if (typed !== '' && !exact) {
-      const parsed = parseTokenName(typed);
-      extra.push(
-        parsed.ok
-          ? { label: inertLabel(typed), iconPath: new vscode.ThemeIcon('edit'), description: vscode.l10n.t('Use this token name or address'), token: parsed.value, alwaysShow: true }
-          : { label: `$(error) ${parsed.message}`, token: null, alwaysShow: true },
-      );
+    const parsed = typed !== '' && !exact ? parseTokenName(typed) : undefined;
+    const tail = unlisted ? [unlisted] : [];
+    if (parsed?.ok) {
+      const use: TokenItem = { label: inertLabel(typed), iconPath: new vscode.ThemeIcon('edit'), description: vscode.l10n.t('Use this token name or address'), token: parsed.value, alwaysShow: true };
+      pick.items = [use, all, ...listed, ...tail];
+    } else if (parsed) {
+      // After the tokens the text matches (a full name, "usd coin", by the description): VS Code
+      // selects the first row shown, and Enter on it should pick one. The reason on the row, the rule below.
+      const [reason, ...rule] = parsed.message.split(/(?<=[.!?])\s+|(?<=。)/);
+      const invalid: TokenItem = { label: `$(error) ${reason}`, detail: rule.join(' ') || undefined, token: null, alwaysShow: true };
+      pick.items = [all, ...listed, invalid, ...tail];
+    } else {
+      pick.items = [all, ...listed, ...tail];
     }
-    pick.items = [...extra, all, ...listed, ...(unlisted ? [unlisted] : [])];
   };
   pick.busy = true;
   render();
