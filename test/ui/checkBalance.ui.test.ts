@@ -20,6 +20,10 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     await input.fill('player 123');
     await bench.page.locator('.quick-input-message', { hasText: "a space (U+0020) is not allowed" }).waitFor();
     await bench.screenshot('check-balance-validation');
+    // The treasury wallet mistyped, "…f44e" as "…f4g": a PLYR ID by the rules, so a warning.
+    await input.fill('0x742d35Cc6634C0532925a3b844Bc454e4438f4g');
+    const warning = "Read as a PLYR ID: a wallet address has 40 hex digits after 0x; this has 39 characters, and 'g' (U+0067), character 39, is not a hex digit.";
+    await bench.expectVisible(bench.page.locator('.quick-input-message', { hasText: warning }), 'check-balance-not-hex-warning');
     await bench.page.keyboard.press('Escape');
   });
 

@@ -360,6 +360,9 @@ describe('PlyrClient against the simulator', () => {
       assert.equal(error.code, 'userNotFound');
       assert.equal(error.message, `No PLYR account was found for ${lookalike}. Check the spelling of the PLYR ID or address. It is not a valid wallet address either: it has 39 hex digits after 0x, and an address has 40.`);
       assert.deepEqual(paths(), [`/api/user/balance/${lookalike}`]);
+      // The treasury wallet mistyped with a letter that is not hex: named, with its place.
+      const misspelt = await failure(client.getBalances(id('0x742d35Cc6634C0532925a3b844Bc454e4438f4g'), undefined));
+      assert.match(misspelt.message, /It is not a valid wallet address either: it has 39 characters after 0x, and 'g' \(U\+0067\), character 39, is not a hex digit\.$/);
       const plain = await failure(client.getBalances(id('0xnobody'), undefined));
       assert.equal(plain.message, 'No PLYR account was found for 0xnobody. Check the spelling of the PLYR ID or address.', 'the account named: a notification of Check Balance shows nothing else that does');
     });

@@ -173,10 +173,33 @@ describe('parseIdentifier: 0x strings as the real server reads them', () => {
     assert.equal(addressLookalike(`0x${'a'.repeat(43)}`), undefined);
   });
 
-  it('reads a 39-digit string with a non-hex letter as a plain PLYR ID', () => {
-    const text = `0x${'a'.repeat(39)}g`;
-    assert.deepEqual(accepted(text), { kind: 'plyrId', value: text });
-    assert.equal(addressLookalike(text), undefined);
+  it('reads 0x + 38 to 42 characters, a few not hex, as a PLYR ID that looks like a mistyped address, naming the first such character and its place', () => {
+    // The treasury wallet mistyped: "…f44e" typed "…f4g", 39 characters after 0x, the 39th a 'g'.
+    const text = '0x742d35Cc6634C0532925a3b844Bc454e4438f4g';
+    assert.deepEqual(accepted(text), { kind: 'plyrId', value: text.toLowerCase() });
+    assert.deepEqual(addressLookalike(text.toLowerCase()), { characters: 39, notHex: 'g', at: 39 });
+    assert.equal(
+      identifierWarning(accepted(text)),
+      "Read as a PLYR ID: a wallet address has 40 hex digits after 0x; this has 39 characters, and 'g' (U+0067), character 39, is not a hex digit.",
+    );
+    assert.equal(
+      notAnAddressEither({ characters: 39, notHex: 'g', at: 39 }),
+      "It is not a valid wallet address either: it has 39 characters after 0x, and 'g' (U+0067), character 39, is not a hex digit.",
+    );
+    // 40 characters, the right count: the first that is not hex, of a few (a hyphen is one too).
+    const forty = `0x${'a'.repeat(5)}l${'b'.repeat(10)}-${'c'.repeat(23)}`;
+    assert.equal(identifierWarning(accepted(forty)), "Read as a PLYR ID: a wallet address has 40 hex digits after 0x; this has 40 characters, and 'l' (U+006C), character 6, is not a hex digit.");
+    for (const characters of [38, 42]) {
+      assert.deepEqual(addressLookalike(`0x${'a'.repeat(characters - 1)}g`), { characters, notHex: 'g', at: characters });
+    }
+  });
+
+  it('reads 0x + many characters not hex, or too few or too many characters, as a plain PLYR ID: a name of its own, not a typo', () => {
+    for (const text of ['0xgamer-with-a-name-of-exactly-forty-chars', `0xk${'a'.repeat(35)}ghij`, `0x${'a'.repeat(36)}g`, `0x${'a'.repeat(42)}g`]) {
+      assert.deepEqual(accepted(text), { kind: 'plyrId', value: text }, text);
+      assert.equal(addressLookalike(text), undefined, text);
+      assert.equal(identifierWarning(accepted(text)), undefined, text);
+    }
   });
 
   it('takes an all-upper-case address as the address, sent checksummed (viem refuses it as typed)', () => {

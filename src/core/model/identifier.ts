@@ -13,11 +13,22 @@ export interface PlyrIdIdentifier {
   readonly value: string;
 }
 
-/** What is wrong with text that is read as a PLYR ID but looks like a mistyped wallet address. */
-export interface AddressLookalike {
-  /** Hex digits after the `0x`. */
-  readonly hexDigits: number;
-}
+/**
+ * What is wrong with text that is read as a PLYR ID but looks like a mistyped wallet address:
+ * the wrong number of hex digits, or about the right number of characters with a few not hex.
+ */
+export type AddressLookalike =
+  | {
+      /** Hex digits after the `0x` (38, 39, 41 or 42). */
+      readonly hexDigits: number;
+    }
+  | {
+      /** Characters after the `0x` (38 to 42). */
+      readonly characters: number;
+      /** The first of them that is not a hex digit, and its place after the `0x` (from 1). */
+      readonly notHex: string;
+      readonly at: number;
+    };
 
 export interface AddressIdentifier {
   readonly kind: 'address';
@@ -34,6 +45,8 @@ const MAX_INPUT_LENGTH = 256;
 const PLYR_ID_MIN = 5;
 const PLYR_ID_MAX = 64;
 const ADDRESS_HEX_DIGITS = 40;
+/** A typo's worth: with more characters than this that are not hex, `0x…` is more likely an ID of its own. */
+const LOOKALIKE_MAX_NOT_HEX = 4;
 
 const HEX = /^[0-9a-fA-F]*$/;
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -78,12 +91,22 @@ export function isAddressText(text: string): boolean {
 }
 
 /**
- * A PLYR ID that looks like a mistyped address (`0x` + 38, 39, 41 or 42 hex digits): valid as an
- * ID, but when no such account exists the user most likely meant an address. Undefined otherwise.
+ * A PLYR ID that looks like a mistyped address (`0x` + 38, 39, 41 or 42 hex digits, or `0x` + 38
+ * to 42 characters of which a few are not hex): valid as an ID, but when no such account exists
+ * the user most likely meant an address. Undefined otherwise.
  */
 export function addressLookalike(plyrId: string): AddressLookalike | undefined {
   const match = /^0x([0-9a-f]{38,42})$/i.exec(plyrId);
-  return match && match[1].length !== ADDRESS_HEX_DIGITS ? { hexDigits: match[1].length } : undefined;
+  if (match) {
+    return match[1].length !== ADDRESS_HEX_DIGITS ? { hexDigits: match[1].length } : undefined;
+  }
+  // A PLYR ID is ASCII: one character a code unit.
+  const rest = /^0x(.{38,42})$/i.exec(plyrId)?.[1];
+  const notHex = rest === undefined ? -1 : rest.search(/[^0-9a-f]/i);
+  if (rest === undefined || notHex < 0 || [...rest].filter((c) => !/[0-9a-f]/i.test(c)).length > LOOKALIKE_MAX_NOT_HEX) {
+    return undefined;
+  }
+  return { characters: rest.length, notHex: rest[notHex], at: notHex + 1 };
 }
 
 /** Why a mixed-case address whose EIP-55 checksum fails deserves a second look: one sentence for the hover, the hints, the diagnostics and Check Balance. */
@@ -103,11 +126,25 @@ export function identifierWarning(identifier: Identifier): string | undefined {
   if (!lookalike) {
     return undefined;
   }
+  if ('notHex' in lookalike) {
+    return l10n.t({
+      message: 'Read as a PLYR ID: a wallet address has {0} hex digits after 0x; this has {1} characters, and {2}, character {3}, is not a hex digit.',
+      args: [ADDRESS_HEX_DIGITS, lookalike.characters, describeChar(lookalike.notHex), lookalike.at],
+      comment: "{2} is a character quoted, then its Unicode code point, such as: 'g' (U+0067); {3} its place after 0x, from 1",
+    });
+  }
   return l10n.t('Read as a PLYR ID: a wallet address has {0} hex digits after 0x, and this has {1}.', ADDRESS_HEX_DIGITS, lookalike.hexDigits);
 }
 
 /** The sentence added to "no account" for an {@link addressLookalike}. */
 export function notAnAddressEither(lookalike: AddressLookalike): string {
+  if ('notHex' in lookalike) {
+    return l10n.t({
+      message: 'It is not a valid wallet address either: it has {0} characters after 0x, and {1}, character {2}, is not a hex digit.',
+      args: [lookalike.characters, describeChar(lookalike.notHex), lookalike.at],
+      comment: "{1} is a character quoted, then its Unicode code point, such as: 'g' (U+0067); {2} its place after 0x, from 1",
+    });
+  }
   return l10n.t('It is not a valid wallet address either: it has {0} hex digits after 0x, and an address has {1}.', lookalike.hexDigits, ADDRESS_HEX_DIGITS);
 }
 
