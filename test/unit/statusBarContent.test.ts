@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { BalanceEntry } from '../../src/core/store/balanceStore';
 import { statusBarModel } from '../../src/core/content/statusBarContent';
+import { PriceBook } from '../../src/core/model/value';
 
 const NOW = 1_800_000_000_000;
 const model = (entry: BalanceEntry | undefined, token = 'gamr') => statusBarModel({ identifier: 'player123', label: 'Me', token, networkLabel: 'PLYR PHI mainnet', entry, now: NOW });
@@ -29,8 +30,40 @@ describe('statusBarModel', () => {
     const m = statusBarModel({ identifier: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e', token: 'gamr', networkLabel: 'custom', entry: { balances: { gamr: '0' }, fetchedAt: NOW, loading: false }, now: NOW, warning });
     assert.equal(m.text, '$(warning) 0 GAMR');
     assert.equal(m.stale, false, 'the amount itself is fresh');
-    assert.equal(m.tooltip[1], `⚠ ${warning}`);
+    // The reason first, as README says: the amount is current, but perhaps not of the wallet meant.
+    assert.deepEqual(m.tooltip.slice(0, 2), [`⚠ ${warning}`, '0x742d35Cc6634C0532925a3b844Bc454e4438f44e on custom']);
     assert.ok(m.spoken.includes(warning));
+  });
+
+  it('reads its parts without a comma after a full stop ("typo. Value", not "typo., Value")', () => {
+    const warning = 'This mixed-case address fails its EIP-55 checksum: it may contain a typo.';
+    const prices = new PriceBook([{ keys: ['gamr'], price: { usd: '0.5' } }]);
+    const m = statusBarModel({
+      identifier: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e',
+      label: 'Treasury wallet',
+      token: 'gamr',
+      networkLabel: 'custom',
+      entry: { balances: { gamr: '3' }, fetchedAt: NOW, loading: false },
+      now: NOW,
+      prices,
+      warning,
+    });
+    assert.equal(
+      m.spoken,
+      `PLYR balance: 3 GAMR, ⚠ ${warning} Treasury wallet (0x742d35Cc6634C0532925a3b844Bc454e4438f44e) on custom, Value: ≈ $1.50, Price $0.5 per GAMR, Updated just now`,
+    );
+    const failed = statusBarModel({
+      identifier: 'player123',
+      token: 'gamr',
+      networkLabel: 'custom',
+      entry: { balances: { plyr: '1' }, fetchedAt: NOW, loading: false, error: { code: 'network', message: 'Could not reach the PLYR API.', at: NOW } },
+      now: NOW,
+      prices,
+      warning,
+    });
+    for (const said of [m.spoken, failed.spoken]) {
+      assert.doesNotMatch(said, /[.!?],/, said);
+    }
   });
 
   it('never shows a number it does not have: unknown is "?", never 0', () => {

@@ -42,7 +42,8 @@ export function statusBarModel(input: {
   const symbol = tokenLabel(token);
   const amount = amountIn(entry?.balances, token);
   const who = input.label ? `${formatControlsShown(input.label)} (${input.identifier})` : input.identifier;
-  const tooltip = [l10n.t('{0} on {1}', who, input.networkLabel), ...(input.warning ? [`⚠ ${input.warning}`] : [])];
+  // The reason first: the amount is current, but perhaps not of the wallet the person meant.
+  const tooltip = [...(input.warning ? [`⚠ ${input.warning}`] : []), l10n.t('{0} on {1}', who, input.networkLabel)];
   const priced = amount !== undefined && entry?.error === undefined ? input.prices?.worth(token, amount) : undefined;
   const value = priced?.usd;
   if (amount !== undefined) {
@@ -79,7 +80,7 @@ export function statusBarModel(input: {
           : `${formatAmount(amount)} ${symbol}`;
   // The amount line of the tooltip is said first already.
   const rest = tooltip.filter((line) => !line.startsWith(`${symbol}: `));
-  const spoken = [l10n.t('PLYR balance: {0}', heard), ...(stale ? [l10n.t('stale')] : []), ...rest].join(', ');
+  const spoken = spokenList([l10n.t('PLYR balance: {0}', heard), ...(stale ? [l10n.t('stale')] : []), ...rest]);
   if (amount === undefined) {
     const icon = entry?.loading ? '$(loading~spin)' : '$(question)';
     return { text: `${icon} ? ${symbol}`, stale, tooltip, spoken };
@@ -88,4 +89,9 @@ export function statusBarModel(input: {
     return { text: `${careful ? '$(warning)' : '$(credit-card)'} ${symbol} ${approximately(value, input.masked)}`, stale, tooltip, spoken };
   }
   return { text: `${careful ? '$(warning)' : '$(credit-card)'} ${input.masked ? MASKED_AMOUNT : formatAmountCompact(amount)} ${symbol}`, stale, tooltip, spoken };
+}
+
+/** Parts read one after another: a comma between them, but none after a part that ends a sentence (no "typo., Value"). */
+function spokenList(parts: readonly string[]): string {
+  return parts.reduce((said, part) => (said === '' ? part : `${said}${/[.!?。]$/.test(said) ? ' ' : ', '}${part}`), '');
 }
