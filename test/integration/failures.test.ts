@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { Simulator } from '../../simulator/server';
 import { freePort } from '../runners/codeServer';
-import { checkBalance, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator } from './helpers';
+import { unescapedPunctuation } from '../support/markdownChecks';
+import { checkBalance, plyrApi, pointAt, rejection, resetSettings, setDemoCredentials, startAndUseSimulator, untrackAll, waitFor } from './helpers';
 
 const HOSTILE_IDENTIFIERS: unknown[] = [
   '../x', 'a/b', '?x=1', '#', '%2F', 'player 123', 'plаyer123' /* Cyrillic а */, 'player\u212a1' /* Kelvin sign */, 'x'.repeat(10_000), '', '0x12', `0x${'g'.repeat(63)}`, `0X${'a'.repeat(40)}`, '12345',
@@ -56,6 +57,26 @@ describe('Check Balance failures are clear, specific and lose nothing', () => {
       assert.match(error.message, /Could not reach the PLYR API.*refused/);
     } finally {
       await pointAt(sim.url);
+    }
+  });
+
+  it("shows a 500's hostile text as sent, and inert: in Check Balance's message, the error row and its tooltip", async () => {
+    const said = 'Database [click here](command:workbench.action.quit) **down** <b>x</b> $(alert)';
+    // Each character kept; a zero-width space after "]", in "command:" and after "$": no link, no icon.
+    const inert = 'Database [click here]\u200b(command\u200b:workbench.action.quit) **down** <b>x</b> $\u200b(alert)';
+    const message = `The PLYR API had a server error: 500: "${inert}". Try again later.`;
+    sim.fault({ kind: 'status', status: 500, error: said });
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+    try {
+      assert.equal((await rejection(checkBalance('player123'))).message, message);
+      await vscode.commands.executeCommand('plyr.refreshIdentifier', 'player123');
+      const row = await waitFor(async () => (await plyrApi()).getSidebarRows().find((r) => r.id === 'error:player123'), 'the error row');
+      assert.equal(row.description, 'Show Log');
+      // The tooltip is Markdown with every mark escaped: it shows the message as typed.
+      assert.deepEqual(unescapedPunctuation(row.tooltip ?? ''), []);
+      assert.equal(row.tooltip?.replace(/\\(.)/g, '$1'), `${message}\n\nClick: Show Log`);
+    } finally {
+      await untrackAll();
     }
   });
 

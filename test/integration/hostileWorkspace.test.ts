@@ -136,6 +136,6 @@ describe('a hostile workspace or server', () => {
     const signature = own.requests.at(-1)?.signature;
     assert.ok(signature);
     assert.ok(!error.message.includes(DEMO_CREDENTIALS.apiKey) && !error.message.includes(signature), error.message);
-    assert.match(error.message, /apikey=redacted/);
+    assert.match(error.message, /apikey=\[redacted\]/);
   });
 });

@@ -195,7 +195,7 @@ const ROWS: readonly Row[] = [
     inject: () => sim.fault({ kind: 'echoHeaders' }),
     // The key, the secret and the signature are removed before anything is read: the suite's scan
     // of the user-data folder (the log included) finds none of them.
-    expect: { error: 'httpError', message: /^The PLYR API answered 400: "Bad request: apikey=redacted signature=redacted timestamp=\d+"\.$/, fix: 'showLog' },
+    expect: { error: 'httpError', message: /^The PLYR API answered 400: "Bad request: apikey=\[redacted\] signature=\[redacted\] timestamp=\d+"\.$/, fix: 'showLog' },
   },
   {
     name: '429 with a `Retry-After` of one day',

@@ -60,11 +60,13 @@ describe('a watch-list field named like a link (issue 15, item 1)', () => {
 });
 
 describe('server text', () => {
-  it('inertText drops link characters and breaks command: URIs, bidi controls and line breaks', () => {
-    for (const payload of [...LINK_PAYLOADS, 'evil\u202Egnp.exe', 'a\u2066b\u2069c']) {
+  it('inertText breaks links, command: URIs, icons, bidi controls and line breaks, and keeps every character that reads', () => {
+    for (const payload of [...LINK_PAYLOADS, '$(alert) **down** <b>x</b> `code` a_b|c!#', 'evil\u202Egnp.exe', 'a\u2066b\u2069c']) {
       const text = inertText(payload);
       assertInert(text, payload);
       assert.ok(!/[\u202a-\u202e\u2066-\u2069\n]/.test(text), JSON.stringify(text));
+      // (A space between `]` and `(` or `[` goes with the break.)
+      assert.equal(text.replace(/[\s\u200b]/g, ''), oneLine(payload, 120).replace(/\s/g, ''), 'as sent, but for the breaks');
     }
   });
 
@@ -115,12 +117,12 @@ describe('server text', () => {
       const clean = withoutSecrets(body, [key]);
       const shown = inertText(JSON.parse(clean).error);
       assert.ok(!shown.replace(/[\u200b-\u200d]/g, '').includes(key), `${JSON.stringify(gap)}: ${shown}`);
-      assert.equal(shown, 'echo: redacted.', JSON.stringify(gap));
+      assert.equal(shown, 'echo: [redacted].', JSON.stringify(gap));
     }
     assert.equal(withoutSecrets('key_with*stars [x]', ['key_with*stars']), '[redacted] [x]', 'a key holding those characters itself');
     for (const spelt of ['pk__live_KEY0001', 'p_k_live_KEY_0001', 'pklive*KEY0001', 'pk_live_KEY0001']) {
       const shown = inertText(JSON.parse(withoutSecrets(JSON.stringify({ error: `echo ${spelt}` }), ['pk_live_KEY0001'])).error);
-      assert.equal(shown, 'echo redacted', `${spelt}, which reads as the key once shown`);
+      assert.equal(shown, 'echo [redacted]', `${spelt}, which reads as the key once shown`);
     }
   });
 

@@ -2,6 +2,10 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { PlyrErrorCode, PlyrFix } from '../../src/core/model/errors';
 import { errorFromResponse, HttpResponse, jsonErrorMessage, notATokenContract, parseJsonBody } from '../../src/core/api/responses';
+import { errorRow, MarkdownTooltip, tooltipMarkdown } from '../../src/core/content/treeContent';
+import { unescapedPunctuation } from '../support/markdownChecks';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function response(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {
   return { status, body, headers: { get: (name: string) => headers[name.toLowerCase()] ?? null } };
@@ -110,14 +114,30 @@ describe('errorFromResponse: the documented error table', () => {
     assert.match(error.message, /404/);
   });
 
-  it('neutralises a hostile server message on an unknown status', () => {
-    const hostile = '[click](command:workbench.action.closeWindow) <img src=x onerror=alert(1)>';
+  it('neutralises a hostile server message on an unknown status, and shows it as sent', () => {
+    const hostile = '[click](command:workbench.action.closeWindow) <img src=x onerror=alert(1)> [x][r] $(zap)';
     const error = errorFromResponse(response(418, json(hostile)), undefined);
     assert.equal(error.code, 'httpError');
     assert.match(error.message, /418/);
-    for (const forbidden of ['[', ']', '](', '<', '>']) {
-      assert.ok(!error.message.includes(forbidden), `message contains ${forbidden}: ${error.message}`);
+    for (const live of [/\]\s*[([]/, /command:/i, /\$\(/]) {
+      assert.doesNotMatch(error.message, live, 'no link, command: URI or icon');
     }
+    assert.ok(error.message.replace(/\u200b/g, '').includes(hostile), `every character kept: ${error.message}`);
+  });
+
+  it("shows a 500's hostile text readably: literal in the notification and the row, escaped in the row's Markdown tooltip", () => {
+    const said = 'Database [click here](command:workbench.action.quit) **down** <b>x</b> $(alert)';
+    const error = errorFromResponse(response(500, json(said)), undefined);
+    // Not "Database click herecommand\u200b:workbench.action.quit down bx/b $alert": the characters
+    // stay, a zero-width space after "]", in "command:" and after "$" leaves no link and no icon.
+    const inert = 'Database [click here]\u200b(command\u200b:workbench.action.quit) **down** <b>x</b> $\u200b(alert)';
+    assert.equal(error.message, `The PLYR API had a server error: 500: "${inert}". Try again later.`);
+    const row = errorRow({ message: error.message, fixTitle: 'Show Log' });
+    assert.equal(typeof row.tooltip, 'object');
+    const markdown = tooltipMarkdown(row.tooltip as MarkdownTooltip);
+    assert.deepEqual(unescapedPunctuation(markdown), [], 'every mark escaped: Markdown shows it as typed');
+    // What the tooltip shows once the escapes are read.
+    assert.match(markdown.replace(/\\(.)/g, '$1'), new RegExp(`^${escapeRegExp(error.message)}\n\nClick: Show Log$`));
   });
 
   it('keeps a long or multi-line server message short and on one line', () => {

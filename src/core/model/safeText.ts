@@ -108,27 +108,34 @@ export function inertNotificationText(text: string, maxLength?: number): string 
  * reads as typed and does nothing in a notification, a modal, a quick pick, a tooltip or an error.
  */
 export function quoted(value: unknown, maxLength = 80): string {
-  const text = withoutCommandUris(withoutIcons(withoutLinks(oneLine(value, maxLength)).replace(/\]\s*\[/g, ']\u200b[')));
-  return `'${text}'`;
-}
-
-/** What {@link inertText} drops from server text: characters that make links, HTML or code spans. */
-const DROPPED = '[]()<>`*_|\\!#';
-const DROPPED_CHARS = new RegExp(`[${[...DROPPED].map(regExpEscaped).join('')}]`, 'g');
-
-function regExpEscaped(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return `'${inertWords(oneLine(value, maxLength))}'`;
 }
 
 /**
- * Server strings are hostile. Before one enters a message we show (notifications render
- * Markdown-style links), keep it short, on one line, and free of the characters that make links,
- * HTML or code spans, and of `command:` URIs. Its double quotation marks become single ones: a
- * message quotes it in double ones, which it must not close.
+ * Every character kept, and each sequence a plain-text surface acts on broken with a zero-width
+ * space: a link (inline, `[text][ref]` or a `command:` URI) and an icon.
+ */
+function inertWords(text: string): string {
+  return withoutCommandUris(withoutIcons(withoutLinks(text).replace(/\]\s*\[/g, ']\u200b[')));
+}
+
+/**
+ * Server strings are hostile. Before one enters a message (a notification, a row, Test
+ * Connection's list; a Markdown tooltip or hover escapes it again): one short line that reads as
+ * sent, `[x](command:…) **down** <b>x</b>` included, with no link, `command:` URI or icon that
+ * works (see inertWords). Dropping the characters that make them made it unreadable ("bx/b").
+ * Its double quotation marks become single ones: a message quotes it in double ones, which it
+ * must not close.
  */
 export function inertText(value: unknown, maxLength = 120): string {
-  const text = oneLine(value, Number.MAX_SAFE_INTEGER).replace(DROPPED_CHARS, '').replace(/"/g, "'");
-  return oneLine(withoutCommandUris(text), maxLength);
+  return inertWords(oneLine(value, maxLength).replace(/"/g, "'"));
+}
+
+/** Markdown's and HTML's own characters: what a surface rendering text as Markdown could hide. */
+const MARKUP = '[]()<>`*_|\\!#';
+
+function regExpEscaped(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 const SIMPLE_TOKEN_NAME = /^[a-z0-9][a-z0-9._-]{0,31}$/i;
@@ -152,11 +159,12 @@ export function unusualToken(): string {
 }
 
 /**
- * What a shown message leaves out or shows as nothing, or as a mark on the letter before it:
- * {@link DROPPED}, the characters Unicode says to show as nothing (zero-width spaces and joiners,
+ * What a shown message may leave out or show as nothing, or as a mark on the letter before it:
+ * {@link MARKUP} (every surface of ours escapes it, but a key spelt with it between its letters
+ * still goes), the characters Unicode says to show as nothing (zero-width spaces and joiners,
  * the combining grapheme joiner, variation selectors, fillers) and combining marks.
  */
-const NOTHING_SHOWN = `[${[...DROPPED].map(regExpEscaped).join('')}\\p{Default_Ignorable_Code_Point}\\p{M}]`;
+const NOTHING_SHOWN = `[${[...MARKUP].map(regExpEscaped).join('')}\\p{Default_Ignorable_Code_Point}\\p{M}]`;
 const SHOWN_AS_NOTHING = new RegExp(`${NOTHING_SHOWN}+`, 'gu');
 
 /**
