@@ -80,6 +80,25 @@ describe('Check Balance failures are clear, specific and lose nothing', () => {
     }
   });
 
+  it("offers Retry on a row whose connection the server cut off, and Open Settings on one whose server is not there", async () => {
+    const errorRow = () => waitFor(async () => (await plyrApi()).getSidebarRows().find((r) => r.id === 'error:player123'), 'the error row');
+    sim.fault({ kind: 'reset' });
+    await vscode.commands.executeCommand('plyr.addIdentifier', 'player123');
+    try {
+      await vscode.commands.executeCommand('plyr.refreshIdentifier', 'player123');
+      const cutOff = await errorRow();
+      assert.deepEqual([cutOff.label, cutOff.description], ['The connection to the PLYR API was cut off', 'Retry']);
+      assert.doesNotMatch(cutOff.tooltip ?? '', /plyr\\?\.network|Settings/, 'no setting blamed');
+      await pointAt(`http://127.0.0.1:${await freePort()}`);
+      await vscode.commands.executeCommand('plyr.refreshIdentifier', 'player123');
+      const refused = await errorRow();
+      assert.deepEqual([refused.label, refused.description], ['Could not reach the PLYR API', 'Open Settings']);
+    } finally {
+      await pointAt(sim.url);
+      await untrackAll();
+    }
+  });
+
   it('retries a 429 and then succeeds', async () => {
     sim.fault({ kind: 'status', status: 429, error: 'Too many requests', retryAfter: '1', times: 1 });
     const result = await checkBalance('player123');

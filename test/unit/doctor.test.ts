@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DETAIL_LINE_MAX, detailLine, DoctorProbe, runDoctor, ServerAnswer, SignedAnswer } from '../../src/core/content/doctor';
 import { PlyrError } from '../../src/core/model/errors';
+import { send } from '../../src/core/api/transport';
 import type { CredentialSource } from '../../src/core/api/signer';
 
 const NOW = 1_800_000_000_000;
@@ -66,6 +67,14 @@ describe('runDoctor (PLYR: Test Connection)', () => {
     const checks = await runDoctor(probe({ target: { ok: false, message: 'plyr.customBaseUrl is empty.' } }));
     assert.deepEqual(checks.map((c) => [c.check, c.ok]), [['network', false], ['server', false], ['credentials', false], ['clock', false], ['signedCall', false], ['rateLimit', false]]);
     assert.equal(checks[0].fix, 'openSettings');
+  });
+
+  it('offers no Open Settings for a connection the server cut off: it was reached, and Test Connection again is the retry', async () => {
+    const cutOff = await send(() => Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })), new URL('http://127.0.0.1:4555/api/'), { timeoutMs: 1000 }).catch((e: unknown) => e);
+    const c = await byId(probe({ server: cutOff as PlyrError }));
+    assert.equal(c.server.ok, false);
+    assert.match(c.server.detail, /^The connection to the PLYR API was cut off\./);
+    assert.equal(c.server.fix, undefined);
   });
 
   it('names the unreachable server and does not try a signed call', async () => {

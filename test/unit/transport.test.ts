@@ -4,10 +4,14 @@ import { getEventListeners } from 'node:events';
 import fetch from 'node-fetch';
 import { Simulator, startSimulator } from '../../simulator/server';
 import { FetchLike, send } from '../../src/core/api/transport';
+import { PlyrError } from '../../src/core/model/errors';
 import { freePort } from '../runners/codeServer';
 
 /** node-fetch itself, as the extension passes it, against the simulator. */
 const realFetch = fetch as unknown as FetchLike;
+
+/** A fetch that fails as node-fetch does on a system error: with the error's code. */
+const failingWith = (code: string): FetchLike => () => Promise.reject(Object.assign(new Error(code), { type: 'system', code }));
 
 describe('send', () => {
   let sim: Simulator;
@@ -55,6 +59,25 @@ describe('send', () => {
     await assert.rejects(send(realFetch, nobody, { timeoutMs: 10_000, signal: caller.signal }), { code: 'network' });
     assert.deepEqual(cleared, armed);
     assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
+  });
+
+  it('blames no setting for a connection reset or closed under an answer: no fix (a row retries), and words that say to retry', async () => {
+    sim.fault({ kind: 'reset' });
+    const reset = await send(realFetch, tokenList, { timeoutMs: 10_000 }).then(() => assert.fail('answered'), (error: PlyrError) => error);
+    assert.equal(reset.code, 'network');
+    assert.equal(reset.fix, undefined, 'no Open Settings');
+    assert.equal(reset.message, 'The connection to the PLYR API was cut off. The server was reached, so this is usually brief: retry. If it keeps happening, Test Connection says which part fails.');
+    for (const code of ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']) {
+      const error = await send(failingWith(code), tokenList, { timeoutMs: 10_000 }).then(() => assert.fail('answered'), (e: PlyrError) => e);
+      assert.deepEqual([error.code, error.fix, error.message], ['network', undefined, reset.message], code);
+    }
+  });
+
+  it('keeps Open Settings for a server that cannot be reached: a refused connection, a name that does not resolve', async () => {
+    for (const [code, said] of [['ECONNREFUSED', 'the connection was refused (is the server running?)'], ['ENOTFOUND', 'the server name could not be resolved (DNS)'], ['EAI_AGAIN', 'the server name could not be resolved (DNS)']]) {
+      const error = await send(failingWith(code), tokenList, { timeoutMs: 10_000 }).then(() => assert.fail('answered'), (e: PlyrError) => e);
+      assert.deepEqual([error.code, error.fix, error.message], ['network', 'openSettings', `Could not reach the PLYR API: ${said}. Check your connection and the plyr.network setting.`], code);
+    }
   });
 
   it("passes the caller's cancellation, also one made before the request, to the request", async () => {

@@ -95,30 +95,32 @@ function fetchFailure(error: unknown, caller: AbortSignal | undefined, timedOut:
   if (type === 'max-size') {
     return tooLarge();
   }
+  if (code !== undefined && DROPPED.has(code)) {
+    // The server was reached, so no setting is to blame: no fix, and the row's click retries.
+    const message = l10n.t('The connection to the PLYR API was cut off. The server was reached, so this is usually brief: retry. If it keeps happening, Test Connection says which part fails.');
+    return new PlyrError('network', message, { cause: error });
+  }
   const message = l10n.t({
     message: 'Could not reach the PLYR API: {0}. Check your connection and the {1} setting.',
     args: [describeNetworkCode(code), 'plyr.network'],
-    comment: '{0} says what failed, such as: the connection was reset; {1} is the name of a setting',
+    comment: '{0} says what failed, such as: the connection was refused; {1} is the name of a setting',
   });
   return new PlyrError('network', message, { fix: 'openSettings', cause: error });
 }
+
+/** A connection reset or closed under a request (or its answer): what a server, or a proxy on the way, does, not a wrong setting. */
+const DROPPED: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 function describeNetworkCode(code: string | undefined): string {
   switch (code) {
     case 'ECONNREFUSED':
       return l10n.t('the connection was refused (is the server running?)');
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return l10n.t('the connection was reset');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return l10n.t('the server name could not be resolved (DNS)');
     case 'ETIMEDOUT':
     case 'ECONNABORTED':
       return l10n.t('the connection timed out');
-    case 'UND_ERR_SOCKET':
-    case 'ERR_STREAM_PREMATURE_CLOSE':
-      return l10n.t('the connection closed before the response was complete');
     default:
       return code ? l10n.t('network error {0}', code) : l10n.t('the connection failed');
   }

@@ -160,7 +160,12 @@ function serverFix(error: unknown): DoctorFix | undefined {
   if (isPlyrError(error, 'serverNotConfirmed')) {
     return 'allowServer';
   }
-  return serverFailed(error) ? undefined : 'openSettings';
+  return serverFailed(error) || connectionCutOff(error) ? undefined : 'openSettings';
+}
+
+/** A connection reset or closed under the request (transport.ts gives it no fix): the server was reached, no setting is to blame. */
+function connectionCutOff(error: unknown): boolean {
+  return isPlyrError(error, 'network') && error.fix === undefined;
 }
 
 function serverFailed(error: unknown): boolean {
@@ -223,7 +228,7 @@ function signedCallFix(error: unknown): DoctorFix | undefined {
   if (isPlyrError(error, 'requestExpired')) {
     return 'fixClock';
   }
-  if (serverFailed(error)) {
+  if (serverFailed(error) || connectionCutOff(error)) {
     return undefined;
   }
   return isPlyrError(error) && error.fix === 'setCredentials' ? 'setCredentials' : 'openSettings';
