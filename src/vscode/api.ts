@@ -56,6 +56,8 @@ export interface PlyrBalanceApi {
    * groups left out. An identifier not known yet is asked for, as opening its row would.
    */
   getSidebarRows(): SidebarRow[];
+  /** The ids of the Balances view's selected rows, as getSidebarRows() names them (the row a reveal or an Undo selected). */
+  getSidebarSelection(): string[];
   /** What the status bar item shows (plyr.statusBar.identifier), or undefined when it is off. */
   getStatusBar(): { readonly identifier: string; readonly token: string; readonly text: string; readonly tooltip: string; readonly stale: boolean } | undefined;
   /** Fires when either list or any of their balances change. */
@@ -91,7 +93,7 @@ export interface PlyrBalanceApi {
 
 export function createApi(
   { tracked, watched, store, statusBar, privacy, sortOrder, accounts, client }: Pick<Services, 'tracked' | 'watched' | 'store' | 'statusBar' | 'privacy' | 'sortOrder' | 'accounts' | 'client'>,
-  sidebar: { readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule }; rows(): SidebarRow[] },
+  sidebar: { readonly autoRefresh: { readonly scheduled: AutoRefreshSchedule }; rows(): SidebarRow[]; selectedIds(): string[] },
   disposables: vscode.Disposable[],
 ): PlyrBalanceApi {
   const changed = new vscode.EventEmitter<void>();
@@ -132,6 +134,7 @@ export function createApi(
     getStatusBar: () => statusBar.state,
     getAutoRefresh: () => sidebar.autoRefresh.scheduled,
     getSidebarRows: () => sidebar.rows(),
+    getSidebarSelection: () => sidebar.selectedIds(),
     getChips: (plyrId) => sectionOf(accounts, plyrId, 'chips'),
     getAllowances: (plyrId) => sectionOf(accounts, plyrId, 'allowances'),
     getWallets: (plyrId) => sectionOf(accounts, plyrId, 'wallets'),

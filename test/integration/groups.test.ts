@@ -96,6 +96,29 @@ describe('groups and sorting of the user’s list', () => {
     assert.deepEqual(await layout(), ['crypto-fennec:-', 'tester-01:-', 'player123:-', 'zero-hero:-']);
   });
 
+  it("Undo of a Delete selects and focuses what came back: the group, or the first of the rows, in the view", async () => {
+    const api = await plyrApi();
+    const selected = () => api.getSidebarSelection().join(', ');
+    const window = vscode.window as { showInformationMessage: unknown };
+    const { showInformationMessage } = window;
+    // The notification answered with Undo, as its button clicked (or Enter on it) does.
+    window.showInformationMessage = async (_message: string, ...actions: string[]) => actions.find((action) => action === 'Undo');
+    try {
+      await run('plyr.createGroup', 'QA');
+      await run('plyr.moveToGroup', ['zero-hero'], 'QA');
+      // Another row selected first: a selection of what comes back is the Undo's.
+      assert.equal(await run('plyr.revealIdentifier', 'player123'), true);
+      await waitFor(() => selected() === 'identifier:player123', () => `player123 selected, not ${selected()}`);
+      await run('plyr.deleteGroup', 'QA');
+      await waitFor(() => api.getGroups().includes('QA') && selected() === 'group:QA', () => `the group back and selected, not ${selected()}`);
+      const row = (id: string) => ({ type: 'identifier', id, source: 'user' });
+      await run('plyr.removeIdentifier', row('tester-01'), [row('tester-01'), row('crypto-fennec')]);
+      await waitFor(() => api.getTracked().length === IDS.length && selected() === 'identifier:crypto-fennec', () => `the rows back, the first selected, not ${selected()}`);
+    } finally {
+      window.showInformationMessage = showInformationMessage;
+    }
+  });
+
   it('moves selected rows in the order the list shows them, whatever order they were clicked in', async () => {
     const row = (id: string) => ({ type: 'identifier', id, source: 'user' });
     await run('plyr.createGroup', 'Team');

@@ -10,21 +10,23 @@ import { groupNameOf, isGroupRow, isRowSelection, selectedIdentifiers } from '..
 import { trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 import { onChoice } from '../ui/errorPresenter';
+import type { Sidebar } from '../views/sidebar';
 
 type GroupServices = Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'values' | 'logger'>;
 type Tracked = Services['tracked'];
+type View = Pick<Sidebar, 'focusListed'>;
 
 /**
  * Groups (folders) of the user's list: create, rename, delete (undoable), move identifiers into
  * them and move groups; and the view's sort order. Every command takes rows from the view's menus
  * or plain arguments for automation, and asks for what is missing.
  */
-export function registerGroupCommands(services: GroupServices): vscode.Disposable[] {
+export function registerGroupCommands(services: GroupServices, view: View): vscode.Disposable[] {
   const { tracked } = services;
   return [
     registerCommand(services, COMMANDS.createGroup, (name?: unknown) => create(tracked, name)),
     registerCommand(services, COMMANDS.renameGroup, (arg?: unknown, name?: unknown) => rename(tracked, arg, name)),
-    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown, selection?: unknown) => removeSelected(services, arg, selection)),
+    registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown, selection?: unknown) => removeSelected(services, view, arg, selection)),
     registerCommand(services, COMMANDS.moveToGroup, (arg?: unknown, selectionOrGroup?: unknown, group?: unknown) => moveToGroup(tracked, arg, selectionOrGroup, group)),
     registerCommand(services, COMMANDS.moveGroupUp, (arg?: unknown) => moveGroupBy(tracked, arg, -1)),
     registerCommand(services, COMMANDS.moveGroupDown, (arg?: unknown) => moveGroupBy(tracked, arg, 1)),
@@ -112,16 +114,16 @@ async function rename(tracked: Tracked, arg: unknown, newName: unknown): Promise
 }
 
 /** The clicked group or, when the rows selected hold it, every group of the user's among them, as the Delete key does. */
-async function removeSelected(services: GroupServices, arg: unknown, selection: unknown): Promise<void> {
+async function removeSelected(services: GroupServices, view: View, arg: unknown, selection: unknown): Promise<void> {
   const groups = isRowSelection(selection) ? selection.filter(isGroupRow) : [];
   const clicked = groupNameOf(arg);
   for (const group of groups.some((g) => g.name === clicked) ? groups : [arg]) {
-    await remove(services, group);
+    await remove(services, view, group);
   }
 }
 
 /** Deletes a group; its identifiers stay, at the top level. Undo puts the group back. */
-async function remove(services: GroupServices, arg: unknown): Promise<void> {
+async function remove(services: GroupServices, view: View, arg: unknown): Promise<void> {
   const { tracked } = services;
   const name = groupOrThrow(tracked, arg);
   // What it held as deleted: another window may have changed it since this one looked.
@@ -147,8 +149,12 @@ async function remove(services: GroupServices, arg: unknown): Promise<void> {
   onChoice(vscode.window.showInformationMessage(message, undo), async (choice) => {
     if (choice === undo) {
       await tracked.updateLayout((layout) => restoreGroup(layout, gone));
-      if (!findGroup(tracked.groups, gone.name)) {
+      const back = findGroup(tracked.groups, gone.name);
+      if (back === undefined) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Could not put the group {0} back: there can be at most {1} groups. Its identifiers stay at the top level.', inertNotificationText(gone.name), MAX_GROUPS));
+      } else {
+        // The keyboard goes on from the group back (the Undo button had the focus).
+        await view.focusListed({ group: back });
       }
     }
   }, services);

@@ -15,11 +15,13 @@ import { identifierOf, isRowSelection } from '../views/tree/nodes';
 import { clickedOrSelected, trackedIndexOf } from './trackedArgument';
 import { registerCommand } from './register';
 import { onChoice } from '../ui/errorPresenter';
+import type { Sidebar } from '../views/sidebar';
 
 type TrackingServices = Pick<Services, 'tracked' | 'watched' | 'statusBar' | 'store' | 'refresher' | 'accounts' | 'logger' | 'tokenList'>;
+type View = Pick<Sidebar, 'focusListed'>;
 
 /** Add, remove (with undo), rename, reorder, filter and refresh tracked identifiers. */
-export function registerTrackingCommands(services: TrackingServices): vscode.Disposable[] {
+export function registerTrackingCommands(services: TrackingServices, view: View): vscode.Disposable[] {
   const { tracked, refresher } = services;
   const setNotify = (notify: true | undefined) => async (arg?: unknown, selection?: unknown) => {
     const ids = clickedOrSelected(tracked, arg, selection);
@@ -27,7 +29,7 @@ export function registerTrackingCommands(services: TrackingServices): vscode.Dis
   };
   return [
     registerCommand(services, COMMANDS.addIdentifier, (identifier?: unknown, label?: unknown) => add(services, identifier, label)),
-    registerCommand(services, COMMANDS.removeIdentifier, (arg?: unknown, selection?: unknown) => remove(services, arg, selection)),
+    registerCommand(services, COMMANDS.removeIdentifier, (arg?: unknown, selection?: unknown) => remove(services, view, arg, selection)),
     registerCommand(services, COMMANDS.renameIdentifier, (arg?: unknown, label?: unknown) => rename(services, arg, label)),
     registerCommand(services, COMMANDS.moveIdentifierUp, (arg?: unknown) => move(services, arg, -1)),
     registerCommand(services, COMMANDS.moveIdentifierDown, (arg?: unknown) => move(services, arg, 1)),
@@ -82,7 +84,7 @@ async function add(services: TrackingServices, identifier: unknown, rawLabel: un
  * The clicked row, or with several selected (the menu passes them after it) every row of the
  * user's list among them, as Delete does: one edit, one message, one Undo that puts them all back.
  */
-async function remove(services: TrackingServices, arg: unknown, selection: unknown): Promise<void> {
+async function remove(services: TrackingServices, view: View, arg: unknown, selection: unknown): Promise<void> {
   const { tracked, watched, statusBar, store, refresher, accounts } = services;
   const ids = clickedOrSelected(tracked, arg, selection);
   let removed: readonly RemovedEntry[] = [];
@@ -122,9 +124,13 @@ async function remove(services: TrackingServices, arg: unknown, selection: unkno
         unshown(leftOut).forEach((id) => store.forget(id));
         void vscode.window.showWarningMessage(vscode.l10n.t('The list holds at most {0} identifiers, and has filled up since: {1} could not come back ({2}).', MAX_TRACKED, leftOut.length, leftOut.slice(0, 3).join(', ') + (leftOut.length > 3 ? ', …' : '')));
       }
-      // As many at once as a refresh-all asks (500 rows back are not 500 requests at once), and
-      // only the rows still listed when their turn comes (one removed again meanwhile is not asked).
-      await runPool(back, readViewSettings().refreshConcurrency, async ({ entry }) => void (await refresher.refreshOne(entry.id)));
+      // The keyboard goes on from the first row back (the Undo button had the focus), while the
+      // rows refresh: as many at once as a refresh-all asks (500 rows back are not 500 requests at
+      // once), and only the rows still listed when their turn comes (one removed again meanwhile is not asked).
+      await Promise.all([
+        back.length > 0 && view.focusListed({ identifier: back[0].entry.id }),
+        runPool(back, readViewSettings().refreshConcurrency, async ({ entry }) => void (await refresher.refreshOne(entry.id))),
+      ]);
     }
   }, services);
 }

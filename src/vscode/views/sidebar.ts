@@ -42,7 +42,14 @@ export interface Sidebar {
   rowAfter(gone: readonly BalanceNode[]): BalanceNode | undefined;
   /** Selects and focuses a row, once the view shows what changed; false when the row is gone meanwhile. */
   focusRow(node: BalanceNode): Promise<boolean>;
+  /** {@link focusRow} for a row of the user's list or one of their groups, looked up once the view shows it (after an Undo). */
+  focusListed(row: ListedRow): Promise<boolean>;
+  /** The selected rows' ids, as {@link rows} names them. */
+  selectedIds(): string[];
 }
+
+/** An identifier's row (the user's list first) or one of the user's groups. */
+export type ListedRow = { readonly identifier: string } | { readonly group: string };
 
 /** What the sidebar shows and re-renders on. */
 export type SidebarServices = Pick<Services, 'client' | 'rateLimits' | 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners' | 'values'>;
@@ -152,6 +159,11 @@ export function createSidebar(services: SidebarServices): Sidebar {
     await revealWhenKnown(view, node, { select: true, focus: true });
     return true;
   };
+  const focusListed = async (row: ListedRow) => {
+    await queue.whenRendered();
+    const node = 'group' in row ? provider.groupFor(row.group) : provider.rowFor(row.identifier);
+    return node !== undefined && focusRow(node);
+  };
   return {
     disposables,
     view,
@@ -164,6 +176,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
     groupFor: (name) => provider.groupFor(name),
     rowAfter: (gone) => provider.rowAfter(gone),
     focusRow,
+    focusListed,
+    selectedIds: () => view.selection.map((node) => provider.getTreeItem(node).id ?? ''),
   };
 }
 
