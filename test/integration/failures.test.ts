@@ -94,8 +94,9 @@ describe('Check Balance failures are clear, specific and lose nothing', () => {
       const refused = await errorRow();
       assert.deepEqual([refused.label, refused.description], ['Could not reach the PLYR API', 'Open Settings']);
     } finally {
-      await pointAt(sim.url);
+      // Untracked first: back on the simulator, the server's change refreshes what is tracked, into the next test.
       await untrackAll();
+      await pointAt(sim.url);
     }
   });
 

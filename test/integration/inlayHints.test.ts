@@ -86,33 +86,31 @@ describe('inlay hints after addresses', () => {
     assert.equal(sim.requests.filter((r) => r.path.startsWith('/api/user/basic/')).length, 0, 'amount asks no owner');
   });
 
-  it("keep their value whole within VS Code's limit on a line's hints (editor.inlayHints.maximumLength, 43 by default): the label gives way", async () => {
-    await config().update('showValues', true, vscode.ConfigurationTarget.Global);
-    await config().update('inlayHints.show', 'value', vscode.ConfigurationTarget.Global);
-    try {
-      const address = demoAddress('inlay long label');
-      // Untracked, the hint is the value alone ("PLYR ≈ $0.02"): what every hint below must end with.
-      const [alone] = await waitFor(async () => {
-        const hints = await hintsIn(`v = "${address}"`);
-        return hints[0]?.text.startsWith('PLYR ≈ $') && hints;
-      }, 'the value alone');
-      const label = 'Typo [x](command:workbench.action.quit) and more words to 60';
-      assert.equal(label.length, 60, 'the longest label a list takes');
-      await vscode.commands.executeCommand('plyr.addIdentifier', address, label);
-      const typo = address.replace(/[a-f]/, (letter) => letter.toUpperCase());
-      const [named, warned, first, second] = await hintsIn(`v = "${address}"\nw = "${typo}"\npair = ["${address}", "${address}"]`);
-      // Unfitted it read "Typo [x](command:workbench.acti… · PLYR ≈ $0.00": VS Code cut its end, the value.
-      assert.ok(named.text.startsWith('Typo [x](command:workbench') && named.text.endsWith(`… · ${alone.text}`), named.text);
-      assert.equal(named.text.length, 43, named.text);
-      assert.ok(warned.text.startsWith('⚠ Typo') && warned.text.endsWith(` · ${alone.text}`) && warned.text.length <= 43, warned.text);
-      // Two on one line share its 43: VS Code would cut the second hint, or drop it.
-      for (const hint of [first, second]) {
-        assert.ok(hint.text.endsWith(alone.text) && hint.text.length <= 21, hint.text);
-      }
-      assert.match(named.tooltip, /^Tracked as Typo \[x\]\(command:workbench\.action\.quit\) and more words to 60\n/, 'the tooltip keeps the whole label');
-    } finally {
-      await config().update('showValues', undefined, vscode.ConfigurationTarget.Global);
+  it("keep their amount whole within VS Code's limit on a line's hints (editor.inlayHints.maximumLength, 43 by default): the label gives way", async () => {
+    // The amount, not the value: prices asked here would stay known to the suites after this one.
+    await config().update('inlayHints.show', 'amount', vscode.ConfigurationTarget.Global);
+    const address = demoAddress('inlay long label');
+    // An amount of 16 characters: with the longest label, past the limit.
+    sim.setHolding(address, 'plyr', 1_234_567_123_456_000_000_000_000n);
+    // Untracked, the hint is the amount alone ("1,234,567.123456 PLYR"): what every hint below must end with.
+    const [alone] = await waitFor(async () => {
+      const hints = await hintsIn(`v = "${address}"`);
+      return hints[0]?.text === '1,234,567.123456 PLYR' && hints;
+    }, 'the amount alone');
+    const label = 'Typo [x](command:workbench.action.quit) and more words to 60';
+    assert.equal(label.length, 60, 'the longest label a list takes');
+    await vscode.commands.executeCommand('plyr.addIdentifier', address, label);
+    const typo = address.replace(/[a-f]/, (letter) => letter.toUpperCase());
+    const [named, warned, first, second] = await hintsIn(`v = "${address}"\nw = "${typo}"\npair = ["${address}", "${address}"]`);
+    // Unfitted it read "Typo [x](command:workbench.acti… · 1,234,5…": VS Code cut its end, the amount.
+    assert.ok(named.text.startsWith('Typo [x](command:') && named.text.endsWith(`… · ${alone.text}`), named.text);
+    assert.equal(named.text.length, 43, named.text);
+    assert.ok(warned.text.startsWith('⚠ Typo') && warned.text.endsWith(` · ${alone.text}`) && warned.text.length <= 43, warned.text);
+    // Two on one line share its 43: VS Code would cut the second hint, or drop it.
+    for (const hint of [first, second]) {
+      assert.ok(hint.text.endsWith(alone.text) && hint.text.length <= 21, hint.text);
     }
+    assert.match(named.tooltip, /^Tracked as Typo \[x\]\(command:workbench\.action\.quit\) and more words to 60\n/, 'the tooltip keeps the whole label');
   });
 
   it('warn first of a mixed-case address whose checksum fails, before what its checksummed form holds', async () => {

@@ -177,7 +177,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     rowAfter: (gone) => provider.rowAfter(gone),
     focusRow,
     focusListed,
-    selectedIds: () => view.selection.map((node) => provider.getTreeItem(node).id ?? ''),
+    selectedIds: () => view.selection.map((node) => provider.idOf(node)),
   };
 }
 

@@ -329,6 +329,11 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * identifier not known yet is asked for, as opening it would), the account's groups left out:
    * what the API's getSidebarRows() reads.
    */
+  /** A row's id in the view, as rowsAsShown names it; marks nothing as given to VS Code (getTreeItem does). */
+  idOf(node: BalanceNode): string {
+    return this.#itemOf(node).id ?? '';
+  }
+
   rowsAsShown(): SidebarRow[] {
     const rows: SidebarRow[] = [];
     const visit = (nodes: readonly BalanceNode[]) => {
