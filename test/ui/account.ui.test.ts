@@ -124,7 +124,7 @@ describe('the account under a PLYR ID, driven like a person', () => {
     const soon = row('game arena may spend 50 USDC');
     const minutesLeft = (bench.sim.anchorMs + 30 * 60_000 - Date.now()) / 60_000;
     const label = (await soon.getAttribute('aria-label')) ?? '';
-    const shown = Number(/expires in (\d+) min\.$/.exec(label)?.[1]);
+    const shown = Number(/expires in (\d+) min$/.exec(label)?.[1]);
     assert.ok(Math.abs(shown - minutesLeft) <= 1, `${label}: about ${minutesLeft.toFixed(1)} min left by the simulator's clock`);
     assert.equal(await soon.locator('.codicon-warning').count(), 1, 'the allowance expiring within the hour warns');
     const warned = await rows().filter({ has: bench.page.locator('.codicon-warning') }).count();

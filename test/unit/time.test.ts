@@ -1,30 +1,11 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { describeAge, describeMoment, describeTimeLeft } from '../../src/core/content/time';
+import { describeAge, describeMoment } from '../../src/core/content/time';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-describe('describeTimeLeft', () => {
-  it('tells a time to come in an age\'s words and whole units', () => {
-    assert.equal(describeTimeLeft(21 * HOUR + 59 * MINUTE, 'en'), 'in 21 hr.');
-    assert.equal(describeTimeLeft(3 * DAY, 'en'), 'in 3 days');
-    assert.equal(describeTimeLeft(59.9 * MINUTE, 'en'), 'in 59 min.');
-    assert.equal(describeTimeLeft(HOUR, 'en'), 'in 1 hr.');
-  });
-
-  it('says a minute for less: a row is rendered again each minute, not each second', () => {
-    for (const left of [1, 30 * SECOND, MINUTE - 1]) {
-      assert.equal(describeTimeLeft(left, 'en'), 'in 1 min.', String(left));
-    }
-  });
-
-  it('follows the locale', () => {
-    assert.match(describeTimeLeft(3 * DAY, 'de'), /^in 3 Tagen$/);
-  });
-});
 
 describe('describeAge', () => {
   it("says 'just now' under 45 seconds", () => {

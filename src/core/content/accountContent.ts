@@ -1,13 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { Allowance } from '../model/allowances';
 import { Chip } from '../model/chips';
+import { describeDuration } from '../model/errors';
 import { inertLabel } from '../model/safeText';
 import { LastGood } from '../store/lastGoodStore';
 import { AccountSection } from '../store/accountStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress, tokenLabel, TokenNames } from './shortNames';
 import { MASKED_AMOUNT } from './privacy';
-import { describeAge, describeMoment, describeTimeLeft } from './time';
+import { describeAge } from './time';
 import { RowContent } from './treeContent';
 
 /** Under an hour left, an allowance row warns. */
@@ -83,10 +84,10 @@ export function allowanceRow(input: { allowance: Allowance; masked: boolean; now
   const token = tokenLabel(allowance.token, input.names);
   const shown = masked ? MASKED_AMOUNT : formatAmountCompact(allowance.amount);
   const left = allowance.expiresAt === undefined ? undefined : allowance.expiresAt - now;
-  const expiry = left === undefined ? l10n.t('no expiry') : left <= 0 ? l10n.t('expired') : l10n.t({ message: 'expires {0}', args: [describeTimeLeft(left)], comment: '{0} is a time to come, such as: in 3 days' });
+  const expiry = left === undefined ? l10n.t('no expiry') : left <= 0 ? l10n.t('expired') : l10n.t('expires in {0}', describeDuration(left));
   const soon = left !== undefined && left < EXPIRY_WARNING_MS;
   const game = gameLabel(allowance.gameId);
-  const until = allowance.expiresAt === undefined ? expiry : `${expiry} (${describeMoment(allowance.expiresAt)})`;
+  const until = allowance.expiresAt === undefined ? expiry : `${expiry} (${new Date(allowance.expiresAt).toLocaleString()})`;
   return {
     label: `${inertLabel(token, 24)} ${shown}`,
     description: `${inertLabel(game, 40)} · ${expiry}`,

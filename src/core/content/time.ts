@@ -9,21 +9,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const formats = new Map<string, Intl.RelativeTimeFormat>();
 
-function relativeFormat(locale: string | undefined): Intl.RelativeTimeFormat {
+export function describeAge(ageMs: number, locale?: string): string {
+  if (ageMs < 45_000) {
+    return l10n.t('just now');
+  }
   const key = locale ?? '';
   let format = formats.get(key);
   if (!format) {
     format = new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'short' });
     formats.set(key, format);
   }
-  return format;
-}
-
-export function describeAge(ageMs: number, locale?: string): string {
-  if (ageMs < 45_000) {
-    return l10n.t('just now');
-  }
-  const format = relativeFormat(locale);
   for (const [unit, size] of UNITS) {
     if (ageMs >= size) {
       // Whole units elapsed: 59.6 minutes is "59 min. ago", not "60 min. ago".
@@ -31,21 +26,6 @@ export function describeAge(ageMs: number, locale?: string): string {
     }
   }
   return format.format(-1, 'minute');
-}
-
-/**
- * "in 21 hr.", "in 3 days": a time still to come, in an age's units and words, so that a row
- * reads "expires in 21 hr." beside "4 min. ago". Whole units, at least a minute: a row is
- * rendered again each minute, not each second.
- */
-export function describeTimeLeft(leftMs: number, locale?: string): string {
-  const format = relativeFormat(locale);
-  for (const [unit, size] of UNITS) {
-    if (leftMs >= size) {
-      return format.format(Math.floor(leftMs / size), unit);
-    }
-  }
-  return format.format(1, 'minute');
 }
 
 const minuteFormats = new Map<string, Intl.DateTimeFormat>();
