@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PlyrError } from '../../core/model/errors';
+import { isPlyrError, PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';
 import { BalanceResult } from '../../core/api/plyrClient';
 import { Balances } from '../../core/model/balances';
@@ -97,37 +97,67 @@ function valuesOf(balances: Balances, prices: PriceBook | undefined): Record<str
 
 /**
  * The palette flow. With an identifier (a tree row's) it starts at the token step; with a prefill
- * (an address from the editor) the input box starts with it.
+ * (an address from the editor) the input box starts with it. The server's refusal of what was
+ * typed (no such account, no such token) opens that step again on it, saying why, rather than
+ * ending in a notification: the user corrects it in place.
  */
 export async function checkBalanceInteractively(services: CheckBalanceServices, preset?: Identifier, prefill?: string): Promise<void> {
-  const identifier = preset ?? (await askIdentifier(prefill ?? identifierFromEditor(vscode.window.activeTextEditor)));
-  if (!identifier) {
-    return;
-  }
-  const tokens = new AbortController();
-  // The token list the values use too: asked at most once per its validity, whoever asks.
-  const choice = await pickToken(services.tokenList.tokens(tokens.signal));
-  tokens.abort();
-  if (!choice) {
-    return;
-  }
-  try {
-    const prices = pricesFor(services);
-    const result = await fetchWithProgress(services, identifier, choice.token);
-    // The token step fetched the list: a token typed as its contract address goes by the list's name.
-    await showBalances(result, services.privacy, Object.keys(result.balances).length === 0 ? undefined : await prices, (token) => services.tokenList.balanceKeyOf(token));
-  } catch (error) {
-    await showError(error, services);
+  let identifier = preset;
+  let typed = prefill ?? identifierFromEditor(vscode.window.activeTextEditor);
+  let failure: { readonly step: Step; readonly message: string } | undefined;
+  for (;;) {
+    identifier ??= await askIdentifier(typed, failure?.step === 'identifier' ? failure.message : undefined);
+    if (!identifier) {
+      return;
+    }
+    const tokens = new AbortController();
+    // The token list the values use too: asked at most once per its validity, whoever asks.
+    const choice = await pickToken(services.tokenList.tokens(tokens.signal), failure?.step === 'token' ? failure.message : undefined);
+    tokens.abort();
+    if (!choice) {
+      return;
+    }
+    try {
+      const prices = pricesFor(services);
+      const result = await fetchWithProgress(services, identifier, choice.token);
+      // The token step fetched the list: a token typed as its contract address goes by the list's name.
+      await showBalances(result, services.privacy, Object.keys(result.balances).length === 0 ? undefined : await prices, (token) => services.tokenList.balanceKeyOf(token));
+      return;
+    } catch (error) {
+      const step = stepRefused(error);
+      // A tree row's identifier is not the user's typing: its refusal is told as any other failure.
+      if (step === undefined || (step === 'identifier' && preset !== undefined)) {
+        await showError(error, services);
+        return;
+      }
+      const refused = error as PlyrError; // stepRefused names a step for a PlyrError only
+      services.logger.warn(`${refused.code}: ${refused.message}`);
+      failure = { step, message: refused.message };
+      if (step === 'identifier') {
+        typed = identifier.value;
+        identifier = undefined;
+      }
+    }
   }
 }
 
-async function askIdentifier(prefill: string | undefined): Promise<Identifier | undefined> {
+/** The step whose input the server refused, to be asked again; undefined for any other failure. */
+type Step = 'identifier' | 'token';
+function stepRefused(error: unknown): Step | undefined {
+  if (isPlyrError(error, 'userNotFound') || isPlyrError(error, 'invalidIdentifier') || isPlyrError(error, 'invalidAddress')) {
+    return 'identifier';
+  }
+  return isPlyrError(error, 'invalidToken') ? 'token' : undefined;
+}
+
+async function askIdentifier(prefill: string | undefined, failure: string | undefined): Promise<Identifier | undefined> {
   // Checked from the start: a prefilled address that fails its checksum warns before any edit.
   const text = await askCheckedText({
     title: vscode.l10n.t('PLYR: Check Balance'),
     prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address'),
     placeHolder: vscode.l10n.t('player123 or 0x…'),
     value: prefill,
+    failure,
     validate: (value) => validateIdentifierInput(value),
   });
   const parsed = text === undefined || text.trim() === '' ? undefined : parseIdentifier(text);

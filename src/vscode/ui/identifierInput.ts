@@ -24,6 +24,8 @@ export interface CheckedInputOptions {
   readonly prompt: string;
   readonly placeHolder: string;
   readonly value?: string;
+  /** Shown at first in place of `validate`'s word, until the text is edited: why the last try failed. Enter tries again. */
+  readonly failure?: string;
   readonly validate: (value: string) => string | vscode.InputBoxValidationMessage | undefined;
 }
 
@@ -42,7 +44,11 @@ export function askCheckedText(options: CheckedInputOptions): Promise<string | u
   box.value = options.value ?? '';
   box.ignoreFocusOut = true;
   const check = (value: string) => (box.validationMessage = options.validate(value));
-  check(box.value);
+  if (options.failure === undefined) {
+    check(box.value);
+  } else {
+    box.validationMessage = options.failure;
+  }
   return new Promise<string | undefined>((resolve) => {
     const listeners = [
       box.onDidChangeValue(check),

@@ -12,11 +12,18 @@ interface TokenItem extends vscode.QuickPickItem {
 // Made when the picker opens, not at load: the translation may not be there yet.
 const allTokens = (): TokenItem => ({ label: vscode.l10n.t('All tokens'), iconPath: new vscode.ThemeIcon('list-flat'), token: undefined });
 
+/** An error's first sentence as a row's label, the rest as its detail: a label is cut, a detail wraps. */
+function errorRow(message: string): TokenItem {
+  const [reason, ...rest] = message.split(/(?<=[.!?])\s+|(?<=。)/);
+  return { label: `$(error) ${reason}`, detail: rest.join(' ') || undefined, token: null, alwaysShow: true };
+}
+
 /**
  * The optional token step: "All tokens" first, then the token list as it arrives, and whatever the
- * user types, validated. Resolves `{ token }`, or undefined when dismissed.
+ * user types, validated. `failure`: why the token chosen last was refused, atop the list until the
+ * user types. Resolves `{ token }`, or undefined when dismissed.
  */
-export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ token: string | undefined } | undefined> {
+export function pickToken(tokenList: Promise<readonly TokenInfo[]>, failure?: string): Promise<{ token: string | undefined } | undefined> {
   const pick = vscode.window.createQuickPick<TokenItem>();
   pick.title = vscode.l10n.t('PLYR: Check Balance: token');
   pick.placeholder = vscode.l10n.t('All tokens, a token from the list, or type a token name or contract address');
@@ -26,6 +33,7 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
   let listed: TokenItem[] = [];
   /** Why the list is missing, in its place: typing a token still works. */
   let unlisted: TokenItem | undefined;
+  const refused = failure === undefined ? undefined : errorRow(failure);
   const render = () => {
     const typed = pick.value.trim();
     const exact = listed.some((i) => i.token === typed.toLowerCase());
@@ -37,9 +45,11 @@ export function pickToken(tokenList: Promise<readonly TokenInfo[]>): Promise<{ t
     } else if (parsed) {
       // After the tokens the text matches (a full name, "usd coin", by the description): VS Code
       // selects the first row shown, and Enter on it should pick one. The reason on the row, the rule below.
-      const [reason, ...rule] = parsed.message.split(/(?<=[.!?])\s+|(?<=。)/);
-      const invalid: TokenItem = { label: `$(error) ${reason}`, detail: rule.join(' ') || undefined, token: null, alwaysShow: true };
-      pick.items = [all, ...listed, invalid, ...tail];
+      pick.items = [all, ...listed, errorRow(parsed.message), ...tail];
+    } else if (refused && typed === '') {
+      // The refusal on top, and "All tokens" selected, so that Enter still goes on.
+      pick.items = [refused, all, ...listed, ...tail];
+      pick.activeItems = [all];
     } else {
       pick.items = [all, ...listed, ...tail];
     }
