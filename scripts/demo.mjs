@@ -57,6 +57,10 @@ PLYR Balance demo is running.
   Faults:     curl -X POST ${sim.url}/__sim/faults -H 'content-type: application/json' -d '{"kind":"status","status":429,"retryAfter":"20"}'
               (kinds: status, html, malformedJson, oversized, hang, reset, trickle, slowAnswer;
               simulator/server.ts says what each does); curl -X DELETE ${sim.url}/__sim/faults clears them.
+  Changes:    curl -X POST ${sim.url}/__sim/holdings -H 'content-type: application/json' -d '{"holder":"player123","token":"gamr","baseUnits":"9007207254740993123456789"}'
+              gives player123 8 GAMR more (base units: 18 decimals), and its cause in the activity log:
+              curl -X POST ${sim.url}/__sim/activity -H 'content-type: application/json' -d '{"plyrId":"player123","entry":{"action":"earn","gameId":"tavern","type":"game","data":{"token":"gamr","amount":"8"}}}'
+              then Refresh: the GAMR row shows ▲ +8, and its menu's Why? lists the entry.
 Ctrl+C stops code-server and the simulator.`);
 
 let stopping = false;

@@ -1,3 +1,4 @@
+import { describeMoment } from '../../src/core/content/time';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { allowanceRow, chipRow, EXPIRY_WARNING_MS, loadMoreRow, sectionRow, walletRow } from '../../src/core/content/accountContent';
@@ -116,7 +117,7 @@ describe('accountContent: an allowance', () => {
     assert.deepEqual(allowance(), {
       label: 'GAMR 100',
       description: 'game tavern · expires in 3 days',
-      tooltip: `game tavern may spend 100 GAMR.\nexpires in 3 days (${new Date(NOW + 3 * DAY).toLocaleString()})`,
+      tooltip: `game tavern may spend 100 GAMR.\nexpires in 3 days (${describeMoment(NOW + 3 * DAY)})`,
       spoken: 'game tavern may spend 100 GAMR, expires in 3 days',
       icon: { id: 'key' },
     });
@@ -135,7 +136,7 @@ describe('accountContent: an allowance', () => {
       const expired = allowance({ expiresAt: at });
       assert.equal(expired.description, 'game tavern · expired');
       assert.equal(expired.spoken, 'game tavern may spend 100 GAMR, expired');
-      assert.equal(expired.tooltip, `game tavern may spend 100 GAMR.\nexpired (${new Date(at).toLocaleString()})`);
+      assert.equal(expired.tooltip, `game tavern may spend 100 GAMR.\nexpired (${describeMoment(at)})`);
       assert.deepEqual(expired.icon, { id: 'warning', color: 'list.warningForeground' });
     }
   });

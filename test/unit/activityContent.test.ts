@@ -1,3 +1,4 @@
+import { describeMoment } from '../../src/core/content/time';
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { activityPickItem, activityRow, whyHeading, whyNothing, whyTitle } from '../../src/core/content/activityContent';
@@ -48,7 +49,7 @@ describe('activityContent: an activity row', () => {
         { markdown: '\n\nRoom: ' },
         { text: '1001' },
         { markdown: '\n\nWhen: ' },
-        { text: `${new Date(THREE_MIN).toLocaleString()} (3 min. ago)` },
+        { text: `${describeMoment(THREE_MIN, undefined, true)} (3 min. ago)` },
         { markdown: '\n\nLogged by: ' },
         { text: 'game' },
         { markdown: '\n\nTransaction: ' },

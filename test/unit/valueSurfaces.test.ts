@@ -53,7 +53,7 @@ describe('values in the sidebar rows', () => {
   });
 
   it('a zero balance of a priced token is worth $0.00', () => {
-    assert.equal(tokenRow({ token: 'avax', amount: '0.0', entry: FRESH, masked: false, now: NOW, prices: PRICES }).description, '0 · ≈ $0.00');
+    assert.equal(tokenRow({ token: 'avax', amount: '0.0', entry: FRESH, masked: false, now: NOW, prices: PRICES }).description, '0 · $0.00', 'an exact zero, without ≈');
   });
 
   it('without prices (values off, or the token list failed) a row is as it always was', () => {
@@ -188,7 +188,7 @@ describe('values in the hover', () => {
     assert.match(shown, /^\|:--\|--:\|--:\|$/m);
     assert.match(shown, /^\| GAMR \| 9,007,199\.254741 \(exact 9007199\.254740993123456789\) \| ≈ \$4,503,599\.63 \|$/m);
     assert.match(shown, /^\| FLOKI \| .* \| {2}\|$/m, 'no value, never $0');
-    assert.match(shown, /^\| AVAX \| 0 \| ≈ \$0\.00 \|$/m);
+    assert.match(shown, /^\| AVAX \| 0 \| \$0\.00 \|$/m);
     assert.match(shown, /^_Total ≈ \$4,503,865\.56 · 4 of 5 tokens priced · prices from CoinMarketCap, CoinMarketCap DEX, CoinGecko, updated 4 min\. ago_$/m);
   });
 

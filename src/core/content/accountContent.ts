@@ -8,7 +8,7 @@ import { AccountSection } from '../store/accountStore';
 import { formatAmount, formatAmountCompact } from './format';
 import { shortAddress, tokenLabel, TokenNames } from './shortNames';
 import { MASKED_AMOUNT } from './privacy';
-import { describeAge } from './time';
+import { describeAge, describeMoment } from './time';
 import { RowContent } from './treeContent';
 
 /** Under an hour left, an allowance row warns. */
@@ -87,7 +87,7 @@ export function allowanceRow(input: { allowance: Allowance; masked: boolean; now
   const expiry = left === undefined ? l10n.t('no expiry') : left <= 0 ? l10n.t('expired') : l10n.t('expires in {0}', describeDuration(left));
   const soon = left !== undefined && left < EXPIRY_WARNING_MS;
   const game = gameLabel(allowance.gameId);
-  const until = allowance.expiresAt === undefined ? expiry : `${expiry} (${new Date(allowance.expiresAt).toLocaleString()})`;
+  const until = allowance.expiresAt === undefined ? expiry : `${expiry} (${describeMoment(allowance.expiresAt)})`;
   return {
     label: `${inertLabel(token, 24)} ${shown}`,
     description: `${inertLabel(game, 40)} · ${expiry}`,

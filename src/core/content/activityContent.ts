@@ -5,7 +5,7 @@ import { inertLabel } from '../model/safeText';
 import { isTransactionHash } from '../model/transactionHash';
 import { formatAmount, formatAmountCompact } from './format';
 import { MASKED_AMOUNT } from './privacy';
-import { describeAge } from './time';
+import { describeAge, describeMoment } from './time';
 import { RowContent, RowIcon, TooltipPart } from './treeContent';
 import { tokenLabel, TokenNames } from './shortNames';
 
@@ -161,7 +161,7 @@ function tooltipParts(input: ActivityInput, title: string): TooltipPart[] {
   if (entry.roomId !== undefined) {
     line(l10n.t('Room:'), inertLabel(entry.roomId, WORD * 2));
   }
-  line(l10n.t('When:'), `${new Date(entry.at).toLocaleString(locale)} (${describeAge(now - entry.at, locale)})`);
+  line(l10n.t('When:'), `${describeMoment(entry.at, locale, true)} (${describeAge(now - entry.at, locale)})`);
   if (entry.type !== undefined) {
     line(l10n.t('Logged by:'), inertLabel(entry.type, WORD));
   }

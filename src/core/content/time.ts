@@ -33,12 +33,13 @@ const minuteFormats = new Map<string, Intl.DateTimeFormat>();
 /**
  * "Dec 3, 2026, 11:42 AM": a moment to the minute, as its age is told. A row that says when it
  * was updated then reads the same after a refresh a few seconds later, and is not re-sent.
+ * `seconds`: "Dec 3, 2026, 11:42:05 AM", for a moment that does not move (an activity entry's).
  */
-export function describeMoment(at: number, locale?: string): string {
-  const key = locale ?? '';
+export function describeMoment(at: number, locale?: string, seconds = false): string {
+  const key = `${locale ?? ''}${seconds ? ':s' : ''}`;
   let format = minuteFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
     minuteFormats.set(key, format);
   }
   return format.format(at);

@@ -335,8 +335,8 @@ export function hiddenTokensRow(input: { hidden: readonly string[] }): RowConten
   return {
     label,
     description: l10n.t('Filter Tokens…'),
-    tooltip: `${l10n.t('Filter Tokens chose the tokens this row shows. Not shown: {0}. The total counts them.', names)}\n\n${l10n.t('Click: choose the tokens to show')}`,
-    spoken: `${label}: ${names}. ${l10n.t('The total counts them.')}`,
+    tooltip: `${count === 1 ? l10n.t('Filter Tokens chose the tokens this row shows. Not shown: {0}. The total counts it.', names) : l10n.t('Filter Tokens chose the tokens this row shows. Not shown: {0}. The total counts them.', names)}\n\n${l10n.t('Click: choose the tokens to show')}`,
+    spoken: `${label}: ${names}. ${count === 1 ? l10n.t('The total counts it.') : l10n.t('The total counts them.')}`,
     icon: { id: 'filter' },
   };
 }

@@ -63,8 +63,14 @@ export function formatUsd(usd: string, locale?: string, compact = false): string
   return usdFormat(locale, 'significant').format(exact);
 }
 
-/** "≈ $1,234.56": a value is a rounded product of a market price, never an exact figure. Masked: "≈ •••". */
+/**
+ * "≈ $1,234.56": a value is a rounded product of a market price, never an exact figure, except
+ * nothing's: "$0.00" (a "≈" on every zero balance is noise). Masked: "≈ •••", zero or not.
+ */
 export function approximately(usd: string, masked = false, locale?: string, compact = false): string {
+  if (!masked && isAmount(usd) && isZero(usd)) {
+    return formatUsd(usd, locale, compact);
+  }
   return l10n.t({ message: '≈ {0}', args: [masked ? MASKED_AMOUNT : formatUsd(usd, locale, compact)], comment: 'An approximate value in dollars, such as ≈ $1,234.56' });
 }
 

@@ -93,7 +93,9 @@ async function showChecks(checks: readonly DoctorCheck[], services: Pick<Service
   }
   const choice = await vscode.window.showQuickPick(items, {
     title: failed === 0 ? vscode.l10n.t('PLYR: Test Connection: all checks passed') : vscode.l10n.t('PLYR: Test Connection: {0} of {1} checks failed', failed, checks.length),
-    placeHolder: items.some((item) => item.fix) ? vscode.l10n.t('Pick a check to run its fix') : vscode.l10n.t('Nothing to fix: Escape closes the list'),
+    placeHolder: items.some((item) => item.fix) ? vscode.l10n.t('Pick a check to run its fix') : failed === 0
+        ? vscode.l10n.t('Nothing to fix: Escape closes the list')
+        : vscode.l10n.t('No fix to run from here: the details say what failed. Escape closes the list'),
   });
   if (!choice) {
     return; // dismissed

@@ -38,8 +38,8 @@ export interface CheckedInputOptions {
 export function askCheckedText(options: CheckedInputOptions): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
   box.title = options.title;
-  // showInputBox adds this to its prompt; a created box does not, so it says it itself.
-  box.prompt = vscode.l10n.t("{0} (Press 'Enter' to confirm or 'Escape' to cancel)", options.prompt);
+  // VS Code adds "(Press 'Enter' to confirm or 'Escape' to cancel)" to a created box's prompt too.
+  box.prompt = options.prompt;
   box.placeholder = options.placeHolder;
   box.value = options.value ?? '';
   box.ignoreFocusOut = true;
