@@ -117,6 +117,20 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     }
   });
 
+  it("Track Wallet on an account's wallet the file names keeps the file's name for it, not the wallet's role", async () => {
+    await writeWatchList({ identifiers: [{ id: TREASURY, label: 'Treasury' }] });
+    await waitFor(async () => (await watchedIds()) === TREASURY, 'the watch-list to load');
+    try {
+      await vscode.commands.executeCommand('plyr.trackWallet', { type: 'wallet', id: TREASURY, owner: 'player123', source: 'user', role: 'primary' });
+      const mine = (await plyrApi()).getTracked().find((t) => t.identifier === TREASURY);
+      assert.equal(mine?.label, 'Treasury', 'named as the team names it: the hints and hovers keep saying it');
+    } finally {
+      await vscode.commands.executeCommand('plyr.removeIdentifier', TREASURY);
+      await deleteWatchList();
+      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+    }
+  });
+
   it('asks the rows of a file of 30 as the view opens them, as many at a time as a refresh, each once', async function () {
     this.timeout(60_000);
     await withTheViewShowing(sim, 4, async () => {

@@ -12,7 +12,7 @@ import { walletLabel } from '../../core/content/accountContent';
 import { validateLabel } from '../../core/model/trackedList';
 import { registerCommand } from './register';
 
-type AccountServices = Pick<Services, 'accounts' | 'tracked' | 'logger'>;
+type AccountServices = Pick<Services, 'accounts' | 'tracked' | 'watched' | 'logger'>;
 
 /** The account's groups under a PLYR ID: retry one, read more of the log, track its wallets and owners, reveal it. */
 export function registerAccountCommands(services: AccountServices, sidebar: Sidebar, owners: AccountLookup): vscode.Disposable[] {
@@ -50,8 +50,12 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
         await sidebar.revealActivity(arg.source, id.value, first);
       }
     }),
-    // A wallet row's address into the user's list, as Add Identifier would.
-    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => trackOrReveal(addressArgument(identifierOf(arg)).value, labelOfWallet(arg))),
+    // A wallet row's address into the user's list, as Add Identifier would; named as the workspace's
+    // watch-list names it, where it does: its label is what the hints and hovers say, and stays so.
+    registerCommand(services, COMMANDS.trackWallet, (arg?: unknown) => {
+      const address = addressArgument(identifierOf(arg)).value;
+      return trackOrReveal(address, services.watched.find(address)?.label ?? labelOfWallet(arg));
+    }),
     registerCommand(services, COMMANDS.trackOwner, async (arg?: unknown) => {
       const address = addressArgument(identifierOf(arg)).value;
       const owner = await owners.plyrIdOf(address, OWNER_MEMORY_MS);
