@@ -145,6 +145,12 @@ describe('renderAddressHover', () => {
     assert.ok(hyphen.includes('PLYR ID **crypto\\-fennec**'), hyphen);
   });
 
+  it("says an owned address's balances are its own, the account's being in its mirror wallet; nothing so for an address no account owns", () => {
+    const note = "_This address's own balances. The account's are in its mirror wallet: see Account Details._";
+    assert.ok(renderAddressHover(hover({ plyrId: 'player123', balances: { plyr: '0' } })).split('\n\n').includes(note));
+    assert.ok(!renderAddressHover(hover({ balances: { plyr: '0' } })).includes('mirror wallet'));
+  });
+
   it("names the address by its label (the user's, or the workspace's), one short line, escaped", () => {
     assert.match(renderAddressHover(hover({ label: 'Treasury wallet' })).split('\n')[0], /^\*\*PLYR\*\* Treasury wallet `0x742d…f44e`/);
     const hostile = renderAddressHover(hover({ label: '[x](command:evil)\n# heading $(zap)' })).split('\n')[0];

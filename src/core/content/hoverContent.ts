@@ -82,6 +82,10 @@ export function renderAddressHover(hover: AddressHover): string {
   }
   const stale = hover.error !== undefined || hover.stale === true;
   const entries = Object.entries(hover.balances ?? {});
+  if (hover.plyrId && hover.balances) {
+    // A primary wallet's own balances are often none: the account's tokens are in its mirror wallet.
+    lines.push(`_${l10n.t("This address's own balances. The account's are in its mirror wallet: see Account Details.")}_`);
+  }
   if (entries.length > 0) {
     const shown = balancesToShow(entries);
     // Headers escaped too: a translation must not add a column with a '|'.
