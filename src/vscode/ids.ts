@@ -170,6 +170,8 @@ export const ROW_CONTEXT = {
   /** The account's rows under a PLYR ID. */
   section: 'plyr.section',
   sectionError: 'plyr.sectionError',
+  /** "No chips": a group read with no rows (a message, no menu). */
+  emptySection: 'plyr.emptySection',
   chip: 'plyr.chip',
   allowance: 'plyr.allowance',
   activity: 'plyr.activity',

@@ -222,6 +222,7 @@ describe('the Balances tree sends a row again only when what it shows changes', 
       assert.equal(chipsRow.type, 'zeroBalances');
       assert.equal(own.getParent(chipsRow), chipsGroup);
       assert.match(String(own.getTreeItem(chipsRow).tooltip), /Not shown: CHIPX, 0x0000…00A2\./);
+      assert.match(String(own.getTreeItem(chipsGroup).description), /^2 rows · /, 'the group counts what it holds, not "0 rows" above the row of the 2 hidden');
       assert.equal(new Set([item.id, own.getTreeItem(walletRow).id, own.getTreeItem(chipsRow).id]).size, 3, 'three rows, three ids');
       hide = false;
       assert.deepEqual((await rowsUnder(zeroHero)).map((n) => n.type), ['token', 'token'], 'the setting off: the zero rows');
@@ -300,6 +301,70 @@ describe('the account groups under a PLYR ID row', () => {
       assert.deepEqual(await types(ghost), ['error'], 'its error, and no group that could only fail the same way');
     } finally {
       provider.dispose();
+      store.dispose();
+    }
+  });
+});
+
+describe("an account's group read with nothing in it", () => {
+  it('shows one plain row that says so, with an id of its own and no menu, left out of the count; a failed read shows its error instead', async () => {
+    const now = () => Date.UTC(2026, 11, 3, 11, 0, 0);
+    const store = new BalanceStore({ fetch: async (id) => ({ identifier: id, token: undefined, balances: { plyr: '0' }, network: 'mainnet' as const, fetchedAt: now() }), scope: () => 'test', now });
+    let allowancesFail = false;
+    const fetch = {
+      chips: async () => [],
+      allowances: async () => {
+        if (allowancesFail) {
+          throw new PlyrError('network', 'Could not reach the PLYR API.');
+        }
+        return [];
+      },
+      activity: async () => ({ entries: [], mayHaveMore: false, readTo: 0 }),
+      wallets: async () => ({ info: { plyrId: 'zero-hero', primaryAddress: undefined, mirrorAddress: undefined, chainId: undefined, avatarUrl: undefined, createdAt: undefined }, secondaries: [] }),
+    };
+    const accounts = new AccountStore({ fetch, scope: () => 'test', now });
+    let masked = false;
+    const account = new AccountRows({ accounts, balances: store, masked: () => masked, hideZeroBalances: () => false, now });
+    const tracked = new TrackedStore(new MemoryState());
+    await tracked.update(() => [{ id: 'zero-hero', kind: 'plyrId' as const }]);
+    const provider = treeOf(tracked, store, now, { account, masked: () => masked });
+    const parsed = parseIdentifier('zero-hero');
+    assert.ok(parsed.ok);
+    try {
+      await store.refresh(parsed.value);
+      const [row] = (await provider.getChildren()) as BalanceNode[];
+      const sections = ((await provider.getChildren(row)) as BalanceNode[]).filter((n) => n.type === 'section');
+      const shown = async () => {
+        const out: string[] = [];
+        for (const section of sections) {
+          const children = (await provider.getChildren(section)) as BalanceNode[];
+          const group = provider.getTreeItem(section);
+          for (const child of children) {
+            const item = provider.getTreeItem(child);
+            assert.equal(provider.getParent(child), section);
+            assert.equal(item.command, undefined, 'nothing happens on Enter');
+            out.push(`${String(group.label)} (${String(group.description)}) > ${String(item.label)} [${item.id}, ${item.contextValue}]`);
+          }
+        }
+        return out;
+      };
+      const expected = [
+        'Chips (0 rows · just now) > No chips [account:zero-hero:chips:empty, plyr.emptySection]',
+        'Allowances (0 rows · just now) > No allowances [account:zero-hero:allowances:empty, plyr.emptySection]',
+        'Activity (0 rows · just now) > No activity yet [account:zero-hero:activity:empty, plyr.emptySection]',
+        'Wallets (0 rows · just now) > No wallets [account:zero-hero:wallets:empty, plyr.emptySection]',
+      ];
+      assert.deepEqual(await shown(), expected);
+      masked = true;
+      assert.deepEqual(await shown(), expected, 'the mask changes nothing: there is no amount to hide');
+      // A failure shows its own row, not "No allowances": an empty group is not told from a failed read.
+      allowancesFail = true;
+      await accounts.load('zero-hero', 'allowances');
+      const allowances = (await provider.getChildren(sections[1])) as BalanceNode[];
+      assert.deepEqual(allowances.map((n) => n.type), ['sectionError']);
+    } finally {
+      provider.dispose();
+      accounts.dispose();
       store.dispose();
     }
   });

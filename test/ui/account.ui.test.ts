@@ -292,6 +292,25 @@ describe('the account under a PLYR ID, driven like a person', () => {
     await bench.gestureUntilVisible(openAccount, bench.page.locator('.part.sidebar .monaco-list-row.selected[aria-label^="Test player, PLYR ID player123"]'), 'account-details-reveal');
   });
 
+  it('a group read with nothing in it says so in a row of its own', async () => {
+    await bench.palette('PLYR: Add Identifier');
+    await bench.enter('zero-hero', 'Add Identifier (1/2)');
+    await bench.enter('Zero hero', 'Add Identifier (2/2)');
+    await expand(row('Zero hero, PLYR ID zero-hero'), 'zero-hero');
+    // Exactly "Activity": player123's Activity reads its count and age.
+    for (const [group, message] of [['Activity', 'No activity yet'], ['Allowances', 'No allowances']]) {
+      await expand(bench.page.locator(`${ROW}[aria-label="${group}"]`), `zero-hero-${group}`);
+      const said = row(message);
+      await scrollTo(said, `zero-hero-${message}`);
+      assert.equal(await shown(said), `${message} | `, 'a plain row: no amount, no description');
+      assert.equal(await said.getAttribute('aria-expanded'), null, 'nothing to open');
+    }
+    await row('Zero hero, PLYR ID zero-hero').click();
+    await bench.page.keyboard.press('Delete');
+    await bench.page.locator(`${ROW}[aria-label^="Zero hero"]`).waitFor({ state: 'detached' });
+    await scrollToTop();
+  });
+
   it("on mainnet, Open Transaction in Explorer opens the entry's transaction on the explorer: VS Code asks first, and Cancel leaves the browser alone", async () => {
     const hash = demoTxHash('player123:0:pay2'); // what Copy Transaction Hash left on the clipboard
     // With nothing tracked, switching to mainnet sends no request anywhere (as in why.test.ts).

@@ -57,6 +57,7 @@ const EXPECTED: Record<string, string[]> = {
   [ROW_CONTEXT.tokenChanged]: [C.copyAmount, C.whyChanged],
   [ROW_CONTEXT.section]: [],
   [ROW_CONTEXT.sectionError]: [C.refreshSection],
+  [ROW_CONTEXT.emptySection]: [],
   [ROW_CONTEXT.chip]: [],
   [ROW_CONTEXT.allowance]: [],
   [ROW_CONTEXT.activity]: [],

@@ -58,6 +58,19 @@ export function sectionRow(input: { section: AccountSection; entry?: LastGood<un
   };
 }
 
+const EMPTY_SECTIONS: { readonly [S in AccountSection]: () => { label: string; tooltip: string } } = {
+  chips: () => ({ label: l10n.t('No chips'), tooltip: l10n.t('The account holds no game chips.') }),
+  allowances: () => ({ label: l10n.t('No allowances'), tooltip: l10n.t("No game may spend the account's tokens.") }),
+  activity: () => ({ label: l10n.t('No activity yet'), tooltip: l10n.t("The account's activity log is empty.") }),
+  wallets: () => ({ label: l10n.t('No wallets'), tooltip: l10n.t('The server names no wallet of the account.') }),
+};
+
+/** The one row of a group read with nothing in it: told apart from a group never read, which shows no row. */
+export function emptySectionRow(section: AccountSection): RowContent {
+  const { label, tooltip } = EMPTY_SECTIONS[section]();
+  return { label, tooltip, spoken: label, icon: { id: 'info' } };
+}
+
 /** A game chip: its symbol and exact balance, its name and game beside. */
 export function chipRow(input: { chip: Chip; masked: boolean }): RowContent {
   const { chip, masked } = input;

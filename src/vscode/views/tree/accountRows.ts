@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allowanceRow, chipRow, loadMoreRow, sectionRow, WalletRole, walletRow } from '../../../core/content/accountContent';
+import { allowanceRow, chipRow, emptySectionRow, loadMoreRow, sectionRow, WalletRole, walletRow } from '../../../core/content/accountContent';
 import { activityRow } from '../../../core/content/activityContent';
 import { errorRow, tokenRow, uniqueRowKeys } from '../../../core/content/treeContent';
 import { ActivityEntry, activityKey } from '../../../core/model/activity';
@@ -96,6 +96,7 @@ export class AccountRows {
       case 'section':
         return identifierRow(node.source, node.id);
       case 'sectionError':
+      case 'emptySection':
         return this.sectionNode(node.source, node.id, node.section);
       case 'wallet':
         return this.sectionNode(node.source, node.owner, 'wallets');
@@ -128,6 +129,11 @@ export class AccountRows {
         const item = treeItem(row, vscode.TreeItemCollapsibleState.None, `${prefix}:${node.section}:error`);
         item.contextValue = ROW_CONTEXT.sectionError;
         item.command = fix ?? { title: row.description, command: COMMANDS.refreshSection, arguments: gestureArgs(node.id, node.section) };
+        return item;
+      }
+      case 'emptySection': {
+        const item = treeItem(emptySectionRow(node.section), vscode.TreeItemCollapsibleState.None, `${prefix}:${node.section}:empty`);
+        item.contextValue = ROW_CONTEXT.emptySection;
         return item;
       }
       case 'chip': {
@@ -166,7 +172,14 @@ export class AccountRows {
     }
   }
 
+  /** A group's rows; one read with none (and no error) says so in a row of its own, which its count leaves out. */
   #sectionChildren(node: SectionNode, entry: LastGood<unknown> | undefined): BalanceNode[] {
+    const rows = this.#sectionRows(node, entry);
+    const empty = rows.length === 0 && entry?.value !== undefined && !entry.error;
+    return empty ? [{ type: 'emptySection', id: node.id, source: node.source, section: node.section }] : rows;
+  }
+
+  #sectionRows(node: SectionNode, entry: LastGood<unknown> | undefined): BalanceNode[] {
     const rows: BalanceNode[] = entry?.error ? [{ type: 'sectionError', id: node.id, source: node.source, section: node.section }] : [];
     const base = { id: node.id, source: node.source };
     switch (node.section) {
@@ -260,10 +273,10 @@ export class AccountRows {
 
   #rowCount(section: AccountSection, value: unknown): number {
     switch (section) {
-      case 'chips': {
-        const hideZero = this.#deps.hideZeroBalances();
-        return (value as SectionValues['chips']).filter((c) => !(hideZero && isZero(c.balance))).length;
-      }
+      case 'chips':
+        // Every chip held, the zero ones that Hide Zero Balances hides too, as an identifier's "5
+        // tokens" counts them: "0 rows" read wrong above "6 zero balances not shown".
+        return (value as SectionValues['chips']).length;
       case 'allowances':
         return (value as SectionValues['allowances']).length;
       case 'activity':

@@ -11,7 +11,7 @@ import type { RowSource } from '../../../core/store/openRows';
 export type BalanceNode = IdentifierNode | TokenNode | HiddenTokensNode | ZeroBalancesNode | ErrorNode | GroupNode | WorkspaceGroupNode | ProblemNode | AccountNode;
 
 /** The rows of a PLYR ID's account, below its token balances (see accountRows.ts). */
-export type AccountNode = SectionNode | SectionErrorNode | ChipNode | AllowanceNode | ActivityNode | LoadMoreNode | WalletNode | WalletTokenNode;
+export type AccountNode = SectionNode | SectionErrorNode | EmptySectionNode | ChipNode | AllowanceNode | ActivityNode | LoadMoreNode | WalletNode | WalletTokenNode;
 
 /** Where an identifier row comes from: the user's own list, or the workspace's `.vscode/plyr.json`. */
 export type { RowSource };
@@ -112,6 +112,14 @@ export interface SectionNode {
 /** A group's failure, with its fix: first in the group, above what was last known. */
 export interface SectionErrorNode {
   readonly type: 'sectionError';
+  readonly id: string;
+  readonly source: RowSource;
+  readonly section: AccountSection;
+}
+
+/** The one row of a group read with no rows and no error: "No chips", so an empty group is told from one never read. */
+export interface EmptySectionNode {
+  readonly type: 'emptySection';
   readonly id: string;
   readonly source: RowSource;
   readonly section: AccountSection;
