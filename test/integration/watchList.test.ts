@@ -249,6 +249,8 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     await deleteWatchList();
     await untrackAll();
     await writeWatchList({ identifiers: ['crypto-fennec'] });
+    // The write seen first (VS Code's watcher reloading the document under the edit below lost it once in a full run).
+    await waitFor(async () => (await watchedIds()) === 'crypto-fennec', 'the file to be read');
     await vscode.commands.executeCommand('plyr.addIdentifier', TREASURY);
     const folder = vscode.workspace.workspaceFolders![0];
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, '.vscode', 'plyr.json'));
@@ -256,7 +258,8 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     const ids = (text: string) => (JSON.parse(text) as { identifiers: unknown[] }).identifiers;
     try {
       // A teammate's row typed in, not saved yet.
-      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), JSON.stringify({ identifiers: ['crypto-fennec', 'zero-hero'] }, null, 2)));
+      const edited = await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), JSON.stringify({ identifiers: ['crypto-fennec', 'zero-hero'] }, null, 2)));
+      assert.ok(edited, 'the edit applied');
       assert.equal(document.isDirty, true);
       assert.deepEqual(await vscode.commands.executeCommand('plyr.shareToWorkspace', TREASURY), [TREASURY]);
       assert.deepEqual(ids(document.getText()), ['crypto-fennec', 'zero-hero', TREASURY], 'added after the unsaved row');
