@@ -221,7 +221,7 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
    * its new ask, and the rows on screen answer no menu ("Actual command not found"). So no change
    * is fired for a group being asked for: its rows are read after the load; the group's own row
    * (its count and age) follows at its next refresh. (Told 50 ms after the load, in a trial, it
-   * showed at once, but one UI run of four lost a group's rows: a guess at VS Code's timing.)
+   * showed at once, but one UI run of four failed, for a cause not found: a guess at VS Code's timing.)
    */
   async #accountChildren(node: AccountNode): Promise<BalanceNode[]> {
     this.#fetching.set(node, (this.#fetching.get(node) ?? 0) + 1);
