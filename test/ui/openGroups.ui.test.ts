@@ -19,14 +19,19 @@ describe("an account group open under one list and closed under the other, drive
   const row = (selector: string) => bench.page.locator(`${ROW}${selector}`).first();
   const chipRequests = () => bench.sim.requests.filter((r) => r.path.startsWith('/api/game/chip/balance')).length;
 
-  /** Clicks a row unless it is so already (the workspace's rows start open), and waits until it shows as open or closed. */
+  /**
+   * Clicks a row unless it is so already (the workspace's rows start open), and waits until it shows
+   * as open or closed; clicked again if not (a CI run's click, as the view rendered anew, was lost).
+   */
   async function toggle(selector: string, open: boolean, name: string): Promise<void> {
     const target = row(selector);
     await bench.expectVisible(target, `${name}-shown`);
-    if ((await target.getAttribute('aria-expanded')) !== String(open)) {
-      await target.click();
-    }
-    await bench.expectVisible(row(`${selector}[aria-expanded="${open}"]`), name);
+    const click = async () => {
+      if ((await target.getAttribute('aria-expanded')) !== String(open)) {
+        await target.click();
+      }
+    };
+    await bench.gestureUntilVisible(click, row(`${selector}[aria-expanded="${open}"]`), name);
   }
 
   it('keeps the Chips group under the workspace row in Refresh All after the one under the user row is closed', async () => {
@@ -34,6 +39,8 @@ describe("an account group open under one list and closed under the other, drive
     await bench.palette('PLYR: Add Identifier');
     await bench.enter('player123', 'Add Identifier (1/2)');
     await bench.enter('Mine', 'Add Identifier (2/2)');
+    // The view renders anew with the row added and loaded: clicks wait for that.
+    await bench.expectVisible(row('[aria-label^="Mine, PLYR ID player123, 5 tokens"]'), 'user-row-loaded');
     // The workspace's player123 ("Test player", in the Workspace group) and its Chips, at level 3.
     await toggle('[aria-label^="Test player, PLYR ID player123"][aria-level="2"]', true, 'workspace-row-open');
     await toggle('[aria-label^="Chips"][aria-level="3"]', true, 'workspace-chips-open');
