@@ -96,6 +96,35 @@ describe('the PLYR sidebar, driven like a person', () => {
     await bench.screenshot('sidebar');
   });
 
+  it('Filter Tokens names the row by its label; the row then shows the one token kept and says which it leaves out', async () => {
+    const row = bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Test player' }).first();
+    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Tokens to show for Test player (player123)' });
+    const tokens = bench.page.locator('.quick-input-list .monaco-list-row');
+    await bench.contextMenu(row, 'Filter Tokens…');
+    await bench.expectVisible(title, 'filter-title');
+    // A click on a token's row takes its check away, as a person unticks what they do not want.
+    const names = await tokens.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    assert.ok(names.some((name) => name.startsWith('GAMR')) && names.length === 5, names.join(', '));
+    for (const name of names.filter((name) => !name.startsWith('GAMR'))) {
+      await tokens.filter({ hasText: name.split(/[ ,]/)[0] }).first().click();
+    }
+    await bench.page.locator('.quick-input-widget .quick-input-box input').click();
+    await bench.page.keyboard.press('Enter');
+    const hidden = bench.page.locator('.part.sidebar .monaco-list-row', { hasText: '4 more tokens not shown' });
+    await bench.expectVisible(hidden, 'filter-hidden-row');
+    const rows = await bench.sidebarRows();
+    const below = rows.slice(rows.findIndex((r) => r.startsWith('Test player')) + 1);
+    assert.match(below[0], /^GAMR /, rows.join('\n'));
+    assert.match(below[1], /^4 more tokens not shown: /, rows.join('\n'));
+    // Every token again: the row's own click opens the same pick.
+    await hidden.click();
+    await bench.expectVisible(title, 'filter-title-again');
+    await bench.page.locator('.quick-input-widget .quick-input-check-all').click();
+    await bench.page.locator('.quick-input-widget .quick-input-box input').click();
+    await bench.page.keyboard.press('Enter');
+    await hidden.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   it("shows a label's $(…) and the server URL as typed in the row's tooltip: no icon, no link", async () => {
     await bench.palette('PLYR: Add Identifier');
     await bench.enter('crypto-fennec', 'Add Identifier (1/2)');

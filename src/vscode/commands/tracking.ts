@@ -184,7 +184,7 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
   }
   const shown = new Set(entry.tokens ?? known);
   const items = known.map((token) => ({ label: inertLabel(tokenLabel(token)), token, picked: shown.has(token) }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: entry.label ? vscode.l10n.t('Tokens to show for {0} ({1})', entry.label, entry.id) : vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
   if (!picked) {
     return;
   }
@@ -192,7 +192,6 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
   await tracked.update((list) => updateEntry(list, entry.id, { tokens: all ? undefined : picked.map((p) => p.token) }));
 }
 
-/** A row of the user's list or of the workspace's watch-list. */
 /**
  * The clicked row or, when the rows selected hold it, every identifier row among them (the
  * Workspace group's too), as many at a time as a refresh-all.
@@ -207,6 +206,7 @@ async function refreshSelected(services: TrackingServices, arg: unknown, selecti
   await runPool([...new Set(rows.map((row) => row.id))], readViewSettings().refreshConcurrency, (id) => refreshOne(services, id));
 }
 
+/** A row of the user's list or of the workspace's watch-list. */
 async function refreshOne({ tracked, refresher }: TrackingServices, arg: unknown): Promise<void> {
   const parsed = parseIdentifier(identifierOf(arg));
   if (!parsed.ok || !(await refresher.refreshOne(parsed.value.value))) {
