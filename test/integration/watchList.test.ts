@@ -117,6 +117,24 @@ describe("the workspace's watch-list (.vscode/plyr.json)", () => {
     }
   });
 
+  it("Account Details of an account only the file lists opens its Workspace row's group, and does not offer to track it again", async () => {
+    await writeWatchList({ identifiers: [{ id: 'player123', label: 'Test player' }] });
+    await waitFor(async () => (await watchedIds()) === 'player123', 'the watch-list to load');
+    try {
+      // Asked whether to track it, the command would wait on the question: it must end unasked.
+      const revealed = vscode.commands.executeCommand('plyr.revealAccount', 'player123', 'chips').then(() => 'revealed');
+      const asked = new Promise((resolve) => setTimeout(resolve, 15_000, 'still waiting: asked to track it'));
+      assert.equal(await Promise.race([revealed, asked]), 'revealed');
+      assert.deepEqual((await plyrApi()).getSidebarSelection(), ['workspace:account:player123:chips']);
+      assert.ok(!(await plyrApi()).getTracked().some((t) => t.identifier === 'player123'), "not added to the user's list");
+    } finally {
+      await vscode.commands.executeCommand('workbench.actions.treeView.plyr.balances.collapseAll');
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await deleteWatchList();
+      await waitFor(async () => (await watchedIds()) === '', 'the deleted file to empty the group');
+    }
+  });
+
   it("Track Wallet on an account's wallet the file names keeps the file's name for it, not the wallet's role", async () => {
     await writeWatchList({ identifiers: [{ id: TREASURY, label: 'Treasury' }] });
     await waitFor(async () => (await watchedIds()) === TREASURY, 'the watch-list to load');

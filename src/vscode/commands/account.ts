@@ -65,11 +65,11 @@ export function registerAccountCommands(services: AccountServices, sidebar: Side
       }
       return trackOrReveal(owner);
     }),
-    // From a hover: the account in the sidebar, tracked first if it is not yet (asked, never
-    // silently); automation may name a group to open.
+    // From a hover: the account in the sidebar (the user's row, else the workspace's), tracked first
+    // if neither list has it (asked, never silently); automation may name a group to open.
     registerCommand(services, COMMANDS.revealAccount, async (arg?: unknown, section?: unknown) => {
       const id = plyrIdArgument(arg);
-      if (!services.tracked.find(id.value)) {
+      if (!services.tracked.find(id.value) && !services.watched.find(id.value)) {
         const track = vscode.l10n.t('Track');
         const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not in your PLYR list. Track it to see its chips, allowances, activity and wallets?', id.value), track);
         if (choice !== track) {
