@@ -34,6 +34,7 @@ describe('groups, drag and drop and sorting in the PLYR view, driven like a pers
     await bench.palette('PLYR: New Group');
     await bench.enter('Team', 'New Group');
     await bench.expectVisible(groupRow('Team'), 'group-team');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.focused.selected[aria-label^="Group Team,"]'), 'group-team-focused');
     await until(['Group Team', 'crypto-fennec', 'tester-01', 'player123', 'treasury-main'], 'the new group above the top level');
     // Select two rows, as a person does (click, Ctrl+click), and drag them onto the group.
     await row('tester-01').click();

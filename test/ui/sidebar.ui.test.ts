@@ -78,7 +78,8 @@ describe('the PLYR sidebar, driven like a person', () => {
       await bench.palette('PLYR: Add Identifier');
       await bench.enter(identifier, 'Add Identifier (1/2)');
       await bench.enter(label, 'Add Identifier (2/2)');
-      await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row', { hasText: label || identifier }).first(), `row-${identifier.slice(0, 10)}`);
+      // The new row has the focus, for the keyboard to go on from there.
+      await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.focused.selected', { hasText: label || identifier }).first(), `row-${identifier.slice(0, 10)}`);
     }
     await bench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'Test player' }).first().click();
     await bench.page.keyboard.press('ArrowRight');

@@ -24,7 +24,14 @@ type View = Pick<Sidebar, 'focusListed'>;
 export function registerGroupCommands(services: GroupServices, view: View): vscode.Disposable[] {
   const { tracked } = services;
   return [
-    registerCommand(services, COMMANDS.createGroup, (name?: unknown) => create(tracked, name)),
+    // Asked for, the new group's row then has the focus, as a new folder has in the Explorer.
+    registerCommand(services, COMMANDS.createGroup, async (name?: unknown) => {
+      const created = await create(tracked, name);
+      if (name === undefined && created !== undefined) {
+        await view.focusListed({ group: created });
+      }
+      return created;
+    }),
     registerCommand(services, COMMANDS.renameGroup, (arg?: unknown, name?: unknown) => rename(tracked, arg, name)),
     registerCommand(services, COMMANDS.deleteGroup, (arg?: unknown, selection?: unknown) => removeSelected(services, view, arg, selection)),
     registerCommand(services, COMMANDS.moveToGroup, (arg?: unknown, selectionOrGroup?: unknown, group?: unknown) => moveToGroup(tracked, arg, selectionOrGroup, group)),

@@ -28,7 +28,7 @@ export function registerTrackingCommands(services: TrackingServices, view: View)
     await tracked.update((list) => ids.reduce((next, id) => updateEntry(next, id, { notify }), list));
   };
   return [
-    registerCommand(services, COMMANDS.addIdentifier, (identifier?: unknown, label?: unknown) => add(services, identifier, label)),
+    registerCommand(services, COMMANDS.addIdentifier, (identifier?: unknown, label?: unknown) => add(services, view, identifier, label)),
     registerCommand(services, COMMANDS.removeIdentifier, (arg?: unknown, selection?: unknown) => remove(services, view, arg, selection)),
     registerCommand(services, COMMANDS.renameIdentifier, (arg?: unknown, label?: unknown) => rename(services, arg, label)),
     registerCommand(services, COMMANDS.moveIdentifierUp, (arg?: unknown) => move(services, arg, -1)),
@@ -48,10 +48,10 @@ export function registerTrackingCommands(services: TrackingServices, view: View)
 }
 
 /** One identifier (with an optional label), or a list of them at once for automation. */
-async function add(services: TrackingServices, identifier: unknown, rawLabel: unknown): Promise<void> {
+async function add(services: TrackingServices, view: View, identifier: unknown, rawLabel: unknown): Promise<void> {
   const { tracked, store } = services;
   if (identifier === undefined && rawLabel === undefined) {
-    return addInteractively(services);
+    return addInteractively(services, view);
   }
   const label = validateLabel(rawLabel);
   if (!label.ok) {
@@ -214,7 +214,8 @@ async function refreshOne({ tracked, refresher }: TrackingServices, arg: unknown
   }
 }
 
-async function addInteractively(services: Pick<Services, 'tracked' | 'store'>): Promise<void> {
+/** Asked for in two steps; the new row then has the focus, as a new file has in the Explorer. */
+async function addInteractively(services: Pick<Services, 'tracked' | 'store'>, view: View): Promise<void> {
   const { tracked, store } = services;
   const text = await vscode.window.showInputBox({
     title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 1),
@@ -248,5 +249,5 @@ async function addInteractively(services: Pick<Services, 'tracked' | 'store'>): 
     void vscode.window.showErrorMessage(added.message);
     return;
   }
-  await store.refresh(toIdentifier(added.value.entry));
+  await Promise.all([store.refresh(toIdentifier(added.value.entry)), view.focusListed({ identifier: added.value.entry.id })]);
 }
