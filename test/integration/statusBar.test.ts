@@ -94,12 +94,23 @@ describe('the status bar item', () => {
     await waitFor(async () => (await plyrApi()).getStatusBar()?.text === '$(credit-card) 5 GAMR', 'the amount read with the credentials', 5000);
   });
 
-  it('asks at once for an identifier it is newly set to, whose balances a Check Balance read before', async () => {
+  it('asks, once the setting rests, for an identifier it is newly set to, whose balances a Check Balance read before', async () => {
     await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
     await checkBalance('crypto-fennec');
     sim.setHolding('crypto-fennec', 'gamr', 4n * 10n ** 18n);
     await config().update('statusBar.identifier', 'crypto-fennec', vscode.ConfigurationTarget.Global);
     await waitFor(async () => (await plyrApi()).getStatusBar()?.text === '$(credit-card) 4 GAMR', 'the amount read now, not the one Check Balance read', 5000);
+  });
+
+  it('asks for the identifier the setting rests on, not for each value written on the way (the Settings editor writes as it is typed)', async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    sim.reset();
+    for (const typed of ['zero', 'zero-h', 'zero-hero']) {
+      await config().update('statusBar.identifier', typed, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(() => sim.requests.length > 0 && sim.inFlight === 0, 'the request for the value set last');
+    assert.deepEqual(sim.requests.map((r) => r.path), ['/api/user/balance/zero-hero']);
+    assert.equal((await plyrApi()).getStatusBar()?.identifier, 'zero-hero');
   });
 
   it('goes away when the identifier is cleared', async () => {

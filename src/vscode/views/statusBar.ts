@@ -21,11 +21,6 @@ export interface BalanceStatusBarOptions {
   readonly settings: Pick<SettingsEvents, 'onDidChange' | 'clientConfig' | 'statusBar'>;
 }
 
-/**
- * One identifier's amount of one token in the status bar (off until plyr.statusBar.identifier is
- * set). Refreshed by the same schedule as the view, whether or not the view is open; stale data
- * gets the warning colour and its age in the tooltip; a click reveals the identifier.
- */
 /** What the item shows: the identifier and token of the settings, once both parse. */
 interface StatusTarget {
   identifier: Identifier;
@@ -33,6 +28,17 @@ interface StatusTarget {
   warning?: string;
 }
 
+/**
+ * A setting's change is asked for once it has rested this long: the Settings editor writes the
+ * identifier as it is typed, and "player" for "player123" is an account of its own (or none).
+ */
+const SETTLE_MS = 1000;
+
+/**
+ * One identifier's amount of one token in the status bar (off until plyr.statusBar.identifier is
+ * set). Refreshed by the same schedule as the view, whether or not the view is open; stale data
+ * gets the warning colour and its age in the tooltip; a click reveals the identifier.
+ */
 export class BalanceStatusBar implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('plyr.balance', vscode.StatusBarAlignment.Right, 100);
   readonly #subscriptions: vscode.Disposable[];
@@ -41,6 +47,8 @@ export class BalanceStatusBar implements vscode.Disposable {
   readonly onDidChangeTarget = this.#changed.event;
   /** What the item watches; `warning` (identifierWarning) found once, when the setting is read. */
   #target: StatusTarget | undefined;
+  /** The request for a newly set target, until the setting rests. */
+  #settling: ReturnType<typeof setTimeout> | undefined;
 
   readonly #options: BalanceStatusBarOptions;
 
@@ -152,12 +160,18 @@ export class BalanceStatusBar implements vscode.Disposable {
     // Asked when unknown, or when newly chosen with no answer on its way: what is known of it (a
     // Check Balance's, say) may be hours old, and the next round minutes away.
     const known = next && this.#options.store.get(next.identifier.value);
+    clearTimeout(this.#settling);
     if (next && (!known || (retargeted && next.identifier.value !== before && !known.loading))) {
-      void this.refresh();
+      if (retargeted) {
+        this.#settling = setTimeout(() => void this.refresh(), SETTLE_MS);
+      } else {
+        void this.refresh();
+      }
     }
   }
 
   dispose(): void {
+    clearTimeout(this.#settling);
     vscode.Disposable.from(...this.#subscriptions).dispose();
   }
 }
