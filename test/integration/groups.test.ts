@@ -42,6 +42,9 @@ describe('groups and sorting of the user’s list', () => {
     }
     assert.equal(await run('plyr.renameGroup', 'team wallets', 'Players'), 'Players', 'its new name');
     assert.deepEqual((await plyrApi()).getGroups(), ['Players']);
+    // The only group is first and last: it stays, and the commands say it did not move.
+    assert.deepEqual([await run('plyr.moveGroupUp', 'Players'), await run('plyr.moveGroupDown', 'Players')], [false, false]);
+    assert.deepEqual((await plyrApi()).getGroups(), ['Players']);
     assert.match((await rejection(run('plyr.renameGroup', 'Nope', 'x'))).message, /There is no group named Nope/);
   });
 
@@ -49,10 +52,12 @@ describe('groups and sorting of the user’s list', () => {
     await run('plyr.createGroup', 'Team');
     await run('plyr.moveToGroup', ['crypto-fennec', 'tester-01'], 'Team');
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:Team']);
-    await run('plyr.moveIdentifierUp', 'tester-01');
+    assert.equal(await run('plyr.moveIdentifierUp', 'tester-01'), true, 'moved');
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'tester-01:Team', 'crypto-fennec:Team']);
-    await run('plyr.moveIdentifierUp', 'tester-01');
+    // First of its group: it stays, and the command says it did not move (the status bar says why).
+    assert.equal(await run('plyr.moveIdentifierUp', 'tester-01'), false, 'not moved');
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'tester-01:Team', 'crypto-fennec:Team'], 'first of its group: stays');
+    assert.equal(await run('plyr.moveIdentifierDown', 'crypto-fennec'), false, 'last of its group: not moved');
     await run('plyr.moveToGroup', 'tester-01', null);
     assert.deepEqual(await layout(), ['player123:-', 'zero-hero:-', 'crypto-fennec:Team', 'tester-01:-']);
     // A selection that holds the Workspace group's copy of a row too: the row moves, once.

@@ -189,9 +189,20 @@ async function moveToGroup(tracked: Tracked, arg: unknown, selectionOrGroup: unk
   await tracked.updateLayout((layout) => moveInto(layout, ids, { group: name }));
 }
 
-async function moveGroupBy(tracked: Tracked, arg: unknown, delta: -1 | 1): Promise<void> {
+/** Resolves whether it moved; the first group's Move Up (the last's Move Down) says why nothing happened. */
+async function moveGroupBy(tracked: Tracked, arg: unknown, delta: -1 | 1): Promise<boolean> {
   const name = groupOrThrow(tracked, arg);
-  await tracked.updateLayout((layout) => ({ ...layout, groups: moveGroup(layout.groups, name, delta) }));
+  let moved = false;
+  await tracked.updateLayout((layout) => {
+    const groups = moveGroup(layout.groups, name, delta);
+    moved = groups !== layout.groups;
+    return { ...layout, groups };
+  });
+  if (!moved) {
+    const shown = inertLabel(name, 60);
+    vscode.window.setStatusBarMessage(delta < 0 ? vscode.l10n.t('PLYR: group {0} is already the first.', shown) : vscode.l10n.t('PLYR: group {0} is already the last.', shown), 4000);
+  }
+  return moved;
 }
 
 /** Sets the view's order: given ('manual', 'name', 'value', { by: 'amount', token }), or picked. */

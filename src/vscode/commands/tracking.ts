@@ -160,10 +160,23 @@ async function rename({ tracked }: TrackingServices, arg: unknown, newLabel: unk
   await tracked.update((list) => updateEntry(list, entry.id, { label: valid.value }));
 }
 
-/** Up or down among the rows shown beside it: its group's, or the top level's. */
-async function move({ tracked }: TrackingServices, arg: unknown, delta: -1 | 1): Promise<void> {
-  const id = tracked.all[trackedIndexOf(tracked, arg)].id;
-  await tracked.update((list) => moveAmongSiblings(list, id, delta));
+/**
+ * Up or down among the rows shown beside it: its group's, or the top level's. Resolves whether it
+ * moved; the first row's Move Up (the last's Move Down) says why nothing happened.
+ */
+async function move({ tracked }: TrackingServices, arg: unknown, delta: -1 | 1): Promise<boolean> {
+  const entry = tracked.all[trackedIndexOf(tracked, arg)];
+  let moved = false;
+  await tracked.update((list) => {
+    const next = moveAmongSiblings(list, entry.id, delta);
+    moved = next !== list;
+    return next;
+  });
+  if (!moved) {
+    const name = entry.label ? inertLabel(entry.label) : entry.id;
+    vscode.window.setStatusBarMessage(delta < 0 ? vscode.l10n.t('PLYR: {0} is already the first of its rows.', name) : vscode.l10n.t('PLYR: {0} is already the last of its rows.', name), 4000);
+  }
+  return moved;
 }
 
 async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, tokens: unknown): Promise<void> {
