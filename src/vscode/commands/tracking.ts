@@ -197,7 +197,7 @@ async function filterTokens({ tracked, store }: TrackingServices, arg: unknown, 
   }
   const shown = new Set(entry.tokens ?? known);
   const items = known.map((token) => ({ label: inertLabel(tokenLabel(token)), token, picked: shown.has(token) }));
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: entry.label ? vscode.l10n.t('Tokens to show for {0} ({1})', entry.label, entry.id) : vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: entry.label ? vscode.l10n.t('Tokens to show for {0} ({1})', inertLabel(entry.label), entry.id) : vscode.l10n.t('Tokens to show for {0}', entry.id), placeHolder: vscode.l10n.t('Select the tokens to show (all selected shows every token)') });
   if (!picked) {
     return;
   }
