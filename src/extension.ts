@@ -93,8 +93,9 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const globalState = new SerialState(context.globalState);
   const serverTrust = new ServerTrust(globalState, settings);
   const rateLimits = new vscode.EventEmitter<void>();
+  const answers = new vscode.EventEmitter<void>();
   // The client looks token contract addresses up in the shared list, made just below.
-  const client = createClient(credentials, serverTrust, settings, logger, (signal) => tokenList.tokens(signal), () => rateLimits.fire());
+  const client = createClient(credentials, serverTrust, settings, logger, (signal) => tokenList.tokens(signal), () => rateLimits.fire(), () => answers.fire());
   const store = new BalanceStore({ fetch: (identifier, signal) => client.getBalances(identifier, undefined, signal), scope: settings.scope });
   context.globalState.setKeysForSync(SYNCED_STATE_KEYS);
   const tracked = new TrackedStore(globalState);
@@ -116,18 +117,19 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const closeUnlisted = () => openRows.forgetUnlisted(listedIn);
   const refresher = new Refresher({ store, tracked, watched, accounts, openRows, listedIn, concurrency: () => settings.view().refreshConcurrency, afterRefreshAll: () => memory.flush() });
   const owners = new AccountLookup({ fetch: (address, signal) => client.getPlyrIdForAddress(address, signal), scope: settings.scope, ownerMemoryMs: OWNER_MEMORY_MS });
-  const services: Services = { client, rateLimits: rateLimits.event, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
-  const owned = [rateLimits, settings, serverTrust, credentials, tracked, watched, tracked.onDidChange(closeUnlisted), watched.onDidChange(closeUnlisted), statusBar, memory, privacy, sortOrder, values, refresher, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
+  const services: Services = { client, rateLimits: rateLimits.event, answers: answers.event, credentials, logger, log, store, tracked, watched, statusBar, privacy, sortOrder, settings, refresher, accounts, openRows, owners, tokenList, values };
+  const owned = [rateLimits, answers, settings, serverTrust, credentials, tracked, watched, tracked.onDidChange(closeUnlisted), watched.onDidChange(closeUnlisted), statusBar, memory, privacy, sortOrder, values, refresher, { dispose: () => (store.dispose(), accounts.dispose(), tokenList.dispose()) }];
   return { services, serverTrust, owned };
 }
 
 /** The API client, reading settings (as of their last change) and credentials on every request; warns once about a skewed clock. */
-function createClient(credentials: CredentialStore, serverTrust: ServerTrust, settings: SettingsEvents, logger: Logger, tokens: PlyrClientOptions['tokens'], onRateLimit: () => void): PlyrClient {
+function createClient(credentials: CredentialStore, serverTrust: ServerTrust, settings: SettingsEvents, logger: Logger, tokens: PlyrClientOptions['tokens'], onRateLimit: () => void, onAnswer: () => void): PlyrClient {
   let warnedSkew = false;
   return new PlyrClient({
     fetch,
     tokens,
     onRateLimit,
+    onAnswer,
     config: settings.clientConfig,
     credentials: () => credentials.get(),
     // A server chosen by the workspace gets no request of any kind until the user allows it.

@@ -24,6 +24,8 @@ export interface Services {
   readonly client: PlyrClient;
   /** Fires when the API holds requests back after a 429, longer or no more: `client.rateLimitedUntil()` says until when. */
   readonly rateLimits: vscode.Event<void>;
+  /** Fires when the API answers a request with a 2xx, whichever surface asked: the server is up. */
+  readonly answers: vscode.Event<void>;
   readonly credentials: CredentialStore;
   readonly logger: Logger;
   readonly log: vscode.LogOutputChannel;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Simulator } from '../../simulator/server';
-import { plyrApi, resetSettings, startSuite, tracked, untrackAll, waitFor } from './helpers';
-import { RateLimitRetry } from '../../src/vscode/views/rateLimitRetry';
+import { checkBalance, plyrApi, resetSettings, startSuite, tracked, untrackAll, waitFor } from './helpers';
+import { RowRetry } from '../../src/vscode/views/rowRetry';
 import { ViewMessage } from '../../src/vscode/views/viewMessage';
 
 const config = () => vscode.workspace.getConfiguration('plyr');
@@ -120,16 +120,45 @@ describe('the automatic refresh schedule', () => {
     assert.deepEqual(asked(), [429, 429, 429, 200]);
   });
 
+  it('asks the rows and open groups a server error left in error again once the server answers anything, with no refresh asked for', async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.plyr'); // rows are asked again only while they can be seen
+    const allowances = '/api/game/allowances/player123';
+    await vscode.commands.executeCommand('plyr.revealAccount', 'player123', 'allowances');
+    await vscode.commands.executeCommand('plyr.refresh');
+    await waitFor(() => sim.inFlight === 0, 'no request on its way');
+    const before = await tracked('crypto-fennec');
+    assert.equal(before?.status, 'ok', JSON.stringify(before));
+    sim.reset();
+    sim.fault({ kind: 'status', status: 500 }); // every request, until cleared
+    await vscode.commands.executeCommand('plyr.refresh');
+    const failed = await tracked('crypto-fennec');
+    assert.equal(failed?.error?.code, 'serverError', JSON.stringify(failed));
+    assert.deepEqual(failed?.balances, before?.balances, 'the last good balances kept, stale');
+    assert.equal((await tracked('player123'))?.error?.code, 'serverError');
+    assert.ok(sim.requests.some((r) => r.path === allowances && r.status === 500), `the open group failed too: ${sim.requests.map((r) => `${r.path} ${r.status}`).join(', ')}`);
+    // The server is back; one good answer, of the row checked.
+    sim.clearFaults();
+    sim.reset();
+    await checkBalance('player123');
+    const asked = () => sim.requests.map((r) => `${r.path} ${r.status}`).join(', ');
+    await waitFor(async () => (await tracked('crypto-fennec'))?.status === 'ok', () => `the other row asked again: ${asked()}`, 10_000);
+    await waitFor(() => sim.requests.some((r) => r.path === allowances && r.status === 200), () => `the open group asked again: ${asked()}`, 10_000);
+    await waitFor(() => sim.inFlight === 0, 'no request on its way');
+    // Each once: the row checked by Check Balance alone, the others by the retry; no refresh of everything.
+    assert.deepEqual(sim.requests.map((r) => r.path).sort(), [allowances, '/api/user/balance/crypto-fennec', '/api/user/balance/player123'].sort(), asked());
+  });
+
   it('asks each refused row once per refusal: refused again, it waits for a refresh (a stand-in client)', async () => {
     const changed = new vscode.EventEmitter<void>();
     let until: number | undefined;
     let refused = ['a', 'b'];
     const retried: string[][] = [];
     let retriedNow: () => void = () => undefined;
-    const retry = new RateLimitRetry({
-      until: () => (until !== undefined && until > Date.now() ? until : undefined),
+    const retry = new RowRetry({
+      wait: () => until !== undefined && until > Date.now(),
       onDidChange: changed.event,
-      refused: () => refused,
+      failed: () => refused.map((key) => ({ key })),
       canSee: () => true,
       retry: async (ids) => (retried.push([...ids]), retriedNow()),
     });

@@ -423,6 +423,17 @@ describe('PlyrClient against the simulator', () => {
       assert.deepEqual(sleeps, []);
     });
 
+    it('tells of each 2xx answer, and of no failure nor refusal (what asks failed rows again)', async () => {
+      let answers = 0;
+      const { client } = harness({ client: { onAnswer: () => void answers++ } });
+      sim.fault({ kind: 'status', status: 500, times: 1 });
+      await failure(client.getBalances(id('player123'), undefined));
+      await failure(client.getBalances(id('no-such-player'), undefined));
+      assert.equal(answers, 0, 'a 500 and a 404 say nothing of the server being back');
+      await client.getBalances(id('player123'), undefined);
+      assert.equal(answers, 1);
+    });
+
     it('gives up on a 503 after exactly three requests', async () => {
       sim.fault({ kind: 'status', status: 503, error: 'Service unavailable' });
       const { client, sleeps } = harness();

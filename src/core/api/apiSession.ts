@@ -39,6 +39,8 @@ export interface PlyrClientOptions {
   readonly pacers?: RatePacers;
   /** Told when the API root's gate closes after a 429, moves, opens or runs out (the client's own pacers): see {@link ApiSession.rateLimitedUntil}. */
   readonly onRateLimit?: () => void;
+  /** Told when the API answers a request with a 2xx: the server is up, whatever failed before. */
+  readonly onAnswer?: () => void;
   /**
    * The token list a token contract address is looked up in (the one every surface shares); by
    * default the client asks `/api/tokenlist` itself.
@@ -212,6 +214,9 @@ export class ApiSession {
     this.options.assertServerAllowed?.(root);
     const response = await send(this.options.fetch, url, { headers, timeoutMs: config.timeoutMs, signal });
     pacer.record(sentAt, { status: response.status, retryAfterMs: this.retryAfter(response), serverDate: response.headers.get('date') });
+    if (response.status >= 200 && response.status < 300) {
+      this.options.onAnswer?.();
+    }
     return { ...response, waitedMs };
   }
 

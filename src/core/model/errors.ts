@@ -44,6 +44,13 @@ export interface PlyrErrorDetails {
 /** Failures that say nothing about the server: they end when the user acts, so are not remembered as its answer. */
 export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled', 'serverNotConfirmed', 'serverChanged', 'noCredentials', 'credentialsUnreadable', 'badConfiguration']);
 
+/**
+ * Failures on the server's side or on the way to it (a 5xx, its chain node, a time-out, a dropped
+ * connection) that end by themselves: a row that failed so is asked again once the server answers.
+ * Not those that need the user (credentials, an unknown account) nor a 429 (its own hold says when).
+ */
+export const PASSING_FAILURES: ReadonlySet<PlyrErrorCode> = new Set(['serverError', 'chainUnavailable', 'network', 'timeout']);
+
 export class PlyrError extends Error {
   override readonly name = 'PlyrError';
   readonly status?: number;

@@ -7,6 +7,8 @@ import { Slots } from '../../core/store/slots';
 import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
+import { PlyrErrorCode } from '../../core/model/errors';
+import { FailedRow } from '../../core/store/retryOnce';
 import { Listed, OpenRows } from '../../core/store/openRows';
 import { TrackedStore } from './trackedStore';
 import { WorkspaceWatchList } from './workspaceWatchList';
@@ -228,9 +230,51 @@ export class Refresher {
     }
   }
 
-  /** Asks these rows again, as many at a time as a refresh (the rows a rate limit refused, once its hold ends). */
-  retry(ids: readonly string[]): Promise<void> {
-    return runPool(ids, this.#options.concurrency(), async (id) => void (await this.refreshOne(id)));
+  /** Whether a refresh of everything runs: it asks every failed row itself. */
+  get refreshingAll(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /**
+   * The rows whose last answer failed with one of these codes, not being asked now: identifiers of
+   * either list, and the open groups and wallets (what a refresh asks). Keys as {@link retry} takes them.
+   */
+  failing(codes: ReadonlySet<PlyrErrorCode>): FailedRow[] {
+    const { store, tracked, watched, accounts, openRows, listedIn } = this.#options;
+    const failed = (entry: { readonly loading: boolean; readonly error?: { readonly code: PlyrErrorCode } } | undefined) => entry !== undefined && !entry.loading && entry.error !== undefined && codes.has(entry.error.code);
+    const rows = new Map<string, FailedRow>();
+    const wallets = openRows.openWallets(listedIn).flatMap((address) => {
+      const parsed = parseIdentifier(address);
+      return parsed.ok ? [parsed.value.value] : [];
+    });
+    for (const id of [...tracked.all.map((t) => t.id), ...watched.all.map((w) => w.id), ...wallets]) {
+      const entry = store.get(id);
+      if (failed(entry) && !this.isAsked(id)) {
+        rows.set(id, { key: id, answeredAt: entry?.fetchedAt });
+      }
+    }
+    for (const { plyrId, section } of openRows.openSections(listedIn)) {
+      const entry = accounts.get(plyrId, section);
+      if (failed(entry)) {
+        const key = `${plyrId}\n${section}`;
+        rows.set(key, { key, answeredAt: entry?.fetchedAt });
+      }
+    }
+    return [...rows.values()];
+  }
+
+  /** Asks these rows (as {@link failing} names them) again, as many at a time as a refresh. */
+  retry(keys: readonly string[]): Promise<void> {
+    return runPool(keys, this.#options.concurrency(), async (key) => {
+      const [plyrId, section] = key.split('\n');
+      if (section !== undefined) {
+        await this.#options.accounts.load(plyrId, section as AccountSection);
+      } else if (!(await this.refreshOne(key))) {
+        // An open wallet, in neither list.
+        const parsed = parseIdentifier(key);
+        await (parsed.ok ? this.#options.store.refresh(parsed.value) : undefined);
+      }
+    });
   }
 
   /** Refreshes one identifier of either list; false when neither holds it. */

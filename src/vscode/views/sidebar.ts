@@ -17,8 +17,12 @@ import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
 import { ViewMessage } from './viewMessage';
 import { RateLimitLine } from './rateLimitLine';
-import { RateLimitRetry } from './rateLimitRetry';
+import { RowRetry } from './rowRetry';
+import { PASSING_FAILURES, PlyrErrorCode } from '../../core/model/errors';
 import { revealWhenKnown } from './reveal';
+
+/** A 429's failure: its rows are asked again once the hold ends. */
+const RATE_LIMITED: ReadonlySet<PlyrErrorCode> = new Set(['rateLimited']);
 
 /** The sidebar as built: what it owns, and the view and rows that its commands act on. */
 export interface Sidebar {
@@ -52,7 +56,7 @@ export interface Sidebar {
 export type ListedRow = { readonly identifier: string } | { readonly group: string };
 
 /** What the sidebar shows and re-renders on. */
-export type SidebarServices = Pick<Services, 'client' | 'rateLimits' | 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners' | 'values'>;
+export type SidebarServices = Pick<Services, 'client' | 'rateLimits' | 'answers' | 'tracked' | 'watched' | 'store' | 'refresher' | 'statusBar' | 'privacy' | 'sortOrder' | 'settings' | 'accounts' | 'openRows' | 'owners' | 'values'>;
 
 /** The "Balances" view: provider, drag and drop, badge, auto-refresh, and re-rendering on change. */
 export function createSidebar(services: SidebarServices): Sidebar {
@@ -93,12 +97,23 @@ export function createSidebar(services: SidebarServices): Sidebar {
   }
   const autoRefresh = createAutoRefresh(services, view, message, () => render());
   const rateLimitLine = new RateLimitLine(message, () => services.client.rateLimitedUntil(), services.rateLimits);
-  const rateLimitRetry = new RateLimitRetry({
-    until: () => services.client.rateLimitedUntil(),
+  const canSee = () => view.visible && vscode.window.state.focused;
+  // The rows a 429 refused, once its hold ends.
+  const rateLimitRetry = new RowRetry({
     onDidChange: services.rateLimits,
-    refused: () => [...tracked.all, ...watched.all].map((t) => t.id).filter((id) => store.get(id)?.error?.code === 'rateLimited'),
-    canSee: () => view.visible && vscode.window.state.focused,
-    retry: (ids) => services.refresher.retry(ids),
+    wait: () => services.client.rateLimitedUntil() !== undefined,
+    failed: () => services.refresher.failing(RATE_LIMITED),
+    canSee,
+    retry: (keys) => services.refresher.retry(keys),
+  });
+  // The rows a 5xx, a time-out or a dropped connection left, once the server answers anything
+  // (a Check Balance, a hover, Test Connection): not left in error until the next round.
+  const recoveryRetry = new RowRetry({
+    onDidChange: services.answers,
+    wait: () => services.refresher.refreshingAll,
+    failed: () => services.refresher.failing(PASSING_FAILURES),
+    canSee,
+    retry: (keys) => services.refresher.retry(keys),
   });
   const disposables: vscode.Disposable[] = [
     provider,
@@ -128,6 +143,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
     autoRefresh,
     rateLimitLine,
     rateLimitRetry,
+    recoveryRetry,
   ];
   // A row just added (or moved) is in the view once the queued render is done: reveal after it.
   const reveal = async (node: BalanceNode | undefined) => {

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { FailedRow, RetryOnce } from '../../core/store/retryOnce';
+
+export interface RowRetryOptions {
+  /** Fires when failed rows may be answered now: a 429's hold ended, the server answered a request. */
+  readonly onDidChange: vscode.Event<void>;
+  /** True while the rows are better left to a later event: requests are held back, or a refresh of everything asks them anyway. */
+  readonly wait: () => boolean;
+  /** The rows whose last answer is the failure this retry is for (none still being asked). */
+  readonly failed: () => readonly FailedRow[];
+  /** Whether someone can see the rows: no request is made for a hidden view. */
+  readonly canSee: () => boolean;
+  /** Asks these rows again (by their keys), as many at a time as a refresh. */
+  readonly retry: (keys: readonly string[]) => Promise<unknown>;
+}
+
+/**
+ * Asks failed rows again once what failed them is over, rather than leaving their error up until
+ * the next round, minutes later, or for good with automatic refresh off: the rows a 429 refused
+ * once its hold ends, and those a passing failure (a 5xx, a time-out) left once the server answers
+ * anything. Once each (see RetryOnce): a server that keeps failing is not asked in a loop.
+ */
+export class RowRetry implements vscode.Disposable {
+  readonly #options: RowRetryOptions;
+  readonly #listener: vscode.Disposable;
+  readonly #once = new RetryOnce();
+
+  constructor(options: RowRetryOptions) {
+    this.#options = options;
+    this.#listener = options.onDidChange(() => this.#schedule());
+  }
+
+  #schedule(): void {
+    // Cheap checks first: every 2xx of a refresh of everything fires this.
+    if (this.#options.wait() || !this.#options.canSee()) {
+      return; // a later event tries again
+    }
+    const due = this.#once.due(this.#options.failed());
+    if (due.length === 0) {
+      return;
+    }
+    this.#once.asked(due);
+    void this.#options.retry(due.map((row) => row.key)).catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.#listener.dispose();
+  }
+}
