@@ -14,6 +14,9 @@ export interface RowRetryOptions {
   readonly retry: (keys: readonly string[]) => Promise<unknown>;
 }
 
+/** How often, at most, the failed rows are looked for. */
+const LOOK_INTERVAL_MS = 1000;
+
 /**
  * Asks failed rows again once what failed them is over, rather than leaving their error up until
  * the next round, minutes later, or for good with automatic refresh off: the rows a 429 refused
@@ -24,13 +27,35 @@ export class RowRetry implements vscode.Disposable {
   readonly #options: RowRetryOptions;
   readonly #listener: vscode.Disposable;
   readonly #once = new RetryOnce();
+  #lastLook = -Infinity;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RowRetryOptions) {
     this.#options = options;
     this.#listener = options.onDidChange(() => this.#schedule());
   }
 
+  /**
+   * Looks at once, or at the end of the second since the last look: every 2xx fires the event,
+   * and 1,000 rows loading one by one (the view opening) would each go through every row.
+   */
   #schedule(): void {
+    if (this.#timer !== undefined) {
+      return;
+    }
+    const waitMs = this.#lastLook + LOOK_INTERVAL_MS - Date.now();
+    if (waitMs > 0) {
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        this.#look();
+      }, waitMs);
+      return;
+    }
+    this.#look();
+  }
+
+  #look(): void {
+    this.#lastLook = Date.now();
     // Cheap checks first: every 2xx of a refresh of everything fires this.
     if (this.#options.wait() || !this.#options.canSee()) {
       return; // a later event tries again
@@ -44,6 +69,7 @@ export class RowRetry implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.#timer);
     this.#listener.dispose();
   }
 }
