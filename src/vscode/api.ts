@@ -46,7 +46,7 @@ export interface PlyrBalanceApi {
   getTracked(): TrackedSnapshot[];
   /** The user's groups in their order, empty ones included. */
   getGroups(): string[];
-  /** How the view sorts the rows; the manual order stays that of getTracked(). */
+  /** How the user chose to sort the view (by value is paused to manual while values are off); the manual order stays that of getTracked(). */
   readonly sortOrder: SortOrder;
   /** The workspace's watch-list (`.vscode/plyr.json`), read-only, in the same shape. */
   getWatched(): TrackedSnapshot[];

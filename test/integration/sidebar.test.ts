@@ -228,6 +228,41 @@ describe('the Balances sidebar', () => {
     assert.ok(!shown.some((r) => r.id === 'hidden:crypto-fennec'), 'an unfiltered row has no such row');
   });
 
+  it('counts the tokens a filter leaves out in its row, and the zeros Hide Zero Balances hides of those it keeps in theirs', async () => {
+    await add('zero-hero');
+    await add('treasury-main');
+    await vscode.commands.executeCommand('plyr.filterTokens', 'zero-hero', ['plyr']);
+    await vscode.commands.executeCommand('plyr.filterTokens', 'treasury-main', ['gamr', 'plyr']);
+    const balancesOf = (id: string) => waitFor(async () => (await tracked(id))?.balances, `${id}'s balances`);
+    const heroTokens = Object.keys(await balancesOf('zero-hero'));
+    const treasury = await balancesOf('treasury-main');
+    assert.ok(heroTokens.length > 1 && heroTokens.includes('plyr'), JSON.stringify(heroTokens));
+    // treasury-main holds a zero outside its filter (the demo's USDC): hidden by both, it counts once, as the filter's.
+    const treasuryZeros = Object.keys(treasury).filter((token) => !['gamr', 'plyr'].includes(token) && /^0(\.0*)?$/.test(treasury[token]));
+    assert.ok(treasuryZeros.length > 0, JSON.stringify(treasury));
+    await config().update('hideZeroBalances', true, vscode.ConfigurationTarget.Global);
+    try {
+      const shown = await waitFor(async () => {
+        const all = (await plyrApi()).getSidebarRows();
+        return all.some((r) => r.id === 'zero:zero-hero') && all;
+      }, 'the zero row under zero-hero');
+      const below = (id: string) => shown.filter((r) => r.id.startsWith(`token:${id}:`) || r.id === `hidden:${id}` || r.id === `zero:${id}`).map((r) => [r.id, r.label]);
+      // zero-hero: its one filtered token (PLYR) is zero; the rest the filter leaves out, each counted once.
+      assert.deepEqual(below('zero-hero'), [
+        ['hidden:zero-hero', `${heroTokens.length - 1} more tokens not shown`],
+        ['zero:zero-hero', '1 zero balance not shown'],
+      ]);
+      assert.match(shown.find((r) => r.id === 'zero:zero-hero')?.tooltip ?? '', /Not shown: PLYR\./);
+      // treasury-main: GAMR and PLYR shown; what the filter leaves out, its zeros among them, in the filter's row; no zero row.
+      const left = Object.keys(treasury).filter((token) => !['gamr', 'plyr'].includes(token));
+      const kept = Object.keys(treasury).filter((token) => ['gamr', 'plyr'].includes(token));
+      assert.deepEqual(below('treasury-main'), [...kept.map((token) => [`token:treasury-main:${token}`, token.toUpperCase()]), ['hidden:treasury-main', `${left.length} more tokens not shown`]]);
+      assert.match(shown.find((r) => r.id === 'hidden:treasury-main')?.tooltip ?? '', new RegExp(`Not shown: ${left.map((t) => t.toUpperCase()).join(', ')}\\.`));
+    } finally {
+      await config().update('hideZeroBalances', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('never shows one network\'s balances under another when the network changes', async () => {
     await add('player123');
     const other = await startSimulator({ config: { latencyMs: 300 } });

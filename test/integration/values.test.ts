@@ -209,6 +209,35 @@ describe('values in dollars', () => {
     assert.match(rowOf(all, 'identifier:zero-hero')?.description ?? '', /^\$0\.00 · 4 of 5 tokens priced/);
   });
 
+  it('pauses a sort by value while values are off (the manual order, and Sort By says so), and resumes it when they are on', async () => {
+    await run('plyr.addIdentifier', ['zero-hero', 'crypto-fennec', 'tester-01', 'player123']);
+    await run('plyr.sortBy', 'value');
+    const order = (all: readonly SidebarRow[]) => all.filter((r) => r.id.startsWith('identifier:')).map((r) => r.id.slice('identifier:'.length));
+    const byValue = ['player123', 'tester-01', 'crypto-fennec', 'zero-hero'];
+    const manual = ['zero-hero', 'crypto-fennec', 'tester-01', 'player123'];
+    await rowsWhen((all) => JSON.stringify(order(all)) === JSON.stringify(byValue), 'the value order');
+    const window = vscode.window as { showQuickPick: unknown };
+    const { showQuickPick } = window;
+    let offered: vscode.QuickPickItem[] = [];
+    window.showQuickPick = async (items: vscode.QuickPickItem[]) => ((offered = items), undefined);
+    await config().update('showValues', false, vscode.ConfigurationTarget.Global);
+    try {
+      await rowsWhen((all) => !valued(all) && JSON.stringify(order(all)) === JSON.stringify(manual), 'the manual order, values off');
+      assert.deepEqual((await plyrApi()).sortOrder, { by: 'value' }, 'the choice is kept');
+      // Sort By: the manual order is the current one, by value not offered, and nothing says it applies.
+      await run('plyr.sortBy');
+      const described = offered.map((item) => [item.label, item.description]);
+      assert.deepEqual(described[0], ['Manual order', 'current: sorting by value is paused while values are off']);
+      assert.ok(!described.some(([label]) => label === 'By value'), JSON.stringify(described));
+      assert.equal(described.filter(([, description]) => description?.startsWith('current')).length, 1, JSON.stringify(described));
+    } finally {
+      window.showQuickPick = showQuickPick;
+      await config().update('showValues', true, vscode.ConfigurationTarget.Global);
+    }
+    await rowsWhen((all) => valued(all) && JSON.stringify(order(all)) === JSON.stringify(byValue), 'the value order again, values on');
+    await run('plyr.sortBy', 'manual');
+  });
+
   it('removes every value when plyr.showValues is off', async () => {
     await run('plyr.addIdentifier', 'player123');
     await rowsWhen(valued, 'the values in the rows');

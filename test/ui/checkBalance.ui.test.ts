@@ -221,7 +221,7 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
     const saved = fs.readFileSync(bench.userSettings, 'utf8');
     // Edited as a person edits settings.json (a file written behind VS Code's back is not always noticed):
     // the hover, and so the menu item, for JSON only.
-    await editUserSettings(JSON.stringify({ ...(JSON.parse(saved) as object), 'plyr.hover.languages': ['json'] }, null, 2));
+    await bench.editUserSettings(JSON.stringify({ ...(JSON.parse(saved) as object), 'plyr.hover.languages': ['json'] }, null, 2));
     try {
       await openFile(bench.page, 'game-config.ts');
       const address = bench.page.locator('.view-line span', { hasText: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' }).first();
@@ -238,21 +238,9 @@ describe('PLYR: Check Balance from the palette and the editor’s context menu, 
       assert.ok(labels.includes('Command Palette...') || labels.length > 3, `the editor's own menu opened: ${labels.join(' | ')}`);
       assert.ok(!labels.includes('Check PLYR Balance…'), `no PLYR item in a TypeScript file: ${labels.join(' | ')}`);
     } finally {
-      await editUserSettings(saved);
+      await bench.editUserSettings(saved);
     }
   });
-
-  /** Preferences: Open User Settings (JSON), its whole text replaced, saved and closed. */
-  async function editUserSettings(text: string): Promise<void> {
-    await bench.palette('Preferences: Open User Settings (JSON)');
-    await bench.expectVisible(bench.page.locator('.tab.active', { hasText: 'settings.json' }), 'settings-json-open');
-    await bench.page.locator('.editor-instance .monaco-editor textarea').first().focus();
-    await bench.page.keyboard.press('Control+A');
-    await bench.page.keyboard.insertText(text);
-    await bench.page.keyboard.press('Control+S');
-    await bench.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
-    await bench.page.keyboard.press('Control+W');
-  }
 });
 
 describe('Check Balance’s token step, with a token list whose symbol imitates another token', () => {

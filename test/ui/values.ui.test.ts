@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
 import { openWorkbench, Workbench } from './workbench';
@@ -68,6 +69,22 @@ describe('values in dollars in the PLYR view, as a person sees them', () => {
     assert.ok(rows.includes('GAMR, 0.5 · ≈ $0.25'), rows.join('\n'));
     assert.ok(rows.includes('FLOKI, 0'), rows.join('\n'));
     await bench.page.keyboard.press('Escape');
+  });
+
+  it('says a sort by value is paused while values are off, and sorts by value again once they are on', async () => {
+    const sortLine = (text: string) => bench.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view > .message', { hasText: text });
+    await bench.palette('PLYR: Sort By…');
+    await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'By value' }).click();
+    await bench.expectVisible(sortLine('Sorted by value, largest first.'), 'sorted-by-value-line');
+    const saved = fs.readFileSync(bench.userSettings, 'utf8');
+    await bench.editUserSettings(JSON.stringify({ ...(JSON.parse(saved) as object), 'plyr.showValues': false }, null, 2));
+    try {
+      // No row shows a value: the line says the rows are in the manual order, not "by value".
+      await bench.expectVisible(sortLine('Sorting by value is paused while values are off: rows are in manual order.'), 'value-sort-paused-line');
+    } finally {
+      await bench.editUserSettings(saved);
+    }
+    await bench.expectVisible(sortLine('Sorted by value, largest first.'), 'value-sort-resumed-line');
   });
 });
 

@@ -50,6 +50,11 @@ export interface Workbench {
    */
   choose(select: Locator, option: string, name: string): Promise<void>;
   palette(command: string): Promise<void>;
+  /**
+   * Replaces the user's settings.json with `text` as a person edits it, in its editor (a file
+   * written behind VS Code's back is not always noticed), saves it and closes it.
+   */
+  editUserSettings(text: string): Promise<void>;
   /** Types text into the quick input (the one titled `title`, when given) and presses Enter. */
   enter(text: string, title?: string): Promise<void>;
   openPlyrView(): Promise<void>;
@@ -274,6 +279,16 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         };
         await bench.gestureUntilVisible(openAndType, page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first(), `palette-${command.replace(/\W+/g, '-')}`);
         await page.keyboard.press('Enter');
+      },
+      async editUserSettings(text) {
+        await bench.palette('Preferences: Open User Settings (JSON)');
+        await bench.expectVisible(page.locator('.tab.active', { hasText: 'settings.json' }), 'settings-json-open');
+        await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(text);
+        await page.keyboard.press('Control+S');
+        await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+        await page.keyboard.press('Control+W');
       },
       async enter(text, title) {
         if (title) {

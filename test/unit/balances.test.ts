@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { deltaMap, listChanges, parseBalances } from '../../src/core/model/balances';
+import { deltaMap, listChanges, parseBalances, splitTokens } from '../../src/core/model/balances';
 import { PlyrError } from '../../src/core/model/errors';
 
 function malformed(body: unknown): PlyrError {
@@ -142,5 +142,24 @@ describe('listChanges and deltaMap', () => {
 
   it('is not fooled by inherited keys: a token the previous answer did not list held 0', () => {
     assert.deepEqual(listChanges({}, { constructor: '1', toString: '0' }), [{ token: 'constructor', previous: '0', current: '1', delta: '+1' }]);
+  });
+});
+
+describe('splitTokens: what an identifier\'s rows show, and what each cause leaves out', () => {
+  const BALANCES = { plyr: '0', gamr: '10', avax: '0.000', usdc: '0', floki: '3' };
+
+  it('the filter counts every token it leaves out, zero or not; Hide Zero Balances only the zeros the filter keeps', () => {
+    assert.deepEqual(splitTokens(BALANCES, ['plyr'], true), { shown: [], filtered: ['gamr', 'avax', 'usdc', 'floki'], zeros: ['plyr'] });
+    assert.deepEqual(splitTokens(BALANCES, ['gamr', 'plyr'], true), { shown: [['gamr', '10']], filtered: ['avax', 'usdc', 'floki'], zeros: ['plyr'] });
+  });
+
+  it('without a filter, the zeros the setting hides; with the setting off, none', () => {
+    assert.deepEqual(splitTokens(BALANCES, undefined, true), { shown: [['gamr', '10'], ['floki', '3']], filtered: [], zeros: ['plyr', 'avax', 'usdc'] });
+    assert.deepEqual(splitTokens(BALANCES, ['plyr', 'gamr'], false), { shown: [['plyr', '0'], ['gamr', '10']], filtered: ['avax', 'usdc', 'floki'], zeros: [] });
+    assert.deepEqual(splitTokens({}, ['plyr'], true), { shown: [], filtered: [], zeros: [] });
+  });
+
+  it("a server's key named like an object's own (constructor) is a token like any other", () => {
+    assert.deepEqual(splitTokens(parseBalances({ constructor: '0', gamr: '1' }), ['gamr'], true), { shown: [['gamr', '1']], filtered: ['constructor'], zeros: [] });
   });
 });

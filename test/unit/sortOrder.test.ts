@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { arrange, MANUAL, parseSortOrder, readSortOrder, SortOrder, sortsByBalances } from '../../src/core/model/sortOrder';
+import { appliedSortOrder, arrange, MANUAL, parseSortOrder, readSortOrder, SortOrder, sortsByBalances } from '../../src/core/model/sortOrder';
 import { Layout } from '../../src/core/model/groups';
 
 const LAYOUT: Layout = {
@@ -43,6 +43,16 @@ describe('the view’s sort order', () => {
   it('by amount: largest first, exact past a double’s precision, rows without the token last in manual order', () => {
     assert.deepEqual(shown({ by: 'amount', token: 'gamr' }), ['Team[zeta-one beta-three]', 'Alpha[]', 'Empty[]', 'alpha-two', 'gamma-four', 'delta-five']);
     assert.deepEqual(shown({ by: 'amount', token: 'plyr' }), shown(MANUAL), 'nobody holds it: the manual order');
+  });
+
+  it('by value with values off: paused to the manual order (no row has a value), the choice itself kept for when they are on', () => {
+    const byValue: SortOrder = { by: 'value' };
+    assert.deepEqual(appliedSortOrder(byValue, false), MANUAL);
+    assert.equal(appliedSortOrder(byValue, true), byValue);
+    for (const order of [MANUAL, { by: 'name' }, { by: 'amount', token: 'gamr' }] as SortOrder[]) {
+      assert.equal(appliedSortOrder(order, false), order, order.by);
+    }
+    assert.ok(!sortsByBalances(appliedSortOrder(byValue, false)), 'new balances no longer move rows');
   });
 
   it('never changes the list: back to manual gives the manual order', () => {

@@ -276,12 +276,12 @@ describe('treeContent: the row of tokens a filter leaves out', () => {
   });
 });
 
-describe('treeContent: the row of balances Hide Zero Balances hides, every one', () => {
+describe('treeContent: the row of zero balances Hide Zero Balances hides', () => {
   it('says how many, which, why, and what a click does', () => {
     const r = zeroBalancesRow({ hidden: ['plyr', 'gamr', 'avax'] });
     assert.equal(r.label, '3 zero balances not shown');
     assert.equal(r.description, 'Hide Zero Balances');
-    assert.equal(r.tooltip, 'Every balance here is zero, and the setting Hide Zero Balances is on. Not shown: PLYR, GAMR, AVAX.\n\nClick: open the setting');
+    assert.equal(r.tooltip, 'These balances are zero, and the setting Hide Zero Balances is on. Not shown: PLYR, GAMR, AVAX.\n\nClick: open the setting');
     assert.equal(r.spoken, '3 zero balances not shown: PLYR, GAMR, AVAX. The setting Hide Zero Balances is on.');
     assert.deepEqual(r.icon, { id: 'eye-closed' });
     assert.equal(zeroBalancesRow({ hidden: ['gamr'] }).label, '1 zero balance not shown');

@@ -342,8 +342,9 @@ export function hiddenTokensRow(input: { hidden: readonly string[] }): RowConten
 }
 
 /**
- * The one row under an identifier, a wallet or a Chips group whose every balance is zero while Hide
- * Zero Balances is on: without it the row opens onto nothing, which reads as a failure.
+ * The row of zero balances Hide Zero Balances hides: the last under an identifier that has any
+ * (its count beside the filter's, each its own cause), the only one under a wallet or a Chips group
+ * whose every balance is zero (without it the row opens onto nothing, which reads as a failure).
  */
 export function zeroBalancesRow(input: { hidden: readonly string[]; chips?: boolean }): RowContent {
   const count = input.hidden.length;
@@ -354,7 +355,7 @@ export function zeroBalancesRow(input: { hidden: readonly string[]; chips?: bool
   return {
     label,
     description: l10n.t('Hide Zero Balances'),
-    tooltip: `${l10n.t('Every balance here is zero, and the setting Hide Zero Balances is on. Not shown: {0}.', names)}\n\n${l10n.t('Click: open the setting')}`,
+    tooltip: `${l10n.t('These balances are zero, and the setting Hide Zero Balances is on. Not shown: {0}.', names)}\n\n${l10n.t('Click: open the setting')}`,
     spoken: `${label}: ${names}. ${l10n.t('The setting Hide Zero Balances is on.')}`,
     icon: { id: 'eye-closed' },
   };

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { decimalDelta, isAmount } from './decimal';
+import { decimalDelta, isAmount, isZero } from './decimal';
 import { malformedResponse } from './errors';
 import { describeType } from './identifier';
 import { tokenForMessage } from './safeText';
@@ -75,4 +75,25 @@ export function listChanges(previous: Balances | undefined, current: Balances): 
 /** Token -> signed change, as rows show it; undefined when nothing moved. */
 export function deltaMap(changes: readonly TokenChange[]): Readonly<Record<string, string>> | undefined {
   return changes.length > 0 ? Object.fromEntries(changes.map((c) => [c.token, c.delta])) : undefined;
+}
+
+/**
+ * What an identifier's token rows show, and what each cause leaves out: `filtered` the tokens its
+ * filter (`tokens`, the user's pick) leaves out, `zeros` the zero balances Hide Zero Balances
+ * hides among those the filter keeps. A zero outside the filter counts once, as filtered: the
+ * user chose that, and it shows again only when the filter gives it back.
+ */
+export function splitTokens(balances: Balances, tokens: readonly string[] | undefined, hideZero: boolean): { shown: [string, string][]; filtered: string[]; zeros: string[] } {
+  const kept = tokens ? new Set(tokens) : undefined;
+  const split = { shown: [] as [string, string][], filtered: [] as string[], zeros: [] as string[] };
+  for (const [token, amount] of Object.entries(balances)) {
+    if (kept && !kept.has(token)) {
+      split.filtered.push(token);
+    } else if (hideZero && isZero(amount)) {
+      split.zeros.push(token);
+    } else {
+      split.shown.push([token, amount]);
+    }
+  }
+  return split;
 }

@@ -17,6 +17,15 @@ export function sortsByBalances(order: SortOrder): boolean {
   return order.by === 'amount' || order.by === 'value';
 }
 
+/**
+ * The order the view applies: the user's, except by value while values are off (no row has one,
+ * and rows kept in the last value order would say an order nothing shows), which pauses to
+ * manual. The choice itself is kept: values back on, it applies again.
+ */
+export function appliedSortOrder(order: SortOrder, valuesOn: boolean): SortOrder {
+  return order.by === 'value' && !valuesOn ? MANUAL : order;
+}
+
 /** A stored sort order; anything unreadable is manual. */
 export function parseSortOrder(raw: unknown): SortOrder {
   return readSortOrder(raw) ?? MANUAL;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { PlyrError } from '../../core/model/errors';
 import { createGroup, deleteGroup, findGroup, MAX_GROUPS, moveGroup, moveInto, renameGroup, restoreGroup, validateNewGroupName } from '../../core/model/groups';
-import { MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
+import { appliedSortOrder, MANUAL, readSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
@@ -231,14 +231,17 @@ async function pickGroup(groups: readonly string[], topLevel: boolean, count: nu
 }
 
 async function pickSortOrder(services: Pick<Services, 'tracked' | 'watched' | 'store' | 'sortOrder' | 'values'>): Promise<SortOrder | undefined> {
-  const current = services.sortOrder.value;
+  // The order the view applies is the current one: by value, paused while values are off, is not.
+  const chosen = services.sortOrder.value;
+  const current = appliedSortOrder(chosen, services.values.on);
   const mark = (by: SortOrder['by']) => (current.by === by ? vscode.l10n.t('current') : undefined);
+  const manual = current !== chosen ? vscode.l10n.t('current: sorting by value is paused while values are off') : mark('manual');
   const items: (vscode.QuickPickItem & { order?: SortOrder })[] = [
-    { label: vscode.l10n.t('Manual order'), iconPath: new vscode.ThemeIcon('list-ordered'), description: mark('manual'), detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
+    { label: vscode.l10n.t('Manual order'), iconPath: new vscode.ThemeIcon('list-ordered'), description: manual, detail: vscode.l10n.t('Your own order: drag and drop, or Move Up and Move Down'), order: MANUAL },
     { label: vscode.l10n.t('By name'), iconPath: new vscode.ThemeIcon('case-sensitive'), description: mark('name'), detail: vscode.l10n.t('Labels, or identifiers without one, A to Z'), order: { by: 'name' } },
     { label: vscode.l10n.t('By amount of a token…'), iconPath: new vscode.ThemeIcon('graph'), description: current.by === 'amount' ? vscode.l10n.t('current: {0}', inertLabel(tokenLabel(current.token))) : undefined, detail: vscode.l10n.t('Largest first; identifiers without the token last') },
     // Only while values show: with them off, every row would sort as "no value".
-    ...(services.values.on || current.by === 'value'
+    ...(services.values.on
       ? [{ label: vscode.l10n.t('By value'), iconPath: new vscode.ThemeIcon('tag'), description: mark('value'), detail: vscode.l10n.t('Largest value in dollars first (of the priced tokens); identifiers without a value last'), order: { by: 'value' } as SortOrder }]
       : []),
   ];

@@ -11,7 +11,7 @@ import { BalancesDragAndDrop } from './tree/dragAndDrop';
 import { RenderQueue } from './renderQueue';
 import { AccountRows } from './tree/accountRows';
 import { UNREACHABLE_CODES } from '../../core/store/refreshSchedule';
-import { SortOrder } from '../../core/model/sortOrder';
+import { appliedSortOrder, SortOrder } from '../../core/model/sortOrder';
 import { AccountSection } from '../../core/store/accountStore';
 import { inertLabel } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
@@ -85,7 +85,8 @@ export function createSidebar(services: SidebarServices): Sidebar {
   };
   updateExplorer();
   const message = new ViewMessage(view);
-  describeSort(message, services.sortOrder.value);
+  const sortLine = () => describeSort(message, services.sortOrder.value, services.values.on);
+  sortLine();
   const storeListener = store.onDidChange((ids) => render(ids));
   // A row never loaded reads "loading…" while it waits its turn, and "not loaded" again if Stop Refreshing drops it.
   const askedListener = services.refresher.onDidChangeAsked((ids) => render(ids));
@@ -125,9 +126,10 @@ export function createSidebar(services: SidebarServices): Sidebar {
     view.onDidCollapseElement(({ element }) => trackOpen(services.openRows, element, false)),
     tracked.onDidChange(() => (updateTrackedCount(), render())),
     services.privacy.onDidChange(() => render()),
-    // New prices (or none after a failure), or values turned on or off: every row's value changes.
-    services.values.onDidChange(() => render()),
-    services.sortOrder.onDidChange((order) => (describeSort(message, order), render())),
+    // New prices (or none after a failure), or values turned on or off: every row's value changes,
+    // and a sort by value pauses or resumes (the sort line says which applies).
+    services.values.onDidChange(() => (sortLine(), render())),
+    services.sortOrder.onDidChange(() => (sortLine(), render())),
     // New entries of the watch-list load when their (expanded) rows ask; known ones come from the store.
     watched.onDidChange(() => render()),
     // Entries are kept per network: on a new one the rows empty at once (or show what is
@@ -218,7 +220,7 @@ function createProvider(services: SidebarServices): { account: AccountRows; prov
     pricesKnown: () => services.values.peek() !== undefined,
     noValues: () => services.values.failure(),
     names,
-    sortOrder: () => services.sortOrder.value,
+    sortOrder: () => appliedSortOrder(services.sortOrder.value, services.values.on),
     load: (id) => void services.refresher.load(id),
     asked: (id) => services.refresher.isAsked(id),
     opened: (node) => trackOpen(services.openRows, node, true),
@@ -238,16 +240,19 @@ function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open
  * The sort, said in words on the view's message line, not only by the Sort button's icon (a
  * description beside the title does not show while the view is its container's only one).
  */
-function describeSort(message: ViewMessage, order: SortOrder): void {
+function describeSort(message: ViewMessage, order: SortOrder, valuesOn: boolean): void {
+  const paused = appliedSortOrder(order, valuesOn) !== order;
   message.set(
     'sort',
-    order.by === 'name'
-      ? vscode.l10n.t('Sorted by name.')
-      : order.by === 'amount'
-        ? vscode.l10n.t('Sorted by {0} amount, largest first.', inertLabel(tokenLabel(order.token), 20))
-        : order.by === 'value'
-          ? vscode.l10n.t('Sorted by value, largest first.')
-          : undefined,
+    paused
+      ? vscode.l10n.t('Sorting by value is paused while values are off: rows are in manual order.')
+      : order.by === 'name'
+        ? vscode.l10n.t('Sorted by name.')
+        : order.by === 'amount'
+          ? vscode.l10n.t('Sorted by {0} amount, largest first.', inertLabel(tokenLabel(order.token), 20))
+          : order.by === 'value'
+            ? vscode.l10n.t('Sorted by value, largest first.')
+            : undefined,
   );
 }
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { amountIn } from '../../../core/model/balances';
+import { amountIn, splitTokens } from '../../../core/model/balances';
 import { BalanceEntry, BalanceStore } from '../../../core/store/balanceStore';
 import { errorRow, groupRow, hiddenTokensRow, identifierRow, IdentifierValue, problemRow, tokenRow, watchListRow, zeroBalancesRow } from '../../../core/content/treeContent';
 import { addTotals, PriceBook, totalValue, ValueTotal } from '../../../core/model/value';
-import { isZero } from '../../../core/model/decimal';
 import { isAddressText } from '../../../core/model/identifier';
 import { arrange, Arrangement, SortOrder, sortsByBalances } from '../../../core/model/sortOrder';
 import { TrackedIdentifier } from '../../../core/model/trackedList';
@@ -14,7 +13,7 @@ import { WorkspaceWatchList } from '../../state/workspaceWatchList';
 import { AccountSection } from '../../../core/store/accountStore';
 import { deleteWhere } from '../../../core/store/deleteWhere';
 import { AccountRows } from './accountRows';
-import { AccountNode, BalanceNode, ErrorNode, GroupNode, HiddenTokensNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode, zeroBalancesNode, ZeroBalancesNode } from './nodes';
+import { AccountNode, BalanceNode, ErrorNode, GroupNode, HiddenTokensNode, IdentifierNode, markShown, ProblemNode, ROW_SOURCES, RowSource, TokenNode, WorkspaceGroupNode, ZeroBalancesNode } from './nodes';
 import { treeItem } from './treeItem';
 import { TokenNames } from '../../../core/content/shortNames';
 import { SentRows } from './sentRows';
@@ -434,20 +433,17 @@ export class BalancesTreeProvider implements vscode.TreeDataProvider<BalanceNode
   }
 
   /**
-   * The tokens the row shows, then a row that names those its filter leaves out (a zero that Hide
-   * Zero Balances hides is not counted); or, when that setting hides every one, a row that says so.
+   * The tokens the row shows, then a row for each cause that leaves some out (splitTokens): its
+   * filter's, then Hide Zero Balances'. Each counts its own, so neither row stands for the other.
    */
   #tokenRows(node: IdentifierNode, entry: BalanceEntry): (TokenNode | HiddenTokensNode | ZeroBalancesNode)[] {
-    const tracked = this.#entryOf(node);
-    const shown = tracked?.tokens ? new Set(tracked.tokens) : undefined;
-    const all = Object.entries(entry.balances ?? {});
-    const listed = this.#deps.hideZeroBalances() ? all.filter(([, amount]) => !isZero(amount)) : all;
-    if (listed.length === 0 && all.length > 0) {
-      return [zeroBalancesNode(node, all)];
-    }
-    const rows: (TokenNode | HiddenTokensNode)[] = listed.filter(([token]) => !shown || shown.has(token)).map(([token, amount]) => ({ type: 'token', id: node.id, source: node.source, token, amount }));
-    const hidden = shown ? listed.flatMap(([token]) => (shown.has(token) ? [] : [token])) : [];
-    return hidden.length > 0 ? [...rows, { type: 'hiddenTokens', id: node.id, source: node.source, hidden }] : rows;
+    const { id, source } = node;
+    const { shown, filtered, zeros } = splitTokens(entry.balances ?? {}, this.#entryOf(node)?.tokens, this.#deps.hideZeroBalances());
+    return [
+      ...shown.map(([token, amount]): TokenNode => ({ type: 'token', id, source, token, amount })),
+      ...(filtered.length > 0 ? [{ type: 'hiddenTokens', id, source, hidden: filtered } as const] : []),
+      ...(zeros.length > 0 ? [{ type: 'zeroBalances', id, source, hidden: zeros } as const] : []),
+    ];
   }
 
   /**

@@ -59,7 +59,7 @@ export interface HiddenTokensNode {
   readonly hidden: readonly string[];
 }
 
-/** In place of an identifier's, a wallet's or the Chips group's rows when Hide Zero Balances hides every one. */
+/** After an identifier's rows, the zeros Hide Zero Balances hides; in place of a wallet's or the Chips group's rows, when it hides every one. */
 export interface ZeroBalancesNode {
   readonly type: 'zeroBalances';
   readonly id: string;
@@ -71,7 +71,7 @@ export interface ZeroBalancesNode {
   readonly section?: 'chips';
 }
 
-/** The row for an identifier's, a wallet's or the Chips group's balances, every one of them zero and hidden. */
+/** The row for a wallet's or the Chips group's balances, every one of them zero and hidden. */
 export function zeroBalancesNode(row: Omit<ZeroBalancesNode, 'type' | 'hidden'>, balances: readonly (readonly [string, string])[]): ZeroBalancesNode {
   return { ...row, type: 'zeroBalances', hidden: balances.map(([token]) => token) };
 }
