@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAllowances } from '../../src/core/model/allowances';
+import { Allowance, compareExpiry, parseAllowances } from '../../src/core/model/allowances';
 import { PlyrError } from '../../src/core/model/errors';
 import { parseExactJson } from '../../src/core/model/exactJson';
 import { HOSTILE_INPUTS } from '../support/hostileInputs';
@@ -89,5 +89,37 @@ describe('parseAllowances', () => {
       }
       assert.doesNotThrow(() => parseAllowances({ allowances: [input.value] }), input.name);
     }
+  });
+});
+
+describe('compareExpiry', () => {
+  const NOW = Date.UTC(2026, 11, 3, 12);
+  const HOUR = 3_600_000;
+  const allowance = (gameId: string, expiresAt: number | undefined): Allowance => ({ gameId, token: 'gamr', amount: '1', createdAt: NOW - 30 * 24 * HOUR, expiresInSeconds: 0, expiresAt });
+
+  it('lists the soonest expiring first: the expired, then by time left, those that never expire last; equal ends in the order given', () => {
+    // The demo's order, as the server sent it: 363 days, 21 h, 27 min, 24 h left.
+    const served = [
+      allowance('year', NOW + 363 * 24 * HOUR),
+      allowance('never', undefined),
+      allowance('day-a', NOW + 24 * HOUR),
+      allowance('evening', NOW + 21 * HOUR),
+      allowance('expired-late', NOW - HOUR),
+      allowance('soon', NOW + 27 * 60_000),
+      allowance('day-b', NOW + 24 * HOUR),
+      allowance('never-too', undefined),
+      allowance('expired-early', NOW - 2 * HOUR),
+    ];
+    assert.deepEqual(
+      [...served].sort(compareExpiry).map((a) => a.gameId),
+      ['expired-early', 'expired-late', 'soon', 'evening', 'day-a', 'day-b', 'year', 'never', 'never-too'],
+    );
+  });
+
+  it('leaves a list in order as it is, and sorts none or one', () => {
+    const sorted = [allowance('a', NOW), allowance('b', NOW + 1), allowance('c', undefined)];
+    assert.deepEqual([...sorted].sort(compareExpiry), sorted);
+    assert.deepEqual([].sort(compareExpiry), []);
+    assert.equal(compareExpiry(allowance('x', undefined), allowance('y', undefined)), 0, 'two without an end are equal, not NaN');
   });
 });

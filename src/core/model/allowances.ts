@@ -15,6 +15,15 @@ export interface Allowance {
   readonly expiresAt: number | undefined;
 }
 
+/**
+ * The order an account's allowances are listed in: soonest expiring first. Expired ones come
+ * first of all (their end is past), then the rest by time left, those without an end last; equal
+ * ends keep the order given (the server's), as `Array.prototype.sort` is stable.
+ */
+export function compareExpiry(a: Pick<Allowance, 'expiresAt'>, b: Pick<Allowance, 'expiresAt'>): number {
+  return (a.expiresAt ?? Number.POSITIVE_INFINITY) - (b.expiresAt ?? Number.POSITIVE_INFINITY) || 0;
+}
+
 /** A non-negative number of seconds, fractions allowed (the server multiplies it by 1000). */
 const SECONDS: FieldKind<number> = {
   read: (value) => {

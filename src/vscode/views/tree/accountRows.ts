@@ -3,6 +3,7 @@ import { allowanceRow, chipRow, emptySectionRow, loadMoreRow, sectionRow, Wallet
 import { activityRow } from '../../../core/content/activityContent';
 import { errorRow, tokenRow, uniqueRowKeys } from '../../../core/content/treeContent';
 import { ActivityEntry, activityKey } from '../../../core/model/activity';
+import { compareExpiry } from '../../../core/model/allowances';
 import { isZero } from '../../../core/model/decimal';
 import { inertLabel } from '../../../core/model/safeText';
 import { parseIdentifier } from '../../../core/model/identifier';
@@ -196,7 +197,8 @@ export class AccountRows {
       }
       case 'allowances': {
         const allowances = (entry?.value as SectionValues['allowances'] | undefined) ?? [];
-        const keyed = uniqueRowKeys(allowances, (a) => `${a.gameId}:${a.token}:${a.createdAt}`);
+        // Keyed in the server's order, then sorted: a row keeps its id wherever it moves.
+        const keyed = uniqueRowKeys(allowances, (a) => `${a.gameId}:${a.token}:${a.createdAt}`).sort((x, y) => compareExpiry(x.row, y.row));
         return [...rows, ...keyed.map(({ row, key }) => ({ type: 'allowance' as const, ...base, allowance: row, key }))];
       }
       case 'activity': {
