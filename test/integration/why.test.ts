@@ -14,6 +14,7 @@ interface WhyChangedResult {
   complete: boolean;
   read: number;
   entries: { action: string; gameId?: string; token?: string; amount?: string; txHash?: string; succeeded?: boolean; at: number }[];
+  unexplained: string[];
   items: { label: string; description: string; detail: string }[];
 }
 
@@ -115,6 +116,21 @@ describe('Why did it change?', () => {
     } finally {
       sim.configure({ clockOffsetMs: 0 });
     }
+  });
+
+  it('says which of the changed tokens no entry names: a change of two, the log naming one', async () => {
+    // 500 PLYR earned in a game, logged; 10 FLOKI sent straight from the wallet, which the log never shows.
+    sim.setHolding('player123', 'plyr', 1_800_000_000_000_000_000_000n);
+    sim.setHolding('player123', 'floki', 999_990_123_456_789n);
+    sim.logActivity('player123', { action: 'earn', gameId: 'arena', data: { gameId: 'arena', token: 'plyr', amount: '500', hash: HASH, success: 'success' } });
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.deepEqual((await tracked('player123'))!.changes, { plyr: '+500', floki: '\u221210' });
+    const result = await why('player123');
+    assert.deepEqual(result.tokens, ['plyr', 'floki']);
+    assert.deepEqual(result.entries.map((e) => `${e.action} ${e.amount} ${e.token}`), ['earn 500 plyr']);
+    assert.deepEqual(result.unexplained, ['floki']);
+    assert.deepEqual((await why('player123', 'floki')).unexplained, ['floki'], 'asked of the token alone: nothing names it');
+    assert.deepEqual((await why('player123', 'plyr')).unexplained, []);
   });
 
   it('refuses what it cannot explain with the typed error', async () => {

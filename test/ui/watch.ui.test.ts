@@ -250,4 +250,27 @@ describe('the status bar, change notifications and Test Connection, driven like 
     assert.match(entries[0], /earn 5 GAMR/);
     await bench.page.keyboard.press('Escape');
   });
+
+  it('Why? on a change of two tokens, the log naming one, says in its title that no entry names the other', async () => {
+    await bench.clearNotifications();
+    // A game pays 7 PLYR, logged; 10 USDC leave the wallet outside any game, which the log never
+    // shows. (Not GAMR: the earn of 5 GAMR above may be within the minute of slack before the change.)
+    bench.sim.logActivity('player123', { action: 'earn', gameId: 'arena', data: { gameId: 'arena', token: 'plyr', amount: '7', hash: `0x${'d4'.repeat(32)}`, success: 'success' } });
+    bench.sim.setHolding('player123', 'usdc', 240_750_000n); // −10
+    bench.sim.setHolding('player123', 'plyr', 1_241_500_000_000_000_000_000n); // +7
+    const toast = bench.page.locator('.notification-toast', { hasText: '(+7)' });
+    await bench.expectVisible(toast.first(), 'why-two-tokens-notification');
+    assert.match(await toast.first().innerText(), /USDC went from 250\.75 to 240\.75 \(−10\)/, 'one notification names both changes');
+    await bench.answer(toast.first(), 'Why?', 'why-two-tokens-answer');
+    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did PLYR and USDC of player123 change?' });
+    await bench.expectVisible(title, 'why-two-tokens-list');
+    assert.equal(
+      await title.innerText(),
+      "Why did PLYR and USDC of player123 change? 1 activity entry between the refresh before the change and the one that found it names it. No entry names USDC. On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
+    );
+    const entries = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.textContent ?? ''));
+    assert.equal(entries.length, 1, entries.join(' | '));
+    assert.match(entries[0], /earn 7 PLYR/);
+    await bench.page.keyboard.press('Escape');
+  });
 });

@@ -187,6 +187,19 @@ describe('activityContent: Why?', () => {
     );
   });
 
+  it('says which tokens of the change no entry listed names, and what the log never shows, in singular and plural', () => {
+    const heading = (unexplained: string[], complete = true) => whyHeading({ who: 'treasury-main', tokens: ['plyr', 'avax', 'usdc'], count: 1, complete, read: 1000, opens: true, unexplained }).title;
+    assert.equal(
+      heading(['avax']),
+      "Why did PLYR, AVAX, and USDC of treasury-main change? 1 activity entry between the refresh before the change and the one that found it names it. No entry names AVAX. On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
+    );
+    assert.match(heading(['avax', 'usdc']), /names it\. No entry names AVAX or USDC\. On-chain transfers/);
+    assert.match(heading(['avax'], false), /No entry names AVAX\. Only the newest 1000 entries of the log were read; an older one may explain it too\. On-chain transfers/);
+    assert.equal(heading([]), 'Why did PLYR, AVAX, and USDC of treasury-main change? 1 activity entry between the refresh before the change and the one that found it names it.', 'every token named: nothing more');
+    const hostile = whyHeading({ who: 'x', tokens: ['$(zap)\n'], count: 1, complete: true, read: 1, opens: true, unexplained: ['$(zap)\n'] }).title;
+    assert.match(hostile, /No entry names "\$\u200b\(zap\)␊"\./, 'a server token inert: no icon, one line');
+  });
+
   it('says when nothing in the log explains the change, and what the log never shows', () => {
     const input = { who: 'player123', tokens: ['plyr'], since: NOW - 300_000, until: NOW - 10_000, now: NOW, complete: true, read: 70 };
     assert.equal(

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ActivityEntry } from '../../src/core/model/activity';
-import { ACTIVITY_CLOCK_SLACK_MS, entriesExplaining, explanationWindow, needsTokenList, tokenAliases } from '../../src/core/model/activityWindow';
+import { ACTIVITY_CLOCK_SLACK_MS, entriesExplaining, explanationWindow, needsTokenList, tokenAliases, tokensUnnamed } from '../../src/core/model/activityWindow';
 
 const SINCE = 1_700_000_000_000;
 const UNTIL = SINCE + 300_000;
@@ -67,5 +67,25 @@ describe('needsTokenList', () => {
     assert.equal(needsTokenList([...named, entry(SINCE, GAMR_ADDRESS)], ['gamr'], SINCE, UNTIL), true);
     assert.equal(needsTokenList([entry(SINCE, GAMR_ADDRESS)], ['gamr', GAMR_ADDRESS.toLowerCase()], SINCE, UNTIL), false, 'already known');
     assert.equal(needsTokenList([entry(SINCE - 120_000, GAMR_ADDRESS)], ['gamr'], SINCE, UNTIL), false, 'outside the window');
+  });
+});
+
+describe('tokensUnnamed', () => {
+  const list = [{ apiId: 'gamr', address: GAMR_ADDRESS }];
+
+  it('gives the tokens no entry names, in the order given, matching as entriesExplaining does', () => {
+    const entries = [entry(SINCE, 'PLYR', 'earn')];
+    assert.deepEqual(tokensUnnamed(['plyr', 'avax'], entries), ['avax'], 'PLYR named (in any case), AVAX not');
+    assert.deepEqual(tokensUnnamed(['avax', 'plyr', 'usdc'], entries), ['avax', 'usdc']);
+    assert.deepEqual(tokensUnnamed(['plyr'], entries), []);
+    assert.deepEqual(tokensUnnamed(['plyr', 'avax'], []), ['plyr', 'avax'], 'no entry: none named');
+    assert.deepEqual(tokensUnnamed(['gamr'], [entry(SINCE, undefined, 'login')]), ['gamr']);
+  });
+
+  it("takes an entry that names a token by its contract (by the token list) as naming that token, and the list's name for a token kept by its address", () => {
+    const byAddress = [entry(SINCE, GAMR_ADDRESS.toLowerCase())];
+    assert.deepEqual(tokensUnnamed(['gamr', 'plyr'], byAddress, list), ['plyr']);
+    assert.deepEqual(tokensUnnamed(['gamr', 'plyr'], byAddress), ['gamr', 'plyr'], 'without the list the address names another token');
+    assert.deepEqual(tokensUnnamed([GAMR_ADDRESS, 'plyr'], [entry(SINCE, 'gamr')], list), ['plyr']);
   });
 });

@@ -175,6 +175,17 @@ describe('explainChange', () => {
     await assert.rejects(explainChange({ fetchPage, tokenList: cancelled, tokens: ['gamr'], since, until, signal: abort.signal }), { code: 'cancelled' });
   });
 
+  it('says which of the changed tokens no entry names: an entry naming one by its contract names it', async () => {
+    const { fetchPage } = log(20, (n) => entry(n, { token: n === 5 ? GAMR_ADDRESS : 'plyr' }));
+    const tokenList = async () => [{ apiId: 'gamr', address: GAMR_ADDRESS }];
+    const both = await explainChange({ fetchPage, tokenList, tokens: ['gamr', 'avax', 'plyr'], since, until });
+    assert.deepEqual(both.unexplained, ['avax'], 'GAMR by its address, PLYR by name; nothing names AVAX');
+    const none = await explainChange({ fetchPage, tokenList, tokens: ['avax', 'usdc'], since, until });
+    assert.deepEqual([none.explaining, none.unexplained], [[], ['avax', 'usdc']]);
+    const listFails = await explainChange({ fetchPage, tokenList: async () => Promise.reject(new PlyrError('serverError', 'down')), tokens: ['gamr', 'plyr'], since, until });
+    assert.deepEqual(listFails.unexplained, ['gamr'], 'without the list, the entry by address is not taken for GAMR');
+  });
+
   it('passes a failure to read the log on', async () => {
     const fetchPage = async (): Promise<ActivityPageAnswer> => {
       throw new PlyrError('userNotFound', 'No such PLYR ID.');

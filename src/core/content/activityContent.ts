@@ -88,10 +88,13 @@ export function whyTitle(who: string, tokens: readonly string[], locale?: string
  * transaction where the network has a known explorer (`opens`), else copies its hash; on an entry
  * without one it does nothing.
  */
-export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; someWithout?: boolean; locale?: string }): { title: string; placeholder: string } {
+export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; someWithout?: boolean; unexplained?: readonly string[]; locale?: string }): { title: string; placeholder: string } {
   const found = input.count === 1 ? l10n.t('1 activity entry between the refresh before the change and the one that found it names it.') : l10n.t('{0} activity entries between the refresh before the change and the one that found it name it.', input.count);
+  // Tokens of the change that no entry listed names: said, with what the log never shows (as
+  // whyNothing does), or the list reads as the whole answer.
+  const unnamed = input.unexplained?.length ? l10n.t({ message: 'No entry names {0}.', args: [tokenList(input.unexplained, input.locale, 'disjunction')], comment: '{0} lists tokens, such as AVAX, or AVAX or USDC' }) : undefined;
   return {
-    title: [whyTitle(input.who, input.tokens, input.locale), found, incomplete(input.complete, input.read)].filter(isText).join(' '),
+    title: [whyTitle(input.who, input.tokens, input.locale), found, unnamed, incomplete(input.complete, input.read), unnamed && outsideGames()].filter(isText).join(' '),
     // Entries without a transaction (`someWithout`) have nothing for Enter to do: said before it is pressed.
     placeholder: input.someWithout
       ? input.opens
@@ -115,17 +118,20 @@ export function whyNothing(input: { who: string; tokens: readonly string[]; sinc
     since === until
       ? l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it (both {2}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since], comment: '{0} is a PLYR ID; {1} lists tokens; {2} is an age such as just now' })
       : l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it ({2} and {3}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since, until], comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago' });
-  const outside = l10n.t("On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.");
-  return [none, incomplete(input.complete, input.read), outside].filter(isText).join(' ');
+  return [none, incomplete(input.complete, input.read), outsideGames()].filter(isText).join(' ');
+}
+
+function outsideGames(): string {
+  return l10n.t("On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.");
 }
 
 function incomplete(complete: boolean, read: number): string | undefined {
   return complete ? undefined : l10n.t('Only the newest {0} entries of the log were read; an older one may explain it too.', read);
 }
 
-/** "GAMR and PLYR", as the language lists things. */
-function tokenList(tokens: readonly string[], locale: string | undefined): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(tokens.map((t) => inertLabel(tokenLabel(t), WORD)));
+/** "GAMR and PLYR" (or "GAMR or PLYR"), as the language lists things. */
+function tokenList(tokens: readonly string[], locale: string | undefined, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(locale, { type }).format(tokens.map((t) => inertLabel(tokenLabel(t), WORD)));
 }
 
 function what(action: string, amount: string | undefined, token: string | undefined): string {

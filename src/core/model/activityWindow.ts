@@ -59,6 +59,16 @@ export function entriesExplaining(entries: readonly ActivityEntry[], aliases: re
 }
 
 /**
+ * Which of the tokens none of the entries names (by any of its aliases, case-insensitively), in the
+ * order given: a change of several tokens may be explained for some of them only, and the rest are
+ * said to be unexplained. `list` is the token list the entries were matched with, if it was asked.
+ */
+export function tokensUnnamed(tokens: readonly string[], entries: readonly ActivityEntry[], list: readonly TokenAliasSource[] = []): string[] {
+  const named = new Set(entries.flatMap((e) => (e.token === undefined ? [] : [e.token.toLowerCase()])));
+  return tokens.filter((token) => !tokenAliases([token], list).some((alias) => named.has(alias)));
+}
+
+/**
  * Actions the PLYR API logs with a token (and an amount) that move no balance: a game's allowance
  * given, taken back, or given at login. Listed, "approve 100 GAMR" would read as a payment.
  */

@@ -1,6 +1,6 @@
 import { MAX_ACTIVITY_PAGE } from '../api/accountClient';
 import { ActivityEntry } from '../model/activity';
-import { entriesExplaining, explanationWindow, needsTokenList, TokenAliasSource, tokenAliases } from '../model/activityWindow';
+import { entriesExplaining, explanationWindow, needsTokenList, TokenAliasSource, tokenAliases, tokensUnnamed } from '../model/activityWindow';
 
 /**
  * Pages read at most for one explanation (newest first, {@link MAX_ACTIVITY_PAGE} entries each):
@@ -76,6 +76,8 @@ export interface ExplainChangeOptions {
 export interface ChangeExplanation extends ActivityRead {
   /** The entries that may explain the change: inside the window, naming one of the tokens. */
   readonly explaining: ActivityEntry[];
+  /** The tokens (of those asked about) that none of `explaining` names, in the order asked: all of them when it is empty. */
+  readonly unexplained: string[];
 }
 
 /**
@@ -88,15 +90,17 @@ export async function explainChange(options: ExplainChangeOptions): Promise<Chan
   // The refreshes' times on the server's clock, which timed the log: a skew under the 5 minutes
   // a signature allows goes unnoticed otherwise, and would move the window off the entries.
   const [from, to] = [since + read.clockOffsetMs, until + read.clockOffsetMs];
-  let aliases = tokenAliases(options.tokens);
-  if (needsTokenList(read.entries, aliases, from, to)) {
+  let list: readonly TokenAliasSource[] = [];
+  if (needsTokenList(read.entries, tokenAliases(options.tokens), from, to)) {
     try {
-      aliases = tokenAliases(options.tokens, await options.tokenList(signal));
+      list = await options.tokenList(signal);
     } catch (error) {
       if (signal?.aborted) {
         throw error;
       }
     }
   }
-  return { ...read, explaining: entriesExplaining(read.entries, aliases, from, to) };
+  const explaining = entriesExplaining(read.entries, tokenAliases(options.tokens, list), from, to);
+  // Each token by the same aliases: an entry that names a token by its contract explains that token.
+  return { ...read, explaining, unexplained: tokensUnnamed(options.tokens, explaining, list) };
 }

@@ -33,6 +33,8 @@ export interface WhyChangedResult {
   readonly clockOffsetMs: number;
   /** The entries that may explain it, newest first, as read. */
   readonly entries: readonly ActivityEntry[];
+  /** The tokens (of `tokens`) that none of the entries names, as `tokens` orders them: all of them when there is none. */
+  readonly unexplained: readonly string[];
   /** The list as a person sees it: amounts hidden while the privacy mask is on. */
   readonly items: readonly { readonly label: string; readonly description: string; readonly detail: string }[];
 }
@@ -132,7 +134,7 @@ async function explain(services: WhyChangedServices, question: Question, { token
     onPage,
   });
   const items = itemsOf(found.explaining, services.privacy.on, found.clockOffsetMs, namesOf(services));
-  return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, items };
+  return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, unexplained: found.unexplained, items };
 }
 
 /** The token list's names for tokens the log names by their contract (the list Why? may have asked). */

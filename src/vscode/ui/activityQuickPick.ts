@@ -10,6 +10,8 @@ export interface Explanation {
   readonly who: string;
   readonly tokens: readonly string[];
   readonly entries: readonly ActivityEntry[];
+  /** The tokens none of the entries names: the title says so. */
+  readonly unexplained: readonly string[];
   readonly since: number;
   readonly until: number;
   readonly complete: boolean;
