@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { addTotals, PriceBook, TokenPrice, totalValue, valueOf } from '../../src/core/model/value';
-import { approximately, describePrice, describeTotal, formatPrice, formatUsd, priceSourceName } from '../../src/core/content/valueContent';
+import { approximately, describePrice, describeTotal, formatPrice, formatUsd, priceSourceName, spokenWorth } from '../../src/core/content/valueContent';
 
 const book = (prices: Record<string, string>, extra: Partial<TokenPrice> = {}) => new PriceBook(Object.entries(prices).map(([token, usd]) => ({ keys: [token], price: { usd, ...extra } })));
 
@@ -118,6 +118,12 @@ describe('formatUsd: rounding only for display', () => {
   it('says "≈", and hides the figure under the mask', () => {
     assert.equal(approximately('15.18435', false, 'en-US'), '≈ $15.18');
     assert.equal(approximately('15.18435', true, 'en-US'), '≈ •••');
+  });
+
+  it('says "worth about" to a screen reader, and "worth" for an exact zero, as it shows "$0.00" without "≈"', () => {
+    assert.equal(spokenWorth('15.18435'), 'worth about $15.18');
+    assert.equal(spokenWorth('0.000'), 'worth $0.00');
+    assert.equal(spokenWorth('0.001'), 'worth about $0.001');
   });
 });
 

@@ -10,7 +10,7 @@ import { markdownCode, markdownText } from './markdown';
 import { MASKED_AMOUNT } from './privacy';
 import { describeAge, describeMoment } from './time';
 import { PriceBook, ValueTotal } from '../model/value';
-import { approximately, describePrice, describeTotal, describeValuesMissing, formatUsd, pricedCount } from './valueContent';
+import { approximately, describePrice, describeTotal, describeValuesMissing, pricedCount, spokenWorth } from './valueContent';
 
 /**
  * A tooltip's Markdown, part by part: `markdown` is written here (outside text in it already
@@ -134,7 +134,7 @@ function spokenValue(total: ValueTotal, masked: boolean): string {
   if (total.usd === undefined) {
     return '';
   }
-  const worth = masked ? l10n.t('value hidden') : l10n.t('worth about {0}', formatUsd(total.usd));
+  const worth = masked ? l10n.t('value hidden') : spokenWorth(total.usd);
   return `, ${worth}${total.priced < total.tokens ? `, ${pricedCount(total)}` : ''}`;
 }
 
@@ -225,7 +225,7 @@ export function tokenRow(input: { token: string; amount: string; entry?: Balance
     parts.push({ markdown: '\n\n' }, { text: l10n.t('No price is known for this token: it has no value here.') });
   }
   // The exact amount, grouped as it is read ("GAMR 1,234.5"), and the state in words.
-  const worth = value === undefined ? '' : `, ${masked ? l10n.t('value hidden') : l10n.t('worth about {0}', formatUsd(value))}`;
+  const worth = value === undefined ? '' : `, ${masked ? l10n.t('value hidden') : spokenWorth(value)}`;
   const spoken = `${label} ${masked ? l10n.t('amount hidden') : formatAmount(amount)}${change && !stale ? `, ${l10n.t('changed by {0}', change)}` : ''}${worth}`;
   return {
     label,

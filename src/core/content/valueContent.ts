@@ -74,6 +74,11 @@ export function approximately(usd: string, masked = false, locale?: string, comp
   return l10n.t({ message: '≈ {0}', args: [masked ? MASKED_AMOUNT : formatUsd(usd, locale, compact)], comment: 'An approximate value in dollars, such as ≈ $1,234.56' });
 }
 
+/** "worth about $12.34", as a screen reader hears a value: "worth $0.00" for an exact zero, as {@link approximately} shows it. */
+export function spokenWorth(usd: string): string {
+  return isAmount(usd) && isZero(usd) ? l10n.t('worth {0}', formatUsd(usd)) : l10n.t('worth about {0}', formatUsd(usd));
+}
+
 /** A price per token: up to 6 significant digits ("$0.0123", "$35.2"). */
 export function formatPrice(usd: string, locale?: string): string {
   return isAmount(usd) ? usdFormat(locale, 'price').format(usd as Intl.StringNumericLiteral) : usd;
