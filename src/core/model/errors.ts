@@ -51,6 +51,11 @@ export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled',
  */
 export const PASSING_FAILURES: ReadonlySet<PlyrErrorCode> = new Set(['serverError', 'chainUnavailable', 'network', 'timeout']);
 
+/** A failure's `retryAfterMs` (when the server said how long to wait), for a stored error. */
+export function retryAfterOf(error: PlyrError): { readonly retryAfterMs?: number } {
+  return error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs };
+}
+
 export class PlyrError extends Error {
   override readonly name = 'PlyrError';
   readonly status?: number;

@@ -238,10 +238,14 @@ export class Refresher {
   /**
    * The rows whose last answer failed with one of these codes, not being asked now: identifiers of
    * either list, and the open groups and wallets (what a refresh asks). Keys as {@link retry} takes them.
+   * `waitAsTold`: not one whose failure said how long to wait (a 503's Retry-After, a maintenance
+   * of a day) until then; a 429's own retry comes when its hold ends, and needs no such check.
    */
-  failing(codes: ReadonlySet<PlyrErrorCode>): FailedRow[] {
+  failing(codes: ReadonlySet<PlyrErrorCode>, waitAsTold = false, now = Date.now()): FailedRow[] {
     const { store, tracked, watched, accounts, openRows, listedIn } = this.#options;
-    const failed = (entry: { readonly loading: boolean; readonly error?: { readonly code: PlyrErrorCode } } | undefined) => entry !== undefined && !entry.loading && entry.error !== undefined && codes.has(entry.error.code);
+    type Failure = { readonly code: PlyrErrorCode; readonly at: number; readonly retryAfterMs?: number };
+    const waiting = (error: Failure) => waitAsTold && error.retryAfterMs !== undefined && error.at + error.retryAfterMs > now;
+    const failed = (entry: { readonly loading: boolean; readonly error?: Failure } | undefined) => entry !== undefined && !entry.loading && entry.error !== undefined && codes.has(entry.error.code) && !waiting(entry.error);
     const rows = new Map<string, FailedRow>();
     const wallets = openRows.openWallets(listedIn).flatMap((address) => {
       const parsed = parseIdentifier(address);

@@ -108,11 +108,12 @@ export function createSidebar(services: SidebarServices): Sidebar {
     retry: (keys) => services.refresher.retry(keys),
   });
   // The rows a 5xx, a time-out or a dropped connection left, once the server answers anything
-  // (a Check Balance, a hover, Test Connection): not left in error until the next round.
+  // (a Check Balance, a hover, Test Connection): not left in error until the next round; but not
+  // before the time a Retry-After gave (a route may be down for maintenance while others answer).
   const recoveryRetry = new RowRetry({
     onDidChange: services.answers,
     wait: () => services.refresher.refreshingAll,
-    failed: () => services.refresher.failing(PASSING_FAILURES),
+    failed: () => services.refresher.failing(PASSING_FAILURES, true),
     canSee,
     retry: (keys) => services.refresher.retry(keys),
   });
