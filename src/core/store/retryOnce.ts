@@ -3,6 +3,8 @@ export interface FailedRow {
   readonly key: string;
   /** When it was last answered well (its fetchedAt); undefined when it never was. */
   readonly answeredAt?: number;
+  /** When it failed: an answer that came before cannot tell that its failure is over. */
+  readonly failedAt?: number;
 }
 
 /**

@@ -254,14 +254,14 @@ export class Refresher {
     for (const id of [...tracked.all.map((t) => t.id), ...watched.all.map((w) => w.id), ...wallets]) {
       const entry = store.get(id);
       if (failed(entry) && !this.isAsked(id)) {
-        rows.set(id, { key: id, answeredAt: entry?.fetchedAt });
+        rows.set(id, { key: id, answeredAt: entry?.fetchedAt, failedAt: entry?.error?.at });
       }
     }
     for (const { plyrId, section } of openRows.openSections(listedIn)) {
       const entry = accounts.get(plyrId, section);
       if (failed(entry)) {
         const key = `${plyrId}\n${section}`;
-        rows.set(key, { key, answeredAt: entry?.fetchedAt });
+        rows.set(key, { key, answeredAt: entry?.fetchedAt, failedAt: entry?.error?.at });
       }
     }
     return [...rows.values()];

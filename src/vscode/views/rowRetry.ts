@@ -28,11 +28,16 @@ export class RowRetry implements vscode.Disposable {
   readonly #listener: vscode.Disposable;
   readonly #once = new RetryOnce();
   #lastLook = -Infinity;
+  /** When the event last fired: rows that failed after it are not its to ask again. */
+  #firedAt = -Infinity;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RowRetryOptions) {
     this.#options = options;
-    this.#listener = options.onDidChange(() => this.#schedule());
+    this.#listener = options.onDidChange(() => {
+      this.#firedAt = Date.now();
+      this.#schedule();
+    });
   }
 
   /**
@@ -60,7 +65,8 @@ export class RowRetry implements vscode.Disposable {
     if (this.#options.wait() || !this.#options.canSee()) {
       return; // a later event tries again
     }
-    const due = this.#once.due(this.#options.failed());
+    // A look put off to the end of the second sees rows that failed since the event: not over yet.
+    const due = this.#once.due(this.#options.failed().filter((row) => row.failedAt === undefined || row.failedAt <= this.#firedAt));
     if (due.length === 0) {
       return;
     }
