@@ -149,6 +149,26 @@ describe('the automatic refresh schedule', () => {
     assert.deepEqual(sim.requests.map((r) => r.path).sort(), [allowances, '/api/user/balance/crypto-fennec', '/api/user/balance/player123'].sort(), asked());
   });
 
+  it('asks again only the rows that failed before the answer, and looks at most once a second (a stand-in client)', async () => {
+    const answered = new vscode.EventEmitter<void>();
+    let failed: { key: string; failedAt: number }[] = [];
+    let asked: (keys: readonly string[]) => void = () => undefined;
+    const retry = new RowRetry({ onDidChange: answered.event, wait: () => false, failed: () => failed, canSee: () => true, retry: async (keys) => asked(keys) });
+    try {
+      answered.fire(); // a look now, with nothing failed: the next one waits for the end of the second
+      const before = Date.now() - 1;
+      failed = [{ key: 'before', failedAt: before }];
+      const retried = new Promise<readonly string[]>((resolve) => (asked = resolve));
+      answered.fire(); // its look is put off
+      // A fault fails another row after that answer, before the look: the answer says nothing of it.
+      failed = [...failed, { key: 'after', failedAt: Date.now() + 5 }];
+      assert.deepEqual(await retried, ['before']);
+    } finally {
+      retry.dispose();
+      answered.dispose();
+    }
+  });
+
   it('asks each refused row once per refusal: refused again, it waits for a refresh (a stand-in client)', async () => {
     const changed = new vscode.EventEmitter<void>();
     let until: number | undefined;
