@@ -117,10 +117,13 @@ describe('the PLYR sidebar, driven like a person', () => {
     const below = rows.slice(rows.findIndex((r) => r.startsWith('Test player')) + 1);
     assert.match(below[0], /^GAMR /, rows.join('\n'));
     assert.match(below[1], /^4 more tokens not shown: /, rows.join('\n'));
-    // Every token again: the row's own click opens the same pick.
+    // Every token again: the row's own click opens the same pick, where each one left out is ticked again
+    // (a click on its row, as above: VS Code 1.100 draws no "select all" box of the kind 1.90 does).
     await hidden.click();
     await bench.expectVisible(title, 'filter-title-again');
-    await bench.page.locator('.quick-input-widget .quick-input-check-all').click();
+    for (const name of names.filter((name) => !name.startsWith('GAMR'))) {
+      await tokens.filter({ hasText: name.split(/[ ,]/)[0] }).first().click();
+    }
     await bench.page.locator('.quick-input-widget .quick-input-box input').click();
     await bench.page.keyboard.press('Enter');
     await hidden.waitFor({ state: 'detached', timeout: 30_000 });
