@@ -51,9 +51,19 @@ export const NOT_THE_SERVERS: ReadonlySet<PlyrErrorCode> = new Set(['cancelled',
  */
 export const PASSING_FAILURES: ReadonlySet<PlyrErrorCode> = new Set(['serverError', 'chainUnavailable', 'network', 'timeout']);
 
-/** A failure's `retryAfterMs` (when the server said how long to wait), for a stored error. */
-export function retryAfterOf(error: PlyrError): { readonly retryAfterMs?: number } {
-  return error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs };
+/** A failure as a store keeps it beside the last good value: when it came, and how long the server said to wait. */
+export interface StoredError {
+  readonly code: PlyrErrorCode;
+  readonly message: string;
+  readonly fix?: PlyrFix;
+  readonly at: number;
+  readonly retryAfterMs?: number;
+}
+
+/** The failure to keep, as it came at `at`. */
+export function storedError(failure: PlyrError, at: number): StoredError {
+  const error = { code: failure.code, message: failure.message, fix: failure.fix, at };
+  return failure.retryAfterMs === undefined ? error : { ...error, retryAfterMs: failure.retryAfterMs };
 }
 
 export class PlyrError extends Error {

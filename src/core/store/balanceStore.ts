@@ -1,6 +1,6 @@
 import { Balances, deltaMap, listChanges, TokenChange } from '../model/balances';
 import { Emitter } from './emitter';
-import { asPlyrError, PlyrError, PlyrErrorCode, PlyrFix, retryAfterOf } from '../model/errors';
+import { asPlyrError, PlyrError, StoredError, storedError } from '../model/errors';
 import { Identifier } from '../model/identifier';
 import { BalanceResult } from '../api/plyrClient';
 import { runPool } from './pool';
@@ -19,7 +19,7 @@ export interface BalanceEntry {
    * between then and `fetchedAt` (what "Why?" searches the activity log for).
    */
   readonly changedSince?: number;
-  readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number; readonly retryAfterMs?: number };
+  readonly error?: StoredError;
   readonly loading: boolean;
 }
 
@@ -196,7 +196,7 @@ export class BalanceStore {
         return settled;
       }
       const failure = asPlyrError(error);
-      const entry = { ...slot.entry, loading: false, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.#now(), ...retryAfterOf(failure) } };
+      const entry = { ...slot.entry, loading: false, error: storedError(failure, this.#now()) };
       return this.#settle(key, identifier.value, slot, seq, entry);
     }
   }

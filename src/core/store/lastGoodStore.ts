@@ -1,4 +1,4 @@
-import { asPlyrError, PlyrError, PlyrErrorCode, PlyrFix, retryAfterOf } from '../model/errors';
+import { asPlyrError, PlyrError, StoredError, storedError } from '../model/errors';
 import { Emitter } from './emitter';
 import { InFlightLoads, mayYetBeShown, withSettled, withStarted } from './inFlightLoads';
 import { SharedRequests } from './sharedRequests';
@@ -7,7 +7,7 @@ import { SharedRequests } from './sharedRequests';
 export interface LastGood<V> {
   readonly value?: V;
   readonly fetchedAt?: number;
-  readonly error?: { readonly code: PlyrErrorCode; readonly message: string; readonly fix?: PlyrFix; readonly at: number; readonly retryAfterMs?: number };
+  readonly error?: StoredError;
   readonly loading: boolean;
 }
 
@@ -121,7 +121,7 @@ export class LastGoodStore<V> {
         return this.#settle(scoped, key, slot, seq, undefined, (shown) => shown);
       }
       const failure = asPlyrError(error);
-      return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ ...shown, error: { code: failure.code, message: failure.message, fix: failure.fix, at: this.#now(), ...retryAfterOf(failure) } }));
+      return this.#settle(scoped, key, slot, seq, { seq, kind }, (shown) => ({ ...shown, error: storedError(failure, this.#now()) }));
     }
   }
 

@@ -7,7 +7,7 @@ import { Slots } from '../../core/store/slots';
 import { parseIdentifier } from '../../core/model/identifier';
 import { toIdentifier } from '../../core/model/trackedList';
 import { CONTEXT_KEYS, VIEWS } from '../ids';
-import { PlyrErrorCode } from '../../core/model/errors';
+import { PlyrErrorCode, StoredError } from '../../core/model/errors';
 import { FailedRow } from '../../core/store/retryOnce';
 import { Listed, OpenRows } from '../../core/store/openRows';
 import { TrackedStore } from './trackedStore';
@@ -243,9 +243,8 @@ export class Refresher {
    */
   failing(codes: ReadonlySet<PlyrErrorCode>, waitAsTold = false, now = Date.now()): FailedRow[] {
     const { store, tracked, watched, accounts, openRows, listedIn } = this.#options;
-    type Failure = { readonly code: PlyrErrorCode; readonly at: number; readonly retryAfterMs?: number };
-    const waiting = (error: Failure) => waitAsTold && error.retryAfterMs !== undefined && error.at + error.retryAfterMs > now;
-    const failed = (entry: { readonly loading: boolean; readonly error?: Failure } | undefined) => entry !== undefined && !entry.loading && entry.error !== undefined && codes.has(entry.error.code) && !waiting(entry.error);
+    const waiting = (error: StoredError) => waitAsTold && error.retryAfterMs !== undefined && error.at + error.retryAfterMs > now;
+    const failed = (entry: { readonly loading: boolean; readonly error?: StoredError } | undefined) => entry !== undefined && !entry.loading && entry.error !== undefined && codes.has(entry.error.code) && !waiting(entry.error);
     const rows = new Map<string, FailedRow>();
     const wallets = openRows.openWallets(listedIn).flatMap((address) => {
       const parsed = parseIdentifier(address);
