@@ -149,6 +149,29 @@ describe('the automatic refresh schedule', () => {
     assert.deepEqual(sim.requests.map((r) => r.path).sort(), [allowances, '/api/user/balance/crypto-fennec', '/api/user/balance/player123'].sort(), asked());
   });
 
+  it("does not ask a row again before the Retry-After its server error gave, though the server answers and rows without one are asked", async () => {
+    await config().update('autoRefreshSeconds', 0, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.view.extension.plyr');
+    await vscode.commands.executeCommand('plyr.refresh');
+    await waitFor(() => sim.inFlight === 0, 'no request on its way');
+    sim.reset();
+    // One route down for maintenance for a minute (past what the client waits for itself), another failing without a word.
+    sim.fault({ kind: 'status', status: 503, error: 'Down for maintenance', retryAfter: '60', path: '/api/user/balance/crypto-fennec' });
+    sim.fault({ kind: 'status', status: 500, path: '/api/user/balance/player123' });
+    await vscode.commands.executeCommand('plyr.refresh');
+    assert.equal((await tracked('crypto-fennec'))?.error?.code, 'serverError');
+    assert.equal((await tracked('player123'))?.error?.code, 'serverError');
+    sim.clearFaults();
+    sim.reset();
+    // Another identifier answers: the row that failed without a Retry-After is asked again, in the same look as the other.
+    await checkBalance('zero-hero');
+    const asked = () => sim.requests.map((r) => `${r.path} ${r.status}`).join(', ');
+    await waitFor(async () => (await tracked('player123'))?.status === 'ok', () => `player123 asked again: ${asked()}`, 10_000);
+    await waitFor(() => sim.inFlight === 0, 'no request on its way');
+    assert.ok(!sim.requests.some((r) => r.path === '/api/user/balance/crypto-fennec'), `crypto-fennec asked before its Retry-After: ${asked()}`);
+    assert.equal((await tracked('crypto-fennec'))?.error?.code, 'serverError', 'still in error, as the server said for how long');
+  });
+
   it('asks again only the rows that failed before the answer, and looks at most once a second (a stand-in client)', async () => {
     const answered = new vscode.EventEmitter<void>();
     let failed: { key: string; failedAt: number }[] = [];
