@@ -129,7 +129,7 @@ export const CONTEXT_KEYS = {
   credentialsUnreadable: 'plyr.credentialsUnreadable',
   trackedCount: 'plyr.trackedCount',
   privacyMask: 'plyr.privacyMask',
-  /** manual, name, amount or value: which sort the view's title shows as chosen. */
+  /** manual, name, amount or value: the sort the view applies (a value sort paused while values are off is manual). */
   sortBy: 'plyr.sortBy',
   /** The server in use has a block explorer (a custom one may not): Open in Explorer shows. */
   hasExplorer: 'plyr.hasExplorer',

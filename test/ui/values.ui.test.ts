@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_CREDENTIALS } from '../../simulator/demoData';
+import type { Locator } from 'playwright-core';
 import { openWorkbench, Workbench } from './workbench';
 
 /**
@@ -71,22 +72,41 @@ describe('values in dollars in the PLYR view, as a person sees them', () => {
     await bench.page.keyboard.press('Escape');
   });
 
-  it('says a sort by value is paused while values are off, and sorts by value again once they are on', async () => {
+  it('says a sort by value is paused while values are off, offers Move Up meanwhile, and sorts by value again once they are on', async () => {
     const sortLine = (text: string) => bench.page.locator('.part.sidebar .tree-explorer-viewlet-tree-view > .message', { hasText: text });
+    // A row of the user's own list (the watch-list's rows never move): its menu offers Move Up only in manual order.
+    await bench.palette('PLYR: Add Identifier');
+    await bench.enter('zero-hero', 'Add Identifier (1/2)');
+    await bench.enter('', 'Add Identifier (2/2)');
+    const own = row('PLYR ID zero-hero');
+    await bench.expectVisible(own, 'values-own-row');
     await bench.palette('PLYR: Sort By…');
     await bench.page.locator('.quick-input-list .monaco-list-row', { hasText: 'By value' }).click();
     await bench.expectVisible(sortLine('Sorted by value, largest first.'), 'sorted-by-value-line');
+    assert.ok(!(await menuItems(bench, own)).includes('Move Up'), 'no Move Up while sorted by value');
     const saved = fs.readFileSync(bench.userSettings, 'utf8');
     await bench.editUserSettings(JSON.stringify({ ...(JSON.parse(saved) as object), 'plyr.showValues': false }, null, 2));
     try {
-      // No row shows a value: the line says the rows are in the manual order, not "by value".
+      // No row shows a value: the line says the rows are in the manual order, not "by value", and the menu lets them move.
       await bench.expectVisible(sortLine('Sorting by value is paused while values are off: rows are in manual order.'), 'value-sort-paused-line');
+      const items = await menuItems(bench, own);
+      assert.ok(items.includes('Move Up'), `Move Up while the value sort is paused: ${items.join(', ')}`);
     } finally {
       await bench.editUserSettings(saved);
     }
     await bench.expectVisible(sortLine('Sorted by value, largest first.'), 'value-sort-resumed-line');
   });
 });
+
+/** The labels of a row's context menu, as a right-click opens it; Escape closes it again. */
+async function menuItems(bench: Workbench, target: Locator): Promise<string[]> {
+  const labels = bench.page.locator('.context-view .action-item:not(.disabled) .action-label');
+  await bench.gestureUntilVisible(() => target.click({ button: 'right' }), labels.first(), 'context-menu');
+  const items = (await labels.allInnerTexts()).map((text) => text.trim());
+  await bench.page.keyboard.press('Escape');
+  await labels.first().waitFor({ state: 'hidden' });
+  return items;
+}
 
 /** Drags the sash between the sidebar and the editor to the right, as a person would to read whole rows. */
 async function widenSidebar(bench: Workbench): Promise<void> {

@@ -5,7 +5,8 @@ export interface StoredChoiceOptions<T> {
   /** The state key the choice is stored under. */
   readonly key: string;
   readonly read: (stored: unknown) => T;
-  readonly contextKey: string;
+  /** The context key menus read; absent when another part sets it (the sort order's). */
+  readonly contextKey?: string;
   /** What the context key holds for a value (the value itself when absent). */
   readonly contextValue?: (value: T) => unknown;
   /** The window's focus changes (VS Code's own unless a test fires its own). */
@@ -63,6 +64,9 @@ export class StoredChoice<T> implements vscode.Disposable {
 
   async #updateContextKey(): Promise<void> {
     const { contextKey, contextValue = (value: T) => value } = this.#options;
+    if (contextKey === undefined) {
+      return;
+    }
     await vscode.commands.executeCommand('setContext', contextKey, contextValue(this.value));
   }
 

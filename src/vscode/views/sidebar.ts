@@ -85,7 +85,7 @@ export function createSidebar(services: SidebarServices): Sidebar {
   };
   updateExplorer();
   const message = new ViewMessage(view);
-  const sortLine = () => describeSort(message, services.sortOrder.value, services.values.on);
+  const sortLine = () => showSort(message, services.sortOrder.value, services.values.on);
   sortLine();
   const storeListener = store.onDidChange((ids) => render(ids));
   // A row never loaded reads "loading…" while it waits its turn, and "not loaded" again if Stop Refreshing drops it.
@@ -239,10 +239,13 @@ function trackOpen(openRows: SidebarServices['openRows'], row: BalanceNode, open
 
 /**
  * The sort, said in words on the view's message line, not only by the Sort button's icon (a
- * description beside the title does not show while the view is its container's only one).
+ * description beside the title does not show while the view is its container's only one); and
+ * the order applied, in the context key that shows Move Up and Down while rows are in manual order.
  */
-function describeSort(message: ViewMessage, order: SortOrder, valuesOn: boolean): void {
-  const paused = appliedSortOrder(order, valuesOn) !== order;
+function showSort(message: ViewMessage, order: SortOrder, valuesOn: boolean): void {
+  const applied = appliedSortOrder(order, valuesOn);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.sortBy, applied.by);
+  const paused = applied !== order;
   message.set(
     'sort',
     paused
