@@ -73,8 +73,25 @@ describe('the PLYR sidebar, driven like a person', () => {
     assert.ok(bench.sim.requests.some((r) => r.path.startsWith('/api/user/balance/player123') && r.status === 200), 'a signed request was answered');
   });
 
+  it("Add Identifier's label step goes Back to the identifier, keeping both what was typed and the label", async () => {
+    const input = bench.page.locator('.quick-input-widget .quick-input-box input');
+    await bench.palette('PLYR: Add Identifier');
+    await bench.enter('player12', 'Add Identifier (1/2)'); // a typo noticed one step late
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Add Identifier (2/2)' }), 'add-label-step');
+    await input.fill('Test player');
+    await bench.page.locator('.quick-input-widget .codicon-quick-input-back').click();
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Add Identifier (1/2)' }), 'add-back-to-identifier');
+    assert.equal(await input.inputValue(), 'player12');
+    await bench.enter('player123', 'Add Identifier (1/2)');
+    await bench.expectVisible(bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Add Identifier (2/2)' }), 'add-label-step-again');
+    assert.equal(await input.inputValue(), 'Test player');
+    await bench.page.keyboard.press('Enter');
+    await bench.expectVisible(bench.page.locator('.part.sidebar .monaco-list-row.focused.selected', { hasText: 'Test player' }).first(), 'row-after-back');
+    assert.ok(!(await bench.sidebarRows()).some((r) => r.includes('player12,')), 'the typo was never added');
+  });
+
   it('shows tracked identifiers with their balances, and a failing one as an error', async () => {
-    for (const [identifier, label] of [['player123', 'Test player'], ['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Treasury'], ['nobody-here', '']]) {
+    for (const [identifier, label] of [['0x742d35Cc6634C0532925a3b844Bc454e4438f44e', 'Treasury'], ['nobody-here', '']]) {
       await bench.palette('PLYR: Add Identifier');
       await bench.enter(identifier, 'Add Identifier (1/2)');
       await bench.enter(label, 'Add Identifier (2/2)');

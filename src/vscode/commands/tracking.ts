@@ -5,7 +5,7 @@ import { parseIdentifier } from '../../core/model/identifier';
 import { parseTokenFilter } from '../../core/model/token';
 import { moveAmongSiblings } from '../../core/model/groups';
 import { addTracked, MAX_TRACKED, removeEntries, RemovedEntry, restoreEntries, toIdentifier, TrackedIdentifier, updateEntry, validateLabel } from '../../core/model/trackedList';
-import { validateIdentifierInput } from '../ui/identifierInput';
+import { askCheckedText, BACK, validateIdentifierInput } from '../ui/identifierInput';
 import { COMMANDS } from '../ids';
 import { inertLabel, inertNotificationText } from '../../core/model/safeText';
 import { tokenLabel } from '../../core/content/shortNames';
@@ -227,30 +227,44 @@ async function refreshOne({ tracked, refresher }: TrackingServices, arg: unknown
   }
 }
 
-/** Asked for in two steps; the new row then has the focus, as a new file has in the Explorer. */
+/**
+ * Asked for in two steps, the second with VS Code's Back button (the identifier typed kept, and
+ * the label when it comes back); the new row then has the focus, as a new file has in the Explorer.
+ */
 async function addInteractively(services: Pick<Services, 'tracked' | 'store'>, view: View): Promise<void> {
   const { tracked, store } = services;
-  const text = await vscode.window.showInputBox({
-    title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 1),
-    prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address to keep in the sidebar'),
-    placeHolder: vscode.l10n.t('player123 or 0x…'),
-    ignoreFocusOut: true,
-    validateInput: (value) => validateIdentifierInput(value, (text) => addTracked(tracked.all, text)),
-  });
-  if (!text?.trim()) {
-    return;
-  }
-  const label = await vscode.window.showInputBox({
-    title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 2),
-    prompt: vscode.l10n.t('An optional label, such as "Treasury" (Enter to skip)'),
-    ignoreFocusOut: true,
-    validateInput: (value) => {
-      const result = validateLabel(value);
-      return result.ok ? undefined : result.message;
-    },
-  });
-  if (label === undefined) {
-    return;
+  let text = '';
+  let label = '';
+  for (;;) {
+    const typed = await askCheckedText({
+      title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 1),
+      prompt: vscode.l10n.t('A PLYR ID (such as player123) or a 0x wallet address to keep in the sidebar'),
+      placeHolder: vscode.l10n.t('player123 or 0x…'),
+      value: text,
+      validate: (value) => validateIdentifierInput(value, (input) => addTracked(tracked.all, input)),
+    });
+    if (!typed?.trim()) {
+      return;
+    }
+    text = typed;
+    const named = await askCheckedText({
+      title: vscode.l10n.t('PLYR: Add Identifier ({0}/2)', 2),
+      prompt: vscode.l10n.t('An optional label, such as "Treasury" (Enter to skip)'),
+      value: label,
+      back: true,
+      typed: (value) => (label = value),
+      validate: (value) => {
+        const result = validateLabel(value);
+        return result.ok ? undefined : result.message;
+      },
+    });
+    if (named === undefined) {
+      return;
+    }
+    if (named !== BACK) {
+      label = named;
+      break;
+    } // else the label typed so far (`typed`) shows when this step comes back
   }
   // Applied to the list as it is when written: another window may have added it meanwhile.
   let added!: ReturnType<typeof addTracked>;
