@@ -9,6 +9,7 @@ import { plyrApi, pointAt, rejection, resetSettings, startSuite, tracked, untrac
 interface WhyChangedResult {
   identifier: string;
   tokens: string[];
+  changes: Record<string, string>;
   since: number;
   until: number;
   complete: boolean;
@@ -49,6 +50,7 @@ describe('Why did it change?', () => {
     const result = await why('player123', 'gamr');
     assert.equal(result.identifier, 'player123');
     assert.deepEqual(result.tokens, ['gamr']);
+    assert.deepEqual(result.changes, { gamr: '\u221212.5' }, 'the change it explains, as the row says it');
     assert.equal(result.until, row.updatedAt);
     assert.ok(result.since < result.until, 'measured from the refresh before');
     assert.equal(result.complete, true);

@@ -236,7 +236,7 @@ describe('the status bar, change notifications and Test Connection, driven like 
     // Clicked after later refreshes (every 3 s here) that changed nothing: it explains the change it announced.
     await roundsBegun(Date.now(), 2);
     await bench.answer(toast.first(), 'Why?', 'why-answer');
-    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did GAMR of player123 change?' });
+    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did GAMR of player123 change by +5?' });
     await bench.expectVisible(title, 'why-list');
     // The title wraps, so all of it shows, and stays while the user types to filter.
     assert.match(await title.innerText(), /1 activity entry between the refresh before the change and the one that found it names it\./);
@@ -262,11 +262,11 @@ describe('the status bar, change notifications and Test Connection, driven like 
     await bench.expectVisible(toast.first(), 'why-two-tokens-notification');
     assert.match(await toast.first().innerText(), /USDC went from 250\.75 to 240\.75 \(−10\)/, 'one notification names both changes');
     await bench.answer(toast.first(), 'Why?', 'why-two-tokens-answer');
-    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did PLYR and USDC of player123 change?' });
+    const title = bench.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Why did PLYR (+7) and USDC (−10) of player123 change?' });
     await bench.expectVisible(title, 'why-two-tokens-list');
     assert.equal(
       await title.innerText(),
-      "Why did PLYR and USDC of player123 change? 1 activity entry between the refresh before the change and the one that found it names it. No entry names USDC. On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
+      "Why did PLYR (+7) and USDC (−10) of player123 change? 1 activity entry between the refresh before the change and the one that found it names it. No entry names USDC. On-chain transfers outside games (straight to or from the account's wallet) do not show in the activity log.",
     );
     const entries = await bench.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => r.textContent ?? ''));
     assert.equal(entries.length, 1, entries.join(' | '));

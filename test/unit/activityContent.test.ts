@@ -171,6 +171,18 @@ describe('activityContent: Why?', () => {
     assert.equal(whyTitle('player123', ['$(zap)\n']), 'Why did "$\u200b(zap)␊" of player123 change?');
   });
 
+  it('says by how much each token changed, exactly, where the change is known (not under the privacy mask)', () => {
+    assert.equal(whyTitle('player123', ['gamr'], 'en', { gamr: '+12.5' }), 'Why did GAMR of player123 change by +12.5?');
+    assert.equal(whyTitle('player123', ['gamr', 'plyr'], 'en', { gamr: '+12.5', plyr: '\u22123' }), 'Why did GAMR (+12.5) and PLYR (\u22123) of player123 change?');
+    assert.equal(whyTitle('player123', ['gamr', 'plyr'], 'en', { plyr: '\u22123' }), 'Why did GAMR and PLYR (\u22123) of player123 change?', 'a token whose change is not known is named alone');
+    // A key such as __proto__ is a token like another: only the map's own keys are changes.
+    assert.equal(whyTitle('player123', ['constructor'], 'en', {}), 'Why did CONSTRUCTOR of player123 change?');
+    const heading = whyHeading({ who: 'player123', tokens: ['gamr'], changes: { gamr: '+0.000000000000000001' }, count: 1, complete: true, read: 70, opens: true }).title;
+    assert.match(heading, /^Why did GAMR of player123 change by \+0\.000000000000000001\? 1 activity entry/, 'the exact change, not rounded');
+    const input = { who: 'player123', tokens: ['plyr'], changes: { plyr: '\u22121,000' }, since: NOW - 300_000, until: NOW - 10_000, now: NOW, complete: true, read: 70 };
+    assert.match(whyNothing(input), /^No activity of player123 names PLYR \(\u22121,000\) between/);
+  });
+
   it('says how many entries it found and whether the log was read far enough in the title, which stays while typing; what Enter does in the placeholder', () => {
     const heading = (count: number, complete: boolean, read: number, opens = true) => whyHeading({ who: 'player123', tokens: ['gamr'], count, complete, read, opens });
     assert.deepEqual(heading(1, true, 70), {

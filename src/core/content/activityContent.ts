@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { ActivityEntry } from '../model/activity';
+import { amountIn } from '../model/balances';
 import { isAddressText } from '../model/identifier';
 import { inertLabel } from '../model/safeText';
 import { isTransactionHash } from '../model/transactionHash';
@@ -77,9 +78,17 @@ export function activityPickItem(input: ActivityInput): { readonly label: string
 }
 
 /** Why?'s title: "Why did GAMR of player123 change?" */
-export function whyTitle(who: string, tokens: readonly string[], locale?: string): string {
-  return l10n.t({ message: 'Why did {0} of {1} change?', args: [tokenList(tokens, locale), inertLabel(who)], comment: '{0} lists tokens, such as GAMR; {1} is a PLYR ID' });
+export function whyTitle(who: string, tokens: readonly string[], locale?: string, changes?: TokenChanges): string {
+  const [only] = tokens;
+  const change = tokens.length === 1 && changes !== undefined ? amountIn(changes, only) : undefined;
+  if (change !== undefined) {
+    return l10n.t({ message: 'Why did {0} of {1} change by {2}?', args: [tokenList(tokens, locale), inertLabel(who), change], comment: '{0} is a token, such as GAMR; {1} is a PLYR ID; {2} is the exact signed change, such as +12.5' });
+  }
+  return l10n.t({ message: 'Why did {0} of {1} change?', args: [tokenList(tokens, locale, 'conjunction', changes), inertLabel(who)], comment: '{0} lists tokens, each with its change where known, such as GAMR (+12.5) and PLYR (−3); {1} is a PLYR ID' });
 }
+
+/** Per token, the exact signed change the refresh brought ("+12.5", "−3"); absent under the privacy mask. */
+export type TokenChanges = Readonly<Record<string, string>>;
 
 /**
  * Above Why?'s list: the question, how many entries answer it and whether the log was read far
@@ -88,13 +97,13 @@ export function whyTitle(who: string, tokens: readonly string[], locale?: string
  * transaction where the network has a known explorer (`opens`), else copies its hash; on an entry
  * without one it does nothing.
  */
-export function whyHeading(input: { who: string; tokens: readonly string[]; count: number; complete: boolean; read: number; opens: boolean; someWithout?: boolean; unexplained?: readonly string[]; locale?: string }): { title: string; placeholder: string } {
+export function whyHeading(input: { who: string; tokens: readonly string[]; changes?: TokenChanges; count: number; complete: boolean; read: number; opens: boolean; someWithout?: boolean; unexplained?: readonly string[]; locale?: string }): { title: string; placeholder: string } {
   const found = input.count === 1 ? l10n.t('1 activity entry between the refresh before the change and the one that found it names it.') : l10n.t('{0} activity entries between the refresh before the change and the one that found it name it.', input.count);
   // Tokens of the change that no entry listed names: said, with what the log never shows (as
   // whyNothing does), or the list reads as the whole answer.
   const unnamed = input.unexplained?.length ? l10n.t({ message: 'No entry names {0}.', args: [tokenList(input.unexplained, input.locale, 'disjunction')], comment: '{0} lists tokens, such as AVAX, or AVAX or USDC' }) : undefined;
   return {
-    title: [whyTitle(input.who, input.tokens, input.locale), found, unnamed, incomplete(input.complete, input.read), unnamed && outsideGames()].filter(isText).join(' '),
+    title: [whyTitle(input.who, input.tokens, input.locale, input.changes), found, unnamed, incomplete(input.complete, input.read), unnamed && outsideGames()].filter(isText).join(' '),
     // Entries without a transaction (`someWithout`) have nothing for Enter to do: said before it is pressed.
     placeholder: input.someWithout
       ? input.opens
@@ -110,14 +119,14 @@ export function whyHeading(input: { who: string; tokens: readonly string[]; coun
  * Why? when the log names none of the tokens between the two refreshes: says so, and that
  * transfers straight to or from the wallet, outside games, are not in the log.
  */
-export function whyNothing(input: { who: string; tokens: readonly string[]; since: number; until: number; now: number; complete: boolean; read: number; locale?: string }): string {
+export function whyNothing(input: { who: string; tokens: readonly string[]; changes?: TokenChanges; since: number; until: number; now: number; complete: boolean; read: number; locale?: string }): string {
   const { now, locale } = input;
   const [since, until] = [describeAge(now - input.since, locale), describeAge(now - input.until, locale)];
   // Two refreshes within the same minute read alike ("just now and just now"): said once.
   const none =
     since === until
-      ? l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it (both {2}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since], comment: '{0} is a PLYR ID; {1} lists tokens; {2} is an age such as just now' })
-      : l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it ({2} and {3}).', args: [inertLabel(input.who), tokenList(input.tokens, locale), since, until], comment: '{0} is a PLYR ID; {1} lists tokens; {2} and {3} are ages such as 5 min. ago' });
+      ? l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it (both {2}).', args: [inertLabel(input.who), tokenList(input.tokens, locale, 'conjunction', input.changes), since], comment: '{0} is a PLYR ID; {1} lists tokens, each with its change where known; {2} is an age such as just now' })
+      : l10n.t({ message: 'No activity of {0} names {1} between the refresh before the change and the one that found it ({2} and {3}).', args: [inertLabel(input.who), tokenList(input.tokens, locale, 'conjunction', input.changes), since, until], comment: '{0} is a PLYR ID; {1} lists tokens, each with its change where known; {2} and {3} are ages such as 5 min. ago' });
   return [none, incomplete(input.complete, input.read), outsideGames()].filter(isText).join(' ');
 }
 
@@ -130,8 +139,15 @@ function incomplete(complete: boolean, read: number): string | undefined {
 }
 
 /** "GAMR and PLYR" (or "GAMR or PLYR"), as the language lists things. */
-function tokenList(tokens: readonly string[], locale: string | undefined, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { type }).format(tokens.map((t) => inertLabel(tokenLabel(t), WORD)));
+/** Tokens in a sentence ("GAMR and PLYR"), each followed by its change when `changes` has it ("GAMR (+12.5)"). */
+function tokenList(tokens: readonly string[], locale: string | undefined, type: 'conjunction' | 'disjunction' = 'conjunction', changes?: TokenChanges): string {
+  return new Intl.ListFormat(locale, { type }).format(
+    tokens.map((t) => {
+      const name = inertLabel(tokenLabel(t), WORD);
+      const change = changes === undefined ? undefined : amountIn(changes, t);
+      return change === undefined ? name : l10n.t({ message: '{0} ({1})', args: [name, change], comment: 'A token and the exact signed change of its balance, such as GAMR (+12.5)' });
+    }),
+  );
 }
 
 function what(action: string, amount: string | undefined, token: string | undefined): string {

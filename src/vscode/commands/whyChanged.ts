@@ -3,6 +3,7 @@ import { explorerOf } from '../../core/api/networks';
 import { activityPickItem } from '../../core/content/activityContent';
 import { tokenLabel, TokenNames } from '../../core/content/shortNames';
 import { ActivityEntry } from '../../core/model/activity';
+import { amountIn } from '../../core/model/balances';
 import { PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';
 import { parseTokenName } from '../../core/model/token';
@@ -22,6 +23,8 @@ export interface WhyChangedResult {
   readonly identifier: string;
   /** The balance keys whose change it explains. */
   readonly tokens: readonly string[];
+  /** Each token's exact signed change ("+12.5", "−3"), as its row and the notification said it. */
+  readonly changes: Readonly<Record<string, string>>;
   /** The good answer the change is measured from, and the one that brought it (epoch ms). */
   readonly since: number;
   readonly until: number;
@@ -74,7 +77,7 @@ export function explainChangeOf(services: WhyChangedServices, id: string, announ
     .then(() => {
       const question = questionOf(id, token);
       const { since, until } = announced;
-      return explainInteractively(services, question, since !== undefined && until !== undefined ? { tokens: [...announced.tokens], since, until } : changeOf(services, question));
+      return explainInteractively(services, question, since !== undefined && until !== undefined ? { tokens: [...announced.tokens], changes: announced.changes, since, until } : changeOf(services, question));
     })
     .catch((error: unknown) => showError(error, services));
 }
@@ -98,6 +101,7 @@ function questionOf(arg: unknown, rawToken: unknown): Question {
 /** A change the store saw: the balance keys that moved, and between which good answers (epoch ms). */
 interface Change {
   readonly tokens: string[];
+  readonly changes: Readonly<Record<string, string>>;
   readonly since: number;
   readonly until: number;
 }
@@ -118,10 +122,14 @@ function changeOf(services: Pick<Services, 'store'>, { identifier, token }: Ques
         : vscode.l10n.t('The last refresh of {0} did not change {1}: there is nothing to explain.', id, tokenLabel(token));
     throw new PlyrError('invalidToken', message);
   }
-  return { tokens, since: entry.changedSince, until: entry.fetchedAt };
+  const changes = Object.fromEntries(tokens.flatMap((t) => {
+    const change = amountIn(entry.changes, t);
+    return change === undefined ? [] : [[t, change]];
+  }));
+  return { tokens, changes, since: entry.changedSince, until: entry.fetchedAt };
 }
 
-async function explain(services: WhyChangedServices, question: Question, { tokens, since, until }: Change, signal?: AbortSignal, onPage?: (read: number) => void): Promise<WhyChangedResult> {
+async function explain(services: WhyChangedServices, question: Question, { tokens, changes, since, until }: Change, signal?: AbortSignal, onPage?: (read: number) => void): Promise<WhyChangedResult> {
   const id = question.identifier.value;
   const found = await explainChange({
     fetchPage: (paging, pageSignal) => services.client.account.getActivity(id, paging, pageSignal),
@@ -134,7 +142,7 @@ async function explain(services: WhyChangedServices, question: Question, { token
     onPage,
   });
   const items = itemsOf(found.explaining, services.privacy.on, found.clockOffsetMs, namesOf(services));
-  return { identifier: id, tokens, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, unexplained: found.unexplained, items };
+  return { identifier: id, tokens, changes, since, until, complete: found.complete, read: found.entries.length, clockOffsetMs: found.clockOffsetMs, entries: found.explaining, unexplained: found.unexplained, items };
 }
 
 /** The token list's names for tokens the log names by their contract (the list Why? may have asked). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { whyHeading, whyNothing } from '../../core/content/activityContent';
+import { TokenChanges, whyHeading, whyNothing } from '../../core/content/activityContent';
 import { ActivityEntry } from '../../core/model/activity';
 import { inertNotificationText } from '../../core/model/safeText';
 import { isTransactionHash } from '../../core/model/transactionHash';
@@ -9,6 +9,8 @@ import { followMask, MaskState } from './maskState';
 export interface Explanation {
   readonly who: string;
   readonly tokens: readonly string[];
+  /** Each token's exact change, said in the title unless the privacy mask is on. */
+  readonly changes: TokenChanges;
   readonly entries: readonly ActivityEntry[];
   /** The tokens none of the entries names: the title says so. */
   readonly unexplained: readonly string[];
@@ -49,7 +51,7 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   const now = Date.now();
   const locale = vscode.env.language;
   if (found.entries.length === 0) {
-    const message = whyNothing({ ...found, now, locale });
+    const message = whyNothing({ ...found, changes: follow.privacy.on ? undefined : found.changes, now, locale });
     await vscode.window.showInformationMessage(inertNotificationText(message, 600));
     return;
   }
@@ -58,18 +60,18 @@ export async function showExplanation(found: Explanation, actions: TransactionAc
   const copy: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Transaction Hash') };
   const pick = vscode.window.createQuickPick<EntryItem>();
   const someWithout = found.entries.some((entry) => !isTransactionHash(entry.txHash));
-  const heading = whyHeading({ ...found, count: found.entries.length, opens: actions.canOpen, someWithout, locale });
-  pick.title = heading.title;
-  pick.placeholder = heading.placeholder;
+  const headingFor = (masked: boolean) => whyHeading({ ...found, changes: masked ? undefined : found.changes, count: found.entries.length, opens: actions.canOpen, someWithout, locale });
+  pick.placeholder = headingFor(follow.privacy.on).placeholder;
   pick.matchOnDescription = true;
-  const render = (items: Explanation['items']) => {
+  const render = (items: Explanation['items'], masked: boolean) => {
+    pick.title = headingFor(masked).title;
     pick.items = found.entries.map((entry, index) => {
       const hash = isTransactionHash(entry.txHash) ? entry.txHash : undefined;
       return { ...items[index], hash, buttons: hash === undefined ? [] : actions.canOpen ? [open, copy] : [copy] };
     });
   };
-  render(found.items);
-  followMask(pick, follow.privacy, (masked) => render(follow.itemsFor(masked)));
+  render(found.items, follow.privacy.on);
+  followMask(pick, follow.privacy, (masked) => render(follow.itemsFor(masked), masked));
   pick.onDidTriggerItemButton(({ item, button }) => {
     if (item.hash !== undefined) {
       void (button === copy ? actions.copy(item.hash) : actions.open(item.hash));

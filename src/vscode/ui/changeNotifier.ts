@@ -8,6 +8,8 @@ import { TrackedStore } from '../state/trackedStore';
 /** The tokens a notification said moved, and between which good answers (epoch ms) when known. */
 export interface AnnouncedChange {
   readonly tokens: readonly string[];
+  /** Each token's exact signed change, as the notification said it. */
+  readonly changes: Readonly<Record<string, string>>;
   readonly since?: number;
   readonly until?: number;
 }
@@ -27,7 +29,7 @@ export function watchForChanges(store: BalanceStore, tracked: TrackedStore, priv
     // The answers this change lies between, as of now: Why? explains this change, however many
     // refreshes (each of which replaces the store's last change) come before it is clicked.
     const { changedSince, fetchedAt } = store.get(id) ?? {};
-    const announced: AnnouncedChange = { tokens: changes.map((c) => c.token), ...(changedSince !== undefined && fetchedAt !== undefined ? { since: changedSince, until: fetchedAt } : {}) };
+    const announced: AnnouncedChange = { tokens: changes.map((c) => c.token), changes: Object.fromEntries(changes.map((c) => [c.token, c.delta])), ...(changedSince !== undefined && fetchedAt !== undefined ? { since: changedSince, until: fetchedAt } : {}) };
     // The label may come from a teammate's file: made inert; the rest (ordinary token names,
     // amounts, our own words) needs nothing, and a translation's own marks stay.
     const who = inertNotificationText(entry.label ? `${entry.label} (${id})` : id, 120);
