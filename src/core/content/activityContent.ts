@@ -77,7 +77,7 @@ export function activityPickItem(input: ActivityInput): { readonly label: string
   return { label: row.label, description: row.description ?? '', detail };
 }
 
-/** Why?'s title: "Why did GAMR of player123 change?" */
+/** Why?'s title: "Why did GAMR of player123 change by +5?", or without the change where it is not given (the privacy mask). */
 export function whyTitle(who: string, tokens: readonly string[], locale?: string, changes?: TokenChanges): string {
   const [only] = tokens;
   const change = tokens.length === 1 && changes !== undefined ? amountIn(changes, only) : undefined;
@@ -138,8 +138,10 @@ function incomplete(complete: boolean, read: number): string | undefined {
   return complete ? undefined : l10n.t('Only the newest {0} entries of the log were read; an older one may explain it too.', read);
 }
 
-/** "GAMR and PLYR" (or "GAMR or PLYR"), as the language lists things. */
-/** Tokens in a sentence ("GAMR and PLYR"), each followed by its change when `changes` has it ("GAMR (+12.5)"). */
+/**
+ * "GAMR and PLYR" (or "GAMR or PLYR"), as the language lists things; each token followed by its
+ * change when `changes` has it: "GAMR (+12.5) and PLYR (−3)".
+ */
 function tokenList(tokens: readonly string[], locale: string | undefined, type: 'conjunction' | 'disjunction' = 'conjunction', changes?: TokenChanges): string {
   return new Intl.ListFormat(locale, { type }).format(
     tokens.map((t) => {

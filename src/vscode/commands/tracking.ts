@@ -264,7 +264,8 @@ async function addInteractively(services: Pick<Services, 'tracked' | 'store'>, v
     if (named !== BACK) {
       label = named;
       break;
-    } // else the label typed so far (`typed`) shows when this step comes back
+    }
+    // Back: the identifier's step again; the label typed so far (`typed`) comes back with this one.
   }
   // Applied to the list as it is when written: another window may have added it meanwhile.
   let added!: ReturnType<typeof addTracked>;
