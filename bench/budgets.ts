@@ -13,4 +13,4 @@ export const SIZE_TARGETS = { bundleKiB: 140, vsixKiB: 150 } as const;
  * raise, and what grew, is in docs/benchmarks/bundle.md. Set it to SIZE_TARGETS.bundleKiB once the
  * target is met.
  */
-export const BUNDLE_CEILING_KIB = 262;
+export const BUNDLE_CEILING_KIB = 263;
