@@ -3,7 +3,6 @@ import { explorerOf } from '../../core/api/networks';
 import { activityPickItem } from '../../core/content/activityContent';
 import { tokenLabel, TokenNames } from '../../core/content/shortNames';
 import { ActivityEntry } from '../../core/model/activity';
-import { amountIn } from '../../core/model/balances';
 import { PlyrError } from '../../core/model/errors';
 import { Identifier, parseIdentifier } from '../../core/model/identifier';
 import { parseTokenName } from '../../core/model/token';
@@ -122,10 +121,7 @@ function changeOf(services: Pick<Services, 'store'>, { identifier, token }: Ques
         : vscode.l10n.t('The last refresh of {0} did not change {1}: there is nothing to explain.', id, tokenLabel(token));
     throw new PlyrError('invalidToken', message);
   }
-  const changes = Object.fromEntries(tokens.flatMap((t) => {
-    const change = amountIn(entry.changes, t);
-    return change === undefined ? [] : [[t, change]];
-  }));
+  const changes = Object.fromEntries(Object.entries(entry.changes ?? {}).filter(([t]) => tokens.includes(t)));
   return { tokens, changes, since: entry.changedSince, until: entry.fetchedAt };
 }
 

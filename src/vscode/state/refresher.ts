@@ -241,8 +241,9 @@ export class Refresher {
    * `waitAsTold`: not one whose failure said how long to wait (a 503's Retry-After, a maintenance
    * of a day) until then; a 429's own retry comes when its hold ends, and needs no such check.
    */
-  failing(codes: ReadonlySet<PlyrErrorCode>, waitAsTold = false, now = Date.now()): FailedRow[] {
+  failing(codes: ReadonlySet<PlyrErrorCode>, waitAsTold = false): FailedRow[] {
     const { store, tracked, watched, accounts, openRows, listedIn } = this.#options;
+    const now = Date.now();
     const waiting = (error: StoredError) => waitAsTold && error.retryAfterMs !== undefined && error.at + error.retryAfterMs > now;
     const failed = (entry: { readonly loading: boolean; readonly error?: StoredError } | undefined) => entry !== undefined && !entry.loading && entry.error !== undefined && codes.has(entry.error.code) && !waiting(entry.error);
     const rows = new Map<string, FailedRow>();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BalanceStore } from '../../core/store/balanceStore';
+import { deltaMap } from '../../core/model/balances';
 import { changeNotice } from '../../core/content/changeNotice';
 import { COMMANDS } from '../ids';
 import { inertNotificationText } from '../../core/model/safeText';
@@ -29,7 +30,7 @@ export function watchForChanges(store: BalanceStore, tracked: TrackedStore, priv
     // The answers this change lies between, as of now: Why? explains this change, however many
     // refreshes (each of which replaces the store's last change) come before it is clicked.
     const { changedSince, fetchedAt } = store.get(id) ?? {};
-    const announced: AnnouncedChange = { tokens: changes.map((c) => c.token), changes: Object.fromEntries(changes.map((c) => [c.token, c.delta])), ...(changedSince !== undefined && fetchedAt !== undefined ? { since: changedSince, until: fetchedAt } : {}) };
+    const announced: AnnouncedChange = { tokens: changes.map((c) => c.token), changes: deltaMap(changes) ?? {}, ...(changedSince !== undefined && fetchedAt !== undefined ? { since: changedSince, until: fetchedAt } : {}) };
     // The label may come from a teammate's file: made inert; the rest (ordinary token names,
     // amounts, our own words) needs nothing, and a translation's own marks stay.
     const who = inertNotificationText(entry.label ? `${entry.label} (${id})` : id, 120);
